@@ -1,0 +1,127 @@
+/**
+ * The typed catalogue: one edition (guide.yaml) and its measures, as validated by the schema.
+ * Dates are ISO strings "YYYY-MM-DD" (calendar dates, no time zone), so comparing two dates is
+ * comparing two strings and nothing depends on the machine's clock or zone.
+ */
+
+export type IsoDate = string;
+
+export interface Hotline {
+  name: string;
+  phone: string;
+}
+
+export interface Category {
+  id: string;
+  title: string;
+  /** Markdown: a sentence or two that opens the chapter. */
+  intro?: string;
+}
+
+export interface Edition {
+  title: string;
+  subtitle?: string;
+  edition: string;
+  date: IsoDate;
+  publisher: string;
+  locale: string;
+  /** Markdown. */
+  preface?: string;
+  hotlines: Hotline[];
+  categories: Category[];
+  vocabularies: {
+    industries: Record<string, string>;
+    needs: Record<string, string>;
+  };
+  policies: string[];
+  templates: string;
+  output: { dir: string; formats: OutputFormat[] };
+  review: { maxAgeDays: number };
+}
+
+export type OutputFormat = 'pdf' | 'docx';
+
+export interface Basis {
+  title: string;
+  number?: string;
+  date?: IsoDate;
+  url?: string;
+}
+
+export interface Material {
+  name: string;
+  copies?: number;
+  note?: string;
+}
+
+export const channelTypes = ['online', 'window', 'mail', 'phone', 'automatic'] as const;
+export type ChannelType = (typeof channelTypes)[number];
+
+export interface Channel {
+  type: ChannelType;
+  name: string;
+  url?: string;
+  address?: string;
+  phone?: string;
+}
+
+export interface Contact {
+  name: string;
+  phone: string;
+  hours?: string;
+}
+
+export interface Faq {
+  q: string;
+  a: string;
+}
+
+export const firmSizes = ['micro', 'small', 'medium', 'large'] as const;
+export type FirmSize = (typeof firmSizes)[number];
+
+/** Who a measure is for. Every present key narrows it; an absent audience means every firm. */
+export interface Audience {
+  industries?: string[];
+  regions?: string[];
+  sizes?: FirmSize[];
+  exporter?: boolean;
+  needs?: string[];
+}
+
+export interface Measure {
+  id: string;
+  title: string;
+  category: string;
+  /** Markdown inline. */
+  summary: string;
+  /** Markdown. */
+  content?: string;
+  authority: string;
+  basis: Basis[];
+  effective: { from: IsoDate; until?: IsoDate };
+  eligibility: string[];
+  materials: Material[];
+  steps: string[];
+  channels: Channel[];
+  time_limit?: string;
+  fee: string;
+  contacts: Contact[];
+  complaints: Contact[];
+  faq: Faq[];
+  audience?: Audience;
+  reviewed?: IsoDate;
+}
+
+/** A measure together with the file it came from (relative to the edition folder). */
+export interface MeasureEntry {
+  file: string;
+  measure: Measure;
+}
+
+export interface Catalogue {
+  /** Folder holding guide.yaml; every file path in the catalogue is relative to it. */
+  root: string;
+  edition: Edition;
+  /** In a stable order: category order from guide.yaml, then file path. */
+  measures: MeasureEntry[];
+}

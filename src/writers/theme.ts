@@ -1,0 +1,50 @@
+/**
+ * The look of a guide, shared by the PDF and DOCX writers. Staff edit templates/theme.yaml;
+ * the catalogue loader validates it against the same schema machinery as guide.yaml.
+ * Lengths are in points (1/72 inch); colours are "#rrggbb".
+ */
+
+import type { ParagraphRole } from '../model/doc-model.js';
+
+export interface TextStyle {
+  size: number;
+  bold: boolean;
+  color: string;
+  align: 'left' | 'center' | 'right' | 'justify';
+  /** Line height as a multiple of the font size. */
+  lineHeight: number;
+  spaceBefore: number;
+  spaceAfter: number;
+}
+
+export interface Theme {
+  page: {
+    /** Only A4 for now; kept as a name so DOCX and PDF agree. */
+    size: 'A4';
+    margins: { top: number; right: number; bottom: number; left: number };
+  };
+  fonts: {
+    /** Font files embedded in the PDF (a path relative to the package, or a node_modules package path). */
+    pdf: { regular: string; bold: string };
+    /** Font names written into the DOCX: East Asian text and Latin text are set apart. */
+    docx: { eastAsia: string; latin: string };
+  };
+  colors: {
+    text: string;
+    accent: string;
+    muted: string;
+    link: string;
+    rule: string;
+    tableHeaderFill: string;
+    tableLabelFill: string;
+  };
+  /** Paragraph roles (body, lead, note, title, subtitle, cover-meta). */
+  paragraph: Record<ParagraphRole, TextStyle>;
+  heading: { 1: TextStyle; 2: TextStyle; 3: TextStyle };
+  /** Page header and footer text on body pages. */
+  running: { size: number; color: string; footer: string };
+  list: { indent: number; itemSpacing: number };
+  table: { cellPadding: number; fontSize: number; lineHeight: number; borderWidth: number; spaceAfter: number };
+  toc: { title: string; depth: 1 | 2 | 3; size: number; lineHeight: number };
+  qr: { size: number };
+}
