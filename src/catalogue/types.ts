@@ -36,7 +36,8 @@ export interface Edition {
   policies: string[];
   templates: string;
   output: { dir: string; formats: OutputFormat[] };
-  review: { maxAgeDays: number };
+  /** How old a measure's `reviewed` date may get before validation warns. */
+  review: { max_age_days: number };
 }
 
 export type OutputFormat = 'pdf' | 'docx';

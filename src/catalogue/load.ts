@@ -1,0 +1,237 @@
+/**
+ * guide.yaml + measure files → Catalogue, collecting every diagnostic on the way. File access
+ * goes through a `SourceReader` (io/ gives the real one, tests give an in-memory one), so this
+ * module stays free of fs.
+ */
+
+import { isNode, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { INVALID, type ObjectSchema, type ParseContext } from './schema-kit.js';
+import { editionSchema, measureSchema } from './schema.js';
+import type { Catalogue, Edition, MeasureEntry } from './types.js';
+
+/** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
+export const maxSourceBytes = 1024 * 1024;
+
+/** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
+const maxAliasCount = 100;
+
+export type ReadResult =
+  | { kind: 'ok'; bytes: Uint8Array }
+  | { kind: 'missing' }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'unreadable'; reason: string };
+
+/** File access for the loader; paths are relative to the edition folder, with forward slashes. */
+export interface SourceReader {
+  read(path: string, maxBytes: number): Promise<ReadResult>;
+  /** Files matching any of the glob patterns, sorted by code unit (never by locale). */
+  list(patterns: readonly string[]): Promise<string[]>;
+}
+
+export interface LoadResult {
+  /** Absent when guide.yaml itself could not be read or is invalid. */
+  catalogue?: Catalogue;
+  diagnostics: Diagnostic[];
+  /** Text of every file read, for code frames and later position look-ups. */
+  sources: Map<string, string>;
+  /** Parsed YAML of every file read, so rules and the glyph check can point at nodes. */
+  documents: Map<string, Document>;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * Bytes → text. A BOM is dropped; invalid UTF-8 is reported at the first bad byte, and when the
+ * bytes read as GB18030 (what Notepad on Chinese Windows saves) the hint says so.
+ */
+export function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnostic?: Diagnostic } {
+  const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  try {
+    return { text: withoutBom(utf8.decode(bytes)) };
+  } catch {
+    // Decode again leniently so the code frame can show where the first bad byte sits.
+    const badByte = firstInvalidUtf8Byte(bytes);
+    const offset = withoutBom(new TextDecoder('utf-8').decode(bytes.subarray(0, badByte))).length;
+    let looksGb = true;
+    try {
+      gb18030.decode(bytes);
+    } catch {
+      looksGb = false;
+    }
+    return {
+      text: withoutBom(new TextDecoder('utf-8').decode(bytes)),
+      diagnostic: diagnostic('E-ENCODING', `${file} is not valid UTF-8 text (byte ${badByte})`, {
+        file,
+        range: [offset, offset + 1],
+        hint: looksGb
+          ? 'the file looks like GB18030/GBK, as saved by a Chinese Windows editor: open it and save it again with the encoding "UTF-8"'
+          : 'save the file as UTF-8 text',
+      }),
+    };
+  }
+}
+
+function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    try {
+      utf8.decode(bytes.subarray(i, i + length)); // catches overlongs and surrogates
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return i;
+}
+
+/**
+ * Text → YAML document, with syntax errors, duplicate keys, alias bombs and explicit tags reported
+ * as diagnostics. Returns no document when it cannot be trusted.
+ */
+export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  for (const error of doc.errors) {
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    diagnostics.push(
+      diagnostic(duplicate ? 'E-YAML-DUPLICATE-KEY' : 'E-YAML-SYNTAX', firstLine(error.message), {
+        file,
+        range: [error.pos[0], error.pos[1]],
+        hint: duplicate
+          ? 'a field may appear only once in the same group; delete or merge the second one'
+          : 'check indentation (spaces, not tabs), colons after field names, and quotes around text that starts with a special character',
+      }),
+    );
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  try {
+    doc.toJS({ maxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    diagnostics.push(
+      diagnostic('E-YAML-ALIAS', `${file} expands YAML aliases (*name) too many times`, {
+        file,
+        hint: `write the values out; at most ${maxAliasCount} alias uses are allowed`,
+      }),
+    );
+    return { diagnostics };
+  }
+
+  visit(doc, (_key, node) => {
+    if (!isNode(node)) return;
+    const tag = (node as Node).tag;
+    // Implicit types carry no tag; only an explicit `!x` or `!!x` in the file sets one.
+    if (tag !== undefined && tag !== 'tag:yaml.org,2002:str') {
+      const range = (node as Node).range;
+      diagnostics.push(
+        diagnostic('E-YAML-TAG', `YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, {
+          file,
+          ...(range ? { range: [range[0], range[1]] as [number, number] } : {}),
+          hint: 'remove the tag; measure files hold plain text, numbers, dates, lists and fields',
+        }),
+      );
+    }
+  });
+  return diagnostics.length > 0 ? { diagnostics } : { doc, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+async function readSource(
+  reader: SourceReader,
+  file: string,
+  result: LoadResult,
+  isConfig = false,
+): Promise<Document | undefined> {
+  const read = await reader.read(file, maxSourceBytes);
+  if (read.kind === 'missing' && isConfig) {
+    result.diagnostics.push(
+      diagnostic('E-CONFIG-MISSING', `${file} not found`, {
+        hint: 'run guide in the folder that holds guide.yaml, or name it with --config path/to/guide.yaml',
+      }),
+    );
+    return undefined;
+  }
+  if (read.kind === 'missing') {
+    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} does not exist`, { file }));
+    return undefined;
+  }
+  if (read.kind === 'unreadable') {
+    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} could not be read: ${read.reason}`, { file }));
+    return undefined;
+  }
+  if (read.kind === 'too-large') {
+    result.diagnostics.push(
+      diagnostic('E-FILE-TOO-LARGE', `${file} is ${read.size} bytes; the limit is ${maxSourceBytes}`, {
+        file,
+        hint: 'a measure file holds one measure; split the file or remove what does not belong',
+      }),
+    );
+    return undefined;
+  }
+  const decoded = decodeSource(file, read.bytes);
+  result.sources.set(file, decoded.text);
+  if (decoded.diagnostic) {
+    result.diagnostics.push(decoded.diagnostic);
+    return undefined;
+  }
+  const parsed = parseYaml(file, decoded.text);
+  result.diagnostics.push(...parsed.diagnostics);
+  if (parsed.doc) result.documents.set(file, parsed.doc);
+  return parsed.doc;
+}
+
+function parseWith<T>(schema: ObjectSchema<T>, context: ParseContext): T | undefined {
+  const root = (context.doc.contents as Node | null) ?? null;
+  const value = schema.parse(root, context, { path: '', range: [0, 0] });
+  return value === INVALID ? undefined : value;
+}
+
+/**
+ * Reads guide.yaml (at `configFile`, relative to the reader's root) and every measure file its
+ * `policies` patterns match. Measures that fail the schema are left out of the catalogue; their
+ * diagnostics say why.
+ */
+export async function loadCatalogue(reader: SourceReader, root: string, configFile = 'guide.yaml'): Promise<LoadResult> {
+  const result: LoadResult = { diagnostics: [], sources: new Map(), documents: new Map() };
+  const guideDoc = await readSource(reader, configFile, result, true);
+  if (!guideDoc) return result;
+  const edition: Edition | undefined = parseWith(editionSchema, { file: configFile, doc: guideDoc, diagnostics: result.diagnostics });
+  if (!edition) return result;
+
+  const files = await reader.list(edition.policies);
+  if (files.length === 0) {
+    result.diagnostics.push(
+      diagnostic('E-NO-MEASURES', `no measure files match ${edition.policies.join(', ')}`, {
+        file: configFile,
+        hint: 'put measure files under policies/ (one .yaml file per measure), or fix the "policies" patterns',
+      }),
+    );
+  }
+  const declared = {
+    categories: edition.categories.map((c) => c.id),
+    industries: Object.keys(edition.vocabularies.industries),
+    needs: Object.keys(edition.vocabularies.needs),
+  };
+  const measures: MeasureEntry[] = [];
+  for (const file of files) {
+    const doc = await readSource(reader, file, result);
+    if (!doc) continue;
+    const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
+    if (measure) measures.push({ file, measure });
+  }
+  const categoryOrder = new Map(edition.categories.map((c, i) => [c.id, i]));
+  const rank = (entry: MeasureEntry) => categoryOrder.get(entry.measure.category) ?? categoryOrder.size;
+  measures.sort((a, b) => rank(a) - rank(b) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  result.catalogue = { root, edition, measures };
+  return result;
+}

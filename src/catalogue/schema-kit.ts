@@ -1,0 +1,415 @@
+/**
+ * A small schema language, written for one job: check a YAML node tree (not the plain JS value,
+ * so every diagnostic points at the exact node) and export the same schema as JSON Schema for
+ * editors. Each schema both parses and describes itself, so the two can never drift apart.
+ */
+
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { closestMatch } from './did-you-mean.js';
+
+export interface ParseContext {
+  file: string;
+  doc: Document;
+  diagnostics: Diagnostic[];
+  /** Codes declared in guide.yaml, for checks that need them while a measure is parsed. */
+  declared?: { categories: readonly string[]; industries: readonly string[]; needs: readonly string[] };
+}
+
+/** Returned by a parse that reported a diagnostic; the parent drops the value. */
+export const INVALID: unique symbol = Symbol('invalid');
+export type Parsed<T> = T | typeof INVALID;
+
+export type JsonSchema = Record<string, unknown>;
+
+export interface Schema<T> {
+  parse(node: Node | null, ctx: ParseContext, where: Where): Parsed<T>;
+  json(): JsonSchema;
+}
+
+/** Where a value sits: its dotted path (for messages) and a range to point at when it is absent. */
+export interface Where {
+  path: string;
+  range: Range;
+}
+
+export function rangeOf(node: Node | null | undefined, fallback: Range): Range {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : fallback;
+}
+
+function report(ctx: ParseContext, code: DiagnosticCode, message: string, range: Range, hint?: string): typeof INVALID {
+  ctx.diagnostics.push(diagnostic(code, message, { file: ctx.file, range, ...(hint ? { hint } : {}) }));
+  return INVALID;
+}
+
+/**
+ * Adds a check that needs the parsed value (and maybe guide.yaml): it runs inside the parse, so a
+ * file with other mistakes still gets it reported in the same run.
+ */
+export function refine<T>(
+  schema: Schema<T>,
+  check: (value: T, ctx: ParseContext) => { code: DiagnosticCode; message: string; hint?: string } | undefined,
+): Schema<T> {
+  return {
+    parse(raw, ctx, where) {
+      const value = schema.parse(raw, ctx, where);
+      if (value === INVALID) return value;
+      const problem = check(value, ctx);
+      if (!problem) return value;
+      return report(ctx, problem.code, `${where.path}: ${problem.message}`, rangeOf(resolve(raw, ctx), where.range), problem.hint);
+    },
+    json: () => schema.json(),
+  };
+}
+
+/** Follows `*alias` to its anchored node (alias bombs are refused before parsing starts). */
+function resolve(node: Node | null, ctx: ParseContext): Node | null {
+  if (node && isAlias(node)) return (node.resolve(ctx.doc) as Node | undefined) ?? null;
+  return node;
+}
+
+/** How a YAML value reads to a person, for "expected text, got a list". */
+function kindOf(node: Node | null): string {
+  if (node === null || (isScalar(node) && node.value === null)) return 'nothing (an empty value)';
+  if (isMap(node)) return 'a group of fields';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (typeof node.value === 'number') return `the number ${String(node.value)}`;
+    if (typeof node.value === 'boolean') return `${String(node.value)}`;
+    return 'text';
+  }
+  return 'something else';
+}
+
+function typeError(ctx: ParseContext, node: Node | null, where: Where, expected: string, hint?: string): typeof INVALID {
+  return report(ctx, 'E-TYPE', `${where.path}: expected ${expected}, got ${kindOf(node)}`, rangeOf(node, where.range), hint);
+}
+
+export interface TextOptions {
+  /** Reject empty text with this code (default E-EMPTY). */
+  emptyCode?: DiagnosticCode;
+  emptyHint?: string;
+  pattern?: RegExp;
+  patternHint?: string;
+  description?: string;
+}
+
+/**
+ * Text. Numbers are not silently turned into text: `phone: 0531...` would lose its leading zero
+ * as a YAML number, so the hint says to quote it.
+ */
+export function text(options: TextOptions = {}): Schema<string> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      if (node === null || (isScalar(node) && node.value === null) || (isScalar(node) && node.value === '')) {
+        return report(ctx, options.emptyCode ?? 'E-EMPTY', `${where.path} is empty`, rangeOf(node, where.range), options.emptyHint ?? 'write a value after the colon, or remove the field');
+      }
+      if (!isScalar(node) || typeof node.value !== 'string') {
+        const quoteHint = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')
+          ? `put the value in quotes, e.g. "${String(node.source ?? node.value)}"`
+          : undefined;
+        return typeError(ctx, node, where, 'text', quoteHint);
+      }
+      const value = node.value.trim();
+      if (value === '') {
+        return report(ctx, options.emptyCode ?? 'E-EMPTY', `${where.path} is empty`, rangeOf(node, where.range), options.emptyHint);
+      }
+      if (options.pattern && !options.pattern.test(value)) {
+        return report(ctx, 'E-PATTERN', `${where.path}: "${value}" ${options.patternHint ?? `does not match ${options.pattern.source}`}`, rangeOf(node, where.range));
+      }
+      return value;
+    },
+    json: () => ({
+      type: 'string',
+      minLength: 1,
+      ...(options.pattern ? { pattern: options.pattern.source } : {}),
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD; kept as that string. */
+export function date(): Schema<string> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      const value = isScalar(node) ? node.value : undefined;
+      const hint = 'write dates as YYYY-MM-DD, e.g. 2020-03-01';
+      if (typeof value !== 'string') return typeError(ctx, node, where, 'a date', hint);
+      const m = isoDatePattern.exec(value);
+      const valid = m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (!valid) return report(ctx, 'E-DATE-INVALID', `${where.path}: "${value}" is not a valid date`, rangeOf(node, where.range), hint);
+      return value;
+    },
+    json: () => ({ type: 'string', format: 'date', pattern: isoDatePattern.source }),
+  };
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** An absolute http or https URL; other schemes (javascript:, file:, ftp:) are refused. */
+export function url(): Schema<string> {
+  const inner = text();
+  return {
+    parse(raw, ctx, where) {
+      const value = inner.parse(raw, ctx, where);
+      if (value === INVALID) return value;
+      const range = rangeOf(resolve(raw, ctx), where.range);
+      let parsed: URL;
+      try {
+        parsed = new URL(value);
+      } catch {
+        return report(ctx, 'E-URL-INVALID', `${where.path}: "${value}" is not a complete URL`, range, 'write the whole address, starting with https://');
+      }
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+        return report(ctx, 'E-URL-INVALID', `${where.path}: "${parsed.protocol}" links are not allowed`, range, 'only http:// and https:// addresses can go into a guide');
+      }
+      return value;
+    },
+    json: () => ({ type: 'string', format: 'uri', pattern: '^https?://' }),
+  };
+}
+
+export function integer(options: { min?: number; max?: number } = {}): Schema<number> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value !== 'number' || !Number.isInteger(value)) return typeError(ctx, node, where, 'a whole number');
+      if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
+        const bounds = [options.min !== undefined ? `at least ${options.min}` : '', options.max !== undefined ? `at most ${options.max}` : ''].filter(Boolean).join(' and ');
+        return report(ctx, 'E-NUMBER-RANGE', `${where.path}: ${value} must be ${bounds}`, rangeOf(node, where.range));
+      }
+      return value;
+    },
+    json: () => ({ type: 'integer', ...(options.min !== undefined ? { minimum: options.min } : {}), ...(options.max !== undefined ? { maximum: options.max } : {}) }),
+  };
+}
+
+export function number(options: { min?: number } = {}): Schema<number> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return typeError(ctx, node, where, 'a number');
+      if (options.min !== undefined && value < options.min) {
+        return report(ctx, 'E-NUMBER-RANGE', `${where.path}: ${value} must be at least ${options.min}`, rangeOf(node, where.range));
+      }
+      return value;
+    },
+    json: () => ({ type: 'number', ...(options.min !== undefined ? { minimum: options.min } : {}) }),
+  };
+}
+
+export function boolean(): Schema<boolean> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value !== 'boolean') return typeError(ctx, node, where, 'true or false');
+      return value;
+    },
+    json: () => ({ type: 'boolean' }),
+  };
+}
+
+export function oneOf<const V extends string>(values: readonly V[], labels?: Record<V, string>): Schema<V> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      const value = isScalar(node) ? node.value : undefined;
+      if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as V;
+      const suggestion = typeof value === 'string' ? closestMatch(value, values) : undefined;
+      const listed = values.map((v) => (labels ? `${v} (${labels[v]})` : v)).join(', ');
+      return report(
+        ctx,
+        'E-ENUM',
+        `${where.path}: ${typeof value === 'string' ? `"${value}"` : kindOf(node)} is not allowed${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        rangeOf(node, where.range),
+        `use one of: ${listed}`,
+      );
+    },
+    json: () => ({ enum: [...values] }),
+  };
+}
+
+export interface ListOptions {
+  /** At least one item: an empty or absent list is reported. */
+  nonEmpty?: boolean;
+  description?: string;
+}
+
+export function list<T>(item: Schema<T>, options: ListOptions = {}): Schema<T[]> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      if (!isSeq(node)) {
+        const hint = 'write one item per line, each starting with "- "';
+        return typeError(ctx, node, where, 'a list', hint);
+      }
+      if (options.nonEmpty && node.items.length === 0) {
+        return report(ctx, 'E-EMPTY', `${where.path} needs at least one item`, rangeOf(node, where.range));
+      }
+      const out: T[] = [];
+      let ok = true;
+      node.items.forEach((child, i) => {
+        const value = item.parse(child as Node | null, ctx, { path: `${where.path}[${i + 1}]`, range: rangeOf(child as Node, where.range) });
+        if (value === INVALID) ok = false;
+        else out.push(value);
+      });
+      return ok ? out : INVALID;
+    },
+    json: () => ({ type: 'array', items: item.json(), ...(options.nonEmpty ? { minItems: 1 } : {}), ...(options.description ? { description: options.description } : {}) }),
+  };
+}
+
+/** One field of an object: its schema, whether it must be there, and the hint staff see. */
+export interface Field<V> {
+  schema: Schema<NonNullable<V>>;
+  required: boolean;
+  /** Used when the field is absent. */
+  default?: NonNullable<V>;
+  /** What the field is, in Chinese (shown in editors and in `guide new`). */
+  hint: string;
+  /** A value `guide new` writes into the skeleton. */
+  example?: unknown;
+}
+
+export function required<V>(schema: Schema<V>, hint: string, example?: unknown): Field<V> {
+  return { schema: schema as Schema<NonNullable<V>>, required: true, hint, example };
+}
+
+export function optional<V>(schema: Schema<V>, hint: string, example?: unknown): Field<V | undefined> {
+  return { schema: schema as Schema<NonNullable<V>>, required: false, hint, example };
+}
+
+/** An optional field that takes `value` when absent, so later code never checks for it. */
+export function defaulted<V>(schema: Schema<V>, hint: string, value: NonNullable<V>): Field<V> {
+  return { schema: schema as Schema<NonNullable<V>>, required: false, hint, default: value };
+}
+
+export type Fields<T> = { [K in keyof T]-?: Field<T[K]> };
+
+export interface ObjectSchema<T> extends Schema<T> {
+  fields: Fields<T>;
+}
+
+/** A mapping with known fields; an unknown field is an error with a "did you mean" hint. */
+export function object<T>(fields: Fields<T>, description?: string): ObjectSchema<T> {
+  const names = Object.keys(fields);
+  return {
+    fields,
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      if (!isMap(node)) return typeError(ctx, node, where, 'a group of fields (name: value lines)');
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      const seen = new Map<string, Pair>();
+      for (const pair of (node as YAMLMap).items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : '';
+        const keyRange = rangeOf(keyNode, rangeOf(node, where.range));
+        if (!(key in fields)) {
+          const suggestion = closestMatch(key, names);
+          report(
+            ctx,
+            'E-FIELD-UNKNOWN',
+            `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${where.path ? ` in ${where.path}` : ''}`,
+            keyRange,
+            suggestion ? `rename it to "${suggestion}"` : `the fields allowed here are: ${names.join(', ')}`,
+          );
+          ok = false;
+          continue;
+        }
+        seen.set(key, pair);
+      }
+      const mapRange: Range = rangeOf(node, where.range);
+      for (const name of names) {
+        const spec = (fields as Record<string, Field<unknown>>)[name]!;
+        const pair = seen.get(name);
+        const path = where.path ? `${where.path}.${name}` : name;
+        if (!pair) {
+          if (spec.required) {
+            const example = spec.example === undefined ? '' : ` e.g. ${name}: ${JSON.stringify(spec.example)}`;
+            report(ctx, 'E-FIELD-REQUIRED', `missing required field "${path}" (${spec.hint})`, [mapRange[0], mapRange[0]], `add it${example}`);
+            ok = false;
+          } else if (spec.default !== undefined) {
+            out[name] = structuredClone(spec.default);
+          }
+          continue;
+        }
+        const keyRange = rangeOf(pair.key as Node, mapRange);
+        const value = spec.schema.parse(pair.value as Node | null, ctx, { path, range: keyRange });
+        if (value === INVALID) ok = false;
+        else out[name] = value;
+      }
+      return ok ? (out as T) : INVALID;
+    },
+    json: () => {
+      const properties: Record<string, JsonSchema> = {};
+      for (const name of names) {
+        const spec = (fields as Record<string, Field<unknown>>)[name]!;
+        properties[name] = { ...spec.schema.json(), description: spec.hint };
+      }
+      const requiredNames = names.filter((n) => (fields as Record<string, Field<unknown>>)[n]!.required);
+      return {
+        type: 'object',
+        ...(description ? { description } : {}),
+        properties,
+        ...(requiredNames.length ? { required: requiredNames } : {}),
+        additionalProperties: false,
+      };
+    },
+  };
+}
+
+/** A mapping of codes (keys checked against `keyPattern`) to values, e.g. vocabularies. */
+export function record<V>(value: Schema<V>, keyPattern: RegExp, keyHint: string): Schema<Record<string, V>> {
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      if (!isMap(node)) return typeError(ctx, node, where, 'a group of code: label lines');
+      const out: Record<string, V> = {};
+      let ok = true;
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : '';
+        if (!keyPattern.test(key)) {
+          report(ctx, 'E-PATTERN', `${where.path}: code "${key}" ${keyHint}`, rangeOf(keyNode, where.range));
+          ok = false;
+          continue;
+        }
+        const parsed = value.parse(pair.value as Node | null, ctx, { path: `${where.path}.${key}`, range: rangeOf(keyNode, where.range) });
+        if (parsed === INVALID) ok = false;
+        else out[key] = parsed;
+      }
+      return ok ? out : INVALID;
+    },
+    json: () => ({ type: 'object', propertyNames: { pattern: keyPattern.source }, additionalProperties: value.json() }),
+  };
+}
+
+/**
+ * Either plain text or a group of fields (e.g. a material: "營業執照" or {name, copies, note}).
+ * The text form is turned into the object form so later code sees one shape.
+ */
+export function textOr<T>(shape: ObjectSchema<T>, fromText: (value: string) => T): Schema<T> {
+  const plain = text();
+  return {
+    parse(raw, ctx, where) {
+      const node = resolve(raw, ctx);
+      if (isMap(node)) return shape.parse(node, ctx, where);
+      const value = plain.parse(node, ctx, where);
+      return value === INVALID ? value : fromText(value);
+    },
+    json: () => ({ anyOf: [plain.json(), shape.json()] }),
+  };
+}

@@ -1,0 +1,28 @@
+/** Everything `guide validate` checks, in one call: what loading found plus the rules. */
+
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LoadResult } from './load.js';
+import { checkRules } from './rules.js';
+import type { IsoDate } from './types.js';
+
+export interface ValidateOptions {
+  /** Default: the edition date. */
+  asOf?: IsoDate;
+  /** Days before `until` from which a measure counts as expiring soon. */
+  expiringWithinDays?: number;
+}
+
+export function validateCatalogue(loaded: LoadResult, options: ValidateOptions = {}): Diagnostic[] {
+  const { catalogue } = loaded;
+  if (!catalogue) return loaded.diagnostics;
+  const ruleDiagnostics = checkRules({
+    catalogue,
+    documents: loaded.documents,
+    asOf: options.asOf ?? catalogue.edition.date,
+    expiringWithinDays: options.expiringWithinDays ?? 30,
+  });
+  // File by file, top to bottom, as a person fixes them.
+  return [...loaded.diagnostics, ...ruleDiagnostics].sort(
+    (a, b) => (a.file ?? '').localeCompare(b.file ?? '', 'en') || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0),
+  );
+}

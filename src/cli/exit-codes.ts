@@ -1,0 +1,26 @@
+/**
+ * The one table of exit codes (DESIGN.md "Exit codes and diagnostics"). Commands return these;
+ * errors thrown out of a command are mapped here and nowhere else.
+ */
+
+import { OutputError, UsageError } from '../errors.js';
+
+export const ExitCode = {
+  ok: 0,
+  /** Policies, firms, templates or theme are invalid. */
+  invalidInput: 1,
+  /** Unknown command or option, bad option value. */
+  usage: 2,
+  /** An output file could not be written. */
+  outputFailed: 3,
+  /** A bug in guide. */
+  internal: 70,
+} as const;
+
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof UsageError) return ExitCode.usage;
+  if (error instanceof OutputError) return ExitCode.outputFailed;
+  return ExitCode.internal;
+}

@@ -1,0 +1,60 @@
+/** Everything a person reads on the terminal goes through here; the only module that uses chalk. */
+
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnosticToJson, formatDiagnostic, summarize, type TextStyle } from '../diagnostics/format.js';
+import { useColor, type CliIo, type OutputStream } from './io.js';
+
+export interface Reporter {
+  /** Human messages (progress, summaries) go to stderr so stdout stays for data. */
+  info(text: string): void;
+  /** Data (tables, JSON, schema) for the user or a pipe. */
+  out(text: string): void;
+  /** Styles for stderr text. */
+  style: TextStyle & { ok(text: string): string };
+  /** Styles for stdout text (a pipe gets none even when stderr is a terminal). */
+  outStyle: TextStyle & { ok(text: string): string };
+  /** Prints diagnostics with code frames (text) or as one JSON document (json) on stdout. */
+  diagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: { format: 'text' | 'json'; root: string }): void;
+}
+
+function styleFor(stream: OutputStream, env: CliIo['env']) {
+  const chalk = new Chalk({ level: useColor(stream, env) ? 1 : 0 });
+  return {
+    error: (t: string) => chalk.red.bold(t),
+    warning: (t: string) => chalk.yellow.bold(t),
+    dim: (t: string) => chalk.dim(t),
+    bold: (t: string) => chalk.bold(t),
+    ok: (t: string) => chalk.green(t),
+  };
+}
+
+export function createReporter(io: CliIo): Reporter {
+  const style = styleFor(io.stderr, io.env);
+  return {
+    info: (text) => void io.stderr.write(`${text}\n`),
+    out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    style,
+    outStyle: styleFor(io.stdout, io.env),
+    diagnostics(list, sources, { format, root }) {
+      // Paths are shown relative to where the user stands, so terminals can open them.
+      const shown = (file: string) => path.relative(io.cwd, path.resolve(root, file)) || file;
+      const remap = (d: Diagnostic): Diagnostic => ({
+        ...d,
+        ...(d.file !== undefined ? { file: shown(d.file) } : {}),
+        ...(d.related ? { related: d.related.map((r) => ({ ...r, file: shown(r.file) })) } : {}),
+      });
+      const shownSources = new Map([...sources].map(([file, text]) => [shown(file), text]));
+      const remapped = list.map(remap);
+      if (format === 'json') {
+        const errors = list.filter((d) => d.severity === 'error').length;
+        const json = { errors, warnings: list.length - errors, diagnostics: remapped.map((d) => diagnosticToJson(d, shownSources)) };
+        io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        return;
+      }
+      for (const d of remapped) io.stderr.write(`${formatDiagnostic(d, shownSources, style)}\n\n`);
+      io.stderr.write(`${summarize(list)}\n`);
+    },
+  };
+}

@@ -1,0 +1,1 @@
+/** `guide build`: placeholder until the rendering pipeline lands in this file. */

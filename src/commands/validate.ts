@@ -1,0 +1,28 @@
+/** `guide validate`: every problem in every file, in one run. */
+
+import { validateCatalogue } from '../catalogue/validate.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CliIo } from '../cli/io.js';
+import { createReporter } from '../cli/report.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { loadEdition } from '../io/edition.js';
+
+export interface ValidateCommandOptions {
+  config?: string;
+  strict?: boolean;
+  format: 'text' | 'json';
+  asOf?: string;
+}
+
+export async function validateCommand(io: CliIo, options: ValidateCommandOptions): Promise<number> {
+  const report = createReporter(io);
+  const loaded = await loadEdition(io.cwd, options.config);
+  const diagnostics = validateCatalogue(loaded, options.asOf ? { asOf: options.asOf } : {});
+  report.diagnostics(diagnostics, loaded.sources, { format: options.format, root: loaded.root });
+  if (options.format === 'text' && loaded.catalogue) {
+    const measureFiles = loaded.sources.size - 1;
+    report.info(`checked guide.yaml and ${measureFiles} measure file${measureFiles === 1 ? '' : 's'}`);
+  }
+  const failed = hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0);
+  return failed ? ExitCode.invalidInput : ExitCode.ok;
+}

@@ -1,0 +1,55 @@
+/**
+ * Every diagnostic code, in one table, with the severity it is reported at and the hint shown
+ * when the reporting site has nothing more specific to say. Staff search for these codes, so a
+ * code, once released, keeps its meaning.
+ */
+
+import type { Severity } from './diagnostic.js';
+
+interface CodeInfo {
+  severity: Severity;
+  /** What the code means, for `guide validate --help` readers and the README table. */
+  summary: string;
+}
+
+export const codes = {
+  // Reading files
+  'E-FILE-READ': { severity: 'error', summary: 'a file could not be read' },
+  'E-FILE-TOO-LARGE': { severity: 'error', summary: 'a file is larger than the size limit' },
+  'E-ENCODING': { severity: 'error', summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)' },
+  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder or at --config' },
+  'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
+  // YAML
+  'E-YAML-SYNTAX': { severity: 'error', summary: 'the file is not valid YAML' },
+  'E-YAML-DUPLICATE-KEY': { severity: 'error', summary: 'the same field appears twice in one mapping' },
+  'E-YAML-ALIAS': { severity: 'error', summary: 'too many YAML aliases (a resource-exhaustion attack, or a mistake)' },
+  'E-YAML-TAG': { severity: 'error', summary: 'a YAML tag such as !foo or !!binary is not allowed' },
+  // Schema
+  'E-TYPE': { severity: 'error', summary: 'a value has the wrong type' },
+  'E-FIELD-REQUIRED': { severity: 'error', summary: 'a required field is missing' },
+  'E-FIELD-UNKNOWN': { severity: 'error', summary: 'a field the format does not know (often a typo)' },
+  'E-EMPTY': { severity: 'error', summary: 'a text or list that must not be empty is empty' },
+  'E-ENUM': { severity: 'error', summary: 'a value is not one of the allowed values' },
+  'E-PATTERN': { severity: 'error', summary: 'a value does not have the required form (e.g. kebab-case id)' },
+  'E-DATE-INVALID': { severity: 'error', summary: 'a date is not a real YYYY-MM-DD calendar date' },
+  'E-NUMBER-RANGE': { severity: 'error', summary: 'a number is out of range' },
+  'E-URL-INVALID': { severity: 'error', summary: 'a URL is malformed or not http/https' },
+  // Rules across fields and files
+  'E-PERIOD-ORDER': { severity: 'error', summary: 'effective.until is before effective.from' },
+  'E-ID-DUPLICATE': { severity: 'error', summary: 'two measures share one id' },
+  'E-CATEGORY-UNKNOWN': { severity: 'error', summary: "a measure's category is not declared in guide.yaml" },
+  'E-VOCABULARY-UNKNOWN': { severity: 'error', summary: 'an industry or need code is not declared in guide.yaml vocabularies' },
+  'E-FEE-EMPTY': { severity: 'error', summary: 'fee is empty: write 不收費 when the service is free' },
+  'W-ID-FILENAME': { severity: 'warning', summary: "a measure's id differs from its file name" },
+  'W-MEASURE-EXPIRED': { severity: 'warning', summary: 'a measure has expired as of the edition (or --as-of) date' },
+  'W-REVIEW-MISSING': { severity: 'warning', summary: 'a measure has no reviewed date' },
+  'W-REVIEW-STALE': { severity: 'warning', summary: "a measure's reviewed date is older than review.max_age_days" },
+  'W-EXPIRING-SOON': { severity: 'warning', summary: 'a measure expires within the warning window after the as-of date' },
+  // Rendering
+  'E-TEMPLATE': { severity: 'error', summary: 'a template could not be rendered' },
+  'E-TEMPLATE-DIRECTIVE': { severity: 'error', summary: 'rendered Markdown uses a directive or HTML the reader does not know' },
+  'E-GLYPH-MISSING': { severity: 'error', summary: 'a character the font cannot draw' },
+  'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof codes;

@@ -1,0 +1,258 @@
+/**
+ * The DOCX style sheet, built from the theme. Everything the body uses is a named style (Word's
+ * built-in names where Word has one: "heading 1", "toc 1", "Title", "header"), so staff restyle
+ * the guide by editing a style in Word rather than hunting direct formatting.
+ */
+
+import {
+  AlignmentType,
+  ImportedXmlComponent,
+  LineRuleType,
+  type IBaseParagraphStyleOptions,
+  type IParagraphStyleOptions,
+  type IStylesOptions,
+} from 'docx';
+import type { ParagraphRole } from '../../model/doc-model.js';
+import type { TextStyle, Theme } from '../theme.js';
+import { eighthPoints, halfPoints, hexColor, twips, wordLanguageOf, type PageGeometry } from './units.js';
+
+/** Style ids the content refers to. Ids are what Word stores; names are what staff see. */
+export const StyleId = {
+  normal: 'Normal',
+  title: 'Title',
+  subtitle: 'Subtitle',
+  coverMeta: 'CoverMeta',
+  lead: 'Lead',
+  note: 'Note',
+  heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' },
+  /** Headings with `toc: false`: the heading's look, but body-text outline level, so Word's TOC and navigation pane skip them as the PDF outline does. */
+  unlistedHeading: { 1: 'Heading1Unlisted', 2: 'Heading2Unlisted', 3: 'Heading3Unlisted' },
+  tocHeading: 'TOCHeading',
+  toc: { 1: 'TOC1', 2: 'TOC2', 3: 'TOC3' },
+  listParagraph: 'ListParagraph',
+  tableText: 'TableText',
+  tableList: 'TableList',
+  tableSpacing: 'TableSpacing',
+  header: 'Header',
+  footer: 'Footer',
+  rule: 'HorizontalRule',
+  qrUrl: 'QrUrl',
+  hyperlink: 'Hyperlink',
+  strong: 'Strong',
+  emphasis: 'Emphasis',
+  cardTable: 'GuideCardTable',
+  gridTable: 'GuideGridTable',
+  qrTable: 'GuideQrTable',
+} as const;
+
+/** The paragraph style of each paragraph role outside tables. */
+export const roleStyle: Record<ParagraphRole, string> = {
+  body: StyleId.normal,
+  title: StyleId.title,
+  subtitle: StyleId.subtitle,
+  'cover-meta': StyleId.coverMeta,
+  lead: StyleId.lead,
+  note: StyleId.note,
+};
+
+const alignment = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.BOTH,
+} as const;
+
+/**
+ * Line spacing "at least" size × lineHeight: the PDF's baseline-to-baseline distance, while a
+ * taller inline (a QR image, a bigger run) still gets room, which "exact" would clip.
+ */
+function lineSpacing(size: number, lineHeight: number): { line: number; lineRule: typeof LineRuleType.AT_LEAST } {
+  return { line: twips(size * lineHeight), lineRule: LineRuleType.AT_LEAST };
+}
+
+function fromTextStyle(style: TextStyle): IBaseParagraphStyleOptions {
+  return {
+    paragraph: {
+      alignment: alignment[style.align],
+      spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style.size, style.lineHeight) },
+    },
+    run: { size: halfPoints(style.size), bold: style.bold, color: hexColor(style.color) },
+  };
+}
+
+function paragraphStyle(id: string, name: string, options: IBaseParagraphStyleOptions & { basedOn?: string }): IParagraphStyleOptions {
+  return { id, name, basedOn: StyleId.normal, next: StyleId.normal, quickFormat: true, ...options };
+}
+
+function headingStyle(theme: Theme, level: 1 | 2 | 3): IBaseParagraphStyleOptions {
+  const base = fromTextStyle(theme.heading[level]);
+  return {
+    ...base,
+    basedOn: StyleId.normal,
+    next: StyleId.normal,
+    quickFormat: true,
+    uiPriority: 9,
+    // Word's outline levels count from 0: heading 1 is level 0 in the navigation pane and TOC \o.
+    paragraph: { ...base.paragraph, outlineLevel: level - 1, keepNext: true, keepLines: true },
+  };
+}
+
+/** A table style as Word writes one; docx has no table-style builder, so it is imported as XML. */
+function tableStyleXml(id: string, name: string, tblPr: string, conditional = ''): ImportedXmlComponent {
+  return ImportedXmlComponent.fromXmlString(
+    `<w:style w:type="table" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/>` +
+      `<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0"/></w:pPr>` +
+      `<w:tblPr>${tblPr}</w:tblPr>${conditional}</w:style>`,
+  );
+}
+
+function tableStyles(theme: Theme): ImportedXmlComponent[] {
+  const { table, colors } = theme;
+  const border = `w:val="single" w:sz="${eighthPoints(table.borderWidth)}" w:space="0" w:color="${hexColor(colors.rule)}"`;
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('');
+  const pad = twips(table.cellPadding);
+  // No bottom margin: cell paragraphs carry the padding as space after (see TableText), so a
+  // cell's last paragraph and a list's last item end one padding above the border.
+  const cellMargins = `<w:tblCellMar><w:top w:w="${pad}" w:type="dxa"/><w:left w:w="${pad}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${pad}" w:type="dxa"/></w:tblCellMar>`;
+  const tblPr = `<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders>${cellMargins}`;
+  const shaded = (type: string, fill: string) =>
+    `<w:tblStylePr w:type="${type}"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${hexColor(fill)}"/></w:tcPr></w:tblStylePr>`;
+  const noBorders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="nil"/>`).join('');
+  return [
+    tableStyleXml(StyleId.cardTable, 'Guide Card Table', tblPr, shaded('firstCol', colors.tableLabelFill)),
+    tableStyleXml(StyleId.gridTable, 'Guide Grid Table', tblPr, shaded('firstRow', colors.tableHeaderFill)),
+    tableStyleXml(
+      StyleId.qrTable,
+      'Guide QR Table',
+      `<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>${noBorders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${pad * 2}" w:type="dxa"/></w:tblCellMar>`,
+    ),
+  ];
+}
+
+/** The style sheet for a guide in the given theme and document language (BCP 47). */
+export function buildStyles(theme: Theme, language: string, page: PageGeometry): IStylesOptions {
+  const { paragraph, running, table, toc, list, colors, fonts } = theme;
+  const body = fromTextStyle(paragraph.body);
+  const tableLine = lineSpacing(table.fontSize, table.lineHeight);
+  const tocEntry = (level: 1 | 2 | 3): IParagraphStyleOptions => ({
+    id: StyleId.toc[level],
+    name: `toc ${level}`,
+    basedOn: StyleId.normal,
+    next: StyleId.normal,
+    uiPriority: 39,
+    unhideWhenUsed: true,
+    paragraph: {
+      alignment: AlignmentType.LEFT,
+      spacing: { before: level === 1 ? twips(toc.size * 0.4) : 0, after: 0, ...lineSpacing(toc.size, toc.lineHeight) },
+      // Two CJK characters of indent per level below the first, as printed Chinese contents pages do.
+      indent: { left: twips((level - 1) * toc.size * 2) },
+      rightTabStop: page.textWidth,
+    },
+    run: { size: halfPoints(toc.size), bold: level === 1 },
+  });
+  const unlisted = (level: 1 | 2 | 3): IParagraphStyleOptions => ({
+    id: StyleId.unlistedHeading[level],
+    name: `Heading ${level} Unlisted`,
+    basedOn: StyleId.heading[level],
+    next: StyleId.normal,
+    uiPriority: 9,
+    semiHidden: true,
+    unhideWhenUsed: true,
+    paragraph: { outlineLevel: 9 },
+  });
+  const headerFooter = { size: halfPoints(running.size), color: hexColor(running.color) };
+
+  return {
+    default: {
+      document: {
+        run: {
+          font: { ascii: fonts.docx.latin, hAnsi: fonts.docx.latin, cs: fonts.docx.latin, eastAsia: fonts.docx.eastAsia, hint: 'eastAsia' },
+          size: halfPoints(paragraph.body.size),
+          color: hexColor(colors.text),
+          language: { value: 'en-US', eastAsia: wordLanguageOf(language) },
+        },
+      },
+      title: { ...fromTextStyle(paragraph.title), basedOn: StyleId.normal, next: StyleId.normal, quickFormat: true },
+      heading1: headingStyle(theme, 1),
+      heading2: headingStyle(theme, 2),
+      heading3: headingStyle(theme, 3),
+      listParagraph: {
+        basedOn: StyleId.normal,
+        quickFormat: true,
+        paragraph: { spacing: { before: 0, after: twips(list.itemSpacing) } },
+      },
+      hyperlink: { run: { color: hexColor(colors.link), underline: { type: 'single' } } },
+    },
+    paragraphStyles: [
+      { id: StyleId.normal, name: 'Normal', quickFormat: true, ...body },
+      paragraphStyle(StyleId.subtitle, 'Subtitle', fromTextStyle(paragraph.subtitle)),
+      paragraphStyle(StyleId.coverMeta, 'Cover Meta', fromTextStyle(paragraph['cover-meta'])),
+      paragraphStyle(StyleId.lead, 'Lead', fromTextStyle(paragraph.lead)),
+      paragraphStyle(StyleId.note, 'Note', fromTextStyle(paragraph.note)),
+      unlisted(1),
+      unlisted(2),
+      unlisted(3),
+      {
+        ...paragraphStyle(StyleId.tocHeading, 'TOC Heading', fromTextStyle(theme.heading[1])),
+        uiPriority: 39,
+        paragraph: { ...fromTextStyle(theme.heading[1]).paragraph, keepNext: true },
+      },
+      tocEntry(1),
+      tocEntry(2),
+      tocEntry(3),
+      paragraphStyle(StyleId.tableText, 'Table Text', {
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: twips(table.cellPadding), ...tableLine } },
+        run: { size: halfPoints(table.fontSize) },
+      }),
+      paragraphStyle(StyleId.tableList, 'Table List', {
+        basedOn: StyleId.tableText,
+        paragraph: { spacing: { after: twips(list.itemSpacing) } },
+      }),
+      paragraphStyle(StyleId.tableSpacing, 'Table Spacing', {
+        // The gap after a table: Word has no "space after" for tables, and two tables with
+        // nothing between them would be drawn as one.
+        paragraph: { spacing: { before: 0, after: 0, line: twips(table.spaceAfter), lineRule: LineRuleType.EXACT } },
+        run: { size: 2 },
+      }),
+      {
+        id: StyleId.header,
+        name: 'header',
+        basedOn: StyleId.normal,
+        uiPriority: 99,
+        unhideWhenUsed: true,
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 0, ...lineSpacing(running.size, 1.4) },
+          border: { bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 4 } },
+        },
+        run: headerFooter,
+      },
+      {
+        id: StyleId.footer,
+        name: 'footer',
+        basedOn: StyleId.normal,
+        uiPriority: 99,
+        unhideWhenUsed: true,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...lineSpacing(running.size, 1.4) } },
+        run: headerFooter,
+      },
+      paragraphStyle(StyleId.rule, 'Horizontal Rule', {
+        paragraph: {
+          spacing: { before: twips(paragraph.body.spaceAfter), after: twips(paragraph.body.spaceAfter * 2), line: 20, lineRule: LineRuleType.EXACT },
+          border: { bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 0 } },
+        },
+        run: { size: 2 },
+      }),
+      paragraphStyle(StyleId.qrUrl, 'QR Address', {
+        basedOn: StyleId.note,
+        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: 0 } },
+        run: { color: hexColor(colors.muted) },
+      }),
+    ],
+    characterStyles: [
+      { id: StyleId.strong, name: 'Strong', basedOn: 'DefaultParagraphFont', quickFormat: true, uiPriority: 22, run: { bold: true } },
+      { id: StyleId.emphasis, name: 'Emphasis', basedOn: 'DefaultParagraphFont', quickFormat: true, uiPriority: 20, run: { italics: true } },
+    ],
+    importedStyles: tableStyles(theme),
+  };
+}
