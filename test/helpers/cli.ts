@@ -1,0 +1,26 @@
+/** Runs the CLI in this process with captured output, as a user would run `guide …` in `cwd`. */
+
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(
+  argv: string[],
+  options: { cwd: string; env?: Record<string, string>; tty?: boolean },
+): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: 200 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
+    cwd: options.cwd,
+    env: options.env ?? {},
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
