@@ -1,0 +1,113 @@
+/** The schema of templates/theme.yaml, in the same schema language as guide.yaml and measures. */
+
+import { boolean, integer, number, object, oneOf, required, text, type ObjectSchema, type Schema } from '../catalogue/schema-kit.js';
+import type { TextStyle, Theme } from './theme.js';
+
+const color = () => text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
+const length = () => number({ min: 0 });
+
+const textStyle = object<TextStyle>({
+  size: required(number({ min: 4 }), '字號（點）'),
+  bold: required(boolean(), '粗體'),
+  color: required(color(), '顏色'),
+  align: required(oneOf(['left', 'center', 'right', 'justify'] as const), '對齊'),
+  lineHeight: required(number({ min: 1 }), '行高（字號的倍數）'),
+  spaceBefore: required(length(), '段前距（點）'),
+  spaceAfter: required(length(), '段後距（點）'),
+});
+
+export const themeSchema: ObjectSchema<Theme> = object<Theme>({
+  page: required(
+    object<Theme['page']>({
+      size: required(oneOf(['A4'] as const), '紙張'),
+      margins: required(
+        object<Theme['page']['margins']>({
+          top: required(length(), '上邊距'),
+          right: required(length(), '右邊距'),
+          bottom: required(length(), '下邊距'),
+          left: required(length(), '左邊距'),
+        }),
+        '頁邊距（點）',
+      ),
+    }),
+    '頁面',
+  ),
+  fonts: required(
+    object<Theme['fonts']>({
+      pdf: required(
+        object<Theme['fonts']['pdf']>({
+          regular: required(text(), '常規字型檔（node_modules 內的路徑）'),
+          bold: required(text(), '粗體字型檔'),
+        }),
+        'PDF 字型',
+      ),
+      docx: required(
+        object<Theme['fonts']['docx']>({
+          eastAsia: required(text(), '中文字型名稱'),
+          latin: required(text(), '西文字型名稱'),
+        }),
+        'DOCX 字型',
+      ),
+    }),
+    '字型',
+  ),
+  colors: required(
+    object<Theme['colors']>({
+      text: required(color(), '正文'),
+      accent: required(color(), '強調'),
+      muted: required(color(), '次要文字'),
+      link: required(color(), '連結'),
+      rule: required(color(), '線條'),
+      tableHeaderFill: required(color(), '表頭底色'),
+      tableLabelFill: required(color(), '服務卡標籤欄底色'),
+    }),
+    '顏色',
+  ),
+  paragraph: required(
+    object<Theme['paragraph']>({
+      body: required(textStyle, '正文'),
+      lead: required(textStyle, '導語、摘要'),
+      note: required(textStyle, '附註'),
+      title: required(textStyle, '封面標題'),
+      subtitle: required(textStyle, '封面副標題'),
+      'cover-meta': required(textStyle, '封面資訊'),
+    }),
+    '段落樣式',
+  ),
+  heading: required(
+    object<Theme['heading']>({ 1: required(textStyle, '章'), 2: required(textStyle, '節（措施）'), 3: required(textStyle, '小標題') }),
+    '標題樣式',
+  ),
+  running: required(
+    object<Theme['running']>({
+      size: required(number({ min: 4 }), '頁首頁尾字號'),
+      color: required(color(), '頁首頁尾顏色'),
+      footer: required(text(), '頁尾文字；{page} 為頁碼，{pages} 為總頁數'),
+    }),
+    '頁首頁尾',
+  ),
+  list: required(
+    object<Theme['list']>({ indent: required(length(), '縮排'), itemSpacing: required(length(), '項目間距') }),
+    '清單',
+  ),
+  table: required(
+    object<Theme['table']>({
+      cellPadding: required(length(), '儲存格內距'),
+      fontSize: required(number({ min: 4 }), '表格字號'),
+      lineHeight: required(number({ min: 1 }), '表格行高'),
+      borderWidth: required(length(), '框線粗細'),
+      spaceAfter: required(length(), '表格後距'),
+    }),
+    '表格',
+  ),
+  toc: required(
+    object<Theme['toc']>({
+      title: required(text(), '目錄標題'),
+      depth: required(integer({ min: 1, max: 3 }) as Schema<Theme['toc']['depth']>, '目錄層級：1 只列章，2 列到措施，3 列到小標題'),
+      size: required(number({ min: 4 }), '目錄字號'),
+      lineHeight: required(number({ min: 1 }), '目錄行高'),
+    }),
+    '目錄',
+  ),
+  qr: required(object<Theme['qr']>({ size: required(length(), '二維碼邊長（點）') }), '二維碼'),
+});
