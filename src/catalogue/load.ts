@@ -4,7 +4,7 @@
  * module stays free of fs.
  */
 
-import { isNode, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { INVALID, type ObjectSchema, type ParseContext } from './schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
@@ -96,7 +96,7 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
  */
 export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   for (const error of doc.errors) {
     const duplicate = error.code === 'DUPLICATE_KEY';
     diagnostics.push(
@@ -111,20 +111,9 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
   }
   if (diagnostics.length > 0) return { diagnostics };
 
-  try {
-    doc.toJS({ maxAliasCount });
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    diagnostics.push(
-      diagnostic('E-YAML-ALIAS', `${file} expands YAML aliases (*name) too many times`, {
-        file,
-        hint: `write the values out; at most ${maxAliasCount} alias uses are allowed`,
-      }),
-    );
-    return { diagnostics };
-  }
-
+  let aliases = 0;
   visit(doc, (_key, node) => {
+    if (isAlias(node)) aliases++;
     if (!isNode(node)) return;
     const tag = (node as Node).tag;
     // Implicit types carry no tag; only an explicit `!x` or `!!x` in the file sets one.
@@ -139,6 +128,20 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
       );
     }
   });
+  // Only a file with aliases can be a bomb; yaml's own counter stops the expansion early.
+  if (aliases > 0) {
+    try {
+      doc.toJS({ maxAliasCount });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      diagnostics.push(
+        diagnostic('E-YAML-ALIAS', `${file} expands YAML aliases (*name) too many times`, {
+          file,
+          hint: `write the values out; at most ${maxAliasCount} alias uses are allowed`,
+        }),
+      );
+    }
+  }
   return diagnostics.length > 0 ? { diagnostics } : { doc, diagnostics };
 }
 

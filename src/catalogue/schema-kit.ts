@@ -313,12 +313,15 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
       const out: Record<string, unknown> = {};
       let ok = true;
       const seen = new Map<string, Pair>();
+      // A misspelt field is reported once, as unknown with its suggestion, not again as missing.
+      const suggested = new Set<string>();
       for (const pair of (node as YAMLMap).items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         const keyRange = rangeOf(keyNode, rangeOf(node, where.range));
         if (!(key in fields)) {
           const suggestion = closestMatch(key, names);
+          if (suggestion) suggested.add(suggestion);
           report(
             ctx,
             'E-FIELD-UNKNOWN',
@@ -337,7 +340,7 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
         const pair = seen.get(name);
         const path = where.path ? `${where.path}.${name}` : name;
         if (!pair) {
-          if (spec.required) {
+          if (spec.required && !suggested.has(name)) {
             const example = spec.example === undefined ? '' : ` e.g. ${name}: ${JSON.stringify(spec.example)}`;
             report(ctx, 'E-FIELD-REQUIRED', `missing required field "${path}" (${spec.hint})`, [mapRange[0], mapRange[0]], `add it${example}`);
             ok = false;

@@ -62,7 +62,7 @@ describe('guide validate', () => {
     assert.equal(run.code, 1);
     const json = JSON.parse(run.stdout) as { errors: number; diagnostics: { code: string; file: string; start: { line: number } }[] };
     const codes = json.diagnostics.map((d) => d.code).sort();
-    assert.deepEqual(codes, ['E-FIELD-REQUIRED', 'E-FIELD-UNKNOWN']);
+    assert.deepEqual(codes, ['E-FIELD-UNKNOWN']);
     const unknown = json.diagnostics.find((d) => d.code === 'E-FIELD-UNKNOWN')!;
     assert.equal(unknown.file, 'policies/tax/tax-small-scale-vat.yaml');
     const line = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.startsWith('fees:')) + 1;
