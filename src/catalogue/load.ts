@@ -5,9 +5,10 @@
  */
 
 import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { INVALID, type ObjectSchema, type ParseContext } from './schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
+import { yamlSyntaxDiagnostics } from './yaml-errors.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
@@ -53,16 +54,18 @@ export function decodeSource(file: string, bytes: Uint8Array): { text: string; d
   } catch {
     // Decode again leniently so the code frame can show where the first bad byte sits.
     const badByte = firstInvalidUtf8Byte(bytes);
-    const offset = withoutBom(new TextDecoder('utf-8').decode(bytes.subarray(0, badByte))).length;
-    let looksGb = true;
+    let gbText: string | undefined;
     try {
-      gb18030.decode(bytes);
+      gbText = withoutBom(gb18030.decode(bytes));
     } catch {
-      looksGb = false;
+      gbText = undefined;
     }
+    // Show the code frame in the encoding the file most likely has, so staff see their text.
+    const offset = withoutBom(new TextDecoder(gbText !== undefined ? 'gb18030' : 'utf-8').decode(bytes.subarray(0, badByte))).length;
+    const looksGb = gbText !== undefined;
     return {
-      text: withoutBom(new TextDecoder('utf-8').decode(bytes)),
-      diagnostic: diagnostic('E-ENCODING', `${file} is not valid UTF-8 text (byte ${badByte})`, {
+      text: gbText ?? withoutBom(new TextDecoder('utf-8').decode(bytes)),
+      diagnostic: diagnostic('E-ENCODING', 'the file is not saved as UTF-8 text', {
         file,
         range: [offset, offset + 1],
         hint: looksGb
@@ -97,47 +100,40 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
 export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  for (const error of doc.errors) {
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    diagnostics.push(
-      diagnostic(duplicate ? 'E-YAML-DUPLICATE-KEY' : 'E-YAML-SYNTAX', firstLine(error.message), {
-        file,
-        range: [error.pos[0], error.pos[1]],
-        hint: duplicate
-          ? 'a field may appear only once in the same group; delete or merge the second one'
-          : 'check indentation (spaces, not tabs), colons after field names, and quotes around text that starts with a special character',
-      }),
-    );
-  }
+  diagnostics.push(...yamlSyntaxDiagnostics(file, text, doc.errors));
   if (diagnostics.length > 0) return { diagnostics };
 
-  let aliases = 0;
+  let firstAlias: Range | undefined;
   visit(doc, (_key, node) => {
-    if (isAlias(node)) aliases++;
+    if (isAlias(node) && !firstAlias && node.range) firstAlias = [node.range[0], node.range[1]];
     if (!isNode(node)) return;
     const tag = (node as Node).tag;
     // Implicit types carry no tag; only an explicit `!x` or `!!x` in the file sets one.
     if (tag !== undefined && tag !== 'tag:yaml.org,2002:str') {
-      const range = (node as Node).range;
+      const written = tag.replace('tag:yaml.org,2002:', '!!');
+      const valueStart = (node as Node).range?.[0] ?? 0;
+      // The node's range starts at its value; the tag is written just before it.
+      const tagStart = Math.max(0, text.lastIndexOf(written, valueStart));
       diagnostics.push(
-        diagnostic('E-YAML-TAG', `YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed`, {
+        diagnostic('E-YAML-TAG', `the YAML tag ${written} is not allowed`, {
           file,
-          ...(range ? { range: [range[0], range[1]] as [number, number] } : {}),
+          range: [tagStart, tagStart + written.length],
           hint: 'remove the tag; measure files hold plain text, numbers, dates, lists and fields',
         }),
       );
     }
   });
   // Only a file with aliases can be a bomb; yaml's own counter stops the expansion early.
-  if (aliases > 0) {
+  if (firstAlias) {
     try {
       doc.toJS({ maxAliasCount });
     } catch (error) {
       if (!(error instanceof ReferenceError)) throw error;
       diagnostics.push(
-        diagnostic('E-YAML-ALIAS', `${file} expands YAML aliases (*name) too many times`, {
+        diagnostic('E-YAML-ALIAS', 'the file repeats values through YAML aliases (*name) far too many times', {
           file,
-          hint: `write the values out; at most ${maxAliasCount} alias uses are allowed`,
+          range: firstAlias,
+          hint: `write the values out instead of using *aliases; a file may expand at most ${maxAliasCount} of them`,
         }),
       );
     }
@@ -145,8 +141,14 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
   return diagnostics.length > 0 ? { diagnostics } : { doc, diagnostics };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+
+function rangeOfPath(doc: Document, path: string[]): Range {
+  const node = (doc.getIn(path, true) as Node | undefined) ?? (doc.contents as Node | null);
+  return node?.range ? [node.range[0], node.range[1]] : [0, 0];
 }
 
 async function readSource(
@@ -174,7 +176,7 @@ async function readSource(
   }
   if (read.kind === 'too-large') {
     result.diagnostics.push(
-      diagnostic('E-FILE-TOO-LARGE', `${file} is ${read.size} bytes; the limit is ${maxSourceBytes}`, {
+      diagnostic('E-FILE-TOO-LARGE', `the file is ${formatSize(read.size)}; a measure file may be at most ${formatSize(maxSourceBytes)}`, {
         file,
         hint: 'a measure file holds one measure; split the file or remove what does not belong',
       }),
@@ -216,6 +218,7 @@ export async function loadCatalogue(reader: SourceReader, root: string, configFi
     result.diagnostics.push(
       diagnostic('E-NO-MEASURES', `no measure files match ${edition.policies.join(', ')}`, {
         file: configFile,
+        range: rangeOfPath(guideDoc, ['policies']),
         hint: 'put measure files under policies/ (one .yaml file per measure), or fix the "policies" patterns',
       }),
     );

@@ -4,7 +4,7 @@
  * editors. Each schema both parses and describes itself, so the two can never drift apart.
  */
 
-import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { closestMatch } from './did-you-mean.js';
@@ -93,6 +93,8 @@ export interface TextOptions {
   emptyHint?: string;
   pattern?: RegExp;
   patternHint?: string;
+  /** A corrected value to suggest when the pattern fails. */
+  suggest?: (value: string) => string;
   description?: string;
 }
 
@@ -111,14 +113,26 @@ export function text(options: TextOptions = {}): Schema<string> {
         const quoteHint = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')
           ? `put the value in quotes, e.g. "${String(node.source ?? node.value)}"`
           : undefined;
-        return typeError(ctx, node, where, 'text', quoteHint);
+        const shapeHint = isSeq(node)
+          ? 'write the text on one line after the colon, without "- " or [ ]: those make a list'
+          : isMap(node)
+            ? 'write the text on one line after the colon; "name: value" lines below it make a group of fields'
+            : undefined;
+        return typeError(ctx, node, where, 'text', quoteHint ?? shapeHint);
       }
       const value = node.value.trim();
       if (value === '') {
         return report(ctx, options.emptyCode ?? 'E-EMPTY', `${where.path} is empty`, rangeOf(node, where.range), options.emptyHint);
       }
       if (options.pattern && !options.pattern.test(value)) {
-        return report(ctx, 'E-PATTERN', `${where.path}: "${value}" ${options.patternHint ?? `does not match ${options.pattern.source}`}`, rangeOf(node, where.range));
+        const suggestion = options.suggest?.(value);
+        return report(
+          ctx,
+          'E-PATTERN',
+          `${where.path}: "${value}" ${options.patternHint ?? `does not match ${options.pattern.source}`}`,
+          rangeOf(node, where.range),
+          suggestion ? `write "${suggestion}"` : undefined,
+        );
       }
       return value;
     },
@@ -143,7 +157,13 @@ export function date(): Schema<string> {
       if (typeof value !== 'string') return typeError(ctx, node, where, 'a date', hint);
       const m = isoDatePattern.exec(value);
       const valid = m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (!valid) return report(ctx, 'E-DATE-INVALID', `${where.path}: "${value}" is not a valid date`, rangeOf(node, where.range), hint);
+      if (!valid) {
+        // 2020/3/1, 2020.3.1, 2020年3月1日: say how the same date is written.
+        const loose = /^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$/.exec(value);
+        const pad = (n: string) => n.padStart(2, '0');
+        const rewritten = loose && isCalendarDate(Number(loose[1]), Number(loose[2]), Number(loose[3])) ? `${loose[1]}-${pad(loose[2]!)}-${pad(loose[3]!)}` : undefined;
+        return report(ctx, 'E-DATE-INVALID', `${where.path}: "${value}" is not a valid date`, rangeOf(node, where.range), rewritten ? `write ${rewritten} (dates are written YYYY-MM-DD)` : hint);
+      }
       return value;
     },
     json: () => ({ type: 'string', format: 'date', pattern: isoDatePattern.source }),
@@ -256,7 +276,7 @@ export function list<T>(item: Schema<T>, options: ListOptions = {}): Schema<T[]>
         return typeError(ctx, node, where, 'a list', hint);
       }
       if (options.nonEmpty && node.items.length === 0) {
-        return report(ctx, 'E-EMPTY', `${where.path} needs at least one item`, rangeOf(node, where.range));
+        return report(ctx, 'E-EMPTY', `${where.path} needs at least one item`, rangeOf(node, where.range), 'write at least one item, each on its own line starting with "- "');
       }
       const out: T[] = [];
       let ok = true;
@@ -341,7 +361,7 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
         const path = where.path ? `${where.path}.${name}` : name;
         if (!pair) {
           if (spec.required && !suggested.has(name)) {
-            const example = spec.example === undefined ? '' : ` e.g. ${name}: ${JSON.stringify(spec.example)}`;
+            const example = spec.example === undefined ? '' : `, e.g.\n${stringify({ [name]: spec.example }, { lineWidth: 0 }).trimEnd().replace(/^/gm, '    ')}`;
             report(ctx, 'E-FIELD-REQUIRED', `missing required field "${path}" (${spec.hint})`, [mapRange[0], mapRange[0]], `add it${example}`);
             ok = false;
           } else if (spec.default !== undefined) {

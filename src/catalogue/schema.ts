@@ -40,10 +40,17 @@ import { closestMatch } from './did-you-mean.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabHint = 'must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-small-scale-vat';
+const toKebabCase = (value: string) =>
+  value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+const kebab = () => text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase });
 
 /** A kebab-case code that guide.yaml must declare (a category, an industry, a need). */
 function declaredCode(list: 'categories' | 'industries' | 'needs', code: 'E-CATEGORY-UNKNOWN' | 'E-VOCABULARY-UNKNOWN', where: string) {
-  return refine(text({ pattern: kebabCase, patternHint: kebabHint }), (value, ctx) => {
+  return refine(kebab(), (value, ctx) => {
     const declared = ctx.declared?.[list];
     if (!declared || declared.includes(value)) return undefined;
     const suggestion = closestMatch(value, declared);
@@ -69,7 +76,7 @@ const hotline = object<Hotline>({
 });
 
 const category = object<Category>({
-  id: required(text({ pattern: kebabCase, patternHint: kebabHint }), '類別代碼（措施檔案的 category 使用）', 'tax'),
+  id: required(kebab(), '類別代碼（措施檔案的 category 使用）', 'tax'),
   title: required(text(), '章標題', '減稅降費'),
   intro: optional(text(), '章首導語（Markdown）'),
 });
@@ -84,7 +91,7 @@ export const editionSchema = object<Edition>(
     locale: defaulted(text(), '語言標記', 'zh-Hant-TW'),
     preface: optional(text(), '前言（Markdown）'),
     hotlines: defaulted(list(hotline), '服務熱線', []),
-    categories: required(list(category, { nonEmpty: true }), '章節（類別）及其順序'),
+    categories: required(list(category, { nonEmpty: true }), '章節（類別）及其順序', [{ id: 'tax', title: '減稅降費' }]),
     vocabularies: defaulted(
       object<Edition['vocabularies']>({
         industries: defaulted(record(text(), kebabCase, kebabHint), '行業代碼：中文名稱', {}),
@@ -158,13 +165,13 @@ const audience = object<Audience>(
 
 export const measureSchema = object<Measure>(
   {
-    id: required(text({ pattern: kebabCase, patternHint: kebabHint }), '措施代碼：小寫英文與連字號，各版次保持不變；與檔名相同', 'tax-small-scale-vat'),
+    id: required(kebab(), '措施代碼：小寫英文與連字號，各版次保持不變；與檔名相同', 'tax-small-scale-vat'),
     title: required(text(), '措施名稱', '小規模納稅人增值稅減徵'),
     category: required(declaredCode('categories', 'E-CATEGORY-UNKNOWN', 'categories'), '類別代碼（guide.yaml categories 之一）', 'tax'),
     summary: required(text(), '一句話摘要（Markdown）', '適用3%徵收率的應稅銷售收入，減按1%徵收率徵收增值稅。'),
     content: optional(text(), '政策內容（Markdown，可多段）', '自2020年3月1日至5月31日……'),
     authority: required(text(), '實施機關／責任部門', '國家稅務總局山東省稅務局'),
-    basis: required(list(basis, { nonEmpty: true }), '政策依據：至少一份文件'),
+    basis: required(list(basis, { nonEmpty: true }), '政策依據：至少一份文件', [{ title: '關於支持個體工商戶復工復業增值稅政策的公告', number: '財政部 稅務總局公告2020年第13號', date: '2020-02-28' }]),
     effective: required(
       refine(
         object<Measure['effective']>({
@@ -177,6 +184,7 @@ export const measureSchema = object<Measure>(
             : undefined,
       ),
       '有效期',
+      { from: '2020-03-01', until: '2020-05-31' },
     ),
     eligibility: required(list(text(), { nonEmpty: true }), '申請條件／適用對象：至少一條（Markdown）', ['適用3%徵收率的增值稅小規模納稅人']),
     materials: defaulted(list(material), '申請材料：文字，或 {name, copies, note}', []),
@@ -184,7 +192,7 @@ export const measureSchema = object<Measure>(
     channels: defaulted(list(channel), '辦理方式', []),
     time_limit: optional(text(), '辦理時限（法定／承諾）', '即時辦結'),
     fee: required(text({ emptyCode: 'E-FEE-EMPTY', emptyHint: 'write 不收費 when the service is free' }), '收費標準；免費請寫「不收費」', '不收費'),
-    contacts: required(list(contact, { nonEmpty: true }), '諮詢電話：至少一個'),
+    contacts: required(list(contact, { nonEmpty: true }), '諮詢電話：至少一個', [{ name: '納稅服務熱線', phone: '12366' }]),
     complaints: defaulted(list(contact), '監督投訴電話', []),
     faq: defaulted(list(faq), '常見問題', []),
     audience: optional(audience, '適用企業（用於一企一策）；省略表示適用所有企業'),

@@ -12,6 +12,11 @@ export interface ValidateOptions {
   expiringWithinDays?: number;
 }
 
+/** Plain code-unit order: the same on every machine, whatever its locale or ICU version. */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function validateCatalogue(loaded: LoadResult, options: ValidateOptions = {}): Diagnostic[] {
   const { catalogue } = loaded;
   if (!catalogue) return loaded.diagnostics;
@@ -23,6 +28,6 @@ export function validateCatalogue(loaded: LoadResult, options: ValidateOptions =
   });
   // File by file, top to bottom, as a person fixes them.
   return [...loaded.diagnostics, ...ruleDiagnostics].sort(
-    (a, b) => (a.file ?? '').localeCompare(b.file ?? '', 'en') || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0),
+    (a, b) => compareCodeUnits(a.file ?? '', b.file ?? '') || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0),
   );
 }

@@ -41,7 +41,8 @@ export function formatLocation(file: string | undefined, range: Range | undefine
  */
 export function codeFrame(text: string, range: Range): string {
   const { line, column } = positionAt(text, range[0]);
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  // A tab is shown as one space so the caret line (counted in columns) stays under it.
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, '').replace(/\t/g, ' '));
   const first = Math.max(1, line - 2);
   const gutter = String(line).length;
   const out: string[] = [];
