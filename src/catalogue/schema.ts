@@ -106,6 +106,7 @@ export const editionSchema = object<Edition>(
       object<Edition['output']>({
         dir: defaulted(text(), '輸出資料夾', 'dist'),
         formats: defaulted(list(oneOf(['pdf', 'docx'] as const), { nonEmpty: true }), '輸出格式', ['pdf', 'docx']),
+        name: optional(text(), '輸出檔名（不含副檔名）；預設為「指南標題-版次」'),
       }),
       '輸出設定',
       { dir: 'dist', formats: ['pdf', 'docx'] },

@@ -35,7 +35,8 @@ export interface Edition {
   };
   policies: string[];
   templates: string;
-  output: { dir: string; formats: OutputFormat[] };
+  /** `name`: output file name without extension (default: the title and edition). */
+  output: { dir: string; formats: OutputFormat[]; name?: string };
   /** How old a measure's `reviewed` date may get before validation warns. */
   review: { max_age_days: number };
 }

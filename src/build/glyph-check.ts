@@ -1,0 +1,100 @@
+/**
+ * Every character must be drawable: pdfkit silently drops what the font lacks, and a guide with
+ * a hole in a phone number or a name is worse than no guide. Characters in measure files are
+ * reported at their exact place; characters that come from templates are reported as such.
+ */
+
+import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Block, DocModel, Inline } from '../model/doc-model.js';
+
+/** Code points the fonts cannot draw, in order of first appearance. */
+export type MissingGlyphs = (text: string) => number[];
+
+function describe(codePoint: number): string {
+  return `"${String.fromCodePoint(codePoint)}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+const hint =
+  'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
+
+/** Checks every text value in the given YAML documents, pointing at the character itself. */
+export function checkDocumentGlyphs(
+  missing: MissingGlyphs,
+  documents: ReadonlyMap<string, Document>,
+  sources: ReadonlyMap<string, string>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [file, doc] of documents) {
+    const source = sources.get(file) ?? '';
+    visit(doc, {
+      Scalar(_key, node, path) {
+        if (typeof node.value !== 'string' || !node.range) return;
+        const codePoints = missing(node.value);
+        if (codePoints.length === 0) return;
+        const field = path
+          .filter(isPair)
+          .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
+          .join('.');
+        for (const codePoint of codePoints) {
+          const char = String.fromCodePoint(codePoint);
+          const found = source.indexOf(char, (node as Node).range![0]);
+          const at = found >= 0 && found < node.range[2] ? found : node.range[0];
+          out.push(
+            diagnostic('E-GLYPH-MISSING', `${field || 'value'}: the character ${describe(codePoint)} cannot be drawn: the font has no glyph for it`, {
+              file,
+              range: [at, at + char.length],
+              hint,
+            }),
+          );
+        }
+      },
+    });
+  }
+  return out;
+}
+
+function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '' : inlineText(i.children))).join('');
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return inlineText(block.children);
+    case 'list':
+      return block.items.map((item) => item.children.map(blockText).join('')).join('');
+    case 'table':
+      return [...block.header, ...block.rows].map((row) => row.cells.map((cell) => cell.children.map(blockText).join('')).join('')).join('');
+    case 'toc':
+      return block.title;
+    case 'qr':
+      return inlineText(block.label) + block.url;
+    default:
+      return '';
+  }
+}
+
+/**
+ * Checks the rendered document for characters not already reported from the measure files:
+ * those come from templates (found and pointed at when the template holds them literally).
+ */
+export function checkModelGlyphs(
+  missing: MissingGlyphs,
+  model: DocModel,
+  alreadyReported: ReadonlySet<number>,
+  templates: readonly { file: string; text: string }[],
+): Diagnostic[] {
+  const text = [model.meta.title, model.meta.header, ...model.sections.flatMap((s) => s.blocks.map(blockText))].join('');
+  return missing(text)
+    .filter((codePoint) => !alreadyReported.has(codePoint))
+    .map((codePoint) => {
+      const char = String.fromCodePoint(codePoint);
+      const template = templates.find((t) => t.text.includes(char));
+      const message = `the character ${describe(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
+      if (!template) return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
+      const at = template.text.indexOf(char);
+      return diagnostic('E-GLYPH-MISSING', message, { file: template.file, range: [at, at + char.length], hint });
+    });
+}
