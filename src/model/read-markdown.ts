@@ -1,0 +1,724 @@
+/**
+ * Markdown → DocModel: the reader between the templates and the writers.
+ *
+ * Input is CommonMark with GFM tables and generic directives (`:name`, `::name`, `:::name`),
+ * the syntax of micromark-extension-directive. Directives add what Markdown lacks:
+ *
+ *   ::::cover … ::::            The cover section (no running header or footer). Only at the top
+ *                               level; everything outside it is the body section.
+ *   :::title … :::              Paragraph roles: every paragraph inside (list items included) is
+ *   :::subtitle … :::           set in that role: cover title, subtitle, cover lines (edition,
+ *   :::cover-meta … :::         publisher, date), lead (chapter intro, measure summary), note
+ *   :::lead … :::               (small print). Other blocks inside keep their own form.
+ *   :::note … :::
+ *   ::pagebreak                 Next block on a new page. Breaks at the start or end of a
+ *                               section, or right after another break, are dropped: they would
+ *                               only make blank pages.
+ *   ::toc{title="目錄"}         Where the table of contents goes (title defaults to 目錄).
+ *   ::qr[label]{url="https://…"}
+ *                               A QR code for an http(s) URL, set beside the label (inline
+ *                               Markdown); allowed anywhere a block is, e.g. in a list in a card.
+ *   ::::card{columns="1,4"}     A service card: a two-column table, label column and content
+ *   :::row[實施機關]            column, no header row. Each :::row is one table row: its label
+ *   國家稅務總局山東省稅務局     (inline Markdown, required) is the first cell, its content (any
+ *   :::                         blocks: paragraphs, lists, QR codes) the second. Rows' content
+ *   ::::                        needs no indentation. `columns` gives relative widths (default 1,4).
+ *   ::::grid{columns="1,3"}     A grid table made of :::row blocks like a card, for cells that
+ *   :::row[困難訴求]            hold lists; the first row is the header row (repeated on every
+ *   措施                        page). A ::::grid may instead hold a single GFM table, to set
+ *   :::                         its column widths.
+ *   ::::
+ *
+ * A container holding other containers needs more colons than they have (::::card around
+ * :::row). A GFM table (`| a | b |` with a `| --- |` line) is a grid table: first row = header;
+ * its column widths follow the length of its contents unless it sits in a ::::grid{columns}.
+ *
+ * Headings: `#` chapter, `##` measure or appendix, `###` sub-heading; `####` and deeper are
+ * errors. `{#id}` at the end of a heading sets its id (`## 1.3 標題 {#tax-small-scale-vat}`);
+ * a heading without one gets `<last explicit id>-<n>`. Levels 1–2 are listed in the table of
+ * contents and the PDF outline, level 3 is not. Ids are unique; a link `[text](#id)` must name
+ * one. External links must be http(s).
+ *
+ * A soft line break joins CJK text without a space and Latin words with one (model/cjk.ts).
+ *
+ * Everything else is an error diagnostic (E-TEMPLATE-DIRECTIVE), never silently dropped: an
+ * unknown directive or attribute, a directive out of place, raw HTML, what the DocModel cannot
+ * hold (code blocks, block quotes, images, headings below level 3), duplicate heading ids, and
+ * links that are neither http(s) nor the #id of a heading.
+ * One exception: `:word` with nothing after it, as in "Note:this", is what the directive syntax
+ * makes of a colon before a Latin letter in prose; it is read back as the text it was.
+ * Ranges in these diagnostics are offsets into the Markdown text; the message names the heading
+ * it is under, which leads to the measure.
+ */
+
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import type * as Md from 'mdast';
+import { directive } from 'micromark-extension-directive';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { isCjk, softBreak } from './cjk.js';
+import type {
+  Block,
+  DocMeta,
+  DocModel,
+  Inline,
+  ParagraphRole,
+  Section,
+  Table,
+  TableCell,
+  TableRow,
+} from './doc-model.js';
+
+/** Options for {@link readMarkdown}. */
+export interface ReadOptions {
+  /** Name for the Markdown in diagnostics (e.g. the file it was saved to); absent if none. */
+  file?: string;
+}
+
+/** The document, and every problem found on the way (none means the document is complete). */
+export interface ReadResult {
+  model: DocModel;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads guide Markdown (the templates' output) into the DocModel. Pure. */
+export function readMarkdown(markdown: string, meta: DocMeta, options: ReadOptions = {}): ReadResult {
+  return new Reader(markdown, options.file).read(meta);
+}
+
+const roles: readonly ParagraphRole[] = ['title', 'subtitle', 'cover-meta', 'lead', 'note'];
+const containerNames = ['cover', 'card', 'grid', 'row', ...roles];
+const leafNames = ['pagebreak', 'toc', 'qr'];
+const defaultColumns = { card: [1, 4], grid: [1, 3] } as const;
+const headingIdPattern = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+interface Context {
+  /** Directly in a section (not in a list, table or card): where headings and breaks may go. */
+  top: boolean;
+  cover: boolean;
+  role: ParagraphRole;
+}
+
+type Node = Md.Nodes;
+
+class Reader {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly definitions = new Map<string, string>();
+  private readonly ids = new Map<string, Range | undefined>();
+  private readonly internalLinks: { id: string; range: Range | undefined; near: string | undefined }[] = [];
+  // Text of the last heading read: diagnostics say what they are under, which leads to the measure.
+  private lastHeading: string | undefined;
+  private lastExplicitId: string | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string | undefined,
+  ) {}
+
+  read(meta: DocMeta): ReadResult {
+    const tree = fromMarkdown(this.text, {
+      extensions: [gfmTable(), directive()],
+      mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
+    });
+    this.collectDefinitions(tree);
+
+    const sections: Section[] = [];
+    let body: Section | undefined;
+    for (const node of tree.children) {
+      if (node.type === 'containerDirective' && node.name === 'cover') {
+        this.expect(node, { attributes: [], label: 'none' });
+        sections.push({
+          kind: 'cover',
+          blocks: this.blocks(splitLabel(node)[1], { top: true, cover: true, role: 'body' }),
+        });
+        body = undefined;
+        continue;
+      }
+      if (body === undefined) {
+        body = { kind: 'body', blocks: [] };
+        sections.push(body);
+      }
+      body.blocks.push(...this.block(node, { top: true, cover: false, role: 'body' }));
+    }
+
+    for (const link of this.internalLinks) {
+      if (!this.ids.has(link.id)) {
+        this.report(
+          link.range,
+          `link to "#${link.id}", but no heading has that id`,
+          link.near,
+          'check the id in the link against the {#id} of the heading it should go to',
+        );
+      }
+    }
+    const model: DocModel = {
+      meta,
+      sections: sections
+        .map((section) => ({ kind: section.kind, blocks: dropIdleBreaks(section.blocks) }))
+        .filter((section) => section.blocks.length > 0),
+    };
+    return { model, diagnostics: this.diagnostics };
+  }
+
+  private collectDefinitions(node: Node): void {
+    if (node.type === 'definition') {
+      if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
+    }
+    if ('children' in node) for (const child of node.children) this.collectDefinitions(child);
+  }
+
+  private blocks(nodes: readonly Node[], context: Context): Block[] {
+    return nodes.flatMap((node) => this.block(node, context));
+  }
+
+  private block(node: Node, context: Context): Block[] {
+    switch (node.type) {
+      case 'paragraph': {
+        const children = this.inlines(node.children);
+        return children.length > 0 ? [{ type: 'paragraph', role: context.role, children }] : [];
+      }
+      case 'heading':
+        return this.headingBlock(node, context);
+      case 'list':
+        return [
+          {
+            type: 'list',
+            ordered: node.ordered === true,
+            start: node.start ?? 1,
+            items: node.children.map((item) => ({ children: this.blocks(item.children, { ...context, top: false }) })),
+          },
+        ];
+      case 'table':
+        return [this.gfmTable(node, undefined)];
+      case 'thematicBreak':
+        return [{ type: 'thematic-break' }];
+      case 'containerDirective':
+        return this.container(node, context);
+      case 'leafDirective':
+        return this.leaf(node, context);
+      case 'definition':
+        return [];
+      case 'html':
+        this.reportHtml(node);
+        return [];
+      case 'code':
+        this.unsupported(
+          node,
+          'a code block',
+          'a line indented by four spaces or fenced with ``` starts one; remove the indentation or the fence',
+        );
+        return [];
+      case 'blockquote':
+        this.unsupported(node, 'a block quote (lines starting with ">")', 'use :::note … ::: for small print');
+        return [];
+      default:
+        this.unsupported(node, `Markdown "${node.type}"`, undefined);
+        return [];
+    }
+  }
+
+  private headingBlock(node: Md.Heading, context: Context): Block[] {
+    const children = this.inlines(node.children);
+    if (!context.top) {
+      this.report(
+        rangeOf(node),
+        'a heading cannot be inside a list, table or card',
+        this.lastHeading,
+        'put the heading before the list or table, or make it bold text: **…**',
+      );
+      return children.length > 0 ? [{ type: 'paragraph', role: context.role, children }] : [];
+    }
+    let level: 1 | 2 | 3;
+    if (node.depth <= 3) level = node.depth as 1 | 2 | 3;
+    else {
+      this.report(
+        rangeOf(node),
+        `a level-${node.depth} heading ("${'#'.repeat(node.depth)}")`,
+        this.lastHeading,
+        'guides have three heading levels: # chapter, ## measure, ### sub-heading',
+      );
+      level = 3;
+    }
+    const id = this.headingId(node, children);
+    this.lastHeading = plainText(children);
+    return [{ type: 'heading', level, id, children, toc: level <= 2 }];
+  }
+
+  // Takes a trailing `{#id}` off the heading's text, or makes an id; records it as taken.
+  private headingId(node: Md.Heading, children: Inline[]): string {
+    const last = children.at(-1);
+    const written = last?.type === 'text' ? /\s*\{#([^{}]*)\}$/.exec(last.value) : null;
+    // Only a literal `{#…}` counts: an escaped `\{#…}` in the source is text.
+    const source = this.source(node)
+      .replace(/\s+#+\s*$/, '')
+      .trimEnd();
+    let id: string | undefined;
+    if (written && last?.type === 'text' && /(^|[^\\])\{#[^{}]*\}$/.test(source)) {
+      last.value = last.value.slice(0, written.index);
+      if (last.value === '') children.pop();
+      if (headingIdPattern.test(written[1]!)) {
+        id = written[1]!;
+        this.lastExplicitId = id;
+      } else {
+        this.report(
+          rangeOf(node),
+          `heading id "${written[1]}" has characters an id cannot have`,
+          this.lastHeading,
+          'ids use letters, digits, "-" and "_", as in {#tax-small-scale-vat}',
+        );
+      }
+    }
+    if (id === undefined) {
+      const base = this.lastExplicitId ?? 'section';
+      let n = 1;
+      while (this.ids.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+    } else if (this.ids.has(id)) {
+      const first = this.ids.get(id);
+      this.diagnostics.push({
+        ...this.diagnostic(
+          rangeOf(node),
+          `two headings have the id "${id}"`,
+          this.lastHeading,
+          'every heading id must be unique; measure ids come from the measure files',
+        ),
+        ...(this.file !== undefined
+          ? {
+              related: [
+                { file: this.file, ...(first ? { range: first } : {}), message: 'the first heading with this id' },
+              ],
+            }
+          : {}),
+      });
+      return id;
+    }
+    this.ids.set(id, rangeOf(node));
+    return id;
+  }
+
+  private container(node: ContainerDirective, context: Context): Block[] {
+    const [label, content] = splitLabel(node);
+    switch (node.name) {
+      case 'card':
+      case 'grid':
+        return this.tableBlock(node, node.name, content, label);
+      case 'cover':
+        this.report(
+          rangeOf(node),
+          '::::cover must be at the top level of the document',
+          this.lastHeading,
+          'close every other block before ::::cover starts',
+        );
+        return this.blocks(content, context);
+      case 'row':
+        this.report(
+          rangeOf(node),
+          ':::row belongs inside ::::card or ::::grid',
+          this.lastHeading,
+          'the container around rows needs more colons than :::row: ::::card … ::::',
+        );
+        return this.blocks(node.children, { ...context, top: false });
+      default:
+        if ((roles as readonly string[]).includes(node.name)) {
+          this.expect(node, { attributes: [], label: 'none' });
+          return this.blocks(content, { ...context, role: node.name as ParagraphRole });
+        }
+        this.unknownDirective(
+          node,
+          `:::${node.name}`,
+          containerNames.map((name) => `:::${name}`),
+        );
+        return this.blocks(node.children, context);
+    }
+  }
+
+  private leaf(node: LeafDirective, context: Context): Block[] {
+    switch (node.name) {
+      case 'pagebreak':
+        this.expect(node, { attributes: [], label: 'none' });
+        if (!this.placedAtTop(node, context, '::pagebreak')) return [];
+        return [{ type: 'page-break' }];
+      case 'toc': {
+        this.expect(node, { attributes: ['title'], label: 'none' });
+        if (!this.placedAtTop(node, context, '::toc')) return [];
+        return [{ type: 'toc', title: node.attributes?.['title'] ?? '目錄' }];
+      }
+      case 'qr': {
+        this.expect(node, { attributes: ['url'], label: 'optional' });
+        const url = node.attributes?.['url'];
+        if (url == null || !isWebUrl(url)) {
+          this.report(
+            rangeOf(node),
+            url == null ? '::qr needs a url' : `::qr url "${url}" is not an http(s) address`,
+            this.lastHeading,
+            'write ::qr[label]{url="https://…"}',
+          );
+          return [];
+        }
+        return [{ type: 'qr', url, label: this.inlines(node.children) }];
+      }
+      default:
+        this.unknownDirective(
+          node,
+          `::${node.name}`,
+          leafNames.map((name) => `::${name}`),
+        );
+        return [];
+    }
+  }
+
+  // Breaks and the table of contents are page layout: they make no sense in a list or a cell.
+  private placedAtTop(node: LeafDirective, context: Context, what: string): boolean {
+    if (context.top && !context.cover) return true;
+    this.report(
+      rangeOf(node),
+      `${what} cannot be ${context.cover ? 'on the cover' : 'inside a list, table or card'}`,
+      this.lastHeading,
+      `put ${what} on a line of its own between blocks of the body`,
+    );
+    return false;
+  }
+
+  private tableBlock(
+    node: ContainerDirective,
+    variant: 'card' | 'grid',
+    content: Node[],
+    label: Md.Paragraph | undefined,
+  ): Block[] {
+    this.expect(node, { attributes: ['columns'], label: 'none' }, label);
+    const gfm = variant === 'grid' && content.length === 1 && content[0]!.type === 'table' ? content[0] : undefined;
+    if (gfm !== undefined) {
+      const width = gfm.children[0]?.children.length ?? 0;
+      return [this.gfmTable(gfm, this.columns(node, width))];
+    }
+    const rows: TableRow[] = [];
+    for (const child of content) {
+      if (child.type === 'containerDirective' && child.name === 'row') rows.push(this.row(child));
+      else {
+        this.report(
+          rangeOf(child),
+          `only :::row blocks can be inside ::::${variant}`,
+          this.lastHeading,
+          `write each row as :::row[label] … ::: and close ::::${variant} with ::::`,
+        );
+      }
+    }
+    if (rows.length === 0) {
+      this.report(rangeOf(node), `::::${variant} has no rows`, this.lastHeading, 'add :::row[label] … ::: blocks');
+      return [];
+    }
+    const columns = this.columns(node, 2) ?? normalize(defaultColumns[variant]);
+    const table: Table =
+      variant === 'card'
+        ? { type: 'table', variant, columns, header: [], rows }
+        : { type: 'table', variant, columns, header: rows.slice(0, 1), rows: rows.slice(1) };
+    return [table];
+  }
+
+  private row(node: ContainerDirective): TableRow {
+    const [label, content] = splitLabel(node);
+    this.expect(node, { attributes: [], label: 'required' }, label);
+    const labelCell: TableCell = { children: [] };
+    const inlines = label ? this.inlines(label.children) : [];
+    if (inlines.length > 0) labelCell.children.push({ type: 'paragraph', role: 'body', children: inlines });
+    return { cells: [labelCell, { children: this.blocks(content, { top: false, cover: false, role: 'body' }) }] };
+  }
+
+  private gfmTable(node: Md.Table, columns: number[] | undefined): Table {
+    const width = node.children[0]?.children.length ?? 0;
+    const rows: TableRow[] = node.children.map((row) => {
+      const cells: TableCell[] = row.children.slice(0, width).map((cell) => {
+        const children = this.inlines(cell.children);
+        return { children: children.length > 0 ? [{ type: 'paragraph', role: 'body', children }] : [] };
+      });
+      // GFM lets a row have fewer cells than the header; the model's rows are all full width.
+      while (cells.length < width) cells.push({ children: [] });
+      return { cells };
+    });
+    return {
+      type: 'table',
+      variant: 'grid',
+      columns: columns ?? contentWidths(rows, width),
+      header: rows.slice(0, 1),
+      rows: rows.slice(1),
+    };
+  }
+
+  // `columns="1,4"`: relative widths, one per column. Absent, or wrong (reported): undefined,
+  // and the caller's default applies.
+  private columns(node: ContainerDirective, count: number): number[] | undefined {
+    const written = node.attributes?.['columns'];
+    if (written == null) return undefined;
+    const widths = written
+      .split(/[\s,:]+/)
+      .filter(Boolean)
+      .map(Number);
+    if (widths.length === count && widths.every((value) => Number.isFinite(value) && value > 0)) {
+      return normalize(widths);
+    }
+    this.report(
+      rangeOf(node),
+      `columns="${written}" should be ${count} positive numbers`,
+      this.lastHeading,
+      `relative widths, one per column, e.g. columns="${Array.from({ length: count }, (_, i) => i + 1).join(',')}"`,
+    );
+    return undefined;
+  }
+
+  private inlines(nodes: readonly Node[]): Inline[] {
+    const inlines = nodes.flatMap((node) => this.inline(node));
+    resolveSoftBreaks(inlines);
+    return mergeText(inlines);
+  }
+
+  private inline(node: Node): Inline[] {
+    switch (node.type) {
+      case 'text':
+        return [{ type: 'text', value: node.value }];
+      case 'emphasis':
+      case 'strong':
+        return [{ type: node.type, children: node.children.flatMap((child) => this.inline(child)) }];
+      case 'inlineCode':
+        // The model has no code font; `code` is its text.
+        return [{ type: 'text', value: node.value }];
+      case 'break':
+        return [{ type: 'break' }];
+      case 'link':
+        return this.link(node, node.url, node.children);
+      case 'linkReference': {
+        const url = this.definitions.get(node.identifier);
+        return url !== undefined
+          ? this.link(node, url, node.children)
+          : node.children.flatMap((child) => this.inline(child));
+      }
+      case 'textDirective':
+        return this.textDirective(node);
+      case 'html':
+        this.reportHtml(node);
+        return [];
+      case 'image':
+      case 'imageReference':
+        this.unsupported(node, 'an image', 'guides have no images; describe it in words or link to it');
+        return [];
+      default:
+        this.unsupported(node, `Markdown "${node.type}"`, undefined);
+        return [];
+    }
+  }
+
+  private link(node: Node, url: string, children: readonly Node[]): Inline[] {
+    const content = children.flatMap((child) => this.inline(child));
+    if (isWebUrl(url)) return [{ type: 'link', url, children: content }];
+    const internal = /^#(.+)$/.exec(url);
+    if (internal) {
+      this.internalLinks.push({ id: internal[1]!, range: rangeOf(node), near: this.lastHeading });
+      return [{ type: 'link', url, children: content }];
+    }
+    this.report(
+      rangeOf(node),
+      `link to "${url}": links go to http(s) addresses or to #id of a heading`,
+      this.lastHeading,
+      'write the full address, starting with https://',
+    );
+    return content;
+  }
+
+  private textDirective(node: TextDirective): Inline[] {
+    const source = this.source(node);
+    if (node.children.length === 0 && source === `:${node.name}`) return [{ type: 'text', value: source }];
+    this.unknownDirective(node, `:${node.name}`, []);
+    return node.children.flatMap((child) => this.inline(child));
+  }
+
+  private unknownDirective(node: Node, written: string, known: string[]): void {
+    this.report(
+      rangeOf(node),
+      `unknown directive ${written}`,
+      this.lastHeading,
+      known.length > 0
+        ? `the directives here are ${known.join(', ')}`
+        : 'no inline directives exist; to write a colon before a letter, escape it: \\:',
+    );
+  }
+
+  // Checks a directive's attributes and label against what it takes.
+  private expect(
+    node: ContainerDirective | LeafDirective,
+    takes: { attributes: string[]; label: 'none' | 'optional' | 'required' },
+    label: Md.Paragraph | undefined = node.type === 'containerDirective' ? splitLabel(node)[0] : undefined,
+  ): void {
+    const colons = node.type === 'containerDirective' ? ':::' : '::';
+    for (const name of Object.keys(node.attributes ?? {})) {
+      if (takes.attributes.includes(name)) continue;
+      this.report(
+        rangeOf(node),
+        `${colons}${node.name} has no attribute "${name}"`,
+        this.lastHeading,
+        takes.attributes.length > 0
+          ? `it takes ${takes.attributes.map((known) => `${known}="…"`).join(', ')}`
+          : 'it takes no attributes',
+      );
+    }
+    const labelled = node.type === 'containerDirective' ? label !== undefined : node.children.length > 0;
+    if (labelled && takes.label === 'none') {
+      this.report(rangeOf(node), `${colons}${node.name} takes no [label]`, this.lastHeading, undefined);
+    } else if (!labelled && takes.label === 'required') {
+      this.report(
+        rangeOf(node),
+        `${colons}${node.name} needs a [label]`,
+        this.lastHeading,
+        `write ${colons}${node.name}[label]`,
+      );
+    }
+  }
+
+  private reportHtml(node: Md.Html): void {
+    this.report(
+      rangeOf(node),
+      `raw HTML is not allowed: ${JSON.stringify(node.value.slice(0, 40))}`,
+      this.lastHeading,
+      'use Markdown instead; to write "<" as text, escape it: \\<',
+    );
+  }
+
+  private unsupported(node: Node, what: string, hint: string | undefined): void {
+    this.report(rangeOf(node), `${what} cannot be part of a guide`, this.lastHeading, hint);
+  }
+
+  private source(node: Node): string {
+    const range = rangeOf(node);
+    return range ? this.text.slice(range[0], range[1]) : '';
+  }
+
+  private report(range: Range | undefined, message: string, near: string | undefined, hint: string | undefined): void {
+    this.diagnostics.push(this.diagnostic(range, message, near, hint));
+  }
+
+  // Every problem the reader finds is one code: the Markdown uses something a guide cannot hold.
+  private diagnostic(
+    range: Range | undefined,
+    message: string,
+    near: string | undefined,
+    hint: string | undefined,
+  ): Diagnostic {
+    return diagnostic('E-TEMPLATE-DIRECTIVE', near !== undefined ? `${message} (under "${near}")` : message, {
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      ...(range !== undefined ? { range } : {}),
+      ...(hint !== undefined ? { hint } : {}),
+    });
+  }
+}
+
+function rangeOf(node: Node): Range | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start !== undefined && end !== undefined ? [start, end] : undefined;
+}
+
+// A container's [label] arrives as its first paragraph, marked in `data`.
+function splitLabel(node: ContainerDirective): [Md.Paragraph | undefined, Node[]] {
+  const first = node.children[0];
+  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
+    return [first, node.children.slice(1)];
+  }
+  return [undefined, node.children];
+}
+
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s/]+\S*$/i.test(url);
+}
+
+/** Turns each soft line break ("\n" in text) into a space or nothing (model/cjk.ts), across inline nodes. */
+function resolveSoftBreaks(inlines: Inline[]): void {
+  // Texts in reading order; `null` for a hard break, which no soft break looks across.
+  const texts: ({ type: 'text'; value: string } | null)[] = [];
+  const collect = (nodes: Inline[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') texts.push(node);
+      else if (node.type === 'break') texts.push(null);
+      else collect(node.children);
+    }
+  };
+  collect(inlines);
+  const written = texts.map((node) => node?.value ?? null);
+  const neighbour = (from: number, step: 1 | -1): string => {
+    for (let i = from + step; i >= 0 && i < written.length; i += step) {
+      const value = written[i];
+      if (value === null || value === undefined) return '';
+      if (value !== '') return value;
+    }
+    return '';
+  };
+  texts.forEach((node, index) => {
+    if (node === null || !node.value.includes('\n')) return;
+    const whole = node.value;
+    node.value = whole.replace(/[ \t]*\n[ \t]*/g, (match, offset: number) => {
+      const before = whole.slice(0, offset) || neighbour(index, -1);
+      const after = whole.slice(offset + match.length) || neighbour(index, 1);
+      return softBreak(before, after);
+    });
+  });
+}
+
+// Joins neighbouring text nodes (left apart by escapes, directives or soft breaks) and drops empty ones.
+function mergeText(inlines: Inline[]): Inline[] {
+  const merged: Inline[] = [];
+  for (const node of inlines) {
+    if (node.type === 'text') {
+      if (node.value === '') continue;
+      const last = merged.at(-1);
+      if (last?.type === 'text') last.value += node.value;
+      else merged.push(node);
+    } else if (node.type === 'break') merged.push(node);
+    else merged.push({ ...node, children: mergeText(node.children) });
+  }
+  return merged;
+}
+
+function plainText(inlines: Inline[]): string {
+  return inlines
+    .map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? ' ' : plainText(node.children)))
+    .join('');
+}
+
+function cellText(cell: TableCell): string {
+  return cell.children.map((block) => (block.type === 'paragraph' ? plainText(block.children) : '')).join('');
+}
+
+// Widths for a GFM table from its longest cell per column, CJK counting double (it is set about
+// twice as wide as Latin); clamped so a short column stays readable and a long one cannot take all.
+function contentWidths(rows: TableRow[], count: number): number[] {
+  const widths = Array.from({ length: count }, (_, column) => {
+    const longest = Math.max(
+      0,
+      ...rows.map((row) => [...cellText(row.cells[column]!)].reduce((sum, char) => sum + (isCjk(char) ? 2 : 1), 0)),
+    );
+    return Math.min(40, Math.max(6, longest));
+  });
+  return normalize(widths);
+}
+
+// Relative widths → fractions that sum to exactly 1, rounded to 4 places so golden files are stable.
+function normalize(weights: readonly number[]): number[] {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const fractions = weights.map((weight) => Math.round((weight / total) * 10000) / 10000);
+  const rest = fractions.slice(0, -1).reduce((sum, fraction) => sum + fraction, 0);
+  fractions[fractions.length - 1] = Math.round((1 - rest) * 10000) / 10000;
+  return fractions;
+}
+
+// A page break with nothing before it in its section, after another break, or at the end, would
+// only make a blank page.
+function dropIdleBreaks(blocks: Block[]): Block[] {
+  const kept: Block[] = [];
+  for (const block of blocks) {
+    if (block.type === 'page-break' && (kept.length === 0 || kept.at(-1)!.type === 'page-break')) continue;
+    kept.push(block);
+  }
+  while (kept.at(-1)?.type === 'page-break') kept.pop();
+  return kept;
+}

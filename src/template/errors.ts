@@ -1,0 +1,218 @@
+/**
+ * Template mistakes as diagnostics (code E-TEMPLATE). Handlebars reports positions as line and
+ * column (line 1-based, column 0-based, both counted in UTF-16 units like JavaScript strings);
+ * diagnostics carry character offsets into the template file, so positions are converted here.
+ * Messages are rewritten into plain words: staff see "{{#if}} is not closed", not a parser's
+ * token list, and never a stack trace.
+ */
+
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import type { TemplateLocation, TemplatePosition } from './helpers.js';
+
+/** One template file's text and its path as diagnostics show it. */
+export interface TemplateSource {
+  file: string;
+  text: string;
+}
+
+/** Character offset of a Handlebars line:column position (line 1-based, column 0-based). */
+export function offsetOf(text: string, position: TemplatePosition): number {
+  // Handlebars counts \r\n, \r and \n each as one line break.
+  const lineBreak = /\r\n?|\n/g;
+  let lineStart = 0;
+  for (let line = 1; line < position.line; line++) {
+    const match = lineBreak.exec(text);
+    if (match === null) return text.length;
+    lineStart = match.index + match[0].length;
+  }
+  return Math.min(lineStart + position.column, text.length);
+}
+
+/** The [start, end) range of a location; never empty, so a code frame has something to mark. */
+export function rangeOf(text: string, loc: TemplateLocation): Range {
+  const start = offsetOf(text, loc.start);
+  const end = offsetOf(text, loc.end);
+  return [start, Math.max(end, Math.min(start + 1, text.length))];
+}
+
+/** An E-TEMPLATE diagnostic in a template file. */
+export function templateDiagnostic(source: TemplateSource, message: string, range?: Range, hint?: string): Diagnostic {
+  return diagnostic('E-TEMPLATE', message, {
+    file: source.file,
+    ...(range !== undefined ? { range } : {}),
+    ...(hint !== undefined ? { hint } : {}),
+  });
+}
+
+/** What the Handlebars lexer knows of the last token read (its parser is a shared singleton). */
+interface LexerLocation {
+  first_line: number;
+  first_column: number;
+  last_line: number;
+  last_column: number;
+}
+
+// The parser's token names, as a person would write them.
+const tokenWords: Record<string, string> = {
+  OPEN: '{{',
+  OPEN_UNESCAPED: '{{{',
+  OPEN_BLOCK: '{{#',
+  OPEN_ENDBLOCK: '{{/',
+  OPEN_INVERSE: '{{^',
+  OPEN_INVERSE_CHAIN: '{{else',
+  INVERSE: '{{else}}',
+  OPEN_PARTIAL: '{{>',
+  OPEN_PARTIAL_BLOCK: '{{#>',
+  OPEN_RAW_BLOCK: '{{{{',
+  END_RAW_BLOCK: '{{{{/',
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  CLOSE_RAW_BLOCK: '}}}}',
+  OPEN_SEXPR: '(',
+  CLOSE_SEXPR: ')',
+  OPEN_BLOCK_PARAMS: 'as |',
+  CLOSE_BLOCK_PARAMS: '|',
+  EQUALS: '=',
+  SEP: '.',
+  ID: 'a name',
+  STRING: 'a "string"',
+  NUMBER: 'a number',
+  BOOLEAN: 'true or false',
+  UNDEFINED: 'undefined',
+  NULL: 'null',
+  DATA: 'an @name',
+  CONTENT: 'text',
+  COMMENT: 'a comment',
+  EOF: 'the end of the file',
+  INVALID: 'a character that cannot be here',
+};
+
+const wordFor = (token: string) => tokenWords[token] ?? token;
+
+/**
+ * A diagnostic for a template that does not parse. `lexer` is where the Handlebars lexer stopped
+ * (the parser throws a bare Error whose text has the line but not the column).
+ */
+export function parseDiagnostic(source: TemplateSource, error: unknown, lexer: LexerLocation | undefined): Diagnostic {
+  const located = handlebarsLocation(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (located !== undefined) {
+    // Errors raised while building the tree carry a location, e.g. "if doesn't match each - 1:3".
+    const text = message.replace(/ - \d+:\d+$/, '');
+    const mismatch = /^(.+) doesn't match (.+)$/.exec(text);
+    if (mismatch) {
+      return templateDiagnostic(
+        source,
+        `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}`,
+        rangeOf(source.text, located),
+        `close it with {{/${mismatch[1]}}}, or check which block was left open`,
+      );
+    }
+    return templateDiagnostic(source, `template syntax error: ${text}`, rangeOf(source.text, located));
+  }
+
+  const here: Range | undefined = lexer
+    ? rangeOf(source.text, {
+        start: { line: lexer.first_line, column: lexer.first_column },
+        end: { line: lexer.last_line, column: lexer.last_column },
+      })
+    : undefined;
+  const expected = /Expecting (.+), got '([^']+)'\s*$/.exec(message);
+  if (expected) {
+    const got = expected[2]!;
+    const wanted = [...new Set(expected[1]!.split(', ').map((token) => wordFor(token.replace(/'/g, ''))))];
+    if (got === 'EOF') {
+      const open = unclosedBlock(source.text);
+      if (open !== undefined) {
+        return templateDiagnostic(
+          source,
+          `{{${open.sigil}${open.name}}} is not closed`,
+          [open.start, open.end],
+          `add {{/${open.name}}} where the block ends`,
+        );
+      }
+    }
+    return templateDiagnostic(
+      source,
+      `template syntax error: found ${wordFor(got)} where ${wanted.join(', ')} was expected`,
+      here,
+      'check the {{ }} expression here: braces, names and quotes',
+    );
+  }
+  if (/^Lexical error/.test(message)) {
+    return templateDiagnostic(
+      source,
+      'template syntax error: text Handlebars cannot read',
+      here,
+      'an unclosed {{!-- comment --}} or {{ expression }} starts here',
+    );
+  }
+  return templateDiagnostic(source, `template syntax error: ${message.split('\n')[0]}`, here);
+}
+
+/** The innermost `{{#name}}` (or `{{^name}}`, `{{#>name}}`) without its `{{/name}}`. */
+function unclosedBlock(text: string): { sigil: string; name: string; start: number; end: number } | undefined {
+  const tags = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{~?\s*(#>|#\*|#|\^|\/)\s*([^\s}~()]+)[^}]*\}\}/g;
+  const open: { sigil: string; name: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(tags)) {
+    const [whole, sigil, name] = match;
+    if (sigil === undefined || name === undefined) continue;
+    if (sigil === '/') {
+      const at = open.map((tag) => tag.name).lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else {
+      open.push({ sigil, name, start: match.index, end: match.index + whole.length });
+    }
+  }
+  return open.at(-1);
+}
+
+/** The location a Handlebars exception carries, if any. */
+export function handlebarsLocation(error: unknown): TemplateLocation | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { lineNumber, column, endLineNumber, endColumn } = error as Record<string, unknown>;
+  if (typeof lineNumber !== 'number' || typeof column !== 'number') return undefined;
+  return {
+    start: { line: lineNumber, column },
+    end: {
+      line: typeof endLineNumber === 'number' ? endLineNumber : lineNumber,
+      column: typeof endColumn === 'number' ? endColumn : column,
+    },
+  };
+}
+
+/**
+ * The candidate closest to `name` (edit distance at most a third of its length, at least 1), for
+ * "did you mean" hints.
+ */
+export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+// Optimal string alignment distance: Levenshtein with swapped neighbours as one edit, the
+// commonest typo ("titel" for "title").
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}

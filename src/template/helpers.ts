@@ -1,0 +1,204 @@
+/**
+ * The template helpers. Helpers that return plain text (a date, a label) return a string, which
+ * `{{…}}` then escapes for Markdown like any other value; helpers that build Markdown (a link, a
+ * citation) escape their own inputs and return a SafeString, which is inserted as it is.
+ * A helper given a value it cannot use throws a HelperError, which the renderer reports at the
+ * helper's place in the template.
+ */
+
+import type Handlebars from 'handlebars';
+import type { MeasureStatus } from '../catalogue/select.js';
+import type { ChannelType } from '../catalogue/types.js';
+import { escapeAttribute, escapeDestination, escapeText, indentLines } from './escape.js';
+import {
+  chineseDate,
+  chineseNumeral,
+  channelLabel,
+  describeAudience,
+  effectivePeriod,
+  FormatError,
+  formatPhone,
+  materialText,
+  statusLabel,
+} from './format.js';
+import type { AudienceLike, Vocabularies } from './format.js';
+import type { BasisView, GuideView, MaterialView } from './view.js';
+
+type Environment = typeof Handlebars;
+
+/** A line:column position as Handlebars gives it (line 1-based, column 0-based). */
+export interface TemplatePosition {
+  line: number;
+  column: number;
+}
+
+/** Where a statement sits in its template. */
+export interface TemplateLocation {
+  start: TemplatePosition;
+  end: TemplatePosition;
+}
+
+/** What Handlebars passes a helper as its last argument (`loc` is missing from its typings). */
+interface HelperOptions {
+  fn: (context: unknown) => string;
+  hash: Record<string, unknown>;
+  data?: { root?: GuideView };
+  loc?: TemplateLocation;
+}
+
+/** A helper used the wrong way, or given a value it cannot format; `loc` is the helper call. */
+export class HelperError extends Error {
+  override name = 'HelperError';
+  constructor(
+    message: string,
+    readonly loc: TemplateLocation | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The helper the renderer puts around every `{{value}}`: plain text, escaped for Markdown. An
+ * absent value is an error, not empty text: an optional field must be printed inside `{{#if}}`.
+ */
+export const textHelper = '$text';
+/** The helper the renderer puts around every `{{{value}}}`: Markdown, inserted as written. */
+export const markdownHelper = '$markdown';
+
+type Helper = (args: unknown[], options: HelperOptions, context: unknown) => unknown;
+
+/** Registers every helper on `env` and returns their names (for Handlebars' `knownHelpers`). */
+export function registerHelpers(env: Environment): string[] {
+  const SafeString = env.SafeString;
+  const markdown = (text: string) => new SafeString(text);
+
+  const helpers: Record<string, Helper> = {
+    [textHelper]: ([value]) => (value instanceof SafeString ? value.toString() : escapeText(printable(value))),
+    [markdownHelper]: ([value]) =>
+      value instanceof SafeString ? value.toString() : printable(value).replace(/\s+$/, ''),
+
+    /** `{{chineseDate date}}` → 2020年3月1日 */
+    chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', 'a date like 2020-03-01')),
+    /** `{{period effective}}` → 2020年3月1日至2020年5月31日 / 2020年3月1日起長期有效 */
+    period: (args) => {
+      const effective = objectArg(args, 0, 'period', 'an effective period ({ from, until })');
+      return effectivePeriod(effective as { from: string; until?: string | null });
+    },
+    /** `{{statusLabel status}}` → 現行有效 / 尚未生效 / 已失效 */
+    statusLabel: (args) => statusLabel(stringArg(args, 0, 'statusLabel', 'a status') as MeasureStatus),
+    /** `{{chineseNumeral number}}` → 一, 十二 */
+    chineseNumeral: (args) => {
+      const value = args[0];
+      if (typeof value !== 'number') throw new FormatError('chineseNumeral needs a number');
+      return chineseNumeral(value);
+    },
+    /** `{{formatPhone phone}}` → 0531-12345678 */
+    formatPhone: (args) => formatPhone(stringArg(args, 0, 'formatPhone', 'a phone number')),
+    /** `{{channelLabel type}}` → 網上辦理 */
+    channelLabel: (args) => channelLabel(stringArg(args, 0, 'channelLabel', 'a channel type') as ChannelType),
+    /** `{{materialText this}}` → 營業執照副本影本（1份） */
+    materialText: (args) => {
+      const material = objectArg(args, 0, 'materialText', 'a material ({ name, copies, note })');
+      return materialText(material as unknown as MaterialView);
+    },
+    /** `{{audienceText audience all="各類企業"}}` → 行業：製造業；規模：小微型企業 (or `all`) */
+    audienceText: (args, options) => {
+      const audience = args[0] === null ? null : objectArg(args, 0, 'audienceText', 'an audience');
+      const all = options.hash['all'];
+      if (typeof all !== 'string') throw new FormatError('audienceText needs all="…": the text for every firm');
+      const vocabularies: Vocabularies = options.data?.root?.edition.vocabularies ?? { industries: {} };
+      return describeAudience(audience as AudienceLike | null, vocabularies) || all;
+    },
+    /** `{{basisText this}}` → 《title》（文號，2020年2月28日）, the title linked when there is a url */
+    basisText: (args) => {
+      const basis = objectArg(args, 0, 'basisText', 'a basis entry') as unknown as BasisView;
+      const title = escapeText(`《${basis.title}》`);
+      const cited = basis.url !== null ? `[${title}](${escapeDestination(basis.url)})` : title;
+      const details = [basis.number, basis.date !== null ? chineseDate(basis.date) : null].filter(
+        (part): part is string => part !== null && part.trim() !== '',
+      );
+      return markdown(details.length > 0 ? `${cited}${escapeText(`（${details.join('，')}）`)}` : cited);
+    },
+    /** `{{link text url}}` → [text](url) */
+    link: (args) => {
+      const text = stringArg(args, 0, 'link', 'the link text');
+      const url = stringArg(args, 1, 'link', 'the url');
+      return markdown(`[${escapeText(text)}](${escapeDestination(url)})`);
+    },
+    /** `{{ref id number " " title}}` → [1.3 title](#id): a link to a heading; the texts are joined */
+    ref: (args) => {
+      if (args.length < 2) throw new FormatError('ref needs an id and the link text, as in {{ref id title}}');
+      const id = headingId(args.slice(0, 1), 'ref');
+      return markdown(`[${escapeText(textParts(args.slice(1), 'ref', 'the link text').join(''))}](#${id})`);
+    },
+    /** `{{anchor id "faq"}}` → {#id-faq}: a heading id; the parts are joined with "-" */
+    anchor: (args) => markdown(`{#${headingId(args, 'anchor')}}`),
+    /** `{{attr url}}` → a value for a quoted directive attribute */
+    attr: (args) => markdown(escapeAttribute(stringArg(args, 0, 'attr', 'a value'))),
+    /** `{{#indent 2}}…{{/indent}}` → the block, every line after the first indented by 2 */
+    indent: (args, options, context) => {
+      const width = args[0];
+      if (typeof width !== 'number' || !Number.isInteger(width) || width < 0) {
+        throw new FormatError('indent needs the number of spaces, as in {{#indent 2}}…{{/indent}}');
+      }
+      return markdown(indentLines(options.fn(context), width));
+    },
+  };
+
+  for (const [name, helper] of Object.entries(helpers)) {
+    env.registerHelper(name, function (this: unknown, ...all: unknown[]) {
+      const options = all.pop() as HelperOptions;
+      try {
+        return helper(all, options, this);
+      } catch (error) {
+        if (error instanceof FormatError) throw new HelperError(error.message, options.loc);
+        throw error;
+      }
+    });
+  }
+  // `log` writes to the console: rendering is pure and has no console.
+  env.unregisterHelper('log');
+  return Object.keys(helpers);
+}
+
+function printable(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value === null || value === undefined) {
+    throw new FormatError('this value is empty; the field is optional, so print it inside {{#if …}}…{{/if}}');
+  }
+  if (Array.isArray(value)) throw new FormatError('this is a list; go through it with {{#each …}}…{{/each}}');
+  if (typeof value === 'object')
+    throw new FormatError('this is a group of fields; print one of them, as in {{x.name}}');
+  throw new FormatError(`a ${typeof value} cannot be printed here; use {{#if …}} to choose the wording`);
+}
+
+function stringArg(args: unknown[], index: number, helper: string, what: string): string {
+  const value = args[index];
+  if (typeof value === 'string') return value;
+  if (value === null || value === undefined) {
+    throw new FormatError(`${helper} needs ${what}, and the value is empty (print it inside {{#if …}})`);
+  }
+  throw new FormatError(`${helper} needs ${what}, got ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`);
+}
+
+function objectArg(args: unknown[], index: number, helper: string, what: string): Record<string, unknown> {
+  const value = args[index];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new FormatError(`${helper} needs ${what}`);
+}
+
+// Texts to join (a link text, the parts of an id): strings, or numbers such as a chapter number.
+function textParts(parts: unknown[], helper: string, what: string): string[] {
+  return parts.map((part, index) => (typeof part === 'number' ? String(part) : stringArg(parts, index, helper, what)));
+}
+
+// Ids travel unescaped into `{#id}` and `#id`, so they are held to the characters that need no escape.
+function headingId(parts: unknown[], helper: string): string {
+  if (parts.length === 0) throw new FormatError(`${helper} needs an id`);
+  const id = textParts(parts, helper, 'an id').join('-');
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id)) {
+    throw new FormatError(`${JSON.stringify(id)} is not a usable id: use letters, digits, "-" and "_"`);
+  }
+  return id;
+}

@@ -1,0 +1,337 @@
+/**
+ * Selection → Markdown through the edition's Handlebars templates (templates/*.md.hbs).
+ *
+ * Each run gets its own Handlebars environment (`Handlebars.create()`), so helpers and partials
+ * never leak between editions or into other code. Templates run in strict mode: a name that is
+ * not in the data is an error, in `{{name}}` and in helper and block arguments alike
+ * (`{{#if contnet}}` fails too; Handlebars alone checks only the former).
+ *
+ * Escaping follows Handlebars' own rule, with Markdown in place of HTML: `{{value}}` is plain
+ * text and is escaped so that `*`, `|` or `[` print as themselves; `{{{value}}}` is Markdown and
+ * goes in as written (summary, content, eligibility, steps, FAQ answers, preface, intro). The
+ * templates' parse trees are rewritten to make this so: every `{{x}}` becomes `{{$text x}}` and
+ * every `{{{x}}}` becomes `{{$markdown x}}`, since Handlebars' escaping hook is fixed to HTML.
+ *
+ * Pure: template texts come in as strings, Markdown and diagnostics go out.
+ */
+
+import Handlebars from 'handlebars';
+import type { Selection } from '../catalogue/select.js';
+import type { Edition } from '../catalogue/types.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DocMeta } from '../model/doc-model.js';
+import { closestName, handlebarsLocation, parseDiagnostic, rangeOf, templateDiagnostic } from './errors.js';
+import type { TemplateSource } from './errors.js';
+import { HelperError, markdownHelper, registerHelpers, textHelper } from './helpers.js';
+import { buildView } from './view.js';
+
+/**
+ * The edition's templates by name: `guide` (templates/guide.md.hbs) is the document; every other
+ * entry is a partial, used as `{{> name}}`.
+ */
+export interface TemplateSources {
+  [name: string]: TemplateSource;
+}
+
+/** The result of rendering: Markdown (empty when there are errors) and what went wrong. */
+export interface RenderResult {
+  markdown: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Templates parsed and checked once, to render any number of selections (one guide per firm). */
+export interface CompiledGuide {
+  render(selection: Selection): RenderResult;
+}
+
+/** The template every guide starts from. */
+export const guideTemplate = 'guide';
+
+type Ast = hbs.AST.Program;
+type Node = hbs.AST.Node;
+type Expression = hbs.AST.Expression;
+type RuntimeOptions = Handlebars.RuntimeOptions;
+
+/** A `{{> name}}` in a template. */
+interface PartialCall {
+  from: string;
+  name: string;
+  loc: hbs.AST.SourceLocation;
+}
+
+interface LexerState {
+  lexer?: { yylloc?: { first_line: number; first_column: number; last_line: number; last_column: number } };
+}
+
+/**
+ * Parses and checks every template: syntax errors in all files, and `{{> partial}}` names with
+ * no template, are reported together. Returns no guide when there is any error.
+ */
+export function compileGuide(sources: TemplateSources): { guide?: CompiledGuide; diagnostics: Diagnostic[] } {
+  const env = Handlebars.create();
+  const helperNames = registerHelpers(env);
+  const helpers = new Set(helperNames);
+  const diagnostics: Diagnostic[] = [];
+  if (!Object.hasOwn(sources, guideTemplate)) {
+    diagnostics.push(
+      diagnostic('E-TEMPLATE', `there is no "${guideTemplate}" template`, {
+        hint: `the templates folder needs ${guideTemplate}.md.hbs, the template of the whole guide`,
+      }),
+    );
+  }
+
+  const trees = new Map<string, Ast>();
+  const partialCalls: PartialCall[] = [];
+  const inlinePartials = new Set<string>();
+  for (const [name, source] of Object.entries(sources)) {
+    let tree: Ast;
+    try {
+      tree = env.parse(source.text);
+    } catch (error) {
+      const parser = (env as unknown as { Parser?: LexerState }).Parser;
+      diagnostics.push(parseDiagnostic(source, error, parser?.lexer?.yylloc));
+      continue;
+    }
+    visit(tree, (node) => {
+      if (node.type === 'PartialStatement') {
+        const call = node as hbs.AST.PartialStatement;
+        if (call.name.type === 'PathExpression')
+          partialCalls.push({ from: name, name: call.name.original, loc: call.loc });
+      } else if (node.type === 'DecoratorBlock') {
+        const block = node as hbs.AST.BlockStatement;
+        const first = block.params[0];
+        if (block.path.original === 'inline' && first?.type === 'StringLiteral') {
+          inlinePartials.add((first as hbs.AST.StringLiteral).value);
+        }
+      }
+    });
+    rewrite(tree, helpers);
+    trees.set(name, tree);
+  }
+  for (const call of partialCalls) {
+    if (Object.hasOwn(sources, call.name) || inlinePartials.has(call.name)) continue;
+    const source = sources[call.from]!;
+    const near = closestName(call.name, Object.keys(sources));
+    diagnostics.push(
+      templateDiagnostic(
+        source,
+        `there is no template "${call.name}" for {{> ${call.name}}}`,
+        rangeOf(source.text, call.loc),
+        near !== undefined ? `did you mean {{> ${near}}}?` : `add ${call.name}.md.hbs to the templates folder`,
+      ),
+    );
+  }
+  diagnostics.push(...recursivePartials(partialCalls, sources));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const options = {
+    strict: true,
+    // Escaping is done by the $text helper, for Markdown; Handlebars' own escaping is for HTML.
+    noEscape: true,
+    // `log` is one of Handlebars' built-in known helpers; it is unregistered, so say so here too.
+    knownHelpers: { ...Object.fromEntries(helperNames.map((name) => [name, true])), log: false },
+  };
+  // Which template an error came from: partials run inside the guide, so an error passing out
+  // of a partial is tagged by the innermost one on its way.
+  const origin = new WeakMap<object, string>();
+  const tag = <T>(name: string, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && !origin.has(error)) origin.set(error, name);
+      throw error;
+    }
+  };
+  for (const [name, tree] of trees) {
+    if (name === guideTemplate) continue;
+    const partial = env.compile(tree, options);
+    env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) =>
+      tag(name, () => partial(context, runtime)),
+    );
+  }
+  const guide = env.compile(trees.get(guideTemplate)!, options);
+
+  return {
+    diagnostics,
+    guide: {
+      render(selection) {
+        const view = buildView(selection);
+        try {
+          return { markdown: tag(guideTemplate, () => guide(view)), diagnostics: [] };
+        } catch (error) {
+          const source = sources[origin.get(error as object) ?? guideTemplate]!;
+          return {
+            markdown: '',
+            diagnostics: [runtimeDiagnostic(source, error, env, [...helperNames, ...keysOf(view)])],
+          };
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Renders a selection through the templates. A template mistake (syntax, a name not in the data,
+ * a helper given the wrong value) is an E-TEMPLATE diagnostic at its place in the template file.
+ */
+export function renderGuide(selection: Selection, sources: TemplateSources): RenderResult {
+  const { guide, diagnostics } = compileGuide(sources);
+  return guide ? guide.render(selection) : { markdown: '', diagnostics };
+}
+
+/** Document properties for an edition: PDF Info and DOCX core properties, and the running header. */
+export function editionDocMeta(edition: Edition): DocMeta {
+  return {
+    title: edition.title,
+    ...(edition.subtitle !== undefined ? { subtitle: edition.subtitle } : {}),
+    author: edition.publisher,
+    subject: edition.subtitle ?? edition.title,
+    keywords: edition.categories.map((category) => category.title),
+    language: edition.locale,
+    header: edition.title,
+  };
+}
+
+// A partial that includes itself, directly or through others, would recurse until the stack ran
+// out. Each call that closes a loop, walking from the guide, is reported.
+function recursivePartials(calls: PartialCall[], sources: TemplateSources): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const done = new Set<string>();
+  const path: string[] = [];
+  const walk = (name: string) => {
+    path.push(name);
+    for (const call of calls) {
+      if (call.from !== name || !Object.hasOwn(sources, call.name)) continue;
+      const at = path.indexOf(call.name);
+      if (at >= 0) {
+        const source = sources[call.from]!;
+        const loop = [...path.slice(at), call.name].join(' → ');
+        diagnostics.push(
+          templateDiagnostic(source, `{{> ${call.name}}} includes itself (${loop})`, rangeOf(source.text, call.loc)),
+        );
+      } else if (!done.has(call.name)) walk(call.name);
+    }
+    path.pop();
+    done.add(name);
+  };
+  if (Object.hasOwn(sources, guideTemplate)) walk(guideTemplate);
+  return diagnostics;
+}
+
+function runtimeDiagnostic(
+  source: TemplateSource,
+  error: unknown,
+  env: typeof Handlebars,
+  names: string[],
+): Diagnostic {
+  if (error instanceof HelperError) {
+    return templateDiagnostic(source, error.message, error.loc ? rangeOf(source.text, error.loc) : undefined);
+  }
+  // Anything else is a bug in this program, not a template mistake: let it reach the crash report.
+  if (!(error instanceof env.Exception)) throw error;
+  const message = (error as unknown as Error).message.replace(/ - \d+:\d+$/, '');
+  const loc = handlebarsLocation(error);
+  const range = loc ? rangeOf(source.text, loc) : undefined;
+  if (/^"[^"]*" not defined in /.test(message) && range !== undefined) {
+    const expression = source.text.slice(range[0], range[1]);
+    const known = new Set(names);
+    const wrong = expression
+      .split(/[./]/)
+      .find((part) => part !== '' && part !== '..' && part !== 'this' && !known.has(part.replace(/^@/, '')));
+    const near = wrong !== undefined ? closestName(wrong.replace(/^@/, ''), known) : undefined;
+    return templateDiagnostic(
+      source,
+      `"${expression}" is not defined here`,
+      range,
+      near !== undefined
+        ? `did you mean "${near}"?`
+        : 'check the spelling, and that the name belongs to what {{#each}} or {{#with}} is going through here',
+    );
+  }
+  return templateDiagnostic(source, message, range);
+}
+
+// Every key anywhere in the view, for "did you mean" hints.
+function keysOf(value: unknown, keys = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const item of value) keysOf(item, keys);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      keys.add(key);
+      keysOf(item, keys);
+    }
+  }
+  return keys;
+}
+
+/** Calls `see` on every statement of a template, blocks' bodies included. */
+function visit(program: Ast | undefined, see: (node: Node) => void): void {
+  for (const node of program?.body ?? []) {
+    see(node);
+    const block = node as Partial<hbs.AST.BlockStatement>;
+    visit(block.program, see);
+    visit(block.inverse, see);
+  }
+}
+
+/**
+ * Rewrites a template for Markdown escaping and strict arguments: `{{x}}` → `{{$text x}}`,
+ * `{{{x}}}` → `{{$markdown x}}` (a helper call `{{h a}}` becomes `{{$text (h a)}}`), and every
+ * name used as an argument is looked up strictly.
+ */
+function rewrite(program: Ast, helpers: ReadonlySet<string>): void {
+  visit(program, (node) => {
+    switch (node.type) {
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement;
+        const path = mustache.path;
+        const callsHelper =
+          mustache.params.length > 0 ||
+          mustache.hash !== undefined ||
+          (path.type === 'PathExpression' && helpers.has((path as hbs.AST.PathExpression).original));
+        const value: Expression = callsHelper
+          ? ({
+              type: 'SubExpression',
+              path,
+              params: mustache.params,
+              hash: mustache.hash,
+              loc: mustache.loc,
+            } as hbs.AST.SubExpression)
+          : path;
+        strictArguments([value]);
+        const wrapper = mustache.escaped ? textHelper : markdownHelper;
+        mustache.path = {
+          type: 'PathExpression',
+          data: false,
+          depth: 0,
+          parts: [wrapper],
+          original: wrapper,
+          loc: mustache.loc,
+        } as hbs.AST.PathExpression;
+        mustache.params = [value];
+        (mustache as { hash?: hbs.AST.Hash }).hash = undefined;
+        mustache.escaped = false;
+        break;
+      }
+      case 'BlockStatement':
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const call = node as hbs.AST.BlockStatement;
+        strictArguments(call.params, call.hash);
+        break;
+      }
+    }
+  });
+}
+
+// The Handlebars compiler reads `strict` from each path node; it sets it itself only on the
+// head of a mustache, so arguments are marked here.
+function strictArguments(params: Expression[], hash?: hbs.AST.Hash): void {
+  for (const param of [...params, ...(hash?.pairs.map((pair) => pair.value) ?? [])]) {
+    if (param.type === 'PathExpression') (param as { strict?: boolean }).strict = true;
+    else if (param.type === 'SubExpression') {
+      const call = param as hbs.AST.SubExpression;
+      strictArguments(call.params, call.hash);
+    }
+  }
+}
