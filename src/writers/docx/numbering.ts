@@ -1,11 +1,11 @@
 /**
- * Word numbering for DocModel lists: one abstract list definition per list kind, and a new
- * numbering instance (w:num) per model list, so every list restarts at its own `start` and
- * Word's "Restart at 1" / "Continue numbering" work on it as on a list typed in Word.
+ * Word numbering for DocModel lists, written as word/numbering.xml: one abstract list per list
+ * kind (bullet, ordered) and a new numbering instance (w:num) per model list, with a start
+ * override, so every list restarts at its own `start` and Word's "Restart at 1" / "Continue
+ * numbering" work on it as on a list typed in Word. (Without the override Word would carry the
+ * count on across every list sharing the abstract list.)
  */
 
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx';
-import type { Block, DocModel } from '../../model/doc-model.js';
 import type { Theme } from '../theme.js';
 import { twips } from './units.js';
 
@@ -14,69 +14,64 @@ const LEVELS = 9;
 
 const BULLETS = ['•', '◦', '▪'] as const;
 
-/** 1. → (1) → ① style: what Chinese government documents use for nested enumerations. */
-const ORDERED: ReadonlyArray<{ format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (level: number) => string }> = [
-  { format: LevelFormat.DECIMAL, text: (level) => `%${level + 1}.` },
-  { format: LevelFormat.DECIMAL, text: (level) => `(%${level + 1})` },
-  { format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: (level) => `%${level + 1}` },
-];
+/** 1. → (1) → ①, as Chinese government documents number nested enumerations. */
+const ORDERED = [
+  { format: 'decimal', text: (level: number) => `%${level + 1}.` },
+  { format: 'decimal', text: (level: number) => `(%${level + 1})` },
+  { format: 'decimalEnclosedCircle', text: (level: number) => `%${level + 1}` },
+] as const;
 
-/** The numbering reference of a list kind. Ordered lists that start elsewhere than 1 get a kind of their own, as a num instance restarts at its abstract list's start. */
-function referenceOf(ordered: boolean, start: number): string {
-  if (!ordered) return 'guide-bullet';
-  return start === 1 ? 'guide-ordered' : `guide-ordered-from-${start}`;
+const ABSTRACT_ID = { bullet: 0, ordered: 1 } as const;
+
+/** One model list: its numbering instance, the level it sits at and where it starts. */
+interface ListInstance {
+  numId: number;
+  ordered: boolean;
+  level: number;
+  start: number;
 }
 
-function levelsOf(ordered: boolean, start: number, theme: Theme): ILevelsOptions[] {
-  const indent = twips(theme.list.indent);
-  return Array.from({ length: LEVELS }, (_, level) => {
-    const marker = ordered
-      ? { format: ORDERED[level % ORDERED.length]!.format, text: ORDERED[level % ORDERED.length]!.text(level), start }
-      : { format: LevelFormat.BULLET, text: BULLETS[level % BULLETS.length]! };
-    return {
-      level,
-      ...marker,
-      alignment: AlignmentType.LEFT,
-      // Hanging indent: the marker sits one indent left of the text, and every level moves in by one indent.
-      style: { paragraph: { indent: { left: indent * (level + 1), hanging: indent } } },
+/** Hands out numbering instances within one document, and writes numbering.xml for them. */
+export class ListNumbering {
+  readonly #instances: ListInstance[] = [];
+
+  /** A new list nested `depth` lists deep: its w:numId and list level. */
+  open(ordered: boolean, start: number, depth: number): { numId: number; level: number } {
+    const instance = { numId: this.#instances.length + 1, ordered, level: Math.min(depth, LEVELS - 1), start };
+    this.#instances.push(instance);
+    return instance;
+  }
+
+  /** word/numbering.xml for the lists opened so far. */
+  toXml(theme: Theme): string {
+    const indent = twips(theme.list.indent);
+    const level = (ordered: boolean, ilvl: number) => {
+      const marker = ordered
+        ? ORDERED[ilvl % ORDERED.length]!
+        : { format: 'bullet', text: () => BULLETS[ilvl % BULLETS.length]! };
+      // Hanging indent: the marker sits one indent left of the text, and each level moves in by one indent.
+      return (
+        `<w:lvl w:ilvl="${ilvl}"><w:start w:val="1"/><w:numFmt w:val="${marker.format}"/>` +
+        `<w:lvlText w:val="${marker.text(ilvl)}"/><w:lvlJc w:val="left"/>` +
+        `<w:pPr><w:ind w:left="${indent * (ilvl + 1)}" w:hanging="${indent}"/></w:pPr></w:lvl>`
+      );
     };
-  });
-}
-
-function collectListKinds(blocks: readonly Block[], into: Map<string, { ordered: boolean; start: number }>): void {
-  for (const block of blocks) {
-    if (block.type === 'list') {
-      into.set(referenceOf(block.ordered, block.start), { ordered: block.ordered, start: block.start });
-      for (const item of block.items) collectListKinds(item.children, into);
-    } else if (block.type === 'table') {
-      for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) collectListKinds(cell.children, into);
-    }
+    const abstract = (ordered: boolean) =>
+      `<w:abstractNum w:abstractNumId="${ABSTRACT_ID[ordered ? 'ordered' : 'bullet']}"><w:multiLevelType w:val="hybridMultilevel"/>` +
+      Array.from({ length: LEVELS }, (_, ilvl) => level(ordered, ilvl)).join('') +
+      '</w:abstractNum>';
+    const nums = this.#instances.map(
+      ({ numId, ordered, level: ilvl, start }) =>
+        `<w:num w:numId="${numId}"><w:abstractNumId w:val="${ABSTRACT_ID[ordered ? 'ordered' : 'bullet']}"/>` +
+        `<w:lvlOverride w:ilvl="${ilvl}"><w:startOverride w:val="${ordered ? start : 1}"/></w:lvlOverride></w:num>`,
+    );
+    return (
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+      '<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      abstract(false) +
+      abstract(true) +
+      nums.join('') +
+      '</w:numbering>'
+    );
   }
-}
-
-/** The abstract list definitions the model's lists need, for the Document's `numbering` option. */
-export function buildNumbering(model: DocModel, theme: Theme): INumberingOptions {
-  const kinds = new Map<string, { ordered: boolean; start: number }>();
-  for (const section of model.sections) collectListKinds(section.blocks, kinds);
-  // Sorted so the abstractNum ids do not depend on which kind of list came first.
-  const config = [...kinds.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([reference, { ordered, start }]) => ({ reference, levels: levelsOf(ordered, start, theme) }));
-  return { config };
-}
-
-/** Hands out numbering instances, one per model list, counting within one document. */
-export class ListInstances {
-  #next = 0;
-
-  /** The numbering of a new list: its reference and a fresh instance, so it restarts. */
-  open(ordered: boolean, start: number): { reference: string; instance: number } {
-    this.#next += 1;
-    return { reference: referenceOf(ordered, start), instance: this.#next };
-  }
-}
-
-/** The list level of a list nested `depth` lists deep (0 for a top-level list). */
-export function levelOf(depth: number): number {
-  return Math.min(depth, LEVELS - 1);
 }

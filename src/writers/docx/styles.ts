@@ -1,12 +1,12 @@
 /**
  * The DOCX style sheet, built from the theme. Everything the body uses is a named style (Word's
- * built-in names where Word has one: "heading 1", "toc 1", "Title", "header"), so staff restyle
- * the guide by editing a style in Word rather than hunting direct formatting.
+ * built-in ones where Word has one: Heading 1–3, Title, Subtitle, TOC 1–3, List Paragraph,
+ * Header, Footer, Hyperlink, Strong, Emphasis), so staff restyle the guide by editing a style in
+ * Word rather than hunting direct formatting.
  */
 
 import {
   AlignmentType,
-  ImportedXmlComponent,
   LineRuleType,
   type IBaseParagraphStyleOptions,
   type IParagraphStyleOptions,
@@ -70,22 +70,36 @@ function lineSpacing(size: number, lineHeight: number): { line: number; lineRule
   return { line: twips(size * lineHeight), lineRule: LineRuleType.AT_LEAST };
 }
 
-function fromTextStyle(style: TextStyle): IBaseParagraphStyleOptions {
+/**
+ * A theme text style as a paragraph style over `base` (the style it is based on). "Not bold"
+ * is written only to undo a bold base: an explicit `w:b w:val="0"` in Normal would also
+ * override the bold of table-style header rows and label columns.
+ */
+function fromTextStyle(style: TextStyle, base?: TextStyle): IBaseParagraphStyleOptions {
+  const bold = style.bold ? true : base?.bold ? false : undefined;
   return {
     paragraph: {
       alignment: alignment[style.align],
-      spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style.size, style.lineHeight) },
+      spacing: {
+        before: twips(style.spaceBefore),
+        after: twips(style.spaceAfter),
+        ...lineSpacing(style.size, style.lineHeight),
+      },
     },
-    run: { size: halfPoints(style.size), bold: style.bold, color: hexColor(style.color) },
+    run: { size: halfPoints(style.size), color: hexColor(style.color), ...(bold === undefined ? {} : { bold }) },
   };
 }
 
-function paragraphStyle(id: string, name: string, options: IBaseParagraphStyleOptions & { basedOn?: string }): IParagraphStyleOptions {
+function paragraphStyle(
+  id: string,
+  name: string,
+  options: IBaseParagraphStyleOptions & { basedOn?: string },
+): IParagraphStyleOptions {
   return { id, name, basedOn: StyleId.normal, next: StyleId.normal, quickFormat: true, ...options };
 }
 
 function headingStyle(theme: Theme, level: 1 | 2 | 3): IBaseParagraphStyleOptions {
-  const base = fromTextStyle(theme.heading[level]);
+  const base = fromTextStyle(theme.heading[level], theme.paragraph.body);
   return {
     ...base,
     basedOn: StyleId.normal,
@@ -97,19 +111,26 @@ function headingStyle(theme: Theme, level: 1 | 2 | 3): IBaseParagraphStyleOption
   };
 }
 
-/** A table style as Word writes one; docx has no table-style builder, so it is imported as XML. */
-function tableStyleXml(id: string, name: string, tblPr: string, conditional = ''): ImportedXmlComponent {
-  return ImportedXmlComponent.fromXmlString(
+/** A table style as Word writes one. */
+function tableStyleXml(id: string, name: string, tblPr: string, conditional = ''): string {
+  return (
     `<w:style w:type="table" w:customStyle="1" w:styleId="${id}"><w:name w:val="${name}"/>` +
-      `<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0"/></w:pPr>` +
-      `<w:tblPr>${tblPr}</w:tblPr>${conditional}</w:style>`,
+    `<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:pPr><w:spacing w:after="0"/></w:pPr>` +
+    `<w:tblPr>${tblPr}</w:tblPr>${conditional}</w:style>`
   );
 }
 
-function tableStyles(theme: Theme): ImportedXmlComponent[] {
+/**
+ * The table styles, as a styles.xml of their own: docx has no table-style builder, and its
+ * `externalStyles` is the one way in that keeps docx's default styles (`importedStyles` would
+ * replace them).
+ */
+function tableStylesXml(theme: Theme): string {
   const { table, colors } = theme;
   const border = `w:val="single" w:sz="${eighthPoints(table.borderWidth)}" w:space="0" w:color="${hexColor(colors.rule)}"`;
-  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${border}/>`).join('');
+  const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} ${border}/>`)
+    .join('');
   const pad = twips(table.cellPadding);
   // No bottom margin: cell paragraphs carry the padding as space after (see TableText), so a
   // cell's last paragraph and a list's last item end one padding above the border.
@@ -117,20 +138,33 @@ function tableStyles(theme: Theme): ImportedXmlComponent[] {
   const tblPr = `<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders>${cellMargins}`;
   const shaded = (type: string, fill: string) =>
     `<w:tblStylePr w:type="${type}"><w:rPr><w:b/><w:bCs/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${hexColor(fill)}"/></w:tcPr></w:tblStylePr>`;
-  const noBorders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="nil"/>`).join('');
-  return [
-    tableStyleXml(StyleId.cardTable, 'Guide Card Table', tblPr, shaded('firstCol', colors.tableLabelFill)),
-    tableStyleXml(StyleId.gridTable, 'Guide Grid Table', tblPr, shaded('firstRow', colors.tableHeaderFill)),
+  const noBorders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+    .map((side) => `<w:${side} w:val="nil"/>`)
+    .join('');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:styles xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" ' +
+    'xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" mc:Ignorable="w14 w15">' +
+    tableStyleXml(StyleId.cardTable, 'Guide Card Table', tblPr, shaded('firstCol', colors.tableLabelFill)) +
+    tableStyleXml(StyleId.gridTable, 'Guide Grid Table', tblPr, shaded('firstRow', colors.tableHeaderFill)) +
     tableStyleXml(
       StyleId.qrTable,
       'Guide QR Table',
       `<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>${noBorders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${pad * 2}" w:type="dxa"/></w:tblCellMar>`,
-    ),
-  ];
+    ) +
+    '</w:styles>'
+  );
 }
 
-/** The style sheet for a guide in the given theme and document language (BCP 47). */
-export function buildStyles(theme: Theme, language: string, page: PageGeometry): IStylesOptions {
+/** The style sheet for a guide in the given theme and document language (BCP 47): the Document's `styles` and `externalStyles` options. */
+export function buildStyles(
+  theme: Theme,
+  language: string,
+  page: PageGeometry,
+): { styles: IStylesOptions; externalStyles: string } {
   const { paragraph, running, table, toc, list, colors, fonts } = theme;
   const body = fromTextStyle(paragraph.body);
   const tableLine = lineSpacing(table.fontSize, table.lineHeight);
@@ -148,7 +182,7 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
       indent: { left: twips((level - 1) * toc.size * 2) },
       rightTabStop: page.textWidth,
     },
-    run: { size: halfPoints(toc.size), bold: level === 1 },
+    run: { size: halfPoints(toc.size), ...(level === 1 ? { bold: true } : {}) },
   });
   const unlisted = (level: 1 | 2 | 3): IParagraphStyleOptions => ({
     id: StyleId.unlistedHeading[level],
@@ -162,17 +196,28 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
   });
   const headerFooter = { size: halfPoints(running.size), color: hexColor(running.color) };
 
-  return {
+  const styles: IStylesOptions = {
     default: {
       document: {
         run: {
-          font: { ascii: fonts.docx.latin, hAnsi: fonts.docx.latin, cs: fonts.docx.latin, eastAsia: fonts.docx.eastAsia, hint: 'eastAsia' },
+          font: {
+            ascii: fonts.docx.latin,
+            hAnsi: fonts.docx.latin,
+            cs: fonts.docx.latin,
+            eastAsia: fonts.docx.eastAsia,
+            hint: 'eastAsia',
+          },
           size: halfPoints(paragraph.body.size),
           color: hexColor(colors.text),
           language: { value: 'en-US', eastAsia: wordLanguageOf(language) },
         },
       },
-      title: { ...fromTextStyle(paragraph.title), basedOn: StyleId.normal, next: StyleId.normal, quickFormat: true },
+      title: {
+        ...fromTextStyle(paragraph.title, paragraph.body),
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        quickFormat: true,
+      },
       heading1: headingStyle(theme, 1),
       heading2: headingStyle(theme, 2),
       heading3: headingStyle(theme, 3),
@@ -185,23 +230,26 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
     },
     paragraphStyles: [
       { id: StyleId.normal, name: 'Normal', quickFormat: true, ...body },
-      paragraphStyle(StyleId.subtitle, 'Subtitle', fromTextStyle(paragraph.subtitle)),
-      paragraphStyle(StyleId.coverMeta, 'Cover Meta', fromTextStyle(paragraph['cover-meta'])),
-      paragraphStyle(StyleId.lead, 'Lead', fromTextStyle(paragraph.lead)),
-      paragraphStyle(StyleId.note, 'Note', fromTextStyle(paragraph.note)),
+      paragraphStyle(StyleId.subtitle, 'Subtitle', fromTextStyle(paragraph.subtitle, paragraph.body)),
+      paragraphStyle(StyleId.coverMeta, 'Cover Meta', fromTextStyle(paragraph['cover-meta'], paragraph.body)),
+      paragraphStyle(StyleId.lead, 'Lead', fromTextStyle(paragraph.lead, paragraph.body)),
+      paragraphStyle(StyleId.note, 'Note', fromTextStyle(paragraph.note, paragraph.body)),
       unlisted(1),
       unlisted(2),
       unlisted(3),
       {
-        ...paragraphStyle(StyleId.tocHeading, 'TOC Heading', fromTextStyle(theme.heading[1])),
+        ...paragraphStyle(StyleId.tocHeading, 'TOC Heading', fromTextStyle(theme.heading[1], paragraph.body)),
         uiPriority: 39,
-        paragraph: { ...fromTextStyle(theme.heading[1]).paragraph, keepNext: true },
+        paragraph: { ...fromTextStyle(theme.heading[1], paragraph.body).paragraph, keepNext: true },
       },
       tocEntry(1),
       tocEntry(2),
       tocEntry(3),
       paragraphStyle(StyleId.tableText, 'Table Text', {
-        paragraph: { alignment: AlignmentType.LEFT, spacing: { before: 0, after: twips(table.cellPadding), ...tableLine } },
+        paragraph: {
+          alignment: AlignmentType.LEFT,
+          spacing: { before: 0, after: twips(table.cellPadding), ...tableLine },
+        },
         run: { size: halfPoints(table.fontSize) },
       }),
       paragraphStyle(StyleId.tableList, 'Table List', {
@@ -223,7 +271,9 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
         paragraph: {
           alignment: AlignmentType.CENTER,
           spacing: { before: 0, after: 0, ...lineSpacing(running.size, 1.4) },
-          border: { bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 4 } },
+          border: {
+            bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 4 },
+          },
         },
         run: headerFooter,
       },
@@ -233,13 +283,23 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
         basedOn: StyleId.normal,
         uiPriority: 99,
         unhideWhenUsed: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0, ...lineSpacing(running.size, 1.4) } },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: 0, ...lineSpacing(running.size, 1.4) },
+        },
         run: headerFooter,
       },
       paragraphStyle(StyleId.rule, 'Horizontal Rule', {
         paragraph: {
-          spacing: { before: twips(paragraph.body.spaceAfter), after: twips(paragraph.body.spaceAfter * 2), line: 20, lineRule: LineRuleType.EXACT },
-          border: { bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 0 } },
+          spacing: {
+            before: twips(paragraph.body.spaceAfter),
+            after: twips(paragraph.body.spaceAfter * 2),
+            line: 20,
+            lineRule: LineRuleType.EXACT,
+          },
+          border: {
+            bottom: { style: 'single', size: eighthPoints(table.borderWidth), color: hexColor(colors.rule), space: 0 },
+          },
         },
         run: { size: 2 },
       }),
@@ -250,9 +310,23 @@ export function buildStyles(theme: Theme, language: string, page: PageGeometry):
       }),
     ],
     characterStyles: [
-      { id: StyleId.strong, name: 'Strong', basedOn: 'DefaultParagraphFont', quickFormat: true, uiPriority: 22, run: { bold: true } },
-      { id: StyleId.emphasis, name: 'Emphasis', basedOn: 'DefaultParagraphFont', quickFormat: true, uiPriority: 20, run: { italics: true } },
+      {
+        id: StyleId.strong,
+        name: 'Strong',
+        basedOn: 'DefaultParagraphFont',
+        quickFormat: true,
+        uiPriority: 22,
+        run: { bold: true },
+      },
+      {
+        id: StyleId.emphasis,
+        name: 'Emphasis',
+        basedOn: 'DefaultParagraphFont',
+        quickFormat: true,
+        uiPriority: 20,
+        run: { italics: true },
+      },
     ],
-    importedStyles: tableStyles(theme),
   };
+  return { styles, externalStyles: tableStylesXml(theme) };
 }

@@ -53,7 +53,10 @@ export function wordLanguageOf(tag: string): string {
   const parts = tag.split('-');
   const language = parts[0]!.toLowerCase();
   const script = parts.find((part) => part.length === 4)?.toLowerCase();
-  const region = parts.slice(1).find((part) => part.length === 2 || /^\d{3}$/.test(part))?.toUpperCase();
+  const region = parts
+    .slice(1)
+    .find((part) => part.length === 2 || /^\d{3}$/.test(part))
+    ?.toUpperCase();
   if (region) return `${language}-${region}`;
   if (language === 'zh') return script === 'hans' ? 'zh-CN' : 'zh-TW';
   return language;

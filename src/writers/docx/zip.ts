@@ -48,7 +48,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const localOffset = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (view.getUint32(localOffset, true) !== LOCAL_HEADER) throw new Error(`zip entry ${name} is damaged`);
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     entries.push({ name, method, flags, crc32, size, data: bytes.subarray(dataStart, dataStart + compressedSize) });
     at += 46 + nameLength + extraLength + commentLength;
   }

@@ -1,0 +1,477 @@
+/**
+ * DocModel blocks and inlines → WordprocessingML body XML (see xml.ts for why as objects rather
+ * than docx components). One `DocxContext` per document holds every id that ends up in the XML
+ * (bookmarks, link and picture relationships, drawings, list instances), counted within the
+ * document: docx's own counters for these are process-wide or random, which would make the
+ * bytes depend on what else the process wrote.
+ */
+
+import type { FileChild } from 'docx';
+import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
+import type { Theme } from '../theme.js';
+import { ListNumbering } from './numbering.js';
+import { renderQrPng } from './qr.js';
+import { roleStyle, StyleId } from './styles.js';
+import { tableOfContents, type TocEntry } from './toc.js';
+import { hexColor, twips, type PageGeometry } from './units.js';
+import { paragraphXml, textRun, type ParagraphProps, type RunFormat } from './paragraph.js';
+import { el, val, XmlBlock, type XmlAttributes, type XmlNode } from './xml.js';
+
+/** The bookmark on a heading: the target of TOC entries and `#id` links. */
+export interface HeadingAnchor {
+  /** `_Toc1`, `_Toc2`, …: hidden bookmarks (leading underscore), as Word names its TOC targets. */
+  name: string;
+  id: number;
+}
+
+/** An external hyperlink's relationship, written to document.xml.rels. */
+export interface LinkRelationship {
+  /** Without the "rId" prefix docx adds. */
+  id: string;
+  target: string;
+}
+
+/** A picture in the body (a QR code): its PNG and the relationship id the drawing refers to. */
+export interface BodyImage {
+  /** Without the "rId" prefix docx adds. */
+  id: string;
+  png: Uint8Array;
+  /** Size on the page in EMUs (914,400 to the inch). */
+  emus: number;
+}
+
+/** The relationship type of an external hyperlink. */
+export const HYPERLINK_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+
+/** The relationship type of a picture. */
+export const IMAGE_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+
+/** Word keeps at most 255 characters of a link's `w:anchor`. */
+const MAX_ANCHOR = 255;
+
+/** State for writing one document. */
+export class DocxContext {
+  readonly anchors = new Map<string, HeadingAnchor>();
+  readonly tocEntries: TocEntry[] = [];
+  readonly links: LinkRelationship[] = [];
+  readonly images: BodyImage[] = [];
+  readonly lists = new ListNumbering();
+  readonly #linkIds = new Map<string, string>();
+
+  constructor(
+    model: DocModel,
+    readonly theme: Theme,
+    readonly page: PageGeometry,
+    headingPages: ReadonlyMap<string, number> | undefined,
+  ) {
+    // Anchors first, from the whole model, so a link can point at a heading further on.
+    for (const heading of headingsOf(model)) {
+      const anchor = { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 };
+      this.anchors.set(heading.id, anchor);
+      if (heading.toc && heading.level <= theme.toc.depth) {
+        this.tocEntries.push({
+          level: heading.level,
+          title: plainText(heading.children),
+          bookmark: anchor.name,
+          page: headingPages?.get(heading.id),
+        });
+      }
+    }
+  }
+
+  /** The relationship for an external link, one per address. */
+  linkId(target: string): string {
+    let id = this.#linkIds.get(target);
+    if (id === undefined) {
+      id = `Link${this.#linkIds.size + 1}`;
+      this.#linkIds.set(target, id);
+      this.links.push({ id, target });
+    }
+    return id;
+  }
+
+  /** Adds a picture; its number is its drawing id (`wp:docPr/@id`, unique in the document). */
+  addImage(png: Uint8Array, emus: number): { id: string; drawingId: number } {
+    const drawingId = this.images.length + 1;
+    const id = `Image${drawingId}`;
+    this.images.push({ id, png, emus });
+    return { id, drawingId };
+  }
+}
+
+type HeadingBlock = Extract<Block, { type: 'heading' }>;
+type ParagraphBlock = Extract<Block, { type: 'paragraph' }>;
+type ListBlock = Extract<Block, { type: 'list' }>;
+
+function* blocksOf(blocks: readonly Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    if (block.type === 'list') for (const item of block.items) yield* blocksOf(item.children);
+    if (block.type === 'table')
+      for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) yield* blocksOf(cell.children);
+  }
+}
+
+function* headingsOf(model: DocModel): Generator<HeadingBlock> {
+  for (const section of model.sections)
+    for (const block of blocksOf(section.blocks)) if (block.type === 'heading') yield block;
+}
+
+/** The text of inlines with the formatting dropped; line breaks become spaces. */
+function plainText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((inline) =>
+      inline.type === 'text' ? inline.value : inline.type === 'break' ? ' ' : plainText(inline.children),
+    )
+    .join('');
+}
+
+interface Marks {
+  strong: boolean;
+  emphasis: boolean;
+}
+
+const PLAIN: Marks = { strong: false, emphasis: false };
+
+/** Character formatting for marks: the Strong and Emphasis styles, or Hyperlink inside a link, with the rest as direct formatting as a run has one style. */
+function runFormat(marks: Marks, inLink: boolean): RunFormat {
+  if (inLink) return { style: StyleId.hyperlink, bold: marks.strong, italics: marks.emphasis };
+  if (marks.strong) return { style: StyleId.strong, italics: marks.emphasis };
+  if (marks.emphasis) return { style: StyleId.emphasis };
+  return {};
+}
+
+/** Inline content as runs and hyperlinks. */
+function inlineXml(inlines: readonly Inline[], ctx: DocxContext, marks: Marks = PLAIN, inLink = false): XmlNode[] {
+  return inlines.flatMap((inline): XmlNode[] => {
+    switch (inline.type) {
+      case 'text':
+        return [textRun(inline.value, runFormat(marks, inLink))];
+      case 'break':
+        return [el('w:r', undefined, [el('w:br')])];
+      case 'strong':
+        return inlineXml(inline.children, ctx, { ...marks, strong: true }, inLink);
+      case 'emphasis':
+        return inlineXml(inline.children, ctx, { ...marks, emphasis: true }, inLink);
+      case 'link':
+        return linkXml(inline, ctx, marks, inLink);
+    }
+  });
+}
+
+function linkXml(link: Extract<Inline, { type: 'link' }>, ctx: DocxContext, marks: Marks, inLink: boolean): XmlNode[] {
+  const { url } = link;
+  const anchor = url.startsWith('#') ? ctx.anchors.get(url.slice(1)) : undefined;
+  // A link inside a link is not allowed in WordprocessingML: keep the outer one. A link to a
+  // heading that is not in this document (a tailored guide leaves measures out) stays as text.
+  if (inLink || (url.startsWith('#') && !anchor)) return inlineXml(link.children, ctx, marks, inLink);
+  const linked = inlineXml(link.children, ctx, marks, true);
+  if (anchor) return [el('w:hyperlink', { 'w:anchor': anchor.name, 'w:history': 1 }, linked)];
+  // As Word writes it: the address without its fragment in the relationship, the fragment in w:anchor.
+  const hash = url.indexOf('#');
+  const fragment = hash >= 0 ? url.slice(hash + 1) : '';
+  const attributes: XmlAttributes =
+    fragment !== '' && fragment.length <= MAX_ANCHOR
+      ? { 'r:id': `rId${ctx.linkId(url.slice(0, hash))}`, 'w:anchor': fragment, 'w:history': 1 }
+      : { 'r:id': `rId${ctx.linkId(url)}`, 'w:history': 1 };
+  return [el('w:hyperlink', attributes, linked)];
+}
+
+/**
+ * Where blocks are being written: the page body or a table cell, the width there in twips, and
+ * how far in a table starts (inside a list item, under the item's text).
+ */
+interface Container {
+  kind: 'body' | 'cell';
+  width: number;
+  indent?: number;
+}
+
+/**
+ * A page break before a block that is not a paragraph: a paragraph holding the break, in the
+ * small table-spacing style, since Word ignores "page break before" inside tables.
+ */
+function breakParagraph(): XmlNode {
+  return paragraphXml({ style: StyleId.tableSpacing }, [el('w:r', undefined, [el('w:br', { 'w:type': 'page' })])]);
+}
+
+/** The gap after a table; also the paragraph Word needs between two tables and at the end of a cell. */
+function spacingAfterTable(): XmlNode {
+  return paragraphXml({ style: StyleId.tableSpacing }, []);
+}
+
+/** Section blocks as body children. */
+export function sectionChildren(blocks: readonly Block[], ctx: DocxContext): FileChild[] {
+  return convertBlocks(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }).map(
+    (element) => new XmlBlock(element),
+  );
+}
+
+/** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */
+function convertBlocks(blocks: readonly Block[], ctx: DocxContext, container: Container): XmlNode[] {
+  const out: XmlNode[] = [];
+  let breakBefore = false;
+  blocks.forEach((block, index) => {
+    if (block.type === 'page-break') {
+      // A section already starts on a new page, and a break with nothing after it would add an empty page.
+      const contentFollows = blocks.slice(index + 1).some((next) => next.type !== 'page-break');
+      if (container.kind === 'body' && out.length > 0 && contentFollows) breakBefore = true;
+      return;
+    }
+    out.push(...convertBlock(block, ctx, container, breakBefore));
+    breakBefore = false;
+  });
+  return out;
+}
+
+function convertBlock(
+  block: Exclude<Block, { type: 'page-break' }>,
+  ctx: DocxContext,
+  container: Container,
+  breakBefore: boolean,
+): XmlNode[] {
+  switch (block.type) {
+    case 'heading': {
+      const anchor = ctx.anchors.get(block.id)!;
+      const style = block.toc ? StyleId.heading[block.level] : StyleId.unlistedHeading[block.level];
+      return [
+        paragraphXml({ style, pageBreakBefore: breakBefore }, [
+          el('w:bookmarkStart', { 'w:id': anchor.id, 'w:name': anchor.name }),
+          ...inlineXml(block.children, ctx),
+          el('w:bookmarkEnd', { 'w:id': anchor.id }),
+        ]),
+      ];
+    }
+    case 'paragraph':
+      return [
+        paragraphXml(
+          { style: paragraphStyleOf(block.role, container), pageBreakBefore: breakBefore },
+          inlineXml(block.children, ctx),
+        ),
+      ];
+    case 'list':
+      return listXml(block, 0, ctx, container, breakBefore, true);
+    case 'table':
+      return [...(breakBefore ? [breakParagraph()] : []), tableXml(block, ctx, container), spacingAfterTable()];
+    case 'toc':
+      // A contents list inside a table cell would be a second TOC field in a cell: not something a guide needs.
+      return container.kind === 'body'
+        ? [tableOfContents(block.title, ctx.tocEntries, ctx.theme, ctx.page, breakBefore)]
+        : [];
+    case 'qr':
+      return [
+        ...(breakBefore ? [breakParagraph()] : []),
+        qrXml(block.url, block.label, ctx, container),
+        spacingAfterTable(),
+      ];
+    case 'thematic-break':
+      return [paragraphXml({ style: StyleId.rule, pageBreakBefore: breakBefore }, [])];
+  }
+}
+
+function paragraphStyleOf(role: ParagraphBlock['role'], container: Container): string {
+  if (container.kind === 'cell' && (role === 'body' || role === 'lead')) return StyleId.tableText;
+  return roleStyle[role];
+}
+
+/**
+ * A list as numbered paragraphs. The first paragraph of each item carries the number; the
+ * item's other paragraphs line up with its text; a nested list is one level deeper with a
+ * numbering instance of its own. The last paragraph of a top-level list takes the space
+ * after of the paragraphs around it, as the items are set closer together.
+ */
+function listXml(
+  list: ListBlock,
+  depth: number,
+  ctx: DocxContext,
+  container: Container,
+  breakBefore: boolean,
+  endsOutermost: boolean,
+): XmlNode[] {
+  const numbering = ctx.lists.open(list.ordered, list.start, depth);
+  const style = container.kind === 'cell' ? StyleId.tableList : StyleId.listParagraph;
+  const closingSpace = twips(
+    container.kind === 'cell' ? ctx.theme.table.cellPadding : ctx.theme.paragraph.body.spaceAfter,
+  );
+  const textIndent = twips(ctx.theme.list.indent) * (numbering.level + 1);
+  const out: XmlNode[] = [];
+
+  list.items.forEach((item, itemIndex) => {
+    const lastItem = endsOutermost && itemIndex === list.items.length - 1;
+    let numbered = false;
+    const itemParagraph = (content: XmlNode[], last: boolean) => {
+      const props: ParagraphProps = {
+        style,
+        pageBreakBefore: breakBefore && out.length === 0,
+        ...(numbered ? { indentLeft: textIndent } : { numbering }),
+        ...(last ? { spacing: { after: closingSpace } } : {}),
+      };
+      numbered = true;
+      return paragraphXml(props, content);
+    };
+    item.children.forEach((child, childIndex) => {
+      const last = lastItem && childIndex === item.children.length - 1;
+      if (child.type === 'paragraph') {
+        out.push(itemParagraph(inlineXml(child.children, ctx), last));
+        return;
+      }
+      // An item that opens with something other than a paragraph still shows its number.
+      if (!numbered) out.push(itemParagraph([], false));
+      if (child.type === 'list') out.push(...listXml(child, depth + 1, ctx, container, false, last));
+      else if (child.type !== 'page-break')
+        out.push(
+          ...convertBlock(child, ctx, { ...container, width: container.width - textIndent, indent: textIndent }, false),
+        );
+    });
+    if (!numbered) out.push(itemParagraph([], lastItem));
+  });
+  return out;
+}
+
+/** Relative widths → twips summing exactly to `total`, rounding the running sum so no column drifts. */
+function columnTwips(columns: readonly number[], count: number, total: number): number[] {
+  const relative =
+    columns.length === count && columns.every((c) => c > 0) ? columns : Array.from({ length: count }, () => 1);
+  const sum = relative.reduce((a, b) => a + b, 0);
+  let before = 0;
+  let running = 0;
+  return relative.map((width) => {
+    running += width;
+    const edge = Math.round((running / sum) * total);
+    const wide = edge - before;
+    before = edge;
+    return wide;
+  });
+}
+
+/** The table properties every table has: style, width, indent, fixed layout. */
+function tablePropertiesXml(style: string, container: Container, look: XmlNode[]): XmlNode {
+  return el('w:tblPr', undefined, [
+    val('w:tblStyle', style),
+    el('w:tblW', { 'w:w': container.width, 'w:type': 'dxa' }),
+    ...(container.indent ? [el('w:tblInd', { 'w:w': container.indent, 'w:type': 'dxa' })] : []),
+    el('w:tblLayout', { 'w:type': 'fixed' }),
+    ...look,
+  ]);
+}
+
+/** tblLook: which conditional formats of the table style apply, as attributes (Word 2010+) and as the older hex mask (Word 2007). */
+function tableLook(firstRow: boolean, firstColumn: boolean): XmlNode {
+  const mask = (firstRow ? 0x20 : 0) | (firstColumn ? 0x80 : 0) | 0x200 | 0x400;
+  return el('w:tblLook', {
+    'w:val': mask.toString(16).padStart(4, '0'),
+    'w:firstRow': firstRow ? 1 : 0,
+    'w:lastRow': 0,
+    'w:firstColumn': firstColumn ? 1 : 0,
+    'w:lastColumn': 0,
+    'w:noHBand': 1,
+    'w:noVBand': 1,
+  });
+}
+
+function cellXml(width: number, content: readonly XmlNode[], extra: readonly XmlNode[] = []): XmlNode {
+  return el('w:tc', undefined, [
+    el('w:tcPr', undefined, [el('w:tcW', { 'w:w': width, 'w:type': 'dxa' }), ...extra]),
+    ...content,
+  ]);
+}
+
+/**
+ * Card tables (label column shaded by the table style) and grid tables (header rows marked to
+ * repeat on every page). Fixed layout with widths from `columns`; rows never split across pages.
+ */
+function tableXml(table: ModelTable, ctx: DocxContext, container: Container): XmlNode {
+  const count = Math.max(table.columns.length, ...[...table.header, ...table.rows].map((row) => row.cells.length));
+  const widths = columnTwips(table.columns, count, container.width);
+  const padding = twips(ctx.theme.table.cellPadding) * 2;
+  const headerShading = el('w:shd', {
+    'w:val': 'clear',
+    'w:color': 'auto',
+    'w:fill': hexColor(ctx.theme.colors.tableHeaderFill),
+  });
+  const rowXml = (row: ModelRow, headerIndex: number | undefined) => {
+    const cells = widths.map((width, i) => {
+      const blocks = row.cells[i]?.children ?? [];
+      const content = convertBlocks(blocks, ctx, { kind: 'cell', width: width - padding });
+      // Word needs a paragraph in every cell, and a cell's last element to be one (tables are followed by one already).
+      const body = content.length > 0 ? content : [paragraphXml({ style: StyleId.tableText }, [])];
+      // The table style shades the first row only; later header rows get the same fill directly.
+      return cellXml(width, body, headerIndex !== undefined && headerIndex > 0 ? [headerShading] : []);
+    });
+    const rowProperties = el('w:trPr', undefined, [
+      el('w:cantSplit'),
+      ...(headerIndex !== undefined ? [el('w:tblHeader')] : []),
+    ]);
+    return el('w:tr', undefined, [rowProperties, ...cells]);
+  };
+  const card = table.variant === 'card';
+  return el('w:tbl', undefined, [
+    tablePropertiesXml(card ? StyleId.cardTable : StyleId.gridTable, container, [tableLook(!card, card)]),
+    el(
+      'w:tblGrid',
+      undefined,
+      widths.map((width) => el('w:gridCol', { 'w:w': width })),
+    ),
+    ...table.header.map((row, i) => rowXml(row, i)),
+    ...table.rows.map((row) => rowXml(row, undefined)),
+  ]);
+}
+
+/** EMUs per point: DrawingML sizes are in English Metric Units, 914,400 to the inch. */
+const EMUS_PER_POINT = 12700;
+
+/** An inline picture, as Word writes one, linked to the image relationship `id`. */
+function drawingRun(id: string, drawingId: number, emus: number, description: string, title: string): XmlNode {
+  const a = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+  const pic = 'http://schemas.openxmlformats.org/drawingml/2006/picture';
+  const extent = { cx: emus, cy: emus };
+  const picture = el('pic:pic', { 'xmlns:pic': pic }, [
+    el('pic:nvPicPr', undefined, [el('pic:cNvPr', { id: 0, name: `qr${drawingId}.png` }), el('pic:cNvPicPr')]),
+    el('pic:blipFill', undefined, [
+      el('a:blip', { 'r:embed': `rId${id}` }),
+      el('a:stretch', undefined, [el('a:fillRect')]),
+    ]),
+    el('pic:spPr', undefined, [
+      el('a:xfrm', undefined, [el('a:off', { x: 0, y: 0 }), el('a:ext', extent)]),
+      el('a:prstGeom', { prst: 'rect' }, [el('a:avLst')]),
+    ]),
+  ]);
+  const inline = el('wp:inline', { distT: 0, distB: 0, distL: 0, distR: 0 }, [
+    el('wp:extent', extent),
+    el('wp:effectExtent', { l: 0, t: 0, r: 0, b: 0 }),
+    el('wp:docPr', { id: drawingId, name: `QR ${drawingId}`, descr: description, title }),
+    el('wp:cNvGraphicFramePr', undefined, [el('a:graphicFrameLocks', { 'xmlns:a': a, noChangeAspect: 1 })]),
+    el('a:graphic', { 'xmlns:a': a }, [el('a:graphicData', { uri: pic }, [picture])]),
+  ]);
+  return el('w:r', undefined, [el('w:drawing', undefined, [inline])]);
+}
+
+/** A QR code with its label beside it and the address in small print, in a borderless two-column table. */
+function qrXml(url: string, label: readonly Inline[], ctx: DocxContext, container: Container): XmlNode {
+  const size = ctx.theme.qr.size;
+  const emus = Math.round(size * EMUS_PER_POINT);
+  const { id, drawingId } = ctx.addImage(renderQrPng(url), emus);
+  const imageWidth = twips(size) + twips(ctx.theme.table.cellPadding) * 2;
+  const textWidth = container.width - imageWidth;
+  // Single line spacing, so the paragraph is as tall as the picture and no taller.
+  const image = paragraphXml(
+    { style: StyleId.normal, spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' }, align: 'left' },
+    [drawingRun(id, drawingId, emus, url, plainText(label))],
+  );
+  const labelParagraphs = [
+    paragraphXml({ style: StyleId.normal, spacing: { after: 0 }, align: 'left' }, inlineXml(label, ctx)),
+    paragraphXml(
+      { style: StyleId.qrUrl },
+      inlineXml([{ type: 'link', url, children: [{ type: 'text', value: url }] }], ctx),
+    ),
+  ];
+  return el('w:tbl', undefined, [
+    tablePropertiesXml(StyleId.qrTable, container, []),
+    el('w:tblGrid', undefined, [el('w:gridCol', { 'w:w': imageWidth }), el('w:gridCol', { 'w:w': textWidth })]),
+    el('w:tr', undefined, [
+      el('w:trPr', undefined, [el('w:cantSplit')]),
+      cellXml(imageWidth, [image]),
+      cellXml(textWidth, labelParagraphs, [val('w:vAlign', 'center')]),
+    ]),
+  ]);
+}
