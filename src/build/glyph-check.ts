@@ -18,13 +18,17 @@ function describe(codePoint: number): string {
 const hint =
   'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
 
-/** Checks every text value in the given YAML documents, pointing at the character itself. */
+/**
+ * Checks every text value in the given YAML documents, pointing at the character itself.
+ * Returns the diagnostics and the code points they name.
+ */
 export function checkDocumentGlyphs(
   missing: MissingGlyphs,
   documents: ReadonlyMap<string, Document>,
   sources: ReadonlyMap<string, string>,
-): Diagnostic[] {
+): { diagnostics: Diagnostic[]; codePoints: Set<number> } {
   const out: Diagnostic[] = [];
+  const reported = new Set<number>();
   for (const [file, doc] of documents) {
     const source = sources.get(file) ?? '';
     visit(doc, {
@@ -37,6 +41,7 @@ export function checkDocumentGlyphs(
           .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
           .join('.');
         for (const codePoint of codePoints) {
+          reported.add(codePoint);
           const char = String.fromCodePoint(codePoint);
           const found = source.indexOf(char, (node as Node).range![0]);
           const at = found >= 0 && found < node.range[2] ? found : node.range[0];
@@ -51,7 +56,7 @@ export function checkDocumentGlyphs(
       },
     });
   }
-  return out;
+  return { diagnostics: out, codePoints: reported };
 }
 
 function inlineText(inlines: readonly Inline[]): string {

@@ -1,0 +1,156 @@
+/**
+ * The guide font (Noto Sans TC regular and bold), opened once per process with fontkit and
+ * shared by every document: pdfkit would otherwise re-parse a 7 MB file per document.
+ */
+
+import { create as createFont, type Font, type Glyph } from 'fontkit';
+import type { FontKey } from './types.js';
+
+/** Not looked up yet / looked up and absent, in the advance-width cache. */
+const UNKNOWN = -1;
+const ABSENT = -2;
+
+/** Code points that are never drawn as glyphs: layout turns them into spacing or line ends. */
+function isLayoutControl(cp: number): boolean {
+  return cp === 0x0a || cp === 0x0d || cp === 0x09 || cp === 0x0c || cp === 0x2028;
+}
+
+/** Glyph positions in the shape pdfkit expects from fontkit's `layout`. */
+interface GlyphPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * What pdfkit expects from fontkit's `layout`. pdfkit rescales `positions` in place and then
+ * reads `advanceWidth`, so the sum has to be computed when read, as fontkit's GlyphRun does.
+ */
+class PlainGlyphRun {
+  constructor(
+    readonly glyphs: Glyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+
+  get advanceWidth(): number {
+    let width = 0;
+    for (const position of this.positions) width += position.xAdvance;
+    return width;
+  }
+}
+
+/**
+ * One face of the guide font: advance widths for the layout pass, and the object handed to
+ * pdfkit for embedding.
+ */
+export class FontFace {
+  /** PostScript name, as embedded (subset tag aside). */
+  readonly name: string;
+  /**
+   * The fontkit font with `layout` replaced by a plain code point → glyph mapping. The layout
+   * pass measures with the glyphs' own advance widths (no kerning, no ligatures), so pdfkit
+   * must draw exactly those glyphs with exactly those advances; fontkit's OpenType shaping
+   * would also cost more than the rest of the writer together.
+   */
+  readonly pdfkitFont: object;
+  private readonly font: Font;
+  private readonly unitsPerEm: number;
+  /** Advance widths in ems for the BMP, by code point; astral code points go to `astral`. */
+  private readonly bmp = new Float64Array(0x10000).fill(UNKNOWN);
+  private readonly astral = new Map<number, number>();
+
+  constructor(data: Uint8Array) {
+    const font = createFont(data);
+    this.font = font;
+    this.name = font.postscriptName;
+    this.unitsPerEm = font.unitsPerEm;
+    const layout = (text: string): PlainGlyphRun => {
+      const glyphs: Glyph[] = [];
+      const positions: GlyphPosition[] = [];
+      for (const char of text) {
+        const glyph = font.glyphForCodePoint(char.codePointAt(0) as number);
+        glyphs.push(glyph);
+        positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      }
+      return new PlainGlyphRun(glyphs, positions);
+    };
+    // Everything else (tables, subsetting) is read through the prototype from the real font,
+    // so its caches are shared by all documents.
+    this.pdfkitFont = Object.create(font, { layout: { value: layout } }) as object;
+  }
+
+  /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
+  advance(cp: number): number {
+    let value = cp < 0x10000 ? this.bmp[cp]! : (this.astral.get(cp) ?? UNKNOWN);
+    if (value === UNKNOWN) {
+      value = this.font.hasGlyphForCodePoint(cp)
+        ? this.font.glyphForCodePoint(cp).advanceWidth / this.unitsPerEm
+        : ABSENT;
+      if (cp < 0x10000) this.bmp[cp] = value;
+      else this.astral.set(cp, value);
+    }
+    return value === ABSENT ? Number.NaN : value;
+  }
+
+  /** Whether the font can draw `cp`. */
+  has(cp: number): boolean {
+    return !Number.isNaN(this.advance(cp));
+  }
+}
+
+/**
+ * The regular and bold faces, opened once per process and reused across documents (every
+ * document embeds its own subset; the parsed fonts and width caches are shared).
+ */
+export interface PdfFonts {
+  readonly regular: FontFace;
+  readonly bold: FontFace;
+}
+
+/** Opens the two faces from their file contents (TrueType or OpenType). */
+export function openPdfFonts(regular: Uint8Array, bold: Uint8Array): PdfFonts {
+  return { regular: new FontFace(regular), bold: new FontFace(bold) };
+}
+
+/** The face for a font key. */
+export function faceOf(fonts: PdfFonts, key: FontKey): FontFace {
+  return key === 'bold' ? fonts.bold : fonts.regular;
+}
+
+/**
+ * Code points in `text` that the regular or the bold face cannot draw, each once, in order of
+ * first appearance.
+ * Line breaks and tabs are skipped: layout never draws them. Use it to report every missing
+ * character with its source position before layout; `writePdf` throws `MissingGlyphError`
+ * for any that slip through.
+ */
+export function missingCodePoints(fonts: PdfFonts, text: string): number[] {
+  const missing = new Set<number>();
+  for (const char of text) {
+    const cp = char.codePointAt(0) as number;
+    if (isLayoutControl(cp)) continue;
+    if (!fonts.regular.has(cp) || !fonts.bold.has(cp)) missing.add(cp);
+  }
+  return [...missing];
+}
+
+/** "U+1F600 😀" for diagnostics. */
+function describeCodePoint(cp: number): string {
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`;
+}
+
+/**
+ * The document holds characters the font cannot draw. pdfkit would silently leave them out;
+ * a guide with holes in it must not be handed to a firm.
+ */
+export class MissingGlyphError extends Error {
+  /** The code points, each once, in the order layout met them. */
+  readonly codePoints: number[];
+
+  constructor(codePoints: number[]) {
+    super(`The PDF font has no glyph for: ${codePoints.map(describeCodePoint).join(', ')}`);
+    this.name = 'MissingGlyphError';
+    this.codePoints = codePoints;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Text widths from the fonts' advance widths (cached per face and code point in `FontFace`),
+ * and the record of characters the fonts cannot draw.
+ */
+
+import { HARD_BREAK } from './chars.js';
+import { faceOf, type PdfFonts } from './fonts.js';
+import type { StyledText } from './styled-text.js';
+import type { FontKey } from './types.js';
+
+const HARD_BREAK_CP = HARD_BREAK.codePointAt(0) as number;
+
+/** Measures text for one document and collects the code points it could not find. */
+export class TextMeasurer {
+  /** Code points the document uses that the fonts lack. */
+  readonly missing = new Set<number>();
+
+  constructor(readonly fonts: PdfFonts) {}
+
+  /**
+   * Width in points of every UTF-16 code unit of `styled.text` at `size`; the second unit of a
+   * surrogate pair gets 0, and so does a hard break.
+   */
+  widths(styled: StyledText, size: number): Float64Array {
+    const { text, styleOf, styles } = styled;
+    const widths = new Float64Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i) as number;
+      if (cp !== HARD_BREAK_CP) widths[i] = this.advance(styles[styleOf[i]!]!.font, cp) * size;
+      if (cp > 0xffff) i++;
+    }
+    return widths;
+  }
+
+  /** Width in points of plain text in one font. */
+  width(text: string, font: FontKey, size: number): number {
+    let width = 0;
+    for (const char of text) width += this.advance(font, char.codePointAt(0) as number);
+    return width * size;
+  }
+
+  /** Advance in ems; a missing glyph is recorded and measured as one em so layout can go on. */
+  private advance(font: FontKey, cp: number): number {
+    const advance = faceOf(this.fonts, font).advance(cp);
+    if (Number.isNaN(advance)) {
+      this.missing.add(cp);
+      return 1;
+    }
+    return advance;
+  }
+}

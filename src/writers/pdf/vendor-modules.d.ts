@@ -1,0 +1,40 @@
+/**
+ * Types for the two untyped packages the PDF writer calls directly, limited to what it uses.
+ * fontkit comes with pdfkit; linebreak is pdfkit's own UAX #14 implementation.
+ */
+
+declare module 'fontkit' {
+  /** One glyph of a font. Advance widths are in font units (see `Font.unitsPerEm`). */
+  export interface Glyph {
+    readonly id: number;
+    readonly advanceWidth: number;
+    readonly codePoints: number[];
+  }
+
+  /** An opened TrueType/OpenType font. */
+  export interface Font {
+    readonly postscriptName: string;
+    readonly unitsPerEm: number;
+    readonly ascent: number;
+    readonly descent: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): Glyph;
+    layout(text: string, features?: unknown): unknown;
+  }
+
+  export function create(buffer: Uint8Array, postscriptName?: string): Font;
+}
+
+declare module 'linebreak' {
+  /** A break opportunity before UTF-16 index `position`; `required` for mandatory breaks. */
+  interface Break {
+    position: number;
+    required: boolean;
+  }
+
+  /** Iterates the UAX #14 break opportunities of one string. */
+  export default class LineBreaker {
+    constructor(text: string);
+    nextBreak(): Break | null;
+  }
+}

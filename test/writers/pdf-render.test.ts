@@ -1,0 +1,255 @@
+/**
+ * PDF writer, file level: the bytes read back by real readers. PDF.js must find every
+ * character of the model in order, the outline, destinations, links and metadata; poppler
+ * must render pages that are not blank and report embedded subset fonts. Output is
+ * reproducible, and characters the font lacks are an error.
+ */
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { parse } from 'yaml';
+import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
+import {
+  MissingGlyphError,
+  missingCodePoints,
+  openPdfFonts,
+  writePdf,
+  type PdfResult,
+} from '../../src/writers/pdf/index.js';
+import type { Theme } from '../../src/writers/theme.js';
+import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+
+const require = createRequire(import.meta.url);
+const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
+const fonts = openPdfFonts(
+  readFileSync(require.resolve(theme.fonts.pdf.regular)),
+  readFileSync(require.resolve(theme.fonts.pdf.bold)),
+);
+const creationDate = new Date('2020-03-05T00:00:00Z');
+const write = (model: DocModel): Promise<PdfResult> => writePdf(model, { theme, fonts, creationDate });
+
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+/** The text nodes of the model, in document order. */
+function textNodes(model: DocModel): string[] {
+  const out: string[] = [];
+  const inlines = (nodes: Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') out.push(node.value);
+      else if (node.type !== 'break') inlines(node.children);
+    }
+  };
+  const blocks = (list: Block[]): void => {
+    for (const block of list) {
+      switch (block.type) {
+        case 'paragraph':
+        case 'heading':
+          inlines(block.children);
+          break;
+        case 'list':
+          for (const item of block.items) blocks(item.children);
+          break;
+        case 'table':
+          for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) blocks(cell.children);
+          break;
+        case 'toc':
+          out.push(block.title);
+          break;
+        case 'qr':
+          inlines(block.label);
+          out.push(block.url);
+          break;
+        case 'page-break':
+        case 'thematic-break':
+          break;
+      }
+    }
+  };
+  for (const section of model.sections) blocks(section.blocks);
+  return out;
+}
+
+async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
+  const texts: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+  }
+  return texts;
+}
+
+describe('PDF file of the kitchen-sink fixture', () => {
+  let result: PdfResult;
+  let pdf: PDFDocumentProxy;
+  let texts: string[];
+  const dir = mkdtempSync(join(tmpdir(), 'guide-pdf-'));
+  const file = join(dir, 'kitchen-sink.pdf');
+
+  before(async () => {
+    result = await write(kitchenSink);
+    writeFileSync(file, result.bytes);
+    // PDF.js takes ownership of (detaches) the buffer it is given.
+    pdf = await getDocument({ data: result.bytes.slice(), verbosity: 0 }).promise;
+    texts = await pageTexts(pdf);
+  });
+  after(async () => {
+    await pdf.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has as many pages as reported, and on each the text the layout placed there', () => {
+    assert.equal(pdf.numPages, result.pageCount);
+    result.layout.pages.forEach((page, i) => {
+      assert.equal(squeeze(texts[i]!), squeeze(page.lines.map((line) => line.text).join('')), `page ${i + 1}`);
+    });
+  });
+
+  it('holds every character of every text node of the model, in model order', () => {
+    // Running headers and footers are not model text; everything else is searched in order.
+    // Cells of a row split across pages interleave, so each node may start anywhere after the
+    // previous node's start, and must then be found character by character.
+    const running = new Set(
+      result.layout.pages.flatMap((page) =>
+        page.lines.filter((line) => line.role === 'header' || line.role === 'footer').map((line) => squeeze(line.text)),
+      ),
+    );
+    const body = squeeze(
+      texts
+        .map((text, i) => {
+          let rest = text;
+          for (const line of result.layout.pages[i]!.lines) {
+            if (running.has(squeeze(line.text))) rest = rest.replace(line.text, '');
+          }
+          return rest;
+        })
+        .join(''),
+    );
+    let start = 0;
+    for (const node of textNodes(kitchenSink)
+      .map(squeeze)
+      .filter((node) => node !== '')) {
+      const first = body.indexOf(node[0]!, start);
+      assert.ok(first >= 0, `"${node}" not found after offset ${start}`);
+      let at = first;
+      for (const char of node.slice(1)) {
+        at = body.indexOf(char, at + 1);
+        assert.ok(at >= 0, `"${node}": "${char}" missing`);
+      }
+      start = first;
+    }
+    const counts = (text: string): Map<string, number> => {
+      const map = new Map<string, number>();
+      for (const char of text) map.set(char, (map.get(char) ?? 0) + 1);
+      return map;
+    };
+    const inPdf = counts(body);
+    for (const [char, count] of counts(squeeze(textNodes(kitchenSink).join('')))) {
+      assert.ok((inPdf.get(char) ?? 0) >= count, `"${char}" appears ${inPdf.get(char) ?? 0} times, model has ${count}`);
+    }
+  });
+
+  it('has the metadata, language and version asked for', async () => {
+    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    assert.equal(info.Title, kitchenSink.meta.title);
+    assert.equal(info.Author, kitchenSink.meta.author);
+    assert.equal(info.Subject, kitchenSink.meta.subject);
+    assert.equal(info.Keywords, kitchenSink.meta.keywords.join(', '));
+    assert.equal(info.Language, 'zh-Hant-TW');
+    assert.equal(info.PDFFormatVersion, '1.7');
+    assert.equal(info.CreationDate, 'D:20200305000000Z');
+    assert.equal(info.ModDate, 'D:20200305000000Z');
+  });
+
+  it('has an outline of chapters with their measures nested, and a destination per heading', async () => {
+    const outline = await pdf.getOutline();
+    assert.deepEqual(
+      outline.map((item) => [item.dest, item.items.map((child) => child.dest)]),
+      [
+        ['preface', []],
+        ['tax', ['tax-small-scale-vat', 'tax-deferral']],
+        ['social-insurance', ['si-relief', 'si-stabilisation']],
+        ['finance', ['finance-deferral', 'finance-guarantee']],
+        ['appendix-hotlines', []],
+      ],
+    );
+    assert.equal(outline[1]!.title, '第一章　減稅降費');
+    const destinations = await pdf.getDestinations();
+    const headings = kitchenSink.sections[1]!.blocks.flatMap((block) => (block.type === 'heading' ? [block.id] : []));
+    assert.deepEqual(Object.keys(destinations).sort(), [...headings].sort());
+  });
+
+  it('makes TOC entries, #id links and web links clickable', async () => {
+    const tocPage = result.layout.pages.findIndex((page) => page.lines.some((line) => line.role === 'toc-page'));
+    const tocLinks = (await (await pdf.getPage(tocPage + 1)).getAnnotations()).map((a) => a.dest as string);
+    const entries = result.layout.pages[tocPage]!.lines.filter((line) => line.role === 'toc-page').map(
+      (line) => line.ref,
+    );
+    assert.equal(tocLinks.length, 11);
+    assert.deepEqual(tocLinks, entries);
+    const prefaceLinks = (await (await pdf.getPage(2)).getAnnotations()).map(
+      (a) => (a.url as string | undefined) ?? `#${a.dest}`,
+    );
+    assert.deepEqual(prefaceLinks, ['https://www.sdtaiban.gov.cn/', '#appendix-hotlines', '#appendix-hotlines']);
+    const all: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const a of await (await pdf.getPage(n)).getAnnotations()) if (a.url) all.push(a.url as string);
+    }
+    assert.ok(all.includes('https://etax.shandong.chinatax.gov.cn/'), 'the QR code URL is a link');
+  });
+
+  it('embeds subset fonts (pdffonts)', () => {
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    assert.equal(lines.length, 2);
+    for (const line of lines) {
+      assert.match(line, /^[A-Z]{6}\+NotoSansTC-(Regular|Bold)\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    }
+  });
+
+  it('renders pages that are not blank (pdftoppm)', () => {
+    // No skipping: without poppler this fails, as it should on a machine that builds guides.
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', file, join(dir, 'page')]);
+    const pngs = readdirSync(dir)
+      .filter((name) => name.endsWith('.png'))
+      .sort();
+    assert.equal(pngs.length, 4);
+    for (const png of pngs) {
+      // A blank A4 page at 60 dpi compresses to about 1 KB; a page of text to well over 10 KB.
+      assert.ok(statSync(join(dir, png)).size > 8_000, `${png} looks blank`);
+    }
+  });
+});
+
+describe('PDF bytes', () => {
+  it('are identical for the same model and date', async () => {
+    const first = await write(kitchenSink);
+    const second = await write(kitchenSink);
+    assert.equal(Buffer.compare(first.bytes, second.bytes), 0);
+    const later = await writePdf(kitchenSink, { theme, fonts, creationDate: new Date('2021-01-01T00:00:00Z') });
+    assert.notEqual(Buffer.compare(first.bytes, later.bytes), 0, 'the date is in the file');
+  });
+
+  it('are refused when the font cannot draw a character', async () => {
+    const model: DocModel = {
+      meta: kitchenSink.meta,
+      sections: [
+        {
+          kind: 'body',
+          blocks: [{ type: 'paragraph', role: 'body', children: [{ type: 'text', value: '歡迎來電😀諮詢' }] }],
+        },
+      ],
+    };
+    assert.deepEqual(missingCodePoints(fonts, '歡迎來電😀諮詢'), [0x1f600]);
+    await assert.rejects(write(model), (error: unknown) => {
+      assert.ok(error instanceof MissingGlyphError);
+      assert.deepEqual(error.codePoints, [0x1f600]);
+      assert.match(error.message, /U\+1F600/);
+      return true;
+    });
+  });
+});
