@@ -54,7 +54,10 @@ export interface GuideBuildResult {
 export const renderedMarkdownFile = 'guide.rendered.md';
 
 export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResult> {
-  const selection = selectMeasures(input.catalogue, { asOf: input.asOf, ...(input.include ? { include: input.include } : {}) });
+  const selection = selectMeasures(input.catalogue, {
+    asOf: input.asOf,
+    ...(input.include ? { include: input.include } : {}),
+  });
   const rendered = input.guide.render(selection);
   if (hasErrors(rendered.diagnostics)) return { selection, outputs: [], diagnostics: rendered.diagnostics };
 
@@ -66,11 +69,17 @@ export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResu
   // Only files whose text reaches this guide: guide.yaml and the selected measures.
   const missing = (text: string) => missingCodePoints(input.fonts, text);
   const configFile = [...input.documents.keys()].find((file) => !input.catalogue.measures.some((m) => m.file === file));
-  const selectedFiles = new Set([configFile, ...selection.chapters.flatMap((c) => c.measures.map((m) => m.entry.file))]);
+  const selectedFiles = new Set([
+    configFile,
+    ...selection.chapters.flatMap((c) => c.measures.map((m) => m.entry.file)),
+  ]);
   const documents = new Map([...input.documents].filter(([file]) => selectedFiles.has(file)));
   const dataGlyphs = checkDocumentGlyphs(missing, documents, input.sources);
   const templates = Object.values(input.templateSources);
-  diagnostics.push(...dataGlyphs.diagnostics, ...checkModelGlyphs(missing, read.model, dataGlyphs.codePoints, templates));
+  diagnostics.push(
+    ...dataGlyphs.diagnostics,
+    ...checkModelGlyphs(missing, read.model, dataGlyphs.codePoints, templates),
+  );
   if (hasErrors(diagnostics)) return { selection, model: read.model, outputs: [], diagnostics };
 
   const outputs: GuideOutput[] = [];

@@ -46,11 +46,15 @@ export function checkDocumentGlyphs(
           const found = source.indexOf(char, (node as Node).range![0]);
           const at = found >= 0 && found < node.range[2] ? found : node.range[0];
           out.push(
-            diagnostic('E-GLYPH-MISSING', `${field || 'value'}: the character ${describe(codePoint)} cannot be drawn: the font has no glyph for it`, {
-              file,
-              range: [at, at + char.length],
-              hint,
-            }),
+            diagnostic(
+              'E-GLYPH-MISSING',
+              `${field || 'value'}: the character ${describe(codePoint)} cannot be drawn: the font has no glyph for it`,
+              {
+                file,
+                range: [at, at + char.length],
+                hint,
+              },
+            ),
           );
         }
       },
@@ -71,7 +75,9 @@ function blockText(block: Block): string {
     case 'list':
       return block.items.map((item) => item.children.map(blockText).join('')).join('');
     case 'table':
-      return [...block.header, ...block.rows].map((row) => row.cells.map((cell) => cell.children.map(blockText).join('')).join('')).join('');
+      return [...block.header, ...block.rows]
+        .map((row) => row.cells.map((cell) => cell.children.map(blockText).join('')).join(''))
+        .join('');
     case 'toc':
       return block.title;
     case 'qr':
@@ -91,14 +97,17 @@ export function checkModelGlyphs(
   alreadyReported: ReadonlySet<number>,
   templates: readonly { file: string; text: string }[],
 ): Diagnostic[] {
-  const text = [model.meta.title, model.meta.header, ...model.sections.flatMap((s) => s.blocks.map(blockText))].join('');
+  const text = [model.meta.title, model.meta.header, ...model.sections.flatMap((s) => s.blocks.map(blockText))].join(
+    '',
+  );
   return missing(text)
     .filter((codePoint) => !alreadyReported.has(codePoint))
     .map((codePoint) => {
       const char = String.fromCodePoint(codePoint);
       const template = templates.find((t) => t.text.includes(char));
       const message = `the character ${describe(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
-      if (!template) return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
+      if (!template)
+        return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
       const at = template.text.indexOf(char);
       return diagnostic('E-GLYPH-MISSING', message, { file: template.file, range: [at, at + char.length], hint });
     });

@@ -10,6 +10,10 @@ export function parseTheme(file: string, text: string): { theme?: Theme; diagnos
   const parsed = parseYaml(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   const diagnostics: Diagnostic[] = [];
-  const theme = themeSchema.parse(parsed.doc.contents as never, { file, doc: parsed.doc, diagnostics }, { path: '', range: [0, 0] });
+  const theme = themeSchema.parse(
+    parsed.doc.contents as never,
+    { file, doc: parsed.doc, diagnostics },
+    { path: '', range: [0, 0] },
+  );
   return theme === INVALID ? { diagnostics } : { theme, diagnostics };
 }

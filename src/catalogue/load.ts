@@ -61,7 +61,9 @@ export function decodeSource(file: string, bytes: Uint8Array): { text: string; d
       gbText = undefined;
     }
     // Show the code frame in the encoding the file most likely has, so staff see their text.
-    const offset = withoutBom(new TextDecoder(gbText !== undefined ? 'gb18030' : 'utf-8').decode(bytes.subarray(0, badByte))).length;
+    const offset = withoutBom(
+      new TextDecoder(gbText !== undefined ? 'gb18030' : 'utf-8').decode(bytes.subarray(0, badByte)),
+    ).length;
     const looksGb = gbText !== undefined;
     return {
       text: gbText ?? withoutBom(new TextDecoder('utf-8').decode(bytes)),
@@ -145,7 +147,6 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-
 function rangeOfPath(doc: Document, path: string[]): Range {
   const node = (doc.getIn(path, true) as Node | undefined) ?? (doc.contents as Node | null);
   return node?.range ? [node.range[0], node.range[1]] : [0, 0];
@@ -176,10 +177,14 @@ async function readSource(
   }
   if (read.kind === 'too-large') {
     result.diagnostics.push(
-      diagnostic('E-FILE-TOO-LARGE', `the file is ${formatSize(read.size)}; a measure file may be at most ${formatSize(maxSourceBytes)}`, {
-        file,
-        hint: 'a measure file holds one measure; split the file or remove what does not belong',
-      }),
+      diagnostic(
+        'E-FILE-TOO-LARGE',
+        `the file is ${formatSize(read.size)}; a measure file may be at most ${formatSize(maxSourceBytes)}`,
+        {
+          file,
+          hint: 'a measure file holds one measure; split the file or remove what does not belong',
+        },
+      ),
     );
     return undefined;
   }
@@ -206,11 +211,19 @@ function parseWith<T>(schema: ObjectSchema<T>, context: ParseContext): T | undef
  * `policies` patterns match. Measures that fail the schema are left out of the catalogue; their
  * diagnostics say why.
  */
-export async function loadCatalogue(reader: SourceReader, root: string, configFile = 'guide.yaml'): Promise<LoadResult> {
+export async function loadCatalogue(
+  reader: SourceReader,
+  root: string,
+  configFile = 'guide.yaml',
+): Promise<LoadResult> {
   const result: LoadResult = { diagnostics: [], sources: new Map(), documents: new Map() };
   const guideDoc = await readSource(reader, configFile, result, true);
   if (!guideDoc) return result;
-  const edition: Edition | undefined = parseWith(editionSchema, { file: configFile, doc: guideDoc, diagnostics: result.diagnostics });
+  const edition: Edition | undefined = parseWith(editionSchema, {
+    file: configFile,
+    doc: guideDoc,
+    diagnostics: result.diagnostics,
+  });
   if (!edition) return result;
 
   const files = await reader.list(edition.policies);

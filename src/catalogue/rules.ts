@@ -46,7 +46,13 @@ const uniqueIds: Rule = (context) => {
     out.push(
       diagnostic('E-ID-DUPLICATE', `id "${entry.measure.id}" is already used by ${earlier.file}`, {
         ...at(context, entry, ['id']),
-        related: [{ file: earlierAt.file, ...(earlierAt.range ? { range: earlierAt.range } : {}), message: 'first defined here' }],
+        related: [
+          {
+            file: earlierAt.file,
+            ...(earlierAt.range ? { range: earlierAt.range } : {}),
+            message: 'first defined here',
+          },
+        ],
         hint: 'every measure needs its own id; give one of them a new id (ids stay stable across editions)',
       }),
     );
@@ -56,7 +62,10 @@ const uniqueIds: Rule = (context) => {
 
 const idMatchesFileName: Rule = (context) =>
   context.catalogue.measures.flatMap((entry) => {
-    const base = entry.file.split('/').at(-1)!.replace(/\.ya?ml$/, '');
+    const base = entry.file
+      .split('/')
+      .at(-1)!
+      .replace(/\.ya?ml$/, '');
     if (base === entry.measure.id) return [];
     return [
       diagnostic('W-ID-FILENAME', `id "${entry.measure.id}" differs from the file name "${base}"`, {
@@ -72,10 +81,14 @@ const expiry: Rule = (context) =>
     if (until === undefined) return [];
     if (until < context.asOf) {
       return [
-        diagnostic('W-MEASURE-EXPIRED', `"${entry.measure.title}" ended on ${until}, before ${context.asOf}; it is left out of the guide`, {
-          ...at(context, entry, ['effective', 'until']),
-          hint: 'if the measure was extended, update effective.until and add the extending document to basis; otherwise move the file out of policies/',
-        }),
+        diagnostic(
+          'W-MEASURE-EXPIRED',
+          `"${entry.measure.title}" ended on ${until}, before ${context.asOf}; it is left out of the guide`,
+          {
+            ...at(context, entry, ['effective', 'until']),
+            hint: 'if the measure was extended, update effective.until and add the extending document to basis; otherwise move the file out of policies/',
+          },
+        ),
       ];
     }
     const left = daysBetween(context.asOf, until);
@@ -103,10 +116,14 @@ const reviewAge: Rule = (context) => {
     const age = daysBetween(reviewed, context.asOf);
     if (age <= maxAge) return [];
     return [
-      diagnostic('W-REVIEW-STALE', `"${entry.measure.title}" was last reviewed ${age} days before ${context.asOf} (limit ${maxAge})`, {
-        ...at(context, entry, ['reviewed']),
-        hint: 'check the measure against its documents again and update "reviewed"',
-      }),
+      diagnostic(
+        'W-REVIEW-STALE',
+        `"${entry.measure.title}" was last reviewed ${age} days before ${context.asOf} (limit ${maxAge})`,
+        {
+          ...at(context, entry, ['reviewed']),
+          hint: 'check the measure against its documents again and update "reviewed"',
+        },
+      ),
     ];
   });
 };

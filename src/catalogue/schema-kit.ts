@@ -58,7 +58,13 @@ export function refine<T>(
       if (value === INVALID) return value;
       const problem = check(value, ctx);
       if (!problem) return value;
-      return report(ctx, problem.code, `${where.path}: ${problem.message}`, rangeOf(resolve(raw, ctx), where.range), problem.hint);
+      return report(
+        ctx,
+        problem.code,
+        `${where.path}: ${problem.message}`,
+        rangeOf(resolve(raw, ctx), where.range),
+        problem.hint,
+      );
     },
     json: () => schema.json(),
   };
@@ -83,8 +89,20 @@ function kindOf(node: Node | null): string {
   return 'something else';
 }
 
-function typeError(ctx: ParseContext, node: Node | null, where: Where, expected: string, hint?: string): typeof INVALID {
-  return report(ctx, 'E-TYPE', `${where.path}: expected ${expected}, got ${kindOf(node)}`, rangeOf(node, where.range), hint);
+function typeError(
+  ctx: ParseContext,
+  node: Node | null,
+  where: Where,
+  expected: string,
+  hint?: string,
+): typeof INVALID {
+  return report(
+    ctx,
+    'E-TYPE',
+    `${where.path}: expected ${expected}, got ${kindOf(node)}`,
+    rangeOf(node, where.range),
+    hint,
+  );
 }
 
 export interface TextOptions {
@@ -107,12 +125,19 @@ export function text(options: TextOptions = {}): Schema<string> {
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       if (node === null || (isScalar(node) && node.value === null) || (isScalar(node) && node.value === '')) {
-        return report(ctx, options.emptyCode ?? 'E-EMPTY', `${where.path} is empty`, rangeOf(node, where.range), options.emptyHint ?? 'write a value after the colon, or remove the field');
+        return report(
+          ctx,
+          options.emptyCode ?? 'E-EMPTY',
+          `${where.path} is empty`,
+          rangeOf(node, where.range),
+          options.emptyHint ?? 'write a value after the colon, or remove the field',
+        );
       }
       if (!isScalar(node) || typeof node.value !== 'string') {
-        const quoteHint = isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')
-          ? `put the value in quotes, e.g. "${String(node.source ?? node.value)}"`
-          : undefined;
+        const quoteHint =
+          isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')
+            ? `put the value in quotes, e.g. "${String(node.source ?? node.value)}"`
+            : undefined;
         const shapeHint = isSeq(node)
           ? 'write the text on one line after the colon, without "- " or [ ]: those make a list'
           : isMap(node)
@@ -122,7 +147,13 @@ export function text(options: TextOptions = {}): Schema<string> {
       }
       const value = node.value.trim();
       if (value === '') {
-        return report(ctx, options.emptyCode ?? 'E-EMPTY', `${where.path} is empty`, rangeOf(node, where.range), options.emptyHint);
+        return report(
+          ctx,
+          options.emptyCode ?? 'E-EMPTY',
+          `${where.path} is empty`,
+          rangeOf(node, where.range),
+          options.emptyHint,
+        );
       }
       if (options.pattern && !options.pattern.test(value)) {
         const suggestion = options.suggest?.(value);
@@ -161,8 +192,17 @@ export function date(): Schema<string> {
         // 2020/3/1, 2020.3.1, 2020年3月1日: say how the same date is written.
         const loose = /^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$/.exec(value);
         const pad = (n: string) => n.padStart(2, '0');
-        const rewritten = loose && isCalendarDate(Number(loose[1]), Number(loose[2]), Number(loose[3])) ? `${loose[1]}-${pad(loose[2]!)}-${pad(loose[3]!)}` : undefined;
-        return report(ctx, 'E-DATE-INVALID', `${where.path}: "${value}" is not a valid date`, rangeOf(node, where.range), rewritten ? `write ${rewritten} (dates are written YYYY-MM-DD)` : hint);
+        const rewritten =
+          loose && isCalendarDate(Number(loose[1]), Number(loose[2]), Number(loose[3]))
+            ? `${loose[1]}-${pad(loose[2]!)}-${pad(loose[3]!)}`
+            : undefined;
+        return report(
+          ctx,
+          'E-DATE-INVALID',
+          `${where.path}: "${value}" is not a valid date`,
+          rangeOf(node, where.range),
+          rewritten ? `write ${rewritten} (dates are written YYYY-MM-DD)` : hint,
+        );
       }
       return value;
     },
@@ -187,10 +227,22 @@ export function url(): Schema<string> {
       try {
         parsed = new URL(value);
       } catch {
-        return report(ctx, 'E-URL-INVALID', `${where.path}: "${value}" is not a complete URL`, range, 'write the whole address, starting with https://');
+        return report(
+          ctx,
+          'E-URL-INVALID',
+          `${where.path}: "${value}" is not a complete URL`,
+          range,
+          'write the whole address, starting with https://',
+        );
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-        return report(ctx, 'E-URL-INVALID', `${where.path}: "${parsed.protocol}" links are not allowed`, range, 'only http:// and https:// addresses can go into a guide');
+        return report(
+          ctx,
+          'E-URL-INVALID',
+          `${where.path}: "${parsed.protocol}" links are not allowed`,
+          range,
+          'only http:// and https:// addresses can go into a guide',
+        );
       }
       return value;
     },
@@ -205,12 +257,21 @@ export function integer(options: { min?: number; max?: number } = {}): Schema<nu
       const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'number' || !Number.isInteger(value)) return typeError(ctx, node, where, 'a whole number');
       if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-        const bounds = [options.min !== undefined ? `at least ${options.min}` : '', options.max !== undefined ? `at most ${options.max}` : ''].filter(Boolean).join(' and ');
+        const bounds = [
+          options.min !== undefined ? `at least ${options.min}` : '',
+          options.max !== undefined ? `at most ${options.max}` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ');
         return report(ctx, 'E-NUMBER-RANGE', `${where.path}: ${value} must be ${bounds}`, rangeOf(node, where.range));
       }
       return value;
     },
-    json: () => ({ type: 'integer', ...(options.min !== undefined ? { minimum: options.min } : {}), ...(options.max !== undefined ? { maximum: options.max } : {}) }),
+    json: () => ({
+      type: 'integer',
+      ...(options.min !== undefined ? { minimum: options.min } : {}),
+      ...(options.max !== undefined ? { maximum: options.max } : {}),
+    }),
   };
 }
 
@@ -221,7 +282,12 @@ export function number(options: { min?: number } = {}): Schema<number> {
       const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'number' || !Number.isFinite(value)) return typeError(ctx, node, where, 'a number');
       if (options.min !== undefined && value < options.min) {
-        return report(ctx, 'E-NUMBER-RANGE', `${where.path}: ${value} must be at least ${options.min}`, rangeOf(node, where.range));
+        return report(
+          ctx,
+          'E-NUMBER-RANGE',
+          `${where.path}: ${value} must be at least ${options.min}`,
+          rangeOf(node, where.range),
+        );
       }
       return value;
     },
@@ -276,18 +342,32 @@ export function list<T>(item: Schema<T>, options: ListOptions = {}): Schema<T[]>
         return typeError(ctx, node, where, 'a list', hint);
       }
       if (options.nonEmpty && node.items.length === 0) {
-        return report(ctx, 'E-EMPTY', `${where.path} needs at least one item`, rangeOf(node, where.range), 'write at least one item, each on its own line starting with "- "');
+        return report(
+          ctx,
+          'E-EMPTY',
+          `${where.path} needs at least one item`,
+          rangeOf(node, where.range),
+          'write at least one item, each on its own line starting with "- "',
+        );
       }
       const out: T[] = [];
       let ok = true;
       node.items.forEach((child, i) => {
-        const value = item.parse(child as Node | null, ctx, { path: `${where.path}[${i + 1}]`, range: rangeOf(child as Node, where.range) });
+        const value = item.parse(child as Node | null, ctx, {
+          path: `${where.path}[${i + 1}]`,
+          range: rangeOf(child as Node, where.range),
+        });
         if (value === INVALID) ok = false;
         else out.push(value);
       });
       return ok ? out : INVALID;
     },
-    json: () => ({ type: 'array', items: item.json(), ...(options.nonEmpty ? { minItems: 1 } : {}), ...(options.description ? { description: options.description } : {}) }),
+    json: () => ({
+      type: 'array',
+      items: item.json(),
+      ...(options.nonEmpty ? { minItems: 1 } : {}),
+      ...(options.description ? { description: options.description } : {}),
+    }),
   };
 }
 
@@ -361,8 +441,19 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
         const path = where.path ? `${where.path}.${name}` : name;
         if (!pair) {
           if (spec.required && !suggested.has(name)) {
-            const example = spec.example === undefined ? '' : `, e.g.\n${stringify({ [name]: spec.example }, { lineWidth: 0 }).trimEnd().replace(/^/gm, '    ')}`;
-            report(ctx, 'E-FIELD-REQUIRED', `missing required field "${path}" (${spec.hint})`, [mapRange[0], mapRange[0]], `add it${example}`);
+            const example =
+              spec.example === undefined
+                ? ''
+                : `, e.g.\n${stringify({ [name]: spec.example }, { lineWidth: 0 })
+                    .trimEnd()
+                    .replace(/^/gm, '    ')}`;
+            report(
+              ctx,
+              'E-FIELD-REQUIRED',
+              `missing required field "${path}" (${spec.hint})`,
+              [mapRange[0], mapRange[0]],
+              `add it${example}`,
+            );
             ok = false;
           } else if (spec.default !== undefined) {
             out[name] = structuredClone(spec.default);
@@ -410,7 +501,10 @@ export function record<V>(value: Schema<V>, keyPattern: RegExp, keyHint: string)
           ok = false;
           continue;
         }
-        const parsed = value.parse(pair.value as Node | null, ctx, { path: `${where.path}.${key}`, range: rangeOf(keyNode, where.range) });
+        const parsed = value.parse(pair.value as Node | null, ctx, {
+          path: `${where.path}.${key}`,
+          range: rangeOf(keyNode, where.range),
+        });
         if (parsed === INVALID) ok = false;
         else out[key] = parsed;
       }

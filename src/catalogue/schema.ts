@@ -49,7 +49,11 @@ const toKebabCase = (value: string) =>
 const kebab = () => text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase });
 
 /** A kebab-case code that guide.yaml must declare (a category, an industry, a need). */
-function declaredCode(list: 'categories' | 'industries' | 'needs', code: 'E-CATEGORY-UNKNOWN' | 'E-VOCABULARY-UNKNOWN', where: string) {
+function declaredCode(
+  list: 'categories' | 'industries' | 'needs',
+  code: 'E-CATEGORY-UNKNOWN' | 'E-VOCABULARY-UNKNOWN',
+  where: string,
+) {
   return refine(kebab(), (value, ctx) => {
     const declared = ctx.declared?.[list];
     if (!declared || declared.includes(value)) return undefined;
@@ -91,7 +95,9 @@ export const editionSchema = object<Edition>(
     locale: defaulted(text(), '語言標記', 'zh-Hant-TW'),
     preface: optional(text(), '前言（Markdown）'),
     hotlines: defaulted(list(hotline), '服務熱線', []),
-    categories: required(list(category, { nonEmpty: true }), '章節（類別）及其順序', [{ id: 'tax', title: '減稅降費' }]),
+    categories: required(list(category, { nonEmpty: true }), '章節（類別）及其順序', [
+      { id: 'tax', title: '減稅降費' },
+    ]),
     vocabularies: defaulted(
       object<Edition['vocabularies']>({
         industries: defaulted(record(text(), kebabCase, kebabHint), '行業代碼：中文名稱', {}),
@@ -138,10 +144,20 @@ const material = textOr(
   (name) => ({ name }),
 );
 
-const channelTypeLabels = { online: '網上辦理', window: '窗口辦理', mail: '郵寄辦理', phone: '電話辦理', automatic: '免申即享' } as const;
+const channelTypeLabels = {
+  online: '網上辦理',
+  window: '窗口辦理',
+  mail: '郵寄辦理',
+  phone: '電話辦理',
+  automatic: '免申即享',
+} as const;
 
 const channel = object<Channel>({
-  type: required(oneOf(channelTypes, channelTypeLabels), '辦理方式：online 網上、window 窗口、mail 郵寄、phone 電話、automatic 免申即享', 'online'),
+  type: required(
+    oneOf(channelTypes, channelTypeLabels),
+    '辦理方式：online 網上、window 窗口、mail 郵寄、phone 電話、automatic 免申即享',
+    'online',
+  ),
   name: required(text(), '管道名稱', '電子稅務局'),
   url: optional(url(), '網址（網上辦理時填寫，將印出二維碼）', 'https://etax.chinatax.gov.cn/'),
   address: optional(text(), '地址（窗口辦理時填寫）'),
@@ -155,11 +171,23 @@ const faq = object<Faq>({
 
 const audience = object<Audience>(
   {
-    industries: optional(list(declaredCode('industries', 'E-VOCABULARY-UNKNOWN', 'vocabularies.industries')), '適用行業代碼（guide.yaml vocabularies.industries）', ['manufacturing']),
+    industries: optional(
+      list(declaredCode('industries', 'E-VOCABULARY-UNKNOWN', 'vocabularies.industries')),
+      '適用行業代碼（guide.yaml vocabularies.industries）',
+      ['manufacturing'],
+    ),
     regions: optional(list(text()), '適用地區（城市名稱）', ['青島市']),
-    sizes: optional(list(oneOf(firmSizes, { micro: '微型', small: '小型', medium: '中型', large: '大型' })), '企業規模：micro、small、medium、large', ['micro', 'small', 'medium']),
+    sizes: optional(
+      list(oneOf(firmSizes, { micro: '微型', small: '小型', medium: '中型', large: '大型' })),
+      '企業規模：micro、small、medium、large',
+      ['micro', 'small', 'medium'],
+    ),
     exporter: optional(boolean(), '僅限出口企業時填 true', true),
-    needs: optional(list(declaredCode('needs', 'E-VOCABULARY-UNKNOWN', 'vocabularies.needs')), '回應的困難訴求代碼（guide.yaml vocabularies.needs）', ['financing']),
+    needs: optional(
+      list(declaredCode('needs', 'E-VOCABULARY-UNKNOWN', 'vocabularies.needs')),
+      '回應的困難訴求代碼（guide.yaml vocabularies.needs）',
+      ['financing'],
+    ),
   },
   '適用企業；省略表示適用所有企業',
 );
@@ -168,11 +196,21 @@ export const measureSchema = object<Measure>(
   {
     id: required(kebab(), '措施代碼：小寫英文與連字號，各版次保持不變；與檔名相同', 'tax-small-scale-vat'),
     title: required(text(), '措施名稱', '小規模納稅人增值稅減徵'),
-    category: required(declaredCode('categories', 'E-CATEGORY-UNKNOWN', 'categories'), '類別代碼（guide.yaml categories 之一）', 'tax'),
+    category: required(
+      declaredCode('categories', 'E-CATEGORY-UNKNOWN', 'categories'),
+      '類別代碼（guide.yaml categories 之一）',
+      'tax',
+    ),
     summary: required(text(), '一句話摘要（Markdown）', '適用3%徵收率的應稅銷售收入，減按1%徵收率徵收增值稅。'),
     content: optional(text(), '政策內容（Markdown，可多段）', '自2020年3月1日至5月31日……'),
     authority: required(text(), '實施機關／責任部門', '國家稅務總局山東省稅務局'),
-    basis: required(list(basis, { nonEmpty: true }), '政策依據：至少一份文件', [{ title: '關於支持個體工商戶復工復業增值稅政策的公告', number: '財政部 稅務總局公告2020年第13號', date: '2020-02-28' }]),
+    basis: required(list(basis, { nonEmpty: true }), '政策依據：至少一份文件', [
+      {
+        title: '關於支持個體工商戶復工復業增值稅政策的公告',
+        number: '財政部 稅務總局公告2020年第13號',
+        date: '2020-02-28',
+      },
+    ]),
     effective: required(
       refine(
         object<Measure['effective']>({
@@ -181,19 +219,31 @@ export const measureSchema = object<Measure>(
         }),
         ({ from, until }) =>
           until !== undefined && until < from
-            ? { code: 'E-PERIOD-ORDER', message: `until (${until}) is before from (${from})`, hint: 'swap the two dates, or correct the year' }
+            ? {
+                code: 'E-PERIOD-ORDER',
+                message: `until (${until}) is before from (${from})`,
+                hint: 'swap the two dates, or correct the year',
+              }
             : undefined,
       ),
       '有效期',
       { from: '2020-03-01', until: '2020-05-31' },
     ),
-    eligibility: required(list(text(), { nonEmpty: true }), '申請條件／適用對象：至少一條（Markdown）', ['適用3%徵收率的增值稅小規模納稅人']),
+    eligibility: required(list(text(), { nonEmpty: true }), '申請條件／適用對象：至少一條（Markdown）', [
+      '適用3%徵收率的增值稅小規模納稅人',
+    ]),
     materials: defaulted(list(material), '申請材料：文字，或 {name, copies, note}', []),
     steps: defaulted(list(text()), '辦理流程：依序每步一條', []),
     channels: defaulted(list(channel), '辦理方式', []),
     time_limit: optional(text(), '辦理時限（法定／承諾）', '即時辦結'),
-    fee: required(text({ emptyCode: 'E-FEE-EMPTY', emptyHint: 'write 不收費 when the service is free' }), '收費標準；免費請寫「不收費」', '不收費'),
-    contacts: required(list(contact, { nonEmpty: true }), '諮詢電話：至少一個', [{ name: '納稅服務熱線', phone: '12366' }]),
+    fee: required(
+      text({ emptyCode: 'E-FEE-EMPTY', emptyHint: 'write 不收費 when the service is free' }),
+      '收費標準；免費請寫「不收費」',
+      '不收費',
+    ),
+    contacts: required(list(contact, { nonEmpty: true }), '諮詢電話：至少一個', [
+      { name: '納稅服務熱線', phone: '12366' },
+    ]),
     complaints: defaulted(list(contact), '監督投訴電話', []),
     faq: defaulted(list(faq), '常見問題', []),
     audience: optional(audience, '適用企業（用於一企一策）；省略表示適用所有企業'),

@@ -38,7 +38,10 @@ function exampleMeasure(id: string, category: string, today: string): Measure {
 export function measureSkeleton(id: string, category: string, today: string): string {
   const example = exampleMeasure(id, category, today) as unknown as Record<string, unknown>;
   const fields = measureSchema.fields as Record<string, { hint: string; required: boolean }>;
-  const parts = ['# yaml-language-server: $schema=../../schema/measure.schema.json', `# 新措施：填寫每個欄位後執行 guide validate。標「必填」的欄位不可刪除。`];
+  const parts = [
+    '# yaml-language-server: $schema=../../schema/measure.schema.json',
+    `# 新措施：填寫每個欄位後執行 guide validate。標「必填」的欄位不可刪除。`,
+  ];
   for (const [name, field] of Object.entries(fields)) {
     parts.push('', `# ${field.required ? '必填' : '選填'}：${field.hint}`);
     parts.push(stringify({ [name]: example[name] }, { lineWidth: 0 }).trimEnd());

@@ -43,7 +43,9 @@ export function yamlErrorDiagnostic(file: string, text: string, error: YAMLError
       const first = firstKeyDefinition(text, start, key);
       return diagnostic('E-YAML-DUPLICATE-KEY', `field "${key}" appears twice in the same group`, {
         ...where([start, start + key.length]),
-        ...(first !== undefined ? { related: [{ file, range: [first, first + key.length] as Range, message: 'first written here' }] } : {}),
+        ...(first !== undefined
+          ? { related: [{ file, range: [first, first + key.length] as Range, message: 'first written here' }] }
+          : {}),
         hint: 'keep one of the two lines: delete the other, or merge what they say',
       });
     }

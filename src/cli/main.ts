@@ -44,9 +44,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       ]) + '\nExit codes: 0 ok, 1 invalid input, 2 usage, 3 output not written, 70 internal error.\n',
     );
 
-  const configOption = () =>
-    new Option('-c, --config <path>', 'the edition\'s guide.yaml (default: ./guide.yaml)');
-  const run = (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
+  const configOption = () => new Option('-c, --config <path>', "the edition's guide.yaml (default: ./guide.yaml)");
+  const run =
+    (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
     async (...args: unknown[]) => {
       const command = await load();
       // commander passes positional arguments, then options, then the Command itself.
@@ -60,7 +60,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
     .option('--as-of <date>', 'judge expiry and review age on this date (default: the edition date)', parseDate)
-    .addHelpText('after', examples(['guide validate', 'guide validate --strict --format json > diagnostics.json', 'guide validate --as-of 2020-06-01']))
+    .addHelpText(
+      'after',
+      examples([
+        'guide validate',
+        'guide validate --strict --format json > diagnostics.json',
+        'guide validate --as-of 2020-06-01',
+      ]),
+    )
     .action(run(async () => (await import('../commands/validate.js')).validateCommand));
 
   program
@@ -68,10 +75,15 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('list the measures: id, category, title, effective period, status')
     .addOption(configOption())
     .option('--category <id>', 'only this category')
-    .addOption(new Option('--status <status>', 'only measures with this status').choices(['active', 'expired', 'upcoming']))
+    .addOption(
+      new Option('--status <status>', 'only measures with this status').choices(['active', 'expired', 'upcoming']),
+    )
     .option('--as-of <date>', 'status on this date (default: the edition date)', parseDate)
     .option('--json', 'print JSON instead of a table')
-    .addHelpText('after', examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']))
+    .addHelpText(
+      'after',
+      examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']),
+    )
     .action(run(async () => (await import('../commands/list.js')).listCommand));
 
   program
@@ -88,7 +100,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description('print the JSON Schema of measure files or guide.yaml (for editors)')
     .addArgument(new Argument('[which]', 'measure or guide').choices(['measure', 'guide']).default('measure'))
     .option('--out <dir>', 'write guide.schema.json and measure.schema.json into this folder instead')
-    .addHelpText('after', examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']))
+    .addHelpText(
+      'after',
+      examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']),
+    )
     .action(run(async () => (await import('../commands/schema.js')).schemaCommand));
 
   program
@@ -100,7 +115,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .option('--json', 'print the build manifest as JSON on stdout')
-    .addHelpText('after', examples(['guide build', 'guide build --format pdf --out out/', 'SOURCE_DATE_EPOCH=1583366400 guide build --json > manifest.json']))
+    .addHelpText(
+      'after',
+      examples([
+        'guide build',
+        'guide build --format pdf --out out/',
+        'SOURCE_DATE_EPOCH=1583366400 guide build --json > manifest.json',
+      ]),
+    )
     .action(run(async () => (await import('../commands/build.js')).buildCommand));
 
   return program;

@@ -16,7 +16,11 @@ export interface Reporter {
   /** Styles for stdout text (a pipe gets none even when stderr is a terminal). */
   outStyle: TextStyle & { ok(text: string): string };
   /** Prints diagnostics with code frames (text) or as one JSON document (json) on stdout. */
-  diagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, options: { format: 'text' | 'json'; root: string }): void;
+  diagnostics(
+    list: readonly Diagnostic[],
+    sources: ReadonlyMap<string, string>,
+    options: { format: 'text' | 'json'; root: string },
+  ): void;
 }
 
 function styleFor(stream: OutputStream, env: CliIo['env']) {
@@ -49,7 +53,11 @@ export function createReporter(io: CliIo): Reporter {
       const remapped = list.map(remap);
       if (format === 'json') {
         const errors = list.filter((d) => d.severity === 'error').length;
-        const json = { errors, warnings: list.length - errors, diagnostics: remapped.map((d) => diagnosticToJson(d, shownSources)) };
+        const json = {
+          errors,
+          warnings: list.length - errors,
+          diagnostics: remapped.map((d) => diagnosticToJson(d, shownSources)),
+        };
         io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }

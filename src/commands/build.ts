@@ -63,9 +63,11 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
 
   // An edition without its own templates folder uses the templates bundled with guide.
   let folder = readTemplateFolder(loaded.root, edition.templates);
-  if (Object.keys(folder.sources).length === 0) folder = readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir));
+  if (Object.keys(folder.sources).length === 0)
+    folder = readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir));
   for (const source of Object.values(folder.sources)) sources.set(source.file, source.text);
-  const themeSource = folder.theme ?? readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir)).theme!;
+  const themeSource =
+    folder.theme ?? readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir)).theme!;
   sources.set(themeSource.file, themeSource.text);
   const parsedTheme = parseTheme(themeSource.file, themeSource.text);
   const compiled = compileGuide(folder.sources);
@@ -73,7 +75,10 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return fail();
   const theme = parsedTheme.theme;
 
-  const fonts = openPdfFonts(readFontFile(loaded.root, theme.fonts.pdf.regular), readFontFile(loaded.root, theme.fonts.pdf.bold));
+  const fonts = openPdfFonts(
+    readFontFile(loaded.root, theme.fonts.pdf.regular),
+    readFontFile(loaded.root, theme.fonts.pdf.bold),
+  );
   const asOf = options.asOf ?? edition.date;
   const formats = formatsOption ?? edition.output.formats;
   const result = await buildGuide({
@@ -109,15 +114,21 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
       await writeFileAtomic(target, output.bytes);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new OutputError(`could not write ${path.relative(io.cwd, target)} (${reason}); existing files were left as they were`);
+      throw new OutputError(
+        `could not write ${path.relative(io.cwd, target)} (${reason}); existing files were left as they were`,
+      );
     }
     const pages = output.pages === undefined ? '' : `, ${output.pages} pages`;
-    report.info(`${report.style.ok('wrote')} ${path.relative(io.cwd, target)} (${formatBytes(output.bytes.length)}${pages})`);
+    report.info(
+      `${report.style.ok('wrote')} ${path.relative(io.cwd, target)} (${formatBytes(output.bytes.length)}${pages})`,
+    );
   }
   const included = result.selection.chapters.reduce((n, c) => n + c.measures.length, 0);
   report.info(`${included} measures in effect on ${asOf}`);
   for (const { entry, status } of result.selection.excluded) {
-    report.info(`  left out: ${entry.measure.id} (${status === 'expired' ? `ended ${entry.measure.effective.until}` : `starts ${entry.measure.effective.from}`})`);
+    report.info(
+      `  left out: ${entry.measure.id} (${status === 'expired' ? `ended ${entry.measure.effective.until}` : `starts ${entry.measure.effective.from}`})`,
+    );
   }
   return ExitCode.ok;
 }

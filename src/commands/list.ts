@@ -40,13 +40,19 @@ export async function listCommand(io: CliIo, options: ListCommandOptions): Promi
   const catalogue = loaded.catalogue;
   if (!catalogue) return ExitCode.invalidInput;
   if (options.category !== undefined && !catalogue.edition.categories.some((c) => c.id === options.category)) {
-    report.info(`guide: unknown category "${options.category}"; categories: ${catalogue.edition.categories.map((c) => c.id).join(', ')}`);
+    report.info(
+      `guide: unknown category "${options.category}"; categories: ${catalogue.edition.categories.map((c) => c.id).join(', ')}`,
+    );
     return ExitCode.usage;
   }
   const asOf = options.asOf ?? catalogue.edition.date;
   const rows = catalogue.measures
     .map(({ file, measure }) => ({ file, measure, status: measureStatus(measure, asOf) }))
-    .filter((r) => (options.category === undefined || r.measure.category === options.category) && (options.status === undefined || r.status === options.status));
+    .filter(
+      (r) =>
+        (options.category === undefined || r.measure.category === options.category) &&
+        (options.status === undefined || r.status === options.status),
+    );
 
   if (options.json) {
     report.out(

@@ -12,7 +12,12 @@ import { today } from '../io/clock.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function newMeasureCommand(io: CliIo, category: string, id: string, options: { config?: string }): Promise<number> {
+export async function newMeasureCommand(
+  io: CliIo,
+  category: string,
+  id: string,
+  options: { config?: string },
+): Promise<number> {
   const report = createReporter(io);
   if (!kebabCase.test(id)) {
     report.info(`guide: id "${id}" must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-rent-relief`);
@@ -25,7 +30,9 @@ export async function newMeasureCommand(io: CliIo, category: string, id: string,
     return ExitCode.invalidInput;
   }
   if (!edition.categories.some((c) => c.id === category)) {
-    report.info(`guide: category "${category}" is not in guide.yaml; use one of: ${edition.categories.map((c) => c.id).join(', ')}`);
+    report.info(
+      `guide: category "${category}" is not in guide.yaml; use one of: ${edition.categories.map((c) => c.id).join(', ')}`,
+    );
     return ExitCode.usage;
   }
   const target = path.join(loaded.root, 'policies', category, `${id}.yaml`);

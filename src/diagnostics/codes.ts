@@ -16,7 +16,10 @@ export const codes = {
   // Reading files
   'E-FILE-READ': { severity: 'error', summary: 'a file could not be read' },
   'E-FILE-TOO-LARGE': { severity: 'error', summary: 'a file is larger than the size limit' },
-  'E-ENCODING': { severity: 'error', summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)' },
+  'E-ENCODING': {
+    severity: 'error',
+    summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)',
+  },
   'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder or at --config' },
   'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
   // YAML
@@ -38,16 +41,25 @@ export const codes = {
   'E-PERIOD-ORDER': { severity: 'error', summary: 'effective.until is before effective.from' },
   'E-ID-DUPLICATE': { severity: 'error', summary: 'two measures share one id' },
   'E-CATEGORY-UNKNOWN': { severity: 'error', summary: "a measure's category is not declared in guide.yaml" },
-  'E-VOCABULARY-UNKNOWN': { severity: 'error', summary: 'an industry or need code is not declared in guide.yaml vocabularies' },
+  'E-VOCABULARY-UNKNOWN': {
+    severity: 'error',
+    summary: 'an industry or need code is not declared in guide.yaml vocabularies',
+  },
   'E-FEE-EMPTY': { severity: 'error', summary: 'fee is empty: write 不收費 when the service is free' },
   'W-ID-FILENAME': { severity: 'warning', summary: "a measure's id differs from its file name" },
   'W-MEASURE-EXPIRED': { severity: 'warning', summary: 'a measure has expired as of the edition (or --as-of) date' },
   'W-REVIEW-MISSING': { severity: 'warning', summary: 'a measure has no reviewed date' },
   'W-REVIEW-STALE': { severity: 'warning', summary: "a measure's reviewed date is older than review.max_age_days" },
-  'W-EXPIRING-SOON': { severity: 'warning', summary: 'a measure expires within the warning window after the as-of date' },
+  'W-EXPIRING-SOON': {
+    severity: 'warning',
+    summary: 'a measure expires within the warning window after the as-of date',
+  },
   // Rendering
   'E-TEMPLATE': { severity: 'error', summary: 'a template could not be rendered' },
-  'E-TEMPLATE-DIRECTIVE': { severity: 'error', summary: 'rendered Markdown uses a directive or HTML the reader does not know' },
+  'E-TEMPLATE-DIRECTIVE': {
+    severity: 'error',
+    summary: 'rendered Markdown uses a directive or HTML the reader does not know',
+  },
   'E-GLYPH-MISSING': { severity: 'error', summary: 'a character the font cannot draw' },
   'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
 } as const satisfies Record<string, CodeInfo>;

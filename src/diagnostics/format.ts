@@ -53,7 +53,9 @@ export function codeFrame(text: string, range: Range): string {
   const before = chars.slice(0, column - 1).join('');
   const rangeOnLine = [...(text.slice(range[0], range[1]).split(/\r?\n/)[0] ?? '')].length;
   const span = chars.slice(column - 1, column - 1 + Math.max(1, rangeOnLine)).join('');
-  out.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(span)))}`);
+  out.push(
+    `  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(span)))}`,
+  );
   return out.join('\n');
 }
 
@@ -74,7 +76,8 @@ export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: Tex
   const parts = [head];
   const text = d.file === undefined ? undefined : sources.get(d.file);
   if (text !== undefined && d.range) parts.push(style.dim(codeFrame(text, d.range)));
-  for (const r of d.related ?? []) parts.push(`  ${style.dim('see')} ${formatLocation(r.file, r.range, sources)}: ${r.message}`);
+  for (const r of d.related ?? [])
+    parts.push(`  ${style.dim('see')} ${formatLocation(r.file, r.range, sources)}: ${r.message}`);
   if (d.hint) parts.push(`  hint: ${d.hint}`);
   return parts.join('\n');
 }
@@ -83,9 +86,7 @@ export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: Tex
 export function diagnosticToJson(d: Diagnostic, sources: SourceTexts): Record<string, unknown> {
   const text = d.file === undefined ? undefined : sources.get(d.file);
   const at = (range: Range | undefined) =>
-    text !== undefined && range
-      ? { start: positionAt(text, range[0]), end: positionAt(text, range[1]) }
-      : undefined;
+    text !== undefined && range ? { start: positionAt(text, range[0]), end: positionAt(text, range[1]) } : undefined;
   return {
     code: d.code,
     severity: d.severity,
@@ -110,5 +111,7 @@ export function summarize(diagnostics: readonly Diagnostic[]): string {
   const warnings = diagnostics.length - errors;
   if (diagnostics.length === 0) return 'no problems';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
+    .filter(Boolean)
+    .join(', ');
 }

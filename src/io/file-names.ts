@@ -10,6 +10,7 @@ const maxBytes = 180;
 export function safeFileName(name: string, fallback = 'guide'): string {
   let cleaned = name
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[ .]+|[ .]+$/g, '');

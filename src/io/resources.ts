@@ -32,15 +32,23 @@ export function readTemplateFolder(root: string, dir: string): TemplateFolder {
   }
   for (const name of names) {
     if (!name.endsWith(templateSuffix)) continue;
-    sources[name.slice(0, -templateSuffix.length)] = { file: relative(name), text: readFileSync(path.join(absolute, name), 'utf8') };
+    sources[name.slice(0, -templateSuffix.length)] = {
+      file: relative(name),
+      text: readFileSync(path.join(absolute, name), 'utf8'),
+    };
   }
   const themeName = 'theme.yaml';
-  const theme = names.includes(themeName) ? { file: relative(themeName), text: readFileSync(path.join(absolute, themeName), 'utf8') } : undefined;
+  const theme = names.includes(themeName)
+    ? { file: relative(themeName), text: readFileSync(path.join(absolute, themeName), 'utf8') }
+    : undefined;
   return { sources, ...(theme ? { theme } : {}) };
 }
 
 /** The templates and theme bundled with guide, used when an edition has no templates folder. */
-export const bundledTemplatesDir = path.resolve(path.dirname(createRequire(import.meta.url).resolve('../../package.json')), 'templates');
+export const bundledTemplatesDir = path.resolve(
+  path.dirname(createRequire(import.meta.url).resolve('../../package.json')),
+  'templates',
+);
 
 const fontCache = new Map<string, Uint8Array>();
 

@@ -1,9 +1,20 @@
 /** The schema of templates/theme.yaml, in the same schema language as guide.yaml and measures. */
 
-import { boolean, integer, number, object, oneOf, required, text, type ObjectSchema, type Schema } from '../catalogue/schema-kit.js';
+import {
+  boolean,
+  integer,
+  number,
+  object,
+  oneOf,
+  required,
+  text,
+  type ObjectSchema,
+  type Schema,
+} from '../catalogue/schema-kit.js';
 import type { TextStyle, Theme } from './theme.js';
 
-const color = () => text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
+const color = () =>
+  text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
 const length = () => number({ min: 0 });
 
 const textStyle = object<TextStyle>({
@@ -75,7 +86,11 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
     '段落樣式',
   ),
   heading: required(
-    object<Theme['heading']>({ 1: required(textStyle, '章'), 2: required(textStyle, '節（措施）'), 3: required(textStyle, '小標題') }),
+    object<Theme['heading']>({
+      1: required(textStyle, '章'),
+      2: required(textStyle, '節（措施）'),
+      3: required(textStyle, '小標題'),
+    }),
     '標題樣式',
   ),
   running: required(
@@ -103,7 +118,10 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
   toc: required(
     object<Theme['toc']>({
       title: required(text(), '目錄標題'),
-      depth: required(integer({ min: 1, max: 3 }) as Schema<Theme['toc']['depth']>, '目錄層級：1 只列章，2 列到措施，3 列到小標題'),
+      depth: required(
+        integer({ min: 1, max: 3 }) as Schema<Theme['toc']['depth']>,
+        '目錄層級：1 只列章，2 列到措施，3 列到小標題',
+      ),
       size: required(number({ min: 4 }), '目錄字號'),
       lineHeight: required(number({ min: 1 }), '目錄行高'),
     }),

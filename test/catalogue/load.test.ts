@@ -54,7 +54,10 @@ describe('loading measure files', () => {
       diagnostics.map((d) => d.code),
       ['E-FIELD-UNKNOWN'],
     );
-    assert.equal(formatLocation(diagnostics[0]!.file, diagnostics[0]!.range, loaded.sources), 'policies/tax-a.yaml:10:1');
+    assert.equal(
+      formatLocation(diagnostics[0]!.file, diagnostics[0]!.range, loaded.sources),
+      'policies/tax-a.yaml:10:1',
+    );
   });
 
   it('says a GB18030 file is GB18030 and where the first bad byte is', async () => {
@@ -63,12 +66,20 @@ describe('loading measure files', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.code, 'E-ENCODING');
     assert.match(diagnostics[0]!.hint!, /GB18030/);
-    assert.equal(formatLocation(diagnostics[0]!.file, diagnostics[0]!.range, loaded.sources), 'policies/tax-a.yaml:2:8');
+    assert.equal(
+      formatLocation(diagnostics[0]!.file, diagnostics[0]!.range, loaded.sources),
+      'policies/tax-a.yaml:2:8',
+    );
   });
 
   it('refuses an alias bomb without expanding it', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 12; i++)
+      bomb.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const started = performance.now();
     const { diagnostics } = await check({ 'guide.yaml': guide, 'policies/tax-a.yaml': bomb.join('\n') + '\n' });
     assert.deepEqual(
@@ -110,12 +121,21 @@ describe('loading measure files', () => {
   it('reports every problem in every file in one run', async () => {
     const { diagnostics } = await check({
       'guide.yaml': guide,
-      'policies/tax-a.yaml': measure('tax-a').replace('category: tax', 'category: taxes').replace('fee: 不收費', 'fee: ""'),
-      'policies/tax-b.yaml': measure('tax-b').replace('effective: { from: 2020-03-01 }', 'effective: { from: 2020-03-01, until: 2020-02-01 }'),
+      'policies/tax-a.yaml': measure('tax-a')
+        .replace('category: tax', 'category: taxes')
+        .replace('fee: 不收費', 'fee: ""'),
+      'policies/tax-b.yaml': measure('tax-b').replace(
+        'effective: { from: 2020-03-01 }',
+        'effective: { from: 2020-03-01, until: 2020-02-01 }',
+      ),
     });
     assert.deepEqual(
       diagnostics.map((d) => `${d.file} ${d.code}`),
-      ['policies/tax-a.yaml E-CATEGORY-UNKNOWN', 'policies/tax-a.yaml E-FEE-EMPTY', 'policies/tax-b.yaml E-PERIOD-ORDER'],
+      [
+        'policies/tax-a.yaml E-CATEGORY-UNKNOWN',
+        'policies/tax-a.yaml E-FEE-EMPTY',
+        'policies/tax-b.yaml E-PERIOD-ORDER',
+      ],
     );
     assert.match(diagnostics[0]!.message, /did you mean "tax"/);
   });

@@ -18,7 +18,8 @@ describe('guide (no command)', () => {
   it('--help lists every command with examples and the exit codes', async () => {
     const run = await runCli(['--help'], { cwd: repoRoot });
     assert.equal(run.code, 0);
-    for (const command of ['validate', 'list', 'new', 'schema', 'build']) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
+    for (const command of ['validate', 'list', 'new', 'schema', 'build'])
+      assert.match(run.stdout, new RegExp(`\\n  ${command} `));
     assert.match(run.stdout, /Examples:/);
     assert.match(run.stdout, /Exit codes: 0 ok, 1 invalid input, 2 usage/);
   });
@@ -60,7 +61,10 @@ describe('guide validate', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^fee:/m, 'fees:'));
     const run = await runCli(['validate', '--format', 'json'], { cwd: dir });
     assert.equal(run.code, 1);
-    const json = JSON.parse(run.stdout) as { errors: number; diagnostics: { code: string; file: string; start: { line: number } }[] };
+    const json = JSON.parse(run.stdout) as {
+      errors: number;
+      diagnostics: { code: string; file: string; start: { line: number } }[];
+    };
     const codes = json.diagnostics.map((d) => d.code).sort();
     assert.deepEqual(codes, ['E-FIELD-UNKNOWN']);
     const unknown = json.diagnostics.find((d) => d.code === 'E-FIELD-UNKNOWN')!;
