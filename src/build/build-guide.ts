@@ -32,6 +32,8 @@ export interface GuideBuildInput {
   include?: (measure: Measure) => boolean;
   /** Written into both files' metadata; fixes the bytes. */
   creationDate: Date;
+  /** Where reader diagnostics say the rendered Markdown is (the caller saves it there on error). */
+  markdownFile: string;
 }
 
 export interface GuideOutput {
@@ -50,9 +52,6 @@ export interface GuideBuildResult {
   diagnostics: Diagnostic[];
 }
 
-/** The name reader diagnostics use for the rendered Markdown (the build saves it there on error). */
-export const renderedMarkdownFile = 'guide.rendered.md';
-
 export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResult> {
   const selection = selectMeasures(input.catalogue, {
     asOf: input.asOf,
@@ -62,7 +61,7 @@ export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResu
   if (hasErrors(rendered.diagnostics)) return { selection, outputs: [], diagnostics: rendered.diagnostics };
 
   const meta = editionDocMeta(input.catalogue.edition);
-  const read = readMarkdown(rendered.markdown, meta, { file: renderedMarkdownFile });
+  const read = readMarkdown(rendered.markdown, meta, { file: input.markdownFile });
   const diagnostics = [...rendered.diagnostics, ...read.diagnostics];
   if (hasErrors(diagnostics)) return { selection, markdown: rendered.markdown, outputs: [], diagnostics };
 

@@ -1,8 +1,8 @@
 /** `guide build`: validate, select, render and write the edition's PDF and DOCX into dist/. */
 
 import path from 'node:path';
-import { buildGuide, renderedMarkdownFile } from '../build/build-guide.js';
-import { parseTheme } from '../build/theme.js';
+import { buildGuide } from '../build/build-guide.js';
+import { prepareBuild } from '../build/prepare.js';
 import { dateToInstant } from '../catalogue/dates.js';
 import type { OutputFormat } from '../catalogue/types.js';
 import { validateCatalogue } from '../catalogue/validate.js';
@@ -14,10 +14,7 @@ import { OutputError, UsageError } from '../errors.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
 import { safeFileName } from '../io/file-names.js';
-import { bundledTemplatesDir, readFontFile, readTemplateFolder } from '../io/resources.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
-import { compileGuide } from '../template/render.js';
-import { openPdfFonts } from '../writers/pdf/index.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -50,7 +47,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const formatsOption = options.format === undefined ? undefined : parseFormats(options.format);
   const pinned = buildInstant(io.env);
   const loaded = await loadEdition(io.cwd, options.config);
-  const sources = new Map(loaded.sources);
+  let sources = new Map(loaded.sources);
   const diagnostics: Diagnostic[] = validateCatalogue(loaded, options.asOf ? { asOf: options.asOf } : {});
   const fail = () => {
     report.diagnostics(diagnostics, sources, { format: 'text', root: loaded.root });
@@ -61,52 +58,35 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (!catalogue || hasErrors(diagnostics)) return fail();
   const edition = catalogue.edition;
 
-  // An edition without its own templates folder uses the templates bundled with guide.
-  let folder = readTemplateFolder(loaded.root, edition.templates);
-  if (Object.keys(folder.sources).length === 0)
-    folder = readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir));
-  for (const source of Object.values(folder.sources)) sources.set(source.file, source.text);
-  const themeSource =
-    folder.theme ?? readTemplateFolder(loaded.root, path.relative(loaded.root, bundledTemplatesDir)).theme!;
-  sources.set(themeSource.file, themeSource.text);
-  const parsedTheme = parseTheme(themeSource.file, themeSource.text);
-  const compiled = compileGuide(folder.sources);
-  diagnostics.push(...parsedTheme.diagnostics, ...compiled.diagnostics);
-  if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return fail();
-  const theme = parsedTheme.theme;
+  const prepared = prepareBuild(loaded.root, catalogue, loaded.documents, loaded.sources);
+  sources = prepared.sources;
+  diagnostics.push(...prepared.diagnostics);
+  if (!prepared.prepared || hasErrors(diagnostics)) return fail();
 
-  const fonts = openPdfFonts(
-    readFontFile(loaded.root, theme.fonts.pdf.regular),
-    readFontFile(loaded.root, theme.fonts.pdf.bold),
-  );
   const asOf = options.asOf ?? edition.date;
+  const outDir = path.resolve(io.cwd, options.out ?? path.join(loaded.root, edition.output.dir));
+  const markdownFile = path.relative(loaded.root, path.join(outDir, 'guide.rendered.md')).split(path.sep).join('/');
   const formats = formatsOption ?? edition.output.formats;
   const result = await buildGuide({
-    catalogue,
-    documents: loaded.documents,
-    sources: loaded.sources,
-    guide: compiled.guide,
-    templateSources: folder.sources,
-    theme,
-    fonts,
+    ...prepared.prepared,
     formats,
     asOf,
     // Reproducible by default: the edition date unless SOURCE_DATE_EPOCH says otherwise.
     creationDate: pinned ?? dateToInstant(edition.date),
+    markdownFile,
   });
   diagnostics.push(...result.diagnostics);
-  if (result.markdown !== undefined) sources.set(renderedMarkdownFile, result.markdown);
+  if (result.markdown !== undefined) sources.set(markdownFile, result.markdown);
   const warned = diagnostics.length > 0;
   if (hasErrors(diagnostics) || (options.strict === true && warned)) {
     if (result.markdown !== undefined && hasErrors(result.diagnostics)) {
-      // Reader diagnostics point into the rendered Markdown: keep it where they say.
-      await writeFileAtomic(path.join(loaded.root, renderedMarkdownFile), result.markdown);
+      // Reader diagnostics (a template bug) point into the rendered Markdown: keep it where they say.
+      await writeFileAtomic(path.join(loaded.root, markdownFile), result.markdown);
     }
     return fail();
   }
   if (warned) report.diagnostics(diagnostics, sources, { format: 'text', root: loaded.root });
 
-  const outDir = path.resolve(io.cwd, options.out ?? path.join(loaded.root, edition.output.dir));
   const baseName = safeFileName(edition.output.name ?? `${edition.title}-${edition.edition}`);
   for (const output of result.outputs) {
     const target = path.join(outDir, `${baseName}.${output.format}`);
