@@ -291,7 +291,8 @@ export class FlowBuilder {
     }
     if (this.marker) {
       if (item.kind === 'box') {
-        item.drawables.push(...this.marker(item));
+        // Before the item's text, so text extraction (copy and paste, screen readers) reads "3. …".
+        item.drawables.unshift(...this.marker(item));
       } else {
         // A list item that starts with a table: the marker gets a box of its own, kept with it.
         const box: FlowBox = {

@@ -1,0 +1,103 @@
+/**
+ * How `guide build` fails: a clear diagnostic with file:line:col and the right exit code, and
+ * never a half-written file; a good guide from an earlier build survives a failed one.
+ */
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../helpers/cli.js';
+import { repoRoot } from '../helpers/paths.js';
+
+/** A copy of the sample edition, with its own templates folder, to break on purpose. */
+function copyEdition(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'guide-broken-'));
+  for (const item of ['guide.yaml', 'policies', 'templates'])
+    cpSync(path.join(repoRoot, item), path.join(dir, item), { recursive: true });
+  return dir;
+}
+
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  const changed = text.replace(from, to);
+  assert.notEqual(changed, text, `${from} not found in ${file}`);
+  writeFileSync(file, changed);
+}
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** The line and column where `needle` first occurs in a file, as diagnostics print them. */
+function locate(file: string, needle: string): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(needle));
+  return `${line + 1}:${[...lines[line]!.slice(0, lines[line]!.indexOf(needle))].length + 1}`;
+}
+
+describe('guide build failures', () => {
+  it('a character the font lacks fails the build at its place, and the earlier guide survives', async () => {
+    const dir = copyEdition();
+    const first = await runCli(['build', '--format', 'pdf'], { cwd: dir });
+    assert.equal(first.code, 0, first.stderr);
+    const pdf = path.join(dir, 'dist', readdirSync(path.join(dir, 'dist'))[0]!);
+    const before = sha(pdf);
+
+    const measure = path.join(dir, 'policies/tax/tax-small-scale-vat.yaml');
+    edit(measure, /^title: (.*)$/m, 'title: $1😷');
+    const second = await runCli(['build', '--format', 'pdf'], { cwd: dir });
+    assert.equal(second.code, 1);
+    assert.ok(
+      second.stderr.includes(
+        `policies/tax/tax-small-scale-vat.yaml:${locate(measure, '😷')} error E-GLYPH-MISSING title: the character "😷" (U+1F637) cannot be drawn`,
+      ),
+      second.stderr,
+    );
+    assert.match(second.stderr, /nothing was written/);
+    assert.equal(sha(pdf), before, 'the earlier PDF was replaced');
+    assert.deepEqual(readdirSync(path.join(dir, 'dist')), [path.basename(pdf)], 'a temporary or partial file was left');
+  });
+
+  it('an output folder that cannot be written is exit code 3', async () => {
+    const dir = copyEdition();
+    const blocker = path.join(dir, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const run = await runCli(['build', '--format', 'pdf', '--out', path.join(blocker, 'dist')], { cwd: dir });
+    assert.equal(run.code, 3);
+    assert.match(run.stderr, /could not write .+\.pdf/);
+  });
+
+  it('a template mistake is E-TEMPLATE at the template line and column', async () => {
+    const dir = copyEdition();
+    const template = path.join(dir, 'templates/measure.md.hbs');
+    edit(template, '{{authority}}', '{{authorty}}');
+    const run = await runCli(['build'], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      new RegExp(`templates/measure\\.md\\.hbs:${locate(template, 'authorty')} error E-TEMPLATE`),
+    );
+    assert.match(run.stderr, /authority/, 'a did-you-mean hint');
+    assert.ok(!readdirSync(dir).includes('dist'), 'nothing is written on a template error');
+  });
+
+  it('an invalid theme value is reported in theme.yaml', async () => {
+    const dir = copyEdition();
+    const theme = path.join(dir, 'templates/theme.yaml');
+    edit(theme, 'accent: "#8b1a1a"', 'accent: crimson');
+    const run = await runCli(['build'], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, new RegExp(`templates/theme\\.yaml:${locate(theme, 'crimson')} error E-PATTERN`));
+  });
+
+  it('bad formats and a malformed SOURCE_DATE_EPOCH are usage errors', async () => {
+    assert.equal((await runCli(['build', '--format', 'pdf,html'], { cwd: repoRoot })).code, 2);
+    const epoch = await runCli(['build', '--format', 'pdf', '--out', mkdtempSync(path.join(tmpdir(), 'guide-'))], {
+      cwd: repoRoot,
+      env: { SOURCE_DATE_EPOCH: 'yesterday' },
+    });
+    assert.equal(epoch.code, 2);
+    assert.match(epoch.stderr, /SOURCE_DATE_EPOCH/);
+  });
+});
