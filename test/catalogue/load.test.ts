@@ -72,6 +72,7 @@ describe('loading measure files', () => {
     );
   });
 
+  // 9^12 nodes if expanded: finishing at all shows the expansion was stopped.
   it('refuses an alias bomb without expanding it', async () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++)
@@ -80,13 +81,11 @@ describe('loading measure files', () => {
           .fill(`*${String.fromCharCode(96 + i)}`)
           .join(', ')}]`,
       );
-    const started = performance.now();
     const { diagnostics } = await check({ 'guide.yaml': guide, 'policies/tax-a.yaml': bomb.join('\n') + '\n' });
     assert.deepEqual(
       diagnostics.map((d) => d.code),
       ['E-YAML-ALIAS'],
     );
-    assert.ok(performance.now() - started < 2000, 'the bomb was expanded');
   });
 
   it('refuses custom tags', async () => {
