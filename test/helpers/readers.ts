@@ -5,7 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
 import { readZip } from '../../src/writers/docx/zip.js';
 
-/** Every text node of the model, in document order (TOC title and QR labels included). */
+/** Every text node of the model, in document order (TOC title, QR labels and URLs included). */
 export function modelTexts(model: DocModel): string[] {
   const out: string[] = [];
   const inline = (inlines: readonly Inline[]) => {
@@ -17,8 +17,10 @@ export function modelTexts(model: DocModel): string[] {
   const visit = (blocks: readonly Block[]) => {
     for (const block of blocks) {
       if (block.type === 'heading' || block.type === 'paragraph') inline(block.children);
-      else if (block.type === 'qr') inline(block.label);
-      else if (block.type === 'toc') out.push(block.title);
+      else if (block.type === 'qr') {
+        inline(block.label);
+        out.push(block.url);
+      } else if (block.type === 'toc') out.push(block.title);
       else if (block.type === 'list') for (const item of block.items) visit(item.children);
       else if (block.type === 'table')
         for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) visit(cell.children);

@@ -7,18 +7,15 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
-import type { Theme } from '../../src/writers/theme.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
-
-const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
+import { theme } from '../helpers/theme.js';
 
 function headingTexts(model: DocModel): string[] {
   const out: string[] = [];

@@ -7,20 +7,18 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
 import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
-import type { Theme } from '../../src/writers/theme.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { assertGolden } from '../helpers/golden.js';
+import { modelTexts } from '../helpers/readers.js';
+import { theme } from '../helpers/theme.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
 const creationDate = new Date('2020-03-05T08:30:00Z');
 
 // ---------------------------------------------------------------------------------------------
@@ -137,29 +135,6 @@ function pagesOf(model: DocModel): Map<string, number> {
   };
   for (const section of model.sections) visit(section.blocks);
   return pages;
-}
-
-/** Every text node of the model, in order (the TOC's title included). */
-function modelTexts(model: DocModel): string[] {
-  const out: string[] = [];
-  const inline = (inlines: readonly Inline[]) => {
-    for (const node of inlines) {
-      if (node.type === 'text') out.push(node.value);
-      else if (node.type !== 'break') inline(node.children);
-    }
-  };
-  const visit = (blocks: readonly Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'heading' || block.type === 'paragraph') inline(block.children);
-      else if (block.type === 'qr') inline(block.label);
-      else if (block.type === 'toc') out.push(block.title);
-      else if (block.type === 'list') for (const item of block.items) visit(item.children);
-      else if (block.type === 'table')
-        for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) visit(cell.children);
-    }
-  };
-  for (const section of model.sections) visit(section.blocks);
-  return out;
 }
 
 function headingsOf(model: DocModel): Extract<Block, { type: 'heading' }>[] {

@@ -9,30 +9,21 @@
 
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { parse } from 'yaml';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { isNoLineEnd, isNoLineStart } from '../../src/writers/pdf/chars.js';
 import {
-  openPdfFonts,
   writePdf,
   type LayoutSnapshot,
   type PdfResult,
   type SnapshotLine,
   type SnapshotPage,
 } from '../../src/writers/pdf/index.js';
-import type { Theme } from '../../src/writers/theme.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { fonts, theme } from '../helpers/theme.js';
 
-const require = createRequire(import.meta.url);
-const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
-const fonts = openPdfFonts(
-  readFileSync(require.resolve(theme.fonts.pdf.regular)),
-  readFileSync(require.resolve(theme.fonts.pdf.bold)),
-);
 const creationDate = new Date('2020-03-05T00:00:00Z');
 const goldenFile = fileURLToPath(new URL('../golden/pdf/kitchen-sink.layout.json', import.meta.url));
 

@@ -4,24 +4,15 @@
  */
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { parse } from 'yaml';
 import type { Inline } from '../../src/model/doc-model.js';
 import { isNoLineEnd, isNoLineStart } from '../../src/writers/pdf/chars.js';
-import { missingCodePoints, openPdfFonts } from '../../src/writers/pdf/index.js';
+import { missingCodePoints } from '../../src/writers/pdf/index.js';
 import { breakOpportunities, fitLines, setLine } from '../../src/writers/pdf/line-break.js';
 import { styleInlines, type StyledText } from '../../src/writers/pdf/styled-text.js';
 import { TextMeasurer } from '../../src/writers/pdf/text-measure.js';
-import type { Theme } from '../../src/writers/theme.js';
+import { fonts } from '../helpers/theme.js';
 
-const require = createRequire(import.meta.url);
-const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
-const fonts = openPdfFonts(
-  readFileSync(require.resolve(theme.fonts.pdf.regular)),
-  readFileSync(require.resolve(theme.fonts.pdf.bold)),
-);
 const colors = { accent: '#aa0000', link: '#0000aa' };
 const styled = (inlines: Inline[]): StyledText => styleInlines(inlines, { bold: false, color: '#000000' }, colors);
 const plain = (text: string): StyledText => styled([{ type: 'text', value: text }]);

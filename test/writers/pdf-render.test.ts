@@ -7,73 +7,19 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { parse } from 'yaml';
-import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
-import {
-  MissingGlyphError,
-  missingCodePoints,
-  openPdfFonts,
-  writePdf,
-  type PdfResult,
-} from '../../src/writers/pdf/index.js';
-import type { Theme } from '../../src/writers/theme.js';
+import type { DocModel } from '../../src/model/doc-model.js';
+import { MissingGlyphError, missingCodePoints, writePdf, type PdfResult } from '../../src/writers/pdf/index.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { fonts, theme } from '../helpers/theme.js';
+import { modelTexts, squeeze } from '../helpers/readers.js';
 
-const require = createRequire(import.meta.url);
-const theme = parse(readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8')) as Theme;
-const fonts = openPdfFonts(
-  readFileSync(require.resolve(theme.fonts.pdf.regular)),
-  readFileSync(require.resolve(theme.fonts.pdf.bold)),
-);
 const creationDate = new Date('2020-03-05T00:00:00Z');
 const write = (model: DocModel): Promise<PdfResult> => writePdf(model, { theme, fonts, creationDate });
-
-const squeeze = (text: string): string => text.replace(/\s+/g, '');
-
-/** The text nodes of the model, in document order. */
-function textNodes(model: DocModel): string[] {
-  const out: string[] = [];
-  const inlines = (nodes: Inline[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'text') out.push(node.value);
-      else if (node.type !== 'break') inlines(node.children);
-    }
-  };
-  const blocks = (list: Block[]): void => {
-    for (const block of list) {
-      switch (block.type) {
-        case 'paragraph':
-        case 'heading':
-          inlines(block.children);
-          break;
-        case 'list':
-          for (const item of block.items) blocks(item.children);
-          break;
-        case 'table':
-          for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) blocks(cell.children);
-          break;
-        case 'toc':
-          out.push(block.title);
-          break;
-        case 'qr':
-          inlines(block.label);
-          out.push(block.url);
-          break;
-        case 'page-break':
-        case 'thematic-break':
-          break;
-      }
-    }
-  };
-  for (const section of model.sections) blocks(section.blocks);
-  return out;
-}
 
 async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
   const texts: string[] = [];
@@ -131,7 +77,7 @@ describe('PDF file of the kitchen-sink fixture', () => {
         .join(''),
     );
     let start = 0;
-    for (const node of textNodes(kitchenSink)
+    for (const node of modelTexts(kitchenSink)
       .map(squeeze)
       .filter((node) => node !== '')) {
       const first = body.indexOf(node[0]!, start);
@@ -149,7 +95,7 @@ describe('PDF file of the kitchen-sink fixture', () => {
       return map;
     };
     const inPdf = counts(body);
-    for (const [char, count] of counts(squeeze(textNodes(kitchenSink).join('')))) {
+    for (const [char, count] of counts(squeeze(modelTexts(kitchenSink).join('')))) {
       assert.ok((inPdf.get(char) ?? 0) >= count, `"${char}" appears ${inPdf.get(char) ?? 0} times, model has ${count}`);
     }
   });
