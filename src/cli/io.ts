@@ -14,6 +14,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `guide list | head` closes the pipe early: the reader has what it wanted, which is no error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }
 
