@@ -11,6 +11,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocModel } from '../model/doc-model.js';
 import { readMarkdown } from '../model/read-markdown.js';
 import { editionDocMeta, type CompiledGuide, type TemplateSources } from '../template/render.js';
+import type { ChangesView } from '../template/view.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { missingCodePoints, writePdf, type PdfFonts } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
@@ -34,6 +35,8 @@ export interface GuideBuildInput {
   creationDate: Date;
   /** Where reader diagnostics say the rendered Markdown is (the caller saves it there on error). */
   markdownFile: string;
+  /** The 本版更新說明 section's data (`guide build --since`); no section when absent. */
+  changes?: ChangesView | null;
 }
 
 export interface GuideOutput {
@@ -57,7 +60,7 @@ export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResu
     asOf: input.asOf,
     ...(input.include ? { include: input.include } : {}),
   });
-  const rendered = input.guide.render(selection);
+  const rendered = input.guide.render(selection, input.changes ?? null);
   if (hasErrors(rendered.diagnostics)) return { selection, outputs: [], diagnostics: rendered.diagnostics };
 
   const meta = editionDocMeta(input.catalogue.edition);

@@ -120,9 +120,10 @@ export const editionSchema = object<Edition>(
     review: defaulted(
       object<Edition['review']>({
         max_age_days: defaulted(integer({ min: 1 }), '複核日期（reviewed）超過多少天即提醒', 365),
+        expiring_within_days: defaulted(integer({ min: 0 }), '措施在有效期截止前多少天內即提醒', 30),
       }),
       '複核提醒設定',
-      { max_age_days: 365 },
+      { max_age_days: 365, expiring_within_days: 30 },
     ),
   },
   '一個版次的辦事指南（guide.yaml）',

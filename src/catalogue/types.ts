@@ -37,8 +37,11 @@ export interface Edition {
   templates: string;
   /** `name`: output file name without extension (default: the title and edition). */
   output: { dir: string; formats: OutputFormat[]; name?: string };
-  /** How old a measure's `reviewed` date may get before validation warns. */
-  review: { max_age_days: number };
+  /**
+   * `max_age_days`: how old a measure's `reviewed` date may get before validation warns;
+   * `expiring_within_days`: how many days before its end date a measure counts as expiring soon.
+   */
+  review: { max_age_days: number; expiring_within_days: number };
 }
 
 export type OutputFormat = 'pdf' | 'docx';

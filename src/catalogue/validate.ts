@@ -8,7 +8,7 @@ import type { IsoDate } from './types.js';
 export interface ValidateOptions {
   /** Default: the edition date. */
   asOf?: IsoDate;
-  /** Days before `until` from which a measure counts as expiring soon. */
+  /** Days before `until` from which a measure counts as expiring soon (default: guide.yaml review.expiring_within_days). */
   expiringWithinDays?: number;
 }
 
@@ -24,7 +24,7 @@ export function validateCatalogue(loaded: LoadResult, options: ValidateOptions =
     catalogue,
     documents: loaded.documents,
     asOf: options.asOf ?? catalogue.edition.date,
-    expiringWithinDays: options.expiringWithinDays ?? 30,
+    expiringWithinDays: options.expiringWithinDays ?? catalogue.edition.review.expiring_within_days,
   });
   // File by file, top to bottom, as a person fixes them.
   return [...loaded.diagnostics, ...ruleDiagnostics].sort(

@@ -17,6 +17,13 @@ function parseDate(value: string): string {
   return value;
 }
 
+function parseDays(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 3660) {
+    throw new InvalidArgumentError('expected a number of days from 0 to 3660, e.g. 30.');
+  }
+  return Number(value);
+}
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
@@ -41,10 +48,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'guide build                    write dist/*.pdf and dist/*.docx',
         'guide list --status active     the measures in effect on the edition date',
         'guide new tax tax-rent-relief  start a new measure file from a skeleton',
+        'guide diff v2020.03            what changed since the edition tagged v2020.03',
+        'guide batch --firms firms.xlsx a tailored guide for every firm of the list',
       ]) + '\nExit codes: 0 ok, 1 invalid input, 2 usage, 3 output not written, 70 internal error.\n',
     );
 
   const configOption = () => new Option('-c, --config <path>', "the edition's guide.yaml (default: ./guide.yaml)");
+  const expiringOption = () =>
+    new Option(
+      '--expiring-within <days>',
+      'warn about measures ending within this many days after the as-of date (default: guide.yaml review.expiring_within_days, 30)',
+    ).argParser(parseDays);
   const run =
     (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
     async (...args: unknown[]) => {
@@ -60,12 +74,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--strict', 'treat warnings as errors (exit code 1)')
     .addOption(new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
     .option('--as-of <date>', 'judge expiry and review age on this date (default: the edition date)', parseDate)
+    .addOption(expiringOption())
     .addHelpText(
       'after',
       examples([
         'guide validate',
         'guide validate --strict --format json > diagnostics.json',
         'guide validate --as-of 2020-06-01',
+        'guide validate --expiring-within 60',
       ]),
     )
     .action(run(async () => (await import('../commands/validate.js')).validateCommand));
@@ -114,16 +130,73 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--out <dir>', 'output folder (default: guide.yaml output.dir)')
     .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
     .option('--strict', 'treat warnings as errors (exit code 1)')
-    .option('--json', 'print the build manifest as JSON on stdout')
+    .option('--json', 'print the build manifest (also written to manifest.json) as JSON on stdout')
+    .option(
+      '--since <old>',
+      'add a 本版更新說明 section: what changed since <old> (a manifest.json, folder or git ref)',
+    )
+    .addOption(expiringOption())
     .addHelpText(
       'after',
       examples([
         'guide build',
         'guide build --format pdf --out out/',
         'SOURCE_DATE_EPOCH=1583366400 guide build --json > manifest.json',
+        'guide build --since v2020.03 --strict',
       ]),
     )
     .action(run(async () => (await import('../commands/build.js')).buildCommand));
+
+  program
+    .command('diff')
+    .description('the measures added, removed and changed between two editions, in plain Chinese')
+    .argument('<old>', 'the earlier edition: a manifest.json, an edition folder or guide.yaml, or a git ref')
+    .argument('[new]', 'the later edition, in the same forms (default: the current edition)')
+    .addOption(configOption())
+    .option('--json', 'print the changes as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'guide diff v2020.03                      the current edition against the tag v2020.03',
+        'guide diff old/dist/manifest.json .      a released build against this folder',
+        'guide diff HEAD~1 --json                 for scripts',
+      ]),
+    )
+    .action(run(async () => (await import('../commands/diff.js')).diffCommand));
+
+  program
+    .command('batch')
+    .description('a tailored guide for every firm of a firm list (一企一策), with a manifest for mailing')
+    .requiredOption('--firms <file>', 'the firm list: .csv (UTF-8 or GB18030), .xlsx or .yaml')
+    .addOption(configOption())
+    .option('--sheet <name>', 'the worksheet of an .xlsx list (default: the first)')
+    .option('--format <formats>', 'comma-separated formats: pdf, docx (default: guide.yaml output.formats)')
+    .option('--out <dir>', 'output folder (default: <guide.yaml output.dir>/firms)')
+    .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
+    .option('--letter-date <date>', "the date on each firm's letter (default: the as-of date)", parseDate)
+    .option(
+      '--name-pattern <pattern>',
+      'file names: {企業名稱} or {name}, {編號} or {id} (default: {企業名稱}-惠企政策指南)',
+    )
+    .option('--jobs <n>', 'worker threads (default: the number of CPU cores)')
+    .option('--shard <i/n>', 'build only part i of n (firms split by a hash of their id), e.g. 1/4')
+    .option('--only <ids>', 'build only these firms (ids separated by commas)')
+    .option('--force', 'build every firm, even those whose guides are up to date')
+    .option('--explain <id>', 'show which measures the firm gets and why, and which it does not; build nothing')
+    .option('--json', 'print the manifest (or with --explain, the explanation) as JSON on stdout')
+    .addHelpText(
+      'after',
+      examples([
+        'guide batch --firms firms.xlsx',
+        'guide batch --firms firms.csv --format pdf --jobs 4',
+        'guide batch --firms firms.xlsx --sheet 名單 --only TW-0001,TW-0002',
+        'guide batch --firms firms.csv --explain TW-0001',
+        'guide batch --firms firms.csv --shard 1/2   # and --shard 2/2 on another machine',
+      ]) +
+        '\nFirms whose guides are already in the output folder, built from the same inputs, are skipped;\n' +
+        'a run that was stopped picks up where it left off.\n',
+    )
+    .action(run(async () => (await import('../commands/batch.js')).batchCommand));
 
   return program;
 }

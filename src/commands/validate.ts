@@ -12,12 +12,16 @@ export interface ValidateCommandOptions {
   strict?: boolean;
   format: 'text' | 'json';
   asOf?: string;
+  expiringWithin?: number;
 }
 
 export async function validateCommand(io: CliIo, options: ValidateCommandOptions): Promise<number> {
   const report = createReporter(io);
   const loaded = await loadEdition(io.cwd, options.config);
-  const diagnostics = validateCatalogue(loaded, options.asOf ? { asOf: options.asOf } : {});
+  const diagnostics = validateCatalogue(loaded, {
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.expiringWithin !== undefined ? { expiringWithinDays: options.expiringWithin } : {}),
+  });
   report.diagnostics(diagnostics, loaded.sources, { format: options.format, root: loaded.root });
   if (options.format === 'text' && loaded.catalogue) {
     const measureFiles = loaded.sources.size - 1;

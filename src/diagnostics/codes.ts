@@ -54,6 +54,22 @@ export const codes = {
     severity: 'warning',
     summary: 'a measure expires within the warning window after the as-of date',
   },
+  // Firm lists (guide batch)
+  'E-FIRMS-FILE': {
+    severity: 'error',
+    summary: 'a firm list cannot be used: unreadable, no header row, no id or name column, or no firms',
+  },
+  'E-FIRM-REQUIRED': { severity: 'error', summary: "a firm's id or name is empty" },
+  'E-FIRM-ID': { severity: 'error', summary: 'a firm id has characters a folder name cannot have' },
+  'E-FIRM-ID-DUPLICATE': { severity: 'error', summary: 'two firms in one list share an id' },
+  'E-FIRM-EMAIL': { severity: 'error', summary: "a firm's email is not an email address" },
+  'E-FIRM-CODE-UNKNOWN': {
+    severity: 'error',
+    summary: "a firm's industry or need is neither a code nor a label in guide.yaml vocabularies",
+  },
+  'E-FIRM-VALUE': { severity: 'error', summary: "a firm's size or exporter value is not one the list allows" },
+  'W-FIRM-COLUMN-UNKNOWN': { severity: 'warning', summary: 'a firm list column is not a firm field and is ignored' },
+  'E-FIRM-BUILD': { severity: 'error', summary: "a firm's tailored guide could not be built or written" },
   // Rendering
   'E-TEMPLATE': { severity: 'error', summary: 'a template could not be rendered' },
   'E-TEMPLATE-DIRECTIVE': {
@@ -62,6 +78,15 @@ export const codes = {
   },
   'E-GLYPH-MISSING': { severity: 'error', summary: 'a character the font cannot draw' },
   'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
+  // Releases (guide diff, guide build --since)
+  'E-MANIFEST-INVALID': {
+    severity: 'error',
+    summary: 'a manifest.json given to compare against is not one guide build wrote',
+  },
+  'W-CHANGES-NOT-SHOWN': {
+    severity: 'warning',
+    summary: 'build --since was given, but the templates never include the changes section ({{> changes}})',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof codes;

@@ -24,7 +24,7 @@ import type { DocMeta } from '../model/doc-model.js';
 import { closestName, handlebarsLocation, parseDiagnostic, rangeOf, templateDiagnostic } from './errors.js';
 import type { TemplateSource } from './errors.js';
 import { HelperError, markdownHelper, registerHelpers, textHelper } from './helpers.js';
-import { buildView } from './view.js';
+import { buildView, type ChangesView } from './view.js';
 
 /**
  * The edition's templates by name: `guide` (templates/guide.md.hbs) is the document; every other
@@ -42,7 +42,25 @@ export interface RenderResult {
 
 /** Templates parsed and checked once, to render any number of selections (one guide per firm). */
 export interface CompiledGuide {
-  render(selection: Selection): RenderResult;
+  /** `changes` fills the 本版更新說明 section (`guide build --since`); none when absent. */
+  render(selection: Selection, changes?: ChangesView | null): RenderResult;
+  /** Names of the partials the templates call (`{{> name}}`), to tell whether a section can appear. */
+  partialCalls: ReadonlySet<string>;
+  /** Renders the entry template on a view the caller built (a tailored guide's has a firm and a letter). */
+  renderView(view: object): RenderResult;
+  /**
+   * Renders one partial on its own, as `{{> name}}` would with `context` inside a document whose
+   * view is `root`: a batch run renders each measure section alone to reuse what it reads.
+   */
+  renderPartial(name: string, context: unknown, root: object): RenderResult;
+}
+
+/** For documents other than the whole guide (a batch run's tailored guides). */
+export interface CompileOptions {
+  /** The template the document starts from (default `guide`). */
+  entry?: string;
+  /** Partials replaced by functions of their context, e.g. a marker where each measure goes. */
+  replace?: Readonly<Record<string, (context: unknown) => string>>;
 }
 
 /** The template every guide starts from. */
@@ -68,15 +86,19 @@ interface LexerState {
  * Parses and checks every template: syntax errors in all files, and `{{> partial}}` names with
  * no template, are reported together. Returns no guide when there is any error.
  */
-export function compileGuide(sources: TemplateSources): { guide?: CompiledGuide; diagnostics: Diagnostic[] } {
+export function compileGuide(
+  sources: TemplateSources,
+  compileOptions: CompileOptions = {},
+): { guide?: CompiledGuide; diagnostics: Diagnostic[] } {
+  const entry = compileOptions.entry ?? guideTemplate;
   const env = Handlebars.create();
   const helperNames = registerHelpers(env);
   const helpers = new Set(helperNames);
   const diagnostics: Diagnostic[] = [];
-  if (!Object.hasOwn(sources, guideTemplate)) {
+  if (!Object.hasOwn(sources, entry)) {
     diagnostics.push(
-      diagnostic('E-TEMPLATE', `there is no "${guideTemplate}" template`, {
-        hint: `the templates folder needs ${guideTemplate}.md.hbs, the template of the whole guide`,
+      diagnostic('E-TEMPLATE', `there is no "${entry}" template`, {
+        hint: `the templates folder needs ${entry}.md.hbs, the template of the whole ${entry === guideTemplate ? 'guide' : 'document'}`,
       }),
     );
   }
@@ -122,7 +144,7 @@ export function compileGuide(sources: TemplateSources): { guide?: CompiledGuide;
       ),
     );
   }
-  diagnostics.push(...recursivePartials(partialCalls, sources));
+  diagnostics.push(...recursivePartials(partialCalls, sources, entry));
   if (diagnostics.length > 0) return { diagnostics };
 
   const options = {
@@ -143,29 +165,43 @@ export function compileGuide(sources: TemplateSources): { guide?: CompiledGuide;
       throw error;
     }
   };
+  const partials = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, tree] of trees) {
-    if (name === guideTemplate) continue;
+    if (name === entry) continue;
     const partial = env.compile(tree, options);
-    env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) =>
-      tag(name, () => partial(context, runtime)),
+    partials.set(name, partial);
+    const replaced = compileOptions.replace?.[name];
+    env.registerPartial(
+      name,
+      replaced ?? ((context: unknown, runtime?: RuntimeOptions) => tag(name, () => partial(context, runtime))),
     );
   }
-  const guide = env.compile(trees.get(guideTemplate)!, options);
+  const guide = env.compile(trees.get(entry)!, options);
+  const run = (name: string, view: object, render: () => string): RenderResult => {
+    try {
+      return { markdown: tag(name, render), diagnostics: [] };
+    } catch (error) {
+      const source = sources[origin.get(error as object) ?? name]!;
+      return { markdown: '', diagnostics: [runtimeDiagnostic(source, error, env, [...helperNames, ...keysOf(view)])] };
+    }
+  };
 
   return {
     diagnostics,
     guide: {
-      render(selection) {
-        const view = buildView(selection);
-        try {
-          return { markdown: tag(guideTemplate, () => guide(view)), diagnostics: [] };
-        } catch (error) {
-          const source = sources[origin.get(error as object) ?? guideTemplate]!;
-          return {
-            markdown: '',
-            diagnostics: [runtimeDiagnostic(source, error, env, [...helperNames, ...keysOf(view)])],
-          };
-        }
+      partialCalls: new Set(partialCalls.map((call) => call.name)),
+      render(selection, changes = null) {
+        const view = buildView(selection, changes);
+        return run(entry, view, () => guide(view));
+      },
+      renderView(view) {
+        return run(entry, view, () => guide(view));
+      },
+      renderPartial(name, context, root) {
+        const partial = partials.get(name);
+        if (partial === undefined) throw new Error(`renderPartial: there is no partial "${name}"`);
+        // Handlebars keeps `@root` when the data frame already has one.
+        return run(name, root, () => partial(context, { data: { root } }));
       },
     },
   };
@@ -195,7 +231,7 @@ export function editionDocMeta(edition: Edition): DocMeta {
 
 // A partial that includes itself, directly or through others, would recurse until the stack ran
 // out. Each call that closes a loop, walking from the guide, is reported.
-function recursivePartials(calls: PartialCall[], sources: TemplateSources): Diagnostic[] {
+function recursivePartials(calls: PartialCall[], sources: TemplateSources, entry: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const done = new Set<string>();
   const path: string[] = [];
@@ -215,7 +251,7 @@ function recursivePartials(calls: PartialCall[], sources: TemplateSources): Diag
     path.pop();
     done.add(name);
   };
-  if (Object.hasOwn(sources, guideTemplate)) walk(guideTemplate);
+  if (Object.hasOwn(sources, entry)) walk(entry);
   return diagnostics;
 }
 

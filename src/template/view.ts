@@ -36,6 +36,69 @@ export interface GuideView {
     /** Needs (difficulties) in vocabulary order, each with the measures that answer it. */
     needs: NeedEntry[];
   };
+  /** What changed since an earlier edition (`guide build --since`); null otherwise. */
+  changes: ChangesView | null;
+}
+
+/**
+ * The 本版更新說明 section (templates/changes.md.hbs): the measures added, removed and changed
+ * since an earlier edition. Each change carries its sentence (`text`, the wording `guide diff`
+ * prints), and its field and kind, for templates that group or word changes their own way.
+ */
+export interface ChangesView {
+  /** The earlier edition compared against. */
+  since: { title: string; edition: string; date: IsoDate; asOf: IsoDate };
+  added: AddedMeasureView[];
+  removed: RemovedMeasureView[];
+  changed: ChangedMeasureView[];
+  /** 「新增措施1項、停止執行1項、內容調整2項」: the counts that are not zero. */
+  summary: string;
+  /** True when nothing was added, removed or changed. */
+  none: boolean;
+}
+
+/** A measure in this guide that the earlier one did not have; `number` is its number here. */
+export interface AddedMeasureView {
+  id: string;
+  number: string;
+  title: string;
+  effective: { from: IsoDate; until: IsoDate | null };
+  text: string;
+}
+
+/**
+ * A measure of the earlier guide that this one leaves out: `expired` (its end date has passed;
+ * `until` says when), `upcoming` (it starts later; `from` says when), or `deleted` (its file is
+ * gone). `number` is its number in the earlier guide.
+ */
+export interface RemovedMeasureView {
+  id: string;
+  number: string;
+  title: string;
+  reason: 'expired' | 'upcoming' | 'deleted';
+  expired: boolean;
+  upcoming: boolean;
+  deleted: boolean;
+  from: IsoDate | null;
+  until: IsoDate | null;
+  text: string;
+}
+
+/** A measure in both guides whose printed fields differ; `number` is its number here. */
+export interface ChangedMeasureView {
+  id: string;
+  number: string;
+  title: string;
+  changes: FieldChangeView[];
+}
+
+/** One change to one field, e.g. `{ field: 'effective', kind: 'extended', text: '有效期延長至2020年12月31日' }`. */
+export interface FieldChangeView {
+  field: string;
+  /** The field's name as the service card prints it: 有效期, 政策依據, 諮詢電話, … */
+  label: string;
+  kind: string;
+  text: string;
 }
 
 export interface EditionView {
@@ -151,7 +214,7 @@ export interface NeedEntry {
 }
 
 /** Builds the template context for a selection. Pure: same selection, same view. */
-export function buildView(selection: Selection): GuideView {
+export function buildView(selection: Selection, changes: ChangesView | null = null): GuideView {
   const edition = selection.edition;
   const chapters = selection.chapters.map((chapter): ChapterView => ({
     number: chapter.number,
@@ -182,6 +245,7 @@ export function buildView(selection: Selection): GuideView {
       documents: documentIndex(measures),
       needs: needIndex(edition.vocabularies.needs, measures),
     },
+    changes,
   };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * `guide diff <old> [<new>]`: the measures added, removed and changed between two editions, in
+ * plain Chinese, or as JSON. Each side is a manifest.json, an edition folder or guide.yaml, a
+ * folder of measure files, or a git ref; `<new>` defaults to the current edition.
+ */
+
+import path from 'node:path';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CliIo } from '../cli/io.js';
+import { createReporter } from '../cli/report.js';
+import { openCurrentSide, openSide } from '../io/edition-side.js';
+import { diffEditions, formatDiff } from '../release/diff.js';
+import { sideSnapshot } from '../release/side-snapshot.js';
+
+export interface DiffCommandOptions {
+  config?: string;
+  json?: boolean;
+}
+
+export async function diffCommand(
+  io: CliIo,
+  oldSpec: string,
+  newSpec: string | undefined,
+  options: DiffCommandOptions,
+): Promise<number> {
+  const report = createReporter(io);
+  const sides = [
+    { name: oldSpec, side: await openSide(oldSpec, io.cwd, options.config) },
+    {
+      name: newSpec ?? (path.relative(io.cwd, path.resolve(io.cwd, options.config ?? 'guide.yaml')) || 'guide.yaml'),
+      side:
+        newSpec === undefined
+          ? await openCurrentSide(io.cwd, options.config)
+          : await openSide(newSpec, io.cwd, options.config),
+    },
+  ];
+  const [before, after] = sides.map(({ side }) => sideSnapshot(side, io.cwd));
+  let failed = false;
+  for (const [index, read] of [before!, after!].entries()) {
+    if (read.snapshot) continue;
+    report.diagnostics(read.diagnostics, read.sources, { format: 'text', root: read.root });
+    report.info(`could not read ${sides[index]!.name}`);
+    failed = true;
+  }
+  if (failed) return ExitCode.invalidInput;
+
+  const diff = diffEditions(before!.snapshot!, after!.snapshot!);
+  if (options.json === true) {
+    const json = {
+      old: { source: sides[0]!.name, ...diff.old },
+      new: { source: sides[1]!.name, ...diff.new },
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
+    };
+    report.out(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    report.out(formatDiff(diff, { old: sides[0]!.name, new: sides[1]!.name }));
+  }
+  return ExitCode.ok;
+}

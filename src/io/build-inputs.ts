@@ -1,0 +1,39 @@
+/**
+ * The bytes of every file a build read, for the manifest's input digests: read again from disk
+ * rather than re-encoded from the loaded text, so each digest is the one `sha256sum` gives.
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { bundledTemplatesDir, readFontFile } from './resources.js';
+
+/** A file the build read: its name in the manifest and its bytes. */
+export interface BuildInput {
+  path: string;
+  bytes: Uint8Array;
+}
+
+const inside = (folder: string, file: string) => {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+};
+
+/**
+ * Reads `files` (paths relative to the edition folder `root`, as diagnostics name them) and the
+ * theme's fonts (named as the theme names them). A file outside the edition folder keeps its
+ * relative path (`../shared/templates/guide.md.hbs`), except guide's own bundled templates,
+ * named `(guide)/templates/<file>` so the name does not depend on where guide is installed.
+ */
+export function readBuildInputs(root: string, files: Iterable<string>, fonts: Iterable<string>): BuildInput[] {
+  const inputs: BuildInput[] = [];
+  for (const file of files) {
+    const absolute = path.resolve(root, file);
+    const name =
+      !inside(root, absolute) && inside(bundledTemplatesDir, absolute)
+        ? `(guide)/templates/${path.relative(bundledTemplatesDir, absolute).split(path.sep).join('/')}`
+        : file;
+    inputs.push({ path: name, bytes: readFileSync(absolute) });
+  }
+  for (const font of new Set(fonts)) inputs.push({ path: font, bytes: readFontFile(root, font) });
+  return inputs;
+}
