@@ -74,7 +74,6 @@ export async function renderEdition(lib: GuideLib, dir: string): Promise<Edition
     pandocMarkdown: toPandocMarkdown(rendered.markdown),
     model: read.model,
     measures: selection.chapters.reduce((n, chapter) => n + chapter.measures.length, 0),
-    build: (formats) =>
-      lib.buildGuide({ ...shared, formats, asOf, creationDate, markdownFile: 'guide.rendered.md' }),
+    build: (formats) => lib.buildGuide({ ...shared, formats, asOf, creationDate, markdownFile: 'guide.rendered.md' }),
   };
 }

@@ -133,7 +133,12 @@ export function summariseProfile(label: string, profile: CpuProfile, top = 10): 
 }
 
 /** Sums summaries (threads of one process) or averages them (`divisor` = how many runs). */
-function mergeSummaries(label: string, summaries: readonly ProfileSummary[], divisor: number, top: number): ProfileSummary {
+function mergeSummaries(
+  label: string,
+  summaries: readonly ProfileSummary[],
+  divisor: number,
+  top: number,
+): ProfileSummary {
   const merge = (pick: (s: ProfileSummary) => ProfileEntry[]) => {
     const totals = new Map<string, number>();
     for (const summary of summaries) {
@@ -181,7 +186,13 @@ function profileOnce(label: string, args: readonly string[], cwd: string): Profi
  * Profiles `node <args>` `repeats` times and averages the summaries: one profile of a 1–2 s run
  * on a shared 2-core machine moves by a hundred milliseconds from run to run.
  */
-export function profileNode(label: string, args: readonly string[], cwd: string, repeats = 3, top = 10): ProfileSummary {
+export function profileNode(
+  label: string,
+  args: readonly string[],
+  cwd: string,
+  repeats = 3,
+  top = 10,
+): ProfileSummary {
   const summaries = Array.from({ length: repeats }, () => profileOnce(label, args, cwd));
   const merged = mergeSummaries(summaries[0]!.label, summaries, repeats, top);
   return repeats > 1 ? { ...merged, label: `${merged.label} (average of ${repeats} profiles)` } : merged;
