@@ -11,8 +11,26 @@ export interface QrMatrix {
   dark: Uint8Array;
 }
 
-/** The symbol for `text` at error correction level M (15 % of the code may be damaged). */
+// A batch of tailored guides prints the same few addresses again and again; choosing a QR mask
+// is most of the cost of a symbol, so each is made once (the DOCX writer keeps its PNGs too).
+const made = new Map<string, QrMatrix>();
+const MAX_MADE = 1024;
+
+/**
+ * The symbol for `text` at error correction level M (15 % of the code may be damaged). The
+ * matrix is shared between calls: do not modify it.
+ */
 export function qrMatrix(text: string): QrMatrix {
+  let matrix = made.get(text);
+  if (matrix === undefined) {
+    if (made.size >= MAX_MADE) made.delete(made.keys().next().value!);
+    matrix = makeMatrix(text);
+    made.set(text, matrix);
+  }
+  return matrix;
+}
+
+function makeMatrix(text: string): QrMatrix {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const dark = new Uint8Array(modules.size * modules.size);
   for (let row = 0; row < modules.size; row++) {

@@ -19,6 +19,8 @@ declare module 'fontkit' {
     readonly descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
+    /** The glyph with id `id`; one object per id for the font's lifetime. */
+    getGlyph(id: number, codePoints?: number[]): Glyph;
     layout(text: string, features?: unknown): unknown;
   }
 

@@ -1,0 +1,93 @@
+/**
+ * One firm's tailored guide, without touching disk: match → view → Markdown → DocModel → glyph
+ * check → PDF and DOCX bytes. A worker thread calls it once per firm with everything that is the
+ * same for every firm (templates, theme, fonts, the reader's cache) prepared once.
+ */
+
+import { checkModelGlyphs } from '../build/glyph-check.js';
+import type { Catalogue, IsoDate, OutputFormat } from '../catalogue/types.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FirmMatch } from '../firms/match.js';
+import { buildFirmGuideView } from '../firms/guide-view.js';
+import type { Firm } from '../firms/types.js';
+import type { DocMeta } from '../model/doc-model.js';
+import { editionDocMeta, type TemplateSources } from '../template/render.js';
+import { writeDocx } from '../writers/docx/index.js';
+import { missingCodePoints, writePdf, type PdfFonts } from '../writers/pdf/index.js';
+import type { Theme } from '../writers/theme.js';
+import type { FirmGuideReader } from './firm-reader.js';
+
+/** What every firm's guide shares: prepared once per worker. */
+export interface FirmBuildContext {
+  catalogue: Catalogue;
+  reader: FirmGuideReader;
+  templateSources: TemplateSources;
+  theme: Theme;
+  fonts: PdfFonts;
+}
+
+/** One firm's guide to build. */
+export interface FirmBuildRequest {
+  match: FirmMatch;
+  formats: readonly OutputFormat[];
+  letterDate: IsoDate;
+  /** Written into both files' metadata; fixes the bytes. */
+  creationDate: Date;
+}
+
+/** One file of a firm's guide, as bytes. */
+export interface FirmOutput {
+  format: OutputFormat;
+  bytes: Uint8Array;
+  /** PDF only. */
+  pages?: number;
+}
+
+/** The files of a firm's guide, or why there are none. */
+export interface FirmBuildResult {
+  outputs: FirmOutput[];
+  diagnostics: Diagnostic[];
+  /** The guide's Markdown when diagnostics point into it. */
+  markdown?: string;
+}
+
+/** Document properties of a firm's guide: the edition's, titled for the firm. */
+export function firmDocMeta(catalogue: Catalogue, firm: Firm): DocMeta {
+  const meta = editionDocMeta(catalogue.edition);
+  return { ...meta, title: `${meta.title}（${firm.name}）`, subject: `${firm.name}惠企政策指南` };
+}
+
+/** Builds one firm's guide in the requested formats. */
+export async function buildFirmGuide(context: FirmBuildContext, request: FirmBuildRequest): Promise<FirmBuildResult> {
+  const { catalogue } = context;
+  const { firm } = request.match;
+  const view = buildFirmGuideView(catalogue, request.match, request.letterDate);
+  const read = context.reader.read(view, firmDocMeta(catalogue, firm));
+  const withMarkdown = read.markdown !== undefined ? { markdown: read.markdown } : {};
+  if (!read.model || hasErrors(read.diagnostics))
+    return { outputs: [], diagnostics: read.diagnostics, ...withMarkdown };
+
+  // Measure files were checked once for the whole run; what is left is the firm's own text and
+  // the templates' wording.
+  const missing = (text: string) => missingCodePoints(context.fonts, text);
+  const glyphs = checkModelGlyphs(missing, read.model, new Set(), Object.values(context.templateSources));
+  if (hasErrors(glyphs)) return { outputs: [], diagnostics: glyphs };
+
+  const outputs: FirmOutput[] = [];
+  const pdf = await writePdf(read.model, {
+    theme: context.theme,
+    fonts: context.fonts,
+    creationDate: request.creationDate,
+  });
+  if (request.formats.includes('pdf')) outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
+  if (request.formats.includes('docx')) {
+    const docx = await writeDocx(read.model, {
+      theme: context.theme,
+      creationDate: request.creationDate,
+      headingPages: pdf.headingPages,
+      bodyPageCount: pdf.bodyPageCount,
+    });
+    outputs.push({ format: 'docx', bytes: docx.bytes });
+  }
+  return { outputs, diagnostics: [...read.diagnostics, ...glyphs] };
+}

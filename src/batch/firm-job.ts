@@ -1,0 +1,125 @@
+/**
+ * One firm's job in a worker: build its guide, write its files (each atomically, then the ones
+ * an earlier run wrote under other names are removed), and report what was written. Everything
+ * the firms share is set up once per worker by `prepareFirmWorker` (worker-setup.ts).
+ */
+
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { matchFirm } from '../firms/match.js';
+import type { Firm } from '../firms/types.js';
+import { removeFiles } from '../io/batch-output.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { buildFirmGuide } from './build-firm.js';
+import type { ManifestFile } from './manifest.js';
+import { markdownPlaceholder, type FirmWorker } from './worker-setup.js';
+
+/** One firm to build. */
+export interface FirmJob {
+  index: number;
+  firm: Firm;
+  /** File name without extension. */
+  base: string;
+  /** Files an earlier run recorded for the firm (relative to outDir), removed when not rewritten. */
+  previousFiles: string[];
+}
+
+/** What a worker says about one firm: the files it wrote, or why it wrote none. */
+export type FirmJobResult =
+  | { kind: 'done'; index: number; files: ManifestFile[]; measures: string[] }
+  | {
+      kind: 'failed';
+      index: number;
+      diagnostics: Diagnostic[];
+      /** The rendered Markdown the diagnostics point into, as saved in the firm's folder. */
+      markdown?: { file: string; text: string };
+      /**
+       * `input`: the guide could not be built from the data (exit code 1); `output`: its files
+       * could not be written (3); `internal`: a bug in guide (70).
+       */
+      cause: 'input' | 'output' | 'internal';
+    };
+
+/** Builds and writes one firm's guide. Never throws for a firm's own problem: it reports it. */
+export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<FirmJobResult> {
+  const { setup, context } = worker;
+  const match = matchFirm(setup.catalogue, job.firm, setup.asOf);
+  const built = await buildFirmGuide(context, {
+    match,
+    formats: setup.formats,
+    letterDate: setup.letterDate,
+    creationDate: new Date(setup.creationDate),
+  });
+  const folder = path.join(setup.outDir, job.firm.id);
+  if (built.outputs.length === 0) {
+    const relative = (file: string) => path.relative(setup.root, file).split(path.sep).join('/');
+    const markdownFile = relative(path.join(folder, 'guide.rendered.md'));
+    let markdown: { file: string; text: string } | undefined;
+    if (built.markdown !== undefined && built.diagnostics.some((d) => d.file === markdownPlaceholder)) {
+      markdown = { file: markdownFile, text: built.markdown };
+      try {
+        await writeFileAtomic(path.join(folder, 'guide.rendered.md'), built.markdown);
+      } catch {
+        // The diagnostics still say what is wrong; only the code frame's file is missing.
+      }
+    }
+    const diagnostics = built.diagnostics.map((d) =>
+      d.file === markdownPlaceholder ? { ...d, file: markdownFile } : d,
+    );
+    return { kind: 'failed', index: job.index, diagnostics, ...(markdown ? { markdown } : {}), cause: 'input' };
+  }
+
+  const files: ManifestFile[] = [];
+  for (const output of built.outputs) {
+    const relative = `${job.firm.id}/${job.base}.${output.format}`;
+    try {
+      await writeFileAtomic(path.join(setup.outDir, relative), output.bytes);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return {
+        kind: 'failed',
+        index: job.index,
+        diagnostics: [
+          {
+            code: 'E-FIRM-BUILD',
+            severity: 'error',
+            message: `could not write ${relative} (${reason})`,
+            hint: 'check that the output folder is writable and the disk has room',
+          },
+        ],
+        cause: 'output',
+      };
+    }
+    files.push({
+      format: output.format,
+      path: relative,
+      bytes: output.bytes.length,
+      sha256: createHash('sha256').update(output.bytes).digest('hex'),
+      ...(output.pages !== undefined ? { pages: output.pages } : {}),
+    });
+  }
+  const written = new Set(files.map((file) => file.path));
+  const stale = job.previousFiles.filter((file) => !written.has(file) && isInside(file));
+  // The Markdown an earlier failed run left for its diagnostics is stale too.
+  await removeFiles([...stale.map((file) => path.join(setup.outDir, file)), path.join(folder, 'guide.rendered.md')]);
+  const measures = [...match.answering, ...match.others].map((entry) => entry.measure.id);
+  return { kind: 'done', index: job.index, files, measures };
+}
+
+/** A bug met while building one firm: reported for that firm, so the others still get built. */
+export function internalFailure(index: number, error: unknown): FirmJobResult {
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return {
+    kind: 'failed',
+    index,
+    diagnostics: [{ code: 'E-FIRM-BUILD', severity: 'error', message: `internal error (a bug in guide): ${text}` }],
+    cause: 'internal',
+  };
+}
+
+// A manifest is data from disk: never let a path in it reach outside the output folder.
+function isInside(relative: string): boolean {
+  const normal = path.posix.normalize(relative);
+  return !normal.startsWith('../') && normal !== '..' && !path.posix.isAbsolute(normal);
+}

@@ -1,0 +1,156 @@
+/**
+ * The batch manifest, dist/firms/manifest.json and manifest.csv: one entry per firm with its
+ * contact details, its files (bytes and SHA-256), the measures its guide holds, its status and
+ * the hash of everything its guide was made from. A mailing script reads it; the next run reads
+ * it to skip firms whose guides are already there and up to date.
+ *
+ * Entries are `ok` (files written and listed), `failed` (with the reason) or `pending` (this or
+ * an earlier run meant to build it and has not finished: its files, if any, are not to be sent).
+ */
+
+import type { OutputFormat } from '../catalogue/types.js';
+
+/** One written file, its path relative to the manifest's folder. */
+export interface ManifestFile {
+  format: OutputFormat;
+  path: string;
+  bytes: number;
+  sha256: string;
+  /** PDF only. */
+  pages?: number;
+}
+
+/** A firm's state in the manifest. */
+export type FirmStatus = 'ok' | 'failed' | 'pending';
+
+/** One firm's entry: what a mailing script needs, and what the next run compares. */
+export interface ManifestFirm {
+  id: string;
+  name: string;
+  contact: string | null;
+  email: string | null;
+  status: FirmStatus;
+  /** Why the guide failed (status `failed`). */
+  reason?: string;
+  /** Ids of the measures in the guide, in print order. */
+  measures: string[];
+  files: ManifestFile[];
+  /** SHA-256 over everything the guide was made from; equal hashes, equal files. */
+  inputsHash: string;
+}
+
+/** manifest.json of dist/firms. */
+export interface BatchManifest {
+  /** `guide 0.1.0`. */
+  generator: string;
+  edition: { title: string; edition: string; date: string };
+  asOf: string;
+  letterDate: string;
+  formats: OutputFormat[];
+  /** The firm list the firms came from, as named on the command line. */
+  firmList: string;
+  /** SHA-256 over what every firm's guide shares: tool, templates, theme, fonts, edition, options. */
+  inputsHash: string;
+  firms: ManifestFirm[];
+}
+
+/** The manifest as JSON text. */
+export function manifestJson(manifest: BatchManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+const csvColumns = [
+  'id',
+  'name',
+  'contact',
+  'email',
+  'status',
+  'reason',
+  'pdf',
+  'pdf_bytes',
+  'pdf_sha256',
+  'docx',
+  'docx_bytes',
+  'docx_sha256',
+  'measures',
+  'inputs_hash',
+] as const;
+
+function csvField(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  // Quoted when it must be; a leading = + - @ would make Excel run the cell as a formula.
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The manifest as CSV for mailing scripts and Excel: UTF-8 with a byte-order mark (without one,
+ * Excel on Chinese Windows reads UTF-8 as GBK), CRLF line ends, one row per firm.
+ */
+export function manifestCsv(manifest: BatchManifest): string {
+  const lines = [csvColumns.join(',')];
+  for (const firm of manifest.firms) {
+    const file = (format: OutputFormat) => firm.files.find((f) => f.format === format);
+    const pdf = file('pdf');
+    const docx = file('docx');
+    const row = [
+      firm.id,
+      firm.name,
+      firm.contact,
+      firm.email,
+      firm.status,
+      firm.reason,
+      pdf?.path,
+      pdf?.bytes,
+      pdf?.sha256,
+      docx?.path,
+      docx?.bytes,
+      docx?.sha256,
+      firm.measures.join(';'),
+      firm.inputsHash,
+    ];
+    lines.push(row.map(csvField).join(','));
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The firms of a manifest an earlier run wrote, by id; empty when there is none or it is not one. */
+export function previousFirms(text: string | undefined): Map<string, ManifestFirm> {
+  const firms = new Map<string, ManifestFirm>();
+  if (text === undefined) return firms;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return firms;
+  }
+  const list = (parsed as { firms?: unknown } | null)?.firms;
+  if (!Array.isArray(list)) return firms;
+  for (const item of list) {
+    if (!isManifestFirm(item)) continue;
+    firms.set(item.id, item);
+  }
+  return firms;
+}
+
+function isManifestFirm(value: unknown): value is ManifestFirm {
+  const firm = value as Partial<ManifestFirm> | null;
+  return (
+    typeof firm === 'object' &&
+    firm !== null &&
+    typeof firm.id === 'string' &&
+    typeof firm.inputsHash === 'string' &&
+    (firm.status === 'ok' || firm.status === 'failed' || firm.status === 'pending') &&
+    Array.isArray(firm.files) &&
+    firm.files.every(
+      (file) =>
+        typeof file === 'object' &&
+        file !== null &&
+        typeof file.path === 'string' &&
+        typeof file.sha256 === 'string' &&
+        typeof file.bytes === 'number' &&
+        (file.format === 'pdf' || file.format === 'docx'),
+    ) &&
+    Array.isArray(firm.measures)
+  );
+}

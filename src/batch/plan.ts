@@ -1,0 +1,113 @@
+/**
+ * What a batch run does with each firm: its output names, the hash of its inputs, whether it is
+ * in this run (`--only`, `--shard`), and whether its guide is already there and up to date.
+ */
+
+import { createHash } from 'node:crypto';
+import type { Catalogue, MeasureEntry, OutputFormat } from '../catalogue/types.js';
+import { firmIdKey } from '../firms/records.js';
+import type { Firm } from '../firms/types.js';
+import { safeFileName } from '../io/file-names.js';
+import type { ManifestFirm } from './manifest.js';
+
+/** The default `--name-pattern`. */
+export const defaultNamePattern = '{企業名稱}-惠企政策指南';
+
+const placeholders: Record<string, (firm: Firm) => string> = {
+  企業名稱: (firm) => firm.name,
+  name: (firm) => firm.name,
+  編號: (firm) => firm.id,
+  id: (firm) => firm.id,
+};
+
+/** The placeholders a pattern uses that are not known; empty when it is fine. */
+export function unknownPlaceholders(pattern: string): string[] {
+  return [...pattern.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !Object.hasOwn(placeholders, name));
+}
+
+/** A firm's file name without extension: the pattern filled in, made safe for every file system. */
+export function firmFileBase(pattern: string, firm: Firm): string {
+  const filled = pattern.replace(/\{([^{}]*)\}/g, (whole, name: string) =>
+    Object.hasOwn(placeholders, name) ? placeholders[name]!(firm) : whole,
+  );
+  return safeFileName(filled, firm.id);
+}
+
+/** `--shard 2/4`: the second of four disjoint parts. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** Which shard a firm falls in (1-based): by a hash of its id, so it never depends on list order. */
+export function shardOf(firm: Firm, count: number): number {
+  const digest = createHash('sha256').update(firmIdKey(firm.id)).digest();
+  return (digest.readUInt32BE(0) % count) + 1;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** What every firm's guide is made of besides the firm and its measures. */
+export interface SharedInputs {
+  tool: string;
+  templates: Record<string, string>;
+  theme: string;
+  /** Font name → SHA-256 of its bytes. */
+  fonts: Record<string, string>;
+  edition: Catalogue['edition'];
+  asOf: string;
+  letterDate: string;
+  creationDate: string;
+  formats: readonly OutputFormat[];
+  namePattern: string;
+}
+
+/** The hash of the shared inputs. */
+export function sharedInputsHash(inputs: SharedInputs): string {
+  return sha256(JSON.stringify(inputs));
+}
+
+/** The hash of a measure as parsed, with its file: what a guide prints of it. */
+export function measureHash(entry: MeasureEntry): string {
+  return sha256(JSON.stringify([entry.file, entry.measure]));
+}
+
+/**
+ * The hash of one firm's inputs: the shared ones, the firm's row, and its measures in print
+ * order (their hashes, from `measureHash`, computed once per run rather than once per firm).
+ */
+export function firmInputsHash(shared: string, firm: Firm, measureHashes: readonly string[]): string {
+  return sha256(JSON.stringify({ shared, firm, measures: measureHashes }));
+}
+
+/** The files a firm's guide should have, relative to the output folder (forward slashes). */
+export function firmFiles(
+  firm: Firm,
+  base: string,
+  formats: readonly OutputFormat[],
+): { format: OutputFormat; path: string }[] {
+  return formats.map((format) => ({ format, path: `${firm.id}/${base}.${format}` }));
+}
+
+/**
+ * Whether an earlier run's entry can stand: built from the same inputs, every file there with
+ * the checksum it recorded. `digest` reads a file's checksum (undefined when it is missing).
+ */
+export async function isUpToDate(
+  previous: ManifestFirm | undefined,
+  inputsHash: string,
+  expected: readonly { format: OutputFormat; path: string }[],
+  digest: (relativePath: string) => Promise<{ sha256: string; bytes: number } | undefined>,
+): Promise<boolean> {
+  if (!previous || previous.status !== 'ok' || previous.inputsHash !== inputsHash) return false;
+  if (previous.files.length !== expected.length) return false;
+  for (const want of expected) {
+    const recorded = previous.files.find((file) => file.path === want.path && file.format === want.format);
+    if (!recorded) return false;
+    const onDisk = await digest(recorded.path);
+    if (!onDisk || onDisk.sha256 !== recorded.sha256 || onDisk.bytes !== recorded.bytes) return false;
+  }
+  return true;
+}

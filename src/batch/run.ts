@@ -1,0 +1,130 @@
+/**
+ * A batch run over firms already read and checked: decide which firms need building, write a
+ * manifest saying so, build them on worker threads, and record each firm as it finishes. Firms
+ * whose guides are already there and up to date are left as they are.
+ */
+
+import path from 'node:path';
+import type { MeasureEntry } from '../catalogue/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { matchFirm } from '../firms/match.js';
+import type { Firm } from '../firms/types.js';
+import { fileDigest, readTextIfPresent, removeLeftoverTemporaries } from '../io/batch-output.js';
+import type { FirmJob, FirmJobResult } from './firm-job.js';
+import { previousFirms, type BatchManifest, type ManifestFirm } from './manifest.js';
+import { ManifestWriter } from './manifest-writer.js';
+import { firmFileBase, firmFiles, firmInputsHash, isUpToDate, measureHash } from './plan.js';
+import { runPool } from './pool.js';
+import type { FirmWorkerSetup } from './worker-setup.js';
+
+/** A firm of the list: to build in this run or not, and its row's problems if it has any. */
+export interface BatchFirm {
+  firm: Firm;
+  /** In this run (`--only`, `--shard`). */
+  selected: boolean;
+  /** Why the row cannot be used (its diagnostics, as one line); the firm is recorded as failed. */
+  invalid?: string;
+}
+
+/** A run: the firms, the workers' setup, the options, and whom to tell as it goes. */
+export interface BatchRunOptions {
+  setup: FirmWorkerSetup;
+  /** Every firm of the list, in list order. */
+  firms: readonly BatchFirm[];
+  manifest: Omit<BatchManifest, 'firms'>;
+  namePattern: string;
+  jobs: number;
+  /** Build every selected firm even when its guide is up to date. */
+  force: boolean;
+  /** Told before building starts how many firms will be built and skipped. */
+  onPlan: (plan: { build: number; skip: number }) => void;
+  /** Told as each firm finishes. */
+  onFirm: (firm: Firm, result: FirmJobResult) => void;
+}
+
+/** What a run did: the manifest as written, and the counts. */
+export interface BatchRunResult {
+  manifest: BatchManifest;
+  built: number;
+  skipped: number;
+  failed: { firm: Firm; result: Extract<FirmJobResult, { kind: 'failed' }> }[];
+}
+
+/** One line for a manifest's `reason`: the first diagnostic, with its place. */
+export function reasonOf(diagnostics: readonly Diagnostic[]): string {
+  const first = diagnostics[0];
+  if (!first) return 'failed';
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  return `${first.code} ${first.file !== undefined ? `${first.file}: ` : ''}${first.message}${more}`;
+}
+
+/** Runs the batch; the manifest is on disk, whole, at every moment from the start. */
+export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult> {
+  const { setup } = options;
+  const outDir = setup.outDir;
+  await removeLeftoverTemporaries(outDir);
+  const previous = previousFirms(await readTextIfPresent(path.join(outDir, 'manifest.json')));
+  const entries: ManifestFirm[] = [];
+  const jobs: FirmJob[] = [];
+  let skipped = 0;
+  const measureHashes = new Map<MeasureEntry, string>();
+  const hashOf = (entry: MeasureEntry) => {
+    let hash = measureHashes.get(entry);
+    if (hash === undefined) measureHashes.set(entry, (hash = measureHash(entry)));
+    return hash;
+  };
+  for (const { firm, selected, invalid } of options.firms) {
+    const before = previous.get(firm.id);
+    const contact = { id: firm.id, name: firm.name, contact: firm.contact, email: firm.email };
+    if (invalid !== undefined) {
+      entries.push({ ...contact, status: 'failed', reason: invalid, measures: [], files: [], inputsHash: '' });
+      continue;
+    }
+    const match = matchFirm(setup.catalogue, firm, setup.asOf);
+    const chosen: MeasureEntry[] = [...match.answering, ...match.others];
+    const measures = chosen.map((entry) => entry.measure.id);
+    const inputsHash = firmInputsHash(options.manifest.inputsHash, firm, chosen.map(hashOf));
+    if (!selected) {
+      if (before) entries.push(before);
+      continue;
+    }
+    const base = firmFileBase(options.namePattern, firm);
+    const expected = firmFiles(firm, base, setup.formats);
+    const digest = (relative: string) => fileDigest(path.join(outDir, relative));
+    if (!options.force && (await isUpToDate(before, inputsHash, expected, digest))) {
+      entries.push({ ...before!, ...contact });
+      skipped++;
+      continue;
+    }
+    // Until it is rebuilt, the firm's entry lists no files: old ones may be half replaced.
+    entries.push({ ...contact, status: 'pending', measures, files: [], inputsHash });
+    jobs.push({ index: jobs.length, firm, base, previousFiles: before?.files.map((file) => file.path) ?? [] });
+  }
+
+  const writer = new ManifestWriter(outDir, { ...options.manifest, firms: entries });
+  await writer.flush();
+  options.onPlan({ build: jobs.length, skip: skipped });
+
+  const entryOf = new Map(entries.map((entry) => [entry.id, entry]));
+  const failed: BatchRunResult['failed'] = [];
+  let built = 0;
+  await runPool({
+    size: options.jobs,
+    setup,
+    jobs,
+    onResult(job, result) {
+      const { firm } = job;
+      const entry = entryOf.get(firm.id)!;
+      if (result.kind === 'done') {
+        built++;
+        writer.update({ ...entry, status: 'ok', measures: result.measures, files: result.files });
+      } else {
+        failed.push({ firm, result });
+        writer.update({ ...entry, status: 'failed', reason: reasonOf(result.diagnostics), files: [] });
+      }
+      options.onFirm(firm, result);
+    },
+  });
+  await writer.flush();
+  return { manifest: writer.current, built, skipped, failed };
+}

@@ -1,0 +1,132 @@
+/**
+ * `guide batch --explain <firm-id>`: which measures a firm's guide would hold and why, and which
+ * it would leave out and why, without building anything.
+ */
+
+import type { Catalogue } from '../catalogue/types.js';
+import { displayWidth } from '../diagnostics/display-width.js';
+import { firmSelection, needsCategoryId } from './guide-view.js';
+import type { CriterionCheck, FirmMatch, MeasureVerdict } from './match.js';
+import type { Firm } from './types.js';
+
+/** The explanation as data (`--json`). */
+export interface Explanation {
+  firm: Firm;
+  asOf: string;
+  inEffect: number;
+  chosen: {
+    id: string;
+    number: string;
+    title: string;
+    /** The chapter it is printed in: the needs chapter, or the category's id. */
+    chapter: string;
+    answers: string[];
+    checks: CriterionCheck[];
+  }[];
+  leftOut: {
+    id: string;
+    title: string;
+    /** `audience`: the audience does not fit the firm; `upcoming`/`expired`: not in effect. */
+    reason: 'audience' | 'upcoming' | 'expired';
+    from: string;
+    until: string | null;
+    checks: CriterionCheck[];
+  }[];
+}
+
+/** The explanation of one firm's match. */
+export function explainMatch(catalogue: Catalogue, match: FirmMatch): Explanation {
+  const numbers = new Map<string, { number: string; chapter: string }>();
+  for (const chapter of firmSelection(catalogue, match, '').chapters) {
+    for (const measure of chapter.measures) {
+      numbers.set(measure.entry.measure.id, { number: measure.number, chapter: chapter.category.id });
+    }
+  }
+  const chosen = [...match.answering, ...match.others].map((entry) => {
+    const verdict = match.verdicts.find((v) => v.entry === entry)!;
+    const { number, chapter } = numbers.get(entry.measure.id)!;
+    return {
+      id: entry.measure.id,
+      number,
+      title: entry.measure.title,
+      chapter,
+      answers: verdict.answers,
+      checks: verdict.checks,
+    };
+  });
+  const leftOut = match.verdicts
+    .filter((verdict) => verdict.outcome !== 'chosen')
+    .map((verdict) => ({
+      id: verdict.entry.measure.id,
+      title: verdict.entry.measure.title,
+      reason: verdict.outcome === 'audience' ? ('audience' as const) : (verdict.status as 'upcoming' | 'expired'),
+      from: verdict.entry.measure.effective.from,
+      until: verdict.entry.measure.effective.until ?? null,
+      checks: verdict.checks,
+    }));
+  return {
+    firm: match.firm,
+    asOf: match.asOf,
+    inEffect: match.verdicts.filter((v: MeasureVerdict) => v.status === 'active').length,
+    chosen,
+    leftOut,
+  };
+}
+
+function checkLines(checks: readonly CriterionCheck[], only?: CriterionCheck['verdict']): string[] {
+  if (checks.length === 0) return ['      no audience: for every firm'];
+  return checks
+    .filter((check) => only === undefined || check.verdict === only)
+    .map((check) => {
+      const mark =
+        check.verdict === 'fits' ? 'fits' : check.verdict === 'does-not-fit' ? 'does not fit' : 'not narrowed';
+      return `      ${check.criterion} (${mark}): ${check.reason}`;
+    });
+}
+
+/** The explanation as text for a terminal. `profile` describes the firm (its letter's line). */
+export function formatExplanation(explanation: Explanation, profile: string | null, where: string): string {
+  const { firm } = explanation;
+  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const idWidth = Math.max(0, ...[...explanation.chosen, ...explanation.leftOut].map((m) => m.id.length));
+  const answering = explanation.chosen.filter((m) => m.chapter === needsCategoryId);
+  const others = explanation.chosen.filter((m) => m.chapter !== needsCategoryId);
+  const byAudience = explanation.leftOut.filter((m) => m.reason === 'audience');
+  const notInEffect = explanation.leftOut.filter((m) => m.reason !== 'audience');
+  const lines = [
+    `${firm.id} ${firm.name} (${where})`,
+    `  ${profile ?? 'the firm gave no industry, size, city, exporter or needs: nothing narrows its measures'}`,
+    `  ${explanation.chosen.length} of the ${explanation.inEffect} measures in effect on ${explanation.asOf} are chosen; ${answering.length} answer the difficulties it reported`,
+    '',
+  ];
+  if (answering.length > 0) {
+    lines.push(`Chapter 1, 針對貴公司反映的困難 (${answering.length}):`);
+    for (const m of answering) {
+      lines.push(`  ${pad(m.number, 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks));
+    }
+    lines.push('');
+  }
+  if (others.length > 0) {
+    lines.push(`Other chosen measures, by chapter (${others.length}):`);
+    for (const m of others) {
+      lines.push(`  ${pad(m.number, 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks));
+    }
+    lines.push('');
+  }
+  if (byAudience.length > 0) {
+    lines.push(`Left out: the measure is for other firms (${byAudience.length}):`);
+    for (const m of byAudience) {
+      lines.push(`  ${pad('', 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks, 'does-not-fit'));
+    }
+    lines.push('');
+  }
+  if (notInEffect.length > 0) {
+    lines.push(`Left out: not in effect on ${explanation.asOf} (${notInEffect.length}):`);
+    for (const m of notInEffect) {
+      const when = m.reason === 'upcoming' ? `starts ${m.from}` : `ended ${m.until}`;
+      lines.push(`  ${pad('', 6)}${pad(m.id, idWidth + 2)}${m.title}`, `      ${when}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,292 @@
+/**
+ * Raw records (a table row or a YAML entry, values as the file holds them) → firms. Each value is
+ * checked and turned into what matching uses: industry and need codes from the edition's
+ * vocabularies (a code or its Chinese label), a size, exporter yes or no. A record with any error
+ * is reported at its row and column and left out; the others go on.
+ */
+
+import { closestMatch } from '../catalogue/did-you-mean.js';
+import { firmSizes, type FirmSize } from '../catalogue/types.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { describeField } from './columns.js';
+import type { CellValue } from './table.js';
+import type { CellPlace, Firm, FirmField, FirmRow } from './types.js';
+
+/** A value and where it came from; `null` for an empty cell. */
+export interface RawValue {
+  value: CellValue | null;
+  place: CellPlace;
+}
+
+/** One firm as the file holds it. */
+export interface RawRecord {
+  /** `row 3` or `firm 3`. */
+  label: string;
+  place: CellPlace;
+  values: Partial<Record<FirmField, RawValue>>;
+}
+
+/** The codes firms and measures share (guide.yaml `vocabularies`). */
+export interface FirmVocabularies {
+  industries: Record<string, string>;
+  needs: Record<string, string>;
+}
+
+/** Several values in one cell: 融資困難；用工緊張, financing;labour, 融資困難、用工緊張, or one per line. */
+const listSeparators = /[;；、,，\n\r]+/;
+
+/** Firm ids name folders: letters (any script), digits, ".", "_" and "-", as on every file system. */
+const idPattern = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]{0,62}[\p{L}\p{N}_-])?$/u;
+const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+const emailPattern = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]+$/;
+
+const sizeWords: Record<string, FirmSize> = {
+  微: 'micro',
+  微型: 'micro',
+  小: 'small',
+  小型: 'small',
+  中: 'medium',
+  中型: 'medium',
+  大: 'large',
+  大型: 'large',
+};
+const sizeLabels: Record<FirmSize, string> = { micro: '微型', small: '小型', medium: '中型', large: '大型' };
+
+const yesWords = new Set(['是', 'y', 'yes', 'true', '1', '出口', '有']);
+const noWords = new Set(['否', 'n', 'no', 'false', '0', '非出口', '不出口', '無', '无']);
+
+function text(value: CellValue): string {
+  return String(value).normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/** The key two ids are compared by: case and width folded, as case-insensitive file systems do. */
+export function firmIdKey(id: string): string {
+  return id.normalize('NFKC').toLowerCase();
+}
+
+/** The code a value names: the code itself (any case) or its label. */
+function lookupCode(value: string, vocabulary: Record<string, string>): string | undefined {
+  const folded = value.normalize('NFKC').trim();
+  const lower = folded.toLowerCase();
+  for (const [code, label] of Object.entries(vocabulary)) {
+    if (code.toLowerCase() === lower || label.normalize('NFKC') === folded) return code;
+  }
+  return undefined;
+}
+
+function suggestCode(value: string, vocabulary: Record<string, string>): string | undefined {
+  const folded = value.normalize('NFKC').trim();
+  const candidates = [...Object.keys(vocabulary), ...Object.values(vocabulary)];
+  // Two Chinese characters say a lot: 電子 is most likely 電子資訊, though three letters differ.
+  const near =
+    closestMatch(folded, candidates) ??
+    (folded.length >= 2 ? Object.values(vocabulary).find((label) => label.includes(folded)) : undefined);
+  if (near === undefined) return undefined;
+  const code = lookupCode(near, vocabulary)!;
+  return `${vocabulary[code]} (${code})`;
+}
+
+class RecordReader {
+  readonly errors: Diagnostic[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly record: RawRecord,
+  ) {}
+
+  fail(code: DiagnosticCode, place: CellPlace, message: string, hint?: string): void {
+    this.errors.push(
+      diagnostic(code, `${place.label}: ${message}`, {
+        file: this.file,
+        ...(place.range ? { range: place.range } : {}),
+        ...(hint !== undefined ? { hint } : {}),
+      }),
+    );
+  }
+
+  /** The value of a field as one line of text, or null when empty. */
+  text(field: FirmField): { value: string; place: CellPlace } | null {
+    const raw = this.record.values[field];
+    if (!raw || raw.value === null) return null;
+    const value = text(raw.value);
+    return value === '' ? null : { value, place: raw.place };
+  }
+
+  required(field: 'id' | 'name'): string | null {
+    const found = this.text(field);
+    if (found) return found.value;
+    this.fail(
+      'E-FIRM-REQUIRED',
+      this.record.values[field]?.place ?? this.record.place,
+      `${describeField(field)} is empty`,
+      field === 'id'
+        ? 'every firm needs an id: it names the firm’s output folder and its line in the manifest'
+        : 'every firm needs its name: the guide is addressed to it',
+    );
+    return null;
+  }
+
+  codes(field: 'industry' | 'needs', vocabulary: Record<string, string>, what: string): string[] {
+    const found = this.text(field);
+    if (!found) return [];
+    // Lists are split on the raw value: a line break inside an Excel cell separates entries too.
+    const raw = String(this.record.values[field]!.value);
+    const codes: string[] = [];
+    for (const part of raw
+      .split(listSeparators)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const code = lookupCode(part, vocabulary);
+      if (code !== undefined) {
+        if (!codes.includes(code)) codes.push(code);
+        continue;
+      }
+      const near = suggestCode(part, vocabulary);
+      this.fail(
+        'E-FIRM-CODE-UNKNOWN',
+        found.place,
+        `unknown ${what} "${part}"${near !== undefined ? ` (did you mean ${near}?)` : ''}`,
+        `use a code or a label from guide.yaml vocabularies: ${Object.entries(vocabulary)
+          .map(([c, l]) => `${l} (${c})`)
+          .join('、')}`,
+      );
+    }
+    return codes;
+  }
+
+  size(): FirmSize | null {
+    const found = this.text('size');
+    if (!found) return null;
+    const word = found.value
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/(企業|企业)$/, '');
+    const size = (firmSizes as readonly string[]).includes(word) ? (word as FirmSize) : sizeWords[word];
+    if (size !== undefined) return size;
+    this.fail(
+      'E-FIRM-VALUE',
+      found.place,
+      `規模 "${found.value}" is not a firm size`,
+      `write one of ${firmSizes.map((s) => `${sizeLabels[s]} (${s})`).join('、')}`,
+    );
+    return null;
+  }
+
+  exporter(): boolean | null {
+    const raw = this.record.values.exporter;
+    if (!raw || raw.value === null) return null;
+    if (typeof raw.value === 'boolean') return raw.value;
+    const word = text(raw.value).normalize('NFKC').toLowerCase();
+    if (word === '') return null;
+    if (yesWords.has(word)) return true;
+    if (noWords.has(word)) return false;
+    this.fail(
+      'E-FIRM-VALUE',
+      raw.place,
+      `是否出口 "${text(raw.value)}" is neither yes nor no`,
+      'write 是 or 否 (yes or no)',
+    );
+    return null;
+  }
+}
+
+/** A record left out for its errors, with what could be read of it (for the manifest). */
+export interface RejectedRow {
+  label: string;
+  /** The firm's id when it is a usable one (not missing, not malformed, not a duplicate). */
+  id: string | null;
+  name: string | null;
+  contact: string | null;
+  email: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks and converts every record. Returns the good firms (in file order), the records left out
+ * and a diagnostic for every problem.
+ */
+export function normaliseRecords(
+  file: string,
+  records: readonly RawRecord[],
+  vocabularies: FirmVocabularies,
+): { rows: FirmRow[]; rejected: RejectedRow[]; diagnostics: Diagnostic[] } {
+  const rows: FirmRow[] = [];
+  const rejected: RejectedRow[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const ids = new Map<string, RawRecord>();
+  for (const record of records) {
+    const read = new RecordReader(file, record);
+    const id = read.required('id');
+    const idPlace = record.values.id?.place ?? record.place;
+    let usableId = false;
+    if (id !== null) {
+      const first = ids.get(firmIdKey(id));
+      if (!idPattern.test(id) || reservedNames.test(id)) {
+        read.fail(
+          'E-FIRM-ID',
+          idPlace,
+          `id "${id}" cannot name a folder`,
+          'use letters, digits, "-", "_" and "." (not at the end), at most 64 characters, e.g. TW-0001',
+        );
+      } else if (first !== undefined) {
+        const firstPlace = first.values.id?.place ?? first.place;
+        read.errors.push(
+          diagnostic('E-FIRM-ID-DUPLICATE', `${idPlace.label}: id "${id}" is already used by ${first.label}`, {
+            file,
+            ...(idPlace.range ? { range: idPlace.range } : {}),
+            hint: 'every firm needs its own id (ids differing only in case count as the same: they name folders)',
+            related: [
+              {
+                file,
+                ...(firstPlace.range ? { range: firstPlace.range } : {}),
+                message: 'the first firm with this id',
+              },
+            ],
+          }),
+        );
+      } else {
+        ids.set(firmIdKey(id), record);
+        usableId = true;
+      }
+    }
+    const name = read.required('name');
+    const email = read.text('email');
+    if (email && !emailPattern.test(email.value)) {
+      read.fail(
+        'E-FIRM-EMAIL',
+        email.place,
+        `"${email.value}" is not an email address`,
+        'write one address, such as service@example.com.tw',
+      );
+    }
+    const firm: Firm = {
+      id: id ?? '',
+      name: name ?? '',
+      contact: read.text('contact')?.value ?? null,
+      email: email?.value ?? null,
+      city: read.text('city')?.value ?? null,
+      industries: read.codes('industry', vocabularies.industries, 'industry'),
+      size: read.size(),
+      exporter: read.exporter(),
+      needs: read.codes('needs', vocabularies.needs, 'need'),
+    };
+    diagnostics.push(...read.errors);
+    if (read.errors.length > 0) {
+      rejected.push({
+        label: record.label,
+        id: usableId ? id : null,
+        name,
+        contact: firm.contact,
+        email: email?.value ?? null,
+        diagnostics: read.errors,
+      });
+      continue;
+    }
+    const cells: FirmRow['cells'] = {};
+    for (const [field, raw] of Object.entries(record.values)) cells[field as FirmField] = raw.place;
+    rows.push({ firm, label: record.label, place: record.place, cells });
+  }
+  return { rows, rejected, diagnostics };
+}

@@ -1,0 +1,134 @@
+/**
+ * A firm list read as a table (CSV or a worksheet): rows of cells, each cell with its place.
+ * The header row is found, not assumed: spreadsheets often carry a title line above it.
+ */
+
+import type { Range } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { columnLetter, describeField, fieldOfHeader, suggestHeader } from './columns.js';
+import type { RawRecord } from './records.js';
+import type { FirmField } from './types.js';
+
+/** A cell as the file holds it: text for CSV; text, number or true/false for XLSX. */
+export type CellValue = string | number | boolean;
+
+/** One cell and where it is. */
+export interface TableCell {
+  value: CellValue;
+  /** Offsets of the value in the decoded text (CSV only). */
+  range?: Range;
+}
+
+/** One row of a CSV file or worksheet. */
+export interface TableRow {
+  /** 1-based row number as a spreadsheet program shows it. */
+  number: number;
+  /** By column, 0-based; a missing or empty cell is undefined. */
+  cells: (TableCell | undefined)[];
+  /** The whole row in the text (CSV only). */
+  range?: Range;
+}
+
+/** How many rows from the top may come before the header row (a title, a note, a blank line). */
+const headerSearchRows = 10;
+
+function isBlank(cell: TableCell | undefined): boolean {
+  return cell === undefined || (typeof cell.value === 'string' && cell.value.trim() === '');
+}
+
+function cellText(cell: TableCell): string {
+  return typeof cell.value === 'string' ? cell.value : String(cell.value);
+}
+
+/**
+ * Finds the header row, maps its columns to firm fields and turns every later non-blank row into a
+ * record. Unknown headers are warnings (the column is ignored); a field named by two columns, or a
+ * list without id and name columns, is an error and no record is returned.
+ */
+export function tableRecords(
+  file: string,
+  rows: readonly TableRow[],
+): { records: RawRecord[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const headerIndex = rows
+    .slice(0, headerSearchRows)
+    .findIndex((row) => row.cells.filter((cell) => cell && fieldOfHeader(cellText(cell)) !== undefined).length >= 2);
+  if (headerIndex < 0) {
+    diagnostics.push(
+      diagnostic('E-FIRMS-FILE', 'no header row: the first rows name no firm columns', {
+        file,
+        hint: 'put the column names in the first row: 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求 (or id, name, contact, email, city, industry, size, exporter, needs)',
+      }),
+    );
+    return { records: [], diagnostics };
+  }
+  const header = rows[headerIndex]!;
+  const columns = new Map<number, { field: FirmField; header: string }>();
+  const seen = new Map<FirmField, number>();
+  header.cells.forEach((cell, index) => {
+    if (!cell || isBlank(cell)) return;
+    const text = cellText(cell).trim();
+    const where = `row ${header.number}, column ${columnLetter(index + 1)}`;
+    const field = fieldOfHeader(text);
+    if (field === undefined) {
+      const near = suggestHeader(text);
+      diagnostics.push(
+        diagnostic('W-FIRM-COLUMN-UNKNOWN', `${where}: column "${text}" is not a firm field; it is ignored`, {
+          file,
+          ...(cell.range ? { range: cell.range } : {}),
+          hint:
+            near !== undefined
+              ? `did you mean "${near}"?`
+              : 'firm columns are 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求; leave other columns out or ignore this warning',
+        }),
+      );
+      return;
+    }
+    const first = seen.get(field);
+    if (first !== undefined) {
+      diagnostics.push(
+        diagnostic(
+          'E-FIRMS-FILE',
+          `${where}: "${text}" is the ${describeField(field)} column again (first in column ${columnLetter(first + 1)})`,
+          { file, ...(cell.range ? { range: cell.range } : {}), hint: 'keep one column per field' },
+        ),
+      );
+      return;
+    }
+    seen.set(field, index);
+    columns.set(index, { field, header: text });
+  });
+  for (const required of ['id', 'name'] as const) {
+    if (!seen.has(required)) {
+      diagnostics.push(
+        diagnostic('E-FIRMS-FILE', `the list has no ${describeField(required)} column`, {
+          file,
+          ...(header.range ? { range: header.range } : {}),
+          hint: `add a column headed ${describeField(required).replace(/ \(.*/, '')} or ${required}`,
+        }),
+      );
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { records: [], diagnostics };
+
+  const records: RawRecord[] = [];
+  for (const row of rows.slice(headerIndex + 1)) {
+    if (row.cells.every(isBlank)) continue;
+    const record: RawRecord = {
+      label: `row ${row.number}`,
+      place: { label: `row ${row.number}`, ...(row.range ? { range: row.range } : {}) },
+      values: {},
+    };
+    for (const [index, { field, header: name }] of columns) {
+      const cell = row.cells[index];
+      const label = `row ${row.number}, column ${columnLetter(index + 1)} (${name})`;
+      if (!cell || isBlank(cell)) {
+        record.values[field] = { value: null, place: { label, ...(cell?.range ? { range: cell.range } : {}) } };
+        continue;
+      }
+      record.values[field] = { value: cell.value, place: { label, ...(cell.range ? { range: cell.range } : {}) } };
+    }
+    records.push(record);
+  }
+  return { records, diagnostics };
+}

@@ -1,0 +1,59 @@
+/**
+ * Firms, as read from a firm list (CSV, XLSX or YAML) for tailored guides (一企一策). Codes
+ * (industries, needs) are the edition's vocabulary codes, whatever the list wrote: a code, or its
+ * Chinese label.
+ */
+
+import type { FirmSize } from '../catalogue/types.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+
+/** The columns of a firm list, in the order DESIGN.md lists them. */
+export const firmFields = ['id', 'name', 'contact', 'email', 'city', 'industry', 'size', 'exporter', 'needs'] as const;
+/** One column of a firm list. */
+export type FirmField = (typeof firmFields)[number];
+
+/** The Chinese header of each column, as staff write it and as messages name it. */
+export const firmFieldLabels: Record<FirmField, string> = {
+  id: '編號',
+  name: '企業名稱',
+  contact: '聯繫人',
+  email: '電子郵箱',
+  city: '所在城市',
+  industry: '行業',
+  size: '規模',
+  exporter: '是否出口',
+  needs: '困難訴求',
+};
+
+/** One firm. An empty cell is `null` (or an empty list): the firm did not say. */
+export interface Firm {
+  id: string;
+  name: string;
+  contact: string | null;
+  email: string | null;
+  city: string | null;
+  /** Industry codes (a firm may name more than one). */
+  industries: string[];
+  size: FirmSize | null;
+  exporter: boolean | null;
+  /** Need codes: the difficulties the firm reported, in the order it wrote them. */
+  needs: string[];
+}
+
+/** Where a value sits in the firm list, for diagnostics. */
+export interface CellPlace {
+  /** Character offsets into the decoded text (CSV, YAML); absent for XLSX, which has no text. */
+  range?: Range;
+  /** How messages name the place: `row 3, column F (行業)` or `firm 3, 行業`. */
+  label: string;
+}
+
+/** A firm with the places its values came from. */
+export interface FirmRow {
+  firm: Firm;
+  /** `row 3` (sheet row, header row counted) or `firm 3` (YAML list entry). */
+  label: string;
+  /** The row as a whole, and each column that had a value. */
+  place: CellPlace;
+  cells: Partial<Record<FirmField, CellPlace>>;
+}

@@ -1,0 +1,43 @@
+/**
+ * XLSX firm lists, read with read-excel-file: the first worksheet, or the one `--sheet` names.
+ * A workbook has no text to point into, so places are row and column, as Excel shows them.
+ */
+
+import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
+import type { TableCell, TableRow } from './table.js';
+
+/** The rows of a worksheet, or why the workbook could not be read. */
+export async function readXlsxRows(
+  bytes: Uint8Array,
+  sheet: string | undefined,
+): Promise<{ rows: TableRow[] } | { error: string; hint: string }> {
+  let data: unknown[][];
+  try {
+    const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    data = sheet === undefined ? await readSheet(input) : await readSheet(input, sheet);
+  } catch (error) {
+    if (error instanceof SheetNotFoundError) {
+      const sheets = (error as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
+      return {
+        error: `the workbook has no sheet named "${sheet}"`,
+        hint: sheets.length > 0 ? `its sheets are: ${sheets.join(', ')}` : 'check --sheet',
+      };
+    }
+    return {
+      error: `the file could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`,
+      hint: 'save it from Excel as "Excel Workbook (*.xlsx)", or as "CSV UTF-8"',
+    };
+  }
+  // read-excel-file keeps rows and columns where the sheet has them, empty ones included.
+  const rows = data.map((row, index): TableRow => ({
+    number: index + 1,
+    cells: row.map((value): TableCell | undefined => {
+      if (value === null || value === undefined) return undefined;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
+      // A date cell: no firm column holds dates, so it is kept as the date it shows.
+      if (value instanceof Date) return { value: value.toISOString().slice(0, 10) };
+      return { value: String(value) };
+    }),
+  }));
+  return { rows };
+}
