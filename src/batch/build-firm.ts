@@ -12,8 +12,8 @@ import { buildFirmGuideView } from '../firms/guide-view.js';
 import type { Firm } from '../firms/types.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { editionDocMeta, type TemplateSources } from '../template/render.js';
-import { writeDocx } from '../writers/docx/index.js';
-import { missingCodePoints, writePdf, type PdfFonts } from '../writers/pdf/index.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
+import { writeOutputs, type GuideOutput } from '../build/write-outputs.js';
 import type { Theme } from '../writers/theme.js';
 import type { FirmGuideReader } from './firm-reader.js';
 
@@ -36,12 +36,7 @@ export interface FirmBuildRequest {
 }
 
 /** One file of a firm's guide, as bytes. */
-export interface FirmOutput {
-  format: OutputFormat;
-  bytes: Uint8Array;
-  /** PDF only. */
-  pages?: number;
-}
+export type FirmOutput = GuideOutput;
 
 /** The files of a firm's guide, or why there are none. */
 export interface FirmBuildResult {
@@ -73,21 +68,11 @@ export async function buildFirmGuide(context: FirmBuildContext, request: FirmBui
   const glyphs = checkModelGlyphs(missing, read.model, new Set(), Object.values(context.templateSources));
   if (hasErrors(glyphs)) return { outputs: [], diagnostics: glyphs };
 
-  const outputs: FirmOutput[] = [];
-  const pdf = await writePdf(read.model, {
+  const outputs = await writeOutputs(read.model, {
     theme: context.theme,
     fonts: context.fonts,
+    formats: request.formats,
     creationDate: request.creationDate,
   });
-  if (request.formats.includes('pdf')) outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
-  if (request.formats.includes('docx')) {
-    const docx = await writeDocx(read.model, {
-      theme: context.theme,
-      creationDate: request.creationDate,
-      headingPages: pdf.headingPages,
-      bodyPageCount: pdf.bodyPageCount,
-    });
-    outputs.push({ format: 'docx', bytes: docx.bytes });
-  }
   return { outputs, diagnostics: [...read.diagnostics, ...glyphs] };
 }

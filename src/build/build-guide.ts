@@ -12,10 +12,12 @@ import type { DocModel } from '../model/doc-model.js';
 import { readMarkdown } from '../model/read-markdown.js';
 import { editionDocMeta, type CompiledGuide, type TemplateSources } from '../template/render.js';
 import type { ChangesView } from '../template/view.js';
-import { writeDocx } from '../writers/docx/index.js';
-import { missingCodePoints, writePdf, type PdfFonts } from '../writers/pdf/index.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 import { checkDocumentGlyphs, checkModelGlyphs } from './glyph-check.js';
+import { writeOutputs, type GuideOutput } from './write-outputs.js';
+
+export type { GuideOutput } from './write-outputs.js';
 
 export interface GuideBuildInput {
   catalogue: Catalogue;
@@ -37,13 +39,6 @@ export interface GuideBuildInput {
   markdownFile: string;
   /** The 本版更新說明 section's data (`guide build --since`); no section when absent. */
   changes?: ChangesView | null;
-}
-
-export interface GuideOutput {
-  format: OutputFormat;
-  bytes: Uint8Array;
-  /** PDF only. */
-  pages?: number;
 }
 
 export interface GuideBuildResult {
@@ -84,18 +79,6 @@ export async function buildGuide(input: GuideBuildInput): Promise<GuideBuildResu
   );
   if (hasErrors(diagnostics)) return { selection, model: read.model, outputs: [], diagnostics };
 
-  const outputs: GuideOutput[] = [];
-  const pdf = await writePdf(read.model, { theme: input.theme, fonts: input.fonts, creationDate: input.creationDate });
-  if (input.formats.includes('pdf')) outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
-  if (input.formats.includes('docx')) {
-    // The PDF layout gives the DOCX its TOC page numbers, so both formats agree before Word updates fields.
-    const docx = await writeDocx(read.model, {
-      theme: input.theme,
-      creationDate: input.creationDate,
-      headingPages: pdf.headingPages,
-      bodyPageCount: pdf.bodyPageCount,
-    });
-    outputs.push({ format: 'docx', bytes: docx.bytes });
-  }
+  const outputs = await writeOutputs(read.model, input);
   return { selection, model: read.model, outputs, diagnostics };
 }

@@ -11,7 +11,7 @@ import { checkDocumentGlyphs } from '../build/glyph-check.js';
 import { dateToInstant } from '../catalogue/dates.js';
 import { measureStatus } from '../catalogue/select.js';
 import { closestMatch } from '../catalogue/did-you-mean.js';
-import type { Catalogue, OutputFormat } from '../catalogue/types.js';
+import type { Catalogue } from '../catalogue/types.js';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
@@ -36,6 +36,7 @@ import { Progress } from '../batch/progress.js';
 import { reasonOf, runBatch, type BatchFirm } from '../batch/run.js';
 import { readBatchTemplates } from '../batch/templates.js';
 import { missingCodePoints } from '../writers/pdf/fonts.js';
+import { parseFormats } from './options.js';
 
 /** Options of `guide batch`, as commander parses them. */
 export interface BatchCommandOptions {
@@ -53,19 +54,6 @@ export interface BatchCommandOptions {
   explain?: string;
   force?: boolean;
   json?: boolean;
-}
-
-const knownFormats: readonly OutputFormat[] = ['pdf', 'docx'];
-
-function parseFormats(value: string): OutputFormat[] {
-  const formats = value
-    .split(',')
-    .map((f) => f.trim().toLowerCase())
-    .filter(Boolean);
-  if (formats.length === 0 || formats.some((f) => !(knownFormats as readonly string[]).includes(f))) {
-    throw new UsageError(`--format takes pdf, docx or pdf,docx; got "${value}"`);
-  }
-  return [...new Set(formats)] as OutputFormat[];
 }
 
 function parseJobs(value: string | undefined): number {

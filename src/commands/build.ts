@@ -5,14 +5,13 @@ import { buildGuide } from '../build/build-guide.js';
 import { prepareBuild } from '../build/prepare.js';
 import { dateToInstant } from '../catalogue/dates.js';
 import { selectMeasures } from '../catalogue/select.js';
-import type { OutputFormat } from '../catalogue/types.js';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
 import { createReporter } from '../cli/report.js';
 import { version } from '../cli/version.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { OutputError, UsageError } from '../errors.js';
+import { OutputError } from '../errors.js';
 import { readBuildInputs } from '../io/build-inputs.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
@@ -25,6 +24,7 @@ import { diffEditions, summarizeDiff, type EditionDiff } from '../release/diff.j
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
 import { sideSnapshot } from '../release/side-snapshot.js';
 import { snapshotFromSelection } from '../release/snapshot.js';
+import { parseFormats } from './options.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -35,20 +35,6 @@ export interface BuildCommandOptions {
   json?: boolean;
   since?: string;
   expiringWithin?: number;
-}
-
-const knownFormats: readonly OutputFormat[] = ['pdf', 'docx'];
-
-function parseFormats(value: string): OutputFormat[] {
-  const formats = value
-    .split(',')
-    .map((f) => f.trim().toLowerCase())
-    .filter(Boolean);
-  const unknown = formats.filter((f) => !(knownFormats as readonly string[]).includes(f));
-  if (formats.length === 0 || unknown.length > 0) {
-    throw new UsageError(`--format takes pdf, docx or pdf,docx; got "${value}"`);
-  }
-  return [...new Set(formats)] as OutputFormat[];
 }
 
 function formatBytes(bytes: number): string {
