@@ -97,6 +97,11 @@ describe('guide build on the sample edition', () => {
     const missing = firstOutOfOrder(text, texts);
     assert.equal(missing, -1, `not found in order: ${JSON.stringify(texts[missing])}`);
     for (const excluded of ['提高部分產品出口退稅率']) assert.ok(!squeeze(text).includes(excluded));
+    // Bold that Markdown could not close (e.g. `**1%**` before a CJK letter) would print its asterisks.
+    assert.deepEqual(
+      texts.filter((t) => t.includes('**')),
+      [],
+    );
   });
 
   it('puts each measure on the page the table of contents says', async () => {
