@@ -33,7 +33,15 @@ export interface BatchRun {
 
 export interface BatchBenchResult {
   date: string;
-  machine: { cores: number; workers: number; memoryGb: number; node: string; loadAverage: number[] };
+  /** `loadAverage` before and after the runs: other work on the machine makes the times longer. */
+  machine: {
+    cores: number;
+    workers: number;
+    memoryGb: number;
+    node: string;
+    loadAverage: number[];
+    loadAverageAfter: number[];
+  };
   batch: BatchRun;
   naive: {
     what: string;
@@ -198,6 +206,8 @@ export async function runBatchBenchmark(
   options: { firms?: number; large?: boolean; naiveRuns?: number } = {},
 ): Promise<BatchBenchResult> {
   const firms = options.firms ?? 1000;
+  const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+  const loadBefore = load();
   const naive = naiveRuns(options.naiveRuns ?? 5);
   const median = naive[naive.length >> 1]!;
   const batch = await batchRun(firms, 'pdf,docx', true);
@@ -210,7 +220,8 @@ export async function runBatchBenchmark(
       workers: availableParallelism(),
       memoryGb: Number((totalmem() / 2 ** 30).toFixed(1)),
       node: process.version,
-      loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+      loadAverage: loadBefore,
+      loadAverageAfter: load(),
     },
     batch,
     naive: {
