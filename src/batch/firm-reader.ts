@@ -27,7 +27,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, DocMeta, DocModel, Inline, Section } from '../model/doc-model.js';
-import { readMarkdown } from '../model/read-markdown.js';
+import { dropIdleBreaks, readMarkdown } from '../model/read-markdown.js';
 import { compileGuide, type CompiledGuide, type RenderResult, type TemplateSources } from '../template/render.js';
 import { LruMap } from './lru.js';
 
@@ -294,17 +294,6 @@ function slotOf(block: Block): number | undefined {
   const only = block.children[0]!;
   const found = only.type === 'text' ? markerPattern.exec(only.value) : null;
   return found ? Number(found[1]) : undefined;
-}
-
-/** The reader's rule: no page break at either end of a section, none right after another. */
-function dropIdleBreaks(blocks: Block[]): Block[] {
-  const kept: Block[] = [];
-  for (const block of blocks) {
-    if (block.type === 'page-break' && (kept.length === 0 || kept.at(-1)!.type === 'page-break')) continue;
-    kept.push(block);
-  }
-  while (kept.at(-1)?.type === 'page-break') kept.pop();
-  return kept;
 }
 
 /** Every heading id once, and every `#id` link pointing at one. */

@@ -711,9 +711,12 @@ function normalize(weights: readonly number[]): number[] {
   return fractions;
 }
 
-// A page break with nothing before it in its section, after another break, or at the end, would
-// only make a blank page.
-function dropIdleBreaks(blocks: Block[]): Block[] {
+/**
+ * Drops page breaks that would only make a blank page: with nothing before them in their section,
+ * right after another break, or at the end. The batch reader applies the same rule to sections it
+ * puts together from cached parts.
+ */
+export function dropIdleBreaks(blocks: Block[]): Block[] {
   const kept: Block[] = [];
   for (const block of blocks) {
     if (block.type === 'page-break' && (kept.length === 0 || kept.at(-1)!.type === 'page-break')) continue;
