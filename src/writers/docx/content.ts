@@ -6,7 +6,6 @@
  * bytes depend on what else the process wrote.
  */
 
-import type { FileChild } from 'docx';
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
@@ -15,7 +14,7 @@ import { roleStyle, StyleId } from './styles.js';
 import { tableOfContents, type TocEntry } from './toc.js';
 import { hexColor, twips, type PageGeometry } from './units.js';
 import { paragraphXml, textRun, type ParagraphProps, type RunFormat } from './paragraph.js';
-import { el, val, XmlBlock, type XmlAttributes, type XmlNode } from './xml.js';
+import { el, val, xmlText, type XmlAttributes, type XmlNode } from './xml.js';
 
 /** The bookmark on a heading: the target of TOC entries and `#id` links. */
 export interface HeadingAnchor {
@@ -200,11 +199,12 @@ function spacingAfterTable(): XmlNode {
   return paragraphXml({ style: StyleId.tableSpacing }, []);
 }
 
-/** Section blocks as body children. */
-export function sectionChildren(blocks: readonly Block[], ctx: DocxContext): FileChild[] {
-  return convertBlocks(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }).map(
-    (element) => new XmlBlock(element),
-  );
+/** Section blocks as body XML. */
+export function sectionBodyXml(blocks: readonly Block[], ctx: DocxContext): string {
+  let xml = '';
+  for (const element of convertBlocks(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }))
+    xml += xmlText(element);
+  return xml;
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */

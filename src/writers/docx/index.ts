@@ -2,20 +2,19 @@
  * DOCX writer: DocModel → a Word document that Word lays out itself. Pure: no fs, process or
  * clock; the same model, theme and date give the same bytes, in one process or in two.
  *
- * docx builds the package (styles, sections with their header and footer, settings, media,
- * relationships); the body is written as XML objects (content.ts), and numbering.xml and
- * core.xml are written here, so every id in the file is counted per document.
+ * docx builds the package around the body (styles, sections with their header and footer,
+ * settings), once per theme and layout of sections (shell.ts). The body is written as XML text
+ * (content.ts) and put in the shell's placeholders; numbering.xml, core.xml and the
+ * relationships of links and pictures are written here, so every id in the file is counted per
+ * document (package.ts).
  */
 
-import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
-import type { DocModel, Section } from '../../model/doc-model.js';
+import type { DocModel } from '../../model/doc-model.js';
 import type { Theme } from '../theme.js';
-import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionChildren } from './content.js';
-import { field } from './fields.js';
-import { corePropertiesXml, repackage } from './package.js';
-import { buildStyles, StyleId } from './styles.js';
-import { pageGeometryOf, type PageGeometry } from './units.js';
-import { XmlRun } from './xml.js';
+import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml } from './content.js';
+import { assemblePackage, corePropertiesXml } from './package.js';
+import { bodyPlaceholder, DOCUMENT_PART, FOOTER_PART, packageShell, PAGE_TOTAL_PLACEHOLDER } from './shell.js';
+import { pageGeometryOf } from './units.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -37,96 +36,59 @@ export interface DocxOptions {
   bodyPageCount?: number;
 }
 
-/**
- * The footer line from the theme's template, "第 {page} 頁，共 {pages} 頁": {page} is the
- * PAGE field and {pages} SECTIONPAGES, so the cover (its own section) is not counted, as in the
- * PDF, where body pages are numbered from 1.
- */
-function footerParagraph(template: string, bodyPageCount: number | undefined): Paragraph {
-  const children = template
-    .split(/(\{page\}|\{pages\})/)
-    .filter((part) => part !== '')
-    .flatMap((part) => {
-      if (part === '{page}') return field('PAGE', undefined).map((run) => new XmlRun(run));
-      if (part === '{pages}') return field('SECTIONPAGES', bodyPageCount?.toString()).map((run) => new XmlRun(run));
-      return [new TextRun(part)];
-    });
-  return new Paragraph({ style: StyleId.footer, children });
+/** document.xml with each section's placeholder paragraph replaced by the section's body. */
+function withBodies(documentXml: string, bodies: readonly string[]): string {
+  let xml = documentXml;
+  bodies.forEach((body, index) => {
+    const placeholder = bodyPlaceholder(index);
+    const at = xml.indexOf(placeholder);
+    if (at < 0) throw new Error(`the package shell has no placeholder for section ${index}`);
+    xml = xml.slice(0, at) + body + xml.slice(at + placeholder.length);
+  });
+  return xml;
 }
 
-interface SectionInput {
-  section: Section;
-  /** Page numbers restart at 1 on the first body page only; a later body section carries on. */
-  restartNumbering: boolean;
-}
-
-function sectionOf(
-  { section, restartNumbering }: SectionInput,
-  ctx: DocxContext,
-  page: PageGeometry,
-  model: DocModel,
-  bodyPageCount: number | undefined,
-): ISectionOptions {
-  const body = section.kind === 'body';
-  return {
-    properties: {
-      page: {
-        size: { width: page.width, height: page.height },
-        margin: {
-          ...page.margins,
-          header: Math.round(page.margins.top / 2),
-          footer: Math.round(page.margins.bottom / 2),
-          gutter: 0,
-        },
-        ...(restartNumbering ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}),
-      },
-    },
-    // No header or footer reference at all on the cover: a section without them shows none.
-    ...(body
-      ? {
-          headers: {
-            default: new Header({
-              children: [new Paragraph({ style: StyleId.header, children: [new TextRun(model.meta.header)] })],
-            }),
-          },
-          footers: { default: new Footer({ children: [footerParagraph(ctx.theme.running.footer, bodyPageCount)] }) },
-        }
-      : {}),
-    children: sectionChildren(section.blocks, ctx),
-  };
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
 /** Writes the model as a DOCX file. */
 export async function writeDocx(model: DocModel, options: DocxOptions): Promise<DocxResult> {
   const { theme, creationDate, headingPages, bodyPageCount } = options;
-  const page = pageGeometryOf(theme);
-  const ctx = new DocxContext(model, theme, page, headingPages);
-  const firstBody = model.sections.findIndex((section) => section.kind === 'body');
-  const sections = model.sections.map((section, index) =>
-    sectionOf({ section, restartNumbering: index === firstBody }, ctx, page, model, bodyPageCount),
+  const shell = await packageShell(theme, model.meta, model.sections);
+  const ctx = new DocxContext(model, theme, pageGeometryOf(theme), headingPages);
+  const bodies = model.sections.map((section) => sectionBodyXml(section.blocks, ctx));
+
+  // The body refers to links and pictures by relationship ids of its own, counted within the
+  // document, so their relationships are written here too.
+  const relationship = (id: string, type: string, target: string, external: boolean) =>
+    `<Relationship Id="rId${id}" Type="${type}" Target="${escapeAttribute(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+  const media = ctx.images.map((image, index) => ({
+    id: image.id,
+    name: `media/image${index + 1}.png`,
+    png: image.png,
+  }));
+  const relationshipsXml =
+    ctx.links.map((link) => relationship(link.id, HYPERLINK_RELATIONSHIP, link.target, true)).join('') +
+    media.map((image) => relationship(image.id, IMAGE_RELATIONSHIP, image.name, false)).join('');
+
+  // Word works the total out itself; LibreOffice and other readers that do not know the field
+  // show what is written, so without a total from the PDF they show none.
+  const footer = shell.texts.get(FOOTER_PART);
+  const pageTotal =
+    bodyPageCount === undefined ? '' : PAGE_TOTAL_PLACEHOLDER.replace('guide-body-page-count', String(bodyPageCount));
+
+  const bytes = assemblePackage(
+    shell,
+    {
+      documentXml: withBodies(shell.texts.get(DOCUMENT_PART)!, bodies),
+      relationshipsXml,
+      ...(footer !== undefined ? { footerXml: footer.replace(PAGE_TOTAL_PLACEHOLDER, pageTotal) } : {}),
+      numberingXml: ctx.lists.toXml(theme),
+      coreXml: corePropertiesXml(model.meta, creationDate),
+      media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
+    },
+    creationDate,
   );
-  const { meta } = model;
-  // The document properties go into core.xml below, written here rather than by docx.
-  const document = new Document({ ...buildStyles(theme, meta.language, page), sections });
-  // The body refers to links and pictures by relationship ids of its own (docx would draw
-  // random ones, or count across documents), so their relationships are added here.
-  const relationships = document.Document.Relationships;
-  for (const link of ctx.links) relationships.addRelationship(link.id, HYPERLINK_RELATIONSHIP, link.target, 'External');
-  for (const image of ctx.images) {
-    // 9,525 EMUs to a pixel at 96 to the inch. The file name is Media's to choose (image1.png, …).
-    const pixels = Math.round(image.emus / 9525);
-    document.Media.addImage(image.id, {
-      type: 'png',
-      fileName: '',
-      data: image.png,
-      transformation: { pixels: { x: pixels, y: pixels }, emus: { x: image.emus, y: image.emus } },
-    });
-    const fileName = document.Media.Entries.find(([key]) => key === image.id)![1].fileName;
-    relationships.addRelationship(image.id, IMAGE_RELATIONSHIP, `media/${fileName}`);
-  }
-  const zipped = await Packer.pack(document, 'uint8array', false, [
-    { path: 'docProps/core.xml', data: corePropertiesXml(meta, creationDate) },
-    { path: 'word/numbering.xml', data: ctx.lists.toXml(theme) },
-  ]);
-  return { bytes: repackage(zipped, creationDate) };
+  return { bytes };
 }

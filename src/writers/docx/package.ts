@@ -1,11 +1,14 @@
 /**
- * The parts of the package docx writes with the clock in them, written instead from the
- * document's own date: docProps/core.xml (docx stamps created/modified with "now", and has no
- * field for dc:language) and the zip entry times.
+ * One document's package: its shell (shell.ts) with the document's own parts put in, and the
+ * parts docx would write with the clock in them written from the document's own date instead
+ * (docProps/core.xml, where docx stamps created/modified with "now" and has no field for
+ * dc:language, and the zip entry times).
  */
 
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocMeta } from '../../model/doc-model.js';
-import { readZip, writeZip, type ZipEntry } from './zip.js';
+import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, type PackageShell } from './shell.js';
+import { writeZip, type ZipEntry } from './zip.js';
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -40,7 +43,7 @@ export function corePropertiesXml(meta: DocMeta, date: Date): string {
   );
 }
 
-/** The parts every package has, first, in the order Word writes them; the rest keep docx's (stable) order. */
+/** The parts every package has, first, in the order Word writes them; the rest keep the shell's (stable) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels'];
 
 function rank(entry: ZipEntry): number {
@@ -48,12 +51,47 @@ function rank(entry: ZipEntry): number {
   return index === -1 ? LEADING_PARTS.length : index;
 }
 
-/** The package docx zipped, with [Content_Types].xml first and every entry stamped with `date`. */
-export function repackage(zipped: Uint8Array, date: Date): Uint8Array {
-  const entries = readZip(zipped);
-  // Array.prototype.sort is stable, so parts that rank alike keep docx's order.
+/** A part as a zip entry: deflated, or stored when deflating would not make it smaller (pictures). */
+function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
+  const common = { name, flags: 0, crc32: crc32(data), size: data.length };
+  return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
+}
+
+/** What one document puts into its shell. */
+export interface PackageContent {
+  /** document.xml with the bodies in place. */
+  documentXml: string;
+  /** Relationship elements added to document.xml's (links and pictures). */
+  relationshipsXml: string;
+  /** The footer with its page total in place (when the document has a body section). */
+  footerXml?: string;
+  numberingXml: string;
+  coreXml: string;
+  /** Pictures, by their names in the package (word/media/…). */
+  media: readonly { name: string; png: Uint8Array }[];
+}
+
+/** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
+export function assemblePackage(shell: PackageShell, content: PackageContent, date: Date): Uint8Array {
+  const relationships = shell.texts.get(DOCUMENT_RELATIONSHIPS_PART)!;
+  const own = new Map<string, string>([
+    [DOCUMENT_PART, content.documentXml],
+    [
+      DOCUMENT_RELATIONSHIPS_PART,
+      relationships.replace('</Relationships>', `${content.relationshipsXml}</Relationships>`),
+    ],
+    ['word/numbering.xml', content.numberingXml],
+    ['docProps/core.xml', content.coreXml],
+    ...(content.footerXml !== undefined ? [[FOOTER_PART, content.footerXml] as const] : []),
+  ]);
+  const entries = shell.entries.map((entry) => {
+    const text = own.get(entry.name);
+    return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
+  });
+  for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
+  // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
   return writeZip(
-    [...entries].sort((a, b) => rank(a) - rank(b)),
+    entries.sort((a, b) => rank(a) - rank(b)),
     date,
   );
 }

@@ -1,9 +1,10 @@
 /**
- * Re-lays out the zip docx packs, without inflating anything: docx stamps every entry with the
- * time of packing and puts [Content_Types].xml near the end. Copying the compressed data as it
- * is into new headers with one fixed time, in the order Office writes ([Content_Types].xml
- * first, which is also how `file` and other sniffers recognise an OOXML package), makes the
- * bytes depend on the content alone, and costs well under a millisecond.
+ * Just enough zip for the DOCX package: reading the entries docx packs (still compressed), and
+ * writing a package's entries in a chosen order with one fixed time. docx stamps every entry
+ * with the time of packing and puts [Content_Types].xml near the end; writing the entries again
+ * with the document's own date, in the order Office writes ([Content_Types].xml first, which is
+ * also how `file` and other sniffers recognise an OOXML package), makes the bytes depend on the
+ * content alone.
  */
 
 /** One file in a zip archive, still compressed. */

@@ -1,0 +1,137 @@
+/**
+ * The package around the body, built by docx: styles, settings, the sections' page setup with
+ * the running header and footer, font table, theme, content types. It depends only on the theme,
+ * the language, the header text and how the document is cut into sections, so it is built once
+ * for them and reused: a batch writes thousands of guides in the same shell, and building it is
+ * most of docx's work. What differs from one document to the next is left as placeholders
+ * (each section's body, the footer's page total) or added afterwards (numbering, relationships,
+ * pictures, document properties; see package.ts).
+ */
+
+import { inflateRawSync } from 'node:zlib';
+import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import type { DocMeta, Section } from '../../model/doc-model.js';
+import type { Theme } from '../theme.js';
+import { field } from './fields.js';
+import { buildStyles, StyleId } from './styles.js';
+import { pageGeometryOf, type PageGeometry } from './units.js';
+import { el, XmlBlock, XmlRun, xmlText, type XmlNode } from './xml.js';
+import { readZip, type ZipEntry } from './zip.js';
+
+/** The parts a document edits in its shell, by their names in the package. */
+export const DOCUMENT_PART = 'word/document.xml';
+export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
+export const FOOTER_PART = 'word/footer1.xml';
+
+/** docx's package with placeholders, and the text of the parts each document edits. */
+export interface PackageShell {
+  /** The entries in docx's order, compressed as docx wrote them. */
+  entries: readonly ZipEntry[];
+  /** document.xml, its relationships and the footer, unzipped. */
+  texts: ReadonlyMap<string, string>;
+}
+
+/** The paragraph that stands for section `index`'s body in document.xml. */
+export function bodyPlaceholder(index: number): string {
+  return xmlText(bodyPlaceholderXml(index));
+}
+
+// As a block in XML form (not a docx Paragraph), docx writes it as it is and gives a section
+// break a paragraph of its own, as it would after the real body.
+function bodyPlaceholderXml(index: number): XmlNode {
+  return el('w:p', undefined, [el('w:r', undefined, [el('w:t', undefined, [`guide-section-body-${index}`])])]);
+}
+
+/** The run that stands for the footer's page total (the result of its SECTIONPAGES field). */
+export const PAGE_TOTAL_PLACEHOLDER = xmlText(
+  el('w:r', undefined, [el('w:t', { 'xml:space': 'preserve' }, ['guide-body-page-count'])]),
+);
+
+/**
+ * The footer line from the theme's template, "第 {page} 頁，共 {pages} 頁": {page} is the
+ * PAGE field and {pages} SECTIONPAGES, so the cover (its own section) is not counted, as in the
+ * PDF, where body pages are numbered from 1.
+ */
+function footerParagraph(template: string): Paragraph {
+  const children = template
+    .split(/(\{page\}|\{pages\})/)
+    .filter((part) => part !== '')
+    .flatMap((part) => {
+      if (part === '{page}') return field('PAGE', undefined).map((run) => new XmlRun(run));
+      if (part === '{pages}') return field('SECTIONPAGES', 'guide-body-page-count').map((run) => new XmlRun(run));
+      return [new TextRun(part)];
+    });
+  return new Paragraph({ style: StyleId.footer, children });
+}
+
+function sectionOf(
+  kind: Section['kind'],
+  index: number,
+  restartNumbering: boolean,
+  theme: Theme,
+  page: PageGeometry,
+  header: string,
+): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: { width: page.width, height: page.height },
+        margin: {
+          ...page.margins,
+          header: Math.round(page.margins.top / 2),
+          footer: Math.round(page.margins.bottom / 2),
+          gutter: 0,
+        },
+        // Page numbers restart at 1 on the first body page only; a later body section carries on.
+        ...(restartNumbering ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}),
+      },
+    },
+    // No header or footer reference at all on the cover: a section without them shows none.
+    ...(kind === 'body'
+      ? {
+          headers: {
+            default: new Header({
+              children: [new Paragraph({ style: StyleId.header, children: [new TextRun(header)] })],
+            }),
+          },
+          footers: { default: new Footer({ children: [footerParagraph(theme.running.footer)] }) },
+        }
+      : {}),
+    children: [new XmlBlock(bodyPlaceholderXml(index))],
+  };
+}
+
+async function buildShell(theme: Theme, language: string, header: string, kinds: readonly Section['kind'][]) {
+  const page = pageGeometryOf(theme);
+  const firstBody = kinds.indexOf('body');
+  const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page, header));
+  const document = new Document({ ...buildStyles(theme, language, page), sections });
+  const entries = readZip(await Packer.pack(document, 'uint8array', false));
+  const texts = new Map<string, string>();
+  for (const name of [DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, ...(firstBody >= 0 ? [FOOTER_PART] : [])]) {
+    const entry = entries.find((candidate) => candidate.name === name);
+    if (!entry) throw new Error(`docx wrote no ${name}`);
+    texts.set(name, (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8'));
+  }
+  return { entries, texts };
+}
+
+// Shells by theme, then by language, header and sections. Entries are never changed once built,
+// so a shared one gives the same bytes as a fresh one.
+const shells = new WeakMap<Theme, Map<string, Promise<PackageShell>>>();
+
+/** The shell for documents with this theme, language, running header and sections. */
+export function packageShell(theme: Theme, meta: DocMeta, sections: readonly Section[]): Promise<PackageShell> {
+  const kinds = sections.map((section) => section.kind);
+  const key = JSON.stringify([meta.language, meta.header, kinds]);
+  let byKey = shells.get(theme);
+  if (!byKey) shells.set(theme, (byKey = new Map()));
+  let shell = byKey.get(key);
+  if (!shell) {
+    shell = buildShell(theme, meta.language, meta.header, kinds);
+    // A failed build is not kept: the next document tries again and reports the error itself.
+    shell.catch(() => byKey.delete(key));
+    byKey.set(key, shell);
+  }
+  return shell;
+}
