@@ -1,15 +1,16 @@
 /**
- * Laid-out pages → PDF bytes with pdfkit. pdfkit only draws here: every position was decided
- * by the layout pass, text is drawn with `lineBreak: false` (so pdfkit never wraps or adds a
- * page), and the pdfkit page has no margins.
+ * Laid-out pages → PDF bytes with pdfkit. pdfkit writes the file (objects, pages, links,
+ * outline, compression) and draws the shapes; every position was decided by the layout pass,
+ * and the text is written as PDF text operators here, glyph ids and all (font-embed.ts).
  */
 
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../../model/doc-model.js';
+import { EmbeddedFace, pdfNumber } from './font-embed.js';
 import type { PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
 import { qrRuns } from './qr.js';
-import type { Drawable } from './types.js';
+import type { Drawable, FontKey, LineDrawable } from './types.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
 interface OutlineItem {
@@ -34,6 +35,8 @@ export function drawDocument(
     margin: 0,
     compress: true,
     pdfVersion: '1.7',
+    // No default font: pdfkit would parse Helvetica's metrics for every document, unused.
+    font: '',
     lang: meta.language,
     displayTitle: true,
     // The file ID is a hash of the info dictionary, CreationDate included: passing the date
@@ -62,39 +65,56 @@ export function drawDocument(
     });
   });
 
-  // pdfkit accepts an opened fontkit font (it checks for `layout`); its typings only list files.
-  doc.registerFont('regular', fonts.regular.pdfkitFont as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.registerFont('bold', fonts.bold.pdfkitFont as unknown as PDFKit.Mixins.PDFFontSource);
-
+  const faces: Record<FontKey, EmbeddedFace> = {
+    regular: new EmbeddedFace(doc, fonts.regular, 'F1'),
+    bold: new EmbeddedFace(doc, fonts.bold, 'F2'),
+  };
   const anchors = new Set<string>();
   for (const page of layout.pages) {
     for (const d of page.drawables) if (d.kind === 'anchor') anchors.add(d.id);
   }
-  const painter = new Painter(doc, anchors);
+  const painter = new Painter(doc, anchors, faces);
   for (const page of layout.pages) {
     doc.addPage({ size: [width, height], margin: 0 });
     painter.page(page.drawables);
   }
+  for (const face of Object.values(faces)) face.finish();
   doc.end();
   return finished;
 }
 
+/** '#rrggbb' → PDF's "r g b" (0 to 1). */
+function rgb(color: string): string {
+  const value = Number.parseInt(color.slice(1), 16);
+  return [value >> 16, (value >> 8) & 0xff, value & 0xff].map((c) => pdfNumber(c / 255)).join(' ');
+}
+
 /** Draws the drawables of one page after another, remembering state pdfkit would re-emit. */
 class Painter {
+  /** The fill colour in effect ('' at the start of a page: the PDF default). */
   private fill = '';
+  /** Text state in effect on the page (it outlives each BT … ET). */
+  private face: EmbeddedFace | null = null;
+  private size = 0;
+  private charSpacing = 0;
+  /** Operators of the text object being written, until a shape or the page's end closes it. */
+  private text: string[] | null = null;
   private chapter: OutlineItem | null = null;
   private readonly outline: OutlineItem;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly anchors: Set<string>,
+    private readonly faces: Record<FontKey, EmbeddedFace>,
   ) {
     this.outline = doc.outline as unknown as OutlineItem;
   }
 
   page(drawables: Drawable[]): void {
-    // A fresh page starts with the default colour in the PDF graphics state.
+    // A fresh page starts with the default colour and text state.
     this.fill = '';
+    this.face = null;
+    this.charSpacing = 0;
     // Cell shading first, so borders and text lie on top of it.
     for (const d of drawables) {
       if (d.kind === 'cell' && d.fill) {
@@ -102,7 +122,11 @@ class Painter {
         this.doc.rect(d.x, d.y, d.width, d.height).fill();
       }
     }
-    for (const d of drawables) this.draw(d);
+    for (const d of drawables) {
+      if (d.kind === 'line') this.line(d);
+      else if (d.kind !== 'cell' && d.kind !== 'page-ref') this.draw(d);
+    }
+    this.endText();
   }
 
   private setFill(color: string): void {
@@ -112,19 +136,45 @@ class Painter {
     }
   }
 
-  private draw(d: Drawable): void {
+  /**
+   * A line's runs as text operators, in the text object the lines before it opened. The page's
+   * coordinates run downwards (pdfkit flips them), so each run's text matrix flips back.
+   */
+  private line(d: LineDrawable): void {
+    const ops = (this.text ??= ['BT']);
+    for (const run of d.runs) {
+      const face = this.faces[run.font];
+      if (face !== this.face || d.size !== this.size) {
+        (this.doc.page.fonts as Record<string, unknown>)[face.resourceName] = face.ref;
+        ops.push(`/${face.resourceName} ${pdfNumber(d.size)} Tf`);
+        this.face = face;
+        this.size = d.size;
+      }
+      if (run.charSpacing !== this.charSpacing) {
+        ops.push(`${pdfNumber(run.charSpacing)} Tc`);
+        this.charSpacing = run.charSpacing;
+      }
+      if (run.color !== this.fill) {
+        ops.push(`${rgb(run.color)} rg`);
+        this.fill = run.color;
+      }
+      ops.push(`1 0 0 -1 ${pdfNumber(run.x)} ${pdfNumber(d.baseline)} Tm`, `<${face.encode(run.text)}> Tj`);
+    }
+  }
+
+  /** Closes the open text object: shapes cannot be drawn inside one. */
+  private endText(): void {
+    if (this.text === null) return;
+    this.text.push('ET');
+    this.doc.addContent(this.text.join('\n'));
+    this.text = null;
+  }
+
+  private draw(d: Exclude<Drawable, { kind: 'line' | 'cell' | 'page-ref' }>): void {
     const { doc } = this;
+    // Links, anchors and bookmarks add no operators; they may stay inside a text object.
+    if (d.kind !== 'link' && d.kind !== 'anchor') this.endText();
     switch (d.kind) {
-      case 'line':
-        for (const run of d.runs) {
-          this.setFill(run.color);
-          doc.font(run.font, d.size).text(run.text, run.x, d.baseline, {
-            lineBreak: false,
-            baseline: 'alphabetic',
-            characterSpacing: run.charSpacing,
-          });
-        }
-        break;
       case 'rule':
         doc.save().lineWidth(d.lineWidth).strokeColor(d.color);
         if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
@@ -171,10 +221,6 @@ class Painter {
       case 'anchor':
         doc.addNamedDestination(d.id, 'XYZ', null, d.y, null);
         if (d.outlineLevel !== null) this.bookmark(d.id, d.title, d.outlineLevel);
-        break;
-      case 'cell':
-      case 'page-ref':
-        // Cells were shaded in the first pass; page references were resolved by layout.
         break;
     }
   }

@@ -1,6 +1,6 @@
 /**
  * The guide font (Noto Sans TC regular and bold), opened once per process with fontkit and
- * shared by every document: pdfkit would otherwise re-parse a 7 MB file per document.
+ * shared by every document: opening a 7 MB file costs more than writing a guide.
  */
 
 import { create as createFont, type Font, type Glyph } from 'fontkit';
@@ -15,71 +15,33 @@ function isLayoutControl(cp: number): boolean {
   return cp === 0x0a || cp === 0x0d || cp === 0x09 || cp === 0x0c || cp === 0x2028;
 }
 
-/** Glyph positions in the shape pdfkit expects from fontkit's `layout`. */
-interface GlyphPosition {
-  xAdvance: number;
-  yAdvance: number;
-  xOffset: number;
-  yOffset: number;
-}
-
 /**
- * What pdfkit expects from fontkit's `layout`. pdfkit rescales `positions` in place and then
- * reads `advanceWidth`, so the sum has to be computed when read, as fontkit's GlyphRun does.
- */
-class PlainGlyphRun {
-  constructor(
-    readonly glyphs: Glyph[],
-    readonly positions: GlyphPosition[],
-  ) {}
-
-  get advanceWidth(): number {
-    let width = 0;
-    for (const position of this.positions) width += position.xAdvance;
-    return width;
-  }
-}
-
-/**
- * One face of the guide font: advance widths for the layout pass, and the object handed to
- * pdfkit for embedding.
+ * One face of the guide font: advance widths for the layout pass, glyph ids for drawing, and
+ * the font subsets are made from.
  */
 export class FontFace {
   /** PostScript name, as embedded (subset tag aside). */
   readonly name: string;
   /**
-   * The fontkit font with `layout` replaced by a plain code point → glyph mapping. The layout
-   * pass measures with the glyphs' own advance widths (no kerning, no ligatures), so pdfkit
-   * must draw exactly those glyphs with exactly those advances; fontkit's OpenType shaping
-   * would also cost more than the rest of the writer together.
+   * The fontkit font to make subsets of. Each document's subset decodes every glyph it embeds,
+   * only to tell simple glyphs from composite ones. The answer never changes, so here each glyph
+   * is decoded once for all the documents of a process (measured: a quarter of the time of
+   * writing a 20-page guide).
    */
-  readonly pdfkitFont: object;
-  private readonly font: Font;
+  readonly subsetSource: Font;
+  readonly font: Font;
   private readonly unitsPerEm: number;
   /** Advance widths in ems for the BMP, by code point; astral code points go to `astral`. */
   private readonly bmp = new Float64Array(0x10000).fill(UNKNOWN);
   private readonly astral = new Map<number, number>();
+  /** Glyph ids by code point, as for `bmp`. */
+  private readonly glyphIds = new Map<number, number>();
 
   constructor(data: Uint8Array) {
     const font = createFont(data);
     this.font = font;
     this.name = font.postscriptName;
     this.unitsPerEm = font.unitsPerEm;
-    const layout = (text: string): PlainGlyphRun => {
-      const glyphs: Glyph[] = [];
-      const positions: GlyphPosition[] = [];
-      for (const char of text) {
-        const glyph = font.glyphForCodePoint(char.codePointAt(0) as number);
-        glyphs.push(glyph);
-        positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      }
-      return new PlainGlyphRun(glyphs, positions);
-    };
-    // Everything else (tables, subsetting) is read through the prototype from the real font,
-    // so its caches are shared by all documents.
-    // Each document's subset decodes every glyph it embeds, only to tell simple glyphs from
-    // composite ones. The answer never changes, so a batch of documents decodes each glyph once
-    // (measured: a quarter of the time of writing a 20-page guide).
     const decoded = new WeakSet<Glyph>();
     const getGlyph = (id: number, codePoints?: number[]): Glyph => {
       const glyph = font.getGlyph(id, codePoints);
@@ -92,7 +54,8 @@ export class FontFace {
       }
       return glyph;
     };
-    this.pdfkitFont = Object.create(font, { layout: { value: layout }, getGlyph: { value: getGlyph } }) as object;
+    // Everything else (tables, subsetting) is read through the prototype from the real font.
+    this.subsetSource = Object.create(font, { getGlyph: { value: getGlyph } }) as Font;
   }
 
   /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
@@ -112,11 +75,21 @@ export class FontFace {
   has(cp: number): boolean {
     return !Number.isNaN(this.advance(cp));
   }
+
+  /** The font's glyph id for `cp` (0, .notdef, when it has none: layout has reported those). */
+  glyphId(cp: number): number {
+    let id = this.glyphIds.get(cp);
+    if (id === undefined) {
+      id = this.has(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+      this.glyphIds.set(cp, id);
+    }
+    return id;
+  }
 }
 
 /**
  * The regular and bold faces, opened once per process and reused across documents (every
- * document embeds its own subset; the parsed fonts and width caches are shared).
+ * document embeds its own subset; the parsed fonts, width and glyph caches are shared).
  */
 export interface PdfFonts {
   readonly regular: FontFace;

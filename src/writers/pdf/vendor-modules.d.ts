@@ -1,6 +1,6 @@
 /**
  * Types for the two untyped packages the PDF writer calls directly, limited to what it uses.
- * fontkit comes with pdfkit; linebreak is pdfkit's own UAX #14 implementation.
+ * fontkit opens and subsets the fonts; linebreak is pdfkit's own UAX #14 implementation.
  */
 
 declare module 'fontkit' {
@@ -11,17 +11,31 @@ declare module 'fontkit' {
     readonly codePoints: number[];
   }
 
+  /** A subset being built: glyphs get new ids (0 is .notdef) in the order they are included. */
+  export interface Subset {
+    /** The glyph's id in the subset. */
+    includeGlyph(id: number): number;
+    /** The subset as a TrueType file. */
+    encode(): Uint8Array;
+  }
+
   /** An opened TrueType/OpenType font. */
   export interface Font {
     readonly postscriptName: string;
     readonly unitsPerEm: number;
     readonly ascent: number;
     readonly descent: number;
+    readonly capHeight: number;
+    readonly xHeight: number;
+    readonly italicAngle: number;
+    readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    /** The font's tables by tag: a 'CFF ' table means CFF outlines, else TrueType (glyf). */
+    readonly directory: { tables: Record<string, unknown> };
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     /** The glyph with id `id`; one object per id for the font's lifetime. */
     getGlyph(id: number, codePoints?: number[]): Glyph;
-    layout(text: string, features?: unknown): unknown;
+    createSubset(): Subset;
   }
 
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
