@@ -5,14 +5,14 @@
  */
 
 import { checkModelGlyphs } from '../build/glyph-check.js';
-import type { Catalogue, IsoDate, OutputFormat } from '../catalogue/types.js';
+import type { Catalogue, IsoDate, MeasureEntry, OutputFormat } from '../catalogue/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FirmMatch } from '../firms/match.js';
+import { matchFirm, type FirmMatch } from '../firms/match.js';
 import { buildFirmGuideView } from '../firms/guide-view.js';
 import type { Firm } from '../firms/types.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { editionDocMeta, type TemplateSources } from '../template/render.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
+import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
 import { writeOutputs, type GuideOutput } from '../build/write-outputs.js';
 import type { Theme } from '../writers/theme.js';
 import type { FirmGuideReader } from './firm-reader.js';
@@ -24,6 +24,8 @@ export interface FirmBuildContext {
   templateSources: TemplateSources;
   theme: Theme;
   fonts: PdfFonts;
+  /** What every firm's guide draws: embedded from font subsets made once (see `commonGlyphs`). */
+  sharedGlyphs?: SharedGlyphs;
 }
 
 /** One firm's guide to build. */
@@ -73,6 +75,42 @@ export async function buildFirmGuide(context: FirmBuildContext, request: FirmBui
     fonts: context.fonts,
     formats: request.formats,
     creationDate: request.creationDate,
+    ...(context.sharedGlyphs ? { sharedGlyphs: context.sharedGlyphs } : {}),
   });
   return { outputs, diagnostics: [...read.diagnostics, ...glyphs] };
+}
+
+/**
+ * The glyphs every firm's guide draws: those of the guide of a firm that reported nothing and
+ * gets only the measures without an audience (the letter, the contents, the chapters' openings,
+ * those measures). They depend only on the run's inputs, so every firm's PDF embeds the same
+ * shared subsets, whichever worker writes it. None when that guide cannot be read.
+ */
+export function commonGlyphs(context: FirmBuildContext, asOf: IsoDate, letterDate: IsoDate): SharedGlyphs | undefined {
+  const { catalogue } = context;
+  const firm: Firm = {
+    id: '',
+    name: '',
+    contact: null,
+    email: null,
+    city: null,
+    industries: [],
+    size: null,
+    exporter: null,
+    needs: [],
+  };
+  // A firm that says nothing is given every measure it is not ruled out of: keep only the ones
+  // for every firm.
+  const everyFirm = (entry: MeasureEntry) => entry.measure.audience === undefined;
+  const match = matchFirm(catalogue, firm, asOf);
+  const common: FirmMatch = {
+    ...match,
+    verdicts: match.verdicts.filter((verdict) => everyFirm(verdict.entry)),
+    answering: match.answering.filter(everyFirm),
+    others: match.others.filter(everyFirm),
+  };
+  const view = buildFirmGuideView(catalogue, common, letterDate);
+  const read = context.reader.readWhole(view, firmDocMeta(catalogue, firm));
+  if (!read.model || hasErrors(read.diagnostics)) return undefined;
+  return drawnGlyphs(read.model, context.theme, context.fonts);
 }

@@ -126,7 +126,8 @@ export class FirmGuideReader {
     return { model, diagnostics: [] };
   }
 
-  private readWhole(view: object, meta: DocMeta): FirmRead {
+  /** Reads the guide whole, reusing nothing. */
+  readWhole(view: object, meta: DocMeta): FirmRead {
     const rendered = this.whole.renderView(view);
     if (rendered.diagnostics.length > 0) return { diagnostics: rendered.diagnostics };
     const read = readMarkdown(rendered.markdown, meta, { file: this.markdownFile });

@@ -3,7 +3,7 @@
 import type { OutputFormat } from '../catalogue/types.js';
 import type { DocModel } from '../model/doc-model.js';
 import { writeDocx } from '../writers/docx/index.js';
-import { writePdf, type PdfFonts } from '../writers/pdf/index.js';
+import { writePdf, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 
 export interface GuideOutput {
@@ -15,12 +15,24 @@ export interface GuideOutput {
 
 export async function writeOutputs(
   model: DocModel,
-  options: { theme: Theme; fonts: PdfFonts; formats: readonly OutputFormat[]; creationDate: Date },
+  options: {
+    theme: Theme;
+    fonts: PdfFonts;
+    formats: readonly OutputFormat[];
+    creationDate: Date;
+    /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
+    sharedGlyphs?: SharedGlyphs;
+  },
 ): Promise<GuideOutput[]> {
   const outputs: GuideOutput[] = [];
   // The PDF is laid out even for a DOCX-only build: its page numbers pre-fill the DOCX's TOC and
   // footer total, so both formats agree before Word updates any field.
-  const pdf = await writePdf(model, { theme: options.theme, fonts: options.fonts, creationDate: options.creationDate });
+  const pdf = await writePdf(model, {
+    theme: options.theme,
+    fonts: options.fonts,
+    creationDate: options.creationDate,
+    ...(options.sharedGlyphs ? { sharedGlyphs: options.sharedGlyphs } : {}),
+  });
   if (options.formats.includes('pdf')) outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
   if (options.formats.includes('docx')) {
     const docx = await writeDocx(model, {

@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocModel } from '../../src/model/doc-model.js';
-import { MissingGlyphError, missingCodePoints, writePdf, type PdfResult } from '../../src/writers/pdf/index.js';
+import {
+  drawnGlyphs,
+  MissingGlyphError,
+  missingCodePoints,
+  writePdf,
+  type PdfResult,
+} from '../../src/writers/pdf/index.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { fonts, theme } from '../helpers/theme.js';
 import { modelTexts, squeeze } from '../helpers/readers.js';
@@ -197,5 +203,72 @@ describe('PDF bytes', () => {
       assert.match(error.message, /U\+1F600/);
       return true;
     });
+  });
+});
+
+describe('PDF font subsets shared between documents', () => {
+  // What a batch does: the glyphs every guide draws go into subsets made once; each document's
+  // own subset holds the rest. Here the shared text is one paragraph both documents hold.
+  const paragraph = (text: string): DocModel['sections'][number]['blocks'][number] => ({
+    type: 'paragraph',
+    role: 'body',
+    children: [{ type: 'text', value: text }],
+  });
+  const common = '每項措施都列明實施機關、申請條件和辦理流程。';
+  const modelWith = (own: string): DocModel => ({
+    meta: kitchenSink.meta,
+    sections: [
+      {
+        kind: 'body',
+        blocks: [
+          paragraph(common),
+          { type: 'heading', level: 2, id: 'own', toc: false, children: [{ type: 'text', value: own }] },
+          paragraph(own),
+        ],
+      },
+    ],
+  });
+  const shared = drawnGlyphs(modelWith(''), theme, fonts);
+  const dir = mkdtempSync(join(tmpdir(), 'guide-pdf-shared-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The names of the fonts embedded in a file (pdffonts), subset tags included. */
+  const fontFiles = (file: string) =>
+    execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]!);
+
+  it('read back the same text as documents with subsets of their own', async () => {
+    for (const own of ['臺資企業一號有限公司', '濟南市重點外貿企業']) {
+      const plain = await write(modelWith(own));
+      const split = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared });
+      const texts = async (bytes: Uint8Array) => {
+        const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+        try {
+          return await pageTexts(pdf);
+        } finally {
+          await pdf.destroy();
+        }
+      };
+      assert.deepEqual(await texts(split.bytes), await texts(plain.bytes));
+      assert.ok((await texts(split.bytes)).join('').includes(own));
+    }
+  });
+
+  it('embed the shared subsets under the same names in every document, beside their own', async () => {
+    const owns = ['臺資企業一號有限公司', '濟南市重點外貿企業'];
+    const files = owns.map((_, i) => join(dir, `firm-${i}.pdf`));
+    for (const [i, own] of owns.entries()) {
+      const result = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared });
+      writeFileSync(files[i]!, result.bytes);
+    }
+    const [first, second] = files.map(fontFiles);
+    // The common paragraph's regular subset and the heading's bold one: the first is in both.
+    const inBoth = first!.filter((name) => second!.includes(name));
+    assert.equal(inBoth.length, 1, `${first} / ${second}`);
+    assert.match(inBoth[0]!, /^[A-Z]{6}\+NotoSansTC-Regular$/);
+    assert.equal(first!.length, 3, 'shared regular, own regular (the firm name), own bold (the heading)');
   });
 });

@@ -6,11 +6,11 @@
 
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../../model/doc-model.js';
-import { EmbeddedFace, pdfNumber } from './font-embed.js';
-import type { PdfFonts } from './fonts.js';
+import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
+import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
 import { qrRuns } from './qr.js';
-import type { Drawable, FontKey, LineDrawable } from './types.js';
+import type { Drawable, FontKey, LineDrawable, SharedGlyphs } from './types.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
 interface OutlineItem {
@@ -21,12 +21,16 @@ interface OutlineItem {
 /** Length of a dot in a dotted rule: round caps turn this into dots as wide as the line. */
 const DOT = 0.001;
 
-/** Draws the layout; resolves with the bytes of the finished file. */
+/**
+ * Draws the layout; resolves with the bytes of the finished file. Code points in `sharedGlyphs`
+ * are drawn from subsets shared with the other documents given the same (font-embed.ts).
+ */
 export function drawDocument(
   layout: LayoutResult,
   meta: DocMeta,
   fonts: PdfFonts,
   creationDate: Date,
+  sharedGlyphs?: SharedGlyphs,
 ): Promise<Uint8Array> {
   const { width, height } = layout.geometry;
   const doc = new PDFDocument({
@@ -65,9 +69,13 @@ export function drawDocument(
     });
   });
 
+  const shared = (key: FontKey) => {
+    const codePoints = sharedGlyphs?.[key];
+    return codePoints && codePoints.length > 0 ? sharedSubset(faceOf(fonts, key), codePoints) : undefined;
+  };
   const faces: Record<FontKey, EmbeddedFace> = {
-    regular: new EmbeddedFace(doc, fonts.regular, 'F1'),
-    bold: new EmbeddedFace(doc, fonts.bold, 'F2'),
+    regular: new EmbeddedFace(doc, fonts.regular, 'F1', shared('regular')),
+    bold: new EmbeddedFace(doc, fonts.bold, 'F2', shared('bold')),
   };
   const anchors = new Set<string>();
   for (const page of layout.pages) {
@@ -94,7 +102,7 @@ class Painter {
   /** The fill colour in effect ('' at the start of a page: the PDF default). */
   private fill = '';
   /** Text state in effect on the page (it outlives each BT … ET). */
-  private face: EmbeddedFace | null = null;
+  private font: FontResource | null = null;
   private size = 0;
   private charSpacing = 0;
   /** Operators of the text object being written, until a shape or the page's end closes it. */
@@ -113,7 +121,7 @@ class Painter {
   page(drawables: Drawable[]): void {
     // A fresh page starts with the default colour and text state.
     this.fill = '';
-    this.face = null;
+    this.font = null;
     this.charSpacing = 0;
     // Cell shading first, so borders and text lie on top of it.
     for (const d of drawables) {
@@ -143,13 +151,6 @@ class Painter {
   private line(d: LineDrawable): void {
     const ops = (this.text ??= ['BT']);
     for (const run of d.runs) {
-      const face = this.faces[run.font];
-      if (face !== this.face || d.size !== this.size) {
-        (this.doc.page.fonts as Record<string, unknown>)[face.resourceName] = face.ref;
-        ops.push(`/${face.resourceName} ${pdfNumber(d.size)} Tf`);
-        this.face = face;
-        this.size = d.size;
-      }
       if (run.charSpacing !== this.charSpacing) {
         ops.push(`${pdfNumber(run.charSpacing)} Tc`);
         this.charSpacing = run.charSpacing;
@@ -158,7 +159,17 @@ class Painter {
         ops.push(`${rgb(run.color)} rg`);
         this.fill = run.color;
       }
-      ops.push(`1 0 0 -1 ${pdfNumber(run.x)} ${pdfNumber(d.baseline)} Tm`, `<${face.encode(run.text)}> Tj`);
+      ops.push(`1 0 0 -1 ${pdfNumber(run.x)} ${pdfNumber(d.baseline)} Tm`);
+      // Each Tj carries on where the one before ended, also after a change of font.
+      for (const { font, hex } of this.faces[run.font].encode(run.text)) {
+        if (font !== this.font || d.size !== this.size) {
+          (this.doc.page.fonts as Record<string, unknown>)[font.resourceName] = font.ref;
+          ops.push(`/${font.resourceName} ${pdfNumber(d.size)} Tf`);
+          this.font = font;
+          this.size = d.size;
+        }
+        ops.push(`<${hex}> Tj`);
+      }
     }
   }
 

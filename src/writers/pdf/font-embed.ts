@@ -1,11 +1,16 @@
 /**
- * A face of the guide font in one PDF: a subset of the glyphs the document draws, embedded as
- * a Type0 font (Identity-H encoding over a CIDFontType2, or CIDFontType0C for CFF outlines)
- * with a ToUnicode map, so text can be copied and searched. Text is encoded here, glyph by
- * glyph, rather than through pdfkit's text API: layout has placed every glyph already, and
- * pdfkit's per-call text machinery cost more than all the rest of drawing.
+ * The faces of the guide font in one PDF: subsets of the glyphs the document draws, embedded as
+ * Type0 fonts (Identity-H encoding over a CIDFontType2, or CIDFontType0C for CFF outlines) with
+ * a ToUnicode map, so text can be copied and searched. Text is encoded here, glyph by glyph,
+ * rather than through pdfkit's text API: layout has placed every glyph already, and pdfkit's
+ * per-call text machinery cost more than all the rest of drawing.
+ *
+ * A face can also have a shared subset: glyphs every document of a batch draws (its letter,
+ * headings, the measures every firm gets), made and compressed once and written into each
+ * document as the same bytes. The document's own subset then holds only the rest.
  */
 
+import { deflateSync } from 'node:zlib';
 import type { Subset } from 'fontkit';
 import type { FontFace } from './fonts.js';
 
@@ -44,46 +49,51 @@ function subsetTag(glyphIds: readonly number[]): string {
   return tag;
 }
 
-/** One face embedded in one document. */
-export class EmbeddedFace {
-  /** The Type0 font dictionary, made when first used; pages refer to it before it is written. */
-  private dictionary: PDFKit.PDFKitReference | undefined;
-  private readonly subset: Subset;
+/** The ToUnicode CMap: each CID to the character drawn with it, in ranges of up to 256. */
+function toUnicodeCmap(codePoints: readonly number[]): string {
+  const ranges: string[] = [];
+  for (let start = 0; start < codePoints.length; start += 256) {
+    const end = Math.min(start + 256, codePoints.length);
+    const targets = codePoints.slice(start, end).map((cp) => `<${utf16Hex(cp)}>`);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${targets.join(' ')}]`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <ffff>',
+    'endcodespacerange',
+    `${ranges.length} beginbfrange`,
+    ...ranges,
+    'endbfrange',
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** Glyphs taken into a subset in the order they are first met; CID 0 is .notdef. */
+class SubsetBuilder {
+  readonly subset: Subset;
   /** Font glyph id → CID (the glyph's id in the subset). */
   private readonly cidOfGlyph = new Map<number, number>();
-  /** Code point → its CID as four hex digits. */
-  private readonly encoded = new Map<number, string>();
   /** By CID: the font's glyph id, the code point first drawn with it, its width. */
-  private readonly glyphIds: number[] = [0];
-  private readonly codePoints: number[] = [0];
-  private readonly widths: number[];
+  readonly glyphIds: number[] = [0];
+  readonly codePoints: number[] = [0];
+  readonly widths: number[];
 
-  constructor(
-    private readonly doc: PDFKit.PDFDocument,
-    private readonly face: FontFace,
-    /** The font's name in page resources (`/F1`). */
-    readonly resourceName: string,
-  ) {
+  constructor(readonly face: FontFace) {
     this.subset = face.subsetSource.createSubset();
     this.widths = [pdfNumber((face.font.getGlyph(0).advanceWidth / face.font.unitsPerEm) * UNITS)];
   }
 
-  /** The font dictionary, for a page's resources. */
-  get ref(): PDFKit.PDFKitReference {
-    return (this.dictionary ??= this.doc.ref({}));
-  }
-
-  /** `text` as a hex string for `Tj`: each glyph's CID, the glyph taken into the subset. */
-  encode(text: string): string {
-    let hex = '';
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
-      hex += this.encoded.get(cp) ?? this.include(cp);
-    }
-    return hex;
-  }
-
-  private include(cp: number): string {
+  /** The CID of `cp`'s glyph, as four hex digits. */
+  include(cp: number): string {
     const glyphId = this.face.glyphId(cp);
     let cid = this.cidOfGlyph.get(glyphId);
     if (cid === undefined) {
@@ -93,93 +103,192 @@ export class EmbeddedFace {
       this.codePoints[cid] = cp;
       this.widths[cid] = pdfNumber(this.face.advance(cp) * UNITS);
     }
-    const hex = hex4(cid);
-    this.encoded.set(cp, hex);
-    return hex;
+    return hex4(cid);
   }
 
-  /** Writes the subset and the font's dictionaries, if any page used the face. Call once, after the last page. */
-  finish(): void {
-    const { doc, dictionary } = this;
-    if (!dictionary) return;
-    const font = this.face.font;
-    const scale = UNITS / font.unitsPerEm;
-    const cff = font.directory.tables['CFF '] !== undefined;
-    const name = `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`;
+  /** The subset's font program, ToUnicode map and name, ready to embed. */
+  finish(): FontObjects {
+    return {
+      name: `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
+      program: this.subset.encode(),
+      widths: this.widths,
+      toUnicode: toUnicodeCmap(this.codePoints),
+    };
+  }
+}
 
-    const bytes = this.subset.encode();
-    // Length1 (the font program's own length) is required for TrueType font files.
-    const file = doc.ref(cff ? { Subtype: 'CIDFontType0C' } : { Length1: bytes.length });
-    file.end(bytes);
+/** What a subset puts in a file; the streams are deflated already when `deflated`. */
+interface FontObjects {
+  name: string;
+  program: Uint8Array;
+  /** The program's length before deflating (Length1, required for TrueType font files). */
+  programLength?: number;
+  widths: readonly number[];
+  toUnicode: string | Uint8Array;
+  deflated?: boolean;
+}
 
-    const { bbox } = font;
-    const descriptor = doc.ref({
-      Type: 'FontDescriptor',
-      FontName: name,
-      // Symbolic: the glyphs are outside the standard Latin character set.
-      Flags: 4,
-      FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => pdfNumber(v * scale)),
-      ItalicAngle: font.italicAngle,
-      Ascent: pdfNumber(font.ascent * scale),
-      Descent: pdfNumber(font.descent * scale),
-      CapHeight: pdfNumber((font.capHeight || font.ascent) * scale),
-      XHeight: pdfNumber((font.xHeight || 0) * scale),
-      StemV: 0,
-      [cff ? 'FontFile3' : 'FontFile2']: file,
-    });
-    descriptor.end(undefined);
+/** Writes a subset's objects, finishing `dictionary` as its Type0 font. */
+function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.PDFKitReference, objects: FontObjects) {
+  const font = face.font;
+  const scale = UNITS / font.unitsPerEm;
+  const cff = font.directory.tables['CFF '] !== undefined;
+  // With a Filter given, pdfkit writes the stream as it is rather than deflating it again.
+  const stream = (data: Record<string, unknown>, bytes: string | Uint8Array) => {
+    const ref = doc.ref(objects.deflated ? { ...data, Filter: 'FlateDecode' } : data);
+    ref.end(bytes);
+    return ref;
+  };
+  const file = stream(
+    cff ? { Subtype: 'CIDFontType0C' } : { Length1: objects.programLength ?? objects.program.length },
+    objects.program,
+  );
+  const { bbox } = font;
+  const descriptor = doc.ref({
+    Type: 'FontDescriptor',
+    FontName: objects.name,
+    // Symbolic: the glyphs are outside the standard Latin character set.
+    Flags: 4,
+    FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => pdfNumber(v * scale)),
+    ItalicAngle: font.italicAngle,
+    Ascent: pdfNumber(font.ascent * scale),
+    Descent: pdfNumber(font.descent * scale),
+    CapHeight: pdfNumber((font.capHeight || font.ascent) * scale),
+    XHeight: pdfNumber((font.xHeight || 0) * scale),
+    StemV: 0,
+    [cff ? 'FontFile3' : 'FontFile2']: file,
+  });
+  descriptor.end(undefined);
+  const descendant = doc.ref({
+    Type: 'Font',
+    Subtype: cff ? 'CIDFontType0' : 'CIDFontType2',
+    BaseFont: objects.name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    W: [0, objects.widths],
+    ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
+  });
+  descendant.end(undefined);
+  Object.assign(dictionary.data, {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: objects.name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: stream({}, objects.toUnicode),
+  });
+  dictionary.end(undefined);
+}
 
-    const descendant = doc.ref({
-      Type: 'Font',
-      Subtype: cff ? 'CIDFontType0' : 'CIDFontType2',
-      BaseFont: name,
-      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-      FontDescriptor: descriptor,
-      W: [0, this.widths],
-      ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
-    });
-    descendant.end(undefined);
+/** A subset made once, for the code points given, and embedded as the same bytes in many documents. */
+export class SharedSubset {
+  /** Code point → CID as four hex digits. */
+  readonly encoded = new Map<number, string>();
+  readonly objects: FontObjects;
 
-    Object.assign(dictionary.data, {
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: name,
-      Encoding: 'Identity-H',
-      DescendantFonts: [descendant],
-      ToUnicode: this.toUnicode(),
-    });
-    dictionary.end(undefined);
+  constructor(
+    readonly face: FontFace,
+    codePoints: readonly number[],
+  ) {
+    const builder = new SubsetBuilder(face);
+    for (const cp of codePoints) this.encoded.set(cp, builder.include(cp));
+    const objects = builder.finish();
+    this.objects = {
+      ...objects,
+      program: deflateSync(objects.program),
+      programLength: objects.program.length,
+      toUnicode: deflateSync(objects.toUnicode),
+      deflated: true,
+    };
+  }
+}
+
+// Shared subsets by face and code points: a batch worker makes one per face and run.
+const sharedSubsets = new WeakMap<FontFace, Map<string, SharedSubset>>();
+
+/** The shared subset of `face` holding `codePoints`, made on first use. */
+export function sharedSubset(face: FontFace, codePoints: readonly number[]): SharedSubset {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const key = sorted.join(',');
+  let byKey = sharedSubsets.get(face);
+  if (!byKey) sharedSubsets.set(face, (byKey = new Map()));
+  let shared = byKey.get(key);
+  if (!shared) byKey.set(key, (shared = new SharedSubset(face, sorted)));
+  return shared;
+}
+
+/** A font as a page resource: its name there and the dictionary it names. */
+export interface FontResource {
+  readonly resourceName: string;
+  readonly ref: PDFKit.PDFKitReference;
+}
+
+/** A stretch of text in one font, as the hex operand of `Tj`. */
+export interface EncodedSegment {
+  font: FontResource;
+  hex: string;
+}
+
+/** A resource whose dictionary is made when a page first uses it. */
+class LazyResource implements FontResource {
+  private dictionary: PDFKit.PDFKitReference | undefined;
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    readonly resourceName: string,
+  ) {}
+
+  get ref(): PDFKit.PDFKitReference {
+    return (this.dictionary ??= this.doc.ref({}));
   }
 
-  /** The ToUnicode CMap: each CID to the character drawn with it, in ranges of up to 256. */
-  private toUnicode(): PDFKit.PDFKitReference {
-    const ranges: string[] = [];
-    for (let start = 0; start < this.codePoints.length; start += 256) {
-      const end = Math.min(start + 256, this.codePoints.length);
-      const targets = this.codePoints.slice(start, end).map((cp) => `<${utf16Hex(cp)}>`);
-      ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${targets.join(' ')}]`);
+  get used(): boolean {
+    return this.dictionary !== undefined;
+  }
+}
+
+/** One face embedded in one document: its own subset, and the shared one when given. */
+export class EmbeddedFace {
+  private readonly own: SubsetBuilder;
+  private readonly ownResource: LazyResource;
+  private readonly sharedResource: LazyResource | undefined;
+  /** Code point → the resource drawing it and its CID's hex; the shared subset's are added first. */
+  private readonly encoded = new Map<number, { font: FontResource; hex: string }>();
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    face: FontFace,
+    /** The names of the face's fonts in page resources (`F1`, and `F1S` for the shared subset). */
+    resourceName: string,
+    private readonly shared?: SharedSubset,
+  ) {
+    this.own = new SubsetBuilder(face);
+    this.ownResource = new LazyResource(doc, resourceName);
+    if (shared) {
+      const resource = (this.sharedResource = new LazyResource(doc, `${resourceName}S`));
+      for (const [cp, hex] of shared.encoded) this.encoded.set(cp, { font: resource, hex });
     }
-    const cmap = this.doc.ref({});
-    cmap.end(
-      [
-        '/CIDInit /ProcSet findresource begin',
-        '12 dict begin',
-        'begincmap',
-        '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-        '/CMapName /Adobe-Identity-UCS def',
-        '/CMapType 2 def',
-        '1 begincodespacerange',
-        '<0000> <ffff>',
-        'endcodespacerange',
-        `${ranges.length} beginbfrange`,
-        ...ranges,
-        'endbfrange',
-        'endcmap',
-        'CMapName currentdict /CMap defineresource pop',
-        'end',
-        'end',
-      ].join('\n'),
-    );
-    return cmap;
+  }
+
+  /** `text` as `Tj` operands, split where it moves between the shared and the document's own subset. */
+  encode(text: string): EncodedSegment[] {
+    const segments: EncodedSegment[] = [];
+    let current: EncodedSegment | undefined;
+    for (const char of text) {
+      const cp = char.codePointAt(0)!;
+      let glyph = this.encoded.get(cp);
+      if (!glyph) this.encoded.set(cp, (glyph = { font: this.ownResource, hex: this.own.include(cp) }));
+      if (current && current.font === glyph.font) current.hex += glyph.hex;
+      else segments.push((current = { font: glyph.font, hex: glyph.hex }));
+    }
+    return segments;
+  }
+
+  /** Writes the subsets some page used. Call once, after the last page. */
+  finish(): void {
+    if (this.ownResource.used) writeFont(this.doc, this.own.face, this.ownResource.ref, this.own.finish());
+    if (this.shared && this.sharedResource?.used) {
+      writeFont(this.doc, this.shared.face, this.sharedResource.ref, this.shared.objects);
+    }
   }
 }

@@ -11,9 +11,30 @@ import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
 import { layoutDocument } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
+import type { FontKey, SharedGlyphs } from './types.js';
 
 export { MissingGlyphError, missingCodePoints, openPdfFonts, type PdfFonts } from './fonts.js';
 export type { LayoutSnapshot, SnapshotBox, SnapshotLine, SnapshotPage } from './snapshot.js';
+export type { SharedGlyphs } from './types.js';
+
+/**
+ * The code points `model` draws, by face, once laid out: what a batch's documents share when
+ * `model` holds only what every one of them holds.
+ */
+export function drawnGlyphs(model: DocModel, theme: Theme, fonts: PdfFonts): SharedGlyphs {
+  const layout = layoutDocument(model, theme, fonts);
+  const drawn: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
+  for (const page of layout.pages) {
+    for (const d of page.drawables) {
+      if (d.kind !== 'line') continue;
+      for (const run of d.runs) for (const char of run.text) drawn[run.font].add(char.codePointAt(0)!);
+    }
+  }
+  // Characters the fonts lack stay out: drawing them fails in the document that has them.
+  const missing = new Set(layout.missing);
+  const keep = (set: Set<number>) => [...set].filter((cp) => !missing.has(cp));
+  return { regular: keep(drawn.regular), bold: keep(drawn.bold) };
+}
 
 /** What `writePdf` produces. */
 export interface PdfResult {
@@ -35,6 +56,8 @@ export interface PdfOptions {
   fonts: PdfFonts;
   /** Written as CreationDate and ModDate; with the model it fixes the file ID. */
   creationDate: Date;
+  /** Glyphs embedded from subsets shared with other documents (see `drawnGlyphs`). */
+  sharedGlyphs?: SharedGlyphs;
 }
 
 /**
@@ -45,7 +68,7 @@ export interface PdfOptions {
 export async function writePdf(model: DocModel, options: PdfOptions): Promise<PdfResult> {
   const layout = layoutDocument(model, options.theme, options.fonts);
   if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
-  const bytes = await drawDocument(layout, model.meta, options.fonts, options.creationDate);
+  const bytes = await drawDocument(layout, model.meta, options.fonts, options.creationDate, options.sharedGlyphs);
   return {
     bytes,
     pageCount: layout.pages.length,

@@ -9,6 +9,12 @@ import type { QrMatrix } from './qr.js';
 /** The two faces of the guide font; strong text and bold styles use `bold`. */
 export type FontKey = 'regular' | 'bold';
 
+/**
+ * Code points, by face, that many documents draw (a batch's common text): embedded from a subset
+ * made once and shared, rather than in each document's own.
+ */
+export type SharedGlyphs = Partial<Record<FontKey, readonly number[]>>;
+
 /** Where a link goes: a web address, or a heading of this document by id. */
 export type LinkTarget = { kind: 'uri'; uri: string } | { kind: 'dest'; id: string };
 
