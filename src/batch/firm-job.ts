@@ -1,6 +1,7 @@
 /**
  * One firm's job in a worker: build its guide, write its files (each atomically, then the ones
- * an earlier run wrote under other names are removed), and report what was written. Everything
+ * an earlier run wrote under other names are removed), and report what was written. A firm
+ * whose guide fails loses the files an earlier run wrote for it. Everything
  * the firms share is set up once per worker by `prepareFirmWorker` (worker-setup.ts).
  */
 
@@ -52,7 +53,12 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
     creationDate: new Date(setup.creationDate),
   });
   const folder = path.join(setup.outDir, job.firm.id);
+  // A firm that fails keeps no guide from an earlier run: it was made from other data, and the
+  // manifest lists no files for the firm.
+  const removePrevious = () =>
+    removeFiles(job.previousFiles.filter(isInside).map((file) => path.join(setup.outDir, file)));
   if (built.outputs.length === 0) {
+    await removePrevious();
     const relative = (file: string) => path.relative(setup.root, file).split(path.sep).join('/');
     const markdownFile = relative(path.join(folder, 'guide.rendered.md'));
     let markdown: { file: string; text: string } | undefined;
@@ -77,6 +83,7 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
       await writeFileAtomic(path.join(setup.outDir, relative), output.bytes);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      await removePrevious();
       return {
         kind: 'failed',
         index: job.index,

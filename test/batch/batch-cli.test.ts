@@ -241,6 +241,27 @@ describe('guide batch', () => {
     assert.match(failed.reason!, /^E-TEMPLATE templates\/letter\.md\.hbs: this value is empty/);
   });
 
+  it('removes the guide an earlier run wrote for a firm whose guide now fails', async () => {
+    const dir = await edition();
+    assert.equal((await batch(dir)).code, 0);
+    const before = (await manifest(dir)).firms.find((f) => f.id === 'TW-0003')!;
+    assert.ok(before.files.length > 0);
+    const letter = path.join(dir, 'templates/letter.md.hbs');
+    const text = await readFile(letter, 'utf8');
+    await writeFile(letter, text.replace('{{#if firm.contact}}　{{firm.contact}}{{/if}}', '　{{firm.contact}}'));
+    const noContact = rows.map((row, i) => (i === 2 ? row.replace('陳建國', '') : row));
+    await writeFile(path.join(dir, 'firms.csv'), `${header}\n${noContact.join('\n')}\n`);
+    assert.equal((await batch(dir)).code, 1);
+    const outDir = path.join(dir, 'dist/firms');
+    for (const file of before.files) {
+      await assert.rejects(readFile(path.join(outDir, file.path)), { code: 'ENOENT' }, file.path);
+    }
+    // The other firms' guides are still there.
+    const other = (await manifest(dir)).firms.find((f) => f.id === 'TW-0001')!;
+    assert.equal(other.status, 'ok');
+    for (const file of other.files) assert.ok((await readFile(path.join(outDir, file.path))).length > 0);
+  });
+
   it('reads an .xlsx list, from the sheet --sheet names', async () => {
     const dir = await edition();
     const workbook = makeXlsx([
