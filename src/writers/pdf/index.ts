@@ -46,7 +46,7 @@ export interface PdfResult {
   /** Heading id → printed page number (body pages count from 1; headings on the cover are absent). */
   headingPages: Map<string, number>;
   /** Where everything went, for golden files and layout tests. */
-  layout: LayoutSnapshot;
+  readonly layout: LayoutSnapshot;
 }
 
 /** Options of `writePdf`. */
@@ -69,11 +69,15 @@ export async function writePdf(model: DocModel, options: PdfOptions): Promise<Pd
   const layout = layoutDocument(model, options.theme, options.fonts);
   if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
   const bytes = await drawDocument(layout, model.meta, options.fonts, options.creationDate, options.sharedGlyphs);
+  let snapshot: LayoutSnapshot | undefined;
   return {
     bytes,
     pageCount: layout.pages.length,
     bodyPageCount: layout.pages.filter((page) => page.number !== null).length,
     headingPages: layout.headingPages,
-    layout: snapshotLayout(layout),
+    // Made when read (golden files, layout tests): a batch never reads it.
+    get layout() {
+      return (snapshot ??= snapshotLayout(layout));
+    },
   };
 }
