@@ -49,6 +49,12 @@ const noMeta: DocMeta = { title: '', author: '', subject: '', keywords: [], lang
  * run has firms (whose letters are read once each).
  */
 const cacheSize = 512;
+/**
+ * Skeleton parts met once, remembered by their text only: a part is kept once it recurs. Most
+ * parts are one firm's own (its letter, its contents) and never recur; kept, each would live
+ * through hundreds of firms and be collected with the old generation, where collecting costs most.
+ */
+const seenPartsSize = 64;
 
 /** One guide read: its model, or the diagnostics and the Markdown they point into. */
 export interface FirmRead {
@@ -73,6 +79,7 @@ type CachedPart = Section[];
 export class FirmGuideReader {
   private readonly sections = new LruMap<string, CachedSection | null>(cacheSize);
   private readonly parts = new LruMap<string, CachedPart | null>(cacheSize);
+  private readonly seenParts = new LruMap<string, true>(seenPartsSize);
   /** Stand-in Markdown → the numbers it was checked with. */
   private readonly checkedNumbers = new LruMap<string, Set<string>>(cacheSize);
   private checked = false;
@@ -196,7 +203,8 @@ export class FirmGuideReader {
     if (part !== undefined) return part;
     const read = readMarkdown(key, noMeta);
     part = read.diagnostics.some((d) => !missingLink.test(d.message)) ? null : read.model.sections;
-    this.parts.set(key, part);
+    if (this.seenParts.get(key)) this.parts.set(key, part);
+    else this.seenParts.set(key, true);
     return part;
   }
 
