@@ -5,6 +5,7 @@
  * is reported at its row and column and left out; the others go on.
  */
 
+import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import { closestMatch } from '../catalogue/did-you-mean.js';
 import { firmSizes, type FirmSize } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -66,12 +67,37 @@ export function firmIdKey(id: string): string {
   return id.normalize('NFKC').toLowerCase();
 }
 
-/** The code a value names: the code itself (any case) or its label. */
+let simplifiedChars: Map<string, string> | undefined;
+const foldedLabels = new Map<string, string>();
+
+/**
+ * A label as compared: width folded, and in Simplified characters (OpenCC's character table), so
+ * 制造业 in a list saved by Excel on Chinese Windows names 製造業. Only characters are mapped, not
+ * wording: 电子信息 is not 電子資訊, and gets a "did you mean".
+ */
+function foldLabel(text: string): string {
+  const known = foldedLabels.get(text);
+  if (known !== undefined) return known;
+  if (!simplifiedChars) {
+    simplifiedChars = new Map();
+    for (const entry of traditionalToSimplified.split('|')) {
+      const [traditional, simplified] = entry.split(' ');
+      if (traditional && simplified) simplifiedChars.set(traditional, simplified);
+    }
+  }
+  let folded = '';
+  for (const char of text.normalize('NFKC').trim()) folded += simplifiedChars.get(char) ?? char;
+  // Labels recur row after row; values are few words each.
+  if (foldedLabels.size < 10_000) foldedLabels.set(text, folded);
+  return folded;
+}
+
+/** The code a value names: the code itself (any case) or its label, in Traditional or Simplified characters. */
 function lookupCode(value: string, vocabulary: Record<string, string>): string | undefined {
-  const folded = value.normalize('NFKC').trim();
-  const lower = folded.toLowerCase();
+  const lower = value.normalize('NFKC').trim().toLowerCase();
+  const folded = foldLabel(value);
   for (const [code, label] of Object.entries(vocabulary)) {
-    if (code.toLowerCase() === lower || label.normalize('NFKC') === folded) return code;
+    if (code.toLowerCase() === lower || foldLabel(label) === folded) return code;
   }
   return undefined;
 }

@@ -100,6 +100,23 @@ describe('firm lists: CSV', () => {
     );
   });
 
+  it('reads a list in Simplified characters: headers and labels name the same fields and codes', async () => {
+    const file = path.join(fixtures, 'firms-simplified-gb18030.csv');
+    const list = await read('firms-simplified-gb18030.csv', readFileSync(file));
+    assert.equal(list.encoding, 'gb18030');
+    assert.deepEqual(list.diagnostics, []);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.industries, r.firm.size, r.firm.exporter, r.firm.needs]),
+      [
+        ['SC-001', ['machinery', 'textiles'], 'medium', true, ['financing', 'logistics']],
+        ['SC-002', ['food'], 'small', false, ['labour', 'costs']],
+      ],
+    );
+    // Characters are mapped, not wording: a mainland phrase for a label is still unknown.
+    const other = await read('firms.csv', utf8(`${header}\nSC-3,甲公司,,,,电子信息,,,\n`));
+    assert.equal(other.diagnostics[0]!.code, 'E-FIRM-CODE-UNKNOWN');
+  });
+
   it('reads UTF-16 with a BOM, tab-separated (Excel "Unicode text")', async () => {
     const text = `\uFEFF編號\t企業名稱\t規模\r\nC1\t臺商甲公司\t微型\r\n`;
     const bytes = new Uint8Array(text.length * 2);
