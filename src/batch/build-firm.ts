@@ -16,6 +16,7 @@ import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from
 import { writeOutputs, type GuideOutput } from '../build/write-outputs.js';
 import type { Theme } from '../writers/theme.js';
 import type { FirmGuideReader } from './firm-reader.js';
+import type { FirmWorker } from './worker-setup.js';
 
 /** What every firm's guide shares: prepared once per worker. */
 export interface FirmBuildContext {
@@ -113,4 +114,10 @@ export function commonGlyphs(context: FirmBuildContext, asOf: IsoDate, letterDat
   const read = context.reader.readWhole(view, firmDocMeta(catalogue, firm));
   if (!read.model || hasErrors(read.diagnostics)) return undefined;
   return drawnGlyphs(read.model, context.theme, context.fonts);
+}
+
+/** A prepared builder with the run's shared glyphs (`commonGlyphs`) added. */
+export function withCommonGlyphs(worker: FirmWorker): FirmWorker {
+  const shared = commonGlyphs(worker.context, worker.setup.asOf, worker.setup.letterDate);
+  return shared ? { ...worker, context: { ...worker.context, sharedGlyphs: shared } } : worker;
 }

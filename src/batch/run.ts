@@ -1,7 +1,7 @@
 /**
  * A batch run over firms already read and checked: decide which firms need building, write a
- * manifest saying so, build them on worker threads, and record each firm as it finishes. Firms
- * whose guides are already there and up to date are left as they are.
+ * manifest saying so, build them (in this thread and on worker threads), and record each firm
+ * as it finishes. Firms whose guides are already there and up to date are left as they are.
  */
 
 import path from 'node:path';
@@ -15,7 +15,8 @@ import { previousFirms, type BatchManifest, type ManifestFirm } from './manifest
 import { ManifestWriter } from './manifest-writer.js';
 import { firmFileBase, firmFiles, firmInputsHash, isUpToDate, measureHash } from './plan.js';
 import { runPool } from './pool.js';
-import type { FirmWorkerSetup } from './worker-setup.js';
+import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
+import { withCommonGlyphs } from './build-firm.js';
 
 /** A firm of the list: to build in this run or not, and its row's problems if it has any. */
 export interface BatchFirm {
@@ -33,7 +34,10 @@ export interface BatchRunOptions {
   firms: readonly BatchFirm[];
   manifest: Omit<BatchManifest, 'firms'>;
   namePattern: string;
+  /** Builders: this thread and `jobs - 1` worker threads. */
   jobs: number;
+  /** This thread's builder, prepared from `setup` (the run was checked with it). */
+  local: FirmWorker;
   /** Build every selected firm even when its guide is up to date. */
   force: boolean;
   /** Told before building starts how many firms will be built and skipped. */
@@ -111,6 +115,7 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   await runPool({
     size: options.jobs,
     setup,
+    local: jobs.length > 0 ? withCommonGlyphs(options.local) : options.local,
     jobs,
     onResult(job, result) {
       const { firm } = job;

@@ -1,8 +1,8 @@
 /**
- * What a batch worker prepares once for all its firms: the tailored-guide templates compiled, the
+ * What a batch builder prepares once for all its firms: the tailored-guide templates compiled, the
  * theme parsed, the fonts opened. The main thread prepares the same way first, so a broken
- * template or theme is reported once, before any worker starts. Kept apart from the job itself,
- * so the main thread does not load the PDF and DOCX writers it never runs.
+ * template or theme is reported once, before any worker starts, and then builds firms with it
+ * too.
  */
 
 import { parseTheme } from '../build/theme.js';

@@ -1,12 +1,11 @@
 /**
  * A batch worker thread: prepares once (templates, theme, fonts, the font subsets every firm's
- * guide shares), then builds one firm per
- * message it gets and answers with what it wrote. The main thread sends the next firm when the
- * answer arrives.
+ * guide shares), then builds the firms it is sent, one after the other, and answers each with
+ * what it wrote. The main thread keeps it one firm ahead.
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { commonGlyphs } from './build-firm.js';
+import { withCommonGlyphs } from './build-firm.js';
 import { internalFailure, runFirmJob, type FirmJob } from './firm-job.js';
 import { prepareFirmWorker, type FirmWorkerSetup } from './worker-setup.js';
 
@@ -22,12 +21,14 @@ if (!prepared.worker) {
   const reason = prepared.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ');
   port.postMessage({ kind: 'setup-failed', reason } satisfies WorkerSetupFailure);
 } else {
-  const { setup, context } = prepared.worker;
-  const shared = commonGlyphs(context, setup.asOf, setup.letterDate);
-  const worker = { setup, context: { ...context, ...(shared ? { sharedGlyphs: shared } : {}) } };
+  const worker = withCommonGlyphs(prepared.worker);
+  // Firms come two at a time (the next one queued); they are built one after the other, in order.
+  let building = Promise.resolve();
   port.on('message', (job: FirmJob) => {
-    void runFirmJob(worker, job)
-      .catch((error: unknown) => internalFailure(job.index, error))
-      .then((result) => port.postMessage(result));
+    building = building.then(() =>
+      runFirmJob(worker, job)
+        .catch((error: unknown) => internalFailure(job.index, error))
+        .then((result) => port.postMessage(result)),
+    );
   });
 }

@@ -178,7 +178,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       '--name-pattern <pattern>',
       'file names: {企業名稱} or {name}, {編號} or {id} (default: {企業名稱}-惠企政策指南)',
     )
-    .option('--jobs <n>', 'worker threads (default: the number of CPU cores)')
+    .option('--jobs <n>', 'firms built at once: this process and n-1 worker threads (default: the number of CPU cores)')
     .option('--shard <i/n>', 'build only part i of n (firms split by a hash of their id), e.g. 1/4')
     .option('--only <ids>', 'build only these firms (ids separated by commas)')
     .option('--force', 'build every firm, even those whose guides are up to date')

@@ -59,7 +59,9 @@ export interface BatchCommandOptions {
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return availableParallelism();
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
-    throw new UsageError(`--jobs takes a number of worker threads from 1 to 256; got "${value}"`);
+    throw new UsageError(
+      `--jobs takes a number of builders (this process and its worker threads) from 1 to 256; got "${value}"`,
+    );
   }
   return Number(value);
 }
@@ -284,6 +286,7 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
     },
     namePattern,
     jobs,
+    local: prepared.worker,
     force: options.force === true,
     onPlan({ build, skip }) {
       const shown = path.relative(io.cwd, outDir) || '.';
