@@ -9,7 +9,7 @@ import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm } from '../firms/match.js';
 import type { Firm } from '../firms/types.js';
-import { fileDigest, readTextIfPresent, removeLeftoverTemporaries } from '../io/batch-output.js';
+import { fileDigest, lockOutputFolder, readTextIfPresent, removeLeftoverTemporaries } from '../io/batch-output.js';
 import type { FirmJob, FirmJobResult } from './firm-job.js';
 import { previousFirms, type BatchManifest, type ManifestFirm } from './manifest.js';
 import { ManifestWriter } from './manifest-writer.js';
@@ -62,8 +62,20 @@ export function reasonOf(diagnostics: readonly Diagnostic[]): string {
   return `${first.code} ${first.file !== undefined ? `${first.file}: ` : ''}${first.message}${more}`;
 }
 
-/** Runs the batch; the manifest is on disk, whole, at every moment from the start. */
+/**
+ * Runs the batch, holding the output folder's lock; the manifest is on disk, whole, at every
+ * moment from the start.
+ */
 export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult> {
+  const unlock = await lockOutputFolder(options.setup.outDir);
+  try {
+    return await runLocked(options);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
   const { setup } = options;
   const outDir = setup.outDir;
   await removeLeftoverTemporaries(outDir);

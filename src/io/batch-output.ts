@@ -1,13 +1,14 @@
 /**
  * What `guide batch` reads and tidies in its output folder besides writing files atomically: the
- * firm list's bytes, the previous manifest, the checksums of files already there, and the
- * temporary files a killed run left behind.
+ * firm list's bytes, the previous manifest, the checksums of files already there, the temporary
+ * files a killed run left behind, and the lock that keeps two runs out of one folder.
  */
 
 import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { OutputError } from '../errors.js';
 
 /** The bytes of a file, or why they could not be read (ENOENT, EACCES, …). */
 export function readFileBytes(file: string): { bytes: Uint8Array } | { error: string } {
@@ -93,4 +94,40 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
   };
   await sweep(dir, 1);
   return removed;
+}
+
+/** The lock file in a batch's output folder: it holds the running process's id. */
+export const lockFileName = '.guide-batch.lock';
+
+/**
+ * Takes the output folder for this process, so that two runs (say two shards started at once)
+ * never write the same manifest or remove each other's temporary files. A lock left by a process
+ * that is no longer running (killed) is taken over. Throws `OutputError` when another running
+ * process holds it. Resolves with the function that gives it back.
+ */
+export async function lockOutputFolder(dir: string): Promise<() => Promise<void>> {
+  const file = path.join(dir, lockFileName);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new OutputError(`cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return () => rm(file, { force: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new OutputError(`cannot write ${file} (${code ?? String(error)})`);
+    }
+    const holder = Number.parseInt((await readTextIfPresent(file)) ?? '', 10);
+    if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      throw new OutputError(
+        `another guide batch (process ${holder}) is writing to ${dir}; wait for it to finish, or give this run its own --out folder`,
+      );
+    }
+    // Left by a run that was killed: remove it and try again (once; a second loss is a race).
+    if (attempt > 0) throw new OutputError(`another guide batch took ${dir} at the same moment; run again`);
+    await rm(file, { force: true });
+  }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -260,6 +260,32 @@ describe('guide batch', () => {
     const other = (await manifest(dir)).firms.find((f) => f.id === 'TW-0001')!;
     assert.equal(other.status, 'ok');
     for (const file of other.files) assert.ok((await readFile(path.join(outDir, file.path))).length > 0);
+  });
+
+  it('refuses an output folder another running batch holds, and takes over one a killed run left', async () => {
+    const dir = await edition();
+    const outDir = path.join(dir, 'dist/firms');
+    await mkdir(outDir, { recursive: true });
+    const lock = path.join(outDir, '.guide-batch.lock');
+    // A running process holds it.
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      await writeFile(lock, `${holder.pid}\n`);
+      const refused = await batch(dir);
+      assert.equal(refused.code, 3);
+      assert.match(refused.stderr, new RegExp(`another guide batch \\(process ${holder.pid}\\) is writing to`));
+      assert.match(refused.stderr, /--out/);
+    } finally {
+      holder.kill();
+    }
+    // A process that has ended: its lock is stale.
+    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    });
+    await writeFile(lock, `${ended.stdout}\n`);
+    const run = await batch(dir);
+    assert.equal(run.code, 0, run.stderr);
+    await assert.rejects(readFile(lock), { code: 'ENOENT' }, 'the lock is given back');
   });
 
   it('reads an .xlsx list, from the sheet --sheet names', async () => {
