@@ -1,15 +1,15 @@
 /**
  * The builders of a batch run: `size` of them, one in this thread (given the prepared worker it
  * checked the run with) and the rest on worker threads. Each builder takes the next firm when it
- * has answered the last; a worker thread is kept two firms ahead, so it never waits for this
+ * has answered the last; a worker thread is kept one firm ahead, so it never waits for this
  * thread to finish a firm of its own before it gets the next. Building in this thread too saves
  * one thread's copy of everything a builder holds (modules, fonts, caches, heap): about 100 MB.
  *
  * A worker that dies takes only the firm it was building with it: that firm is reported failed
  * (or, when the worker ran out of memory, built again by this thread), the firm queued behind it
- * goes back to the others, and a new worker takes its place. Workers
- * that die before finishing any firm (they cannot start) are not replaced for ever: after three,
- * the firms left are built by this thread alone.
+ * goes back to the others, and a new worker takes its place. Workers that die before finishing
+ * any firm (they cannot start) are not replaced for ever: after three, the firms left are built
+ * by this thread alone.
  */
 
 import { Worker } from 'node:worker_threads';

@@ -130,6 +130,7 @@ class Painter {
         this.doc.rect(d.x, d.y, d.width, d.height).fill();
       }
     }
+    // Cells were shaded above; page references were resolved by layout.
     for (const d of drawables) {
       if (d.kind === 'line') this.line(d);
       else if (d.kind !== 'cell' && d.kind !== 'page-ref') this.draw(d);
