@@ -286,6 +286,19 @@ describe('guide batch', () => {
     const run = await batch(dir);
     assert.equal(run.code, 0, run.stderr);
     await assert.rejects(readFile(lock), { code: 'ENOENT' }, 'the lock is given back');
+    // Killed, but not yet collected by a parent that does not wait for it: a zombie is no holder.
+    const parent = spawn('sh', ['-c', 'sleep 30 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const printed = await new Promise<string>((done) => parent.stdout.once('data', (chunk) => done(String(chunk))));
+      const zombie = Number.parseInt(printed, 10);
+      process.kill(zombie, 'SIGKILL');
+      await new Promise((done) => setTimeout(done, 200));
+      await writeFile(lock, `${zombie}\n`);
+      const again = await batch(dir);
+      assert.equal(again.code, 0, again.stderr);
+    } finally {
+      parent.kill();
+    }
   });
 
   it('reads an .xlsx list, from the sheet --sheet names', async () => {
