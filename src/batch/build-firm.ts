@@ -9,7 +9,7 @@ import type { Catalogue, IsoDate, MeasureEntry, OutputFormat } from '../catalogu
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm, type FirmMatch } from '../firms/match.js';
 import { buildFirmGuideView } from '../firms/guide-view.js';
-import type { Firm } from '../firms/types.js';
+import { emptyFirm, type Firm } from '../firms/types.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { editionDocMeta, type TemplateSources } from '../template/render.js';
 import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
@@ -89,17 +89,7 @@ export async function buildFirmGuide(context: FirmBuildContext, request: FirmBui
  */
 export function commonGlyphs(context: FirmBuildContext, asOf: IsoDate, letterDate: IsoDate): SharedGlyphs | undefined {
   const { catalogue } = context;
-  const firm: Firm = {
-    id: '',
-    name: '',
-    contact: null,
-    email: null,
-    city: null,
-    industries: [],
-    size: null,
-    exporter: null,
-    needs: [],
-  };
+  const firm = emptyFirm;
   // A firm that says nothing is given every measure it is not ruled out of: keep only the ones
   // for every firm.
   const everyFirm = (entry: MeasureEntry) => entry.measure.audience === undefined;

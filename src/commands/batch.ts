@@ -24,7 +24,7 @@ import { buildFirmGuideView } from '../firms/guide-view.js';
 import { matchFirm } from '../firms/match.js';
 import { readFirmList } from '../firms/read.js';
 import { firmIdKey, type RejectedRow } from '../firms/records.js';
-import { firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
+import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
 import { readFileBytes, stopwatch } from '../io/batch-output.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
@@ -337,19 +337,6 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   if (result.failed.length > 0 || hasErrors(listDiagnostics)) return ExitCode.invalidInput;
   return ExitCode.ok;
 }
-
-/** A firm that said nothing: every audience key is "not narrowed". */
-const emptyFirm: Firm = {
-  id: '',
-  name: '',
-  contact: null,
-  email: null,
-  city: null,
-  industries: [],
-  size: null,
-  exporter: null,
-  needs: [],
-};
 
 // "row 12" / "firm 3" → 12 / 3: rows and rejected rows back in file order.
 function labelOrder(label: string): number {

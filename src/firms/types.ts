@@ -40,6 +40,19 @@ export interface Firm {
   needs: string[];
 }
 
+/** A firm that said nothing: every audience key is "not narrowed". */
+export const emptyFirm: Readonly<Firm> = {
+  id: '',
+  name: '',
+  contact: null,
+  email: null,
+  city: null,
+  industries: [],
+  size: null,
+  exporter: null,
+  needs: [],
+};
+
 /** Where a value sits in the firm list, for diagnostics. */
 export interface CellPlace {
   /** Character offsets into the decoded text (CSV, YAML); absent for XLSX, which has no text. */
