@@ -3,7 +3,7 @@
 import type { OutputFormat } from '../catalogue/types.js';
 import type { DocModel } from '../model/doc-model.js';
 import { writeDocx } from '../writers/docx/index.js';
-import { writePdf, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
+import { paginatePdf, writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 
 export interface GuideOutput {
@@ -25,21 +25,28 @@ export async function writeOutputs(
   },
 ): Promise<GuideOutput[]> {
   const outputs: GuideOutput[] = [];
-  // The PDF is laid out even for a DOCX-only build: its page numbers pre-fill the DOCX's TOC and
-  // footer total, so both formats agree before Word updates any field.
-  const pdf = await writePdf(model, {
-    theme: options.theme,
-    fonts: options.fonts,
-    creationDate: options.creationDate,
-    ...(options.sharedGlyphs ? { sharedGlyphs: options.sharedGlyphs } : {}),
-  });
-  if (options.formats.includes('pdf')) outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
+  const { theme, fonts, creationDate } = options;
+  // The PDF is laid out even for a DOCX-only build (not drawn): its page numbers pre-fill the
+  // DOCX's TOC and footer total, so both formats agree before Word updates any field.
+  let pages: PdfPagination;
+  if (options.formats.includes('pdf')) {
+    const pdf = await writePdf(model, {
+      theme,
+      fonts,
+      creationDate,
+      ...(options.sharedGlyphs ? { sharedGlyphs: options.sharedGlyphs } : {}),
+    });
+    outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
+    pages = pdf;
+  } else {
+    pages = paginatePdf(model, { theme, fonts });
+  }
   if (options.formats.includes('docx')) {
     const docx = await writeDocx(model, {
-      theme: options.theme,
-      creationDate: options.creationDate,
-      headingPages: pdf.headingPages,
-      bodyPageCount: pdf.bodyPageCount,
+      theme,
+      creationDate,
+      headingPages: pages.headingPages,
+      bodyPageCount: pages.bodyPageCount,
     });
     outputs.push({ format: 'docx', bytes: docx.bytes });
   }

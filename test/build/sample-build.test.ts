@@ -90,6 +90,26 @@ describe('guide build on the sample edition', () => {
     );
   });
 
+  it('writes the same DOCX without the PDF: its page numbers come from the layout alone', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'guide-build-docx-'));
+    const run = await runCli(
+      ['build', '--config', path.join(repoRoot, 'guide.yaml'), '--out', out, '--format', 'docx'],
+      {
+        cwd: tmpdir(),
+      },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const files = readdirSync(out);
+    assert.ok(!files.some((f) => f.endsWith('.pdf')), files.join(', '));
+    const docx = readFileSync(
+      path.join(
+        out,
+        files.find((f) => f.endsWith('.docx'))!,
+      ),
+    );
+    assert.equal(Buffer.compare(docx, built.docx), 0);
+  });
+
   it('the PDF holds every text of the document model, in order', async () => {
     const pages = await pdfPageTexts(built.pdf);
     const text = bodyText(pages, built.model.meta.header);

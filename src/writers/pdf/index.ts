@@ -9,7 +9,7 @@ import type { DocModel } from '../../model/doc-model.js';
 import type { Theme } from '../theme.js';
 import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
-import { layoutDocument } from './layout.js';
+import { layoutDocument, type LayoutResult } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import type { FontKey, SharedGlyphs } from './types.js';
 
@@ -36,15 +36,19 @@ export function drawnGlyphs(model: DocModel, theme: Theme, fonts: PdfFonts): Sha
   return { regular: keep(drawn.regular), bold: keep(drawn.bold) };
 }
 
-/** What `writePdf` produces. */
-export interface PdfResult {
-  bytes: Uint8Array;
+/** Where the pages of a document fall: what the DOCX takes from the PDF layout. */
+export interface PdfPagination {
   /** Pages in the file, cover included. */
   pageCount: number;
   /** Body pages: the M of "第 N 頁，共 M 頁". */
   bodyPageCount: number;
   /** Heading id → printed page number (body pages count from 1; headings on the cover are absent). */
   headingPages: Map<string, number>;
+}
+
+/** What `writePdf` produces. */
+export interface PdfResult extends PdfPagination {
+  bytes: Uint8Array;
   /** Where everything went, for golden files and layout tests. */
   readonly layout: LayoutSnapshot;
 }
@@ -60,21 +64,37 @@ export interface PdfOptions {
   sharedGlyphs?: SharedGlyphs;
 }
 
+function checkedLayout(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): LayoutResult {
+  const layout = layoutDocument(model, options.theme, options.fonts);
+  if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
+  return layout;
+}
+
+function paginationOf(layout: LayoutResult): PdfPagination {
+  return {
+    pageCount: layout.pages.length,
+    bodyPageCount: layout.pages.filter((page) => page.number !== null).length,
+    headingPages: layout.headingPages,
+  };
+}
+
+/** Lays out `model` without drawing it, for a DOCX written without its PDF. Throws as `writePdf` does. */
+export function paginatePdf(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): PdfPagination {
+  return paginationOf(checkedLayout(model, options));
+}
+
 /**
  * Lays out and draws `model`. Throws `MissingGlyphError` (listing every code point) when the
  * fonts cannot draw a character, rather than leave it out as pdfkit would. Links to `#id`s
  * that no heading has are drawn as text without a link.
  */
 export async function writePdf(model: DocModel, options: PdfOptions): Promise<PdfResult> {
-  const layout = layoutDocument(model, options.theme, options.fonts);
-  if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
+  const layout = checkedLayout(model, options);
   const bytes = await drawDocument(layout, model.meta, options.fonts, options.creationDate, options.sharedGlyphs);
   let snapshot: LayoutSnapshot | undefined;
   return {
     bytes,
-    pageCount: layout.pages.length,
-    bodyPageCount: layout.pages.filter((page) => page.number !== null).length,
-    headingPages: layout.headingPages,
+    ...paginationOf(layout),
     // Made when read (golden files, layout tests): a batch never reads it.
     get layout() {
       return (snapshot ??= snapshotLayout(layout));
