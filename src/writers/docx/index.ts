@@ -15,6 +15,7 @@ import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml
 import { assemblePackage, corePropertiesXml } from './package.js';
 import { bodyPlaceholder, DOCUMENT_PART, FOOTER_PART, packageShell, PAGE_TOTAL_PLACEHOLDER } from './shell.js';
 import { pageGeometryOf } from './units.js';
+import { escapeXml } from './xml.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -48,10 +49,6 @@ function withBodies(documentXml: string, bodies: readonly string[]): string {
   return xml;
 }
 
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-}
-
 /** Writes the model as a DOCX file. */
 export async function writeDocx(model: DocModel, options: DocxOptions): Promise<DocxResult> {
   const { theme, creationDate, headingPages, bodyPageCount } = options;
@@ -62,7 +59,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // The body refers to links and pictures by relationship ids of its own, counted within the
   // document, so their relationships are written here too.
   const relationship = (id: string, type: string, target: string, external: boolean) =>
-    `<Relationship Id="rId${id}" Type="${type}" Target="${escapeAttribute(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+    `<Relationship Id="rId${id}" Type="${type}" Target="${escapeXml(target)}"${external ? ' TargetMode="External"' : ''}/>`;
   const media = ctx.images.map((image, index) => ({
     id: image.id,
     name: `media/image${index + 1}.png`,

@@ -8,11 +8,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocMeta } from '../../model/doc-model.js';
 import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, type PackageShell } from './shell.js';
+import { escapeXml } from './xml.js';
 import { writeZip, type ZipEntry } from './zip.js';
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** W3CDTF to the second, as Word writes it. */
 function w3cdtf(date: Date): string {

@@ -41,7 +41,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Escapes text or an attribute value. Control characters XML 1.0 does not allow are dropped, as
  * docx's writer drops them: Word refuses a file that holds one.
  */
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching the control characters is the point
   return text.replace(/[&<>"\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '');
 }
