@@ -206,6 +206,30 @@ describe('PDF bytes', () => {
   });
 });
 
+describe('PDF set lines reused between documents', () => {
+  it('still refuse a character the font cannot draw, in every document that holds it', async () => {
+    // Two paragraphs with the same missing character; the second document holds only the
+    // second, set already (and cached) while the first document was laid out.
+    const paragraph = (text: string): DocModel['sections'][number]['blocks'][number] => ({
+      type: 'paragraph',
+      role: 'body',
+      children: [{ type: 'text', value: text }],
+    });
+    const first = paragraph('歡迎來電😀諮詢');
+    const second = paragraph('週末也可😀來電');
+    const model = (blocks: DocModel['sections'][number]['blocks']): DocModel => ({
+      meta: kitchenSink.meta,
+      sections: [{ kind: 'body', blocks }],
+    });
+    await assert.rejects(write(model([first, second])), MissingGlyphError);
+    await assert.rejects(write(model([second])), (error: unknown) => {
+      assert.ok(error instanceof MissingGlyphError);
+      assert.deepEqual(error.codePoints, [0x1f600]);
+      return true;
+    });
+  });
+});
+
 describe('PDF font subsets shared between documents', () => {
   // What a batch does: the glyphs every guide draws go into subsets made once; each document's
   // own subset holds the rest. Here the shared text is one paragraph both documents hold.

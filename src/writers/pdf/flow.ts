@@ -165,16 +165,15 @@ function setParagraph(
   const key = `${style.size} ${style.bold} ${style.color} ${style.align} ${width} ${colors.accent} ${colors.link}`;
   let set = byStyle.get(key);
   if (!set) {
-    const missingBefore = new Set(measurer.missing);
-    const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
-    const widths = measurer.widths(styled, style.size);
-    const lines =
-      styled.text === ''
-        ? []
-        : fitLines(styled.text, widths, width).map((span) =>
-            setLine(styled, widths, span, width, style.align, style.size),
-          );
-    set = { lines, missing: [...measurer.missing].filter((cp) => !missingBefore.has(cp)) };
+    const { value: lines, missing } = measurer.missingDuring(() => {
+      const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
+      const widths = measurer.widths(styled, style.size);
+      if (styled.text === '') return [];
+      return fitLines(styled.text, widths, width).map((span) =>
+        setLine(styled, widths, span, width, style.align, style.size),
+      );
+    });
+    set = { lines, missing };
     byStyle.set(key, set);
   }
   // A character the fonts lack is reported by every document that uses it, cached or not.

@@ -14,8 +14,22 @@ const HARD_BREAK_CP = HARD_BREAK.codePointAt(0) as number;
 export class TextMeasurer {
   /** Code points the document uses that the fonts lack. */
   readonly missing = new Set<number>();
+  /** Where `missingDuring` collects the code points found missing while it runs. */
+  private collecting: Set<number> | null = null;
 
   constructor(readonly fonts: PdfFonts) {}
+
+  /** Runs `measure`, and says which code points it found the fonts lack (recorded in `missing` too). */
+  missingDuring<T>(measure: () => T): { value: T; missing: number[] } {
+    const outer = this.collecting;
+    const collected = (this.collecting = new Set());
+    try {
+      return { value: measure(), missing: [...collected] };
+    } finally {
+      this.collecting = outer;
+      for (const cp of collected) outer?.add(cp);
+    }
+  }
 
   /**
    * Width in points of every UTF-16 code unit of `styled.text` at `size`; the second unit of a
@@ -44,6 +58,7 @@ export class TextMeasurer {
     const advance = faceOf(this.fonts, font).advance(cp);
     if (Number.isNaN(advance)) {
       this.missing.add(cp);
+      this.collecting?.add(cp);
       return 1;
     }
     return advance;
