@@ -203,17 +203,23 @@ export class SharedSubset {
   }
 }
 
-// Shared subsets by face and code points: a batch worker makes one per face and run.
-const sharedSubsets = new WeakMap<FontFace, Map<string, SharedSubset>>();
+// Shared subsets by face and code point list: a batch builder passes the same list for every
+// firm, so it is looked up by identity, not by content, on the per-firm path.
+const sharedSubsets = new WeakMap<FontFace, WeakMap<readonly number[], SharedSubset>>();
 
 /** The shared subset of `face` holding `codePoints`, made on first use. */
 export function sharedSubset(face: FontFace, codePoints: readonly number[]): SharedSubset {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
-  const key = sorted.join(',');
-  let byKey = sharedSubsets.get(face);
-  if (!byKey) sharedSubsets.set(face, (byKey = new Map()));
-  let shared = byKey.get(key);
-  if (!shared) byKey.set(key, (shared = new SharedSubset(face, sorted)));
+  let byList = sharedSubsets.get(face);
+  if (!byList) sharedSubsets.set(face, (byList = new WeakMap()));
+  let shared = byList.get(codePoints);
+  if (!shared) {
+    // In code point order: the bytes depend on the glyphs only, not on the list's order.
+    shared = new SharedSubset(
+      face,
+      [...new Set(codePoints)].sort((a, b) => a - b),
+    );
+    byList.set(codePoints, shared);
+  }
   return shared;
 }
 
@@ -252,8 +258,8 @@ export class EmbeddedFace {
   private readonly own: SubsetBuilder;
   private readonly ownResource: LazyResource;
   private readonly sharedResource: LazyResource | undefined;
-  /** Code point → the resource drawing it and its CID's hex; the shared subset's are added first. */
-  private readonly encoded = new Map<number, { font: FontResource; hex: string }>();
+  /** Code point → its CID's hex in the document's own subset. */
+  private readonly ownEncoded = new Map<number, string>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -264,10 +270,7 @@ export class EmbeddedFace {
   ) {
     this.own = new SubsetBuilder(face);
     this.ownResource = new LazyResource(doc, resourceName);
-    if (shared) {
-      const resource = (this.sharedResource = new LazyResource(doc, `${resourceName}S`));
-      for (const [cp, hex] of shared.encoded) this.encoded.set(cp, { font: resource, hex });
-    }
+    if (shared) this.sharedResource = new LazyResource(doc, `${resourceName}S`);
   }
 
   /** `text` as `Tj` operands, split where it moves between the shared and the document's own subset. */
@@ -276,10 +279,19 @@ export class EmbeddedFace {
     let current: EncodedSegment | undefined;
     for (const char of text) {
       const cp = char.codePointAt(0)!;
-      let glyph = this.encoded.get(cp);
-      if (!glyph) this.encoded.set(cp, (glyph = { font: this.ownResource, hex: this.own.include(cp) }));
-      if (current && current.font === glyph.font) current.hex += glyph.hex;
-      else segments.push((current = { font: glyph.font, hex: glyph.hex }));
+      const sharedHex = this.shared?.encoded.get(cp);
+      let font: FontResource;
+      let hex: string;
+      if (sharedHex !== undefined) {
+        font = this.sharedResource!;
+        hex = sharedHex;
+      } else {
+        font = this.ownResource;
+        hex = this.ownEncoded.get(cp) ?? this.own.include(cp);
+        this.ownEncoded.set(cp, hex);
+      }
+      if (current && current.font === font) current.hex += hex;
+      else segments.push((current = { font, hex }));
     }
     return segments;
   }
