@@ -53,10 +53,12 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
     creationDate: new Date(setup.creationDate),
   });
   const folder = path.join(setup.outDir, job.firm.id);
+  /** Files an earlier run wrote for the firm, but for those in `kept`, as paths. */
+  const previousFiles = (kept: ReadonlySet<string> = new Set()) =>
+    job.previousFiles.filter((file) => !kept.has(file) && isInside(file)).map((file) => path.join(setup.outDir, file));
   // A firm that fails keeps no guide from an earlier run: it was made from other data, and the
   // manifest lists no files for the firm.
-  const removePrevious = () =>
-    removeFiles(job.previousFiles.filter(isInside).map((file) => path.join(setup.outDir, file)));
+  const removePrevious = () => removeFiles(previousFiles());
   if (built.outputs.length === 0) {
     await removePrevious();
     const relative = (file: string) => path.relative(setup.root, file).split(path.sep).join('/');
@@ -106,10 +108,10 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
     });
   }
+  // Files an earlier run wrote under other names are stale, and so is the Markdown an earlier
+  // failed run left for its diagnostics.
   const written = new Set(files.map((file) => file.path));
-  const stale = job.previousFiles.filter((file) => !written.has(file) && isInside(file));
-  // The Markdown an earlier failed run left for its diagnostics is stale too.
-  await removeFiles([...stale.map((file) => path.join(setup.outDir, file)), path.join(folder, 'guide.rendered.md')]);
+  await removeFiles([...previousFiles(written), path.join(folder, 'guide.rendered.md')]);
   const measures = [...match.answering, ...match.others].map((entry) => entry.measure.id);
   return { kind: 'done', index: job.index, files, measures };
 }
