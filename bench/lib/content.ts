@@ -4,8 +4,8 @@
  * Nothing here is timed; it prepares the inputs the timed runs read.
  */
 
-import type { GuideBuildResult } from '../../src/build/build-guide.js';
-import type { PreparedBuild } from '../../src/build/prepare.js';
+import type { GuideBuildResult } from '../../src/pipeline/build-guide.js';
+import type { PreparedBuild } from '../../src/pipeline/prepare.js';
 import type { OutputFormat } from '../../src/catalogue/types.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import type { GuideLib } from './guide-lib.js';

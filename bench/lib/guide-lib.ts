@@ -5,8 +5,8 @@
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as BuildGuide from '../../src/build/build-guide.js';
-import type * as Prepare from '../../src/build/prepare.js';
+import type * as BuildGuide from '../../src/pipeline/build-guide.js';
+import type * as Prepare from '../../src/pipeline/prepare.js';
 import type * as Dates from '../../src/catalogue/dates.js';
 import type * as Select from '../../src/catalogue/select.js';
 import type * as Validate from '../../src/catalogue/validate.js';

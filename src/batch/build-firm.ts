@@ -4,7 +4,7 @@
  * same for every firm (templates, theme, fonts, the reader's cache) prepared once.
  */
 
-import { checkModelGlyphs } from '../build/glyph-check.js';
+import { checkModelGlyphs } from '../pipeline/glyph-check.js';
 import type { Catalogue, IsoDate, MeasureEntry, OutputFormat } from '../catalogue/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm, type FirmMatch } from '../firms/match.js';
@@ -13,7 +13,7 @@ import { emptyFirm, type Firm } from '../firms/types.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { editionDocMeta, type TemplateSources } from '../template/render.js';
 import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
-import { writeOutputs, type GuideOutput } from '../build/write-outputs.js';
+import { writeOutputs, type GuideOutput } from '../pipeline/write-outputs.js';
 import type { Theme } from '../writers/theme.js';
 import type { FirmGuideReader } from './firm-reader.js';
 import type { FirmWorker } from './worker-setup.js';

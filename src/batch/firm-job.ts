@@ -5,7 +5,6 @@
  * the firms share is set up once per worker by `prepareFirmWorker` (worker-setup.ts).
  */
 
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm } from '../firms/match.js';
@@ -15,6 +14,7 @@ import { writeFileAtomic } from '../io/write-atomic.js';
 import { buildFirmGuide } from './build-firm.js';
 import type { ManifestFile } from './manifest.js';
 import { markdownPlaceholder, type FirmWorker } from './worker-setup.js';
+import { sha256Hex } from '../hash.js';
 
 /** One firm to build. */
 export interface FirmJob {
@@ -104,7 +104,7 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
       format: output.format,
       path: relative,
       bytes: output.bytes.length,
-      sha256: createHash('sha256').update(output.bytes).digest('hex'),
+      sha256: sha256Hex(output.bytes),
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
     });
   }

@@ -3,12 +3,12 @@
  * in this run (`--only`, `--shard`), and whether its guide is already there and up to date.
  */
 
-import { createHash } from 'node:crypto';
 import type { Catalogue, MeasureEntry, OutputFormat } from '../catalogue/types.js';
 import { firmIdKey } from '../firms/records.js';
 import type { Firm } from '../firms/types.js';
 import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
+import { sha256Hex } from '../hash.js';
 
 /** The default `--name-pattern`. */
 export const defaultNamePattern = '{企業名稱}-惠企政策指南';
@@ -41,12 +41,7 @@ export interface Shard {
 
 /** Which shard a firm falls in (1-based): by a hash of its id, so it never depends on list order. */
 export function shardOf(firm: Firm, count: number): number {
-  const digest = createHash('sha256').update(firmIdKey(firm.id)).digest();
-  return (digest.readUInt32BE(0) % count) + 1;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return (Number.parseInt(sha256Hex(firmIdKey(firm.id)).slice(0, 8), 16) % count) + 1;
 }
 
 /** What every firm's guide is made of besides the firm and its measures. */
@@ -66,12 +61,12 @@ export interface SharedInputs {
 
 /** The hash of the shared inputs. */
 export function sharedInputsHash(inputs: SharedInputs): string {
-  return sha256(JSON.stringify(inputs));
+  return sha256Hex(JSON.stringify(inputs));
 }
 
 /** The hash of a measure as parsed, with its file: what a guide prints of it. */
 export function measureHash(entry: MeasureEntry): string {
-  return sha256(JSON.stringify([entry.file, entry.measure]));
+  return sha256Hex(JSON.stringify([entry.file, entry.measure]));
 }
 
 /**
@@ -79,7 +74,7 @@ export function measureHash(entry: MeasureEntry): string {
  * order (their hashes, from `measureHash`, computed once per run rather than once per firm).
  */
 export function firmInputsHash(shared: string, firm: Firm, measureHashes: readonly string[]): string {
-  return sha256(JSON.stringify({ shared, firm, measures: measureHashes }));
+  return sha256Hex(JSON.stringify({ shared, firm, measures: measureHashes }));
 }
 
 /** The files a firm's guide should have, relative to the output folder (forward slashes). */

@@ -5,7 +5,7 @@
  * too.
  */
 
-import { parseTheme } from '../build/theme.js';
+import { parseTheme } from '../pipeline/theme.js';
 import type { Catalogue, IsoDate, OutputFormat } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readFontFile } from '../io/resources.js';

@@ -9,10 +9,6 @@ function toUtcMs(date: IsoDate): number {
   return Date.UTC(y, m - 1, d);
 }
 
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(toUtcMs(date) + days * dayMs).toISOString().slice(0, 10);
-}
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / dayMs);

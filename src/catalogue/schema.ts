@@ -20,7 +20,7 @@ import {
   textOr,
   url,
   type JsonSchema,
-} from './schema-kit.js';
+} from '../schema/schema-kit.js';
 import {
   channelTypes,
   firmSizes,
@@ -36,7 +36,7 @@ import {
   type Measure,
 } from './types.js';
 
-import { closestMatch } from './did-you-mean.js';
+import { closestMatch } from '../schema/did-you-mean.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabHint = 'must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-small-scale-vat';

@@ -28,11 +28,6 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-/** Options every edition command shares. */
-export interface EditionOptions {
-  config?: string;
-}
-
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('guide')
     .description('Assemble policy service guides (辦事指南) from YAML measure files; render PDF and DOCX.')

@@ -4,13 +4,12 @@
  * one firm's choice of measures without building anything.
  */
 
-import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { checkDocumentGlyphs } from '../build/glyph-check.js';
+import { checkDocumentGlyphs } from '../pipeline/glyph-check.js';
 import { dateToInstant } from '../catalogue/dates.js';
 import { measureStatus } from '../catalogue/select.js';
-import { closestMatch } from '../catalogue/did-you-mean.js';
+import { closestMatch } from '../schema/did-you-mean.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -37,6 +36,8 @@ import { reasonOf, runBatch, type BatchFirm } from '../batch/run.js';
 import { readBatchTemplates } from '../batch/templates.js';
 import { missingCodePoints } from '../writers/pdf/fonts.js';
 import { parseFormats } from './options.js';
+import { sha256Hex } from '../hash.js';
+import { describeCodePoint } from '../diagnostics/code-point.js';
 
 /** Options of `guide batch`, as commander parses them. */
 export interface BatchCommandOptions {
@@ -93,13 +94,12 @@ function glyphProblems(
       if (typeof value !== 'string') continue;
       for (const codePoint of missing(value)) {
         const place = row.cells[field] ?? row.place;
-        const char = String.fromCodePoint(codePoint);
         const list = problems.get(row) ?? [];
         problems.set(row, list);
         list.push(
           diagnostic(
             'E-GLYPH-MISSING',
-            `${place.label}: ${firmFieldLabels[field]} has "${char}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}), which the font cannot draw`,
+            `${place.label}: ${firmFieldLabels[field]} has ${describeCodePoint(codePoint)}, which the font cannot draw`,
             {
               file,
               ...(place.range ? { range: place.range } : {}),
@@ -111,10 +111,6 @@ function glyphProblems(
     }
   }
   return problems;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Runs `guide batch`; returns the exit code. */
@@ -253,7 +249,7 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   const fontDigests = Object.fromEntries(
     [context.theme.fonts.pdf.regular, context.theme.fonts.pdf.bold].map((font) => [
       font,
-      sha256(readFontFile(loaded.root, font)),
+      sha256Hex(readFontFile(loaded.root, font)),
     ]),
   );
   const inputsHash = sharedInputsHash({

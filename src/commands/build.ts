@@ -1,8 +1,8 @@
 /** `guide build`: validate, select, render and write the edition's PDF and DOCX into dist/. */
 
 import path from 'node:path';
-import { buildGuide } from '../build/build-guide.js';
-import { prepareBuild } from '../build/prepare.js';
+import { buildGuide } from '../pipeline/build-guide.js';
+import { prepareBuild } from '../pipeline/prepare.js';
 import { dateToInstant } from '../catalogue/dates.js';
 import { selectMeasures } from '../catalogue/select.js';
 import { validateCatalogue } from '../catalogue/validate.js';

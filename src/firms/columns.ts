@@ -4,7 +4,7 @@
  * required-mark asterisk; all of these name the same column.
  */
 
-import { closestMatch } from '../catalogue/did-you-mean.js';
+import { closestMatch } from '../schema/did-you-mean.js';
 import { firmFieldLabels, firmFields, type FirmField } from './types.js';
 
 const aliases: Record<FirmField, readonly string[]> = {

@@ -6,7 +6,7 @@
  */
 
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
-import { closestMatch } from '../catalogue/did-you-mean.js';
+import { closestMatch } from '../schema/did-you-mean.js';
 import { firmSizes, type FirmSize } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';

@@ -10,7 +10,7 @@
  */
 
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { parseYaml } from '../catalogue/load.js';
+import { parseYaml } from '../schema/parse-yaml.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { fieldOfHeader, suggestHeader } from './columns.js';
 import type { RawRecord } from './records.js';

@@ -21,7 +21,6 @@
  * inputs give the same manifest, byte for byte.
  */
 
-import { createHash } from 'node:crypto';
 import type { Selection } from '../catalogue/select.js';
 import type { IsoDate, OutputFormat } from '../catalogue/types.js';
 import type { EditionDiff } from './diff.js';
@@ -33,6 +32,7 @@ import {
   type ExcludedMeasure,
   type Labels,
 } from './snapshot.js';
+import { sha256Hex } from '../hash.js';
 
 /** The manifest format's version; a reader refuses other versions. */
 export const manifestVersion = 1;
@@ -87,20 +87,16 @@ export interface ManifestSource {
   changes?: EditionDiff;
 }
 
-function sha256(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
 /** The digest of a file list as `sha256sum` prints it, sorted by path in code-unit order. */
 export function inputsDigest(files: readonly ManifestInput[]): string {
-  return sha256(files.map((file) => `${file.sha256}  ${file.path}\n`).join(''));
+  return sha256Hex(files.map((file) => `${file.sha256}  ${file.path}\n`).join(''));
 }
 
 /** The manifest of one build. Pure. */
 export function createManifest(source: ManifestSource): Manifest {
   const snapshot = snapshotFromSelection(source.selection);
   const files = source.inputs
-    .map((input) => ({ path: input.path, sha256: sha256(input.bytes) }))
+    .map((input) => ({ path: input.path, sha256: sha256Hex(input.bytes) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     manifestVersion,
@@ -114,7 +110,7 @@ export function createManifest(source: ManifestSource): Manifest {
       format: output.format,
       bytes: output.bytes.length,
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
-      sha256: sha256(output.bytes),
+      sha256: sha256Hex(output.bytes),
     })),
     measures: {
       included: snapshot.included.map(({ number, file, measure }) => ({

@@ -1,7 +1,7 @@
 /** The bundled theme and fonts, loaded once per test file, for writer tests. */
 
 import { readFileSync } from 'node:fs';
-import { parseTheme } from '../../src/build/theme.js';
+import { parseTheme } from '../../src/pipeline/theme.js';
 import { readFontFile } from '../../src/io/resources.js';
 import { openPdfFonts } from '../../src/writers/pdf/index.js';
 import type { Theme } from '../../src/writers/theme.js';

@@ -5,6 +5,7 @@
 
 import { create as createFont, type Font, type Glyph } from 'fontkit';
 import type { FontKey } from './types.js';
+import { describeCodePoint } from '../../diagnostics/code-point.js';
 
 /** Not looked up yet / looked up and absent, in the advance-width cache. */
 const UNKNOWN = -1;
@@ -121,11 +122,6 @@ export function missingCodePoints(fonts: PdfFonts, text: string): number[] {
     if (!fonts.regular.has(cp) || !fonts.bold.has(cp)) missing.add(cp);
   }
   return [...missing];
-}
-
-/** "U+1F600 😀" for diagnostics. */
-function describeCodePoint(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`;
 }
 
 /**

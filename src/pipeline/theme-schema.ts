@@ -10,8 +10,8 @@ import {
   text,
   type ObjectSchema,
   type Schema,
-} from '../catalogue/schema-kit.js';
-import type { TextStyle, Theme } from './theme.js';
+} from '../schema/schema-kit.js';
+import type { TextStyle, Theme } from '../writers/theme.js';
 
 const color = () =>
   text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });

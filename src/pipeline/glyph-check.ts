@@ -7,13 +7,10 @@
 import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, DocModel, Inline } from '../model/doc-model.js';
+import { describeCodePoint } from '../diagnostics/code-point.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 export type MissingGlyphs = (text: string) => number[];
-
-function describe(codePoint: number): string {
-  return `"${String.fromCodePoint(codePoint)}" (U+${codePoint.toString(16).toUpperCase().padStart(4, '0')})`;
-}
 
 const hint =
   'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
@@ -48,7 +45,7 @@ export function checkDocumentGlyphs(
           out.push(
             diagnostic(
               'E-GLYPH-MISSING',
-              `${field || 'value'}: the character ${describe(codePoint)} cannot be drawn: the font has no glyph for it`,
+              `${field || 'value'}: the character ${describeCodePoint(codePoint)} cannot be drawn: the font has no glyph for it`,
               {
                 file,
                 range: [at, at + char.length],
@@ -105,7 +102,7 @@ export function checkModelGlyphs(
     .map((codePoint) => {
       const char = String.fromCodePoint(codePoint);
       const template = templates.find((t) => t.text.includes(char));
-      const message = `the character ${describe(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
+      const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
       if (!template)
         return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
       const at = template.text.indexOf(char);

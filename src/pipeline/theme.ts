@@ -1,10 +1,10 @@
 /** templates/theme.yaml → Theme, checked by the same schema machinery as the measures. */
 
-import { parseYaml } from '../catalogue/load.js';
-import { INVALID } from '../catalogue/schema-kit.js';
+import { parseYaml } from '../schema/parse-yaml.js';
+import { INVALID } from '../schema/schema-kit.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Theme } from '../writers/theme.js';
-import { themeSchema } from '../writers/theme-schema.js';
+import { themeSchema } from './theme-schema.js';
 
 export function parseTheme(file: string, text: string): { theme?: Theme; diagnostics: Diagnostic[] } {
   const parsed = parseYaml(file, text);

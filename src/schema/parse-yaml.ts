@@ -1,0 +1,56 @@
+/** YAML text → a document whose nodes keep their source ranges, or diagnostics in plain words. */
+
+import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
+import { yamlSyntaxDiagnostics } from './yaml-errors.js';
+
+/** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
+const maxAliasCount = 100;
+
+/**
+ * Text → YAML document, with syntax errors, duplicate keys, alias bombs and explicit tags reported
+ * as diagnostics. Returns no document when it cannot be trusted.
+ */
+export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  diagnostics.push(...yamlSyntaxDiagnostics(file, text, doc.errors));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  let firstAlias: Range | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node) && !firstAlias && node.range) firstAlias = [node.range[0], node.range[1]];
+    if (!isNode(node)) return;
+    const tag = (node as Node).tag;
+    // Implicit types carry no tag; only an explicit `!x` or `!!x` in the file sets one.
+    if (tag !== undefined && tag !== 'tag:yaml.org,2002:str') {
+      const written = tag.replace('tag:yaml.org,2002:', '!!');
+      const valueStart = (node as Node).range?.[0] ?? 0;
+      // The node's range starts at its value; the tag is written just before it.
+      const tagStart = Math.max(0, text.lastIndexOf(written, valueStart));
+      diagnostics.push(
+        diagnostic('E-YAML-TAG', `the YAML tag ${written} is not allowed`, {
+          file,
+          range: [tagStart, tagStart + written.length],
+          hint: 'remove the tag; measure files hold plain text, numbers, dates, lists and fields',
+        }),
+      );
+    }
+  });
+  // Only a file with aliases can be a bomb; yaml's own counter stops the expansion early.
+  if (firstAlias) {
+    try {
+      doc.toJS({ maxAliasCount });
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      diagnostics.push(
+        diagnostic('E-YAML-ALIAS', 'the file repeats values through YAML aliases (*name) far too many times', {
+          file,
+          range: firstAlias,
+          hint: `write the values out instead of using *aliases; a file may expand at most ${maxAliasCount} of them`,
+        }),
+      );
+    }
+  }
+  return diagnostics.length > 0 ? { diagnostics } : { doc, diagnostics };
+}
