@@ -1,113 +1,49 @@
 /**
- * One firm's tailored guide, without touching disk: match → view → Markdown → DocModel → glyph
- * check → PDF and DOCX bytes. A worker thread calls it once per firm with everything that is the
- * same for every firm (templates, theme, fonts, the reader's cache) prepared once.
+ * One firm's guide, in memory, through the pipeline `guide build` uses: the firm's choice of
+ * measures → template data → DocModel → files.
  */
 
-import { checkModelGlyphs } from '../pipeline/glyph-check.js';
-import type { Catalogue, IsoDate, MeasureEntry, OutputFormat } from '../catalogue/types.js';
+import { measureStatus } from '../catalogue/select.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { matchFirm, type FirmMatch } from '../firms/match.js';
-import { buildFirmGuideView } from '../firms/guide-view.js';
-import { emptyFirm, type Firm } from '../firms/types.js';
-import type { DocMeta } from '../model/doc-model.js';
-import { editionDocMeta, type TemplateSources } from '../template/render.js';
-import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
-import { writeOutputs, type GuideOutput } from '../pipeline/write-outputs.js';
-import type { Theme } from '../writers/theme.js';
-import type { FirmGuideReader } from './firm-reader.js';
+import type { FirmChoice } from '../firms/match.js';
+import { emptyFirm } from '../firms/types.js';
+import { buildDocument, firmContent } from '../pipeline/build-document.js';
+import { writeDocument, type GuideFile } from '../pipeline/write-document.js';
+import { drawnGlyphs } from '../writers/pdf/index.js';
 import type { FirmWorker } from './worker-setup.js';
-
-/** What every firm's guide shares: prepared once per worker. */
-export interface FirmBuildContext {
-  catalogue: Catalogue;
-  reader: FirmGuideReader;
-  templateSources: TemplateSources;
-  theme: Theme;
-  fonts: PdfFonts;
-  /** What every firm's guide draws: embedded from font subsets made once (see `commonGlyphs`). */
-  sharedGlyphs?: SharedGlyphs;
-}
-
-/** One firm's guide to build. */
-export interface FirmBuildRequest {
-  match: FirmMatch;
-  formats: readonly OutputFormat[];
-  letterDate: IsoDate;
-  /** Written into both files' metadata; fixes the bytes. */
-  creationDate: Date;
-}
-
-/** One file of a firm's guide, as bytes. */
-export type FirmOutput = GuideOutput;
 
 /** The files of a firm's guide, or why there are none. */
 export interface FirmBuildResult {
-  outputs: FirmOutput[];
+  files: GuideFile[];
   diagnostics: Diagnostic[];
-  /** The guide's Markdown when diagnostics point into it. */
-  markdown?: string;
+  /** The rendered Markdown the diagnostics point into, by the name they give it. */
+  rendered: Map<string, string>;
 }
 
-/** Document properties of a firm's guide: the edition's, titled for the firm. */
-export function firmDocMeta(catalogue: Catalogue, firm: Firm): DocMeta {
-  const meta = editionDocMeta(catalogue.edition);
-  return { ...meta, title: `${meta.title}（${firm.name}）`, subject: `${firm.name}惠企政策指南` };
-}
-
-/** Builds one firm's guide in the requested formats. */
-export async function buildFirmGuide(context: FirmBuildContext, request: FirmBuildRequest): Promise<FirmBuildResult> {
-  const { catalogue } = context;
-  const { firm } = request.match;
-  const view = buildFirmGuideView(catalogue, request.match, request.letterDate);
-  const read = context.reader.read(view, firmDocMeta(catalogue, firm));
-  const withMarkdown = read.markdown !== undefined ? { markdown: read.markdown } : {};
-  if (!read.model || hasErrors(read.diagnostics))
-    return { outputs: [], diagnostics: read.diagnostics, ...withMarkdown };
-
-  // Measure files were checked once for the whole run; what is left is the firm's own text and
-  // the templates' wording.
-  const missing = (text: string) => missingCodePoints(context.fonts, text);
-  const glyphs = checkModelGlyphs(missing, read.model, new Set(), Object.values(context.templateSources));
-  if (hasErrors(glyphs)) return { outputs: [], diagnostics: glyphs };
-
-  const outputs = await writeOutputs(read.model, {
-    theme: context.theme,
-    fonts: context.fonts,
-    formats: request.formats,
-    creationDate: request.creationDate,
-    ...(context.sharedGlyphs ? { sharedGlyphs: context.sharedGlyphs } : {}),
-  });
-  return { outputs, diagnostics: [...read.diagnostics, ...glyphs] };
+/** Builds one firm's guide in the run's formats. */
+export async function buildFirmGuide(worker: FirmWorker, choice: FirmChoice): Promise<FirmBuildResult> {
+  const { prepared, setup } = worker;
+  const built = buildDocument(prepared, firmContent(setup.catalogue, setup.request, choice), worker.cache);
+  if (!built.model || hasErrors(built.diagnostics)) {
+    return { files: [], diagnostics: built.diagnostics, rendered: built.rendered };
+  }
+  const files = await writeDocument(built.model, prepared, setup.request, worker.sharedGlyphs);
+  return { files, diagnostics: built.diagnostics, rendered: new Map() };
 }
 
 /**
- * The glyphs every firm's guide draws: those of the guide of a firm that reported nothing and
- * gets only the measures without an audience (the letter, the contents, the chapters' openings,
- * those measures). They depend only on the run's inputs, so every firm's PDF embeds the same
- * shared subsets, whichever worker writes it. None when that guide cannot be read.
+ * A builder with the glyphs every firm's guide draws: those of the guide of a firm that reported
+ * nothing and gets only the measures without an audience (the letter, the contents, the
+ * chapters' openings, those measures). They depend only on the run's inputs, so every firm's PDF
+ * embeds the same shared subsets, whichever builder writes it. None when that guide cannot be built.
  */
-export function commonGlyphs(context: FirmBuildContext, asOf: IsoDate, letterDate: IsoDate): SharedGlyphs | undefined {
-  const { catalogue } = context;
-  const firm = emptyFirm;
-  // A firm that says nothing is given every measure it is not ruled out of: keep only the ones
-  // for every firm.
-  const everyFirm = (entry: MeasureEntry) => entry.measure.audience === undefined;
-  const match = matchFirm(catalogue, firm, asOf);
-  const common: FirmMatch = {
-    ...match,
-    verdicts: match.verdicts.filter((verdict) => everyFirm(verdict.entry)),
-    answering: match.answering.filter(everyFirm),
-    others: match.others.filter(everyFirm),
-  };
-  const view = buildFirmGuideView(catalogue, common, letterDate);
-  const read = context.reader.readWhole(view, firmDocMeta(catalogue, firm));
-  if (!read.model || hasErrors(read.diagnostics)) return undefined;
-  return drawnGlyphs(read.model, context.theme, context.fonts);
-}
-
-/** A prepared builder with the run's shared glyphs (`commonGlyphs`) added. */
 export function withCommonGlyphs(worker: FirmWorker): FirmWorker {
-  const shared = commonGlyphs(worker.context, worker.setup.asOf, worker.setup.letterDate);
-  return shared ? { ...worker, context: { ...worker.context, sharedGlyphs: shared } } : worker;
+  const { setup, prepared } = worker;
+  const others = setup.catalogue.measures.filter(
+    (entry) => entry.measure.audience === undefined && measureStatus(entry.measure, setup.request.asOf) === 'active',
+  );
+  const choice: FirmChoice = { firm: emptyFirm, answering: [], others };
+  const built = buildDocument(prepared, firmContent(setup.catalogue, setup.request, choice), worker.cache);
+  if (!built.model || hasErrors(built.diagnostics)) return worker;
+  return { ...worker, sharedGlyphs: drawnGlyphs(built.model, prepared.theme, prepared.fonts) };
 }

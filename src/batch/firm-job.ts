@@ -6,14 +6,14 @@
  */
 
 import path from 'node:path';
+import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { matchFirm } from '../firms/match.js';
 import type { Firm } from '../firms/types.js';
 import { removeFiles } from '../io/batch-output.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { buildFirmGuide } from './build-firm.js';
 import type { ManifestFile } from './manifest.js';
-import { markdownPlaceholder, type FirmWorker } from './worker-setup.js';
+import type { FirmWorker } from './worker-setup.js';
 import { sha256Hex } from '../hash.js';
 
 /** One firm to build. */
@@ -24,6 +24,12 @@ export interface FirmJob {
   base: string;
   /** Files an earlier run recorded for the firm (relative to outDir), removed when not rewritten. */
   previousFiles: string[];
+  /**
+   * The firm's measures as the main thread matched them, by id: a firm is matched once, and
+   * only ids cross to the worker, which has the catalogue.
+   */
+  answering: string[];
+  others: string[];
 }
 
 /** What a worker says about one firm: the files it wrote, or why it wrote none. */
@@ -33,8 +39,8 @@ export type FirmJobResult =
       kind: 'failed';
       index: number;
       diagnostics: Diagnostic[];
-      /** The rendered Markdown the diagnostics point into, as saved in the firm's folder. */
-      markdown?: { file: string; text: string };
+      /** The rendered Markdown the diagnostics point into, by the names they give it. */
+      rendered?: [string, string][];
       /**
        * `input`: the guide could not be built from the data (exit code 1); `output`: its files
        * could not be written (3); `internal`: a bug in guide (70).
@@ -44,42 +50,33 @@ export type FirmJobResult =
 
 /** Builds and writes one firm's guide. Never throws for a firm's own problem: it reports it. */
 export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<FirmJobResult> {
-  const { setup, context } = worker;
-  const match = matchFirm(setup.catalogue, job.firm, setup.asOf);
-  const built = await buildFirmGuide(context, {
-    match,
-    formats: setup.formats,
-    letterDate: setup.letterDate,
-    creationDate: new Date(setup.creationDate),
+  const { setup, prepared } = worker;
+  const entries = (ids: readonly string[]): MeasureEntry[] => ids.map((id) => prepared.measures.get(id)!);
+  const built = await buildFirmGuide(worker, {
+    firm: job.firm,
+    answering: entries(job.answering),
+    others: entries(job.others),
   });
-  const folder = path.join(setup.outDir, job.firm.id);
   /** Files an earlier run wrote for the firm, but for those in `kept`, as paths. */
   const previousFiles = (kept: ReadonlySet<string> = new Set()) =>
     job.previousFiles.filter((file) => !kept.has(file) && isInside(file)).map((file) => path.join(setup.outDir, file));
   // A firm that fails keeps no guide from an earlier run: it was made from other data, and the
   // manifest lists no files for the firm.
   const removePrevious = () => removeFiles(previousFiles());
-  if (built.outputs.length === 0) {
+  if (built.files.length === 0) {
     await removePrevious();
-    const relative = (file: string) => path.relative(setup.root, file).split(path.sep).join('/');
-    const markdownFile = relative(path.join(folder, 'guide.rendered.md'));
-    let markdown: { file: string; text: string } | undefined;
-    if (built.markdown !== undefined && built.diagnostics.some((d) => d.file === markdownPlaceholder)) {
-      markdown = { file: markdownFile, text: built.markdown };
-      try {
-        await writeFileAtomic(path.join(folder, 'guide.rendered.md'), built.markdown);
-      } catch {
-        // The diagnostics still say what is wrong; only the code frame's file is missing.
-      }
-    }
-    const diagnostics = built.diagnostics.map((d) =>
-      d.file === markdownPlaceholder ? { ...d, file: markdownFile } : d,
-    );
-    return { kind: 'failed', index: job.index, diagnostics, ...(markdown ? { markdown } : {}), cause: 'input' };
+    const rendered = [...built.rendered].filter(([file]) => built.diagnostics.some((d) => d.file === file));
+    return {
+      kind: 'failed',
+      index: job.index,
+      diagnostics: built.diagnostics,
+      ...(rendered.length > 0 ? { rendered } : {}),
+      cause: 'input',
+    };
   }
 
   const files: ManifestFile[] = [];
-  for (const output of built.outputs) {
+  for (const output of built.files) {
     const relative = `${job.firm.id}/${job.base}.${output.format}`;
     try {
       await writeFileAtomic(path.join(setup.outDir, relative), output.bytes);
@@ -108,12 +105,10 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
     });
   }
-  // Files an earlier run wrote under other names are stale, and so is the Markdown an earlier
-  // failed run left for its diagnostics.
+  // Files an earlier run wrote under other names are stale.
   const written = new Set(files.map((file) => file.path));
-  await removeFiles([...previousFiles(written), path.join(folder, 'guide.rendered.md')]);
-  const measures = [...match.answering, ...match.others].map((entry) => entry.measure.id);
-  return { kind: 'done', index: job.index, files, measures };
+  await removeFiles(previousFiles(written));
+  return { kind: 'done', index: job.index, files, measures: [...job.answering, ...job.others] };
 }
 
 /** A bug met while building one firm: reported for that firm, so the others still get built. */

@@ -3,12 +3,13 @@
  * in this run (`--only`, `--shard`), and whether its guide is already there and up to date.
  */
 
-import type { Catalogue, MeasureEntry, OutputFormat } from '../catalogue/types.js';
+import type { Catalogue, OutputFormat } from '../catalogue/types.js';
 import { firmIdKey } from '../firms/records.js';
 import type { Firm } from '../firms/types.js';
 import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
 import { sha256Hex } from '../hash.js';
+import { UsageError } from '../errors.js';
 
 /** The default `--name-pattern`. */
 export const defaultNamePattern = '{企業名稱}-惠企政策指南';
@@ -64,14 +65,9 @@ export function sharedInputsHash(inputs: SharedInputs): string {
   return sha256Hex(JSON.stringify(inputs));
 }
 
-/** The hash of a measure as parsed, with its file: what a guide prints of it. */
-export function measureHash(entry: MeasureEntry): string {
-  return sha256Hex(JSON.stringify([entry.file, entry.measure]));
-}
-
 /**
  * The hash of one firm's inputs: the shared ones, the firm's row, and its measures in print
- * order (their hashes, from `measureHash`, computed once per run rather than once per firm).
+ * order (their hashes, from the pipeline's `measureHash`, made once per measure).
  */
 export function firmInputsHash(shared: string, firm: Firm, measureHashes: readonly string[]): string {
   return sha256Hex(JSON.stringify({ shared, firm, measures: measureHashes }));
@@ -105,4 +101,38 @@ export async function isUpToDate(
     if (!onDisk || onDisk.sha256 !== recorded.sha256 || onDisk.bytes !== recorded.bytes) return false;
   }
   return true;
+}
+
+/** `--jobs n`: builders, this process and n-1 worker threads (default: one per core). */
+export function parseJobs(value: string | undefined, cores: number): number {
+  if (value === undefined) return cores;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+    throw new UsageError(
+      `--jobs takes a number of builders (this process and its worker threads) from 1 to 256; got "${value}"`,
+    );
+  }
+  return Number(value);
+}
+
+/** `--shard i/n`: this run builds part i of n. */
+export function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const found = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(found?.[1]);
+  const count = Number(found?.[2]);
+  if (!found || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/4; got "${value}"`);
+  }
+  return { index, count };
+}
+
+/** `--name-pattern`: checked before anything is read. */
+export function checkNamePattern(pattern: string): string {
+  const unknown = unknownPlaceholders(pattern);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--name-pattern: unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use {企業名稱} or {name}, {編號} or {id}`,
+    );
+  }
+  return pattern;
 }

@@ -8,12 +8,13 @@ import path from 'node:path';
 import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm } from '../firms/match.js';
+import { measureHash } from '../pipeline/cache.js';
 import type { Firm } from '../firms/types.js';
 import { fileDigest, lockOutputFolder, readTextIfPresent, removeLeftoverTemporaries } from '../io/batch-output.js';
 import type { FirmJob, FirmJobResult } from './firm-job.js';
 import { previousFirms, type BatchManifest, type ManifestFirm } from './manifest.js';
 import { ManifestWriter } from './manifest-writer.js';
-import { firmFileBase, firmFiles, firmInputsHash, isUpToDate, measureHash } from './plan.js';
+import { firmFileBase, firmFiles, firmInputsHash, isUpToDate } from './plan.js';
 import { runPool } from './pool.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
 import { withCommonGlyphs } from './build-firm.js';
@@ -83,12 +84,6 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
   const entries: ManifestFirm[] = [];
   const jobs: FirmJob[] = [];
   let skipped = 0;
-  const measureHashes = new Map<MeasureEntry, string>();
-  const hashOf = (entry: MeasureEntry) => {
-    let hash = measureHashes.get(entry);
-    if (hash === undefined) measureHashes.set(entry, (hash = measureHash(entry)));
-    return hash;
-  };
   for (const { firm, selected, invalid } of options.firms) {
     const before = previous.get(firm.id);
     const contact = { id: firm.id, name: firm.name, contact: firm.contact, email: firm.email };
@@ -96,16 +91,18 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
       entries.push({ ...contact, status: 'failed', reason: invalid, measures: [], files: [], inputsHash: '' });
       continue;
     }
-    const match = matchFirm(setup.catalogue, firm, setup.asOf);
+    // The one match of the firm: its measures go to the builder as ids.
+    const match = matchFirm(setup.catalogue, firm, setup.request.asOf);
     const chosen: MeasureEntry[] = [...match.answering, ...match.others];
     const measures = chosen.map((entry) => entry.measure.id);
-    const inputsHash = firmInputsHash(options.manifest.inputsHash, firm, chosen.map(hashOf));
+    const hashes = chosen.map((entry) => measureHash(options.local.cache, entry));
+    const inputsHash = firmInputsHash(options.manifest.inputsHash, firm, hashes);
     if (!selected) {
       if (before) entries.push(before);
       continue;
     }
     const base = firmFileBase(options.namePattern, firm);
-    const expected = firmFiles(firm, base, setup.formats);
+    const expected = firmFiles(firm, base, setup.request.formats);
     const digest = (relative: string) => fileDigest(path.join(outDir, relative));
     if (!options.force && (await isUpToDate(before, inputsHash, expected, digest))) {
       entries.push({ ...before!, ...contact });
@@ -114,7 +111,14 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
     }
     // Until it is rebuilt, the firm's entry lists no files: old ones may be half replaced.
     entries.push({ ...contact, status: 'pending', measures, files: [], inputsHash });
-    jobs.push({ index: jobs.length, firm, base, previousFiles: before?.files.map((file) => file.path) ?? [] });
+    jobs.push({
+      index: jobs.length,
+      firm,
+      base,
+      previousFiles: before?.files.map((file) => file.path) ?? [],
+      answering: match.answering.map((entry) => entry.measure.id),
+      others: match.others.map((entry) => entry.measure.id),
+    });
   }
 
   const writer = new ManifestWriter(outDir, { ...options.manifest, firms: entries });
@@ -144,4 +148,27 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
   });
   await writer.flush();
   return { manifest: writer.current, built, skipped, failed };
+}
+
+/**
+ * The failed firms' diagnostics, each distinct problem once (failures often share one cause, a
+ * template mistake), and the rendered Markdown they point into.
+ */
+export function failureDiagnostics(failed: BatchRunResult['failed']): {
+  diagnostics: Diagnostic[];
+  rendered: Map<string, string>;
+} {
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const rendered = new Map<string, string>();
+  for (const { result } of failed) {
+    for (const [file, text] of result.rendered ?? []) rendered.set(file, text);
+    for (const d of result.diagnostics) {
+      const key = `${d.code}\u0000${d.message}\u0000${d.range?.join(',') ?? ''}\u0000${d.file ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      diagnostics.push(d);
+    }
+  }
+  return { diagnostics, rendered };
 }

@@ -1,65 +1,44 @@
 /**
- * What a batch builder prepares once for all its firms: the tailored-guide templates compiled, the
- * theme parsed, the fonts opened. The main thread prepares the same way first, so a broken
- * template or theme is reported once, before any worker starts, and then builds firms with it
- * too.
+ * What a batch builder prepares once for all its firms, through the same `prepare` as
+ * `guide build`: the tailored-guide templates compiled, the theme parsed, the fonts opened. The
+ * main thread prepares first, so a broken template or theme is reported once, before any worker
+ * starts, and then builds firms with it too.
  */
 
-import { parseTheme } from '../pipeline/theme.js';
-import type { Catalogue, IsoDate, OutputFormat } from '../catalogue/types.js';
+import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { readFontFile } from '../io/resources.js';
-import type { TemplateSources } from '../template/render.js';
-import { openPdfFonts } from '../writers/pdf/fonts.js';
-import type { FirmBuildContext } from './build-firm.js';
-import { FirmGuideReader } from './firm-reader.js';
+import { createPipelineCache, type PipelineCache } from '../pipeline/cache.js';
+import { prepare, type Prepared, type TemplateInputs } from '../pipeline/prepare.js';
+import type { BuildRequest } from '../pipeline/request.js';
+import type { SharedGlyphs } from '../writers/pdf/index.js';
 
 /** What every job of a run shares; sent to each worker once. Plain data (structured clone). */
 export interface FirmWorkerSetup {
   /** Edition folder: diagnostics' files are relative to it, fonts are found from it. */
   root: string;
   catalogue: Catalogue;
-  templateSources: TemplateSources;
-  theme: { file: string; text: string };
+  templates: TemplateInputs;
   /** Absolute output folder (dist/firms). */
   outDir: string;
-  formats: OutputFormat[];
-  asOf: IsoDate;
-  letterDate: IsoDate;
-  /** Milliseconds since 1970: both files' creation date. */
-  creationDate: number;
+  request: BuildRequest;
 }
 
-/** Placeholder file name of the rendered Markdown, replaced by the firm's own in diagnostics. */
-export const markdownPlaceholder = '<firm>/guide.rendered.md';
-
-/** Everything a worker needs for every firm: templates compiled, theme parsed, fonts open. */
+/** Everything a builder needs for every firm: the run's setup, prepared, and its cache. */
 export interface FirmWorker {
   setup: FirmWorkerSetup;
-  context: FirmBuildContext;
+  prepared: Prepared;
+  cache: PipelineCache;
+  /** Glyphs embedded from subsets every firm's PDF shares (see `withCommonGlyphs`). */
+  sharedGlyphs?: SharedGlyphs;
 }
 
-/** Prepares a worker; diagnostics instead when the templates or theme are broken. */
+/** Prepares a builder; diagnostics instead when the templates or theme are broken. */
 export function prepareFirmWorker(setup: FirmWorkerSetup): { worker?: FirmWorker; diagnostics: Diagnostic[] } {
-  const theme = parseTheme(setup.theme.file, setup.theme.text);
-  const created = FirmGuideReader.create(setup.templateSources, markdownPlaceholder);
-  const diagnostics = [...theme.diagnostics, ...created.diagnostics];
-  if (!theme.theme || !created.reader) return { diagnostics };
-  const fonts = openPdfFonts(
-    readFontFile(setup.root, theme.theme.fonts.pdf.regular),
-    readFontFile(setup.root, theme.theme.fonts.pdf.bold),
-  );
-  return {
-    worker: {
-      setup,
-      context: {
-        catalogue: setup.catalogue,
-        reader: created.reader,
-        templateSources: setup.templateSources,
-        theme: theme.theme,
-        fonts,
-      },
-    },
-    diagnostics,
-  };
+  const { prepared, diagnostics } = prepare({
+    root: setup.root,
+    catalogue: setup.catalogue,
+    templates: setup.templates,
+    entry: 'firm-guide',
+  });
+  return prepared ? { worker: { setup, prepared, cache: createPipelineCache() }, diagnostics } : { diagnostics };
 }

@@ -24,6 +24,7 @@ import {
 import {
   channelTypes,
   firmSizes,
+  outputFormats,
   type Audience,
   type Basis,
   type Category,
@@ -111,11 +112,11 @@ export const editionSchema = object<Edition>(
     output: defaulted(
       object<Edition['output']>({
         dir: defaulted(text(), '輸出資料夾', 'dist'),
-        formats: defaulted(list(oneOf(['pdf', 'docx'] as const), { nonEmpty: true }), '輸出格式', ['pdf', 'docx']),
+        formats: defaulted(list(oneOf(outputFormats), { nonEmpty: true }), '輸出格式', [...outputFormats]),
         name: optional(text(), '輸出檔名（不含副檔名）；預設為「指南標題-版次」'),
       }),
       '輸出設定',
-      { dir: 'dist', formats: ['pdf', 'docx'] },
+      { dir: 'dist', formats: [...outputFormats] },
     ),
     review: defaulted(
       object<Edition['review']>({

@@ -15,6 +15,12 @@ export function measureStatus(measure: Measure, asOf: IsoDate): MeasureStatus {
   return 'active';
 }
 
+/** The date measures are judged on: the one asked for, else the edition's own date. */
+export function asOfDate(edition: Edition, asOf?: IsoDate): IsoDate {
+  return asOf ?? edition.date;
+}
+
+/** A measure in a guide: selected measures are in effect on the as-of date. */
 export interface SelectedMeasure {
   /** "3.2": chapter 3, second measure; shown before the title and in the TOC. */
   number: string;

@@ -44,7 +44,10 @@ export interface Edition {
   review: { max_age_days: number; expiring_within_days: number };
 }
 
-export type OutputFormat = 'pdf' | 'docx';
+/** The formats guide writes, in the order it writes them (the DOCX takes page numbers from the PDF layout). */
+export const outputFormats = ['pdf', 'docx'] as const;
+
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface Basis {
   title: string;

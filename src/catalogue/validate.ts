@@ -2,6 +2,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LoadResult } from './load.js';
+import { asOfDate } from './select.js';
 import { checkRules } from './rules.js';
 import type { IsoDate } from './types.js';
 
@@ -23,7 +24,7 @@ export function validateCatalogue(loaded: LoadResult, options: ValidateOptions =
   const ruleDiagnostics = checkRules({
     catalogue,
     documents: loaded.documents,
-    asOf: options.asOf ?? catalogue.edition.date,
+    asOf: asOfDate(catalogue.edition, options.asOf),
     expiringWithinDays: options.expiringWithinDays ?? catalogue.edition.review.expiring_within_days,
   });
   // File by file, top to bottom, as a person fixes them.

@@ -15,11 +15,14 @@ export interface Reporter {
   style: TextStyle & { ok(text: string): string };
   /** Styles for stdout text (a pipe gets none even when stderr is a terminal). */
   outStyle: TextStyle & { ok(text: string): string };
-  /** Prints diagnostics with code frames (text) or as one JSON document (json) on stdout. */
+  /**
+   * Prints diagnostics with code frames (text, on stderr) or as one JSON document (json, on
+   * stdout); `extra` adds keys to that document (the build manifest with `--json`).
+   */
   diagnostics(
     list: readonly Diagnostic[],
     sources: ReadonlyMap<string, string>,
-    options: { format: 'text' | 'json'; root: string },
+    options: { format: 'text' | 'json'; root: string; extra?: Record<string, unknown> },
   ): void;
 }
 
@@ -41,9 +44,11 @@ export function createReporter(io: CliIo): Reporter {
     out: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     style,
     outStyle: styleFor(io.stdout, io.env),
-    diagnostics(list, sources, { format, root }) {
-      // Paths are shown relative to where the user stands, so terminals can open them.
-      const shown = (file: string) => path.relative(io.cwd, path.resolve(root, file)) || file;
+    diagnostics(list, sources, { format, root, extra }) {
+      // Paths are shown relative to where the user stands, so terminals can open them. Names in
+      // parentheses are texts held in memory (a template's rendered Markdown), not files.
+      const shown = (file: string) =>
+        file.startsWith('(') ? file : path.relative(io.cwd, path.resolve(root, file)) || file;
       const remap = (d: Diagnostic): Diagnostic => ({
         ...d,
         ...(d.file !== undefined ? { file: shown(d.file) } : {}),
@@ -57,6 +62,7 @@ export function createReporter(io: CliIo): Reporter {
           errors,
           warnings: list.length - errors,
           diagnostics: remapped.map((d) => diagnosticToJson(d, shownSources)),
+          ...extra,
         };
         io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;

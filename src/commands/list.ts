@@ -1,6 +1,6 @@
 /** `guide list`: the measures as an aligned table (CJK counted as two columns) or JSON. */
 
-import { measureStatus, type MeasureStatus } from '../catalogue/select.js';
+import { asOfDate, measureStatus, type MeasureStatus } from '../catalogue/select.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
 import { createReporter } from '../cli/report.js';
@@ -45,7 +45,7 @@ export async function listCommand(io: CliIo, options: ListCommandOptions): Promi
     );
     return ExitCode.usage;
   }
-  const asOf = options.asOf ?? catalogue.edition.date;
+  const asOf = asOfDate(catalogue.edition, options.asOf);
   const rows = catalogue.measures
     .map(({ file, measure }) => ({ file, measure, status: measureStatus(measure, asOf) }))
     .filter(

@@ -37,7 +37,7 @@ export interface Explanation {
 /** The explanation of one firm's match. */
 export function explainMatch(catalogue: Catalogue, match: FirmMatch): Explanation {
   const numbers = new Map<string, { number: string; chapter: string }>();
-  for (const chapter of firmSelection(catalogue, match, '').chapters) {
+  for (const chapter of firmSelection(catalogue, match, match.asOf, '').chapters) {
     for (const measure of chapter.measures) {
       numbers.set(measure.entry.measure.id, { number: measure.number, chapter: chapter.category.id });
     }

@@ -8,7 +8,7 @@
 import type { Chapter, Selection } from '../catalogue/select.js';
 import type { Catalogue, Category, FirmSize, Hotline, IsoDate, MeasureEntry } from '../catalogue/types.js';
 import { buildView, type ChapterView, type GuideView, type MeasureRef } from '../template/view.js';
-import type { FirmMatch } from './match.js';
+import type { FirmChoice } from './match.js';
 import type { Firm } from './types.js';
 
 /** A code with its Chinese label. */
@@ -69,7 +69,7 @@ function codeViews(codes: readonly string[], vocabulary: Record<string, string>)
 }
 
 /** The selection a firm's guide prints: the needs chapter first, then the edition's chapters. */
-export function firmSelection(catalogue: Catalogue, match: FirmMatch, needsTitle: string): Selection {
+export function firmSelection(catalogue: Catalogue, choice: FirmChoice, asOf: IsoDate, needsTitle: string): Selection {
   const chapters: Chapter[] = [];
   const add = (category: Category, entries: MeasureEntry[]) => {
     if (entries.length === 0) return;
@@ -80,24 +80,30 @@ export function firmSelection(catalogue: Catalogue, match: FirmMatch, needsTitle
       measures: entries.map((entry, index) => ({ number: `${number}.${index + 1}`, entry })),
     });
   };
-  add({ id: needsCategoryId, title: needsTitle }, match.answering);
+  add({ id: needsCategoryId, title: needsTitle }, choice.answering);
   for (const category of catalogue.edition.categories) {
     add(
       category,
-      match.others.filter((entry) => entry.measure.category === category.id),
+      choice.others.filter((entry) => entry.measure.category === category.id),
     );
   }
-  const excluded = match.verdicts
-    .filter((verdict) => verdict.status !== 'active')
-    .map((verdict) => ({ entry: verdict.entry, status: verdict.status as 'expired' | 'upcoming' }));
-  return { edition: catalogue.edition, asOf: match.asOf, chapters, excluded };
+  // What was left out is the edition build's report; a firm's guide reports its choice instead.
+  return { edition: catalogue.edition, asOf, chapters, excluded: [] };
+}
+
+/** The dates of a firm's guide, and how many measures it was chosen from. */
+export interface FirmGuideDates {
+  asOf: IsoDate;
+  letterDate: IsoDate;
+  /** Measures in effect on the as-of date. */
+  inEffect: number;
 }
 
 /** Builds the template context of one firm's guide. Pure. */
-export function buildFirmGuideView(catalogue: Catalogue, match: FirmMatch, letterDate: IsoDate): FirmGuideView {
-  const { firm } = match;
+export function buildFirmGuideView(catalogue: Catalogue, choice: FirmChoice, dates: FirmGuideDates): FirmGuideView {
+  const { firm } = choice;
   const vocabularies = catalogue.edition.vocabularies;
-  const selection = firmSelection(catalogue, match, '針對貴公司反映的困難');
+  const selection = firmSelection(catalogue, choice, dates.asOf, '針對貴公司反映的困難');
   const view = buildView(selection);
   const hasNeeds = selection.chapters[0]?.category.id === needsCategoryId;
   const needsChapter = hasNeeds ? view.chapters[0]! : null;
@@ -107,12 +113,12 @@ export function buildFirmGuideView(catalogue: Catalogue, match: FirmMatch, lette
     chapters: hasNeeds ? view.chapters.slice(1) : view.chapters,
     firm: firmView(firm, vocabularies),
     letter: {
-      date: letterDate,
+      date: dates.letterDate,
       hotline: catalogue.edition.hotlines[0] ?? null,
-      inEffect: match.verdicts.filter((verdict) => verdict.status === 'active').length,
-      chosen: match.answering.length + match.others.length,
-      answering: match.answering.length,
-      others: match.others.length,
+      inEffect: dates.inEffect,
+      chosen: choice.answering.length + choice.others.length,
+      answering: choice.answering.length,
+      others: choice.others.length,
     },
     needsChapter: needsChapter && {
       ...needsChapter,

@@ -36,16 +36,20 @@ export interface MeasureVerdict {
   checks: CriterionCheck[];
 }
 
-/** Every measure judged for one firm, and the two groups its guide is made of. */
-export interface FirmMatch {
+/** The measures a firm's guide holds, in two groups: what its guide is built from. */
+export interface FirmChoice {
   firm: Firm;
-  asOf: IsoDate;
-  /** In catalogue order. */
-  verdicts: MeasureVerdict[];
   /** Chosen measures that answer a need the firm reported, in catalogue order. */
   answering: MeasureEntry[];
   /** The other chosen measures, in catalogue order. */
   others: MeasureEntry[];
+}
+
+/** Every measure judged for one firm, and the two groups its guide is made of. */
+export interface FirmMatch extends FirmChoice {
+  asOf: IsoDate;
+  /** In catalogue order. */
+  verdicts: MeasureVerdict[];
 }
 
 const sizeLabels: Record<FirmSize, string> = { micro: '微型', small: '小型', medium: '中型', large: '大型' };

@@ -1,15 +1,20 @@
 /** Removing a file the build is about to replace, when a stale copy would mislead. */
 
 import { rm } from 'node:fs/promises';
+import { OutputError } from '../errors.js';
 
 /**
  * Removes `target` if it exists. A missing file, or a path through something that is not a
- * folder, means there is nothing to remove; other failures (permissions) are thrown.
+ * folder, means there is nothing to remove; other failures (permissions) are output errors.
  */
 export async function removeFile(target: string): Promise<void> {
   try {
     await rm(target, { force: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return;
+    throw new OutputError(
+      `could not remove ${target} (${code ?? String(error)}); existing files were left as they were`,
+    );
   }
 }

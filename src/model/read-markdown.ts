@@ -60,7 +60,9 @@ import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { checkAnchors, type Anchor, type InternalLink } from './anchors.js';
 import { isCjk, softBreak } from './cjk.js';
+import { normaliseSections } from './transforms/normalise.js';
 import type {
   Block,
   DocMeta,
@@ -73,10 +75,15 @@ import type {
   TableRow,
 } from './doc-model.js';
 
-/** Options for {@link readMarkdown}. */
+/** Options for {@link readMarkdown} and {@link readFragment}. */
 export interface ReadOptions {
-  /** Name for the Markdown in diagnostics (e.g. the file it was saved to); absent if none. */
+  /** Name for the Markdown in diagnostics (e.g. the template it was rendered from); absent if none. */
   file?: string;
+  /**
+   * Whether `::slot{n="…"}` lines stand for fragments rendered and read on their own (a
+   * measure section, a chapter): the pipeline renders a guide's skeleton with slots.
+   */
+  slots?: boolean;
 }
 
 /** The document, and every problem found on the way (none means the document is complete). */
@@ -85,9 +92,43 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
 }
 
+/** Where a fragment goes: before the block at index `at` of its section. */
+export interface Slot {
+  at: number;
+  /** The number the template layer gave the fragment when it left the slot. */
+  n: number;
+}
+
+/** A section of a fragment as read: blocks, and the slots between them. */
+export interface FragmentSection extends Section {
+  slots: Slot[];
+}
+
+/**
+ * Part of a guide read on its own: its sections (page breaks kept as written: only the whole
+ * document knows which are idle), the heading ids it declares and the `#id` links it makes,
+ * which the whole document checks (model/anchors.ts).
+ */
+export interface FragmentRead {
+  file?: string;
+  sections: FragmentSection[];
+  anchors: Anchor[];
+  links: InternalLink[];
+  diagnostics: Diagnostic[];
+}
+
 /** Reads guide Markdown (the templates' output) into the DocModel. Pure. */
 export function readMarkdown(markdown: string, meta: DocMeta, options: ReadOptions = {}): ReadResult {
-  return new Reader(markdown, options.file).read(meta);
+  const read = readFragment(markdown, options);
+  return {
+    model: { meta, sections: normaliseSections(read.sections) },
+    diagnostics: [...read.diagnostics, ...checkAnchors([read])],
+  };
+}
+
+/** Reads part of a guide: a skeleton with slots, or a fragment that fills one. Pure. */
+export function readFragment(markdown: string, options: ReadOptions = {}): FragmentRead {
+  return new Reader(markdown, options).read();
 }
 
 const roles: readonly ParagraphRole[] = ['title', 'subtitle', 'cover-meta', 'lead', 'note'];
@@ -109,59 +150,64 @@ class Reader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly definitions = new Map<string, string>();
   private readonly ids = new Map<string, Range | undefined>();
-  private readonly internalLinks: { id: string; range: Range | undefined; near: string | undefined }[] = [];
+  private readonly internalLinks: InternalLink[] = [];
+  private readonly file: string | undefined;
+  private readonly slotsAllowed: boolean;
   // Text of the last heading read: diagnostics say what they are under, which leads to the measure.
   private lastHeading: string | undefined;
   private lastExplicitId: string | undefined;
 
   constructor(
     private readonly text: string,
-    private readonly file: string | undefined,
-  ) {}
+    options: ReadOptions,
+  ) {
+    this.file = options.file;
+    this.slotsAllowed = options.slots === true;
+  }
 
-  read(meta: DocMeta): ReadResult {
+  read(): FragmentRead {
     const tree = fromMarkdown(this.text, {
       extensions: [gfmTable(), directive()],
       mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
     });
     this.collectDefinitions(tree);
 
-    const sections: Section[] = [];
-    let body: Section | undefined;
+    const sections: FragmentSection[] = [];
+    let body: FragmentSection | undefined;
     for (const node of tree.children) {
       if (node.type === 'containerDirective' && node.name === 'cover') {
         this.expect(node, { attributes: [], label: 'none' });
         sections.push({
           kind: 'cover',
           blocks: this.blocks(splitLabel(node)[1], { top: true, cover: true, role: 'body' }),
+          slots: [],
         });
         body = undefined;
         continue;
       }
       if (body === undefined) {
-        body = { kind: 'body', blocks: [] };
+        body = { kind: 'body', blocks: [], slots: [] };
         sections.push(body);
       }
-      body.blocks.push(...this.block(node, { top: true, cover: false, role: 'body' }));
+      const slot = this.slotNumber(node);
+      if (slot !== undefined) body.slots.push({ at: body.blocks.length, n: slot });
+      else body.blocks.push(...this.block(node, { top: true, cover: false, role: 'body' }));
     }
-
-    for (const link of this.internalLinks) {
-      if (!this.ids.has(link.id)) {
-        this.report(
-          link.range,
-          `link to "#${link.id}", but no heading has that id`,
-          link.near,
-          'check the id in the link against the {#id} of the heading it should go to',
-        );
-      }
-    }
-    const model: DocModel = {
-      meta,
-      sections: sections
-        .map((section) => ({ kind: section.kind, blocks: dropIdleBreaks(section.blocks) }))
-        .filter((section) => section.blocks.length > 0),
+    const anchors = [...this.ids].map(([id, range]) => ({ id, ...(range ? { range } : {}) }));
+    return {
+      ...(this.file !== undefined ? { file: this.file } : {}),
+      sections,
+      anchors,
+      links: this.internalLinks,
+      diagnostics: this.diagnostics,
     };
-    return { model, diagnostics: this.diagnostics };
+  }
+
+  // A slot line in the body, between blocks: `::slot{n="3"}`. Anywhere else it is an error (leaf()).
+  private slotNumber(node: Node): number | undefined {
+    if (!this.slotsAllowed || node.type !== 'leafDirective' || node.name !== 'slot') return undefined;
+    const n = node.attributes?.['n'];
+    return n != null && /^\d+$/.test(n) ? Number(n) : undefined;
   }
 
   private collectDefinitions(node: Node): void {
@@ -361,6 +407,22 @@ class Reader {
         }
         return [{ type: 'qr', url, label: this.inlines(node.children) }];
       }
+      case 'slot':
+        if (this.slotsAllowed) {
+          this.report(
+            rangeOf(node),
+            'a section template ({{> measure}}, {{> chapter}}) is called inside a list, table, card or the cover',
+            this.lastHeading,
+            'call it on a line of its own between blocks of the body',
+          );
+          return [];
+        }
+        this.unknownDirective(
+          node,
+          `::${node.name}`,
+          leafNames.map((name) => `::${name}`),
+        );
+        return [];
       default:
         this.unknownDirective(
           node,
@@ -515,7 +577,12 @@ class Reader {
     if (isWebUrl(url)) return [{ type: 'link', url, children: content }];
     const internal = /^#(.+)$/.exec(url);
     if (internal) {
-      this.internalLinks.push({ id: internal[1]!, range: rangeOf(node), near: this.lastHeading });
+      const range = rangeOf(node);
+      this.internalLinks.push({
+        id: internal[1]!,
+        ...(range ? { range } : {}),
+        ...(this.lastHeading !== undefined ? { near: this.lastHeading } : {}),
+      });
       return [{ type: 'link', url, children: content }];
     }
     this.report(
@@ -709,19 +776,4 @@ function normalize(weights: readonly number[]): number[] {
   const rest = fractions.slice(0, -1).reduce((sum, fraction) => sum + fraction, 0);
   fractions[fractions.length - 1] = Math.round((1 - rest) * 10000) / 10000;
   return fractions;
-}
-
-/**
- * Drops page breaks that would only make a blank page: with nothing before them in their section,
- * right after another break, or at the end. The batch reader applies the same rule to sections it
- * puts together from cached parts.
- */
-export function dropIdleBreaks(blocks: Block[]): Block[] {
-  const kept: Block[] = [];
-  for (const block of blocks) {
-    if (block.type === 'page-break' && (kept.length === 0 || kept.at(-1)!.type === 'page-break')) continue;
-    kept.push(block);
-  }
-  while (kept.at(-1)?.type === 'page-break') kept.pop();
-  return kept;
 }

@@ -8,12 +8,33 @@ import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Block, DocModel, Inline } from '../model/doc-model.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
+import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 export type MissingGlyphs = (text: string) => number[];
 
 const hint =
   'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
+
+/**
+ * Checks guide.yaml and the given measure files (those whose text a guide prints), before any
+ * guide is built: each character the fonts lack is reported at its place in its file.
+ */
+export function checkSourceGlyphs(
+  fonts: PdfFonts,
+  loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
+  catalogue: Catalogue,
+  printed: Iterable<MeasureEntry>,
+): Diagnostic[] {
+  const measureFiles = new Set(catalogue.measures.map((entry) => entry.file));
+  const printedFiles = new Set([...printed].map((entry) => entry.file));
+  const documents = new Map(
+    [...loaded.documents].filter(([file]) => !measureFiles.has(file) || printedFiles.has(file)),
+  );
+  const missing = (text: string) => missingCodePoints(fonts, text);
+  return checkDocumentGlyphs(missing, documents, loaded.sources).diagnostics;
+}
 
 /**
  * Checks every text value in the given YAML documents, pointing at the character itself.

@@ -1,57 +1,109 @@
 /**
- * Everything a build needs besides the measures, read and checked once: templates (compiled),
- * theme and fonts. `guide build` uses it for one guide; a batch run shares it across firms.
+ * Everything a guide is built with besides the measures and the request, read and checked once:
+ * the templates (compiled), the theme and the fonts. `guide build` prepares once for the edition;
+ * a batch prepares once per builder (the main thread and each worker) for all its firms.
  */
 
 import path from 'node:path';
-import type { Document } from 'yaml';
-import type { Catalogue } from '../catalogue/types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sha256Hex } from '../hash.js';
 import { bundledTemplatesDir, readFontFile, readTemplateFolder } from '../io/resources.js';
 import { compileGuide, type CompiledGuide, type TemplateSources } from '../template/render.js';
-import { openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import { openPdfFonts, type PdfFonts } from '../writers/pdf/fonts.js';
 import type { Theme } from '../writers/theme.js';
+import { fragmentPartials } from './assemble.js';
 import { parseTheme } from './theme.js';
 
-export interface PreparedBuild {
-  catalogue: Catalogue;
-  documents: ReadonlyMap<string, Document>;
-  /** Measure, guide.yaml, template and theme texts, for code frames. */
-  sources: Map<string, string>;
-  guide: CompiledGuide;
-  templateSources: TemplateSources;
-  theme: Theme;
-  fonts: PdfFonts;
+/** The template a guide starts from: the whole edition, or a firm's tailored guide. */
+export type EntryTemplate = 'guide' | 'firm-guide';
+
+/** Templates only tailored guides use: taken from guide's own when an edition's folder predates them. */
+const firmTemplates = ['firm-guide', 'letter'];
+
+/** The template and theme texts a guide is built with; plain data, sent to batch workers as is. */
+export interface TemplateInputs {
+  sources: TemplateSources;
+  theme: { file: string; text: string };
 }
 
 /**
- * Reads the edition's templates folder (or the bundled one when the edition has none), its
- * theme.yaml and the fonts the theme names. Returns diagnostics instead when any is invalid.
+ * The edition's templates folder (guide's own when it has none) and its theme.yaml, paths
+ * relative to the edition folder. A tailored guide also gets guide's own firm templates when the
+ * folder lacks them, so an edition with its own measure and chapter templates needs no new file
+ * to use `guide batch`.
  */
-export function prepareBuild(
-  root: string,
-  catalogue: Catalogue,
-  documents: ReadonlyMap<string, Document>,
-  measureSources: ReadonlyMap<string, string>,
-): { prepared?: PreparedBuild; diagnostics: Diagnostic[]; sources: Map<string, string> } {
-  const sources = new Map(measureSources);
+export function readTemplates(root: string, catalogue: Catalogue, entry: EntryTemplate): TemplateInputs {
   const bundled = () => readTemplateFolder(root, path.relative(root, bundledTemplatesDir));
   let folder = readTemplateFolder(root, catalogue.edition.templates);
   if (Object.keys(folder.sources).length === 0) folder = bundled();
-  const themeSource = folder.theme ?? bundled().theme!;
-  for (const source of [...Object.values(folder.sources), themeSource]) sources.set(source.file, source.text);
-
-  const parsedTheme = parseTheme(themeSource.file, themeSource.text);
-  const compiled = compileGuide(folder.sources);
-  const diagnostics = [...parsedTheme.diagnostics, ...compiled.diagnostics];
-  if (!parsedTheme.theme || !compiled.guide || diagnostics.some((d) => d.severity === 'error')) {
-    return { diagnostics, sources };
+  const sources: TemplateSources = { ...folder.sources };
+  if (entry === 'firm-guide') {
+    const own = bundled();
+    for (const name of firmTemplates) {
+      if (!Object.hasOwn(sources, name) && own.sources[name]) sources[name] = own.sources[name];
+    }
   }
+  return { sources, theme: folder.theme ?? bundled().theme! };
+}
+
+/** A guide's templates compiled, theme parsed, fonts open: ready for any number of documents. */
+export interface Prepared {
+  /** The edition folder: diagnostics name files relative to it. */
+  root: string;
+  catalogue: Catalogue;
+  /** The catalogue's measures by id, for fragments. */
+  measures: ReadonlyMap<string, MeasureEntry>;
+  entry: EntryTemplate;
+  guide: CompiledGuide;
+  templates: TemplateInputs;
+  theme: Theme;
+  fonts: PdfFonts;
+  /** The hash of the templates, the theme and the edition: part of every cache key. */
+  hash: string;
+}
+
+/** What `prepare` starts from: a loaded catalogue and the texts `readTemplates` read. */
+export interface PrepareInput {
+  root: string;
+  catalogue: Catalogue;
+  templates: TemplateInputs;
+  entry: EntryTemplate;
+}
+
+/** Compiles the templates, parses the theme and opens its fonts; diagnostics instead when any is broken. */
+export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics: Diagnostic[] } {
+  const { root, catalogue, templates, entry } = input;
+  const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
+  const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
+  const diagnostics = [...parsedTheme.diagnostics, ...compiled.diagnostics];
+  if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const theme = parsedTheme.theme;
   const fonts = openPdfFonts(readFontFile(root, theme.fonts.pdf.regular), readFontFile(root, theme.fonts.pdf.bold));
+  const hash = sha256Hex(
+    JSON.stringify({
+      templates: Object.entries(templates.sources).map(([name, source]) => [name, source.text]),
+      theme: templates.theme.text,
+      edition: catalogue.edition,
+    }),
+  );
   return {
-    prepared: { catalogue, documents, sources, guide: compiled.guide, templateSources: folder.sources, theme, fonts },
+    prepared: {
+      root,
+      catalogue,
+      measures: new Map(catalogue.measures.map((entry) => [entry.measure.id, entry])),
+      entry,
+      guide: compiled.guide,
+      templates,
+      theme,
+      fonts,
+      hash,
+    },
     diagnostics,
-    sources,
   };
+}
+
+/** Template and theme texts by file, for code frames. */
+export function templateSourceTexts(templates: TemplateInputs): Map<string, string> {
+  return new Map([...Object.values(templates.sources), templates.theme].map((source) => [source.file, source.text]));
 }

@@ -4,7 +4,7 @@
  * with file names as the user should see them.
  */
 
-import { selectMeasures } from '../catalogue/select.js';
+import { asOfDate, selectMeasures } from '../catalogue/select.js';
 import type { IsoDate } from '../catalogue/types.js';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -57,6 +57,6 @@ export function sideSnapshot(side: Side, cwd: string, asOf?: IsoDate): SideSnaps
     .filter((d) => d.severity === 'error')
     .map(rename);
   if (!loaded.catalogue || errors.length > 0) return { diagnostics: errors, sources, root: side.root };
-  const selection = selectMeasures(loaded.catalogue, { asOf: asOf ?? loaded.catalogue.edition.date });
+  const selection = selectMeasures(loaded.catalogue, { asOf: asOfDate(loaded.catalogue.edition, asOf) });
   return { snapshot: snapshotFromSelection(selection), diagnostics: [], sources, root: side.root };
 }

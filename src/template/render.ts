@@ -40,27 +40,45 @@ export interface RenderResult {
   diagnostics: Diagnostic[];
 }
 
-/** Templates parsed and checked once, to render any number of selections (one guide per firm). */
+/**
+ * Takes the context of a fragment partial's call (`{{> measure}}`) and returns the number of
+ * the slot left in its place.
+ */
+export type SlotSink = (partial: string, context: unknown) => number;
+
+/** Templates parsed and checked once, to render any number of guides (one per firm). */
 export interface CompiledGuide {
   /** `changes` fills the 本版更新說明 section (`guide build --since`); none when absent. */
   render(selection: Selection, changes?: ChangesView | null): RenderResult;
   /** Names of the partials the templates call (`{{> name}}`), to tell whether a section can appear. */
   partialCalls: ReadonlySet<string>;
-  /** Renders the entry template on a view the caller built (a tailored guide's has a firm and a letter). */
-  renderView(view: object): RenderResult;
+  /**
+   * Renders the entry template on a view the caller built (a tailored guide's has a firm and a
+   * letter). With `slots`, each call of a fragment partial leaves a `::slot{n="…"}` line instead
+   * of its text, and its context goes to `slots`.
+   */
+  renderView(view: object, slots?: SlotSink): RenderResult;
   /**
    * Renders one partial on its own, as `{{> name}}` would with `context` inside a document whose
-   * view is `root`: a batch run renders each measure section alone to reuse what it reads.
+   * view is `root`; fragment partials it calls leave slots when `slots` is given.
    */
-  renderPartial(name: string, context: unknown, root: object): RenderResult;
+  renderPartial(name: string, context: unknown, root: object, slots?: SlotSink): RenderResult;
 }
 
-/** For documents other than the whole guide (a batch run's tailored guides). */
+/** How a guide is compiled: where it starts, and which partials make fragments of their own. */
 export interface CompileOptions {
   /** The template the document starts from (default `guide`). */
   entry?: string;
-  /** Partials replaced by functions of their context, e.g. a marker where each measure goes. */
-  replace?: Readonly<Record<string, (context: unknown) => string>>;
+  /**
+   * Partials whose calls can be left as slots (see `SlotSink`), so the pipeline renders and
+   * reads each such section once and reuses it (a measure section, a chapter's opening).
+   */
+  fragments?: readonly string[];
+}
+
+/** The line a fragment partial's call leaves: a block of its own, for the reader to find. */
+function slotLine(n: number): string {
+  return `\n\n::slot{n="${n}"}\n\n`;
 }
 
 /** The template every guide starts from. */
@@ -165,24 +183,31 @@ export function compileGuide(
       throw error;
     }
   };
+  // The sink of the render under way, if it leaves slots.
+  let sink: SlotSink | undefined;
+  const fragments = new Set(compileOptions.fragments ?? []);
   const partials = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, tree] of trees) {
     if (name === entry) continue;
     const partial = env.compile(tree, options);
     partials.set(name, partial);
-    const replaced = compileOptions.replace?.[name];
-    env.registerPartial(
-      name,
-      replaced ?? ((context: unknown, runtime?: RuntimeOptions) => tag(name, () => partial(context, runtime))),
+    env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) =>
+      sink !== undefined && fragments.has(name)
+        ? slotLine(sink(name, context))
+        : tag(name, () => partial(context, runtime)),
     );
   }
   const guide = env.compile(trees.get(entry)!, options);
-  const run = (name: string, view: object, render: () => string): RenderResult => {
+  const run = (name: string, view: object, slots: SlotSink | undefined, render: () => string): RenderResult => {
+    const outer = sink;
+    sink = slots;
     try {
       return { markdown: tag(name, render), diagnostics: [] };
     } catch (error) {
       const source = sources[origin.get(error as object) ?? name]!;
       return { markdown: '', diagnostics: [runtimeDiagnostic(source, error, env, [...helperNames, ...keysOf(view)])] };
+    } finally {
+      sink = outer;
     }
   };
 
@@ -192,16 +217,16 @@ export function compileGuide(
       partialCalls: new Set(partialCalls.map((call) => call.name)),
       render(selection, changes = null) {
         const view = buildView(selection, changes);
-        return run(entry, view, () => guide(view));
+        return run(entry, view, undefined, () => guide(view));
       },
-      renderView(view) {
-        return run(entry, view, () => guide(view));
+      renderView(view, slots) {
+        return run(entry, view, slots, () => guide(view));
       },
-      renderPartial(name, context, root) {
+      renderPartial(name, context, root, slots) {
         const partial = partials.get(name);
         if (partial === undefined) throw new Error(`renderPartial: there is no partial "${name}"`);
         // Handlebars keeps `@root` when the data frame already has one.
-        return run(name, root, () => partial(context, { data: { root } }));
+        return run(name, root, slots, () => partial(context, { data: { root } }));
       },
     },
   };

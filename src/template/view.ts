@@ -6,7 +6,6 @@
  * computed here once, so templates only lay them out.
  */
 
-import { measureStatus } from '../catalogue/select.js';
 import type { MeasureStatus, Selection } from '../catalogue/select.js';
 import type {
   Audience,
@@ -221,7 +220,8 @@ export function buildView(selection: Selection, changes: ChangesView | null = nu
     id: `chapter-${chapter.category.id}`,
     category: categoryView(chapter.category),
     measures: chapter.measures.map(({ number, entry }) =>
-      measureView(entry.measure, number, entry.file, measureStatus(entry.measure, selection.asOf)),
+      // A selection holds only measures in effect on its as-of date.
+      measureView(entry.measure, number, entry.file, 'active'),
     ),
   }));
   const measures = chapters.flatMap((chapter) => chapter.measures);

@@ -1,0 +1,121 @@
+/**
+ * What a batch run checks before it builds anything: that every measure its guides may print
+ * and every firm's own text can be drawn, which firms this run builds (`--only`, `--shard`), and
+ * the run's firms in list order with the reason a row cannot be used.
+ */
+
+import { measureStatus } from '../catalogue/select.js';
+import type { Catalogue } from '../catalogue/types.js';
+import { describeCodePoint } from '../diagnostics/code-point.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FirmList } from '../firms/read.js';
+import { firmIdKey, type RejectedRow } from '../firms/records.js';
+import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
+import { UsageError } from '../errors.js';
+import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
+import { closestMatch } from '../schema/did-you-mean.js';
+import { shardOf, type Shard } from './plan.js';
+import { reasonOf, type BatchFirm } from './run.js';
+
+/** Measure text every guide of the run may print, checked once rather than in every firm's guide. */
+export function checkMeasureGlyphs(
+  fonts: PdfFonts,
+  loaded: Parameters<typeof checkSourceGlyphs>[1],
+  catalogue: Catalogue,
+  asOf: string,
+): Diagnostic[] {
+  const active = catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active');
+  return checkSourceGlyphs(fonts, loaded, catalogue, active);
+}
+
+/** Text fields of a firm that reach its guide, each checked against the font. */
+const drawnFields: readonly (keyof Firm & FirmField)[] = ['id', 'name', 'contact', 'email', 'city'];
+
+/** Firms whose name, contact or city hold a character the font cannot draw: reported at the cell. */
+export function firmGlyphProblems(rows: readonly FirmRow[], file: string, fonts: PdfFonts): Map<FirmRow, Diagnostic[]> {
+  const problems = new Map<FirmRow, Diagnostic[]>();
+  for (const row of rows) {
+    for (const field of drawnFields) {
+      const value = row.firm[field];
+      if (typeof value !== 'string') continue;
+      for (const codePoint of missingCodePoints(fonts, value)) {
+        const place = row.cells[field] ?? row.place;
+        const list = problems.get(row) ?? [];
+        problems.set(row, list);
+        list.push(
+          diagnostic(
+            'E-GLYPH-MISSING',
+            `${place.label}: ${firmFieldLabels[field]} has ${describeCodePoint(codePoint)}, which the font cannot draw`,
+            {
+              file,
+              ...(place.range ? { range: place.range } : {}),
+              hint: 'replace it with a character the font has (the ordinary form of a CJK character), or remove it',
+            },
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}
+
+/** `--only a,b`: the ids' keys; a usage error names an id the list does not have. */
+export function selectOnly(value: string, rows: readonly FirmRow[], rejected: readonly RejectedRow[]): Set<string> {
+  const wanted = value
+    .split(/[,，;；\s]+/)
+    .map((id) => id.trim())
+    .filter(Boolean);
+  const known = [...rows.map((row) => row.firm.id), ...rejected.flatMap((r) => (r.id === null ? [] : [r.id]))];
+  const keys = new Set(known.map(firmIdKey));
+  const missingIds = wanted.filter((id) => !keys.has(firmIdKey(id)));
+  if (wanted.length === 0 || missingIds.length > 0) {
+    const near = missingIds.length === 1 ? closestMatch(missingIds[0]!, known) : undefined;
+    throw new UsageError(
+      wanted.length === 0
+        ? '--only needs firm ids, separated by commas'
+        : `--only: no firm with id ${missingIds.map((id) => `"${id}"`).join(', ')} in the list${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
+    );
+  }
+  return new Set(wanted.map(firmIdKey));
+}
+
+/**
+ * Every firm of the list in file order: those in this run (`only`, `shard`) marked selected, and
+ * rows that cannot be used (rejected, or text the font lacks) with the reason.
+ */
+export function batchFirms(
+  list: FirmList,
+  glyphs: ReadonlyMap<FirmRow, Diagnostic[]>,
+  filter: { only?: ReadonlySet<string>; shard?: Shard },
+): BatchFirm[] {
+  const { only, shard } = filter;
+  const inRun = (firm: Firm) =>
+    (only === undefined || only.has(firmIdKey(firm.id))) &&
+    (shard === undefined || shardOf(firm, shard.count) === shard.index);
+  const rowsInOrder = [
+    ...list.rows.map((row) => ({ label: row.label, row })),
+    ...list.rejected.map((rejected) => ({ label: rejected.label, rejected })),
+  ].sort((a, b) => labelOrder(a.label) - labelOrder(b.label));
+  const firms: BatchFirm[] = [];
+  for (const item of rowsInOrder) {
+    if ('row' in item) {
+      const problems = glyphs.get(item.row);
+      firms.push({
+        firm: item.row.firm,
+        selected: inRun(item.row.firm),
+        ...(problems ? { invalid: reasonOf(problems) } : {}),
+      });
+    } else if (item.rejected.id !== null) {
+      const { id, name, contact, email } = item.rejected;
+      const firm: Firm = { ...emptyFirm, id, name: name ?? '', contact, email };
+      firms.push({ firm, selected: inRun(firm), invalid: reasonOf(item.rejected.diagnostics) });
+    }
+  }
+  return firms;
+}
+
+// "row 12" / "firm 3" → 12 / 3: rows and rejected rows back in file order.
+function labelOrder(label: string): number {
+  return Number(/\d+/.exec(label)?.[0] ?? 0);
+}

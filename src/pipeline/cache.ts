@@ -1,0 +1,49 @@
+/**
+ * What one process keeps between documents, passed in explicitly so every stage stays a function
+ * of its inputs: measure sections and chapter openings read (micromark is the slowest step of a
+ * build, and a batch's guides are made of the same sections), and the writers' own caches. Keys
+ * are made of exactly what a cached value was made from, so an entry is never stale.
+ */
+
+import type { MeasureEntry } from '../catalogue/types.js';
+import { sha256Hex } from '../hash.js';
+import type { FragmentRead } from '../model/read-markdown.js';
+import { LruMap } from './lru.js';
+
+/** A fragment as rendered and read. */
+export interface CachedFragment {
+  /** Its Markdown, for code frames when it has diagnostics. */
+  markdown: string;
+  read: FragmentRead;
+}
+
+export interface PipelineCache {
+  /** Measure sections, by the templates' hash, the measure's content and the as-of date. */
+  readonly measures: LruMap<string, CachedFragment>;
+  /** Other fragments (a chapter's opening), by their Markdown. */
+  readonly fragments: LruMap<string, FragmentRead>;
+  /** Content hash of each measure (see `measureHash`), made once per parsed measure. */
+  readonly measureHashes: WeakMap<MeasureEntry, string>;
+}
+
+/**
+ * Far more entries than an edition has measures and chapter openings; bounded, so a long-lived
+ * process (a preview, a script building many editions) does not grow without end.
+ */
+const capacity = 2048;
+
+export function createPipelineCache(): PipelineCache {
+  return {
+    measures: new LruMap(capacity),
+    fragments: new LruMap(capacity),
+    measureHashes: new WeakMap(),
+  };
+}
+
+/** The hash of a measure as parsed, with its file: all that its section prints of it. */
+export function measureHash(cache: PipelineCache, entry: MeasureEntry): string {
+  let hash = cache.measureHashes.get(entry);
+  if (hash === undefined)
+    cache.measureHashes.set(entry, (hash = sha256Hex(JSON.stringify([entry.file, entry.measure]))));
+  return hash;
+}

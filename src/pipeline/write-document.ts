@@ -1,0 +1,43 @@
+/** DocModel → the requested files, through the writer registry. Nothing here touches disk. */
+
+import type { OutputFormat } from '../catalogue/types.js';
+import type { DocModel } from '../model/doc-model.js';
+import { paginatePdf, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
+import { writers } from '../writers/registry.js';
+import type { Prepared } from './prepare.js';
+import type { BuildRequest } from './request.js';
+
+/** One file of a guide, in memory. */
+export interface GuideFile {
+  format: OutputFormat;
+  bytes: Uint8Array;
+  /** PDF only. */
+  pages?: number;
+}
+
+/** Writes `model` in every format of the request, in `outputFormats` order. */
+export async function writeDocument(
+  model: DocModel,
+  prepared: Prepared,
+  request: BuildRequest,
+  sharedGlyphs?: SharedGlyphs,
+): Promise<GuideFile[]> {
+  const { theme, fonts } = prepared;
+  let pagination: PdfPagination | undefined;
+  const input = {
+    model,
+    theme,
+    fonts,
+    creationDate: request.creationDate,
+    ...(sharedGlyphs ? { sharedGlyphs } : {}),
+    // A DOCX-only build lays the PDF out without drawing it.
+    pagination: () => (pagination ??= paginatePdf(model, { theme, fonts })),
+  };
+  const files: GuideFile[] = [];
+  for (const format of request.formats) {
+    const written = await writers[format].write(input);
+    pagination ??= written.pagination;
+    files.push({ format, bytes: written.bytes, ...(written.pages !== undefined ? { pages: written.pages } : {}) });
+  }
+  return files;
+}

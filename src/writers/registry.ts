@@ -1,0 +1,67 @@
+/**
+ * The writers by format: DocModel → bytes. Adding a format is a folder beside pdf/ and docx/ and
+ * one line here (and its name in `outputFormats`). Writers are pure: the model, the theme, the
+ * fonts, the date and the caches come in; bytes go out.
+ */
+
+import type { OutputFormat } from '../catalogue/types.js';
+import type { DocModel } from '../model/doc-model.js';
+import { writeDocx } from './docx/index.js';
+import { writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
+import type { Theme } from './theme.js';
+
+/** What every writer is given. */
+export interface WriteInput {
+  model: DocModel;
+  theme: Theme;
+  fonts: PdfFonts;
+  /** Written into the file's metadata; with the rest it fixes the bytes. */
+  creationDate: Date;
+  /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
+  sharedGlyphs?: SharedGlyphs;
+  /**
+   * Where the PDF layout puts each heading and how many pages the body has: the DOCX pre-fills
+   * its TOC and page total with them, so both formats agree before Word updates a field. Laid
+   * out once per document, whichever writer asks first.
+   */
+  pagination(): PdfPagination;
+}
+
+/** A written file. */
+export interface Written {
+  bytes: Uint8Array;
+  /** Pages, where the writer knows them (PDF). */
+  pages?: number;
+  /** The layout the PDF writer made, so no other writer lays the document out again. */
+  pagination?: PdfPagination;
+}
+
+export interface Writer {
+  write(input: WriteInput): Promise<Written>;
+}
+
+export const writers: Record<OutputFormat, Writer> = {
+  pdf: {
+    async write(input) {
+      const pdf = await writePdf(input.model, {
+        theme: input.theme,
+        fonts: input.fonts,
+        creationDate: input.creationDate,
+        ...(input.sharedGlyphs ? { sharedGlyphs: input.sharedGlyphs } : {}),
+      });
+      return { bytes: pdf.bytes, pages: pdf.pageCount, pagination: pdf };
+    },
+  },
+  docx: {
+    async write(input) {
+      const pages = input.pagination();
+      const docx = await writeDocx(input.model, {
+        theme: input.theme,
+        creationDate: input.creationDate,
+        headingPages: pages.headingPages,
+        bodyPageCount: pages.bodyPageCount,
+      });
+      return { bytes: docx.bytes };
+    },
+  },
+};
