@@ -165,7 +165,8 @@ class Assembly {
 
   private readMeasure(context: MeasureView): CachedFragment | undefined {
     // The number is left out: it is the guide's, put in by numberFirstHeading.
-    const { number: _number, ...measure } = context;
+    const measure: Partial<MeasureView> = { ...context };
+    delete measure.number;
     const source = this.prepared.templates.sources[measurePartial]!;
     const file = renderedName(`${source.file}: ${context.id}`);
     const rendered = this.prepared.guide.renderPartial(measurePartial, measure, this.measureRoot);

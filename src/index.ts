@@ -1,0 +1,290 @@
+/**
+ * guide as a library: load an edition, validate it, build its guide or a firm's, in memory. The
+ * same pipeline as the `guide` command, without the command line: nothing here prints, exits or
+ * reads the environment, and nothing is written to disk (write `file.bytes` where you like).
+ *
+ * ```ts
+ * import { loadEdition, build } from 'guide';
+ * const edition = await loadEdition({ config: 'path/to/guide.yaml' });
+ * const result = await build(edition, { formats: ['pdf'], asOf: '2020-03-05' });
+ * for (const file of result.files) console.log(file.name, file.bytes.length, file.pages);
+ * ```
+ *
+ * Invalid input (measure files, templates, theme, firm lists) throws a `GuideInputError` that
+ * carries the diagnostics, each with its file and source range; `formatDiagnostics` turns them
+ * into the text `guide validate` prints. See docs/api.md.
+ */
+
+import path from 'node:path';
+import { validateCatalogue } from './catalogue/validate.js';
+import type { Catalogue, IsoDate, OutputFormat } from './catalogue/types.js';
+import { formatDiagnostic, summarize } from './diagnostics/format.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { matchFirm, type FirmMatch } from './firms/match.js';
+import { readFirmList as readFirmListData } from './firms/read.js';
+import type { Firm, FirmRow } from './firms/types.js';
+import { loadEdition as loadEditionFrom, type LoadedEdition } from './io/edition.js';
+import { readFileBytes } from './io/batch-output.js';
+import { safeFileName } from './io/file-names.js';
+import { buildDocument, editionContent, firmContent, selectEdition } from './pipeline/build-document.js';
+import { createPipelineCache, type PipelineCache } from './pipeline/cache.js';
+import { checkSourceGlyphs } from './pipeline/glyph-check.js';
+import { prepare, readTemplates, templateSourceTexts, type EntryTemplate, type Prepared } from './pipeline/prepare.js';
+import { resolveRequest, type BuildRequest } from './pipeline/request.js';
+import { writeDocument } from './pipeline/write-document.js';
+import { firmFileBase, defaultNamePattern } from './batch/plan.js';
+import { measureStatus } from './catalogue/select.js';
+
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Catalogue, Edition, Measure, MeasureEntry, OutputFormat, IsoDate } from './catalogue/types.js';
+export type { Firm } from './firms/types.js';
+export type { FirmMatch, MeasureVerdict } from './firms/match.js';
+export type { DocModel } from './model/doc-model.js';
+export type { LoadedEdition } from './io/edition.js';
+
+/** Invalid input: the diagnostics say what and where (file, range), and how to fix it. */
+export class GuideInputError extends Error {
+  override name = 'GuideInputError';
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    /** The texts the diagnostics point into, by file, for `formatDiagnostics`. */
+    readonly sources: ReadonlyMap<string, string> = new Map(),
+  ) {
+    super(`${summarize(diagnostics)}: ${diagnostics.find((d) => d.severity === 'error')?.message ?? ''}`);
+  }
+}
+
+/** Where the edition is: `config` names its guide.yaml (relative to `cwd`, default the current folder). */
+export interface LoadOptions {
+  config?: string;
+  cwd?: string;
+}
+
+/**
+ * Reads guide.yaml and every measure file. Problems do not throw: they are collected on
+ * `edition.diagnostics` (as `guide validate` reports them), and `build` refuses an edition
+ * with errors.
+ */
+export async function loadEdition(options: LoadOptions = {}): Promise<LoadedEdition> {
+  return loadEditionFrom(path.resolve(options.cwd ?? ''), options.config);
+}
+
+/** Every problem of the edition (loading, schema and rules), as `guide validate` finds them. */
+export function validate(edition: LoadedEdition, options: { asOf?: IsoDate } = {}): Diagnostic[] {
+  return validateCatalogue(edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
+}
+
+/** One file of a guide, in memory. */
+export interface GuideFile {
+  format: OutputFormat;
+  /** The file name guide would write it under. */
+  name: string;
+  bytes: Uint8Array;
+  /** PDF only. */
+  pages?: number;
+}
+
+/** What a guide is built for. */
+export interface BuildOptions {
+  /** Default: guide.yaml `output.formats`. */
+  formats?: readonly OutputFormat[];
+  /** Measures in effect on this date (default: the edition date). */
+  asOf?: IsoDate;
+  /** Written into the files (default: the edition date, or for a firm its letter's date). */
+  creationDate?: Date;
+}
+
+/** A built guide: its files, and the warnings met on the way. */
+export interface BuildResult {
+  files: GuideFile[];
+  /** Ids of the measures in the guide, in print order. */
+  measures: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Builds the edition's whole guide. Throws `GuideInputError` when any input is invalid. */
+export async function build(edition: LoadedEdition, options: BuildOptions = {}): Promise<BuildResult> {
+  const { catalogue, prepared, request, diagnostics } = ready(edition, 'guide', options);
+  const selection = selectEdition(catalogue, request);
+  const printed = selection.chapters.flatMap((chapter) => chapter.measures.map((measure) => measure.entry));
+  diagnostics.push(...checkSourceGlyphs(prepared.fonts, edition, catalogue, printed));
+  throwOnErrors(edition, diagnostics, prepared);
+  const built = buildDocument(prepared, editionContent(selection), cacheOf(edition));
+  diagnostics.push(...built.diagnostics);
+  throwOnErrors(edition, diagnostics, prepared, built.rendered);
+  const { title, edition: name, output } = catalogue.edition;
+  const base = safeFileName(output.name ?? `${title}-${name}`);
+  const files = await writeDocument(built.model!, prepared, request);
+  return {
+    files: files.map((file) => ({ ...file, name: `${base}.${file.format}` })),
+    measures: printed.map((entry) => entry.measure.id),
+    diagnostics,
+  };
+}
+
+/** How each firm's measures are chosen: every measure judged, with the reasons. */
+export function matchFirms(
+  edition: LoadedEdition,
+  firms: readonly Firm[],
+  options: { asOf?: IsoDate } = {},
+): FirmMatch[] {
+  const catalogue = catalogueOf(edition);
+  const request = resolveRequest(catalogue.edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  return firms.map((firm) => matchFirm(catalogue, firm, request.asOf));
+}
+
+/** What a firm's guide is built for: the edition's options, and the letter's date. */
+export interface FirmBuildOptions extends BuildOptions {
+  /** The date on the letter (default: the as-of date). */
+  letterDate?: IsoDate;
+  /** File names: {企業名稱} or {name}, {編號} or {id} (default: {企業名稱}-惠企政策指南). */
+  namePattern?: string;
+}
+
+/**
+ * Builds one firm's tailored guide (一企一策), as `guide batch` does for each firm: its letter,
+ * the measures answering its difficulties, then the others. Pass a `FirmMatch` from
+ * `matchFirms` to build from that choice, or a `Firm` to have it matched.
+ */
+export async function buildFirm(
+  edition: LoadedEdition,
+  firm: Firm | FirmMatch,
+  options: FirmBuildOptions = {},
+): Promise<BuildResult> {
+  const { catalogue, prepared, request, diagnostics } = ready(edition, 'firm-guide', options);
+  const match = 'verdicts' in firm ? firm : matchFirm(catalogue, firm, request.asOf);
+  const active = catalogue.measures.filter((entry) => measureStatus(entry.measure, request.asOf) === 'active');
+  diagnostics.push(...checkSourceGlyphs(prepared.fonts, edition, catalogue, active));
+  throwOnErrors(edition, diagnostics, prepared);
+  const built = buildDocument(prepared, firmContent(catalogue, request, match), cacheOf(edition));
+  diagnostics.push(...built.diagnostics);
+  throwOnErrors(edition, diagnostics, prepared, built.rendered);
+  const base = firmFileBase(options.namePattern ?? defaultNamePattern, match.firm);
+  const files = await writeDocument(built.model!, prepared, request);
+  return {
+    files: files.map((file) => ({ ...file, name: `${base}.${file.format}` })),
+    measures: [...match.answering, ...match.others].map((entry) => entry.measure.id),
+    diagnostics,
+  };
+}
+
+/** A firm list read: the usable firms, and every problem with a row and column. */
+export interface FirmListResult {
+  firms: Firm[];
+  /** Each usable firm's row: its label (`row 3`) and the places of its cells. */
+  rows: FirmRow[];
+  /** Problems; a bad row is left out of `firms` and reported here, the others still count. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads a firm list (CSV in UTF-8 or GB18030, XLSX, or YAML), checking its codes against the
+ * edition's vocabularies. Throws `GuideInputError` only when the file as a whole cannot be read.
+ */
+export async function readFirmList(
+  file: string,
+  edition: LoadedEdition,
+  options: { sheet?: string; cwd?: string } = {},
+): Promise<FirmListResult> {
+  const catalogue = catalogueOf(edition);
+  const absolute = path.resolve(options.cwd ?? '', file);
+  const read = readFileBytes(absolute);
+  if ('error' in read) {
+    throw new GuideInputError([
+      {
+        code: 'E-FIRMS-FILE',
+        severity: 'error',
+        message: `the firm list could not be read (${read.error})`,
+        file,
+        hint: 'check the path of the firm list',
+      },
+    ]);
+  }
+  const list = await readFirmListData(file, read.bytes, {
+    vocabularies: catalogue.edition.vocabularies,
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  });
+  if (list.diagnostics.some((d) => d.code === 'E-FIRMS-FILE')) {
+    throw new GuideInputError(list.diagnostics, list.text !== undefined ? new Map([[file, list.text]]) : new Map());
+  }
+  return { firms: list.rows.map((row) => row.firm), rows: list.rows, diagnostics: list.diagnostics };
+}
+
+/**
+ * Diagnostics as `guide validate` prints them: `file:line:col severity CODE message`, the code
+ * frame and the hint. `sources` are the texts they point into (an edition's, or an error's).
+ */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  const plain = { error: (t: string) => t, warning: (t: string) => t, dim: (t: string) => t, bold: (t: string) => t };
+  return [...diagnostics.map((d) => formatDiagnostic(d, sources, plain)), summarize(diagnostics)].join('\n\n');
+}
+
+/** What an edition is prepared with, per entry template, and its cache: made once, on first use. */
+interface EditionState {
+  prepared: Map<EntryTemplate, { prepared?: Prepared; diagnostics: Diagnostic[]; sources: Map<string, string> }>;
+  cache: PipelineCache;
+}
+
+const states = new WeakMap<LoadedEdition, EditionState>();
+
+function stateOf(edition: LoadedEdition): EditionState {
+  let state = states.get(edition);
+  if (state === undefined) states.set(edition, (state = { prepared: new Map(), cache: createPipelineCache() }));
+  return state;
+}
+
+function cacheOf(edition: LoadedEdition): PipelineCache {
+  return stateOf(edition).cache;
+}
+
+function catalogueOf(edition: LoadedEdition): Catalogue {
+  const errors = validate(edition).filter((d) => d.severity === 'error');
+  if (!edition.catalogue || errors.length > 0) throw new GuideInputError(errors, edition.sources);
+  return edition.catalogue;
+}
+
+/** The edition checked, prepared for `entry` and the request resolved; throws on invalid input. */
+function ready(
+  edition: LoadedEdition,
+  entry: EntryTemplate,
+  options: FirmBuildOptions,
+): { catalogue: Catalogue; prepared: Prepared; request: BuildRequest; diagnostics: Diagnostic[] } {
+  const diagnostics = validate(edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  if (!edition.catalogue || hasErrors(diagnostics)) throw new GuideInputError(diagnostics, edition.sources);
+  const catalogue = edition.catalogue;
+  const state = stateOf(edition);
+  let prepared = state.prepared.get(entry);
+  if (prepared === undefined) {
+    const templates = readTemplates(edition.root, catalogue, entry);
+    prepared = {
+      ...prepare({ root: edition.root, catalogue, templates, entry }),
+      sources: templateSourceTexts(templates),
+    };
+    state.prepared.set(entry, prepared);
+  }
+  diagnostics.push(...prepared.diagnostics);
+  if (!prepared.prepared || hasErrors(diagnostics)) {
+    throw new GuideInputError(diagnostics, new Map([...edition.sources, ...prepared.sources]));
+  }
+  const request = resolveRequest(catalogue.edition, {
+    document: entry === 'guide' ? 'edition' : 'firm',
+    ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.letterDate !== undefined ? { letterDate: options.letterDate } : {}),
+    ...(options.formats !== undefined ? { formats: options.formats } : {}),
+    ...(options.creationDate !== undefined ? { pinnedDate: options.creationDate } : {}),
+  });
+  return { catalogue, prepared: prepared.prepared, request, diagnostics };
+}
+
+function throwOnErrors(
+  edition: LoadedEdition,
+  diagnostics: Diagnostic[],
+  prepared: Prepared,
+  rendered: ReadonlyMap<string, string> = new Map(),
+): void {
+  if (!hasErrors(diagnostics)) return;
+  throw new GuideInputError(
+    diagnostics,
+    new Map([...edition.sources, ...templateSourceTexts(prepared.templates), ...rendered]),
+  );
+}
