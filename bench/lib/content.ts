@@ -4,8 +4,7 @@
  * Nothing here is timed; it prepares the inputs the timed runs read.
  */
 
-import type { GuideBuildResult } from '../../src/pipeline/build-guide.js';
-import type { PreparedBuild } from '../../src/pipeline/prepare.js';
+import type { GuideFile } from '../../src/pipeline/write-document.js';
 import type { OutputFormat } from '../../src/catalogue/types.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import type { GuideLib } from './guide-lib.js';
@@ -20,7 +19,8 @@ export interface EditionContent {
   /** Measures in the guide (in effect on the edition date). */
   measures: number;
   /** Builds the guide in this process with templates and fonts already loaded (a batch run's per-guide cost). */
-  build(formats: readonly OutputFormat[]): Promise<GuideBuildResult>;
+  /** One in-process build, as a batch builds each guide: templates compiled, fonts open, sections cached. */
+  build(formats: readonly OutputFormat[]): Promise<GuideFile[]>;
 }
 
 const rowPattern = /^:{3,}row\[(.*)\]\s*$/;
@@ -61,19 +61,23 @@ export async function renderEdition(lib: GuideLib, dir: string): Promise<Edition
     throw new Error(`edition in ${dir} is invalid: ${errors.map((d) => `${d.file}: ${d.message}`).join('; ')}`);
   }
   const catalogue = loaded.catalogue;
-  const { prepared } = lib.prepareBuild(loaded.root, catalogue, loaded.documents, loaded.sources);
+  const templates = lib.readTemplates(loaded.root, catalogue, 'guide');
+  const { prepared } = lib.prepare({ root: loaded.root, catalogue, templates, entry: 'guide' });
   if (!prepared) throw new Error(`edition in ${dir}: templates or theme are invalid`);
-  const asOf = catalogue.edition.date;
-  const selection = lib.selectMeasures(catalogue, { asOf });
+  const request = lib.resolveRequest(catalogue.edition);
+  const selection = lib.selectEdition(catalogue, request);
+  // The whole guide's Markdown, measure sections inline, for pandoc.
   const rendered = prepared.guide.render(selection);
-  const read = lib.readMarkdown(rendered.markdown, lib.editionDocMeta(catalogue.edition));
-  const creationDate = lib.dateToInstant(asOf);
-  const shared: PreparedBuild = prepared;
+  const cache = lib.createPipelineCache();
+  const model = lib.buildDocument(prepared, lib.editionContent(selection), cache).model!;
   return {
     markdown: rendered.markdown,
     pandocMarkdown: toPandocMarkdown(rendered.markdown),
-    model: read.model,
+    model,
     measures: selection.chapters.reduce((n, chapter) => n + chapter.measures.length, 0),
-    build: (formats) => lib.buildGuide({ ...shared, formats, asOf, creationDate, markdownFile: 'guide.rendered.md' }),
+    build: async (formats) => {
+      const built = lib.buildDocument(prepared, lib.editionContent(selection), cache);
+      return lib.writeDocument(built.model!, prepared, { ...request, formats: [...formats] });
+    },
   };
 }

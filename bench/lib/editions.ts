@@ -25,7 +25,7 @@ export interface GeneratedEdition {
 async function sampleMeasures(lib: GuideLib): Promise<MeasureEntry[]> {
   const loaded = await lib.loadEdition(repoRoot);
   if (!loaded.catalogue) throw new Error('the sample edition does not load; run `guide validate`');
-  const selection = lib.selectMeasures(loaded.catalogue, { asOf: loaded.catalogue.edition.date });
+  const selection = lib.selectEdition(loaded.catalogue, lib.resolveRequest(loaded.catalogue.edition));
   const chapters = selection.chapters.map((chapter) => chapter.measures.map((m) => m.entry));
   const interleaved: MeasureEntry[] = [];
   for (let i = 0; interleaved.length < chapters.flat().length; i++) {

@@ -5,14 +5,13 @@
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type * as BuildGuide from '../../src/pipeline/build-guide.js';
+import type * as BuildDocument from '../../src/pipeline/build-document.js';
+import type * as Cache from '../../src/pipeline/cache.js';
 import type * as Prepare from '../../src/pipeline/prepare.js';
-import type * as Dates from '../../src/catalogue/dates.js';
-import type * as Select from '../../src/catalogue/select.js';
+import type * as Request from '../../src/pipeline/request.js';
+import type * as WriteDocument from '../../src/pipeline/write-document.js';
 import type * as Validate from '../../src/catalogue/validate.js';
 import type * as Edition from '../../src/io/edition.js';
-import type * as ReadMarkdown from '../../src/model/read-markdown.js';
-import type * as Render from '../../src/template/render.js';
 
 /** The repository root (the folder holding package.json and the sample guide.yaml). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -24,12 +23,14 @@ export const guideBin = path.join(repoRoot, 'bin/guide.js');
 export interface GuideLib {
   loadEdition: typeof Edition.loadEdition;
   validateCatalogue: typeof Validate.validateCatalogue;
-  prepareBuild: typeof Prepare.prepareBuild;
-  selectMeasures: typeof Select.selectMeasures;
-  buildGuide: typeof BuildGuide.buildGuide;
-  dateToInstant: typeof Dates.dateToInstant;
-  editionDocMeta: typeof Render.editionDocMeta;
-  readMarkdown: typeof ReadMarkdown.readMarkdown;
+  readTemplates: typeof Prepare.readTemplates;
+  prepare: typeof Prepare.prepare;
+  resolveRequest: typeof Request.resolveRequest;
+  selectEdition: typeof BuildDocument.selectEdition;
+  editionContent: typeof BuildDocument.editionContent;
+  buildDocument: typeof BuildDocument.buildDocument;
+  createPipelineCache: typeof Cache.createPipelineCache;
+  writeDocument: typeof WriteDocument.writeDocument;
 }
 
 async function libModule<T>(relative: string): Promise<T> {
@@ -38,24 +39,25 @@ async function libModule<T>(relative: string): Promise<T> {
 
 /** Imports the compiled modules; `npm run bench` builds lib/ first. */
 export async function loadGuideLib(): Promise<GuideLib> {
-  const [edition, validate, prepare, select, build, dates, render, reader] = await Promise.all([
+  const [edition, validate, prepare, request, document, cache, write] = await Promise.all([
     libModule<typeof Edition>('io/edition.js'),
     libModule<typeof Validate>('catalogue/validate.js'),
-    libModule<typeof Prepare>('build/prepare.js'),
-    libModule<typeof Select>('catalogue/select.js'),
-    libModule<typeof BuildGuide>('build/build-guide.js'),
-    libModule<typeof Dates>('catalogue/dates.js'),
-    libModule<typeof Render>('template/render.js'),
-    libModule<typeof ReadMarkdown>('model/read-markdown.js'),
+    libModule<typeof Prepare>('pipeline/prepare.js'),
+    libModule<typeof Request>('pipeline/request.js'),
+    libModule<typeof BuildDocument>('pipeline/build-document.js'),
+    libModule<typeof Cache>('pipeline/cache.js'),
+    libModule<typeof WriteDocument>('pipeline/write-document.js'),
   ]);
   return {
     loadEdition: edition.loadEdition,
     validateCatalogue: validate.validateCatalogue,
-    prepareBuild: prepare.prepareBuild,
-    selectMeasures: select.selectMeasures,
-    buildGuide: build.buildGuide,
-    dateToInstant: dates.dateToInstant,
-    editionDocMeta: render.editionDocMeta,
-    readMarkdown: reader.readMarkdown,
+    readTemplates: prepare.readTemplates,
+    prepare: prepare.prepare,
+    resolveRequest: request.resolveRequest,
+    selectEdition: document.selectEdition,
+    editionContent: document.editionContent,
+    buildDocument: document.buildDocument,
+    createPipelineCache: cache.createPipelineCache,
+    writeDocument: write.writeDocument,
   };
 }

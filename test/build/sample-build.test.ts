@@ -9,8 +9,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { buildGuide } from '../../src/pipeline/build-guide.js';
-import { prepareBuild, type PreparedBuild } from '../../src/pipeline/prepare.js';
+import { buildDocument, editionContent, selectEdition } from '../../src/pipeline/build-document.js';
+import { createPipelineCache } from '../../src/pipeline/cache.js';
+import { prepare, readTemplates, type Prepared } from '../../src/pipeline/prepare.js';
+import { resolveRequest } from '../../src/pipeline/request.js';
 import { loadEdition } from '../../src/io/edition.js';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
@@ -26,7 +28,7 @@ interface Built {
   pdf: Uint8Array;
   docx: Uint8Array;
   model: DocModel;
-  prepared: PreparedBuild;
+  prepared: Prepared;
 }
 
 let built: Built;
@@ -44,14 +46,11 @@ before(async () => {
     );
   // The same pipeline in-process, for the model the files must hold.
   const loaded = await loadEdition(repoRoot);
-  const { prepared } = prepareBuild(loaded.root, loaded.catalogue!, loaded.documents, loaded.sources);
-  const result = await buildGuide({
-    ...prepared!,
-    formats: [],
-    asOf: loaded.catalogue!.edition.date,
-    creationDate,
-    markdownFile: 'dist/guide.rendered.md',
-  });
+  const catalogue = loaded.catalogue!;
+  const templates = readTemplates(loaded.root, catalogue, 'guide');
+  const { prepared } = prepare({ root: loaded.root, catalogue, templates, entry: 'guide' });
+  const selection = selectEdition(catalogue, resolveRequest(catalogue.edition));
+  const result = buildDocument(prepared!, editionContent(selection), createPipelineCache());
   built = { run, out, pdf: file('.pdf'), docx: file('.docx'), model: result.model!, prepared: prepared! };
 });
 
