@@ -226,7 +226,8 @@ export function compileGuide(
         const partial = partials.get(name);
         if (partial === undefined) throw new Error(`renderPartial: there is no partial "${name}"`);
         // Handlebars keeps `@root` when the data frame already has one.
-        return run(name, root, slots, () => partial(context, { data: { root } }));
+        // Names for "did you mean" come from the partial's own data as well as the document's.
+        return run(name, [context, root], slots, () => partial(context, { data: { root } }));
       },
     },
   };
