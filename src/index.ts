@@ -35,9 +35,9 @@ import { writeDocument } from './pipeline/write-document.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { measureStatus } from './catalogue/select.js';
 
-export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, OutputFormat, IsoDate } from './catalogue/types.js';
-export type { Firm } from './firms/types.js';
+export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';
 export type { LoadedEdition } from './io/edition.js';
@@ -175,6 +175,8 @@ export interface FirmListResult {
   rows: FirmRow[];
   /** Problems; a bad row is left out of `firms` and reported here, the others still count. */
   diagnostics: Diagnostic[];
+  /** The list's text (CSV, YAML; none for XLSX), by file, for `formatDiagnostics`. */
+  sources: ReadonlyMap<string, string>;
 }
 
 /**
@@ -204,10 +206,9 @@ export async function readFirmList(
     vocabularies: catalogue.edition.vocabularies,
     ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
   });
-  if (list.diagnostics.some((d) => d.code === 'E-FIRMS-FILE')) {
-    throw new GuideInputError(list.diagnostics, list.text !== undefined ? new Map([[file, list.text]]) : new Map());
-  }
-  return { firms: list.rows.map((row) => row.firm), rows: list.rows, diagnostics: list.diagnostics };
+  const sources = new Map(list.text !== undefined ? [[file, list.text]] : []);
+  if (list.diagnostics.some((d) => d.code === 'E-FIRMS-FILE')) throw new GuideInputError(list.diagnostics, sources);
+  return { firms: list.rows.map((row) => row.firm), rows: list.rows, diagnostics: list.diagnostics, sources };
 }
 
 /**
