@@ -55,7 +55,6 @@ export async function removeFiles(files: Iterable<string>): Promise<void> {
   for (const file of files) await rm(file, { force: true });
 }
 
-
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
