@@ -7,9 +7,10 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { bundledTemplatesDir, readFontFile, readTemplateFolder } from '../io/resources.js';
+import { bundledTemplatesDir, readTemplateFolder } from '../io/resources.js';
 import { compileGuide, type CompiledGuide, type TemplateSources } from '../template/render.js';
-import { openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import type { PdfFonts } from '../writers/pdf/index.js';
+import { openThemeFonts } from './fonts.js';
 import type { Theme } from '../writers/theme.js';
 import { parseTheme } from './theme.js';
 
@@ -43,12 +44,13 @@ export function prepareBuild(
 
   const parsedTheme = parseTheme(themeSource.file, themeSource.text);
   const compiled = compileGuide(folder.sources);
-  const diagnostics = [...parsedTheme.diagnostics, ...compiled.diagnostics];
+  const diagnostics = [...folder.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || diagnostics.some((d) => d.severity === 'error')) {
     return { diagnostics, sources };
   }
   const theme = parsedTheme.theme;
-  const fonts = openPdfFonts(readFontFile(root, theme.fonts.pdf.regular), readFontFile(root, theme.fonts.pdf.bold));
+  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(root, theme, themeSource);
+  if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics], sources };
   return {
     prepared: { catalogue, documents, sources, guide: compiled.guide, templateSources: folder.sources, theme, fonts },
     diagnostics,
