@@ -52,6 +52,7 @@ export class HelperError extends Error {
   constructor(
     message: string,
     readonly loc: TemplateLocation | undefined,
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -147,6 +148,7 @@ export function registerHelpers(env: Environment): string[] {
       if (typeof width !== 'number' || !Number.isInteger(width) || width < 0 || width > maxIndent) {
         throw new FormatError(
           `indent needs the number of spaces, from 0 to ${maxIndent}, as in {{#indent 2}}…{{/indent}}`,
+          'write a small whole number: the spaces that line up the block under a list item',
         );
       }
       return markdown(indentLines(options.fn(context), width));
@@ -159,7 +161,7 @@ export function registerHelpers(env: Environment): string[] {
       try {
         return helper(all, options, this);
       } catch (error) {
-        if (error instanceof FormatError) throw new HelperError(error.message, options.loc);
+        if (error instanceof FormatError) throw new HelperError(error.message, options.loc, error.hint);
         throw error;
       }
     });

@@ -331,7 +331,12 @@ const lookupInValue = /^Cannot use 'in' operator to search for '(.*)' in (.*)$/s
 function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handlebars, names: string[]): Diagnostic {
   const { source } = where;
   if (error instanceof HelperError) {
-    return templateDiagnostic(source, error.message, error.loc ? rangeOf(source.text, error.loc) : undefined);
+    return templateDiagnostic(
+      source,
+      error.message,
+      error.loc ? rangeOf(source.text, error.loc) : undefined,
+      error.hint,
+    );
   }
   if (error instanceof PartialDepthError) {
     const call = where.calls.find((c) => c.name === error.partial);
