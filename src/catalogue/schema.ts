@@ -49,6 +49,16 @@ const toKebabCase = (value: string) =>
     .replace(/^-+|-+$/g, '');
 const kebab = () => text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase });
 
+/** The longest measure id: the id is also the file name, and file systems cap names at 255 bytes. */
+export const measureIdMaxLength = 100;
+
+/** Why `id` cannot be a measure id, or undefined when it can (`guide new` checks with the schema's rule). */
+export function measureIdProblem(id: string): string | undefined {
+  if (!kebabCase.test(id)) return kebabHint;
+  if (id.length > measureIdMaxLength) return `is ${id.length} characters long; an id has at most ${measureIdMaxLength}`;
+  return undefined;
+}
+
 /** A kebab-case code that guide.yaml must declare (a category, an industry, a need). */
 function declaredCode(
   list: 'categories' | 'industries' | 'needs',
@@ -196,7 +206,11 @@ const audience = object<Audience>(
 
 export const measureSchema = object<Measure>(
   {
-    id: required(kebab(), '措施代碼：小寫英文與連字號，各版次保持不變；與檔名相同', 'tax-small-scale-vat'),
+    id: required(
+      text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase, maxLength: measureIdMaxLength }),
+      '措施代碼：小寫英文與連字號，各版次保持不變；與檔名相同',
+      'tax-small-scale-vat',
+    ),
     title: required(text(), '措施名稱', '小規模納稅人增值稅減徵'),
     category: required(
       declaredCode('categories', 'E-CATEGORY-UNKNOWN', 'categories'),

@@ -4,6 +4,7 @@
  */
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 import { version } from './version.js';
@@ -211,7 +212,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const code = exitCodeFor(error);
-    if (code === ExitCode.internal) {
+    if (error instanceof InputError) {
+      const { createReporter } = await import('./report.js');
+      createReporter(io).diagnostics(error.diagnostics, new Map(), { format: 'text', root: io.cwd });
+    } else if (code === ExitCode.internal) {
       io.stderr.write(
         `guide: internal error (a bug in guide ${version}). Please report it with the command you ran and this text:\n${
           error instanceof Error ? (error.stack ?? error.message) : String(error)

@@ -2,6 +2,7 @@
 
 import { access } from 'node:fs/promises';
 import path from 'node:path';
+import { measureIdProblem } from '../catalogue/schema.js';
 import { measureSkeleton } from '../catalogue/skeleton.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
@@ -10,8 +11,6 @@ import { loadEdition } from '../io/edition.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { today } from '../io/clock.js';
 
-const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export async function newMeasureCommand(
   io: CliIo,
   category: string,
@@ -19,8 +18,12 @@ export async function newMeasureCommand(
   options: { config?: string },
 ): Promise<number> {
   const report = createReporter(io);
-  if (!kebabCase.test(id)) {
-    report.info(`guide: id "${id}" must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-rent-relief`);
+  const idProblem = measureIdProblem(id);
+  if (idProblem !== undefined) {
+    const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+    report.info(
+      `guide: id "${shown}" ${idProblem}\n  hint: an id is short kebab-case: lower-case letters, digits and hyphens, e.g. tax-rent-relief`,
+    );
     return ExitCode.usage;
   }
   const loaded = await loadEdition(io.cwd, options.config);
@@ -45,7 +48,7 @@ export async function newMeasureCommand(
     report.info(`guide: ${shown} already exists; not overwriting it. Choose another id, or edit that file.`);
     return ExitCode.outputFailed;
   }
-  await writeFileAtomic(target, measureSkeleton(id, category, today(io.env)));
+  await writeFileAtomic(target, measureSkeleton(id, category, today(io.env)), { shownAs: shown });
   report.info(`wrote ${shown}: fill in every field, then run \`guide validate\``);
   return ExitCode.ok;
 }

@@ -19,8 +19,9 @@ export async function schemaCommand(io: CliIo, which: 'guide' | 'measure', optio
   }
   for (const name of ['guide', 'measure'] as const) {
     const target = path.resolve(io.cwd, options.out, `${name}.schema.json`);
-    await writeFileAtomic(target, schemaText(name));
-    report.info(`wrote ${path.relative(io.cwd, target)}`);
+    const shown = path.relative(io.cwd, target);
+    await writeFileAtomic(target, schemaText(name), { shownAs: shown });
+    report.info(`wrote ${shown}`);
   }
   return ExitCode.ok;
 }

@@ -78,6 +78,10 @@ export const codes = {
   },
   'E-GLYPH-MISSING': { severity: 'error', summary: 'a character the font cannot draw' },
   'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
+  'E-THEME-FONT': {
+    severity: 'error',
+    summary: 'a PDF font named in templates/theme.yaml is missing or is not a .ttf or .otf font',
+  },
   // Releases (guide diff, guide build --since)
   'E-MANIFEST-INVALID': {
     severity: 'error',

@@ -9,6 +9,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { temporaryFileName } from './write-atomic.js';
 
 /** The bytes of a file, or why they could not be read (ENOENT, EACCES, …). */
 export function readFileBytes(file: string): { bytes: Uint8Array } | { error: string } {
@@ -54,9 +55,6 @@ export async function removeFiles(files: Iterable<string>): Promise<void> {
   for (const file of files) await rm(file, { force: true });
 }
 
-// writeFileAtomic's temporary files: .<name>.<pid>.<ms>.tmp
-const temporaryName = /^\..+\.(\d+)\.\d+\.tmp$/;
-
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
@@ -91,7 +89,7 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() && depth > 0) await sweep(full, depth - 1);
-      const found = entry.isFile() ? temporaryName.exec(entry.name) : null;
+      const found = entry.isFile() ? temporaryFileName.exec(entry.name) : null;
       if (found && !isAlive(Number(found[1]))) {
         await rm(full, { force: true });
         removed++;

@@ -2,11 +2,18 @@
 
 import { UsageError } from '../errors.js';
 
+/** 9999-12-31T23:59:59Z: dates are written YYYY-MM-DD, so the year has four digits at most. */
+const latestEpoch = 253402300799;
+
 /** The build instant: SOURCE_DATE_EPOCH when set, else now. */
 export function buildInstant(env: Readonly<Record<string, string | undefined>>): Date | undefined {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return undefined;
-  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epoch}"`);
+  if (!/^\d+$/.test(epoch) || Number(epoch) > latestEpoch) {
+    throw new UsageError(
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 (1970-01-01) to ${latestEpoch} (9999-12-31), got "${epoch}"`,
+    );
+  }
   return new Date(Number(epoch) * 1000);
 }
 

@@ -3,45 +3,73 @@
  * the font files the theme names. Fonts are read once per process and shared.
  */
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { InputError } from '../errors.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
   sources: TemplateSources;
   /** theme.yaml's path (relative to the edition folder) and text, when present. */
   theme?: { file: string; text: string };
+  /** Entries named like a template or theme.yaml that could not be read (a folder, a pipe). */
+  diagnostics: Diagnostic[];
 }
 
 const templateSuffix = '.md.hbs';
+const themeName = 'theme.yaml';
 
 /**
  * Reads `<dir>/*.md.hbs` (each a template named by its file name) and `<dir>/theme.yaml`. Paths in
- * the result are relative to `root`, as diagnostics show them.
+ * the result are relative to `root`, as diagnostics show them. Only regular files are read: a
+ * folder or a named pipe with a template's name is reported, never read (a pipe would wait forever).
  */
 export function readTemplateFolder(root: string, dir: string): TemplateFolder {
   const absolute = path.resolve(root, dir);
   const relative = (name: string) => path.relative(root, path.join(absolute, name)).split(path.sep).join('/');
   const sources: TemplateSources = {};
+  const diagnostics: Diagnostic[] = [];
   let names: string[];
   try {
     names = readdirSync(absolute).sort();
   } catch {
-    return { sources };
+    return { sources, diagnostics };
   }
+  const read = (name: string): string | undefined => {
+    const file = relative(name);
+    const problem = (message: string, hint: string) =>
+      void diagnostics.push(diagnostic(name === themeName ? 'E-THEME' : 'E-TEMPLATE', message, { file, hint }));
+    try {
+      // stat, not lstat: a link to a template file is fine; what it points to must be a file.
+      if (!statSync(path.join(absolute, name)).isFile()) {
+        problem(
+          `${name} is not a file`,
+          `remove it or rename it: every ${templateSuffix} in the templates folder is read as a template, and ${themeName} as the theme`,
+        );
+        return undefined;
+      }
+      return readFileSync(path.join(absolute, name), 'utf8');
+    } catch (error) {
+      problem(
+        `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+        'check that the file exists and that this user may read it',
+      );
+      return undefined;
+    }
+  };
   for (const name of names) {
     if (!name.endsWith(templateSuffix)) continue;
-    sources[name.slice(0, -templateSuffix.length)] = {
-      file: relative(name),
-      text: readFileSync(path.join(absolute, name), 'utf8'),
-    };
+    const text = read(name);
+    if (text !== undefined) sources[name.slice(0, -templateSuffix.length)] = { file: relative(name), text };
   }
-  const themeName = 'theme.yaml';
-  const theme = names.includes(themeName)
-    ? { file: relative(themeName), text: readFileSync(path.join(absolute, themeName), 'utf8') }
-    : undefined;
-  return { sources, ...(theme ? { theme } : {}) };
+  const themeText = names.includes(themeName) ? read(themeName) : undefined;
+  return {
+    sources,
+    ...(themeText !== undefined ? { theme: { file: relative(themeName), text: themeText } } : {}),
+    diagnostics,
+  };
 }
 
 /** The templates and theme bundled with guide, used when an edition has no templates folder. */
@@ -54,7 +82,8 @@ const fontCache = new Map<string, Uint8Array>();
 
 /**
  * Reads a font file named in the theme: a path inside an npm package ("@expo-google-fonts/…"),
- * or a path relative to the edition folder.
+ * or a path relative to the edition folder. Throws `InputError` (E-THEME-FONT) when there is no
+ * such file or it cannot be read.
  */
 export function readFontFile(root: string, name: string): Uint8Array {
   const cached = fontCache.get(name);
@@ -70,7 +99,23 @@ export function readFontFile(root: string, name: string): Uint8Array {
       file = local;
     }
   }
-  const bytes = readFileSync(file);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : `it could not be read (${code ?? String(error)})`;
+    throw new InputError([diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint })]);
+  }
   fontCache.set(name, bytes);
   return bytes;
 }
+
+/** What a font path in theme.yaml must be. */
+export const fontHint =
+  'write the path of a .ttf or .otf font file, relative to the edition folder (fonts/NotoSansTC-Regular.ttf) or inside an installed npm package (@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf)';

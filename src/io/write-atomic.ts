@@ -3,12 +3,33 @@
  * then rename over the target. A failed build leaves an existing good file untouched.
  */
 
+import { statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { OutputError } from '../errors.js';
 
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+/** Temporary files are `.guide-<pid>-<n>.tmp`: short whatever the target's name, and a sweep can tell whose they are. */
+export const temporaryFileName = /^\.guide-(\d+)-\d+\.tmp$/;
+let temporaryCount = 0;
+
+/**
+ * Writes `data` to `target`, creating its folder. Throws `OutputError` saying, in plain words,
+ * why the file could not be written; `shownAs` is how the message names the target (default:
+ * its full path).
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: Uint8Array | string,
+  options: { shownAs?: string } = {},
+): Promise<void> {
+  const shown = options.shownAs ?? target;
+  const folder = path.dirname(target);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (error) {
+    throw outputError(target, shown, error);
+  }
+  const temporary = path.join(folder, `.guide-${process.pid}-${++temporaryCount}.tmp`);
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -20,6 +41,58 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw error;
+    throw outputError(target, shown, error);
+  }
+}
+
+function outputError(target: string, shown: string, error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  // Folders in the message are named the way the target is shown (relative when it is).
+  const base =
+    shown !== target && target.endsWith(path.normalize(shown)) ? target.slice(0, -path.normalize(shown).length) : '';
+  const named = (file: string) => (base === '' ? file : path.relative(base, file) || '.');
+  return new OutputError(
+    `could not write ${shown}: ${reason(code, path.dirname(target), named) ?? String(error)}; existing files were left as they were`,
+    code,
+  );
+}
+
+// What a system error code means for someone writing a file, in plain words.
+function reason(code: string | undefined, folder: string, named: (file: string) => string): string | undefined {
+  switch (code) {
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EDQUOT':
+      return 'the disk quota is used up (EDQUOT)';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied: this user may not write in ${named(folder)} (${code})`;
+    case 'EROFS':
+      return `${named(folder)} is on a read-only file system (EROFS)`;
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const file = fileInTheWay(folder);
+      return `${file !== undefined ? named(file) : 'a part of the path'} is a file, not a folder (${code})`;
+    }
+    case 'EISDIR':
+      return 'there is a folder of that name (EISDIR)';
+    case 'ENAMETOOLONG':
+      return 'the file name is too long for the file system (ENAMETOOLONG)';
+    case 'EMFILE':
+    case 'ENFILE':
+      return `too many files are open (${code}); run fewer jobs at once`;
+    default:
+      return code;
+  }
+}
+
+// The nearest existing part of `folder` that is a file: it is why the folder cannot be made.
+function fileInTheWay(folder: string): string | undefined {
+  for (let at = folder; ; at = path.dirname(at)) {
+    try {
+      return statSync(at).isDirectory() ? undefined : at;
+    } catch {
+      if (path.dirname(at) === at) return undefined;
+    }
   }
 }

@@ -8,11 +8,12 @@ import path from 'node:path';
 import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../hash.js';
-import { bundledTemplatesDir, readFontFile, readTemplateFolder } from '../io/resources.js';
+import { bundledTemplatesDir, readTemplateFolder } from '../io/resources.js';
 import { compileGuide, type CompiledGuide, type TemplateSources } from '../template/render.js';
-import { openPdfFonts, type PdfFonts } from '../writers/pdf/fonts.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
 import type { Theme } from '../writers/theme.js';
 import { fragmentPartials } from './assemble.js';
+import { openThemeFonts } from './fonts.js';
 import { parseTheme } from './theme.js';
 
 /** The template a guide starts from: the whole edition, or a firm's tailored guide. */
@@ -25,6 +26,8 @@ const firmTemplates = ['firm-guide', 'letter'];
 export interface TemplateInputs {
   sources: TemplateSources;
   theme: { file: string; text: string };
+  /** What could not be read (a folder or a pipe named like a template). */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -44,7 +47,7 @@ export function readTemplates(root: string, catalogue: Catalogue, entry: EntryTe
       if (!Object.hasOwn(sources, name) && own.sources[name]) sources[name] = own.sources[name];
     }
   }
-  return { sources, theme: folder.theme ?? bundled().theme! };
+  return { sources, theme: folder.theme ?? bundled().theme!, diagnostics: folder.diagnostics };
 }
 
 /** A guide's templates compiled, theme parsed, fonts open: ready for any number of documents. */
@@ -76,10 +79,11 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
   const { root, catalogue, templates, entry } = input;
   const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
   const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
-  const diagnostics = [...parsedTheme.diagnostics, ...compiled.diagnostics];
+  const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const theme = parsedTheme.theme;
-  const fonts = openPdfFonts(readFontFile(root, theme.fonts.pdf.regular), readFontFile(root, theme.fonts.pdf.bold));
+  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(root, theme, templates.theme);
+  if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const hash = sha256Hex(
     JSON.stringify({
       templates: Object.entries(templates.sources).map(([name, source]) => [name, source.text]),

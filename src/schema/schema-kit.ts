@@ -111,6 +111,8 @@ export interface TextOptions {
   emptyHint?: string;
   pattern?: RegExp;
   patternHint?: string;
+  /** The most characters the text may have (an id becomes a file name, which the system limits). */
+  maxLength?: number;
   /** A corrected value to suggest when the pattern fails. */
   suggest?: (value: string) => string;
   description?: string;
@@ -165,11 +167,21 @@ export function text(options: TextOptions = {}): Schema<string> {
           suggestion ? `write "${suggestion}"` : undefined,
         );
       }
+      if (options.maxLength !== undefined && [...value].length > options.maxLength) {
+        return report(
+          ctx,
+          'E-PATTERN',
+          `${where.path} is ${[...value].length} characters long; it may have at most ${options.maxLength}`,
+          rangeOf(node, where.range),
+          'shorten it',
+        );
+      }
       return value;
     },
     json: () => ({
       type: 'string',
       minLength: 1,
+      ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
       ...(options.pattern ? { pattern: options.pattern.source } : {}),
       ...(options.description ? { description: options.description } : {}),
     }),

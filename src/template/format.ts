@@ -10,6 +10,13 @@ import type { Audience, ChannelType, FirmSize, IsoDate } from '../catalogue/type
 /** A value a formatter cannot handle; the message says what was expected, in plain words. */
 export class FormatError extends Error {
   override name = 'FormatError';
+  constructor(
+    message: string,
+    /** What to do about it, when the message does not already say. */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** `2020-03-01` → `2020年3月1日`. */

@@ -52,6 +52,7 @@ export class HelperError extends Error {
   constructor(
     message: string,
     readonly loc: TemplateLocation | undefined,
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -66,6 +67,12 @@ export const textHelper = '$text';
 export const markdownHelper = '$markdown';
 
 type Helper = (args: unknown[], options: HelperOptions, context: unknown) => unknown;
+
+/** The widest `{{#indent}}`: enough for any nesting of Markdown lists and blocks. */
+const maxIndent = 40;
+
+/** Helpers that only work as blocks, `{{#name …}}…{{/name}}`: they render what is inside. */
+export const blockHelpers: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'indent']);
 
 /** Registers every helper on `env` and returns their names (for Handlebars' `knownHelpers`). */
 export function registerHelpers(env: Environment): string[] {
@@ -138,8 +145,11 @@ export function registerHelpers(env: Environment): string[] {
     /** `{{#indent 2}}…{{/indent}}` → the block, every line after the first indented by 2 */
     indent: (args, options, context) => {
       const width = args[0];
-      if (typeof width !== 'number' || !Number.isInteger(width) || width < 0) {
-        throw new FormatError('indent needs the number of spaces, as in {{#indent 2}}…{{/indent}}');
+      if (typeof width !== 'number' || !Number.isInteger(width) || width < 0 || width > maxIndent) {
+        throw new FormatError(
+          `indent needs the number of spaces, from 0 to ${maxIndent}, as in {{#indent 2}}…{{/indent}}`,
+          'write a small whole number: the spaces that line up the block under a list item',
+        );
       }
       return markdown(indentLines(options.fn(context), width));
     },
@@ -151,7 +161,7 @@ export function registerHelpers(env: Environment): string[] {
       try {
         return helper(all, options, this);
       } catch (error) {
-        if (error instanceof FormatError) throw new HelperError(error.message, options.loc);
+        if (error instanceof FormatError) throw new HelperError(error.message, options.loc, error.hint);
         throw error;
       }
     });

@@ -20,10 +20,18 @@ import type { Selection } from '../catalogue/select.js';
 import type { Edition } from '../catalogue/types.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { InternalError } from '../errors.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { closestName, handlebarsLocation, parseDiagnostic, rangeOf, templateDiagnostic } from './errors.js';
 import type { TemplateSource } from './errors.js';
-import { HelperError, markdownHelper, registerHelpers, textHelper } from './helpers.js';
+import {
+  blockHelpers,
+  HelperError,
+  markdownHelper,
+  registerHelpers,
+  textHelper,
+  type TemplateLocation,
+} from './helpers.js';
 import { buildView, type ChangesView } from './view.js';
 
 /**
@@ -89,6 +97,28 @@ type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
 type RuntimeOptions = Handlebars.RuntimeOptions;
 
+/**
+ * How deep templates may include one another. The templates guide ships nest three deep; a
+ * template that includes itself through an inline partial would otherwise recurse until the
+ * stack ran out.
+ */
+const maxPartialDepth = 64;
+
+/** Entering partial `name` would pass `maxPartialDepth`: it includes itself without end. */
+class PartialDepthError extends Error {
+  override name = 'PartialDepthError';
+  constructor(readonly partial: string) {
+    super(`{{> ${partial}}} includes itself without end`);
+  }
+}
+
+/** A path such as `category.intro` in a template, to point at when a lookup in it fails. */
+interface PathUse {
+  parts: string[];
+  original: string;
+  loc: hbs.AST.SourceLocation;
+}
+
 /** A `{{> name}}` in a template. */
 interface PartialCall {
   from: string;
@@ -122,6 +152,7 @@ export function compileGuide(
   }
 
   const trees = new Map<string, Ast>();
+  const paths = new Map<string, PathUse[]>();
   const partialCalls: PartialCall[] = [];
   const inlinePartials = new Set<string>();
   for (const [name, source] of Object.entries(sources)) {
@@ -133,6 +164,8 @@ export function compileGuide(
       diagnostics.push(parseDiagnostic(source, error, parser?.lexer?.yylloc));
       continue;
     }
+    diagnostics.push(...unsupportedConstructs(source, tree));
+    paths.set(name, pathUses(tree));
     visit(tree, (node) => {
       if (node.type === 'PartialStatement') {
         const call = node as hbs.AST.PartialStatement;
@@ -186,6 +219,29 @@ export function compileGuide(
   // The sink of the render under way, if it leaves slots.
   let sink: SlotSink | undefined;
   const fragments = new Set(compileOptions.fragments ?? []);
+  // Every partial, file or inline, is entered through here; a render that goes too deep stops.
+  let depth = 0;
+  const nested = <T>(name: string, run: () => T): T => {
+    if (depth >= maxPartialDepth) throw new PartialDepthError(name);
+    depth++;
+    try {
+      return run();
+    } finally {
+      depth--;
+    }
+  };
+  const inline = (env.decorators as Record<string, InlineDecorator>)['inline']!;
+  env.registerDecorator('inline', function (this: unknown, ...args: Parameters<InlineDecorator>) {
+    const result = inline.apply(this, args);
+    const [, props, , options] = args;
+    const name = String(options.args[0]);
+    const body = props.partials[name]!;
+    props.partials[name] = Object.assign(
+      (context: unknown, runtime?: RuntimeOptions) => nested(name, () => body(context, runtime)),
+      body,
+    );
+    return result;
+  });
   const partials = new Map<string, Handlebars.TemplateDelegate>();
   for (const [name, tree] of trees) {
     if (name === entry) continue;
@@ -194,7 +250,7 @@ export function compileGuide(
     env.registerPartial(name, (context: unknown, runtime?: RuntimeOptions) =>
       sink !== undefined && fragments.has(name)
         ? slotLine(sink(name, context))
-        : tag(name, () => partial(context, runtime)),
+        : nested(name, () => tag(name, () => partial(context, runtime))),
     );
   }
   const guide = env.compile(trees.get(entry)!, options);
@@ -204,8 +260,13 @@ export function compileGuide(
     try {
       return { markdown: tag(name, render), diagnostics: [] };
     } catch (error) {
-      const source = sources[origin.get(error as object) ?? name]!;
-      return { markdown: '', diagnostics: [runtimeDiagnostic(source, error, env, [...helperNames, ...keysOf(view)])] };
+      const from = origin.get(error as object) ?? name;
+      const where: ErrorPlace = {
+        source: sources[from]!,
+        paths: paths.get(from) ?? [],
+        calls: partialCalls.filter((call) => call.from === from),
+      };
+      return { markdown: '', diagnostics: [runtimeDiagnostic(where, error, env, [...helperNames, ...keysOf(view)])] };
     } finally {
       sink = outer;
     }
@@ -224,7 +285,7 @@ export function compileGuide(
       },
       renderPartial(name, context, root, slots) {
         const partial = partials.get(name);
-        if (partial === undefined) throw new Error(`renderPartial: there is no partial "${name}"`);
+        if (partial === undefined) throw new InternalError(`renderPartial: there is no partial "${name}"`);
         // Handlebars keeps `@root` when the data frame already has one.
         // Names for "did you mean" come from the partial's own data as well as the document's.
         return run(name, [context, root], slots, () => partial(context, { data: { root } }));
@@ -281,14 +342,48 @@ function recursivePartials(calls: PartialCall[], sources: TemplateSources, entry
   return diagnostics;
 }
 
-function runtimeDiagnostic(
-  source: TemplateSource,
-  error: unknown,
-  env: typeof Handlebars,
-  names: string[],
-): Diagnostic {
+/** The template an error came out of, with what is needed to point into it. */
+interface ErrorPlace {
+  source: TemplateSource;
+  paths: PathUse[];
+  calls: PartialCall[];
+}
+
+/** Handlebars' strict lookup uses `in`, which throws a TypeError on a text or a number. */
+const lookupInValue = /^Cannot use 'in' operator to search for '(.*)' in (.*)$/s;
+
+function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handlebars, names: string[]): Diagnostic {
+  const { source } = where;
   if (error instanceof HelperError) {
-    return templateDiagnostic(source, error.message, error.loc ? rangeOf(source.text, error.loc) : undefined);
+    return templateDiagnostic(
+      source,
+      error.message,
+      error.loc ? rangeOf(source.text, error.loc) : undefined,
+      error.hint,
+    );
+  }
+  if (error instanceof PartialDepthError) {
+    const call = where.calls.find((c) => c.name === error.partial);
+    return templateDiagnostic(
+      source,
+      error.message,
+      call ? rangeOf(source.text, call.loc) : undefined,
+      `a template or {{#*inline}} partial must not include itself, directly or through others (templates nest at most ${maxPartialDepth} deep)`,
+    );
+  }
+  const lookup = fieldOfValue(error);
+  if (lookup !== undefined) {
+    const use =
+      where.paths.find((p) => p.parts.indexOf(lookup.field) > 0) ??
+      where.paths.find((p) => p.parts[0] === lookup.field);
+    const value = lookup.value.length > 40 ? `${lookup.value.slice(0, 40)}…` : lookup.value;
+    const expression = use?.original ?? lookup.field;
+    return templateDiagnostic(
+      source,
+      `"${expression}" reads the field "${lookup.field}" of a text or number ("${value}"), which has no fields`,
+      use ? rangeOf(source.text, use.loc) : undefined,
+      'print that value as it is; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
+    );
   }
   // Anything else is a bug in this program, not a template mistake: let it reach the crash report.
   if (!(error instanceof env.Exception)) throw error;
@@ -312,6 +407,132 @@ function runtimeDiagnostic(
     );
   }
   return templateDiagnostic(source, message, range);
+}
+
+// The field and value of a strict lookup into a text or number, when `error` is one.
+function fieldOfValue(error: unknown): { field: string; value: string } | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  const match = lookupInValue.exec(error.message);
+  // Only Handlebars' own lookup, not the same mistake in guide's code (a bug, reported as one).
+  const thrownBy = error.stack?.split('\n')[1] ?? '';
+  if (!match || !/\bat (?:Object\.)?strict \(/.test(thrownBy)) return undefined;
+  return { field: match[1]!, value: match[2]! };
+}
+
+type InlineDecorator = (
+  fn: unknown,
+  props: { partials: Record<string, (context: unknown, runtime?: RuntimeOptions) => string> },
+  container: unknown,
+  options: { args: unknown[] },
+) => unknown;
+
+/**
+ * Handlebars features the templates cannot use, refused before rendering with their place:
+ * decorators other than `{{#*inline "name"}}`, partials chosen while rendering (`{{> (expr)}}`,
+ * which the include checks cannot follow), Handlebars' internal hooks called as helpers, block
+ * helpers without their block, and `{{#if}}`-style blocks given other than one value.
+ */
+function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const refuse = (loc: TemplateLocation, message: string, hint: string) =>
+    diagnostics.push(templateDiagnostic(source, message, rangeOf(source.text, loc), hint));
+  const called = (call: { path: Expression; loc: TemplateLocation }, block: boolean) => {
+    if (call.path.type !== 'PathExpression') return;
+    const name = (call.path as hbs.AST.PathExpression).original;
+    if (name === 'helperMissing' || name === 'blockHelperMissing') {
+      refuse(
+        call.loc,
+        `"${name}" is Handlebars' own hook, not a helper templates can call`,
+        'use the helpers listed in the templates README',
+      );
+    } else if (!block && blockHelpers.has(name)) {
+      refuse(call.loc, `{{${name}}} is a block helper and needs its block`, `write {{#${name} …}}…{{/${name}}}`);
+    }
+  };
+  const expressions = (params: Expression[], hash?: hbs.AST.Hash) => {
+    for (const param of [...params, ...(hash?.pairs.map((pair) => pair.value) ?? [])]) {
+      if (param.type !== 'SubExpression') continue;
+      const sub = param as hbs.AST.SubExpression;
+      called(sub, false);
+      expressions(sub.params, sub.hash);
+    }
+  };
+  visit(tree, (node) => {
+    switch (node.type) {
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement;
+        called(mustache, false);
+        expressions(mustache.params, mustache.hash);
+        break;
+      }
+      case 'BlockStatement': {
+        const block = node as hbs.AST.BlockStatement;
+        called(block, true);
+        expressions(block.params, block.hash);
+        const name = block.path.type === 'PathExpression' ? (block.path as hbs.AST.PathExpression).original : '';
+        if (['if', 'unless', 'with', 'each'].includes(name) && block.params.length !== 1) {
+          refuse(
+            block.loc,
+            `{{#${name}}} takes exactly one value, here it has ${block.params.length}`,
+            name === 'each'
+              ? 'write {{#each list}}, e.g. {{#each measures}}'
+              : `write {{#${name} value}}, e.g. {{#${name} content}}`,
+          );
+        }
+        break;
+      }
+      case 'Decorator':
+      case 'DecoratorBlock': {
+        const decorator = node as hbs.AST.Decorator;
+        const name =
+          decorator.path.type === 'PathExpression' ? (decorator.path as hbs.AST.PathExpression).original : '';
+        if (node.type === 'DecoratorBlock' && name === 'inline' && decorator.params[0]?.type === 'StringLiteral') break;
+        refuse(
+          decorator.loc,
+          name === 'inline'
+            ? "{{#*inline}} needs the partial's name in quotes"
+            : `{{${node.type === 'DecoratorBlock' ? '#*' : '*'} ${name}}} is a decorator, which templates cannot use`,
+          'the only decorator is {{#*inline "name"}}…{{/inline}}, which defines a partial used as {{> name}}',
+        );
+        break;
+      }
+      case 'PartialStatement':
+      case 'PartialBlockStatement': {
+        const call = node as hbs.AST.PartialStatement;
+        if (call.name.type === 'SubExpression') {
+          refuse(
+            call.loc,
+            '{{> (…)}} chooses its template while rendering, which guide cannot check',
+            'name the template, as in {{> measure}}; to choose between templates, use {{#if}}',
+          );
+        }
+        expressions(call.params, call.hash);
+        break;
+      }
+    }
+  });
+  return diagnostics;
+}
+
+// Every path in a template (`title`, `category.intro`), arguments and sub-expressions included.
+function pathUses(tree: Ast): PathUse[] {
+  const uses: PathUse[] = [];
+  const see = (expression: Expression | undefined) => {
+    if (expression === undefined) return;
+    if (expression.type === 'PathExpression') {
+      const path = expression as hbs.AST.PathExpression;
+      uses.push({ parts: path.parts, original: path.original, loc: path.loc });
+    } else if (expression.type === 'SubExpression') {
+      const sub = expression as hbs.AST.SubExpression;
+      [sub.path, ...sub.params, ...(sub.hash?.pairs.map((pair) => pair.value) ?? [])].forEach(see);
+    }
+  };
+  visit(tree, (node) => {
+    const call = node as Partial<hbs.AST.MustacheStatement>;
+    if (node.type === 'MustacheStatement' || node.type === 'BlockStatement') see(call.path);
+    [...(call.params ?? []), ...(call.hash?.pairs.map((pair) => pair.value) ?? [])].forEach(see);
+  });
+  return uses;
 }
 
 // Every key anywhere in the view, for "did you mean" hints.
