@@ -7,6 +7,7 @@
  */
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
+import { plainText, visitBlocks } from '../../model/visit.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
 import { renderQrPng } from './qr.js';
@@ -64,17 +65,20 @@ export class DocxContext {
     headingPages: ReadonlyMap<string, number> | undefined,
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
-    for (const heading of headingsOf(model)) {
-      const anchor = { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 };
-      this.anchors.set(heading.id, anchor);
-      if (heading.toc && heading.level <= theme.toc.depth) {
-        this.tocEntries.push({
-          level: heading.level,
-          title: plainText(heading.children),
-          bookmark: anchor.name,
-          page: headingPages?.get(heading.id),
-        });
-      }
+    for (const section of model.sections) {
+      visitBlocks(section.blocks, (heading) => {
+        if (heading.type !== 'heading') return;
+        const anchor = { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 };
+        this.anchors.set(heading.id, anchor);
+        if (heading.toc && heading.level <= theme.toc.depth) {
+          this.tocEntries.push({
+            level: heading.level,
+            title: plainText(heading.children),
+            bookmark: anchor.name,
+            page: headingPages?.get(heading.id),
+          });
+        }
+      });
     }
   }
 
@@ -98,32 +102,8 @@ export class DocxContext {
   }
 }
 
-type HeadingBlock = Extract<Block, { type: 'heading' }>;
 type ParagraphBlock = Extract<Block, { type: 'paragraph' }>;
 type ListBlock = Extract<Block, { type: 'list' }>;
-
-function* blocksOf(blocks: readonly Block[]): Generator<Block> {
-  for (const block of blocks) {
-    yield block;
-    if (block.type === 'list') for (const item of block.items) yield* blocksOf(item.children);
-    if (block.type === 'table')
-      for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) yield* blocksOf(cell.children);
-  }
-}
-
-function* headingsOf(model: DocModel): Generator<HeadingBlock> {
-  for (const section of model.sections)
-    for (const block of blocksOf(section.blocks)) if (block.type === 'heading') yield block;
-}
-
-/** The text of inlines with the formatting dropped; line breaks become spaces. */
-function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) =>
-      inline.type === 'text' ? inline.value : inline.type === 'break' ? ' ' : plainText(inline.children),
-    )
-    .join('');
-}
 
 interface Marks {
   strong: boolean;

@@ -6,11 +6,12 @@
  */
 
 import type { Block, Inline, ListItem, ParagraphRole, Table, TableRow } from '../../model/doc-model.js';
+import { plainText } from '../../model/visit.js';
 import type { TextStyle, Theme } from '../theme.js';
 import { fitLines, setLine, type SetLine } from './line-break.js';
 import type { PdfFonts } from './fonts.js';
 import { qrMatrix } from './qr.js';
-import { plainText, styleInlines } from './styled-text.js';
+import { styleInlines } from './styled-text.js';
 import type { TextMeasurer } from './text-measure.js';
 import { offsetDrawable, type Drawable, type FontKey, type LineDrawable, type LineRole } from './types.js';
 

@@ -5,13 +5,14 @@
  */
 
 import type { DocModel, Section } from '../../model/doc-model.js';
+import { plainText } from '../../model/visit.js';
 import type { Theme } from '../theme.js';
 import { baselineOffset, FlowBuilder, type TocEntry } from './flow.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
 import { pageGeometry, type PageGeometry } from './page.js';
 import { paginate, type LaidPage, type SectionFlow } from './paginate.js';
-import { plainText, styleInlines } from './styled-text.js';
+import { styleInlines } from './styled-text.js';
 import { TextMeasurer } from './text-measure.js';
 import type { Drawable, FontKey, LineDrawable, LineRole, PageRefDrawable } from './types.js';
 
