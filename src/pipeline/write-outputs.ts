@@ -2,6 +2,7 @@
 
 import type { OutputFormat } from '../catalogue/types.js';
 import type { DocModel } from '../model/doc-model.js';
+import { tocEntries } from '../model/transforms/toc.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { paginatePdf, writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
@@ -26,6 +27,7 @@ export async function writeOutputs(
 ): Promise<GuideOutput[]> {
   const outputs: GuideOutput[] = [];
   const { theme, fonts, creationDate } = options;
+  const toc = tocEntries(model, theme.toc.depth);
   // The PDF is laid out even for a DOCX-only build (not drawn): its page numbers pre-fill the
   // DOCX's TOC and footer total, so both formats agree before Word updates any field.
   let pages: PdfPagination;
@@ -34,17 +36,19 @@ export async function writeOutputs(
       theme,
       fonts,
       creationDate,
+      toc,
       ...(options.sharedGlyphs ? { sharedGlyphs: options.sharedGlyphs } : {}),
     });
     outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
     pages = pdf;
   } else {
-    pages = paginatePdf(model, { theme, fonts });
+    pages = paginatePdf(model, { theme, fonts, toc });
   }
   if (options.formats.includes('docx')) {
     const docx = await writeDocx(model, {
       theme,
       creationDate,
+      toc,
       headingPages: pages.headingPages,
       bodyPageCount: pages.bodyPageCount,
     });

@@ -7,12 +7,13 @@
  */
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
+import type { TocEntry } from '../../model/transforms/toc.js';
 import { plainText, visitBlocks } from '../../model/visit.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
 import { renderQrPng } from './qr.js';
 import { roleStyle, StyleId } from './styles.js';
-import { tableOfContents, type TocEntry } from './toc.js';
+import { tableOfContents, type TocLine } from './toc.js';
 import { hexColor, twips, type PageGeometry } from './units.js';
 import { paragraphXml, textRun, type ParagraphProps, type RunFormat } from './paragraph.js';
 import { el, val, xmlText, type XmlAttributes, type XmlNode } from './xml.js';
@@ -52,7 +53,7 @@ const MAX_ANCHOR = 255;
 /** State for writing one document. */
 export class DocxContext {
   readonly anchors = new Map<string, HeadingAnchor>();
-  readonly tocEntries: TocEntry[] = [];
+  readonly tocLines: TocLine[];
   readonly links: LinkRelationship[] = [];
   readonly images: BodyImage[] = [];
   readonly lists = new ListNumbering();
@@ -62,24 +63,22 @@ export class DocxContext {
     model: DocModel,
     readonly theme: Theme,
     readonly page: PageGeometry,
+    toc: readonly TocEntry[],
     headingPages: ReadonlyMap<string, number> | undefined,
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
     for (const section of model.sections) {
-      visitBlocks(section.blocks, (heading) => {
-        if (heading.type !== 'heading') return;
-        const anchor = { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 };
-        this.anchors.set(heading.id, anchor);
-        if (heading.toc && heading.level <= theme.toc.depth) {
-          this.tocEntries.push({
-            level: heading.level,
-            title: plainText(heading.children),
-            bookmark: anchor.name,
-            page: headingPages?.get(heading.id),
-          });
-        }
+      visitBlocks(section.blocks, (block) => {
+        if (block.type !== 'heading') return;
+        this.anchors.set(block.id, { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 });
       });
     }
+    this.tocLines = toc.map((entry) => ({
+      level: entry.level,
+      title: entry.title,
+      bookmark: this.anchors.get(entry.id)!.name,
+      page: headingPages?.get(entry.id),
+    }));
   }
 
   /** The relationship for an external link, one per address. */
@@ -236,7 +235,7 @@ function convertBlock(
     case 'toc':
       // A contents list inside a table cell would be a second TOC field in a cell: not something a guide needs.
       return container.kind === 'body'
-        ? [tableOfContents(block.title, ctx.tocEntries, ctx.theme, ctx.page, breakBefore)]
+        ? [tableOfContents(block.title, ctx.tocLines, ctx.theme, ctx.page, breakBefore)]
         : [];
     case 'qr':
       return [

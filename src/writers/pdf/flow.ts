@@ -6,6 +6,7 @@
  */
 
 import type { Block, Inline, ListItem, ParagraphRole, Table, TableRow } from '../../model/doc-model.js';
+import type { TocEntry } from '../../model/transforms/toc.js';
 import { plainText } from '../../model/visit.js';
 import type { TextStyle, Theme } from '../theme.js';
 import { fitLines, setLine, type SetLine } from './line-break.js';
@@ -103,19 +104,12 @@ export interface FlowPageBreak {
 
 export type FlowItem = FlowBox | FlowRow | FlowPageBreak;
 
-/** A heading listed in the table of contents. */
-export interface TocEntry {
-  id: string;
-  level: 1 | 2 | 3;
-  title: string;
-}
-
 /** What every builder of one layout run shares. */
 export interface FlowEnv {
   theme: Theme;
   measurer: TextMeasurer;
   /** Entries of `toc` blocks: the headings listed, down to the theme's TOC depth. */
-  toc: TocEntry[];
+  toc: readonly TocEntry[];
   /** Digits reserved for TOC page numbers, so the TOC's size does not depend on them. */
   pageDigits: number;
   /** Height of the text area of a page. */

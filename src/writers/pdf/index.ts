@@ -6,6 +6,7 @@
  */
 
 import type { DocModel } from '../../model/doc-model.js';
+import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
 import type { Theme } from '../theme.js';
 import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
@@ -22,7 +23,7 @@ export type { SharedGlyphs } from './types.js';
  * `model` holds only what every one of them holds.
  */
 export function drawnGlyphs(model: DocModel, theme: Theme, fonts: PdfFonts): SharedGlyphs {
-  const layout = layoutDocument(model, theme, fonts);
+  const layout = layoutDocument(model, theme, fonts, tocEntries(model, theme.toc.depth));
   const drawn: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
   for (const page of layout.pages) {
     for (const d of page.drawables) {
@@ -62,10 +63,19 @@ export interface PdfOptions {
   creationDate: Date;
   /** Glyphs embedded from subsets shared with other documents (see `drawnGlyphs`). */
   sharedGlyphs?: SharedGlyphs;
+  /**
+   * The TOC's entries, when the caller has them for every writer; else worked out here
+   * (`tocEntries` to the theme's depth).
+   */
+  toc?: readonly TocEntry[];
 }
 
-function checkedLayout(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): LayoutResult {
-  const layout = layoutDocument(model, options.theme, options.fonts);
+/** Options of `paginatePdf`: those of `writePdf` that laying out reads. */
+export type PdfLayoutOptions = Pick<PdfOptions, 'theme' | 'fonts' | 'toc'>;
+
+function checkedLayout(model: DocModel, options: PdfLayoutOptions): LayoutResult {
+  const { theme, fonts } = options;
+  const layout = layoutDocument(model, theme, fonts, options.toc ?? tocEntries(model, theme.toc.depth));
   if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
   return layout;
 }
@@ -79,7 +89,7 @@ function paginationOf(layout: LayoutResult): PdfPagination {
 }
 
 /** Lays out `model` without drawing it, for a DOCX written without its PDF. Throws as `writePdf` does. */
-export function paginatePdf(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): PdfPagination {
+export function paginatePdf(model: DocModel, options: PdfLayoutOptions): PdfPagination {
   return paginationOf(checkedLayout(model, options));
 }
 

@@ -5,9 +5,9 @@
  */
 
 import type { DocModel, Section } from '../../model/doc-model.js';
-import { plainText } from '../../model/visit.js';
+import type { TocEntry } from '../../model/transforms/toc.js';
 import type { Theme } from '../theme.js';
-import { baselineOffset, FlowBuilder, type TocEntry } from './flow.js';
+import { baselineOffset, FlowBuilder } from './flow.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
 import { pageGeometry, type PageGeometry } from './page.js';
@@ -44,24 +44,10 @@ export interface LayoutResult {
   missing: number[];
 }
 
-/** Headings listed in TOC blocks, in document order. */
-function tocEntries(model: DocModel, theme: Theme): TocEntry[] {
-  const entries: TocEntry[] = [];
-  for (const section of model.sections) {
-    for (const block of section.blocks) {
-      if (block.type === 'heading' && block.toc && block.level <= theme.toc.depth) {
-        entries.push({ id: block.id, level: block.level, title: plainText(block.children) });
-      }
-    }
-  }
-  return entries;
-}
-
-/** Lays out the document. Pure: the same model, theme and fonts give the same result. */
-export function layoutDocument(model: DocModel, theme: Theme, fonts: PdfFonts): LayoutResult {
+/** Lays out the document with `toc` in its TOC blocks. Pure: the same inputs give the same result. */
+export function layoutDocument(model: DocModel, theme: Theme, fonts: PdfFonts, toc: readonly TocEntry[]): LayoutResult {
   const measurer = new TextMeasurer(fonts);
   const geometry = pageGeometry(theme);
-  const toc = tocEntries(model, theme);
   const counters = { block: 0, table: 0 };
   const layOut = (pageDigits: number): LaidPage[] => {
     counters.block = 0;
