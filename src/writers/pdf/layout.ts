@@ -7,7 +7,7 @@
 import type { DocModel, Section } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
 import type { Theme } from '../theme.js';
-import { baselineOffset, FlowBuilder } from './flow.js';
+import { baselineOffset, FlowBuilder } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
 import { pageGeometry, type PageGeometry } from './page.js';
