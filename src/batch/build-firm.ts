@@ -14,6 +14,7 @@ import type { DocMeta } from '../model/doc-model.js';
 import { editionDocMeta, type TemplateSources } from '../template/render.js';
 import { drawnGlyphs, missingCodePoints, type PdfFonts, type SharedGlyphs } from '../writers/pdf/index.js';
 import { writeOutputs, type GuideOutput } from '../pipeline/write-outputs.js';
+import type { WriterCache } from '../writers/cache.js';
 import type { Theme } from '../writers/theme.js';
 import type { FirmGuideReader } from './firm-reader.js';
 import type { FirmWorker } from './worker-setup.js';
@@ -27,6 +28,8 @@ export interface FirmBuildContext {
   fonts: PdfFonts;
   /** What every firm's guide draws: embedded from font subsets made once (see `commonGlyphs`). */
   sharedGlyphs?: SharedGlyphs;
+  /** What the writers keep from one firm's guide to the next. */
+  cache: WriterCache;
 }
 
 /** One firm's guide to build. */
@@ -76,6 +79,7 @@ export async function buildFirmGuide(context: FirmBuildContext, request: FirmBui
     fonts: context.fonts,
     formats: request.formats,
     creationDate: request.creationDate,
+    cache: context.cache,
     ...(context.sharedGlyphs ? { sharedGlyphs: context.sharedGlyphs } : {}),
   });
   return { outputs, diagnostics: [...read.diagnostics, ...glyphs] };
@@ -103,7 +107,7 @@ export function commonGlyphs(context: FirmBuildContext, asOf: IsoDate, letterDat
   const view = buildFirmGuideView(catalogue, common, letterDate);
   const read = context.reader.readWhole(view, firmDocMeta(catalogue, firm));
   if (!read.model || hasErrors(read.diagnostics)) return undefined;
-  return drawnGlyphs(read.model, context.theme, context.fonts);
+  return drawnGlyphs(read.model, context.theme, context.fonts, context.cache);
 }
 
 /** A prepared builder with the run's shared glyphs (`commonGlyphs`) added. */

@@ -10,6 +10,7 @@ import type { Catalogue, IsoDate, OutputFormat } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readFontFile } from '../io/resources.js';
 import type { TemplateSources } from '../template/render.js';
+import { createWriterCache } from '../writers/cache.js';
 import { openPdfFonts } from '../writers/pdf/fonts.js';
 import type { FirmBuildContext } from './build-firm.js';
 import { FirmGuideReader } from './firm-reader.js';
@@ -58,6 +59,7 @@ export function prepareFirmWorker(setup: FirmWorkerSetup): { worker?: FirmWorker
         templateSources: setup.templateSources,
         theme: theme.theme,
         fonts,
+        cache: createWriterCache(),
       },
     },
     diagnostics,

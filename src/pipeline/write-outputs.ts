@@ -5,6 +5,7 @@ import type { DocModel } from '../model/doc-model.js';
 import { tocEntries } from '../model/transforms/toc.js';
 import { writeDocx } from '../writers/docx/index.js';
 import { paginatePdf, writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
+import { createWriterCache, type WriterCache } from '../writers/cache.js';
 import type { Theme } from '../writers/theme.js';
 
 export interface GuideOutput {
@@ -23,11 +24,14 @@ export async function writeOutputs(
     creationDate: Date;
     /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
     sharedGlyphs?: SharedGlyphs;
+    /** What the writers keep between documents (a batch's); a fresh one when absent. */
+    cache?: WriterCache;
   },
 ): Promise<GuideOutput[]> {
   const outputs: GuideOutput[] = [];
   const { theme, fonts, creationDate } = options;
   const toc = tocEntries(model, theme.toc.depth);
+  const cache = options.cache ?? createWriterCache();
   // The PDF is laid out even for a DOCX-only build (not drawn): its page numbers pre-fill the
   // DOCX's TOC and footer total, so both formats agree before Word updates any field.
   let pages: PdfPagination;
@@ -37,18 +41,20 @@ export async function writeOutputs(
       fonts,
       creationDate,
       toc,
+      cache,
       ...(options.sharedGlyphs ? { sharedGlyphs: options.sharedGlyphs } : {}),
     });
     outputs.push({ format: 'pdf', bytes: pdf.bytes, pages: pdf.pageCount });
     pages = pdf;
   } else {
-    pages = paginatePdf(model, { theme, fonts, toc });
+    pages = paginatePdf(model, { theme, fonts, toc, cache });
   }
   if (options.formats.includes('docx')) {
     const docx = await writeDocx(model, {
       theme,
       creationDate,
       toc,
+      cache,
       headingPages: pages.headingPages,
       bodyPageCount: pages.bodyPageCount,
     });

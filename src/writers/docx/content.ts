@@ -9,6 +9,7 @@
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
 import { plainText, visitBlocks } from '../../model/visit.js';
+import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
 import { renderQrPng } from './qr.js';
@@ -65,6 +66,7 @@ export class DocxContext {
     readonly page: PageGeometry,
     toc: readonly TocEntry[],
     headingPages: ReadonlyMap<string, number> | undefined,
+    readonly cache: WriterCache,
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
     for (const section of model.sections) {
@@ -429,7 +431,7 @@ function drawingRun(id: string, drawingId: number, emus: number, description: st
 function qrXml(url: string, label: readonly Inline[], ctx: DocxContext, container: Container): XmlNode {
   const size = ctx.theme.qr.size;
   const emus = Math.round(size * EMUS_PER_POINT);
-  const { id, drawingId } = ctx.addImage(renderQrPng(url), emus);
+  const { id, drawingId } = ctx.addImage(renderQrPng(url, ctx.cache), emus);
   const imageWidth = twips(size) + twips(ctx.theme.table.cellPadding) * 2;
   const textWidth = container.width - imageWidth;
   // Single line spacing, so the paragraph is as tall as the picture and no taller.

@@ -6,6 +6,7 @@
 
 import type { DocModel, Section } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
+import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { baselineOffset, FlowBuilder } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
@@ -44,15 +45,21 @@ export interface LayoutResult {
   missing: number[];
 }
 
-/** Lays out the document with `toc` in its TOC blocks. Pure: the same inputs give the same result. */
-export function layoutDocument(model: DocModel, theme: Theme, fonts: PdfFonts, toc: readonly TocEntry[]): LayoutResult {
+/** Lays out the document with `toc` in its TOC blocks. Pure: the same inputs give the same result, whatever `cache` holds. */
+export function layoutDocument(
+  model: DocModel,
+  theme: Theme,
+  fonts: PdfFonts,
+  toc: readonly TocEntry[],
+  cache: WriterCache,
+): LayoutResult {
   const measurer = new TextMeasurer(fonts);
   const geometry = pageGeometry(theme);
   const counters = { block: 0, table: 0 };
   const layOut = (pageDigits: number): LaidPage[] => {
     counters.block = 0;
     counters.table = 0;
-    const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters };
+    const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters, cache };
     const flows: SectionFlow[] = model.sections.map((section) => {
       const builder = new FlowBuilder(env);
       builder.addBlocks(section.blocks, geometry.textWidth);

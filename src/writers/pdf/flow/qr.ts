@@ -32,7 +32,14 @@ export function addQr(flow: FlowBuilder, block: Extract<Block, { type: 'qr' }>, 
   const textHeight = textBoxes.reduce((sum, box) => sum + box.height, 0);
   const height = Math.max(size, textHeight);
   const drawables: Drawable[] = [
-    { kind: 'qr', x: ctx.x, y: (height - size) / 2, size, matrix: qrMatrix(url), color: theme.colors.text },
+    {
+      kind: 'qr',
+      x: ctx.x,
+      y: (height - size) / 2,
+      size,
+      matrix: qrMatrix(url, flow.env.cache),
+      color: theme.colors.text,
+    },
   ];
   let y = (height - textHeight) / 2;
   for (const box of textBoxes) {

@@ -5,8 +5,8 @@
 
 import type { Block, Inline, ParagraphRole } from '../../../model/doc-model.js';
 import { plainText } from '../../../model/visit.js';
+import type { WriterCache } from '../../cache.js';
 import type { TextStyle, Theme } from '../../theme.js';
-import type { PdfFonts } from '../fonts.js';
 import { fitLines, setLine, type SetLine } from '../line-break.js';
 import { styleInlines } from '../styled-text.js';
 import type { TextMeasurer } from '../text-measure.js';
@@ -29,29 +29,25 @@ export function baselineOffset(size: number, height: number): number {
 export const CELL_BLOCK_GAP = 0.6;
 
 /** Lines of a paragraph as set once, and the characters the fonts lacked while setting them. */
-interface SetParagraph {
+export interface SetParagraph {
   lines: SetLine[];
   missing: number[];
 }
 
 /**
- * Set lines by fonts, then by the inlines they were set from, then by style and width. A batch
- * of tailored guides sets the same measure sections (the same inline arrays: the Markdown
- * reader shares them) at the same widths for firm after firm; line breaking and justification
- * were a fifth of writing each PDF. Set lines are never changed after they are made.
+ * `inlines` styled, broken into lines `width` wide and set, from the cache when it has them.
+ * Set lines are never changed after they are made.
  */
-const setParagraphs = new WeakMap<PdfFonts, WeakMap<readonly Inline[], Map<string, SetParagraph>>>();
-
-/** `inlines` styled, broken into lines `width` wide and set, from the cache when it has them. */
 function setParagraph(
+  cache: WriterCache,
   measurer: TextMeasurer,
   inlines: Inline[],
   style: TextStyle,
   width: number,
   colors: { accent: string; link: string },
 ): SetLine[] {
-  let byInlines = setParagraphs.get(measurer.fonts);
-  if (!byInlines) setParagraphs.set(measurer.fonts, (byInlines = new WeakMap()));
+  let byInlines = cache.setParagraphs.get(measurer.fonts);
+  if (!byInlines) cache.setParagraphs.set(measurer.fonts, (byInlines = new WeakMap()));
   let byStyle = byInlines.get(inlines);
   if (!byStyle) byInlines.set(inlines, (byStyle = new Map()));
   const key = `${style.size} ${style.bold} ${style.color} ${style.align} ${width} ${colors.accent} ${colors.link}`;
@@ -104,8 +100,8 @@ export function lineBoxes(
   role: LineRole,
   ref?: string,
 ): FlowBox[] {
-  const { theme, measurer } = flow.env;
-  const lines = setParagraph(measurer, inlines, style, width, {
+  const { theme, measurer, cache } = flow.env;
+  const lines = setParagraph(cache, measurer, inlines, style, width, {
     accent: theme.colors.accent,
     link: theme.colors.link,
   });

@@ -4,6 +4,7 @@
  */
 
 import type { TocEntry } from '../../../model/transforms/toc.js';
+import type { WriterCache } from '../../cache.js';
 import type { Theme } from '../../theme.js';
 import type { TextMeasurer } from '../text-measure.js';
 import type { Drawable } from '../types.js';
@@ -75,6 +76,7 @@ export interface FlowEnv {
   textHeight: number;
   /** Running numbers for text blocks and tables (snapshot ids). */
   counters: { block: number; table: number };
+  cache: WriterCache;
 }
 
 /** Where a block is set: its column, and how text looks there. */
