@@ -114,7 +114,7 @@ export async function build(edition: LoadedEdition, options: BuildOptions = {}):
   throwOnErrors(edition, diagnostics, prepared, built.rendered);
   const { title, edition: name, output } = catalogue.edition;
   const base = safeFileName(output.name ?? `${title}-${name}`);
-  const files = await writeDocument(built.model!, prepared, request);
+  const files = await writeDocument(built.model!, prepared, request, cacheOf(edition).writer);
   return {
     files: files.map((file) => ({ ...file, name: `${base}.${file.format}` })),
     measures: printed.map((entry) => entry.measure.id),
@@ -160,7 +160,7 @@ export async function buildFirm(
   diagnostics.push(...built.diagnostics);
   throwOnErrors(edition, diagnostics, prepared, built.rendered);
   const base = firmFileBase(options.namePattern ?? defaultNamePattern, match.firm);
-  const files = await writeDocument(built.model!, prepared, request);
+  const files = await writeDocument(built.model!, prepared, request, cacheOf(edition).writer);
   return {
     files: files.map((file) => ({ ...file, name: `${base}.${file.format}` })),
     measures: [...match.answering, ...match.others].map((entry) => entry.measure.id),

@@ -77,7 +77,7 @@ export async function renderEdition(lib: GuideLib, dir: string): Promise<Edition
     measures: selection.chapters.reduce((n, chapter) => n + chapter.measures.length, 0),
     build: async (formats) => {
       const built = lib.buildDocument(prepared, lib.editionContent(selection), cache);
-      return lib.writeDocument(built.model!, prepared, { ...request, formats: [...formats] });
+      return lib.writeDocument(built.model!, prepared, { ...request, formats: [...formats] }, cache.writer);
     },
   };
 }

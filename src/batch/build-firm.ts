@@ -27,7 +27,7 @@ export async function buildFirmGuide(worker: FirmWorker, choice: FirmChoice): Pr
   if (!built.model || hasErrors(built.diagnostics)) {
     return { files: [], diagnostics: built.diagnostics, rendered: built.rendered };
   }
-  const files = await writeDocument(built.model, prepared, setup.request, worker.sharedGlyphs);
+  const files = await writeDocument(built.model, prepared, setup.request, worker.cache.writer, worker.sharedGlyphs);
   return { files, diagnostics: built.diagnostics, rendered: new Map() };
 }
 
@@ -45,5 +45,5 @@ export function withCommonGlyphs(worker: FirmWorker): FirmWorker {
   const choice: FirmChoice = { firm: emptyFirm, answering: [], others };
   const built = buildDocument(prepared, firmContent(setup.catalogue, setup.request, choice), worker.cache);
   if (!built.model || hasErrors(built.diagnostics)) return worker;
-  return { ...worker, sharedGlyphs: drawnGlyphs(built.model, prepared.theme, prepared.fonts) };
+  return { ...worker, sharedGlyphs: drawnGlyphs(built.model, prepared.theme, prepared.fonts, worker.cache.writer) };
 }

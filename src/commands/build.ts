@@ -94,11 +94,12 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (since) diagnostics.push(...since.diagnostics);
 
   const content = editionContent(selection, since ? changesView(since.diff) : null);
-  const built = buildDocument(prepared, content, createPipelineCache());
+  const cache = createPipelineCache();
+  const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
   for (const [file, text] of built.rendered) if (hasErrors(built.diagnostics)) sources.set(file, text);
   if (!built.model || hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0)) return fail();
-  const files = await writeDocument(built.model, prepared, request);
+  const files = await writeDocument(built.model, prepared, request, cache.writer);
 
   // Every file read is an input: guide.yaml, the measures, the templates, the theme and the fonts.
   const outDir = path.resolve(io.cwd, options.out ?? path.join(root, edition.output.dir));

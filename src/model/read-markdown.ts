@@ -74,6 +74,7 @@ import type {
   TableCell,
   TableRow,
 } from './doc-model.js';
+import { plainText } from './visit.js';
 
 /** Options for {@link readMarkdown} and {@link readFragment}. */
 export interface ReadOptions {
@@ -744,12 +745,6 @@ function mergeText(inlines: Inline[]): Inline[] {
     else merged.push({ ...node, children: mergeText(node.children) });
   }
   return merged;
-}
-
-function plainText(inlines: Inline[]): string {
-  return inlines
-    .map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? ' ' : plainText(node.children)))
-    .join('');
 }
 
 function cellText(cell: TableCell): string {

@@ -8,6 +8,7 @@
 import type { MeasureEntry } from '../catalogue/types.js';
 import { sha256Hex } from '../hash.js';
 import type { FragmentRead } from '../model/read-markdown.js';
+import { createWriterCache, type WriterCache } from '../writers/cache.js';
 import { LruMap } from './lru.js';
 
 /** A fragment as rendered and read. */
@@ -22,6 +23,8 @@ export interface PipelineCache {
   readonly measures: LruMap<string, CachedFragment>;
   /** Other fragments (a chapter's opening), by their Markdown. */
   readonly fragments: LruMap<string, FragmentRead>;
+  /** What the writers keep between documents: set lines, font subsets, QR codes, DOCX shells. */
+  readonly writer: WriterCache;
   /** Content hash of each measure (see `measureHash`), made once per parsed measure. */
   readonly measureHashes: WeakMap<MeasureEntry, string>;
 }
@@ -36,6 +39,7 @@ export function createPipelineCache(): PipelineCache {
   return {
     measures: new LruMap(capacity),
     fragments: new LruMap(capacity),
+    writer: createWriterCache(),
     measureHashes: new WeakMap(),
   };
 }

@@ -6,7 +6,8 @@
 
 import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Block, DocModel, Inline } from '../model/doc-model.js';
+import type { DocModel } from '../model/doc-model.js';
+import { blockText, visitBlocks } from '../model/visit.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
 import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
@@ -81,30 +82,6 @@ export function checkDocumentGlyphs(
   return { diagnostics: out, codePoints: reported };
 }
 
-function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '' : inlineText(i.children))).join('');
-}
-
-function blockText(block: Block): string {
-  switch (block.type) {
-    case 'heading':
-    case 'paragraph':
-      return inlineText(block.children);
-    case 'list':
-      return block.items.map((item) => item.children.map(blockText).join('')).join('');
-    case 'table':
-      return [...block.header, ...block.rows]
-        .map((row) => row.cells.map((cell) => cell.children.map(blockText).join('')).join(''))
-        .join('');
-    case 'toc':
-      return block.title;
-    case 'qr':
-      return inlineText(block.label) + block.url;
-    default:
-      return '';
-  }
-}
-
 /**
  * Checks the rendered document for characters not already reported from the measure files:
  * those come from templates (found and pointed at when the template holds them literally).
@@ -115,9 +92,11 @@ export function checkModelGlyphs(
   alreadyReported: ReadonlySet<number>,
   templates: readonly { file: string; text: string }[],
 ): Diagnostic[] {
-  const text = [model.meta.title, model.meta.header, ...model.sections.flatMap((s) => s.blocks.map(blockText))].join(
-    '',
-  );
+  const texts = [model.meta.title, model.meta.header];
+  // Breaks as nothing: only what is drawn needs a glyph.
+  for (const section of model.sections)
+    visitBlocks(section.blocks, (block) => texts.push(blockText(block, { lineBreak: '' })));
+  const text = texts.join('');
   return missing(text)
     .filter((codePoint) => !alreadyReported.has(codePoint))
     .map((codePoint) => {

@@ -2,6 +2,8 @@
 
 import type { OutputFormat } from '../catalogue/types.js';
 import type { DocModel } from '../model/doc-model.js';
+import { tocEntries } from '../model/transforms/toc.js';
+import type { WriterCache } from '../writers/cache.js';
 import { paginatePdf, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
 import { writers } from '../writers/registry.js';
 import type { Prepared } from './prepare.js';
@@ -20,18 +22,22 @@ export async function writeDocument(
   model: DocModel,
   prepared: Prepared,
   request: BuildRequest,
+  cache: WriterCache,
   sharedGlyphs?: SharedGlyphs,
 ): Promise<GuideFile[]> {
   const { theme, fonts } = prepared;
+  const toc = tocEntries(model, theme.toc.depth);
   let pagination: PdfPagination | undefined;
   const input = {
     model,
     theme,
     fonts,
     creationDate: request.creationDate,
+    toc,
+    cache,
     ...(sharedGlyphs ? { sharedGlyphs } : {}),
     // A DOCX-only build lays the PDF out without drawing it.
-    pagination: () => (pagination ??= paginatePdf(model, { theme, fonts })),
+    pagination: () => (pagination ??= paginatePdf(model, { theme, fonts, toc, cache })),
   };
   const files: GuideFile[] = [];
   for (const format of request.formats) {

@@ -6,6 +6,8 @@
 
 import type { OutputFormat } from '../catalogue/types.js';
 import type { DocModel } from '../model/doc-model.js';
+import type { TocEntry } from '../model/transforms/toc.js';
+import type { WriterCache } from './cache.js';
 import { writeDocx } from './docx/index.js';
 import { writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
 import type { Theme } from './theme.js';
@@ -19,6 +21,10 @@ export interface WriteInput {
   creationDate: Date;
   /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
   sharedGlyphs?: SharedGlyphs;
+  /** The table of contents, worked out once for every writer. */
+  toc: readonly TocEntry[];
+  /** What the writers keep between documents. */
+  cache: WriterCache;
   /**
    * Where the PDF layout puts each heading and how many pages the body has: the DOCX pre-fills
    * its TOC and page total with them, so both formats agree before Word updates a field. Laid
@@ -47,6 +53,8 @@ export const writers: Record<OutputFormat, Writer> = {
         theme: input.theme,
         fonts: input.fonts,
         creationDate: input.creationDate,
+        toc: input.toc,
+        cache: input.cache,
         ...(input.sharedGlyphs ? { sharedGlyphs: input.sharedGlyphs } : {}),
       });
       return { bytes: pdf.bytes, pages: pdf.pageCount, pagination: pdf };
@@ -60,6 +68,8 @@ export const writers: Record<OutputFormat, Writer> = {
         creationDate: input.creationDate,
         headingPages: pages.headingPages,
         bodyPageCount: pages.bodyPageCount,
+        toc: input.toc,
+        cache: input.cache,
       });
       return { bytes: docx.bytes };
     },

@@ -9,15 +9,12 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { buildDocument, editionContent, selectEdition } from '../../src/pipeline/build-document.js';
-import { createPipelineCache } from '../../src/pipeline/cache.js';
-import { prepare, readTemplates, type Prepared } from '../../src/pipeline/prepare.js';
-import { resolveRequest } from '../../src/pipeline/request.js';
-import { loadEdition } from '../../src/io/edition.js';
+import type { Prepared } from '../../src/pipeline/prepare.js';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { sampleGuide } from '../helpers/sample.js';
 import { docxText, firstOutOfOrder, modelTexts, pdfPageTexts, squeeze } from '../helpers/readers.js';
 
 const creationDate = new Date(Date.UTC(2020, 2, 5));
@@ -45,13 +42,8 @@ before(async () => {
       ),
     );
   // The same pipeline in-process, for the model the files must hold.
-  const loaded = await loadEdition(repoRoot);
-  const catalogue = loaded.catalogue!;
-  const templates = readTemplates(loaded.root, catalogue, 'guide');
-  const { prepared } = prepare({ root: loaded.root, catalogue, templates, entry: 'guide' });
-  const selection = selectEdition(catalogue, resolveRequest(catalogue.edition));
-  const result = buildDocument(prepared!, editionContent(selection), createPipelineCache());
-  built = { run, out, pdf: file('.pdf'), docx: file('.docx'), model: result.model!, prepared: prepared! };
+  const { model, prepared } = await sampleGuide();
+  built = { run, out, pdf: file('.pdf'), docx: file('.docx'), model, prepared };
 });
 
 /** Body page text without the running header and footer the PDF adds to each page. */

@@ -2,31 +2,26 @@
 
 import { inflateRawSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
+import type { DocModel, Inline } from '../../src/model/doc-model.js';
+import { visitBlocks, visitInlines } from '../../src/model/visit.js';
 import { readZip } from '../../src/writers/docx/zip.js';
 
 /** Every text node of the model, in document order (TOC title, QR labels and URLs included). */
 export function modelTexts(model: DocModel): string[] {
   const out: string[] = [];
-  const inline = (inlines: readonly Inline[]) => {
-    for (const node of inlines) {
+  const texts = (inlines: readonly Inline[]) =>
+    visitInlines(inlines, (node) => {
       if (node.type === 'text') out.push(node.value);
-      else if (node.type !== 'break') inline(node.children);
-    }
-  };
-  const visit = (blocks: readonly Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'heading' || block.type === 'paragraph') inline(block.children);
+    });
+  for (const section of model.sections) {
+    visitBlocks(section.blocks, (block) => {
+      if (block.type === 'heading' || block.type === 'paragraph') texts(block.children);
       else if (block.type === 'qr') {
-        inline(block.label);
+        texts(block.label);
         out.push(block.url);
       } else if (block.type === 'toc') out.push(block.title);
-      else if (block.type === 'list') for (const item of block.items) visit(item.children);
-      else if (block.type === 'table')
-        for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) visit(cell.children);
-    }
-  };
-  for (const section of model.sections) visit(section.blocks);
+    });
+  }
   return out;
 }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
+import { createWriterCache } from '../../src/writers/cache.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
@@ -471,11 +472,18 @@ describe('DOCX writer: reproducible bytes', () => {
   const options = { theme, creationDate, headingPages: pagesOf(kitchenSink), bodyPageCount: 12 };
 
   it('writes the same bytes twice in one process, with another document written in between', async () => {
-    const first = (await writeDocx(kitchenSink, options)).bytes;
-    await writeDocx(extras, { theme, creationDate: new Date('2021-01-01T00:00:00Z') });
-    await writeDocx(scaledUp(kitchenSink, 2), { theme, creationDate });
-    const second = (await writeDocx(kitchenSink, options)).bytes;
+    const cache = createWriterCache();
+    const first = (await writeDocx(kitchenSink, { ...options, cache })).bytes;
+    await writeDocx(extras, { theme, creationDate: new Date('2021-01-01T00:00:00Z'), cache });
+    await writeDocx(scaledUp(kitchenSink, 2), { theme, creationDate, cache });
+    const second = (await writeDocx(kitchenSink, { ...options, cache })).bytes;
+    assert.ok(cache.docxShells.has(theme) && cache.qrPngs.size > 0, 'the cache was used');
     assert.deepEqual(Buffer.from(second), Buffer.from(first));
+    assert.deepEqual(
+      Buffer.from((await writeDocx(kitchenSink, options)).bytes),
+      Buffer.from(first),
+      'as from a fresh cache',
+    );
   });
 
   it('writes the same bytes in two separate processes', async () => {

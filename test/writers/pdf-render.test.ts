@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocModel } from '../../src/model/doc-model.js';
+import { createWriterCache } from '../../src/writers/cache.js';
 import {
   drawnGlyphs,
   MissingGlyphError,
@@ -25,7 +26,18 @@ import { fonts, theme } from '../helpers/theme.js';
 import { modelTexts, squeeze } from '../helpers/readers.js';
 
 const creationDate = new Date('2020-03-05T00:00:00Z');
-const write = (model: DocModel): Promise<PdfResult> => writePdf(model, { theme, fonts, creationDate });
+const write = (model: DocModel, cache = createWriterCache()): Promise<PdfResult> =>
+  writePdf(model, { theme, fonts, creationDate, cache });
+
+type ModelBlock = DocModel['sections'][number]['blocks'][number];
+
+const paragraphOf = (text: string): ModelBlock => ({
+  type: 'paragraph',
+  role: 'body',
+  children: [{ type: 'text', value: text }],
+});
+
+const modelOf = (blocks: ModelBlock[]): DocModel => ({ meta: kitchenSink.meta, sections: [{ kind: 'body', blocks }] });
 
 async function pageTexts(pdf: PDFDocumentProxy): Promise<string[]> {
   const texts: string[] = [];
@@ -186,6 +198,18 @@ describe('PDF bytes', () => {
     assert.notEqual(Buffer.compare(first.bytes, later.bytes), 0, 'the date is in the file');
   });
 
+  it('are the same from a cache other documents warmed as from a fresh one', async () => {
+    const cache = createWriterCache();
+    const sharedGlyphs = drawnGlyphs(kitchenSink, theme, fonts, cache);
+    const options = { theme, fonts, creationDate, sharedGlyphs };
+    await writePdf(kitchenSink, { ...options, cache });
+    await writePdf(modelOf([paragraphOf('另一份指南的段落。')]), { ...options, cache });
+    const warm = await writePdf(kitchenSink, { ...options, cache });
+    assert.ok(cache.setParagraphs.has(fonts) && cache.qrMatrices.size > 0, 'the cache was used');
+    const fresh = await writePdf(kitchenSink, options);
+    assert.equal(Buffer.compare(warm.bytes, fresh.bytes), 0);
+  });
+
   it('are refused when the font cannot draw a character', async () => {
     const model: DocModel = {
       meta: kitchenSink.meta,
@@ -210,19 +234,11 @@ describe('PDF set lines reused between documents', () => {
   it('still refuse a character the font cannot draw, in every document that holds it', async () => {
     // Two paragraphs with the same missing character; the second document holds only the
     // second, set already (and cached) while the first document was laid out.
-    const paragraph = (text: string): DocModel['sections'][number]['blocks'][number] => ({
-      type: 'paragraph',
-      role: 'body',
-      children: [{ type: 'text', value: text }],
-    });
-    const first = paragraph('歡迎來電😀諮詢');
-    const second = paragraph('週末也可😀來電');
-    const model = (blocks: DocModel['sections'][number]['blocks']): DocModel => ({
-      meta: kitchenSink.meta,
-      sections: [{ kind: 'body', blocks }],
-    });
-    await assert.rejects(write(model([first, second])), MissingGlyphError);
-    await assert.rejects(write(model([second])), (error: unknown) => {
+    const first = paragraphOf('歡迎來電😀諮詢');
+    const second = paragraphOf('週末也可😀來電');
+    const cache = createWriterCache();
+    await assert.rejects(write(modelOf([first, second]), cache), MissingGlyphError);
+    await assert.rejects(write(modelOf([second]), cache), (error: unknown) => {
       assert.ok(error instanceof MissingGlyphError);
       assert.deepEqual(error.codePoints, [0x1f600]);
       return true;
@@ -233,11 +249,6 @@ describe('PDF set lines reused between documents', () => {
 describe('PDF font subsets shared between documents', () => {
   // What a batch does: the glyphs every guide draws go into subsets made once; each document's
   // own subset holds the rest. Here the shared text is one paragraph both documents hold.
-  const paragraph = (text: string): DocModel['sections'][number]['blocks'][number] => ({
-    type: 'paragraph',
-    role: 'body',
-    children: [{ type: 'text', value: text }],
-  });
   const common = '每項措施都列明實施機關、申請條件和辦理流程。';
   const modelWith = (own: string): DocModel => ({
     meta: kitchenSink.meta,
@@ -245,14 +256,16 @@ describe('PDF font subsets shared between documents', () => {
       {
         kind: 'body',
         blocks: [
-          paragraph(common),
+          paragraphOf(common),
           { type: 'heading', level: 2, id: 'own', toc: false, children: [{ type: 'text', value: own }] },
-          paragraph(own),
+          paragraphOf(own),
         ],
       },
     ],
   });
-  const shared = drawnGlyphs(modelWith(''), theme, fonts);
+  // One cache for the run, as a batch has.
+  const cache = createWriterCache();
+  const shared = drawnGlyphs(modelWith(''), theme, fonts, cache);
   const dir = mkdtempSync(join(tmpdir(), 'guide-pdf-shared-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -267,7 +280,7 @@ describe('PDF font subsets shared between documents', () => {
   it('read back the same text as documents with subsets of their own', async () => {
     for (const own of ['臺資企業一號有限公司', '濟南市重點外貿企業']) {
       const plain = await write(modelWith(own));
-      const split = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared });
+      const split = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared, cache });
       const texts = async (bytes: Uint8Array) => {
         const pdf = await getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
         try {
@@ -285,7 +298,7 @@ describe('PDF font subsets shared between documents', () => {
     const owns = ['臺資企業一號有限公司', '濟南市重點外貿企業'];
     const files = owns.map((_, i) => join(dir, `firm-${i}.pdf`));
     for (const [i, own] of owns.entries()) {
-      const result = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared });
+      const result = await writePdf(modelWith(own), { theme, fonts, creationDate, sharedGlyphs: shared, cache });
       writeFileSync(files[i]!, result.bytes);
     }
     const [first, second] = files.map(fontFiles);

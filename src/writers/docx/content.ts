@@ -7,11 +7,14 @@
  */
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
+import type { TocEntry } from '../../model/transforms/toc.js';
+import { plainText, visitBlocks } from '../../model/visit.js';
+import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
 import { renderQrPng } from './qr.js';
 import { roleStyle, StyleId } from './styles.js';
-import { tableOfContents, type TocEntry } from './toc.js';
+import { tableOfContents, type TocLine } from './toc.js';
 import { hexColor, twips, type PageGeometry } from './units.js';
 import { paragraphXml, textRun, type ParagraphProps, type RunFormat } from './paragraph.js';
 import { el, val, xmlText, type XmlAttributes, type XmlNode } from './xml.js';
@@ -51,7 +54,7 @@ const MAX_ANCHOR = 255;
 /** State for writing one document. */
 export class DocxContext {
   readonly anchors = new Map<string, HeadingAnchor>();
-  readonly tocEntries: TocEntry[] = [];
+  readonly tocLines: TocLine[];
   readonly links: LinkRelationship[] = [];
   readonly images: BodyImage[] = [];
   readonly lists = new ListNumbering();
@@ -61,21 +64,23 @@ export class DocxContext {
     model: DocModel,
     readonly theme: Theme,
     readonly page: PageGeometry,
+    toc: readonly TocEntry[],
     headingPages: ReadonlyMap<string, number> | undefined,
+    readonly cache: WriterCache,
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
-    for (const heading of headingsOf(model)) {
-      const anchor = { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 };
-      this.anchors.set(heading.id, anchor);
-      if (heading.toc && heading.level <= theme.toc.depth) {
-        this.tocEntries.push({
-          level: heading.level,
-          title: plainText(heading.children),
-          bookmark: anchor.name,
-          page: headingPages?.get(heading.id),
-        });
-      }
+    for (const section of model.sections) {
+      visitBlocks(section.blocks, (block) => {
+        if (block.type !== 'heading') return;
+        this.anchors.set(block.id, { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 });
+      });
     }
+    this.tocLines = toc.map((entry) => ({
+      level: entry.level,
+      title: entry.title,
+      bookmark: this.anchors.get(entry.id)!.name,
+      page: headingPages?.get(entry.id),
+    }));
   }
 
   /** The relationship for an external link, one per address. */
@@ -98,32 +103,8 @@ export class DocxContext {
   }
 }
 
-type HeadingBlock = Extract<Block, { type: 'heading' }>;
 type ParagraphBlock = Extract<Block, { type: 'paragraph' }>;
 type ListBlock = Extract<Block, { type: 'list' }>;
-
-function* blocksOf(blocks: readonly Block[]): Generator<Block> {
-  for (const block of blocks) {
-    yield block;
-    if (block.type === 'list') for (const item of block.items) yield* blocksOf(item.children);
-    if (block.type === 'table')
-      for (const row of [...block.header, ...block.rows]) for (const cell of row.cells) yield* blocksOf(cell.children);
-  }
-}
-
-function* headingsOf(model: DocModel): Generator<HeadingBlock> {
-  for (const section of model.sections)
-    for (const block of blocksOf(section.blocks)) if (block.type === 'heading') yield block;
-}
-
-/** The text of inlines with the formatting dropped; line breaks become spaces. */
-function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((inline) =>
-      inline.type === 'text' ? inline.value : inline.type === 'break' ? ' ' : plainText(inline.children),
-    )
-    .join('');
-}
 
 interface Marks {
   strong: boolean;
@@ -256,7 +237,7 @@ function convertBlock(
     case 'toc':
       // A contents list inside a table cell would be a second TOC field in a cell: not something a guide needs.
       return container.kind === 'body'
-        ? [tableOfContents(block.title, ctx.tocEntries, ctx.theme, ctx.page, breakBefore)]
+        ? [tableOfContents(block.title, ctx.tocLines, ctx.theme, ctx.page, breakBefore)]
         : [];
     case 'qr':
       return [
@@ -450,7 +431,7 @@ function drawingRun(id: string, drawingId: number, emus: number, description: st
 function qrXml(url: string, label: readonly Inline[], ctx: DocxContext, container: Container): XmlNode {
   const size = ctx.theme.qr.size;
   const emus = Math.round(size * EMUS_PER_POINT);
-  const { id, drawingId } = ctx.addImage(renderQrPng(url), emus);
+  const { id, drawingId } = ctx.addImage(renderQrPng(url, ctx.cache), emus);
   const imageWidth = twips(size) + twips(ctx.theme.table.cellPadding) * 2;
   const textWidth = container.width - imageWidth;
   // Single line spacing, so the paragraph is as tall as the picture and no taller.

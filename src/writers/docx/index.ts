@@ -10,6 +10,8 @@
  */
 
 import type { DocModel } from '../../model/doc-model.js';
+import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
+import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml } from './content.js';
 import { assemblePackage, corePropertiesXml } from './package.js';
@@ -35,6 +37,13 @@ export interface DocxOptions {
    * show what is written, so without it they show no total.
    */
   bodyPageCount?: number;
+  /**
+   * The TOC's entries, when the caller has them for every writer; else worked out here
+   * (`tocEntries` to the theme's depth).
+   */
+  toc?: readonly TocEntry[];
+  /** What is kept between documents (a batch passes one for all); a fresh one when absent. */
+  cache?: WriterCache;
 }
 
 /** document.xml with each section's placeholder paragraph replaced by the section's body. */
@@ -52,8 +61,10 @@ function withBodies(documentXml: string, bodies: readonly string[]): string {
 /** Writes the model as a DOCX file. */
 export async function writeDocx(model: DocModel, options: DocxOptions): Promise<DocxResult> {
   const { theme, creationDate, headingPages, bodyPageCount } = options;
-  const shell = await packageShell(theme, model.meta, model.sections);
-  const ctx = new DocxContext(model, theme, pageGeometryOf(theme), headingPages);
+  const cache = options.cache ?? createWriterCache();
+  const shell = await packageShell(theme, model.meta, model.sections, cache);
+  const toc = options.toc ?? tocEntries(model, theme.toc.depth);
+  const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache);
   const bodies = model.sections.map((section) => sectionBodyXml(section.blocks, ctx));
 
   // The body refers to links and pictures by relationship ids of its own, counted within the

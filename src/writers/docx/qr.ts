@@ -7,6 +7,7 @@
 
 import { deflateSync } from 'node:zlib';
 import { create } from 'qrcode';
+import type { WriterCache } from '../cache.js';
 
 /**
  * Eight pixels a module, so each module is exactly one byte of a 1-bit row (and the quiet zone
@@ -40,16 +41,17 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/**
- * Codes already drawn, by address. Choosing the mask (qrcode tries all eight) is most of the
- * ~0.8 ms a code takes, and a batch of tailored guides draws the same measures' codes over and
- * over. Bounded so a long-running process does not grow without end.
- */
-const drawn = new Map<string, Uint8Array>();
+/** Pictures kept in the cache at most, so a long-running process does not grow without end. */
 const MAX_DRAWN = 1024;
 
-/** A PNG of the QR code for `url`: 1-bit greyscale, black modules on white. The bytes are shared between calls: do not modify them. */
-export function renderQrPng(url: string): Uint8Array {
+/**
+ * A PNG of the QR code for `url`: 1-bit greyscale, black modules on white. Drawn once per
+ * cache: choosing the mask (qrcode tries all eight) is most of the ~0.8 ms a code takes, and a
+ * batch of tailored guides draws the same measures' codes over and over. The bytes are shared
+ * between calls: do not modify them.
+ */
+export function renderQrPng(url: string, cache: WriterCache): Uint8Array {
+  const drawn = cache.qrPngs;
   let png = drawn.get(url);
   if (png === undefined) {
     if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);

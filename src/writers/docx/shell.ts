@@ -11,6 +11,7 @@
 import { inflateRawSync } from 'node:zlib';
 import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { DocMeta, Section } from '../../model/doc-model.js';
+import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { field } from './fields.js';
 import { buildStyles, StyleId } from './styles.js';
@@ -116,16 +117,21 @@ async function buildShell(theme: Theme, language: string, header: string, kinds:
   return { entries, texts };
 }
 
-// Shells by theme, then by language, header and sections. Entries are never changed once built,
-// so a shared one gives the same bytes as a fresh one.
-const shells = new WeakMap<Theme, Map<string, Promise<PackageShell>>>();
-
-/** The shell for documents with this theme, language, running header and sections. */
-export function packageShell(theme: Theme, meta: DocMeta, sections: readonly Section[]): Promise<PackageShell> {
+/**
+ * The shell for documents with this theme, language, running header and sections, built once
+ * per cache. Entries are never changed once built, so a shared one gives the same bytes as a
+ * fresh one.
+ */
+export function packageShell(
+  theme: Theme,
+  meta: DocMeta,
+  sections: readonly Section[],
+  cache: WriterCache,
+): Promise<PackageShell> {
   const kinds = sections.map((section) => section.kind);
   const key = JSON.stringify([meta.language, meta.header, kinds]);
-  let byKey = shells.get(theme);
-  if (!byKey) shells.set(theme, (byKey = new Map()));
+  let byKey = cache.docxShells.get(theme);
+  if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
     shell = buildShell(theme, meta.language, meta.header, kinds);

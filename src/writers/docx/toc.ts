@@ -12,8 +12,8 @@ import { StyleId } from './styles.js';
 import type { PageGeometry } from './units.js';
 import { el, val, type XmlNode } from './xml.js';
 
-/** One line of the contents. */
-export interface TocEntry {
+/** One line of the contents: a TOC entry with its Word bookmark and its page. */
+export interface TocLine {
   level: 1 | 2 | 3;
   title: string;
   /** The heading's bookmark. */
@@ -31,7 +31,7 @@ export interface TocEntry {
  */
 export function tableOfContents(
   title: string,
-  entries: readonly TocEntry[],
+  entries: readonly TocLine[],
   theme: Theme,
   page: PageGeometry,
   breakBefore: boolean,

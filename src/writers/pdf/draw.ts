@@ -6,6 +6,7 @@
 
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../../model/doc-model.js';
+import type { WriterCache } from '../cache.js';
 import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
@@ -30,6 +31,7 @@ export function drawDocument(
   meta: DocMeta,
   fonts: PdfFonts,
   creationDate: Date,
+  cache: WriterCache,
   sharedGlyphs?: SharedGlyphs,
 ): Promise<Uint8Array> {
   const { width, height } = layout.geometry;
@@ -71,7 +73,7 @@ export function drawDocument(
 
   const shared = (key: FontKey) => {
     const codePoints = sharedGlyphs?.[key];
-    return codePoints && codePoints.length > 0 ? sharedSubset(faceOf(fonts, key), codePoints) : undefined;
+    return codePoints && codePoints.length > 0 ? sharedSubset(faceOf(fonts, key), codePoints, cache) : undefined;
   };
   const faces: Record<FontKey, EmbeddedFace> = {
     regular: new EmbeddedFace(doc, fonts.regular, 'F1', shared('regular')),

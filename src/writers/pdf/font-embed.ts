@@ -12,6 +12,7 @@
 
 import { deflateSync } from 'node:zlib';
 import type { Subset } from 'fontkit';
+import type { WriterCache } from '../cache.js';
 import type { FontFace } from './fonts.js';
 
 /** 1000 units to the em, as PDF glyph widths and font metrics are given. */
@@ -203,14 +204,10 @@ export class SharedSubset {
   }
 }
 
-// Shared subsets by face and code point list: a batch builder passes the same list for every
-// firm, so it is looked up by identity, not by content, on the per-firm path.
-const sharedSubsets = new WeakMap<FontFace, WeakMap<readonly number[], SharedSubset>>();
-
-/** The shared subset of `face` holding `codePoints`, made on first use. */
-export function sharedSubset(face: FontFace, codePoints: readonly number[]): SharedSubset {
-  let byList = sharedSubsets.get(face);
-  if (!byList) sharedSubsets.set(face, (byList = new WeakMap()));
+/** The shared subset of `face` holding `codePoints`, made on first use in `cache`. */
+export function sharedSubset(face: FontFace, codePoints: readonly number[], cache: WriterCache): SharedSubset {
+  let byList = cache.sharedSubsets.get(face);
+  if (!byList) cache.sharedSubsets.set(face, (byList = new WeakMap()));
   let shared = byList.get(codePoints);
   if (!shared) {
     // In code point order: the bytes depend on the glyphs only, not on the list's order.

@@ -6,6 +6,8 @@
  */
 
 import type { DocModel } from '../../model/doc-model.js';
+import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
+import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
@@ -19,10 +21,15 @@ export type { SharedGlyphs } from './types.js';
 
 /**
  * The code points `model` draws, by face, once laid out: what a batch's documents share when
- * `model` holds only what every one of them holds.
+ * `model` holds only what every one of them holds. Lines it sets stay in `cache` for them.
  */
-export function drawnGlyphs(model: DocModel, theme: Theme, fonts: PdfFonts): SharedGlyphs {
-  const layout = layoutDocument(model, theme, fonts);
+export function drawnGlyphs(
+  model: DocModel,
+  theme: Theme,
+  fonts: PdfFonts,
+  cache: WriterCache = createWriterCache(),
+): SharedGlyphs {
+  const layout = layoutDocument(model, theme, fonts, tocEntries(model, theme.toc.depth), cache);
   const drawn: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
   for (const page of layout.pages) {
     for (const d of page.drawables) {
@@ -62,10 +69,21 @@ export interface PdfOptions {
   creationDate: Date;
   /** Glyphs embedded from subsets shared with other documents (see `drawnGlyphs`). */
   sharedGlyphs?: SharedGlyphs;
+  /**
+   * The TOC's entries, when the caller has them for every writer; else worked out here
+   * (`tocEntries` to the theme's depth).
+   */
+  toc?: readonly TocEntry[];
+  /** What is kept between documents (a batch passes one for all); a fresh one when absent. */
+  cache?: WriterCache;
 }
 
-function checkedLayout(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): LayoutResult {
-  const layout = layoutDocument(model, options.theme, options.fonts);
+/** Options of `paginatePdf`: those of `writePdf` that laying out reads. */
+export type PdfLayoutOptions = Pick<PdfOptions, 'theme' | 'fonts' | 'toc' | 'cache'>;
+
+function checkedLayout(model: DocModel, options: PdfLayoutOptions, cache: WriterCache): LayoutResult {
+  const { theme, fonts } = options;
+  const layout = layoutDocument(model, theme, fonts, options.toc ?? tocEntries(model, theme.toc.depth), cache);
   if (layout.missing.length > 0) throw new MissingGlyphError(layout.missing);
   return layout;
 }
@@ -79,8 +97,8 @@ function paginationOf(layout: LayoutResult): PdfPagination {
 }
 
 /** Lays out `model` without drawing it, for a DOCX written without its PDF. Throws as `writePdf` does. */
-export function paginatePdf(model: DocModel, options: Pick<PdfOptions, 'theme' | 'fonts'>): PdfPagination {
-  return paginationOf(checkedLayout(model, options));
+export function paginatePdf(model: DocModel, options: PdfLayoutOptions): PdfPagination {
+  return paginationOf(checkedLayout(model, options, options.cache ?? createWriterCache()));
 }
 
 /**
@@ -89,8 +107,10 @@ export function paginatePdf(model: DocModel, options: Pick<PdfOptions, 'theme' |
  * that no heading has are drawn as text without a link.
  */
 export async function writePdf(model: DocModel, options: PdfOptions): Promise<PdfResult> {
-  const layout = checkedLayout(model, options);
-  const bytes = await drawDocument(layout, model.meta, options.fonts, options.creationDate, options.sharedGlyphs);
+  const cache = options.cache ?? createWriterCache();
+  const layout = checkedLayout(model, options, cache);
+  const { fonts, creationDate, sharedGlyphs } = options;
+  const bytes = await drawDocument(layout, model.meta, fonts, creationDate, cache, sharedGlyphs);
   let snapshot: LayoutSnapshot | undefined;
   return {
     bytes,

@@ -5,13 +5,15 @@
  */
 
 import type { DocModel, Section } from '../../model/doc-model.js';
+import type { TocEntry } from '../../model/transforms/toc.js';
+import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
-import { baselineOffset, FlowBuilder, type TocEntry } from './flow.js';
+import { baselineOffset, FlowBuilder } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
 import { pageGeometry, type PageGeometry } from './page.js';
 import { paginate, type LaidPage, type SectionFlow } from './paginate.js';
-import { plainText, styleInlines } from './styled-text.js';
+import { styleInlines } from './styled-text.js';
 import { TextMeasurer } from './text-measure.js';
 import type { Drawable, FontKey, LineDrawable, LineRole, PageRefDrawable } from './types.js';
 
@@ -43,29 +45,21 @@ export interface LayoutResult {
   missing: number[];
 }
 
-/** Headings listed in TOC blocks, in document order. */
-function tocEntries(model: DocModel, theme: Theme): TocEntry[] {
-  const entries: TocEntry[] = [];
-  for (const section of model.sections) {
-    for (const block of section.blocks) {
-      if (block.type === 'heading' && block.toc && block.level <= theme.toc.depth) {
-        entries.push({ id: block.id, level: block.level, title: plainText(block.children) });
-      }
-    }
-  }
-  return entries;
-}
-
-/** Lays out the document. Pure: the same model, theme and fonts give the same result. */
-export function layoutDocument(model: DocModel, theme: Theme, fonts: PdfFonts): LayoutResult {
+/** Lays out the document with `toc` in its TOC blocks. Pure: the same inputs give the same result, whatever `cache` holds. */
+export function layoutDocument(
+  model: DocModel,
+  theme: Theme,
+  fonts: PdfFonts,
+  toc: readonly TocEntry[],
+  cache: WriterCache,
+): LayoutResult {
   const measurer = new TextMeasurer(fonts);
   const geometry = pageGeometry(theme);
-  const toc = tocEntries(model, theme);
   const counters = { block: 0, table: 0 };
   const layOut = (pageDigits: number): LaidPage[] => {
     counters.block = 0;
     counters.table = 0;
-    const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters };
+    const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters, cache };
     const flows: SectionFlow[] = model.sections.map((section) => {
       const builder = new FlowBuilder(env);
       builder.addBlocks(section.blocks, geometry.textWidth);

@@ -6,7 +6,7 @@
  */
 
 import type { Section } from '../../model/doc-model.js';
-import { renderRow, rowHeight, type FlowBox, type FlowItem, type FlowRow } from './flow.js';
+import { renderRow, rowHeight, type FlowBox, type FlowItem, type FlowRow } from './flow/index.js';
 import { offsetDrawable, type Drawable } from './types.js';
 
 /** Tolerance for "fits": accumulated float sums must not push a fitting line to the next page. */

@@ -4,6 +4,7 @@
  */
 
 import QRCode from 'qrcode';
+import type { WriterCache } from '../cache.js';
 
 /** The modules of a QR symbol: `size` × `size`, row-major, 1 = dark. */
 export interface QrMatrix {
@@ -11,16 +12,16 @@ export interface QrMatrix {
   dark: Uint8Array;
 }
 
-// A batch of tailored guides prints the same few addresses again and again; choosing a QR mask
-// is most of the cost of a symbol, so each is made once (the DOCX writer keeps its PNGs too).
-const made = new Map<string, QrMatrix>();
+/** Symbols kept in the cache at most, so a long-running process does not grow without end. */
 const MAX_MADE = 1024;
 
 /**
- * The symbol for `text` at error correction level M (15 % of the code may be damaged). The
+ * The symbol for `text` at error correction level M (15 % of the code may be damaged), made
+ * once per cache: a batch of tailored guides prints the same few addresses again and again. The
  * matrix is shared between calls: do not modify it.
  */
-export function qrMatrix(text: string): QrMatrix {
+export function qrMatrix(text: string, cache: WriterCache): QrMatrix {
+  const made = cache.qrMatrices;
   let matrix = made.get(text);
   if (matrix === undefined) {
     if (made.size >= MAX_MADE) made.delete(made.keys().next().value!);

@@ -119,8 +119,3 @@ export function styleInlines(inlines: Inline[], base: BaseStyle, colors: InlineC
   }
   return { text, styleOf: Uint16Array.from(outStyle), styles };
 }
-
-/** The text of inlines without markup, for TOC entries and bookmarks. */
-export function plainText(inlines: Inline[]): string {
-  return styleInlines(inlines, { bold: false, color: '' }, { accent: '', link: '' }).text.replaceAll(HARD_BREAK, ' ');
-}

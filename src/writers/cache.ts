@@ -1,0 +1,51 @@
+/**
+ * What the writers keep from one document to the next, as one object the caller owns and passes
+ * in: no writer holds module state, so each is a function of its inputs. A batch passes one
+ * cache for all its firms; a single build can leave it out. Entries are keyed by what made them
+ * and never changed once made, so a document written from a warm cache has the bytes of one
+ * written from a fresh cache.
+ */
+
+import type { Inline } from '../model/doc-model.js';
+import type { PackageShell } from './docx/shell.js';
+import type { SetParagraph } from './pdf/flow/text.js';
+import type { SharedSubset } from './pdf/font-embed.js';
+import type { FontFace, PdfFonts } from './pdf/fonts.js';
+import type { QrMatrix } from './pdf/qr.js';
+import type { Theme } from './theme.js';
+
+/** The writers' caches (see each entry for what it saves). */
+export interface WriterCache {
+  /**
+   * PDF set lines by fonts, then by the inlines they were set from, then by style and width. A
+   * batch sets the same measure sections (the same inline arrays: the Markdown reader shares
+   * them) at the same widths for firm after firm; line breaking and justification were a fifth
+   * of writing each PDF.
+   */
+  readonly setParagraphs: WeakMap<PdfFonts, WeakMap<readonly Inline[], Map<string, SetParagraph>>>;
+  /**
+   * PDF font subsets shared between documents, by face and code point list: a batch passes the
+   * same list for every firm, so it is looked up by identity, not by content.
+   */
+  readonly sharedSubsets: WeakMap<FontFace, WeakMap<readonly number[], SharedSubset>>;
+  /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
+  readonly qrMatrices: Map<string, QrMatrix>;
+  /**
+   * DOCX package shells by theme, then by language, running header and sections: building the
+   * shell is most of docx's work.
+   */
+  readonly docxShells: WeakMap<Theme, Map<string, Promise<PackageShell>>>;
+  /** DOCX QR pictures (PNG bytes) by address. Bounded. */
+  readonly qrPngs: Map<string, Uint8Array>;
+}
+
+/** An empty cache. */
+export function createWriterCache(): WriterCache {
+  return {
+    setParagraphs: new WeakMap(),
+    sharedSubsets: new WeakMap(),
+    qrMatrices: new Map(),
+    docxShells: new WeakMap(),
+    qrPngs: new Map(),
+  };
+}

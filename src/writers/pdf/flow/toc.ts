@@ -1,0 +1,109 @@
+/**
+ * The table of contents: its title as a heading, then one box per entry with the title, a
+ * dotted leader and a page reference the layout fills in once every heading's page is known.
+ */
+
+import type { Block } from '../../../model/doc-model.js';
+import type { TextStyle } from '../../theme.js';
+import { offsetDrawable, type Drawable, type FontKey, type LineDrawable } from '../types.js';
+import type { FlowBuilder } from './index.js';
+import { addHeadingLines, baselineOffset, lineBoxes } from './text.js';
+import type { BlockContext } from './types.js';
+
+/** Indent per TOC level, in ems of the TOC size. */
+const TOC_INDENT = 2;
+/** Shortest dotted leader in a TOC entry, in ems. */
+const TOC_LEADER_MIN = 2;
+/** Distance between the dots of a TOC leader, in ems. */
+const TOC_LEADER_PITCH = 0.3;
+/** Extra space above a chapter entry in the TOC, in ems. */
+const TOC_CHAPTER_GAP = 0.35;
+
+/** A TOC block: its title, then the layout's TOC entries. */
+export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>, ctx: BlockContext): void {
+  const { theme, measurer } = flow.env;
+  addHeadingLines(flow, [{ type: 'text', value: block.title }], 1, ctx, 'toc-title', undefined, null);
+
+  const size = theme.toc.size;
+  const height = size * theme.toc.lineHeight;
+  const baseline = baselineOffset(size, height);
+  const numberWidth = measurer.width('0'.repeat(flow.env.pageDigits), 'regular', size);
+  flow.env.toc.forEach((entry, i) => {
+    const indent = (entry.level - 1) * TOC_INDENT * size;
+    const font: FontKey = entry.level === 1 ? 'bold' : 'regular';
+    const style: TextStyle = {
+      ...theme.paragraph.body,
+      size,
+      lineHeight: theme.toc.lineHeight,
+      bold: font === 'bold',
+      color: theme.colors.text,
+      align: 'left',
+    };
+    const titleWidth = ctx.width - indent - numberWidth - TOC_LEADER_MIN * size;
+    const lines = lineBoxes(
+      flow,
+      [{ type: 'text', value: entry.title }],
+      style,
+      ctx.x + indent,
+      titleWidth,
+      'toc-entry',
+      entry.id,
+    );
+    const drawables: Drawable[] = [];
+    lines.forEach((box, k) => {
+      for (const d of box.drawables) drawables.push(offsetDrawable(d, 0, k * height));
+    });
+    const count = Math.max(1, lines.length);
+    const lastLine = drawables[drawables.length - 1] as LineDrawable | undefined;
+    const lastBaseline = (count - 1) * height + baseline;
+    const textEnd = lastLine ? lastLine.x + lastLine.width : ctx.x + indent;
+    const right = ctx.x + ctx.width;
+    // Leaders end at the same x and start on a multiple of the dot pitch from there, so
+    // the dots of all entries line up in columns.
+    const pitch = TOC_LEADER_PITCH * size;
+    const leaderEnd = right - numberWidth - size * 0.5;
+    const dots = Math.floor((leaderEnd - (textEnd + size * 0.5)) / pitch);
+    if (dots > 0) {
+      drawables.push({
+        kind: 'rule',
+        role: 'leader',
+        x: leaderEnd - dots * pitch,
+        y: lastBaseline - size * 0.12,
+        // Half a pitch short of leaderEnd: whether a dot is drawn exactly at the end of a
+        // dashed path is up to float rounding.
+        width: (dots - 0.5) * pitch,
+        lineWidth: size * 0.09,
+        color: theme.colors.muted,
+        dotPitch: pitch,
+      });
+    }
+    drawables.push({
+      kind: 'page-ref',
+      id: entry.id,
+      right,
+      y: (count - 1) * height,
+      height,
+      baseline: lastBaseline,
+      size,
+      font,
+      color: theme.colors.text,
+      block: lastLine?.block ?? flow.env.counters.block++,
+    });
+    drawables.push({
+      kind: 'link',
+      x: ctx.x + indent,
+      y: 0,
+      width: ctx.width - indent,
+      height: count * height,
+      target: { kind: 'dest', id: entry.id },
+    });
+    flow.emit({
+      kind: 'box',
+      height: count * height,
+      gapBefore: i === 0 ? flow.takeGap(0) : entry.level === 1 ? TOC_CHAPTER_GAP * size : 0,
+      keepWithPrev: false,
+      drawables,
+    });
+  });
+  flow.gap = theme.paragraph.body.spaceAfter;
+}
