@@ -9,9 +9,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { selectMeasures } from '../src/catalogue/select.js';
-import { readMarkdown } from '../src/model/read-markdown.js';
-import { editionDocMeta, renderGuide } from '../src/template/render.js';
-import type { TemplateSources } from '../src/template/render.js';
+import { buildDocument, editionContent } from '../src/pipeline/build-document.js';
+import { createPipelineCache } from '../src/pipeline/cache.js';
+import { prepare, readTemplates } from '../src/pipeline/prepare.js';
+import { compileGuide, type TemplateSources } from '../src/template/render.js';
 import { smallCatalogue } from './fixtures/template/small-edition.js';
 import { assertGolden } from './helpers/golden.js';
 import { repoRoot } from './helpers/paths.js';
@@ -31,6 +32,16 @@ function realTemplates(): TemplateSources {
   return sources;
 }
 
+/** The small edition through the pipeline: sections assembled and numbered, as the writers get it. */
+function smallModel() {
+  const templates = readTemplates(repoRoot, smallCatalogue, 'guide');
+  const { prepared, diagnostics } = prepare({ root: repoRoot, catalogue: smallCatalogue, templates, entry: 'guide' });
+  assert.deepEqual(diagnostics, []);
+  const selection = selectMeasures(smallCatalogue, { asOf: smallCatalogue.edition.date });
+  const built = buildDocument(prepared!, editionContent(selection), createPipelineCache());
+  return { model: built.model!, diagnostics: built.diagnostics };
+}
+
 test('the small edition renders and reads to the golden DocModel', () => {
   const selection = selectMeasures(smallCatalogue, { asOf: smallCatalogue.edition.date });
   assert.deepEqual(
@@ -40,21 +51,18 @@ test('the small edition renders and reads to the golden DocModel', () => {
     [['1.1 tax-small-scale-vat', '1.2 tax-loss-carryforward'], ['2.1 finance-loan-deferral']],
   );
 
-  const rendered = renderGuide(selection, realTemplates());
+  // The whole guide's Markdown, every section inline, to see what a template change did.
+  const rendered = compileGuide(realTemplates()).guide!.render(selection);
   assert.deepEqual(rendered.diagnostics, []);
   assertGolden(path.join(goldenDir, 'small.md'), rendered.markdown);
 
-  const { model, diagnostics } = readMarkdown(rendered.markdown, editionDocMeta(smallCatalogue.edition));
+  const { model, diagnostics } = smallModel();
   assert.deepEqual(diagnostics, []);
   assertGolden(path.join(goldenDir, 'small.json'), `${JSON.stringify(model, null, 2)}\n`);
 });
 
 test('the small edition model has what the writers rely on', () => {
-  const selection = selectMeasures(smallCatalogue, { asOf: smallCatalogue.edition.date });
-  const { model } = readMarkdown(
-    renderGuide(selection, realTemplates()).markdown,
-    editionDocMeta(smallCatalogue.edition),
-  );
+  const { model } = smallModel();
   assert.deepEqual(
     model.sections.map((section) => section.kind),
     ['cover', 'body'],

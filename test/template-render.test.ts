@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { selectMeasures } from '../src/catalogue/select.js';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.js';
 import { positionAt } from '../src/diagnostics/format.js';
-import { compileGuide, renderGuide } from '../src/template/render.js';
+import { compileGuide } from '../src/template/render.js';
 import type { TemplateSources } from '../src/template/render.js';
 import { smallCatalogue } from './fixtures/template/small-edition.js';
 
@@ -17,7 +17,8 @@ function sources(texts: Record<string, string>): TemplateSources {
 }
 
 function render(texts: Record<string, string>) {
-  return renderGuide(selection, sources(texts));
+  const { guide, diagnostics } = compileGuide(sources(texts));
+  return guide ? guide.render(selection) : { markdown: '', diagnostics };
 }
 
 /** The one diagnostic of a failed render, with where it points as line:column and the text there. */

@@ -10,6 +10,11 @@ import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
 import { sha256Hex } from '../hash.js';
 import { UsageError } from '../errors.js';
+import { version } from '../cli/version.js';
+import { readFontFile } from '../io/resources.js';
+import type { TemplateInputs } from '../pipeline/prepare.js';
+import type { BuildRequest } from '../pipeline/request.js';
+import type { Theme } from '../writers/theme.js';
 
 /** The default `--name-pattern`. */
 export const defaultNamePattern = '{企業名稱}-惠企政策指南';
@@ -60,8 +65,38 @@ export interface SharedInputs {
   namePattern: string;
 }
 
+/** What every guide of a run is made of, as a batch knows it. */
+export interface RunInputs {
+  root: string;
+  templates: TemplateInputs;
+  theme: Theme;
+  edition: Catalogue['edition'];
+  request: BuildRequest;
+  namePattern: string;
+}
+
+/**
+ * The hash of everything every firm's guide is made of besides the firm and its measures: guide's
+ * version, the templates, the theme, the fonts' bytes, the edition and the options.
+ */
+export function runInputsHash(run: RunInputs): string {
+  const fonts = [run.theme.fonts.pdf.regular, run.theme.fonts.pdf.bold];
+  return sharedInputsHash({
+    tool: `guide ${version}`,
+    templates: Object.fromEntries(Object.entries(run.templates.sources).map(([name, source]) => [name, source.text])),
+    theme: run.templates.theme.text,
+    fonts: Object.fromEntries(fonts.map((font) => [font, sha256Hex(readFontFile(run.root, font))])),
+    edition: run.edition,
+    asOf: run.request.asOf,
+    letterDate: run.request.letterDate,
+    creationDate: run.request.creationDate.toISOString(),
+    formats: run.request.formats,
+    namePattern: run.namePattern,
+  });
+}
+
 /** The hash of the shared inputs. */
-export function sharedInputsHash(inputs: SharedInputs): string {
+function sharedInputsHash(inputs: SharedInputs): string {
   return sha256Hex(JSON.stringify(inputs));
 }
 

@@ -5,10 +5,12 @@
  */
 
 import { measureStatus } from '../catalogue/select.js';
-import type { Catalogue } from '../catalogue/types.js';
+import type { Catalogue, Edition } from '../catalogue/types.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FirmList } from '../firms/read.js';
+import path from 'node:path';
+import { readFirmList, type FirmList } from '../firms/read.js';
+import { readFileBytes } from '../io/batch-output.js';
 import { firmIdKey, type RejectedRow } from '../firms/records.js';
 import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
 import { UsageError } from '../errors.js';
@@ -27,6 +29,34 @@ export function checkMeasureGlyphs(
 ): Diagnostic[] {
   const active = catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active');
   return checkSourceGlyphs(fonts, loaded, catalogue, active);
+}
+
+/**
+ * Reads the run's firm list (`--firms`, relative to `cwd`); a list that cannot be read at all is
+ * an E-FIRMS-FILE diagnostic in the result, as a list that cannot be parsed is.
+ */
+export async function readRunFirmList(
+  given: string,
+  place: { cwd: string; root: string; edition: Edition; sheet: string | undefined },
+): Promise<{ firmsFile: string; list: FirmList }> {
+  const firmsPath = path.resolve(place.cwd, given);
+  const firmsFile = path.relative(place.root, firmsPath).split(path.sep).join('/') || given;
+  const read = readFileBytes(firmsPath);
+  if ('error' in read) {
+    const problem = diagnostic('E-FIRMS-FILE', `the firm list could not be read (${read.error})`, {
+      file: firmsFile,
+      hint: read.error === 'ENOENT' ? 'check the path given to --firms' : 'check that the file can be opened',
+    });
+    return { firmsFile, list: { format: 'csv', rows: [], rejected: [], diagnostics: [problem] } };
+  }
+  if (place.sheet !== undefined && !/\.xls[xm]$/i.test(firmsPath)) {
+    throw new UsageError('--sheet picks a worksheet of an .xlsx workbook; the firm list is not one');
+  }
+  const list = await readFirmList(firmsFile, read.bytes, {
+    vocabularies: place.edition.vocabularies,
+    ...(place.sheet !== undefined ? { sheet: place.sheet } : {}),
+  });
+  return { firmsFile, list };
 }
 
 /** Text fields of a firm that reach its guide, each checked against the font. */

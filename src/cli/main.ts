@@ -122,7 +122,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('build')
     .description('render the guide as PDF and DOCX into dist/')
     .addOption(configOption())
-    .option('--format <formats>', 'comma-separated formats: pdf, docx (default: guide.yaml output.formats)')
+    .option(
+      '--format <formats>',
+      'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
+    )
     .option('--out <dir>', 'output folder (default: guide.yaml output.dir)')
     .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
     .option('--strict', 'treat warnings as errors (exit code 1)')
@@ -166,7 +169,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .requiredOption('--firms <file>', 'the firm list: .csv (UTF-8 or GB18030), .xlsx or .yaml')
     .addOption(configOption())
     .option('--sheet <name>', 'the worksheet of an .xlsx list (default: the first)')
-    .option('--format <formats>', 'comma-separated formats: pdf, docx (default: guide.yaml output.formats)')
+    .option(
+      '--format <formats>',
+      'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
+    )
     .option('--out <dir>', 'output folder (default: <guide.yaml output.dir>/firms)')
     .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
     .option('--letter-date <date>', "the date on each firm's letter (default: the as-of date)", parseDate)

@@ -11,18 +11,14 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { CliIo } from '../cli/io.js';
 import { createReporter } from '../cli/report.js';
 import { version } from '../cli/version.js';
-import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { UsageError } from '../errors.js';
-import { readFirmList } from '../firms/read.js';
-import { sha256Hex } from '../hash.js';
-import { readFileBytes, stopwatch } from '../io/batch-output.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { stopwatch } from '../io/batch-output.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
-import { readFontFile } from '../io/resources.js';
 import { manifestJson } from '../batch/manifest.js';
 import { explainFirm } from '../batch/explain-report.js';
-import { checkNamePattern, defaultNamePattern, parseJobs, parseShard, sharedInputsHash } from '../batch/plan.js';
-import { batchFirms, checkMeasureGlyphs, firmGlyphProblems, selectOnly } from '../batch/preflight.js';
+import { checkNamePattern, defaultNamePattern, parseJobs, parseShard, runInputsHash } from '../batch/plan.js';
+import { batchFirms, checkMeasureGlyphs, firmGlyphProblems, readRunFirmList, selectOnly } from '../batch/preflight.js';
 import { Progress } from '../batch/progress.js';
 import { failureDiagnostics, reasonOf, runBatch } from '../batch/run.js';
 import { prepareFirmWorker } from '../batch/worker-setup.js';
@@ -91,25 +87,11 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   diagnostics.push(...checkMeasureGlyphs(fonts, loaded, catalogue, request.asOf));
   if (hasErrors(diagnostics)) return fail(diagnostics);
 
-  // The firm list.
-  const firmsPath = path.resolve(io.cwd, options.firms);
-  const firmsFile = path.relative(root, firmsPath).split(path.sep).join('/') || options.firms;
-  const read = readFileBytes(firmsPath);
-  if ('error' in read) {
-    return fail([
-      ...diagnostics,
-      diagnostic('E-FIRMS-FILE', `the firm list could not be read (${read.error})`, {
-        file: firmsFile,
-        hint: read.error === 'ENOENT' ? 'check the path given to --firms' : 'check that the file can be opened',
-      }),
-    ]);
-  }
-  if (options.sheet !== undefined && !/\.xls[xm]$/i.test(firmsPath)) {
-    throw new UsageError('--sheet picks a worksheet of an .xlsx workbook; the firm list is not one');
-  }
-  const list = await readFirmList(firmsFile, read.bytes, {
-    vocabularies: edition.vocabularies,
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  const { firmsFile, list } = await readRunFirmList(options.firms, {
+    cwd: io.cwd,
+    root,
+    edition,
+    sheet: options.sheet,
   });
   if (list.text !== undefined) sources.set(firmsFile, list.text);
   const glyphs = firmGlyphProblems(list.rows, firmsFile, fonts);
@@ -128,21 +110,7 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   const warnings = [...diagnostics, ...listDiagnostics];
   if (warnings.length > 0 && reportFormat === 'text') print(warnings);
 
-  const fontDigests = Object.fromEntries(
-    [theme.fonts.pdf.regular, theme.fonts.pdf.bold].map((font) => [font, sha256Hex(readFontFile(root, font))]),
-  );
-  const inputsHash = sharedInputsHash({
-    tool: `guide ${version}`,
-    templates: Object.fromEntries(Object.entries(templates.sources).map(([name, source]) => [name, source.text])),
-    theme: templates.theme.text,
-    fonts: fontDigests,
-    edition,
-    asOf: request.asOf,
-    letterDate: request.letterDate,
-    creationDate: request.creationDate.toISOString(),
-    formats: request.formats,
-    namePattern,
-  });
+  const inputsHash = runInputsHash({ root, templates, theme, edition, request, namePattern });
 
   const selected = firms.filter((f) => f.selected && f.invalid === undefined).length;
   let progress: Progress | undefined;

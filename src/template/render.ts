@@ -294,15 +294,6 @@ export function compileGuide(
   };
 }
 
-/**
- * Renders a selection through the templates. A template mistake (syntax, a name not in the data,
- * a helper given the wrong value) is an E-TEMPLATE diagnostic at its place in the template file.
- */
-export function renderGuide(selection: Selection, sources: TemplateSources): RenderResult {
-  const { guide, diagnostics } = compileGuide(sources);
-  return guide ? guide.render(selection) : { markdown: '', diagnostics };
-}
-
 /** Document properties for an edition: PDF Info and DOCX core properties, and the running header. */
 export function editionDocMeta(edition: Edition): DocMeta {
   return {
