@@ -27,7 +27,7 @@ const placeholders: Record<string, (firm: Firm) => string> = {
 };
 
 /** The placeholders a pattern uses that are not known; empty when it is fine. */
-export function unknownPlaceholders(pattern: string): string[] {
+function unknownPlaceholders(pattern: string): string[] {
   return [...pattern.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((name) => !Object.hasOwn(placeholders, name));
 }
 

@@ -44,7 +44,7 @@ const gb18030 = new TextDecoder('gb18030', { fatal: true });
  * Bytes → text. A BOM is dropped; invalid UTF-8 is reported at the first bad byte, and when the
  * bytes read as GB18030 (what Notepad on Chinese Windows saves) the hint says so.
  */
-export function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnostic?: Diagnostic } {
+function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnostic?: Diagnostic } {
   const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   try {
     return { text: withoutBom(utf8.decode(bytes)) };

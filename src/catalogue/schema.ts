@@ -50,7 +50,7 @@ const toKebabCase = (value: string) =>
 const kebab = () => text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase });
 
 /** The longest measure id: the id is also the file name, and file systems cap names at 255 bytes. */
-export const measureIdMaxLength = 100;
+const measureIdMaxLength = 100;
 
 /** Why `id` cannot be a measure id, or undefined when it can (`guide new` checks with the schema's rule). */
 export function measureIdProblem(id: string): string | undefined {

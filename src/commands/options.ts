@@ -4,7 +4,7 @@ import { outputFormats, type OutputFormat } from '../catalogue/types.js';
 import { UsageError } from '../errors.js';
 
 /** `--format pdf,docx` → the formats, once each; anything else is a usage error. */
-export function parseFormats(value: string): OutputFormat[] {
+function parseFormats(value: string): OutputFormat[] {
   const formats = value
     .split(',')
     .map((f) => f.trim().toLowerCase())

@@ -39,7 +39,7 @@ export function formatLocation(file: string | undefined, range: Range | undefine
  * Two lines before the problem, its line, and a caret line under the range (first line only),
  * with carets counted in display columns so they sit under Chinese text correctly.
  */
-export function codeFrame(text: string, range: Range): string {
+function codeFrame(text: string, range: Range): string {
   const { line, column } = positionAt(text, range[0]);
   // A tab is shown as one space so the caret line (counted in columns) stays under it.
   const lines = text.split('\n').map((l) => l.replace(/\r$/, '').replace(/\t/g, ' '));
@@ -66,7 +66,7 @@ export interface TextStyle {
   bold(text: string): string;
 }
 
-export const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => t, bold: (t) => t };
+const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => t, bold: (t) => t };
 
 /** The human form: `file:line:col error CODE message`, code frame, hint, related places. */
 export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: TextStyle = plainStyle): string {

@@ -20,7 +20,7 @@ const aliases: Record<FirmField, readonly string[]> = {
 };
 
 /** A header as compared: no notes in brackets, no required marks, spaces, dashes or case. */
-export function normaliseHeader(header: string): string {
+function normaliseHeader(header: string): string {
   return header
     .normalize('NFKC')
     .replace(/^\uFEFF/, '')

@@ -30,7 +30,7 @@ export interface FirmList {
 }
 
 /** The format of a firm list by its name, or by its first bytes (a zip is a workbook). */
-export function firmListFormat(file: string, bytes: Uint8Array): FirmListFormat | 'xls' {
+function firmListFormat(file: string, bytes: Uint8Array): FirmListFormat | 'xls' {
   const extension = path.extname(file).toLowerCase();
   if (extension === '.xlsx' || extension === '.xlsm') return 'xlsx';
   if (extension === '.xls') return 'xls';

@@ -101,7 +101,7 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
 }
 
 /** The lock file in a batch's output folder: it holds the running process's id. */
-export const lockFileName = '.guide-batch.lock';
+const lockFileName = '.guide-batch.lock';
 
 /**
  * Takes the output folder for this process, so that two runs (say two shards started at once)

@@ -71,7 +71,7 @@ export function firmContent(
 }
 
 /** Document properties of a firm's guide: the edition's, titled for the firm. */
-export function firmDocMeta(catalogue: Catalogue, firm: Firm): DocMeta {
+function firmDocMeta(catalogue: Catalogue, firm: Firm): DocMeta {
   const meta = editionDocMeta(catalogue.edition);
   return { ...meta, title: `${meta.title}（${firm.name}）`, subject: `${firm.name}惠企政策指南` };
 }

@@ -24,7 +24,7 @@ import type { Labels } from './snapshot.js';
  * The printed fields of a measure with the service card's names, in the order changes are told:
  * name and chapter, then the period (what readers look for first), then as the measure is laid out.
  */
-export const fieldLabels = {
+const fieldLabels = {
   title: '名稱',
   category: '類別',
   effective: '有效期',

@@ -88,7 +88,7 @@ export interface ManifestSource {
 }
 
 /** The digest of a file list as `sha256sum` prints it, sorted by path in code-unit order. */
-export function inputsDigest(files: readonly ManifestInput[]): string {
+function inputsDigest(files: readonly ManifestInput[]): string {
   return sha256Hex(files.map((file) => `${file.sha256}  ${file.path}\n`).join(''));
 }
 

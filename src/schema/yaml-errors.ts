@@ -34,7 +34,7 @@ function firstKeyDefinition(text: string, offset: number, key: string): number |
   return match ? match.index + indent : undefined;
 }
 
-export function yamlErrorDiagnostic(file: string, text: string, error: YAMLError): Diagnostic {
+function yamlErrorDiagnostic(file: string, text: string, error: YAMLError): Diagnostic {
   const start = error.pos[0];
   const where = (range: Range) => ({ file, range });
   switch (error.code) {

@@ -17,7 +17,7 @@ export interface TemplateSource {
 }
 
 /** Character offset of a Handlebars line:column position (line 1-based, column 0-based). */
-export function offsetOf(text: string, position: TemplatePosition): number {
+function offsetOf(text: string, position: TemplatePosition): number {
   // Handlebars counts \r\n, \r and \n each as one line break.
   const lineBreak = /\r\n?|\n/g;
   let lineStart = 0;

@@ -90,7 +90,7 @@ function slotLine(n: number): string {
 }
 
 /** The template every guide starts from. */
-export const guideTemplate = 'guide';
+const guideTemplate = 'guide';
 
 type Ast = hbs.AST.Program;
 type Node = hbs.AST.Node;

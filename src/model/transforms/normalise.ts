@@ -6,7 +6,7 @@ import type { Block, Section } from '../doc-model.js';
  * Drops page breaks that would only make a blank page: with nothing before them in their section,
  * right after another break, or at the end.
  */
-export function dropIdleBreaks(blocks: readonly Block[]): Block[] {
+function dropIdleBreaks(blocks: readonly Block[]): Block[] {
   const kept: Block[] = [];
   for (const block of blocks) {
     if (block.type === 'page-break' && (kept.length === 0 || kept.at(-1)!.type === 'page-break')) continue;

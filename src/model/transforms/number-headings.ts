@@ -7,7 +7,7 @@
 import type { Block, Inline } from '../doc-model.js';
 
 /** Between a measure's number and its title, as after 第一章 in a chapter heading: an ideographic space. */
-export const numberSeparator = '\u3000';
+const numberSeparator = '\u3000';
 
 /** `blocks` with `number` and the separator put before the text of the first heading; the rest shared. */
 export function numberFirstHeading(blocks: readonly Block[], number: string): Block[] {
