@@ -118,6 +118,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     outDir,
     named.map((file) => ({ name: file.path, bytes: file.bytes })),
     { name: manifestFileName, text: () => manifestText },
+    io.cwd,
   );
 
   if (diagnostics.length > 0 || reportFormat === 'json') {
