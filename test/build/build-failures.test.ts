@@ -108,4 +108,56 @@ describe('guide build failures', () => {
     assert.equal(epoch.code, 2);
     assert.match(epoch.stderr, /SOURCE_DATE_EPOCH/);
   });
+
+  it('--format json prints the problems as one JSON document, writes nothing, and shows what a template produced', async () => {
+    const dir = copyEdition();
+    edit(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^fee:/m, 'fees:');
+    const run = await runCli(['build', '--format', 'pdf,json'], { cwd: dir });
+    assert.equal(run.code, 1);
+    const report = JSON.parse(run.stdout) as {
+      errors: number;
+      diagnostics: { code: string; file: string; start: { line: number } }[];
+    };
+    assert.equal(report.errors, 1);
+    assert.equal(report.diagnostics[0]!.code, 'E-FIELD-UNKNOWN');
+    assert.equal(report.diagnostics[0]!.file, 'policies/tax/tax-small-scale-vat.yaml');
+    assert.ok(report.diagnostics[0]!.start.line > 1);
+    assert.deepEqual(readdirSync(dir).sort(), ['guide.yaml', 'policies', 'templates']);
+
+    // A directive a template produced points into that template's rendered Markdown, held in memory.
+    const fresh = copyEdition();
+    edit(path.join(fresh, 'templates/measure.md.hbs'), ':::lead', ':::leed');
+    const reader = await runCli(['build', '--format', 'docx,json'], { cwd: fresh });
+    assert.equal(reader.code, 1);
+    const found = (JSON.parse(reader.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics;
+    assert.ok(
+      found.some((d) => d.code === 'E-TEMPLATE-DIRECTIVE' && d.file.startsWith('(rendered templates/measure.md.hbs: ')),
+      reader.stdout,
+    );
+    assert.deepEqual(readdirSync(fresh).sort(), ['guide.yaml', 'policies', 'templates']);
+  });
+
+  it('--format json with --json gives the manifest in the same document', async () => {
+    const dir = copyEdition();
+    const run = await runCli(['build', '--format', 'docx,json', '--json'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { errors: number; manifest: { outputs: { format: string }[] } };
+    assert.equal(report.errors, 0);
+    assert.deepEqual(
+      report.manifest.outputs.map((output) => output.format),
+      ['docx'],
+    );
+  });
+
+  it("guide batch --format json reports a firm list's problems as JSON", async () => {
+    const dir = copyEdition();
+    writeFileSync(path.join(dir, 'firms.csv'), '編號,企業名稱,行業\nF1,臺資企業,不存在的行業\n');
+    const run = await runCli(['batch', '--firms', 'firms.csv', '--format', 'pdf,json', '--jobs', '1'], { cwd: dir });
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { diagnostics: { code: string; file: string }[] };
+    assert.ok(
+      report.diagnostics.some((d) => d.code === 'E-FIRM-CODE-UNKNOWN' && d.file === 'firms.csv'),
+      run.stdout,
+    );
+  });
 });
