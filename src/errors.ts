@@ -1,4 +1,4 @@
-/** Errors that end a command with a specific exit code (mapped in cli/exit-codes.ts). */
+/** Errors that end a command with a specific exit code (mapped in terminal/exit-codes.ts). */
 
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 

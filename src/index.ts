@@ -17,7 +17,8 @@
 
 import path from 'node:path';
 import { validateCatalogue } from './catalogue/validate.js';
-import type { Catalogue, IsoDate, OutputFormat } from './catalogue/types.js';
+import type { Catalogue, IsoDate } from './catalogue/types.js';
+import type { OutputFormat } from './writers/formats.js';
 import { formatDiagnostic, summarize } from './diagnostics/format.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { matchFirm, type FirmMatch } from './firms/match.js';
@@ -36,7 +37,8 @@ import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { measureStatus } from './catalogue/select.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
-export type { Catalogue, Edition, Measure, MeasureEntry, OutputFormat, IsoDate } from './catalogue/types.js';
+export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
+export type { OutputFormat } from './writers/formats.js';
 export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';

@@ -5,7 +5,7 @@
  */
 
 import type { GuideFile } from '../../src/pipeline/write-document.js';
-import type { OutputFormat } from '../../src/catalogue/types.js';
+import type { OutputFormat } from '../../src/writers/formats.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import type { GuideLib } from './guide-lib.js';
 

@@ -1,8 +1,8 @@
 /** `guide batch --explain <id>`: one firm's choice of measures and why, or why its row cannot be used. */
 
 import type { Catalogue } from '../catalogue/types.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { Reporter } from '../cli/report.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { Reporter } from '../terminal/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import { explainMatch, formatExplanation } from '../firms/explain.js';

@@ -8,7 +8,7 @@
  * an earlier run meant to build it and has not finished: its files, if any, are not to be sent).
  */
 
-import type { OutputFormat } from '../catalogue/types.js';
+import type { OutputFormat } from '../writers/formats.js';
 
 /** One written file, its path relative to the manifest's folder. */
 export interface ManifestFile {

@@ -3,14 +3,15 @@
  * in this run (`--only`, `--shard`), and whether its guide is already there and up to date.
  */
 
-import type { Catalogue, OutputFormat } from '../catalogue/types.js';
+import type { Catalogue } from '../catalogue/types.js';
+import type { OutputFormat } from '../writers/formats.js';
 import { firmIdKey } from '../firms/records.js';
 import type { Firm } from '../firms/types.js';
 import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
 import { sha256Hex } from '../hash.js';
 import { UsageError } from '../errors.js';
-import { version } from '../cli/version.js';
+import { version } from '../io/version.js';
 import { readFontFile } from '../io/resources.js';
 import type { TemplateInputs } from '../pipeline/prepare.js';
 import type { BuildRequest } from '../pipeline/request.js';

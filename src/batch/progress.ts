@@ -4,7 +4,7 @@
  * of the way, so logs stay short and still show the run moving.
  */
 
-import type { OutputStream } from '../cli/io.js';
+import type { OutputStream } from '../terminal/io.js';
 
 const barWidth = 24;
 /** Redraw a terminal line at most this often (ms): drawing costs more than a firm on a fast run. */

@@ -24,7 +24,6 @@ import {
 import {
   channelTypes,
   firmSizes,
-  outputFormats,
   type Audience,
   type Basis,
   type Category,
@@ -38,6 +37,7 @@ import {
 } from './types.js';
 
 import { closestMatch } from '../schema/did-you-mean.js';
+import { outputFormats } from '../writers/formats.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabHint = 'must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-small-scale-vat';

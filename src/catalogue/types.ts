@@ -44,10 +44,7 @@ export interface Edition {
   review: { max_age_days: number; expiring_within_days: number };
 }
 
-/** The formats guide writes, in the order it writes them (the DOCX takes page numbers from the PDF layout). */
-export const outputFormats = ['pdf', 'docx'] as const;
-
-export type OutputFormat = (typeof outputFormats)[number];
+import type { OutputFormat } from '../writers/formats.js';
 
 export interface Basis {
   title: string;

@@ -5,9 +5,9 @@
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { ExitCode, exitCodeFor } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
-import { version } from './version.js';
+import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
+import { processIo, type CliIo } from '../terminal/io.js';
+import { version } from '../io/version.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -219,7 +219,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     const code = exitCodeFor(error);
     if (error instanceof InputError) {
-      const { createReporter } = await import('./report.js');
+      const { createReporter } = await import('../terminal/report.js');
       createReporter(io).diagnostics(error.diagnostics, new Map(), { format: 'text', root: io.cwd });
     } else if (code === ExitCode.internal) {
       io.stderr.write(

@@ -2,10 +2,10 @@
 
 import path from 'node:path';
 import { validateCatalogue } from '../catalogue/validate.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import { createReporter } from '../cli/report.js';
-import { version } from '../cli/version.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { CliIo } from '../terminal/io.js';
+import { createReporter } from '../terminal/report.js';
+import { version } from '../io/version.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBuildInputs } from '../io/build-inputs.js';
 import { buildInstant } from '../io/clock.js';

@@ -5,9 +5,9 @@
  */
 
 import path from 'node:path';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import { createReporter } from '../cli/report.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { CliIo } from '../terminal/io.js';
+import { createReporter } from '../terminal/report.js';
 import { openCurrentSide, openSide } from '../io/edition-side.js';
 import { diffEditions, formatDiff } from '../release/diff.js';
 import { sideSnapshot } from '../release/side-snapshot.js';

@@ -1,9 +1,9 @@
 /** `guide list`: the measures as an aligned table (CJK counted as two columns) or JSON. */
 
 import { asOfDate, measureStatus, type MeasureStatus } from '../catalogue/select.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import { createReporter } from '../cli/report.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { CliIo } from '../terminal/io.js';
+import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { displayWidth, padToWidth } from '../diagnostics/display-width.js';
 import { loadEdition } from '../io/edition.js';

@@ -1,6 +1,6 @@
 /** Option values shared by several commands, parsed the same way everywhere. */
 
-import { outputFormats, type OutputFormat } from '../catalogue/types.js';
+import { outputFormats, type OutputFormat } from '../writers/formats.js';
 import { UsageError } from '../errors.js';
 
 /** `--format pdf,docx` → the formats, once each; anything else is a usage error. */

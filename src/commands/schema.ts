@@ -2,9 +2,9 @@
 
 import path from 'node:path';
 import { exportJsonSchema } from '../catalogue/schema.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import { createReporter } from '../cli/report.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { CliIo } from '../terminal/io.js';
+import { createReporter } from '../terminal/report.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 
 export function schemaText(which: 'guide' | 'measure'): string {

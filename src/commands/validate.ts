@@ -1,9 +1,9 @@
 /** `guide validate`: every problem in every file, in one run. */
 
 import { validateCatalogue } from '../catalogue/validate.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CliIo } from '../cli/io.js';
-import { createReporter } from '../cli/report.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import type { CliIo } from '../terminal/io.js';
+import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadEdition } from '../io/edition.js';
 

@@ -6,7 +6,8 @@
 
 import { dateToInstant } from '../catalogue/dates.js';
 import { asOfDate } from '../catalogue/select.js';
-import { outputFormats, type Edition, type IsoDate, type OutputFormat } from '../catalogue/types.js';
+import type { Edition, IsoDate } from '../catalogue/types.js';
+import { outputFormats, type OutputFormat } from '../writers/formats.js';
 
 export interface BuildRequest {
   /** Measures in effect on this date go into the guide. */

@@ -1,6 +1,6 @@
 /** DocModel → the requested files, through the writer registry. Nothing here touches disk. */
 
-import type { OutputFormat } from '../catalogue/types.js';
+import type { OutputFormat } from '../writers/formats.js';
 import type { DocModel } from '../model/doc-model.js';
 import { tocEntries } from '../model/transforms/toc.js';
 import type { WriterCache } from '../writers/cache.js';

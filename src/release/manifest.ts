@@ -22,7 +22,8 @@
  */
 
 import type { Selection } from '../catalogue/select.js';
-import type { IsoDate, OutputFormat } from '../catalogue/types.js';
+import type { IsoDate } from '../catalogue/types.js';
+import type { OutputFormat } from '../writers/formats.js';
 import type { EditionDiff } from './diff.js';
 import { compactMeasure, JsonFields, ManifestShapeError, readMeasureData } from './measure-data.js';
 import {

@@ -4,7 +4,7 @@
  * fonts, the date and the caches come in; bytes go out.
  */
 
-import type { OutputFormat } from '../catalogue/types.js';
+import type { OutputFormat } from './formats.js';
 import type { DocModel } from '../model/doc-model.js';
 import type { TocEntry } from '../model/transforms/toc.js';
 import type { WriterCache } from './cache.js';

@@ -1,7 +1,7 @@
 /** Runs the CLI in this process with captured output, as a user would run `guide …` in `cwd`. */
 
 import { main } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import type { CliIo } from '../../src/terminal/io.js';
 
 export interface CliRun {
   code: number;
