@@ -8,13 +8,17 @@ export class UsageError extends Error {
 }
 
 /**
- * An input the user gave cannot be used (a file that is missing or is not what it should be).
- * Code that knows where the input was named (a theme value, a template folder) catches it and
- * reports the diagnostics there; otherwise they are printed as they are.
+ * Input the user gave cannot be used: the diagnostics say what and where (file, range) and how to
+ * fix it; `sources` holds the texts they point into, for code frames. Code that knows where the
+ * input was named (a theme value) catches it and reports the diagnostics there. The library API
+ * throws it for invalid input of every kind.
  */
-export class InputError extends Error {
-  override name = 'InputError';
-  constructor(readonly diagnostics: Diagnostic[]) {
+export class GuideInputError extends Error {
+  override name = 'GuideInputError';
+  constructor(
+    readonly diagnostics: Diagnostic[],
+    readonly sources: ReadonlyMap<string, string> = new Map(),
+  ) {
     super(diagnostics.map((d) => d.message).join('; '));
   }
 }

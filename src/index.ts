@@ -18,8 +18,9 @@
 import path from 'node:path';
 import { validateCatalogue } from './catalogue/validate.js';
 import type { Catalogue, IsoDate } from './catalogue/types.js';
-import type { OutputFormat } from './writers/formats.js';
+import { outputFormats, type OutputFormat } from './writers/formats.js';
 import { formatDiagnostic, summarize } from './diagnostics/format.js';
+import { GuideInputError, UsageError } from './errors.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { matchFirm, type FirmMatch } from './firms/match.js';
 import { readFirmList as readFirmListData } from './firms/read.js';
@@ -42,19 +43,8 @@ export type { OutputFormat } from './writers/formats.js';
 export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';
+export { GuideInputError, UsageError } from './errors.js';
 export type { LoadedEdition } from './io/edition.js';
-
-/** Invalid input: the diagnostics say what and where (file, range), and how to fix it. */
-export class GuideInputError extends Error {
-  override name = 'GuideInputError';
-  constructor(
-    readonly diagnostics: Diagnostic[],
-    /** The texts the diagnostics point into, by file, for `formatDiagnostics`. */
-    readonly sources: ReadonlyMap<string, string> = new Map(),
-  ) {
-    super(`${summarize(diagnostics)}: ${diagnostics.find((d) => d.severity === 'error')?.message ?? ''}`);
-  }
-}
 
 /** Where the edition is: `config` names its guide.yaml (relative to `cwd`, default the current folder). */
 export interface LoadOptions {
@@ -109,8 +99,6 @@ export async function build(edition: LoadedEdition, options: BuildOptions = {}):
   const { catalogue, prepared, request, diagnostics } = ready(edition, 'guide', options);
   const selection = selectEdition(catalogue, request);
   const printed = selection.chapters.flatMap((chapter) => chapter.measures.map((measure) => measure.entry));
-  diagnostics.push(...checkSourceGlyphs(prepared.fonts, edition, catalogue, printed));
-  throwOnErrors(edition, diagnostics, prepared);
   const built = buildDocument(prepared, editionContent(selection), cacheOf(edition));
   diagnostics.push(...built.diagnostics);
   throwOnErrors(edition, diagnostics, prepared, built.rendered);
@@ -155,10 +143,7 @@ export async function buildFirm(
 ): Promise<BuildResult> {
   const { catalogue, prepared, request, diagnostics } = ready(edition, 'firm-guide', options);
   const match = 'verdicts' in firm ? firm : matchFirm(catalogue, firm, request.asOf);
-  const active = catalogue.measures.filter((entry) => measureStatus(entry.measure, request.asOf) === 'active');
-  diagnostics.push(...checkSourceGlyphs(prepared.fonts, edition, catalogue, active));
-  throwOnErrors(edition, diagnostics, prepared);
-  const built = buildDocument(prepared, firmContent(catalogue, request, match), cacheOf(edition));
+  const built = buildDocument(prepared, firmContent(catalogue, request, match, cacheOf(edition)), cacheOf(edition));
   diagnostics.push(...built.diagnostics);
   throwOnErrors(edition, diagnostics, prepared, built.rendered);
   const base = firmFileBase(options.namePattern ?? defaultNamePattern, match.firm);
@@ -222,17 +207,24 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], sources: R
   return [...diagnostics.map((d) => formatDiagnostic(d, sources, plain)), summarize(diagnostics)].join('\n\n');
 }
 
-/** What an edition is prepared with, per entry template, and its cache: made once, on first use. */
+/**
+ * What an edition is prepared with, per entry template, its cache, and the checks already made
+ * (by what they depend on): made once, on first use, so a script building a guide per firm pays
+ * for them once.
+ */
 interface EditionState {
   prepared: Map<EntryTemplate, { prepared?: Prepared; diagnostics: Diagnostic[]; sources: Map<string, string> }>;
   cache: PipelineCache;
+  checks: Map<string, Diagnostic[]>;
 }
 
 const states = new WeakMap<LoadedEdition, EditionState>();
 
 function stateOf(edition: LoadedEdition): EditionState {
   let state = states.get(edition);
-  if (state === undefined) states.set(edition, (state = { prepared: new Map(), cache: createPipelineCache() }));
+  if (state === undefined) {
+    states.set(edition, (state = { prepared: new Map(), cache: createPipelineCache(), checks: new Map() }));
+  }
   return state;
 }
 
@@ -240,10 +232,44 @@ function cacheOf(edition: LoadedEdition): PipelineCache {
   return stateOf(edition).cache;
 }
 
+/** The result of a check, made once per edition and `key`. */
+function checked(edition: LoadedEdition, key: string, check: () => Diagnostic[]): Diagnostic[] {
+  const checks = stateOf(edition).checks;
+  let diagnostics = checks.get(key);
+  if (diagnostics === undefined) checks.set(key, (diagnostics = check()));
+  return diagnostics;
+}
+
+/** Every problem of the edition on a date, found once. */
+function validated(edition: LoadedEdition, asOf: IsoDate | undefined): Diagnostic[] {
+  return checked(edition, `validate ${asOf ?? ''}`, () => validate(edition, asOf !== undefined ? { asOf } : {}));
+}
+
 function catalogueOf(edition: LoadedEdition): Catalogue {
-  const errors = validate(edition).filter((d) => d.severity === 'error');
+  const errors = validated(edition, undefined).filter((d) => d.severity === 'error');
   if (!edition.catalogue || errors.length > 0) throw new GuideInputError(errors, edition.sources);
   return edition.catalogue;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Options from a script are checked as the command line checks its own. */
+function checkOptions(options: FirmBuildOptions): void {
+  for (const [name, value] of [
+    ['asOf', options.asOf],
+    ['letterDate', options.letterDate],
+  ] as const) {
+    if (value !== undefined && (!isoDate.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+      throw new UsageError(`${name} must be a date written YYYY-MM-DD, such as 2020-03-05; got "${String(value)}"`);
+    }
+  }
+  const formats = options.formats;
+  if (formats !== undefined && (formats.length === 0 || formats.some((f) => !outputFormats.includes(f)))) {
+    throw new UsageError(`formats takes one or more of ${outputFormats.join(', ')}; got ${JSON.stringify(formats)}`);
+  }
+  if (options.creationDate !== undefined && Number.isNaN(options.creationDate.getTime())) {
+    throw new UsageError('creationDate is not a valid date');
+  }
 }
 
 /** The edition checked, prepared for `entry` and the request resolved; throws on invalid input. */
@@ -252,7 +278,8 @@ function ready(
   entry: EntryTemplate,
   options: FirmBuildOptions,
 ): { catalogue: Catalogue; prepared: Prepared; request: BuildRequest; diagnostics: Diagnostic[] } {
-  const diagnostics = validate(edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
+  checkOptions(options);
+  const diagnostics = [...validated(edition, options.asOf)];
   if (!edition.catalogue || hasErrors(diagnostics)) throw new GuideInputError(diagnostics, edition.sources);
   const catalogue = edition.catalogue;
   const state = stateOf(edition);
@@ -276,6 +303,14 @@ function ready(
     ...(options.formats !== undefined ? { formats: options.formats } : {}),
     ...(options.creationDate !== undefined ? { pinnedDate: options.creationDate } : {}),
   });
+  // Every measure a guide of this date may print, checked against the fonts once.
+  diagnostics.push(
+    ...checked(edition, `glyphs ${request.asOf}`, () => {
+      const active = catalogue.measures.filter((m) => measureStatus(m.measure, request.asOf) === 'active');
+      return checkSourceGlyphs(prepared.prepared!.fonts, edition, catalogue, active);
+    }),
+  );
+  throwOnErrors(edition, diagnostics, prepared.prepared);
   return { catalogue, prepared: prepared.prepared, request, diagnostics };
 }
 

@@ -23,7 +23,11 @@ export interface FirmBuildResult {
 /** Builds one firm's guide in the run's formats. */
 export async function buildFirmGuide(worker: FirmWorker, choice: FirmChoice): Promise<FirmBuildResult> {
   const { prepared, setup } = worker;
-  const built = buildDocument(prepared, firmContent(setup.catalogue, setup.request, choice), worker.cache);
+  const built = buildDocument(
+    prepared,
+    firmContent(setup.catalogue, setup.request, choice, worker.cache),
+    worker.cache,
+  );
   if (!built.model || hasErrors(built.diagnostics)) {
     return { files: [], diagnostics: built.diagnostics, rendered: built.rendered };
   }
@@ -43,7 +47,11 @@ export function withCommonGlyphs(worker: FirmWorker): FirmWorker {
     (entry) => entry.measure.audience === undefined && measureStatus(entry.measure, setup.request.asOf) === 'active',
   );
   const choice: FirmChoice = { firm: emptyFirm, answering: [], others };
-  const built = buildDocument(prepared, firmContent(setup.catalogue, setup.request, choice), worker.cache);
+  const built = buildDocument(
+    prepared,
+    firmContent(setup.catalogue, setup.request, choice, worker.cache),
+    worker.cache,
+  );
   if (!built.model || hasErrors(built.diagnostics)) return worker;
   return { ...worker, sharedGlyphs: drawnGlyphs(built.model, prepared.theme, prepared.fonts, worker.cache.writer) };
 }

@@ -6,10 +6,10 @@ import type { Reporter } from '../terminal/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
 import { explainMatch, formatExplanation } from '../firms/explain.js';
+import { firmView } from '../firms/guide-view.js';
 import { matchFirm } from '../firms/match.js';
 import { firmIdKey, type RejectedRow } from '../firms/records.js';
 import type { FirmRow } from '../firms/types.js';
-import { firmContent } from '../pipeline/build-document.js';
 import type { BuildRequest } from '../pipeline/request.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 
@@ -54,7 +54,7 @@ export function explainFirm(id: string, context: ExplainContext): number {
     report.out(JSON.stringify(explanation, null, 2));
     return ExitCode.ok;
   }
-  const profile = firmContent(catalogue, context.request, match).view.firm.profile;
+  const profile = firmView(row.firm, catalogue.edition.vocabularies).profile;
   report.out(formatExplanation(explanation, profile, `${row.label} of ${context.firmsFile}`));
   return ExitCode.ok;
 }

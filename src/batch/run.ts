@@ -164,7 +164,9 @@ export function failureDiagnostics(failed: BatchRunResult['failed']): {
   for (const { result } of failed) {
     for (const [file, text] of result.rendered ?? []) rendered.set(file, text);
     for (const d of result.diagnostics) {
-      const key = `${d.code}\u0000${d.message}\u0000${d.range?.join(',') ?? ''}\u0000${d.file ?? ''}`;
+      // The same mistake in every firm's letter names each firm's rendered Markdown: shown once.
+      const file = d.file?.replace(/ for [^()]*\)$/, ')') ?? '';
+      const key = `${d.code}\u0000${d.message}\u0000${d.range?.join(',') ?? ''}\u0000${file}`;
       if (seen.has(key)) continue;
       seen.add(key);
       diagnostics.push(d);

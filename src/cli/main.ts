@@ -4,7 +4,7 @@
  */
 
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { InputError } from '../errors.js';
+import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import { processIo, type CliIo } from '../terminal/io.js';
 import { version } from '../io/version.js';
@@ -218,9 +218,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
     const code = exitCodeFor(error);
-    if (error instanceof InputError) {
+    if (error instanceof GuideInputError) {
       const { createReporter } = await import('../terminal/report.js');
-      createReporter(io).diagnostics(error.diagnostics, new Map(), { format: 'text', root: io.cwd });
+      createReporter(io).diagnostics(error.diagnostics, error.sources, { format: 'text', root: io.cwd });
     } else if (code === ExitCode.internal) {
       io.stderr.write(
         `guide: internal error (a bug in guide ${version}). Please report it with the command you ran and this text:\n${

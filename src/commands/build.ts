@@ -67,6 +67,8 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
 
   const templates = readTemplates(root, catalogue, 'guide');
   for (const [file, text] of templateSourceTexts(templates)) sources.set(file, text);
+  // Every file read is an input of the manifest: guide.yaml, the measures, the templates, the theme.
+  const inputFiles = [...sources.keys()];
   const { prepared, diagnostics: prepareDiagnostics } = prepare({ root, catalogue, templates, entry: 'guide' });
   diagnostics.push(...prepareDiagnostics);
   if (!prepared || hasErrors(diagnostics)) return fail();
@@ -97,11 +99,10 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const cache = createPipelineCache();
   const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
-  for (const [file, text] of built.rendered) if (hasErrors(built.diagnostics)) sources.set(file, text);
+  for (const [file, text] of built.rendered) sources.set(file, text);
   if (!built.model || hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0)) return fail();
   const files = await writeDocument(built.model, prepared, request, cache.writer);
 
-  // Every file read is an input: guide.yaml, the measures, the templates, the theme and the fonts.
   const outDir = path.resolve(io.cwd, options.out ?? path.join(root, edition.output.dir));
   const baseName = safeFileName(edition.output.name ?? `${edition.title}-${edition.edition}`);
   const named = files.map((file) => ({ ...file, path: `${baseName}.${file.format}` }));
@@ -109,7 +110,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     version,
     selection,
     creationDate: request.creationDate,
-    inputs: readBuildInputs(root, sources.keys(), [prepared.theme.fonts.pdf.regular, prepared.theme.fonts.pdf.bold]),
+    inputs: readBuildInputs(root, inputFiles, [prepared.theme.fonts.pdf.regular, prepared.theme.fonts.pdf.bold]),
     outputs: named,
     ...(since ? { changes: since.diff } : {}),
   });

@@ -132,7 +132,8 @@ export function buildFirmGuideView(catalogue: Catalogue, choice: FirmChoice, dat
   };
 }
 
-function firmView(firm: Firm, vocabularies: Catalogue['edition']['vocabularies']): FirmView {
+/** The firm as its letter addresses it: codes with their labels, and one line of what it told us. */
+export function firmView(firm: Firm, vocabularies: Catalogue['edition']['vocabularies']): FirmView {
   const industries = codeViews(firm.industries, vocabularies.industries);
   const needs = codeViews(firm.needs, vocabularies.needs);
   const size = firm.size === null ? null : { code: firm.size, label: sizeLabels[firm.size] };

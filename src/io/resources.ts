@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { InputError } from '../errors.js';
+import { GuideInputError } from '../errors.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -82,12 +82,10 @@ const fontCache = new Map<string, Uint8Array>();
 
 /**
  * Reads a font file named in the theme: a path inside an npm package ("@expo-google-fonts/…"),
- * or a path relative to the edition folder. Throws `InputError` (E-THEME-FONT) when there is no
+ * or a path relative to the edition folder. Throws `GuideInputError` (E-THEME-FONT) when there is no
  * such file or it cannot be read.
  */
 export function readFontFile(root: string, name: string): Uint8Array {
-  const cached = fontCache.get(name);
-  if (cached) return cached;
   const local = path.resolve(root, name);
   let file: string;
   try {
@@ -99,6 +97,9 @@ export function readFontFile(root: string, name: string): Uint8Array {
       file = local;
     }
   }
+  // By the file found: two editions may name different files alike ("fonts/guide.ttf").
+  const cached = fontCache.get(file);
+  if (cached) return cached;
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -110,9 +111,11 @@ export function readFontFile(root: string, name: string): Uint8Array {
         : code === 'EISDIR'
           ? 'it is a folder'
           : `it could not be read (${code ?? String(error)})`;
-    throw new InputError([diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint })]);
+    throw new GuideInputError([
+      diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint }),
+    ]);
   }
-  fontCache.set(name, bytes);
+  fontCache.set(file, bytes);
   return bytes;
 }
 

@@ -38,9 +38,18 @@ export interface Assembled {
   rendered: Map<string, string>;
 }
 
-/** Renders, reads and assembles the guide whose template data is `view`. */
-export function assembleDocument(prepared: Prepared, view: GuideView, meta: DocMeta, cache: PipelineCache): Assembled {
-  return new Assembly(prepared, view, cache).run(meta);
+/**
+ * Renders, reads and assembles the guide whose template data is `view`. `label` (a firm's id)
+ * tells this guide's rendered Markdown from another's in diagnostics.
+ */
+export function assembleDocument(
+  prepared: Prepared,
+  view: GuideView,
+  meta: DocMeta,
+  cache: PipelineCache,
+  label?: string,
+): Assembled {
+  return new Assembly(prepared, view, cache, label).run(meta);
 }
 
 class Assembly {
@@ -54,6 +63,7 @@ class Assembly {
     private readonly prepared: Prepared,
     private readonly view: GuideView,
     private readonly cache: PipelineCache,
+    private readonly label: string | undefined,
   ) {
     this.measureRoot = { edition: view.edition, asOf: view.asOf };
   }
@@ -61,18 +71,19 @@ class Assembly {
   run(meta: DocMeta): Assembled {
     const { prepared } = this;
     const calls: Call[] = [];
-    const file = renderedName(prepared.templates.sources[prepared.entry]!.file);
+    const file = this.ownName(prepared.templates.sources[prepared.entry]!.file);
     const skeleton = this.keep(
-      file,
       prepared.guide.renderView(this.view, (partial, context) => calls.push({ partial, context }) - 1),
     );
     if (skeleton === undefined) return this.result();
     const read = readFragment(skeleton, { file, slots: true });
-    this.take(read, skeleton);
+    this.take(read, file, skeleton);
+    const used = new Set<number>();
     const sections: Section[] = read.sections.map((section) => ({
       kind: section.kind,
-      blocks: this.fill(section, calls, read),
+      blocks: this.fill(section, calls, used, file),
     }));
+    this.unfilled(calls, used, file);
     this.diagnostics.push(...checkAnchors(this.parts));
     if (hasErrors(this.diagnostics)) return this.result();
     return { ...this.result(), model: { meta, sections: normaliseSections(sections) } };
@@ -82,28 +93,32 @@ class Assembly {
     return { diagnostics: this.diagnostics, rendered: this.rendered };
   }
 
-  /** The Markdown of a render, kept for code frames; undefined (diagnostics taken) when it failed. */
-  private keep(file: string, result: RenderResult): string | undefined {
-    if (result.diagnostics.length > 0) {
-      this.diagnostics.push(...result.diagnostics);
-      return undefined;
-    }
-    this.rendered.set(file, result.markdown);
-    return result.markdown;
+  /** The name of Markdown rendered for this guide alone (its letter, its chapters' openings). */
+  private ownName(template: string): string {
+    return renderedName(this.label === undefined ? template : `${template} for ${this.label}`);
   }
 
-  /** A part read: its diagnostics, and its ids and links for the check across parts. */
-  private take(read: FragmentRead, markdown: string): void {
+  /** The Markdown of a render; undefined (its diagnostics taken) when it failed. */
+  private keep(result: RenderResult): string | undefined {
+    if (result.diagnostics.length === 0) return result.markdown;
+    this.diagnostics.push(...result.diagnostics);
+    return undefined;
+  }
+
+  /**
+   * A part read, named `file` in this guide: its diagnostics, its Markdown for code frames, and its
+   * ids and links for the check across parts.
+   */
+  private take(read: FragmentRead, file: string, markdown: string): void {
     this.diagnostics.push(...read.diagnostics);
-    this.parts.push(read);
-    if (read.file !== undefined) this.rendered.set(read.file, markdown);
+    this.parts.push({ file, anchors: read.anchors, links: read.links });
+    this.rendered.set(file, markdown);
   }
 
-  /** A section's blocks with each slot filled by its fragment's blocks. */
-  private fill(section: FragmentSection, calls: readonly Call[], owner: FragmentRead): Block[] {
+  /** A section's blocks with each slot filled by its fragment's blocks; `used` records the calls filled. */
+  private fill(section: FragmentSection, calls: readonly Call[], used: Set<number>, file: string): Block[] {
     if (section.slots.length === 0) return section.blocks;
     const blocks: Block[] = [];
-    const used = new Set<number>();
     let next = 0;
     for (const slot of section.slots) {
       blocks.push(...section.blocks.slice(next, slot.at));
@@ -111,7 +126,7 @@ class Assembly {
       const call = calls[slot.n];
       // A slot line the templates did not leave (written into a text field) fills nothing.
       if (call === undefined || used.has(slot.n)) {
-        this.slotProblem(owner, `a section slot (::slot{n="${slot.n}"}) that no template call left`);
+        this.slotProblem(file, `a section slot (::slot{n="${slot.n}"}) that no template call left`);
         continue;
       }
       used.add(slot.n);
@@ -121,6 +136,14 @@ class Assembly {
     return blocks;
   }
 
+  // A call whose slot line the reader never saw (inside a code block, or run into a paragraph)
+  // would drop its section without a word.
+  private unfilled(calls: readonly Call[], used: ReadonlySet<number>, file: string): void {
+    for (const [n, call] of calls.entries()) {
+      if (!used.has(n)) this.slotProblem(file, `{{> ${call.partial}}} left its section where no section can stand`);
+    }
+  }
+
   private fragment(call: Call): Block[] {
     return call.partial === measurePartial ? this.measure(call.context as MeasureView) : this.other(call);
   }
@@ -128,9 +151,8 @@ class Assembly {
   /** A chapter's opening (or another fragment partial): read once per Markdown text. */
   private other(call: Call): Block[] {
     const calls: Call[] = [];
-    const file = renderedName(this.prepared.templates.sources[call.partial]!.file);
+    const file = this.ownName(this.prepared.templates.sources[call.partial]!.file);
     const markdown = this.keep(
-      file,
       this.prepared.guide.renderPartial(
         call.partial,
         call.context,
@@ -142,25 +164,34 @@ class Assembly {
     let read = this.cache.fragments.get(markdown);
     if (read === undefined) {
       read = readFragment(markdown, { file, slots: true });
-      this.cache.fragments.set(markdown, read);
+      // Only a clean read is kept: diagnostics must name the guide they were found in.
+      if (read.diagnostics.length === 0) this.cache.fragments.set(markdown, read);
     }
-    this.take(read, markdown);
-    return this.bodyOf(read, (section) => this.fill(section, calls, read));
+    this.take(read, file, markdown);
+    const used = new Set<number>();
+    const blocks = this.bodyOf(read, file, (section) => this.fill(section, calls, used, file));
+    this.unfilled(calls, used, file);
+    return blocks;
   }
 
-  /** A measure section, read once per measure, numbered for this guide. */
+  /**
+   * A measure section, read once per measure and numbered for this guide. Only a measure's own
+   * view (a chapter's `{{#each measures}}`) is kept; any other data is read each time.
+   */
   private measure(context: MeasureView): Block[] {
     const entry = this.prepared.measures.get(context.id);
-    const key = entry && `${this.prepared.hash}\u0000${this.view.asOf}\u0000${measureHash(this.cache, entry)}`;
+    const own = entry !== undefined && context.file === entry.file;
+    const key = own ? `${this.prepared.hash}\u0000${this.view.asOf}\u0000${measureHash(this.cache, entry)}` : undefined;
     let cached = key === undefined ? undefined : this.cache.measures.get(key);
     if (cached === undefined) {
       cached = this.readMeasure(context);
       if (cached === undefined) return [];
-      if (key !== undefined) this.cache.measures.set(key, cached);
+      if (key !== undefined && cached.read.diagnostics.length === 0) this.cache.measures.set(key, cached);
     }
-    this.take(cached.read, cached.markdown);
-    const blocks = this.bodyOf(cached.read, (section) => section.blocks);
-    return numberFirstHeading(blocks, context.number);
+    const file = cached.read.file!;
+    this.take(cached.read, file, cached.markdown);
+    const blocks = this.bodyOf(cached.read, file, (section) => section.blocks);
+    return typeof context.number === 'string' ? numberFirstHeading(blocks, context.number) : blocks;
   }
 
   private readMeasure(context: MeasureView): CachedFragment | undefined {
@@ -168,6 +199,7 @@ class Assembly {
     const measure: Partial<MeasureView> = { ...context };
     delete measure.number;
     const source = this.prepared.templates.sources[measurePartial]!;
+    // The same text for every guide that has the measure, so one name serves them all.
     const file = renderedName(`${source.file}: ${context.id}`);
     const rendered = this.prepared.guide.renderPartial(measurePartial, measure, this.measureRoot);
     if (rendered.diagnostics.length > 0) {
@@ -178,11 +210,11 @@ class Assembly {
   }
 
   /** A fragment's blocks: it must be body text, with no cover of its own. */
-  private bodyOf(read: FragmentRead, blocksOf: (section: FragmentSection) => Block[]): Block[] {
+  private bodyOf(read: FragmentRead, file: string, blocksOf: (section: FragmentSection) => Block[]): Block[] {
     const blocks: Block[] = [];
     for (const section of read.sections) {
       if (section.kind === 'cover') {
-        this.slotProblem(read, '::::cover is inside a section template (chapter or measure)');
+        this.slotProblem(file, '::::cover is inside a section template (chapter or measure)');
         continue;
       }
       blocks.push(...blocksOf(section));
@@ -190,13 +222,13 @@ class Assembly {
     return blocks;
   }
 
-  private slotProblem(read: FragmentRead, message: string): void {
+  private slotProblem(file: string, message: string): void {
     this.diagnostics.push({
       code: 'E-TEMPLATE-DIRECTIVE',
       severity: 'error',
       message,
-      ...(read.file !== undefined ? { file: read.file } : {}),
-      hint: 'the cover belongs in guide.md.hbs or letter.md.hbs; slots are left by guide itself, never written',
+      file,
+      hint: 'call {{> chapter}} and {{> measure}} on lines of their own between blocks of the body (not in a code block, a list, a table or the cover); the cover belongs in guide.md.hbs or letter.md.hbs',
     });
   }
 }

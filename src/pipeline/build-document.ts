@@ -8,14 +8,14 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocMeta, DocModel } from '../model/doc-model.js';
 import { buildView } from '../template/view.js';
 import { editionDocMeta } from '../template/render.js';
-import { selectMeasures, measureStatus, type Selection } from '../catalogue/select.js';
+import { selectMeasures, type Selection } from '../catalogue/select.js';
 import type { Catalogue } from '../catalogue/types.js';
 import { buildFirmGuideView, type FirmGuideView } from '../firms/guide-view.js';
 import type { FirmChoice } from '../firms/match.js';
 import type { Firm } from '../firms/types.js';
 import { missingCodePoints } from '../writers/pdf/fonts.js';
 import { assembleDocument } from './assemble.js';
-import type { PipelineCache } from './cache.js';
+import { measuresInEffect, type PipelineCache } from './cache.js';
 import { checkModelGlyphs } from './glyph-check.js';
 import type { Prepared } from './prepare.js';
 import type { BuildRequest } from './request.js';
@@ -24,6 +24,8 @@ import type { BuildRequest } from './request.js';
 export interface DocumentContent {
   view: GuideView;
   meta: DocMeta;
+  /** What tells this guide's rendered Markdown from another's in diagnostics (a firm's id). */
+  label?: string;
 }
 
 /** A guide as a model, or the diagnostics that stop it; `rendered` is the Markdown they point into. */
@@ -39,7 +41,7 @@ export interface BuiltDocument {
  * `checkDocumentGlyphs`).
  */
 export function buildDocument(prepared: Prepared, content: DocumentContent, cache: PipelineCache): BuiltDocument {
-  const assembled = assembleDocument(prepared, content.view, content.meta, cache);
+  const assembled = assembleDocument(prepared, content.view, content.meta, cache, content.label);
   if (!assembled.model) return assembled;
   const missing = (text: string) => missingCodePoints(prepared.fonts, text);
   const glyphs = checkModelGlyphs(missing, assembled.model, new Set(), Object.values(prepared.templates.sources));
@@ -64,10 +66,11 @@ export function firmContent(
   catalogue: Catalogue,
   request: BuildRequest,
   choice: FirmChoice,
+  cache: PipelineCache,
 ): DocumentContent & { view: FirmGuideView } {
-  const inEffect = catalogue.measures.filter((entry) => measureStatus(entry.measure, request.asOf) === 'active').length;
+  const inEffect = measuresInEffect(cache, catalogue, request.asOf);
   const view = buildFirmGuideView(catalogue, choice, { asOf: request.asOf, letterDate: request.letterDate, inEffect });
-  return { view, meta: firmDocMeta(catalogue, choice.firm) };
+  return { view, meta: firmDocMeta(catalogue, choice.firm), label: choice.firm.id };
 }
 
 /** Document properties of a firm's guide: the edition's, titled for the firm. */

@@ -5,7 +5,8 @@
  * are made of exactly what a cached value was made from, so an entry is never stale.
  */
 
-import type { MeasureEntry } from '../catalogue/types.js';
+import { measureStatus } from '../catalogue/select.js';
+import type { Catalogue, IsoDate, MeasureEntry } from '../catalogue/types.js';
 import { sha256Hex } from '../hash.js';
 import type { FragmentRead } from '../model/read-markdown.js';
 import { createWriterCache, type WriterCache } from '../writers/cache.js';
@@ -25,6 +26,8 @@ export interface PipelineCache {
   readonly fragments: LruMap<string, FragmentRead>;
   /** What the writers keep between documents: set lines, font subsets, QR codes, DOCX shells. */
   readonly writer: WriterCache;
+  /** How many measures of a catalogue are in effect, by as-of date (a firm's letter says it). */
+  readonly inEffect: WeakMap<Catalogue, Map<IsoDate, number>>;
   /** Content hash of each measure (see `measureHash`), made once per parsed measure. */
   readonly measureHashes: WeakMap<MeasureEntry, string>;
 }
@@ -40,6 +43,7 @@ export function createPipelineCache(): PipelineCache {
     measures: new LruMap(capacity),
     fragments: new LruMap(capacity),
     writer: createWriterCache(),
+    inEffect: new WeakMap(),
     measureHashes: new WeakMap(),
   };
 }
@@ -50,4 +54,16 @@ export function measureHash(cache: PipelineCache, entry: MeasureEntry): string {
   if (hash === undefined)
     cache.measureHashes.set(entry, (hash = sha256Hex(JSON.stringify([entry.file, entry.measure]))));
   return hash;
+}
+
+/** How many of the catalogue's measures are in effect on `asOf`, counted once. */
+export function measuresInEffect(cache: PipelineCache, catalogue: Catalogue, asOf: IsoDate): number {
+  let byDate = cache.inEffect.get(catalogue);
+  if (byDate === undefined) cache.inEffect.set(catalogue, (byDate = new Map()));
+  let count = byDate.get(asOf);
+  if (count === undefined) {
+    count = catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active').length;
+    byDate.set(asOf, count);
+  }
+  return count;
 }

@@ -4,7 +4,7 @@
  */
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
-import { InputError } from '../errors.js';
+import { GuideInputError } from '../errors.js';
 import { fontHint, readFontFile } from '../io/resources.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
@@ -34,7 +34,7 @@ export function openThemeFonts(
         diagnostic('E-THEME-FONT', `fonts.pdf.${face}: "${name}" ${problem}`, { ...at(face), hint: fontHint }),
       );
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      if (!(error instanceof GuideInputError)) throw error;
       diagnostics.push(
         ...error.diagnostics.map((d) => ({ ...d, ...at(face), message: `fonts.pdf.${face}: ${d.message}` })),
       );

@@ -37,14 +37,17 @@ export interface TemplateInputs {
  * to use `guide batch`.
  */
 export function readTemplates(root: string, catalogue: Catalogue, entry: EntryTemplate): TemplateInputs {
-  const bundled = () => readTemplateFolder(root, path.relative(root, bundledTemplatesDir));
-  let folder = readTemplateFolder(root, catalogue.edition.templates);
-  if (Object.keys(folder.sources).length === 0) folder = bundled();
+  // guide's own folder is read only when the edition's lacks something.
+  let own: ReturnType<typeof readTemplateFolder> | undefined;
+  const bundled = () => (own ??= readTemplateFolder(root, path.relative(root, bundledTemplatesDir)));
+  const edition = readTemplateFolder(root, catalogue.edition.templates);
+  // What could not be read there is reported even when guide's own templates stand in.
+  const folder =
+    Object.keys(edition.sources).length === 0 ? { ...bundled(), diagnostics: edition.diagnostics } : edition;
   const sources: TemplateSources = { ...folder.sources };
   if (entry === 'firm-guide') {
-    const own = bundled();
     for (const name of firmTemplates) {
-      if (!Object.hasOwn(sources, name) && own.sources[name]) sources[name] = own.sources[name];
+      if (!Object.hasOwn(sources, name) && bundled().sources[name]) sources[name] = bundled().sources[name];
     }
   }
   return { sources, theme: folder.theme ?? bundled().theme!, diagnostics: folder.diagnostics };

@@ -171,6 +171,21 @@ export function compileGuide(
         const call = node as hbs.AST.PartialStatement;
         if (call.name.type === 'PathExpression')
           partialCalls.push({ from: name, name: call.name.original, loc: call.loc });
+        // A section is read once and put wherever it is called, so every call must give it the same data.
+        if (
+          call.name.type === 'PathExpression' &&
+          compileOptions.fragments?.includes(call.name.original) &&
+          (call.params.length > 0 || (call.hash?.pairs.length ?? 0) > 0)
+        ) {
+          diagnostics.push(
+            templateDiagnostic(
+              source,
+              `{{> ${call.name.original}}} takes no arguments: guide reads the section once and reuses it`,
+              rangeOf(source.text, call.loc),
+              `call it as {{> ${call.name.original}}} inside {{#each measures}} or {{#each chapters}}`,
+            ),
+          );
+        }
       } else if (node.type === 'DecoratorBlock') {
         const block = node as hbs.AST.BlockStatement;
         const first = block.params[0];

@@ -3,7 +3,7 @@
  * errors thrown out of a command are mapped here and nowhere else.
  */
 
-import { InputError, OutputError, UsageError } from '../errors.js';
+import { GuideInputError, OutputError, UsageError } from '../errors.js';
 
 export const ExitCode = {
   ok: 0,
@@ -21,7 +21,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** The exit code for an error thrown out of a command; anything not a user's mistake is a bug. */
 export function exitCodeFor(error: unknown): ExitCode {
-  if (error instanceof InputError) return ExitCode.invalidInput;
+  if (error instanceof GuideInputError) return ExitCode.invalidInput;
   if (error instanceof UsageError) return ExitCode.usage;
   if (error instanceof OutputError) return ExitCode.outputFailed;
   return ExitCode.internal;

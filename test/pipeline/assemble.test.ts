@@ -71,7 +71,7 @@ describe('guides assembled from fragments', () => {
     const firmPrepared = prepared('firm-guide');
     const warm = createPipelineCache();
     for (const firm of firms(40)) {
-      const content = firmContent(catalogue, request, matchFirm(catalogue, firm, request.asOf));
+      const content = firmContent(catalogue, request, matchFirm(catalogue, firm, request.asOf), warm);
       const cached = buildDocument(firmPrepared, content, warm);
       const fresh = buildDocument(firmPrepared, content, createPipelineCache());
       assert.deepEqual(cached.diagnostics, [], firm.id);
@@ -94,7 +94,8 @@ describe('guides assembled from fragments', () => {
     const firm = firms(2)[1]!;
     const match = matchFirm(catalogue, firm, request.asOf);
     assert.ok(match.answering.length > 0, 'the firm reports a need some measure answers');
-    const built = buildDocument(prepared('firm-guide'), firmContent(catalogue, request, match), createPipelineCache());
+    const cache = createPipelineCache();
+    const built = buildDocument(prepared('firm-guide'), firmContent(catalogue, request, match, cache), cache);
     const titles = headings(built.model!, 2);
     assert.equal(titles[0], `1.1\u3000${match.answering[0]!.measure.title}`);
   });
@@ -130,4 +131,43 @@ describe('guides assembled from fragments', () => {
     assert.equal(problem.file, 'templates/measure.md.hbs');
     assert.match(problem.hint ?? '', /numbers each measure heading itself/);
   });
+
+  it('refuse a section called with arguments: it is read once for every call', () => {
+    const result = prepare({
+      root: loaded.root,
+      catalogue,
+      entry: 'guide',
+      templates: editTemplate(
+        readTemplates(loaded.root, catalogue, 'guide'),
+        'chapter',
+        '{{> measure}}',
+        '{{> measure compact=true}}',
+      ),
+    });
+    const problem = result.diagnostics.find((d) => d.code === 'E-TEMPLATE');
+    assert.ok(problem, JSON.stringify(result.diagnostics));
+    assert.equal(problem.file, 'templates/chapter.md.hbs');
+    assert.match(problem.message, /takes no arguments/);
+  });
+
+  it('report a measure section put twice into one guide (its heading ids repeat)', () => {
+    const guide = prepared('guide', (templates) =>
+      editTemplate(templates, 'chapter', '{{> measure}}', '{{> measure}}\n\n{{> measure}}'),
+    );
+    const built = buildDocument(guide, editionContent(selectEdition(catalogue, request)), createPipelineCache());
+    assert.equal(built.model, undefined);
+    assert.ok(
+      built.diagnostics.some((d) => /two headings have the id/.test(d.message)),
+      JSON.stringify(built.diagnostics.slice(0, 3)),
+    );
+  });
 });
+
+function editTemplate(templates: TemplateInputs, name: string, from: string, to: string): TemplateInputs {
+  const source = templates.sources[name]!;
+  assert.ok(source.text.includes(from), `${from} is not in ${name}`);
+  return {
+    ...templates,
+    sources: { ...templates.sources, [name]: { ...source, text: source.text.replace(from, to) } },
+  };
+}
