@@ -15,7 +15,7 @@ import { firmIdKey, type RejectedRow } from '../firms/records.js';
 import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
 import { UsageError } from '../errors.js';
 import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { shardOf, type Shard } from './plan.js';
 import { reasonOf, type BatchFirm } from './run.js';

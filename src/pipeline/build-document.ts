@@ -13,7 +13,7 @@ import type { Catalogue } from '../catalogue/types.js';
 import { buildFirmGuideView, type FirmGuideView } from '../firms/guide-view.js';
 import type { FirmChoice } from '../firms/match.js';
 import type { Firm } from '../firms/types.js';
-import { missingCodePoints } from '../writers/pdf/fonts.js';
+import { missingCodePoints } from '../writers/pdf/index.js';
 import { assembleDocument } from './assemble.js';
 import { measuresInEffect, type PipelineCache } from './cache.js';
 import { checkModelGlyphs } from './glyph-check.js';

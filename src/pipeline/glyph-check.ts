@@ -10,7 +10,7 @@ import type { DocModel } from '../model/doc-model.js';
 import { blockText, visitBlocks } from '../model/visit.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
 import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 export type MissingGlyphs = (text: string) => number[];

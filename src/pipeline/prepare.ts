@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../hash.js';
 import { bundledTemplatesDir, readTemplateFolder } from '../io/resources.js';
 import { compileGuide, type CompiledGuide, type TemplateSources } from '../template/render.js';
-import type { PdfFonts } from '../writers/pdf/fonts.js';
+import type { PdfFonts } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 import { fragmentPartials } from './assemble.js';
 import { openThemeFonts } from './fonts.js';
