@@ -6,7 +6,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
-import { processIo, type CliIo } from '../terminal/io.js';
+import type { CliIo } from '../terminal/io.js';
+import { processIo } from './process-io.js';
 import { version } from '../io/version.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
