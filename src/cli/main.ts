@@ -44,6 +44,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'guide validate                 check every measure file of the edition here',
         'guide build                    write dist/*.pdf and dist/*.docx',
         'guide list --status active     the measures in effect on the edition date',
+        'guide init my-edition          start a new edition in the folder my-edition',
         'guide new tax tax-rent-relief  start a new measure file from a skeleton',
         'guide diff v2020.03            what changed since the edition tagged v2020.03',
         'guide batch --firms firms.xlsx a tailored guide for every firm of the list',
@@ -98,6 +99,23 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']),
     )
     .action(run(async () => (await import('../commands/list.js')).listCommand));
+
+  program
+    .command('init')
+    .description('start a new edition: guide.yaml, an example measure, schema files, README.md')
+    .argument('[dir]', 'the folder for the new edition (default: the current folder); made if missing')
+    .option('--template', "also copy guide's templates and theme.yaml into templates/ for customising")
+    .option('--force', 'write into a folder that is not empty: add the missing files, never overwrite one')
+    .addHelpText(
+      'after',
+      examples([
+        'guide init my-edition && cd my-edition && guide validate && guide build',
+        'guide init                       the current folder, which must be empty',
+        'guide init my-edition --template with templates/ to change the layout and wording',
+        'guide init . --template --force  add templates/ to an existing edition; nothing is overwritten',
+      ]) + '\nA folder that is not empty is refused (exit code 3) unless --force.\n',
+    )
+    .action(run(async () => (await import('../commands/init.js')).initCommand));
 
   program
     .command('new')
