@@ -86,7 +86,7 @@ describe('guide init', () => {
     const dir = await tempFolder();
     const run = await runCli(['init', '.', '--template'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /  guide validate && guide build/);
+    assert.match(run.stderr, /\n {2}guide validate && guide build/);
     const bundled = (await readdir(path.join(repoRoot, 'templates'))).sort();
     assert.deepEqual((await readdir(path.join(dir, 'templates'))).sort(), bundled);
     assert.ok(bundled.includes('theme.yaml') && bundled.includes('README.md'));
