@@ -10,13 +10,8 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { bundledTemplatesDir } from '../io/resources.js';
-import {
-  bundledStarterDir,
-  inspectTarget,
-  readBundledFolder,
-  somethingAt,
-  type StarterFile,
-} from '../io/starter-files.js';
+import { bundledStarterDir, inspectTarget, readBundledFolder, type StarterFile } from '../io/starter-files.js';
+import { somethingAt } from '../io/exists.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { schemaText } from './schema.js';
 

@@ -1,6 +1,5 @@
 /** `guide new <category> <id>`: a measure skeleton, never over an existing file. */
 
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { measureIdProblem } from '../catalogue/schema.js';
 import { measureSkeleton } from '../catalogue/skeleton.js';
@@ -8,6 +7,7 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { loadEdition } from '../io/edition.js';
+import { somethingAt } from '../io/exists.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { today } from '../io/clock.js';
 
@@ -40,11 +40,7 @@ export async function newMeasureCommand(
   }
   const target = path.join(loaded.root, 'policies', category, `${id}.yaml`);
   const shown = path.relative(io.cwd, target);
-  const exists = await access(target).then(
-    () => true,
-    () => false,
-  );
-  if (exists) {
+  if (somethingAt(target)) {
     report.info(`guide: ${shown} already exists; not overwriting it. Choose another id, or edit that file.`);
     return ExitCode.outputFailed;
   }

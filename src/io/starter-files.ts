@@ -3,7 +3,7 @@
  * package's init/ folder), the bundled templates, and the folder a new edition goes into.
  */
 
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InternalError, OutputError } from '../errors.js';
@@ -68,15 +68,5 @@ export function inspectTarget(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new OutputError(`could not look into ${shownAs} (${code ?? String(error)})`, code);
-  }
-}
-
-/** Whether anything (a file, a folder, a link, even a broken one) is at `file`. */
-export function somethingAt(file: string): boolean {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    // A file where a folder of the path should be: writing will say so in plain words.
-    return false;
   }
 }
