@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
+import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
@@ -194,6 +195,7 @@ export async function loadCatalogue(
   for (const file of files) {
     const doc = await readSource(reader, file, result);
     if (!doc) continue;
+    result.diagnostics.push(...placeholderDiagnostics(file, doc), ...emptyAudienceDiagnostics(file, doc));
     const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
     if (measure) measures.push({ file, measure });
   }
