@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
+import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 
@@ -157,6 +158,36 @@ function parseWith<T>(schema: ObjectSchema<T>, context: ParseContext): T | undef
 }
 
 /**
+ * YAML files in the folders the patterns look in that no pattern takes: a measure saved as
+ * `.yml` under `*.yaml` patterns would otherwise vanish from the guide without a word. A file a
+ * `!pattern` names is left out on purpose and not reported. Patterns that look everywhere
+ * ('**\/*.yaml') are not checked, as the edition folder holds guide.yaml, the theme and firm
+ * lists too.
+ */
+async function unmatchedYamlFiles(
+  reader: SourceReader,
+  patterns: readonly string[],
+  taken: readonly string[],
+  configFile: string,
+  guideDoc: Document,
+): Promise<Diagnostic[]> {
+  const folders = patternFolders(patterns).filter((folder) => folder !== '');
+  if (folders.length === 0) return [];
+  const all = await reader.list(folders.map((folder) => `${folder}/**/*.{yaml,yml}`));
+  const takenSet = new Set(taken);
+  const excluded = excludedByPattern(patterns);
+  return all
+    .filter((file) => !takenSet.has(file) && !excluded(file) && file !== configFile)
+    .map((file) =>
+      diagnostic('W-FILE-UNMATCHED', `this YAML file is not read: no "policies" pattern in ${configFile} takes it`, {
+        file,
+        related: [{ file: configFile, range: rangeOfPath(guideDoc, ['policies']), message: 'the patterns' }],
+        hint: `if it is a measure, add a pattern that takes it (e.g. "policies/**/*.{yaml,yml}"); if it is not, move it out of ${folders.join(', ')}/`,
+      }),
+    );
+}
+
+/**
  * Reads guide.yaml (at `configFile`, relative to the reader's root) and every measure file its
  * `policies` patterns match. Measures that fail the schema are left out of the catalogue; their
  * diagnostics say why.
@@ -186,6 +217,7 @@ export async function loadCatalogue(
       }),
     );
   }
+  result.diagnostics.push(...(await unmatchedYamlFiles(reader, edition.policies, files, configFile, guideDoc)));
   const declared = {
     categories: edition.categories.map((c) => c.id),
     industries: Object.keys(edition.vocabularies.industries),
