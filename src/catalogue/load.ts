@@ -113,7 +113,7 @@ async function readSource(
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
       diagnostic('E-CONFIG-MISSING', `${file} not found`, {
-        hint: 'run guide in the folder that holds guide.yaml, or name it with --config path/to/guide.yaml',
+        hint: 'run guide in the folder that holds guide.yaml or in a folder below it, or name it with --config path/to/guide.yaml',
       }),
     );
     return undefined;

@@ -20,7 +20,7 @@ export const codes = {
     severity: 'error',
     summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)',
   },
-  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder or at --config' },
+  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder, any parent folder, or at --config' },
   'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
   'W-FILE-UNMATCHED': {
     severity: 'warning',

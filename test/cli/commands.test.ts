@@ -90,6 +90,22 @@ describe('guide validate', () => {
     assert.match(run.stderr, /--config/);
   });
 
+  it('finds guide.yaml in the nearest parent folder; paths stay relative to where the user stands', async () => {
+    const dir = await tempEdition();
+    const clean = await runCli(['validate'], { cwd: path.join(dir, 'policies/tax') });
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.match(clean.stderr, /^no problems$/m);
+    assert.match(clean.stderr, /^checked \.\.\/\.\.\/guide\.yaml and 40 measure files$/m);
+
+    const file = path.join(dir, 'policies/tax/tax-small-scale-vat.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^fee:/m, 'fees:'));
+    const run = await runCli(['validate'], { cwd: path.join(dir, 'policies/tax') });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^tax-small-scale-vat\.yaml:\d+:1 error E-FIELD-UNKNOWN/m);
+    const list = await runCli(['list', '--json'], { cwd: path.join(dir, 'policies') });
+    assert.equal(list.code, 1, 'list refuses the broken edition found in the parent, too');
+  });
+
   it('finds the edition through --config from another folder', async () => {
     const run = await runCli(['validate', '--config', path.join(repoRoot, 'guide.yaml')], { cwd: tmpdir() });
     assert.equal(run.code, 0, run.stderr);
