@@ -18,7 +18,7 @@ export const codes = {
   'E-FILE-TOO-LARGE': { severity: 'error', summary: 'a file is larger than the size limit' },
   'E-ENCODING': {
     severity: 'error',
-    summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)',
+    summary: 'a file is not valid UTF-8 (often GB18030 or Big5 from a Chinese Windows editor)',
   },
   'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder, any parent folder, or at --config' },
   'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
