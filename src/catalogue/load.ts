@@ -9,6 +9,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
+import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdown-checks.js';
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
@@ -251,6 +252,7 @@ export async function loadCatalogue(
     diagnostics: result.diagnostics,
   });
   if (!edition) return result;
+  result.diagnostics.push(...editionMarkdownDiagnostics(configFile, result.sources.get(configFile)!, guideDoc));
 
   const files = await reader.list(edition.policies);
   if (files.length === 0) {
@@ -272,7 +274,11 @@ export async function loadCatalogue(
   for (const file of files) {
     const doc = await readSource(reader, file, result);
     if (!doc) continue;
-    result.diagnostics.push(...placeholderDiagnostics(file, doc), ...emptyAudienceDiagnostics(file, doc));
+    result.diagnostics.push(
+      ...placeholderDiagnostics(file, doc),
+      ...emptyAudienceDiagnostics(file, doc),
+      ...measureMarkdownDiagnostics(file, result.sources.get(file)!, doc),
+    );
     const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
     if (measure) measures.push({ file, measure });
   }

@@ -56,6 +56,12 @@ export const codes = {
     severity: 'error',
     summary: 'an industry or need code is not declared in guide.yaml vocabularies',
   },
+  'E-MARKDOWN-LINK': {
+    severity: 'error',
+    summary: 'a Markdown link in a text field goes to an address that is not http(s) (javascript:, file:, mailto:…)',
+  },
+  'E-MARKDOWN-HTML': { severity: 'error', summary: 'raw HTML in a Markdown text field' },
+  'E-MARKDOWN-IMAGE': { severity: 'error', summary: 'an image in a Markdown text field (guides have none)' },
   'E-PLACEHOLDER': { severity: 'error', summary: 'an example value written by guide new has not been replaced' },
   'E-AUDIENCE-EMPTY': { severity: 'error', summary: 'an empty audience list selects no firm' },
   'E-FEE-EMPTY': { severity: 'error', summary: 'fee is empty: write 不收費 when the service is free' },
