@@ -9,6 +9,9 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
+import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdown-checks.js';
+import { excludedByPattern, patternFolders } from './policy-patterns.js';
+import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
@@ -38,11 +41,66 @@ export interface LoadResult {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const gb18030 = new TextDecoder('gb18030', { fatal: true });
+
+/**
+ * The legacy encodings a Chinese editor saves in: GB18030/GBK (Simplified Windows) and Big5
+ * (Traditional Windows, Taiwan and Hong Kong). Nearly any byte string reads as GB18030, so both
+ * are tried and the one whose text looks like Chinese prose wins.
+ */
+const legacyEncodings = [
+  {
+    label: 'gb18030',
+    decoder: new TextDecoder('gb18030', { fatal: true }),
+    hint: 'the file looks like GB18030/GBK, as saved by a Chinese Windows editor: open it and save it again with the encoding "UTF-8"',
+  },
+  {
+    label: 'big5',
+    decoder: new TextDecoder('big5', { fatal: true }),
+    hint: 'the file looks like Big5, as saved by a Traditional Chinese (Taiwan or Hong Kong) Windows editor: open it and save it again with the encoding "UTF-8"',
+  },
+] as const;
+
+/**
+ * Characters a measure file seldom holds but a wrong decoding yields by the score: Big5 bytes read
+ * as GBK come out as kana, Greek, Cyrillic, box drawing and private-use characters; GBK bytes read
+ * as Big5 as rare ideographs outside the basic block and symbols.
+ */
+function oddCharacters(text: string): number {
+  let odd = 0;
+  for (const char of text) {
+    const c = char.codePointAt(0)!;
+    const usual =
+      c < 0x80 ||
+      (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
+      (c >= 0x3000 && c <= 0x303f) || // CJK punctuation
+      (c >= 0xff00 && c <= 0xffef) || // full-width forms
+      (c >= 0x2010 && c <= 0x206f); // general punctuation
+    if (!usual) odd++;
+  }
+  return odd;
+}
+
+/** The legacy encoding the bytes most likely have, with the text read in it. */
+function guessLegacyEncoding(bytes: Uint8Array): { text: string; label: string; hint: string } | undefined {
+  let best: { text: string; label: string; hint: string; odd: number } | undefined;
+  for (const { label, decoder, hint } of legacyEncodings) {
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      continue;
+    }
+    const odd = oddCharacters(text);
+    // Ties go to GB18030, listed first: mainland offices save in it far more often.
+    if (!best || odd < best.odd) best = { text, label, hint, odd };
+  }
+  return best;
+}
 
 /**
  * Bytes → text. A BOM is dropped; invalid UTF-8 is reported at the first bad byte, and when the
- * bytes read as GB18030 (what Notepad on Chinese Windows saves) the hint says so.
+ * bytes read as GB18030 (what Notepad on Simplified Chinese Windows saves) or Big5 (Traditional
+ * Chinese Windows) the hint says which.
  */
 function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnostic?: Diagnostic } {
   const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -51,25 +109,15 @@ function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnost
   } catch {
     // Decode again leniently so the code frame can show where the first bad byte sits.
     const badByte = firstInvalidUtf8Byte(bytes);
-    let gbText: string | undefined;
-    try {
-      gbText = withoutBom(gb18030.decode(bytes));
-    } catch {
-      gbText = undefined;
-    }
+    const legacy = guessLegacyEncoding(bytes);
     // Show the code frame in the encoding the file most likely has, so staff see their text.
-    const offset = withoutBom(
-      new TextDecoder(gbText !== undefined ? 'gb18030' : 'utf-8').decode(bytes.subarray(0, badByte)),
-    ).length;
-    const looksGb = gbText !== undefined;
+    const offset = withoutBom(new TextDecoder(legacy?.label ?? 'utf-8').decode(bytes.subarray(0, badByte))).length;
     return {
-      text: gbText ?? withoutBom(new TextDecoder('utf-8').decode(bytes)),
+      text: legacy ? withoutBom(legacy.text) : withoutBom(new TextDecoder('utf-8').decode(bytes)),
       diagnostic: diagnostic('E-ENCODING', 'the file is not saved as UTF-8 text', {
         file,
         range: [offset, offset + 1],
-        hint: looksGb
-          ? 'the file looks like GB18030/GBK, as saved by a Chinese Windows editor: open it and save it again with the encoding "UTF-8"'
-          : 'save the file as UTF-8 text',
+        hint: legacy?.hint ?? 'save the file as UTF-8 text',
       }),
     };
   }
@@ -111,7 +159,7 @@ async function readSource(
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
       diagnostic('E-CONFIG-MISSING', `${file} not found`, {
-        hint: 'run guide in the folder that holds guide.yaml, or name it with --config path/to/guide.yaml',
+        hint: 'run guide in the folder that holds guide.yaml or in a folder below it, or name it with --config path/to/guide.yaml',
       }),
     );
     return undefined;
@@ -156,6 +204,36 @@ function parseWith<T>(schema: ObjectSchema<T>, context: ParseContext): T | undef
 }
 
 /**
+ * YAML files in the folders the patterns look in that no pattern takes: a measure saved as
+ * `.yml` under `*.yaml` patterns would otherwise vanish from the guide without a word. A file a
+ * `!pattern` names is left out on purpose and not reported. Patterns that look everywhere
+ * ('**\/*.yaml') are not checked, as the edition folder holds guide.yaml, the theme and firm
+ * lists too.
+ */
+async function unmatchedYamlFiles(
+  reader: SourceReader,
+  patterns: readonly string[],
+  taken: readonly string[],
+  configFile: string,
+  guideDoc: Document,
+): Promise<Diagnostic[]> {
+  const folders = patternFolders(patterns).filter((folder) => folder !== '');
+  if (folders.length === 0) return [];
+  const all = await reader.list(folders.map((folder) => `${folder}/**/*.{yaml,yml}`));
+  const takenSet = new Set(taken);
+  const excluded = excludedByPattern(patterns);
+  return all
+    .filter((file) => !takenSet.has(file) && !excluded(file) && file !== configFile)
+    .map((file) =>
+      diagnostic('W-FILE-UNMATCHED', `this YAML file is not read: no "policies" pattern in ${configFile} takes it`, {
+        file,
+        related: [{ file: configFile, range: rangeOfPath(guideDoc, ['policies']), message: 'the patterns' }],
+        hint: `if it is a measure, add a pattern that takes it (e.g. "policies/**/*.{yaml,yml}"); if it is not, move it out of ${folders.join(', ')}/`,
+      }),
+    );
+}
+
+/**
  * Reads guide.yaml (at `configFile`, relative to the reader's root) and every measure file its
  * `policies` patterns match. Measures that fail the schema are left out of the catalogue; their
  * diagnostics say why.
@@ -174,6 +252,7 @@ export async function loadCatalogue(
     diagnostics: result.diagnostics,
   });
   if (!edition) return result;
+  result.diagnostics.push(...editionMarkdownDiagnostics(configFile, result.sources.get(configFile)!, guideDoc));
 
   const files = await reader.list(edition.policies);
   if (files.length === 0) {
@@ -185,6 +264,7 @@ export async function loadCatalogue(
       }),
     );
   }
+  result.diagnostics.push(...(await unmatchedYamlFiles(reader, edition.policies, files, configFile, guideDoc)));
   const declared = {
     categories: edition.categories.map((c) => c.id),
     industries: Object.keys(edition.vocabularies.industries),
@@ -194,6 +274,11 @@ export async function loadCatalogue(
   for (const file of files) {
     const doc = await readSource(reader, file, result);
     if (!doc) continue;
+    result.diagnostics.push(
+      ...placeholderDiagnostics(file, doc),
+      ...emptyAudienceDiagnostics(file, doc),
+      ...measureMarkdownDiagnostics(file, result.sources.get(file)!, doc),
+    );
     const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
     if (measure) measures.push({ file, measure });
   }

@@ -65,7 +65,7 @@ const idMatchesFileName: Rule = (context) =>
     const base = entry.file
       .split('/')
       .at(-1)!
-      .replace(/\.ya?ml$/, '');
+      .replace(/\.ya?ml$/i, '');
     if (base === entry.measure.id) return [];
     return [
       diagnostic('W-ID-FILENAME', `id "${entry.measure.id}" differs from the file name "${base}"`, {

@@ -117,7 +117,7 @@ export const editionSchema = object<Edition>(
       '企業與措施共用的代碼表',
       { industries: {}, needs: {} },
     ),
-    policies: defaulted(list(text(), { nonEmpty: true }), '措施檔案的路徑樣式', ['policies/**/*.yaml']),
+    policies: defaulted(list(text(), { nonEmpty: true }), '措施檔案的路徑樣式', ['policies/**/*.{yaml,yml}']),
     templates: defaulted(text(), '範本資料夾', 'templates'),
     output: defaulted(
       object<Edition['output']>({

@@ -35,6 +35,23 @@ function exampleMeasure(id: string, category: string, today: string): Measure {
   };
 }
 
+/**
+ * The example texts a new measure file holds, such as （措施名稱）: each is an error wherever it
+ * is still found, so a guide never prints one.
+ */
+export const skeletonPlaceholders: readonly string[] = (() => {
+  const found = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (text.startsWith('（') && text.endsWith('）')) found.add(text);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(exampleMeasure('id', 'category', '2020-01-01'));
+  return [...found];
+})();
+
 export function measureSkeleton(id: string, category: string, today: string): string {
   const example = exampleMeasure(id, category, today) as unknown as Record<string, unknown>;
   const fields = measureSchema.fields as Record<string, { hint: string; required: boolean }>;

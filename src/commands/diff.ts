@@ -5,6 +5,7 @@
  */
 
 import path from 'node:path';
+import { findConfig } from '../io/edition.js';
 import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
@@ -27,7 +28,13 @@ export async function diffCommand(
   const sides = [
     { name: oldSpec, side: await openSide(oldSpec, io.cwd, options.config) },
     {
-      name: newSpec ?? (path.relative(io.cwd, path.resolve(io.cwd, options.config ?? 'guide.yaml')) || 'guide.yaml'),
+      name:
+        newSpec ??
+        (path.relative(
+          io.cwd,
+          options.config !== undefined ? path.resolve(io.cwd, options.config) : findConfig(io.cwd),
+        ) ||
+          'guide.yaml'),
       side:
         newSpec === undefined
           ? await openCurrentSide(io.cwd, options.config)

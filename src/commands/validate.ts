@@ -1,5 +1,6 @@
 /** `guide validate`: every problem in every file, in one run. */
 
+import path from 'node:path';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
@@ -25,7 +26,12 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
   report.diagnostics(diagnostics, loaded.sources, { format: options.format, root: loaded.root });
   if (options.format === 'text' && loaded.catalogue) {
     const measureFiles = loaded.sources.size - 1;
-    report.info(`checked guide.yaml and ${measureFiles} measure file${measureFiles === 1 ? '' : 's'}`);
+    // Named from where the user stands: ../../guide.yaml when run from policies/tax.
+    const config = path.relative(
+      io.cwd,
+      path.join(loaded.root, options.config ? path.basename(options.config) : 'guide.yaml'),
+    );
+    report.info(`checked ${config} and ${measureFiles} measure file${measureFiles === 1 ? '' : 's'}`);
   }
   const failed = hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0);
   return failed ? ExitCode.invalidInput : ExitCode.ok;

@@ -18,15 +18,26 @@ export const codes = {
   'E-FILE-TOO-LARGE': { severity: 'error', summary: 'a file is larger than the size limit' },
   'E-ENCODING': {
     severity: 'error',
-    summary: 'a file is not valid UTF-8 (often GB18030 from a Chinese Windows editor)',
+    summary: 'a file is not valid UTF-8 (often GB18030 or Big5 from a Chinese Windows editor)',
   },
-  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder or at --config' },
+  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder, any parent folder, or at --config' },
   'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
+  'W-FILE-UNMATCHED': {
+    severity: 'warning',
+    summary: 'a YAML file under the policies folder that no policies pattern in guide.yaml takes',
+  },
   // YAML
   'E-YAML-SYNTAX': { severity: 'error', summary: 'the file is not valid YAML' },
   'E-YAML-DUPLICATE-KEY': { severity: 'error', summary: 'the same field appears twice in one mapping' },
   'E-YAML-ALIAS': { severity: 'error', summary: 'too many YAML aliases (a resource-exhaustion attack, or a mistake)' },
   'E-YAML-TAG': { severity: 'error', summary: 'a YAML tag such as !foo or !!binary is not allowed' },
+  'E-YAML-FULLWIDTH-COLON': { severity: 'error', summary: 'a field name followed by a full-width colon ：' },
+  'E-YAML-COLON-SPACE': { severity: 'error', summary: 'no space after the colon that ends a field name' },
+  'E-YAML-FULLWIDTH-INDENT': { severity: 'error', summary: 'a line indented with full-width spaces (U+3000)' },
+  'E-YAML-FULLWIDTH-QUOTE': {
+    severity: 'error',
+    summary: 'a value wrapped in full-width quotes (“…” ‘…’ 「…」 『…』) where YAML quotes were meant',
+  },
   // Schema
   'E-TYPE': { severity: 'error', summary: 'a value has the wrong type' },
   'E-FIELD-REQUIRED': { severity: 'error', summary: 'a required field is missing' },
@@ -45,6 +56,14 @@ export const codes = {
     severity: 'error',
     summary: 'an industry or need code is not declared in guide.yaml vocabularies',
   },
+  'E-MARKDOWN-LINK': {
+    severity: 'error',
+    summary: 'a Markdown link in a text field goes to an address that is not http(s) (javascript:, file:, mailto:…)',
+  },
+  'E-MARKDOWN-HTML': { severity: 'error', summary: 'raw HTML in a Markdown text field' },
+  'E-MARKDOWN-IMAGE': { severity: 'error', summary: 'an image in a Markdown text field (guides have none)' },
+  'E-PLACEHOLDER': { severity: 'error', summary: 'an example value written by guide new has not been replaced' },
+  'E-AUDIENCE-EMPTY': { severity: 'error', summary: 'an empty audience list selects no firm' },
   'E-FEE-EMPTY': { severity: 'error', summary: 'fee is empty: write 不收費 when the service is free' },
   'W-ID-FILENAME': { severity: 'warning', summary: "a measure's id differs from its file name" },
   'W-MEASURE-EXPIRED': { severity: 'warning', summary: 'a measure has expired as of the edition (or --as-of) date' },

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadCatalogue, type LoadResult, type ReadResult, type SourceReader } from '../catalogue/load.js';
 import { UsageError } from '../errors.js';
 import { gitSourceReader, resolveGitRevision } from './git.js';
+import { findConfig } from './edition.js';
 import { createSourceReader } from './source-reader.js';
 
 /** A side whose measure files were read. */
@@ -40,9 +41,9 @@ function stat(file: string): Stats | undefined {
   }
 }
 
-/** The working-tree edition at --config (or ./guide.yaml): its folder and file name. */
+/** The working-tree edition at --config (or the nearest guide.yaml): its folder and file name. */
 function currentConfig(cwd: string, config: string | undefined) {
-  const configPath = path.resolve(cwd, config ?? 'guide.yaml');
+  const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
   return { root: path.dirname(configPath), name: path.basename(configPath), path: configPath };
 }
 

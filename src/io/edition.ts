@@ -1,5 +1,9 @@
-/** Finds and loads the edition a command works on: ./guide.yaml or the one named by --config. */
+/**
+ * Finds and loads the edition a command works on: guide.yaml in the current folder or the nearest
+ * parent that has one, or the file named by --config.
+ */
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, type LoadResult } from '../catalogue/load.js';
 import { createSourceReader } from './source-reader.js';
@@ -9,8 +13,30 @@ export interface LoadedEdition extends LoadResult {
   root: string;
 }
 
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `cwd/guide.yaml`, else the guide.yaml of the nearest parent folder (staff run guide from
+ * policies/tax as readily as from the edition folder). When no folder up to the root has one, the
+ * path in `cwd`, so the loader reports it missing there.
+ */
+export function findConfig(cwd: string): string {
+  const start = path.resolve(cwd);
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'guide.yaml');
+    if (isFile(candidate)) return candidate;
+    if (path.dirname(folder) === folder) return path.join(start, 'guide.yaml');
+  }
+}
+
 export async function loadEdition(cwd: string, config?: string): Promise<LoadedEdition> {
-  const configPath = path.resolve(cwd, config ?? 'guide.yaml');
+  const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
   const root = path.dirname(configPath);
   const result = await loadCatalogue(createSourceReader(root), root, path.basename(configPath));
   return { ...result, root };

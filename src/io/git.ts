@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { ReadResult, SourceReader } from '../catalogue/load.js';
-import { globToRegExp } from './source-reader.js';
+import { policyMatcher } from '../catalogue/policy-patterns.js';
 
 const run = promisify(execFile);
 
@@ -84,12 +84,10 @@ export function gitSourceReader(revision: GitRevision): SourceReader {
       }
     },
     async list(patterns: readonly string[]): Promise<string[]> {
-      const matchers = patterns.map((pattern) => globToRegExp(pattern.replace(/\\/g, '/').replace(/^\.\//, '')));
+      const matches = policyMatcher(patterns);
       // As in the working tree: hidden files and folders and node_modules are never measures.
       const hidden = (file: string) => file.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
-      const files = [...(await listing()).keys()].filter(
-        (file) => !hidden(file) && matchers.some((matcher) => matcher.test(file)),
-      );
+      const files = [...(await listing()).keys()].filter((file) => !hidden(file) && matches(file));
       return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
   };

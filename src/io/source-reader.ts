@@ -3,33 +3,7 @@
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadResult, SourceReader } from '../catalogue/load.js';
-
-/** A glob ("policies/**\/*.yaml") as a regular expression over forward-slash paths. */
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
-      const slash = pattern[i + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      i += slash ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
-
-/** The folder a pattern cannot match outside of: its leading segments without wildcards. */
-function staticPrefix(pattern: string): string {
-  const segments = pattern.split('/');
-  const fixed: string[] = [];
-  for (const segment of segments.slice(0, -1)) {
-    if (/[*?]/.test(segment)) break;
-    fixed.push(segment);
-  }
-  return fixed.join('/');
-}
+import { patternFolders, policyMatcher } from '../catalogue/policy-patterns.js';
 
 async function walk(root: string, relative: string, out: string[]): Promise<void> {
   let entries;
@@ -69,14 +43,15 @@ export function createSourceReader(root: string): SourceReader {
       }
     },
     async list(patterns: readonly string[]): Promise<string[]> {
-      const found = new Set<string>();
-      for (const pattern of patterns) {
-        const normalised = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
-        const matcher = globToRegExp(normalised);
-        const files: string[] = [];
-        await walk(root, staticPrefix(normalised), files);
-        for (const file of files) if (matcher.test(file)) found.add(file);
+      const matches = policyMatcher(patterns);
+      const files: string[] = [];
+      const folders = patternFolders(patterns);
+      // A folder inside another is walked once, as part of the outer one.
+      for (const folder of folders) {
+        if (folders.some((other) => other !== folder && (other === '' || folder.startsWith(`${other}/`)))) continue;
+        await walk(root, folder, files);
       }
+      const found = new Set(files.filter(matches));
       return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
   };

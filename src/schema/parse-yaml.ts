@@ -2,10 +2,15 @@
 
 import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
+import { keyboardTrapDiagnostics } from './keyboard-traps.js';
 import { yamlSyntaxDiagnostics } from './yaml-errors.js';
 
 /** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
 const maxAliasCount = 100;
+
+function lineOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
 
 /**
  * Text → YAML document, with syntax errors, duplicate keys, alias bombs and explicit tags reported
@@ -14,8 +19,18 @@ const maxAliasCount = 100;
 export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  diagnostics.push(...yamlSyntaxDiagnostics(file, text, doc.errors));
-  if (diagnostics.length > 0) return { diagnostics };
+  // A Chinese-keyboard mistake is named for what it is; the parser's own complaint about the same
+  // line ("holds ': '") would only mislead, so it is dropped.
+  const traps = keyboardTrapDiagnostics(file, text);
+  const trapLines = new Set(traps.map((d) => lineOf(text, d.range![0])));
+  diagnostics.push(...traps);
+  diagnostics.push(
+    ...yamlSyntaxDiagnostics(file, text, doc.errors).filter((d) => !trapLines.has(lineOf(text, d.range![0]))),
+  );
+  if (diagnostics.length > 0) {
+    diagnostics.sort((a, b) => a.range![0] - b.range![0]);
+    return { diagnostics };
+  }
 
   let firstAlias: Range | undefined;
   visit(doc, (_key, node) => {

@@ -31,7 +31,7 @@ const casesDir = path.join(fixtures, 'cases');
 const updateGolden = process.env.UPDATE_GOLDEN === '1';
 
 /** Cases that must validate cleanly: they prove an accepted variant stays accepted. */
-const positiveCases = new Set(['bom-crlf-valid']);
+const positiveCases = new Set(['bom-crlf-valid', 'yaml-fullwidth-in-text-valid', 'policies-braces-valid']);
 
 /**
  * Error codes allowed to come without a range. E-CONFIG-MISSING names no file at all;

@@ -60,6 +60,40 @@ describe('loading measure files', () => {
     );
   });
 
+  it('tells Big5 from GB18030 in the hint, for Simplified and Traditional text', async () => {
+    // Bytes as a Big5 or GBK editor saves them (encoded with Python's codecs).
+    const samples: [string, 'Big5' | 'GB18030', string][] = [
+      [
+        '小規模納稅人增值稅減徵…',
+        'Big5',
+        'a470b357bcd2afc7b57ca448bc57adc8b57cb4eebc78a141be41a5ce3325bc78a6acb276aabac0b3b57cbe50b0e2a6aca44aa141b4eeabf63125bc78a6acb276bc78a6acbc57adc8b57ca143',
+      ],
+      ['不收費', 'Big5', 'a4a3a6acb64f'],
+      ['工作日 9:00-17:00 請撥打服務熱線', 'Big5', 'a475a740a4e920393a30302d31373a303020bdd0bcb7a5b4aa41b0c8bcf6bd75'],
+      [
+        '小规模纳税人增值税减征…',
+        'GB18030',
+        'd0a1b9e6c4a3c4c9cbb0c8cbd4f6d6b5cbb0bcf5d5f7a3accacad3c33325d5f7cad5c2cab5c4d3a6cbb0cffacadbcad5c8eba1a3',
+      ],
+      ['不收费', 'GB18030', 'b2bbcad5b7d1'],
+      [
+        '小規模納稅人增值稅減徵…（Traditional text saved as GB18030）',
+        'GB18030',
+        'd0a1d28ec4a3bc7bb690c8cbd4f6d6b5b6909c70e1e7a3accadcd2dfc7e9d3b0ed91c6f39849d1d3c6dac055bc7bb690bfeea1a3',
+      ],
+    ];
+    for (const [text, encoding, hex] of samples) {
+      const bytes = new Uint8Array([
+        ...new TextEncoder().encode('id: tax-a\ntitle: '),
+        ...Buffer.from(hex, 'hex'),
+        0x0a,
+      ]);
+      const { diagnostics } = await check({ 'guide.yaml': guide, 'policies/tax-a.yaml': bytes });
+      assert.equal(diagnostics[0]?.code, 'E-ENCODING', text);
+      assert.match(diagnostics[0]!.hint!, new RegExp(`looks like ${encoding}`), text);
+    }
+  });
+
   it('says a GB18030 file is GB18030 and where the first bad byte is', async () => {
     const gb = new Uint8Array([...new TextEncoder().encode('id: tax-a\ntitle: '), 0xb2, 0xe2, 0xca, 0xd4, 0x0a]);
     const { loaded, diagnostics } = await check({ 'guide.yaml': guide, 'policies/tax-a.yaml': gb });

@@ -90,6 +90,22 @@ describe('guide validate', () => {
     assert.match(run.stderr, /--config/);
   });
 
+  it('finds guide.yaml in the nearest parent folder; paths stay relative to where the user stands', async () => {
+    const dir = await tempEdition();
+    const clean = await runCli(['validate'], { cwd: path.join(dir, 'policies/tax') });
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.match(clean.stderr, /^no problems$/m);
+    assert.match(clean.stderr, /^checked \.\.\/\.\.\/guide\.yaml and 40 measure files$/m);
+
+    const file = path.join(dir, 'policies/tax/tax-small-scale-vat.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^fee:/m, 'fees:'));
+    const run = await runCli(['validate'], { cwd: path.join(dir, 'policies/tax') });
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^tax-small-scale-vat\.yaml:\d+:1 error E-FIELD-UNKNOWN/m);
+    const list = await runCli(['list', '--json'], { cwd: path.join(dir, 'policies') });
+    assert.equal(list.code, 1, 'list refuses the broken edition found in the parent, too');
+  });
+
   it('finds the edition through --config from another folder', async () => {
     const run = await runCli(['validate', '--config', path.join(repoRoot, 'guide.yaml')], { cwd: tmpdir() });
     assert.equal(run.code, 0, run.stderr);
@@ -135,7 +151,7 @@ describe('guide list', () => {
 });
 
 describe('guide new', () => {
-  it('writes a skeleton that validates, and refuses to overwrite it', async () => {
+  it('writes a skeleton whose example texts are errors until replaced, and refuses to overwrite it', async () => {
     const dir = await tempEdition();
     const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2020, 2, 5) / 1000) };
     const first = await runCli(['new', 'tax', 'tax-rent-relief'], { cwd: dir, env });
@@ -144,10 +160,18 @@ describe('guide new', () => {
     const written = await readFile(file, 'utf8');
     assert.match(written, /^# yaml-language-server: \$schema=\.\.\/\.\.\/schema\/measure\.schema\.json/);
     assert.match(written, /# 必填：收費標準/);
-    const validate = await runCli(['validate'], { cwd: dir });
-    assert.equal(validate.code, 0, validate.stderr);
+    const unfilled = await runCli(['validate'], { cwd: dir });
+    assert.equal(unfilled.code, 1, unfilled.stderr);
+    assert.match(unfilled.stdout + unfilled.stderr, /tax-rent-relief\.yaml:\d+:\d+ error E-PLACEHOLDER "（措施名稱）"/);
+    assert.match(unfilled.stdout + unfilled.stderr, /error E-AUDIENCE-EMPTY audience\.industries is an empty list/);
 
-    await writeFile(file, written + '# edited\n');
+    // Filled in: every example text replaced, the empty audience lists removed.
+    const filled = written.replace(/（[^）\n]*）/g, '房租減免').replace(/^ {2}(industries|needs): \[\]\n/gm, '');
+    await writeFile(file, filled);
+    const validate = await runCli(['validate'], { cwd: dir });
+    assert.equal(validate.code, 0, validate.stdout + validate.stderr);
+
+    await writeFile(file, filled + '# edited\n');
     const again = await runCli(['new', 'tax', 'tax-rent-relief'], { cwd: dir, env });
     assert.equal(again.code, 3);
     assert.match(again.stderr, /already exists/);
