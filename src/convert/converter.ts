@@ -90,7 +90,7 @@ export function createConverter(options: ConvertOptions = {}): Convert {
   const convertClause = (clause: string): string => {
     let out = '';
     let gapStart = 0;
-    for (let i = 0; i < clause.length; ) {
+    for (let i = 0; i < clause.length;) {
       const match = overrides.matchPrefix(clause, i);
       if (match) {
         out += taiwanTai(chain(clause.slice(gapStart, i))) + match.value;

@@ -43,6 +43,11 @@ export const administrativePairs: readonly (readonly [string, string])[] = [
   ['渠道', '管道'], // a channel (融資管道)
   ['计划', '計畫'], // Taiwan's official form
   ['复印件', '影本'], // a photocopy
+  ['账单', '帳單'], // Taiwan writes 帳 for accounts; OpenCC gives 賬
+  ['账户', '帳戶'],
+  ['账号', '帳號'],
+  ['账款', '帳款'],
+  ['制品', '製品'], // 化學製品; OpenCC leaves 制品
   // Names of mainland bodies and documents that contain the words above: they stay as named.
   ['质量技术监督', '質量技術監督'],
   ['质量监督检验检疫', '質量監督檢驗檢疫'],
