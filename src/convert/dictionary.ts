@@ -48,10 +48,27 @@ export const administrativePairs: readonly (readonly [string, string])[] = [
   ['账号', '帳號'],
   ['账款', '帳款'],
   ['制品', '製品'], // 化學製品; OpenCC leaves 制品
+  ['身份', '身分'], // 身分證: Taiwan's standard form
+  ['消息', '消息'], // 最新消息, as Taiwan sites say; not 訊息
+  // 通过 "by means of" is 透過 in Taiwan; 通過 stays for "pass" (審核通過). Only the unambiguous
+  // "通过 + a channel" and "可通过" are rewritten.
+  ['可通过', '可透過'],
+  ['通过电子', '透過電子'],
+  ['通过网上', '透過網上'],
+  ['通过线上', '透過線上'],
+  ['通过手机', '透過手機'],
+  ['通过短信', '透過簡訊'],
+  ['通过视频', '透過視訊'],
+  ['通过邮寄', '透過郵寄'],
+  ['通过电话', '透過電話'],
+  ['通过特许', '透過特許'],
+  ['通过当地', '透過當地'],
   // Names of mainland bodies and documents that contain the words above: they stay as named.
   ['质量技术监督', '質量技術監督'],
   ['质量监督检验检疫', '質量監督檢驗檢疫'],
   ['国家税务总局', '國家稅務總局'],
+  ['工业和信息化部', '工業和信息化部'], // not 資訊化部: the ministry's name
+  ['信息化部', '信息化部'],
   ['住房公积金', '住房公積金'],
   ['社保', '社保'],
   ['稳岗返还', '穩崗返還'],
