@@ -55,6 +55,27 @@ describe('guide convert', () => {
     assert.equal((await runCli(['validate'], { cwd: dir })).code, 0);
   });
 
+  it('guide validate warns about Simplified text at its first Simplified character, and not after convert', async () => {
+    const dir = await tempEdition();
+    const file = path.join(dir, measure);
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace(/^fee: .*$/m, 'fee: 不收费'));
+    const line = original.split('\n').findIndex((l) => l.startsWith('fee: ')) + 1;
+    const run = await runCli(['validate'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `policies/tax/tax-small-scale-vat\\.yaml:${line}:8 warning W-SCRIPT-SIMPLIFIED text in Simplified characters \\(费\\)`,
+      ),
+    );
+    assert.match(run.stderr, /hint: run guide convert/);
+    assert.equal((await runCli(['validate', '--strict'], { cwd: dir })).code, 1);
+    await runCli(['convert'], { cwd: dir });
+    const after = await runCli(['validate', '--strict'], { cwd: dir });
+    assert.equal(after.code, 0, after.stderr);
+  });
+
   it('has help with examples', async () => {
     const run = await runCli(['convert', '--help'], { cwd: repoRoot });
     assert.equal(run.code, 0);
