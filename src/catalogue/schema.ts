@@ -30,6 +30,7 @@ import {
   type Channel,
   type Contact,
   type Edition,
+  type EditionTerms,
   type Faq,
   type Hotline,
   type Material,
@@ -135,6 +136,19 @@ export const editionSchema = object<Edition>(
       }),
       '複核提醒設定',
       { max_age_days: 365, expiring_within_days: 30 },
+    ),
+    terms: optional(
+      object<EditionTerms>({
+        prefer: defaulted(oneOf(['臺', '台'] as const), '「臺」或「台」：轉換時寫哪一個（guide convert）', '臺'),
+        keep: defaulted(list(text()), '轉換時原樣保留的詞（機構、文件名稱等）', []),
+        pairs: defaulted(
+          record(text(), /^\S+$/, 'must be a word without spaces'),
+          '本辦自己的轉換對照：簡體: 繁體，優先於內建詞表',
+          {},
+        ),
+      }),
+      '簡體轉臺灣繁體（guide convert）的用詞設定',
+      { prefer: '臺', keep: ['國務院台灣事務辦公室'], pairs: { 质量: '品質' } },
     ),
   },
   '一個版次的辦事指南（guide.yaml）',

@@ -42,6 +42,15 @@ export interface Edition {
    * `expiring_within_days`: how many days before its end date a measure counts as expiring soon.
    */
   review: { max_age_days: number; expiring_within_days: number };
+  /** Simplified → Taiwan Traditional choices for `guide convert` (absent: the built-in dictionary, 臺). */
+  terms?: EditionTerms;
+}
+
+/** guide.yaml `terms:`: 臺 or 台, protected terms, and the office's own Simplified → Traditional pairs. */
+export interface EditionTerms {
+  prefer: '臺' | '台';
+  keep: string[];
+  pairs: Record<string, string>;
 }
 
 import type { OutputFormat } from '../writers/formats.js';

@@ -46,6 +46,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'guide list --status active     the measures in effect on the edition date',
         'guide init my-edition          start a new edition in the folder my-edition',
         'guide new tax tax-rent-relief  start a new measure file from a skeleton',
+        'guide convert                  Simplified text in the measure files → Taiwan Traditional',
         'guide diff v2020.03            what changed since the edition tagged v2020.03',
         'guide batch --firms firms.xlsx a tailored guide for every firm of the list',
       ]) + '\nExit codes: 0 ok, 1 invalid input, 2 usage, 3 output not written, 70 internal error.\n',
@@ -136,6 +137,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']),
     )
     .action(run(async () => (await import('../commands/schema.js')).schemaCommand));
+
+  program
+    .command('convert')
+    .description('rewrite the text values of measure files and guide.yaml from Simplified in Taiwan Traditional')
+    .argument('[files...]', 'YAML files to convert (default: guide.yaml and every measure file of the edition)')
+    .addOption(configOption())
+    .option('--check', 'write nothing; exit code 1 if any file would change (for CI)')
+    .option('--dry-run', 'write nothing; print the lines that would change, before (-) and after (+)')
+    .addHelpText(
+      'after',
+      examples([
+        'guide convert                              every measure file and guide.yaml, in place',
+        'guide convert policies/tax/tax-new.yaml    only this file',
+        'guide convert --dry-run                    show the changes, write nothing',
+        'guide convert --check                      in CI: fail if any Simplified text is left',
+      ]) +
+        '\nOnly values change: comments, keys, quoting and layout are kept. OpenCC (Taiwan phrasing) does the\n' +
+        "conversion, with guide's dictionary for administrative words (文件, 程序, 審核, 項目 …) and\n" +
+        'guide.yaml terms: (prefer 臺 or 台, keep, pairs) over it. Text already in Traditional is left as it is.\n',
+    )
+    .action(run(async () => (await import('../commands/convert.js')).convertCommand));
 
   program
     .command('build')

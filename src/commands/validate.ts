@@ -23,6 +23,19 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.expiringWithin !== undefined ? { expiringWithinDays: options.expiringWithin } : {}),
   });
+  if (loaded.catalogue) {
+    // Only here, not in build: the check loads OpenCC's character table.
+    const { simplifiedTextDiagnostics } = await import('../convert/script-check.js');
+    const script = simplifiedTextDiagnostics(loaded.documents, loaded.sources);
+    if (script.length > 0) {
+      diagnostics.push(...script);
+      diagnostics.sort(
+        (a, b) =>
+          ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) ||
+          (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0),
+      );
+    }
+  }
   report.diagnostics(diagnostics, loaded.sources, { format: options.format, root: loaded.root });
   if (options.format === 'text' && loaded.catalogue) {
     const measureFiles = loaded.sources.size - 1;

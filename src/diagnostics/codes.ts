@@ -73,6 +73,10 @@ export const codes = {
     severity: 'warning',
     summary: 'a measure expires within the warning window after the as-of date',
   },
+  'W-SCRIPT-SIMPLIFIED': {
+    severity: 'warning',
+    summary: 'a text value is in Simplified characters; guide convert rewrites it in Taiwan Traditional',
+  },
   // Firm lists (guide batch)
   'E-FIRMS-FILE': {
     severity: 'error',
