@@ -42,7 +42,11 @@ export interface Edition {
    * `expiring_within_days`: how many days before its end date a measure counts as expiring soon.
    */
   review: { max_age_days: number; expiring_within_days: number };
+  /** How channel types and statuses are worded on the card (defaults: 網上辦理, 窗口辦理, …, 現行有效). */
+  labels: EditionLabels;
 }
+
+import type { EditionLabels } from './labels.js';
 
 import type { OutputFormat } from '../writers/formats.js';
 
