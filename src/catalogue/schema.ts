@@ -38,6 +38,7 @@ import {
 } from './types.js';
 
 import { closestMatch } from '../schema/did-you-mean.js';
+import { defaultLabels, labelsSchema } from './labels.js';
 import { outputFormats } from '../writers/formats.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -150,6 +151,9 @@ export const editionSchema = object<Edition>(
       '簡體轉臺灣繁體（guide convert）的用詞設定',
       { prefer: '臺', keep: ['國務院台灣事務辦公室'], pairs: { 质量: '品質' } },
     ),
+    labels: defaulted(labelsSchema, '辦理方式與有效期狀態的字樣，如 window: 臨櫃辦理；省略的沿用預設', {
+      ...defaultLabels,
+    }),
   },
   '一個版次的辦事指南（guide.yaml）',
 );
@@ -170,13 +174,11 @@ const material = textOr(
   (name) => ({ name }),
 );
 
-const channelTypeLabels = {
-  online: '網上辦理',
-  window: '窗口辦理',
-  mail: '郵寄辦理',
-  phone: '電話辦理',
-  automatic: '免申即享',
-} as const;
+// Hints name each type in the default wording (an edition may reword it: guide.yaml `labels`).
+const channelTypeLabels = Object.fromEntries(channelTypes.map((type) => [type, defaultLabels[type]])) as Record<
+  Channel['type'],
+  string
+>;
 
 const channel = object<Channel>({
   type: required(

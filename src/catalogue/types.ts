@@ -4,6 +4,9 @@
  * comparing two strings and nothing depends on the machine's clock or zone.
  */
 
+import type { OutputFormat } from '../writers/formats.js';
+import type { EditionLabels } from './labels.js';
+
 export type IsoDate = string;
 
 export interface Hotline {
@@ -44,6 +47,8 @@ export interface Edition {
   review: { max_age_days: number; expiring_within_days: number };
   /** Simplified → Taiwan Traditional choices for `guide convert` (absent: the built-in dictionary, 臺). */
   terms?: EditionTerms;
+  /** How channel types and statuses are worded on the card (defaults: 網上辦理, 窗口辦理, …, 現行有效). */
+  labels: EditionLabels;
 }
 
 /** guide.yaml `terms:`: 臺 or 台, protected terms, and the office's own Simplified → Traditional pairs. */
@@ -52,8 +57,6 @@ export interface EditionTerms {
   keep: string[];
   pairs: Record<string, string>;
 }
-
-import type { OutputFormat } from '../writers/formats.js';
 
 export interface Basis {
   title: string;

@@ -5,7 +5,8 @@
  */
 
 import type { MeasureStatus } from '../catalogue/select.js';
-import type { Audience, ChannelType, FirmSize, IsoDate } from '../catalogue/types.js';
+import { channelTypes, type Audience, type ChannelType, type FirmSize, type IsoDate } from '../catalogue/types.js';
+import { defaultLabels, type EditionLabels } from '../catalogue/labels.js';
 
 /** A value a formatter cannot handle; the message says what was expected, in plain words. */
 export class FormatError extends Error {
@@ -32,17 +33,12 @@ export function effectivePeriod(effective: { from: IsoDate; until?: IsoDate | nu
   return effective.until == null ? `${from}起長期有效` : `${from}至${chineseDate(effective.until)}`;
 }
 
-const statusLabels: Record<MeasureStatus, string> = {
-  active: '現行有效',
-  upcoming: '尚未生效',
-  expired: '已失效',
-};
-
-/** 現行有效 / 尚未生效 / 已失效. */
-export function statusLabel(status: MeasureStatus): string {
-  const label = statusLabels[status];
-  if (label === undefined) throw new FormatError(`unknown status ${JSON.stringify(status)}`);
-  return label;
+/** 現行有效 / 尚未生效 / 已失效, or the edition's wording (guide.yaml `labels`). */
+export function statusLabel(status: MeasureStatus, labels: Readonly<EditionLabels> = defaultLabels): string {
+  if (status !== 'active' && status !== 'upcoming' && status !== 'expired') {
+    throw new FormatError(`unknown status ${JSON.stringify(status)}`);
+  }
+  return labels[status];
 }
 
 const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -91,23 +87,15 @@ export function formatPhone(phone: string): string {
   return written;
 }
 
-const channelLabels: Record<ChannelType, string> = {
-  online: '網上辦理',
-  window: '窗口辦理',
-  mail: '郵寄辦理',
-  phone: '電話辦理',
-  automatic: '免申即享',
-};
-
-/** online → 網上辦理, window → 窗口辦理, mail → 郵寄辦理, phone → 電話辦理, automatic → 免申即享. */
-export function channelLabel(type: ChannelType): string {
-  const label = channelLabels[type];
-  if (label === undefined) {
-    throw new FormatError(
-      `unknown channel type ${JSON.stringify(type)} (one of ${Object.keys(channelLabels).join(', ')})`,
-    );
+/**
+ * online → 網上辦理, window → 窗口辦理, mail → 郵寄辦理, phone → 電話辦理, automatic → 免申即享, or
+ * the edition's wording (guide.yaml `labels`, e.g. window → 臨櫃辦理).
+ */
+export function channelLabel(type: ChannelType, labels: Readonly<EditionLabels> = defaultLabels): string {
+  if (!(channelTypes as readonly string[]).includes(type)) {
+    throw new FormatError(`unknown channel type ${JSON.stringify(type)} (one of ${channelTypes.join(', ')})`);
   }
-  return label;
+  return labels[type];
 }
 
 /** `營業執照副本影本（1份）`; a note joins the copies: `（2份，加蓋公章）`. */

@@ -9,6 +9,7 @@
 import type Handlebars from 'handlebars';
 import type { MeasureStatus } from '../catalogue/select.js';
 import type { ChannelType } from '../catalogue/types.js';
+import type { EditionLabels } from '../catalogue/labels.js';
 import { escapeAttribute, escapeDestination, escapeText, indentLines } from './escape.js';
 import {
   chineseDate,
@@ -91,8 +92,9 @@ export function registerHelpers(env: Environment): string[] {
       const effective = objectArg(args, 0, 'period', 'an effective period ({ from, until })');
       return effectivePeriod(effective as { from: string; until?: string | null });
     },
-    /** `{{statusLabel status}}` → 現行有效 / 尚未生效 / 已失效 */
-    statusLabel: (args) => statusLabel(stringArg(args, 0, 'statusLabel', 'a status') as MeasureStatus),
+    /** `{{statusLabel status}}` → 現行有效 / 尚未生效 / 已失效 (guide.yaml `labels` rewords them) */
+    statusLabel: (args, options) =>
+      statusLabel(stringArg(args, 0, 'statusLabel', 'a status') as MeasureStatus, editionLabels(options)),
     /** `{{chineseNumeral number}}` → 一, 十二 */
     chineseNumeral: (args) => {
       const value = args[0];
@@ -101,8 +103,9 @@ export function registerHelpers(env: Environment): string[] {
     },
     /** `{{formatPhone phone}}` → 0531-12345678 */
     formatPhone: (args) => formatPhone(stringArg(args, 0, 'formatPhone', 'a phone number')),
-    /** `{{channelLabel type}}` → 網上辦理 */
-    channelLabel: (args) => channelLabel(stringArg(args, 0, 'channelLabel', 'a channel type') as ChannelType),
+    /** `{{channelLabel type}}` → 網上辦理 (guide.yaml `labels` rewords it: 線上辦理) */
+    channelLabel: (args, options) =>
+      channelLabel(stringArg(args, 0, 'channelLabel', 'a channel type') as ChannelType, editionLabels(options)),
     /** `{{materialText this}}` → 營業執照副本影本（1份） */
     materialText: (args) => {
       const material = objectArg(args, 0, 'materialText', 'a material ({ name, copies, note })');
@@ -169,6 +172,13 @@ export function registerHelpers(env: Environment): string[] {
   // `log` writes to the console: rendering is pure and has no console.
   env.unregisterHelper('log');
   return Object.keys(helpers);
+}
+
+/** The edition's wording of labels (`edition.labels` in the root view). */
+function editionLabels(options: HelperOptions): EditionLabels {
+  const labels = options.data?.root?.edition.labels;
+  if (labels === undefined) throw new FormatError('the template data has no edition.labels (guide.yaml labels)');
+  return labels;
 }
 
 function printable(value: unknown): string {

@@ -111,6 +111,8 @@ export interface EditionView {
   hotlines: Hotline[];
   categories: CategoryView[];
   vocabularies: Edition['vocabularies'];
+  /** guide.yaml `labels`: how channel types and statuses are worded (every key present, defaults filled in). */
+  labels: Edition['labels'];
 }
 
 export interface CategoryView {
@@ -237,6 +239,7 @@ export function buildView(selection: Selection, changes: ChangesView | null = nu
       hotlines: edition.hotlines.map((hotline) => ({ name: hotline.name, phone: hotline.phone })),
       categories: edition.categories.map(categoryView),
       vocabularies: edition.vocabularies,
+      labels: { ...edition.labels },
     },
     asOf: selection.asOf,
     chapters,
