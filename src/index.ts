@@ -35,7 +35,6 @@ import { prepare, readTemplates, templateSourceTexts, type EntryTemplate, type P
 import { resolveRequest, type BuildRequest } from './pipeline/request.js';
 import { writeDocument } from './pipeline/write-document.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
-import { measureStatus } from './catalogue/select.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
@@ -305,10 +304,9 @@ function ready(
   });
   // Every measure a guide of this date may print, checked against the fonts once.
   diagnostics.push(
-    ...checked(edition, `glyphs ${request.asOf}`, () => {
-      const active = catalogue.measures.filter((m) => measureStatus(m.measure, request.asOf) === 'active');
-      return checkSourceGlyphs(prepared.prepared!.fonts, edition, catalogue, active);
-    }),
+    ...checked(edition, `glyphs ${request.asOf}`, () =>
+      checkSourceGlyphs(prepared.prepared!.fonts, edition, catalogue, request.asOf),
+    ),
   );
   throwOnErrors(edition, diagnostics, prepared.prepared);
   return { catalogue, prepared: prepared.prepared, request, diagnostics };

@@ -5,31 +5,23 @@
  */
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { selectMeasures } from '../src/catalogue/select.js';
 import { buildDocument, editionContent } from '../src/pipeline/build-document.js';
 import { createPipelineCache } from '../src/pipeline/cache.js';
 import { prepare, readTemplates } from '../src/pipeline/prepare.js';
+import { readTemplateFolder } from '../src/io/resources.js';
 import { compileGuide, type TemplateSources } from '../src/template/render.js';
 import { smallCatalogue } from './fixtures/template/small-edition.js';
 import { assertGolden } from './helpers/golden.js';
 import { repoRoot } from './helpers/paths.js';
 
-const templatesDir = path.join(repoRoot, 'templates');
 const goldenDir = path.join(repoRoot, 'test/golden/model');
 
+/** The bundled templates, as an edition without its own folder gets them. */
 function realTemplates(): TemplateSources {
-  const sources: TemplateSources = {};
-  for (const name of readdirSync(templatesDir).sort()) {
-    if (!name.endsWith('.md.hbs')) continue;
-    sources[name.slice(0, -'.md.hbs'.length)] = {
-      file: `templates/${name}`,
-      text: readFileSync(path.join(templatesDir, name), 'utf8'),
-    };
-  }
-  return sources;
+  return readTemplateFolder(repoRoot, 'templates').sources;
 }
 
 /** The small edition through the pipeline: sections assembled and numbered, as the writers get it. */

@@ -1,11 +1,10 @@
 /**
- * What a batch run checks before it builds anything: that every measure its guides may print
- * and every firm's own text can be drawn, which firms this run builds (`--only`, `--shard`), and
- * the run's firms in list order with the reason a row cannot be used.
+ * What a batch run checks before it builds anything, besides the measures (the pipeline's
+ * `checkSourceGlyphs`): the firm list read, every firm's own text drawable, which firms this run
+ * builds (`--only`, `--shard`), and the run's firms in list order with the reason a row cannot be used.
  */
 
-import { measureStatus } from '../catalogue/select.js';
-import type { Catalogue, Edition } from '../catalogue/types.js';
+import type { Edition } from '../catalogue/types.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import path from 'node:path';
@@ -14,22 +13,10 @@ import { readFileBytes } from '../io/batch-output.js';
 import { firmIdKey, type RejectedRow } from '../firms/records.js';
 import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
 import { UsageError } from '../errors.js';
-import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { shardOf, type Shard } from './plan.js';
 import { reasonOf, type BatchFirm } from './run.js';
-
-/** Measure text every guide of the run may print, checked once rather than in every firm's guide. */
-export function checkMeasureGlyphs(
-  fonts: PdfFonts,
-  loaded: Parameters<typeof checkSourceGlyphs>[1],
-  catalogue: Catalogue,
-  asOf: string,
-): Diagnostic[] {
-  const active = catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active');
-  return checkSourceGlyphs(fonts, loaded, catalogue, active);
-}
 
 /**
  * Reads the run's firm list (`--firms`, relative to `cwd`); a list that cannot be read at all is

@@ -18,7 +18,8 @@ import { loadEdition } from '../io/edition.js';
 import { manifestJson } from '../batch/manifest.js';
 import { explainFirm } from '../batch/explain-report.js';
 import { checkNamePattern, defaultNamePattern, parseJobs, parseShard, runInputsHash } from '../batch/plan.js';
-import { batchFirms, checkMeasureGlyphs, firmGlyphProblems, readRunFirmList, selectOnly } from '../batch/preflight.js';
+import { batchFirms, firmGlyphProblems, readRunFirmList, selectOnly } from '../batch/preflight.js';
+import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { Progress } from '../batch/progress.js';
 import { failureDiagnostics, reasonOf, runBatch } from '../batch/run.js';
 import { prepareFirmWorker } from '../batch/worker-setup.js';
@@ -84,7 +85,7 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   diagnostics.push(...prepared.diagnostics);
   if (!prepared.worker || hasErrors(diagnostics)) return fail(diagnostics);
   const { fonts, theme } = prepared.worker.prepared;
-  diagnostics.push(...checkMeasureGlyphs(fonts, loaded, catalogue, request.asOf));
+  diagnostics.push(...checkSourceGlyphs(fonts, loaded, catalogue, request.asOf));
   if (hasErrors(diagnostics)) return fail(diagnostics);
 
   const { firmsFile, list } = await readRunFirmList(options.firms, {

@@ -74,8 +74,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (!prepared || hasErrors(diagnostics)) return fail();
 
   const selection = selectEdition(catalogue, request);
-  const printed = selection.chapters.flatMap((chapter) => chapter.measures.map((measure) => measure.entry));
-  diagnostics.push(...checkSourceGlyphs(prepared.fonts, loaded, catalogue, printed));
+  diagnostics.push(...checkSourceGlyphs(prepared.fonts, loaded, catalogue, request.asOf));
   if (hasErrors(diagnostics)) return fail();
 
   const since =

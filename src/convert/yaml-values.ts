@@ -29,16 +29,9 @@ export interface ConvertedFile {
 export function convertYamlValues(source: string, convert: Convert, doc?: Document): ConvertedFile {
   const parsed = doc ?? parseDocument(source, { uniqueKeys: false });
   const edits: { start: number; end: number; after: string }[] = [];
-  const termsRange = topLevelRange(parsed, 'terms');
-  visit(parsed, {
-    Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
-      const [start, end] = node.range;
-      if (termsRange && start >= termsRange[0] && end <= termsRange[1]) return;
-      const before = source.slice(start, end);
-      const after = convert(before);
-      if (after !== before) edits.push({ start, end, after });
-    },
+  eachTextValue(parsed, source, (start, end, before) => {
+    const after = convert(before);
+    if (after !== before) edits.push({ start, end, after });
   });
   edits.sort((a, b) => a.start - b.start);
   let text = '';
@@ -50,6 +43,26 @@ export function convertYamlValues(source: string, convert: Convert, doc?: Docume
     at = edit.end;
   }
   return { text: text + source.slice(at), changes };
+}
+
+/**
+ * Calls `see` with the source range and raw text of every string value (keys aside) in `doc`,
+ * leaving out guide.yaml's own `terms:`: they say how to convert, in both scripts.
+ */
+export function eachTextValue(
+  doc: Document,
+  source: string,
+  see: (start: number, end: number, raw: string) => void,
+): void {
+  const terms = topLevelRange(doc, 'terms');
+  visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
+      const [start, end] = node.range;
+      if (terms && start >= terms[0] && end <= terms[1]) return;
+      see(start, end, source.slice(start, end));
+    },
+  });
 }
 
 function topLevelRange(doc: Document, key: string): [number, number] | undefined {

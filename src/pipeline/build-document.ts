@@ -13,7 +13,6 @@ import type { Catalogue } from '../catalogue/types.js';
 import { buildFirmGuideView, type FirmGuideView } from '../firms/guide-view.js';
 import type { FirmChoice } from '../firms/match.js';
 import type { Firm } from '../firms/types.js';
-import { missingCodePoints } from '../writers/pdf/index.js';
 import { assembleDocument } from './assemble.js';
 import { measuresInEffect, type PipelineCache } from './cache.js';
 import { checkModelGlyphs } from './glyph-check.js';
@@ -43,8 +42,7 @@ export interface BuiltDocument {
 export function buildDocument(prepared: Prepared, content: DocumentContent, cache: PipelineCache): BuiltDocument {
   const assembled = assembleDocument(prepared, content.view, content.meta, cache, content.label);
   if (!assembled.model) return assembled;
-  const missing = (text: string) => missingCodePoints(prepared.fonts, text);
-  const glyphs = checkModelGlyphs(missing, assembled.model, new Set(), Object.values(prepared.templates.sources));
+  const glyphs = checkModelGlyphs(prepared.fonts, assembled.model, Object.values(prepared.templates.sources));
   const diagnostics = [...assembled.diagnostics, ...glyphs];
   return hasErrors(glyphs)
     ? { diagnostics, rendered: assembled.rendered }

@@ -9,45 +9,48 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocModel } from '../model/doc-model.js';
 import { blockText, visitBlocks } from '../model/visit.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
-import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
+import { measureStatus } from '../catalogue/select.js';
+import type { Catalogue, IsoDate } from '../catalogue/types.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
-export type MissingGlyphs = (text: string) => number[];
+type MissingGlyphs = (text: string) => number[];
 
 const hint =
   'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
 
 /**
- * Checks guide.yaml and the given measure files (those whose text a guide prints), before any
- * guide is built: each character the fonts lack is reported at its place in its file.
+ * Checks guide.yaml and the measures in effect on `asOf` (whose text a guide may print) before
+ * any guide is built: each character the fonts lack is reported at its place in its file, once,
+ * however many guides print it.
  */
 export function checkSourceGlyphs(
   fonts: PdfFonts,
   loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
-  printed: Iterable<MeasureEntry>,
+  asOf: IsoDate,
 ): Diagnostic[] {
   const measureFiles = new Set(catalogue.measures.map((entry) => entry.file));
-  const printedFiles = new Set([...printed].map((entry) => entry.file));
+  const printedFiles = new Set(
+    catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active').map((entry) => entry.file),
+  );
   const documents = new Map(
     [...loaded.documents].filter(([file]) => !measureFiles.has(file) || printedFiles.has(file)),
   );
-  const missing = (text: string) => missingCodePoints(fonts, text);
-  return checkDocumentGlyphs(missing, documents, loaded.sources).diagnostics;
+  return checkDocumentGlyphs(missingIn(fonts), documents, loaded.sources);
 }
 
-/**
- * Checks every text value in the given YAML documents, pointing at the character itself.
- * Returns the diagnostics and the code points they name.
- */
-export function checkDocumentGlyphs(
+function missingIn(fonts: PdfFonts): MissingGlyphs {
+  return (text) => missingCodePoints(fonts, text);
+}
+
+/** Checks every text value in the given YAML documents, pointing at the character itself. */
+function checkDocumentGlyphs(
   missing: MissingGlyphs,
   documents: ReadonlyMap<string, Document>,
   sources: ReadonlyMap<string, string>,
-): { diagnostics: Diagnostic[]; codePoints: Set<number> } {
+): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const reported = new Set<number>();
   for (const [file, doc] of documents) {
     const source = sources.get(file) ?? '';
     visit(doc, {
@@ -60,7 +63,6 @@ export function checkDocumentGlyphs(
           .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
           .join('.');
         for (const codePoint of codePoints) {
-          reported.add(codePoint);
           const char = String.fromCodePoint(codePoint);
           const found = source.indexOf(char, (node as Node).range![0]);
           const at = found >= 0 && found < node.range[2] ? found : node.range[0];
@@ -79,17 +81,17 @@ export function checkDocumentGlyphs(
       },
     });
   }
-  return { diagnostics: out, codePoints: reported };
+  return out;
 }
 
 /**
- * Checks the rendered document for characters not already reported from the measure files:
- * those come from templates (found and pointed at when the template holds them literally).
+ * Checks the rendered document. Measure files were checked at their source beforehand
+ * (`checkSourceGlyphs`), so what is left comes from templates or a firm's own text (found and
+ * pointed at when a template holds it literally).
  */
 export function checkModelGlyphs(
-  missing: MissingGlyphs,
+  fonts: PdfFonts,
   model: DocModel,
-  alreadyReported: ReadonlySet<number>,
   templates: readonly { file: string; text: string }[],
 ): Diagnostic[] {
   const texts = [model.meta.title, model.meta.header];
@@ -97,15 +99,13 @@ export function checkModelGlyphs(
   for (const section of model.sections)
     visitBlocks(section.blocks, (block) => texts.push(blockText(block, { lineBreak: '' })));
   const text = texts.join('');
-  return missing(text)
-    .filter((codePoint) => !alreadyReported.has(codePoint))
-    .map((codePoint) => {
-      const char = String.fromCodePoint(codePoint);
-      const template = templates.find((t) => t.text.includes(char));
-      const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
-      if (!template)
-        return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
-      const at = template.text.indexOf(char);
-      return diagnostic('E-GLYPH-MISSING', message, { file: template.file, range: [at, at + char.length], hint });
-    });
+  return missingIn(fonts)(text).map((codePoint) => {
+    const char = String.fromCodePoint(codePoint);
+    const template = templates.find((t) => t.text.includes(char));
+    const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
+    if (!template)
+      return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
+    const at = template.text.indexOf(char);
+    return diagnostic('E-GLYPH-MISSING', message, { file: template.file, range: [at, at + char.length], hint });
+  });
 }

@@ -5,13 +5,12 @@
  */
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultLabels } from '../../src/catalogue/labels.js';
 import { loadCatalogue, type SourceReader } from '../../src/catalogue/load.js';
 import { selectMeasures } from '../../src/catalogue/select.js';
 import { validateCatalogue } from '../../src/catalogue/validate.js';
+import { readTemplateFolder } from '../../src/io/resources.js';
 import { compileGuide, type TemplateSources } from '../../src/template/render.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -59,17 +58,9 @@ async function load(labels: string) {
   return { loaded, diagnostics: validateCatalogue(loaded) };
 }
 
+/** The bundled templates, as an edition without its own folder gets them. */
 function realTemplates(): TemplateSources {
-  const dir = path.join(repoRoot, 'templates');
-  const sources: TemplateSources = {};
-  for (const name of readdirSync(dir).sort()) {
-    if (!name.endsWith('.md.hbs')) continue;
-    sources[name.slice(0, -'.md.hbs'.length)] = {
-      file: `templates/${name}`,
-      text: readFileSync(path.join(dir, name), 'utf8'),
-    };
-  }
-  return sources;
+  return readTemplateFolder(repoRoot, 'templates').sources;
 }
 
 /** The 辦理方式 row of the measure, as the bundled templates render it. */
