@@ -3,7 +3,11 @@
  * Command modules are imported only when their command runs, so `guide --help` stays fast.
  */
 
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { Argument, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { LocalizedCommand } from './localized-command.js';
+import { isLanguage, languageFromEnvironment, languages, setLanguage } from '../messages/language.js';
+import { commanderMessages } from '../messages/commander.js';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
@@ -31,10 +35,17 @@ function examples(lines: string[]): string {
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
-  const program = new Command('guide')
+  const program = new LocalizedCommand('guide')
     .description('Assemble policy service guides (辦事指南) from YAML measure files; render PDF and DOCX.')
-    .version(version, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .version(version, '-V, --version', commanderMessages.version())
+    .helpOption('-h, --help', commanderMessages.help())
+    .helpCommand('help [command]', commanderMessages.helpCommand())
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'the language of messages and help (default: from GUIDE_LANG, LC_ALL, LC_MESSAGES, LANG)',
+      ).choices(languages),
+    )
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -244,8 +255,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * The language asked for with `--lang` anywhere on the command line, else the environment's. Read
+ * before commander parses, so its help and errors are in that language too; a value that is not a
+ * language is left to commander to refuse.
+ */
+function languageOf(argv: readonly string[], env: CliIo['env']) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined && isLanguage(value)) return value;
+  }
+  return languageFromEnvironment(env);
+}
+
 /** Runs the CLI; returns the process exit code. Never throws. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  setLanguage(languageOf(argv, io.env));
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

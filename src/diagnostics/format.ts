@@ -5,6 +5,7 @@
 
 import type { Diagnostic, Range } from './diagnostic.js';
 import { displayWidth } from './display-width.js';
+import { reportMessages as say } from '../messages/report.js';
 
 export interface Position {
   /** 1-based. */
@@ -71,14 +72,14 @@ const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => 
 /** The human form: `file:line:col error CODE message`, code frame, hint, related places. */
 export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: TextStyle = plainStyle): string {
   const location = formatLocation(d.file, d.range, sources);
-  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
+  const severity = d.severity === 'error' ? style.error(say.error()) : style.warning(say.warning());
   const head = `${location ? style.bold(location) + ' ' : ''}${severity} ${style.dim(d.code)} ${d.message}`;
   const parts = [head];
   const text = d.file === undefined ? undefined : sources.get(d.file);
   if (text !== undefined && d.range) parts.push(style.dim(codeFrame(text, d.range)));
   for (const r of d.related ?? [])
-    parts.push(`  ${style.dim('see')} ${formatLocation(r.file, r.range, sources)}: ${r.message}`);
-  if (d.hint) parts.push(`  hint: ${d.hint}`);
+    parts.push(`  ${style.dim(say.see())} ${formatLocation(r.file, r.range, sources)}: ${r.message}`);
+  if (d.hint) parts.push(`  ${say.hint({ hint: d.hint })}`);
   return parts.join('\n');
 }
 
@@ -105,13 +106,13 @@ export function diagnosticToJson(d: Diagnostic, sources: SourceTexts): Record<st
   };
 }
 
-/** "2 errors, 1 warning" / "no problems". */
+/** "2 errors, 1 warning" / "no problems", in the reader's language. */
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return 'no problems';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
-    .filter(Boolean)
-    .join(', ');
+  if (errors && warnings)
+    return say.and({ first: say.errors({ count: errors }), second: say.warnings({ count: warnings }) });
+  if (errors) return say.errors({ count: errors });
+  if (warnings) return say.warnings({ count: warnings });
+  return say.noProblems();
 }
