@@ -12,6 +12,7 @@ import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { processIo } from './process-io.js';
+import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -271,7 +272,8 @@ function languageOf(argv: readonly string[], env: CliIo['env']) {
 }
 
 /** Runs the CLI; returns the process exit code. Never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  const io: CliIo = { ...given, stdout: safeStream(given.stdout), stderr: safeStream(given.stderr) };
   setLanguage(languageOf(argv, io.env));
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(io, (code) => {

@@ -20,4 +20,15 @@ export const reportMessages = {
   }),
   /** Joins the error and warning counts. */
   and: message({ en: '«first», «second»', 'zh-Hans': '«first»，«second»', 'zh-Hant': '«first»，«second»' }),
+  /** After the first few diagnostics of one code in one file. */
+  moreInFile: message({
+    en: '… and «count» more «code» in «file» (--format json lists them all)',
+    'zh-Hans': '……«file» 中还有 «count» 个 «code»（--format json 会全部列出）',
+    'zh-Hant': '……«file» 中還有 «count» 個 «code»（--format json 會全部列出）',
+  }),
+  more: message({
+    en: '… and «count» more «code» (--format json lists them all)',
+    'zh-Hans': '……还有 «count» 个 «code»（--format json 会全部列出）',
+    'zh-Hant': '……還有 «count» 個 «code»（--format json 會全部列出）',
+  }),
 };
