@@ -157,6 +157,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(configOption())
     .option('--check', 'write nothing; exit code 1 if any file would change (for CI)')
     .option('--dry-run', 'write nothing; print the lines that would change, before (-) and after (+)')
+    .option(
+      '--fix-punctuation',
+      'first fix what a Chinese keyboard types into YAML: full-width colons (：) and quotes (“…”, 「…」), full-width-space indents, no space after a colon',
+    )
     .addHelpText(
       'after',
       examples([
@@ -164,6 +168,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'guide convert policies/tax/tax-new.yaml    only this file',
         'guide convert --dry-run                    show the changes, write nothing',
         'guide convert --check                      in CI: fail if any Simplified text is left',
+        'guide convert --fix-punctuation            also fix full-width colons, quotes and indents',
       ]) +
         '\nOnly values change: comments, keys, quoting and layout are kept. OpenCC (Taiwan phrasing) does the\n' +
         "conversion, with guide's dictionary for administrative words (文件, 程序, 審核, 項目 …) and\n" +
