@@ -20,6 +20,7 @@ import { loadEdition } from '../io/edition.js';
 import { createSourceReader } from '../io/source-reader.js';
 import { maxSourceBytes } from '../catalogue/load.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
+import { convertMessages as say } from '../messages/convert.js';
 
 export interface ConvertCommandOptions {
   config?: string;
@@ -28,21 +29,22 @@ export interface ConvertCommandOptions {
   fixPunctuation?: boolean;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+type CountWording = { fixes: (v: { count: number }) => string; values: (v: { count: number }) => string };
 
 /**
- * "2 punctuation mistakes fixed, 3 values converted", leaving out what is zero; without verbs,
+ * "2 punctuation mistakes fixed, 3 values converted", leaving out what is zero; as counts only,
  * "2 punctuation mistakes, 3 values".
  */
-function changeCounts(fixes: number, values: number, verbs?: { fixes: string; values: string }): string {
+function changeCounts(fixes: number, values: number, wording: CountWording = counted): string {
   const parts: string[] = [];
-  if (fixes > 0) parts.push(plural(fixes, 'punctuation mistake') + (verbs ? ` ${verbs.fixes}` : ''));
-  if (values > 0) parts.push(plural(values, 'value') + (verbs ? ` ${verbs.values}` : ''));
-  return parts.join(', ');
+  if (fixes > 0) parts.push(wording.fixes({ count: fixes }));
+  if (values > 0) parts.push(wording.values({ count: values }));
+  return parts.length === 2 ? say.list({ first: parts[0]!, second: parts[1]! }) : (parts[0] ?? '');
 }
 
-const doneVerbs = { fixes: 'fixed', values: 'converted' };
-const wouldVerbs = { fixes: 'would be fixed', values: 'would change' };
+const counted: CountWording = { fixes: say.mistakes, values: say.values };
+const done: CountWording = { fixes: say.mistakesFixed, values: say.valuesConverted };
+const would: CountWording = { fixes: say.mistakesToFix, values: say.valuesToConvert };
 
 export async function convertCommand(io: CliIo, files: string[], options: ConvertCommandOptions): Promise<number> {
   const report = createReporter(io);
@@ -75,14 +77,14 @@ export async function convertCommand(io: CliIo, files: string[], options: Conver
     if (source === undefined) {
       const read = await reader.read(file, maxSourceBytes);
       if (read.kind !== 'ok') {
-        report.info(`guide: ${shown}: ${read.kind === 'missing' ? 'no such file' : 'could not be read'}; skipped`);
+        report.info(read.kind === 'missing' ? say.noSuchFile({ file: shown }) : say.unreadable({ file: shown }));
         failed = true;
         continue;
       }
       try {
         source = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(read.bytes);
       } catch {
-        report.info(`guide: ${shown} is not UTF-8 text; save it as UTF-8, then run guide convert again`);
+        report.info(say.notUtf8({ file: shown }));
         failed = true;
         continue;
       }
@@ -93,14 +95,12 @@ export async function convertCommand(io: CliIo, files: string[], options: Conver
       if (!punctuation?.fixed.has(file)) {
         report.info(
           !punctuation && keyboardTrapDiagnostics(file, source).length > 0
-            ? `guide: ${shown} has full-width punctuation YAML cannot read; run guide convert --fix-punctuation (guide validate shows where). Skipped`
-            : `guide: ${shown} could not be read as YAML; run guide validate to see why. Skipped`,
+            ? say.punctuationBlocks({ file: shown })
+            : say.notYaml({ file: shown }),
         );
         continue;
       }
-      report.info(
-        `guide: ${shown} is still not valid YAML once its punctuation is fixed; run guide validate to see why. Its values are not converted`,
-      );
+      report.info(say.stillNotYaml({ file: shown }));
     }
     const fix = punctuation?.fixed.get(file);
     let text = source;
@@ -111,7 +111,7 @@ export async function convertCommand(io: CliIo, files: string[], options: Conver
         text = result.text;
         values = result.changes.length;
       } catch {
-        report.info(`guide: ${shown} is not valid YAML; run guide validate to see why. Skipped`);
+        report.info(say.invalidYaml({ file: shown }));
         failed = true;
         continue;
       }
@@ -124,23 +124,28 @@ export async function convertCommand(io: CliIo, files: string[], options: Conver
     fixedMistakes += fixes;
     if (options.dryRun) report.out(lineDiff(shown, before, text));
     if (written) await writeFileAtomic(path.join(loaded.root, file), text, { shownAs: shown });
-    report.out(`${shown}: ${changeCounts(fixes, values, written ? doneVerbs : wouldVerbs)}\n`);
+    report.out(`${say.fileChanged({ file: shown, changes: changeCounts(fixes, values, written ? done : would) })}\n`);
   }
-  const checked = plural(targets.length, 'file');
+  const checked = say.files({ count: targets.length });
   const command = punctuation ? 'guide convert --fix-punctuation' : 'guide convert';
   if (changedFiles === 0)
-    report.info(
-      punctuation
-        ? `${checked} checked: no full-width punctuation to fix, and already in Taiwan Traditional`
-        : `${checked} checked: already in Taiwan Traditional, nothing to convert`,
-    );
+    report.info(punctuation ? say.nothingToFix({ files: checked }) : say.nothingToConvert({ files: checked }));
   else if (!written)
     report.info(
-      `${plural(changedFiles, 'file')} of ${checked} would change (${changeCounts(fixedMistakes, changedValues)}); run \`${command}\` to change them`,
+      say.wouldChange({
+        changed: say.files({ count: changedFiles }),
+        files: checked,
+        changes: changeCounts(fixedMistakes, changedValues),
+        command,
+      }),
     );
   else
     report.info(
-      `${changeCounts(fixedMistakes, changedValues, doneVerbs)} in ${plural(changedFiles, 'file')} of ${checked}`,
+      say.changed({
+        changes: changeCounts(fixedMistakes, changedValues, done),
+        changed: say.files({ count: changedFiles }),
+        files: checked,
+      }),
     );
   if (failed) return ExitCode.invalidInput;
   return options.check && changedFiles > 0 ? ExitCode.invalidInput : ExitCode.ok;

@@ -13,6 +13,7 @@
  */
 
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { keyboardTrapMessages as say } from '../messages/convert.js';
 
 const ideographicSpace = '\u3000';
 
@@ -123,11 +124,7 @@ function trapOnLine(file: string, line: string, lineOffset: number): Trap | unde
   if (ideographic >= 0) {
     const at = lineOffset + ideographic;
     return {
-      diagnostic: diagnostic('E-YAML-FULLWIDTH-INDENT', 'this line is indented with a full-width space (U+3000)', {
-        file,
-        range: [at, at + 1],
-        hint: 'YAML indents with ordinary spaces only: run guide convert --fix-punctuation (one space for each full-width one), or switch the keyboard to half-width (半形) and indent with the space bar, lining the field up with the ones above it',
-      }),
+      diagnostic: diagnostic('E-YAML-FULLWIDTH-INDENT', say.indent(), { file, range: [at, at + 1], hint: say.indentHint() }),
       fixed: indent.replaceAll(ideographicSpace, ' ') + line.slice(indent.length),
     };
   }
@@ -142,10 +139,10 @@ function trapOnLine(file: string, line: string, lineOffset: number): Trap | unde
       // `fee：不收費` and `fee： 不收費` both become `fee: 不收費`; `basis：` stays at the line end.
       const space = value === '' || value.startsWith(' ') ? '' : ' ';
       return {
-        diagnostic: diagnostic('E-YAML-FULLWIDTH-COLON', `the field name "${name}" is followed by a full-width colon "："`, {
+        diagnostic: diagnostic('E-YAML-FULLWIDTH-COLON', say.colon({ name }), {
           file,
           range: [at, at + 1],
-          hint: `run guide convert --fix-punctuation, or write a half-width colon and a space after the field name: "${name}: ${value.trim()}" (switch the keyboard to half-width, 半形)`,
+          hint: say.colonHint({ fixed: `${name}: ${value.trim()}` }),
         }),
         fixed: `${line.slice(0, afterKey)}:${space}${value}`,
       };
@@ -154,10 +151,10 @@ function trapOnLine(file: string, line: string, lineOffset: number): Trap | unde
     if (next === ':' && value !== '' && !/[\s/]/.test(value[0]!) && !/^\d/.test(name)) {
       const at = lineOffset + afterKey + 1;
       return {
-        diagnostic: diagnostic('E-YAML-COLON-SPACE', `no space after the colon that ends the field name "${name}"`, {
+        diagnostic: diagnostic('E-YAML-COLON-SPACE', say.colonSpace({ name }), {
           file,
           range: [at, at + 1],
-          hint: `run guide convert --fix-punctuation, or put a space between the colon and the value: "${name}: ${value.trim()}"`,
+          hint: say.colonSpaceHint({ fixed: `${name}: ${value.trim()}` }),
         }),
         fixed: `${line.slice(0, afterKey)}: ${value}`,
       };
@@ -190,10 +187,10 @@ function fullWidthQuoteTrap(file: string, line: string, lineOffset: number): Tra
   const at = lineOffset + start;
   const quoted = yamlQuoted(inner);
   return {
-    diagnostic: diagnostic('E-YAML-FULLWIDTH-QUOTE', `the value is wrapped in full-width quotes ${open}…${close}`, {
+    diagnostic: diagnostic('E-YAML-FULLWIDTH-QUOTE', say.quote({ open: open!, close }), {
       file,
       range: [at, at + 1],
-      hint: `YAML quotes are the half-width " or ': run guide convert --fix-punctuation to write ${quoted}, or remove the ${open} and ${close} (the text needs no quotes); if the marks themselves should print, put the whole value in half-width quotes: '${rest}'`,
+      hint: say.quoteHint({ quoted, open: open!, close, value: rest }),
     }),
     fixed: line.slice(0, start) + quoted + line.slice(start + rest.length),
   };
