@@ -223,7 +223,11 @@ export const helperMessages = {
     'zh-Hans': '应为 2020-03-01 这样的日期，实际是 «value»',
     'zh-Hant': '應為 2020-03-01 這樣的日期，實際是 «value»',
   }),
-  unknownStatus: message({ en: 'unknown status «value»', 'zh-Hans': '未知的状态 «value»', 'zh-Hant': '未知的狀態 «value»' }),
+  unknownStatus: message({
+    en: 'unknown status «value»',
+    'zh-Hans': '未知的状态 «value»',
+    'zh-Hant': '未知的狀態 «value»',
+  }),
   numeralRange: message({
     en: 'expected a whole number from 1 to 9999, got «value»',
     'zh-Hans': '应为 1 到 9999 的整数，实际是 «value»',
@@ -304,7 +308,11 @@ export const helperMessages = {
   aList: message({ en: 'a list', 'zh-Hans': '列表', 'zh-Hant': '清單' }),
   aType: message({ en: 'a «type»', 'zh-Hans': ' «type» 类型的值', 'zh-Hant': ' «type» 類型的值' }),
   // What a helper needs.
-  aDate: message({ en: 'a date like 2020-03-01', 'zh-Hans': ' 2020-03-01 这样的日期', 'zh-Hant': ' 2020-03-01 這樣的日期' }),
+  aDate: message({
+    en: 'a date like 2020-03-01',
+    'zh-Hans': ' 2020-03-01 这样的日期',
+    'zh-Hant': ' 2020-03-01 這樣的日期',
+  }),
   aPeriod: message({
     en: 'an effective period ({ from, until })',
     'zh-Hans': '有效期（{ from, until }）',
@@ -354,7 +362,11 @@ export const markdownMessages = {
     'zh-Hans': '小字说明请用 :::note … :::',
     'zh-Hant': '小字說明請用 :::note … :::',
   }),
-  markdownNode: message({ en: 'Markdown "«type»"', 'zh-Hans': ' Markdown “«type»”', 'zh-Hant': ' Markdown 「«type»」' }),
+  markdownNode: message({
+    en: 'Markdown "«type»"',
+    'zh-Hans': ' Markdown “«type»”',
+    'zh-Hant': ' Markdown 「«type»」',
+  }),
   image: message({ en: 'an image', 'zh-Hans': '图片', 'zh-Hant': '圖片' }),
   imageHint: message({
     en: 'guides have no images; describe it in words or link to it',
@@ -593,7 +605,11 @@ export const markdownMessages = {
       'guide 會自動為每個措施標題編號：請在 measure.md.hbs 中寫「## {{title}} {{anchor id}}」；其他範本用 {{number}} 取得編號',
   }),
   /** The name diagnostics give a template's rendered Markdown, held in memory and never written. */
-  rendered: message({ en: '(rendered «what»)', 'zh-Hans': '（«what» 的生成结果）', 'zh-Hant': '（«what» 的產生結果）' }),
+  rendered: message({
+    en: '(rendered «what»)',
+    'zh-Hans': '（«what» 的生成结果）',
+    'zh-Hant': '（«what» 的產生結果）',
+  }),
   renderedFor: message({
     en: '«template» for «label»',
     'zh-Hans': '«label» 的 «template»',

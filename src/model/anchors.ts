@@ -66,10 +66,14 @@ export function checkAnchors(parts: readonly AnchoredPart[]): Diagnostic[] {
       if (declared.has(link.id)) continue;
       const message = say.brokenLink({ id: link.id });
       diagnostics.push(
-        diagnostic('E-TEMPLATE-DIRECTIVE', link.near !== undefined ? say.under({ message, near: link.near }) : message, {
-          ...place(part, link.range),
-          hint: say.brokenLinkHint(),
-        }),
+        diagnostic(
+          'E-TEMPLATE-DIRECTIVE',
+          link.near !== undefined ? say.under({ message, near: link.near }) : message,
+          {
+            ...place(part, link.range),
+            hint: say.brokenLinkHint(),
+          },
+        ),
       );
     }
   }

@@ -254,11 +254,7 @@ class Reader {
         this.reportHtml(node);
         return [];
       case 'code':
-        this.unsupported(
-          node,
-          say.codeBlock(),
-          say.codeBlockHint(),
-        );
+        this.unsupported(node, say.codeBlock(), say.codeBlockHint());
         return [];
       case 'blockquote':
         this.unsupported(node, say.blockQuote(), say.blockQuoteHint());
@@ -272,12 +268,7 @@ class Reader {
   private headingBlock(node: Md.Heading, context: Context): Block[] {
     const children = this.inlines(node.children);
     if (!context.top) {
-      this.report(
-        rangeOf(node),
-        say.headingNotTop(),
-        this.lastHeading,
-        say.headingNotTopHint(),
-      );
+      this.report(rangeOf(node), say.headingNotTop(), this.lastHeading, say.headingNotTopHint());
       return children.length > 0 ? [{ type: 'paragraph', role: context.role, children }] : [];
     }
     let level: 1 | 2 | 3;
@@ -312,12 +303,7 @@ class Reader {
         id = written[1]!;
         this.lastExplicitId = id;
       } else {
-        this.report(
-          rangeOf(node),
-          say.badHeadingId({ id: written[1]! }),
-          this.lastHeading,
-          say.badHeadingIdHint(),
-        );
+        this.report(rangeOf(node), say.badHeadingId({ id: written[1]! }), this.lastHeading, say.badHeadingIdHint());
       }
     }
     if (id === undefined) {
@@ -328,17 +314,10 @@ class Reader {
     } else if (this.ids.has(id)) {
       const first = this.ids.get(id);
       this.diagnostics.push({
-        ...this.diagnostic(
-          rangeOf(node),
-          say.duplicateId({ id }),
-          this.lastHeading,
-          say.uniqueId(),
-        ),
+        ...this.diagnostic(rangeOf(node), say.duplicateId({ id }), this.lastHeading, say.uniqueId()),
         ...(this.file !== undefined
           ? {
-              related: [
-                { file: this.file, ...(first ? { range: first } : {}), message: say.firstHeading() },
-              ],
+              related: [{ file: this.file, ...(first ? { range: first } : {}), message: say.firstHeading() }],
             }
           : {}),
       });
@@ -355,20 +334,10 @@ class Reader {
       case 'grid':
         return this.tableBlock(node, node.name, content, label);
       case 'cover':
-        this.report(
-          rangeOf(node),
-          say.coverNotTop(),
-          this.lastHeading,
-          say.coverNotTopHint(),
-        );
+        this.report(rangeOf(node), say.coverNotTop(), this.lastHeading, say.coverNotTopHint());
         return this.blocks(content, context);
       case 'row':
-        this.report(
-          rangeOf(node),
-          say.rowOutside(),
-          this.lastHeading,
-          say.rowOutsideHint(),
-        );
+        this.report(rangeOf(node), say.rowOutside(), this.lastHeading, say.rowOutsideHint());
         return this.blocks(node.children, { ...context, top: false });
       default:
         if ((roles as readonly string[]).includes(node.name)) {
@@ -411,12 +380,7 @@ class Reader {
       }
       case 'slot':
         if (this.slotsAllowed) {
-          this.report(
-            rangeOf(node),
-            say.sectionInside(),
-            this.lastHeading,
-            say.sectionInsideHint(),
-          );
+          this.report(rangeOf(node), say.sectionInside(), this.lastHeading, say.sectionInsideHint());
           return [];
         }
         this.unknownDirective(
@@ -463,12 +427,7 @@ class Reader {
     for (const child of content) {
       if (child.type === 'containerDirective' && child.name === 'row') rows.push(this.row(child));
       else {
-        this.report(
-          rangeOf(child),
-          say.onlyRows({ variant }),
-          this.lastHeading,
-          say.onlyRowsHint({ variant }),
-        );
+        this.report(rangeOf(child), say.onlyRows({ variant }), this.lastHeading, say.onlyRowsHint({ variant }));
       }
     }
     if (rows.length === 0) {
@@ -587,12 +546,7 @@ class Reader {
       });
       return [{ type: 'link', url, children: content }];
     }
-    this.report(
-      rangeOf(node),
-      say.badLink({ url }),
-      this.lastHeading,
-      say.badLinkHint(),
-    );
+    this.report(rangeOf(node), say.badLink({ url }), this.lastHeading, say.badLinkHint());
     return content;
   }
 

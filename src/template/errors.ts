@@ -138,12 +138,7 @@ export function parseDiagnostic(source: TemplateSource, error: unknown, lexer: L
     );
   }
   if (/^Lexical error/.test(message)) {
-    return templateDiagnostic(
-      source,
-      say.unreadable(),
-      here,
-      say.unclosedComment(),
-    );
+    return templateDiagnostic(source, say.unreadable(), here, say.unclosedComment());
   }
   return templateDiagnostic(source, say.syntaxError({ detail: message.split('\n')[0]! }), here);
 }

@@ -445,11 +445,7 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
     if (call.path.type !== 'PathExpression') return;
     const name = (call.path as hbs.AST.PathExpression).original;
     if (name === 'helperMissing' || name === 'blockHelperMissing') {
-      refuse(
-        call.loc,
-        say.ownHook({ name }),
-        say.useListedHelpers(),
-      );
+      refuse(call.loc, say.ownHook({ name }), say.useListedHelpers());
     } else if (!block && blockHelpers.has(name)) {
       refuse(call.loc, say.needsBlock({ name }), say.writeBlock({ name }));
     }
@@ -503,11 +499,7 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
       case 'PartialBlockStatement': {
         const call = node as hbs.AST.PartialStatement;
         if (call.name.type === 'SubExpression') {
-          refuse(
-            call.loc,
-            say.dynamicPartial(),
-            say.nameTheTemplate(),
-          );
+          refuse(call.loc, say.dynamicPartial(), say.nameTheTemplate());
         }
         expressions(call.params, call.hash);
         break;
