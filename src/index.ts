@@ -1,7 +1,8 @@
 /**
  * guide as a library: load an edition, validate it, build its guide or a firm's, in memory. The
- * same pipeline as the `guide` command, without the command line: nothing here prints, exits or
- * reads the environment, and nothing is written to disk (write `file.bytes` where you like).
+ * same pipeline as the `guide` command, without the command line: nothing here prints or exits,
+ * the locale is all it reads of the environment, and nothing is written to disk (write
+ * `file.bytes` where you like).
  *
  * ```ts
  * import { loadEdition, build } from 'guide';
