@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DocMeta, Inline } from '../src/model/doc-model.js';
 import { readMarkdown } from '../src/model/read-markdown.js';
-import { escapeAttribute, escapeDestination, escapeText, indentLines } from '../src/template/escape.js';
+import {
+  escapeAttribute,
+  escapeDestination,
+  escapeText,
+  indentLines,
+  neutraliseBlocks,
+} from '../src/template/escape.js';
 import {
   chineseDate,
   chineseNumeral,
@@ -148,6 +154,10 @@ describe('escaping for Markdown', () => {
     '> not a quote',
     'Note:this',
     ':::box',
+    ':::',
+    '::::',
+    'a ::: b',
+    '::toc',
     '::pagebreak',
     'back\\slash\\',
     '`code`',
@@ -258,5 +268,38 @@ describe('escaping for Markdown', () => {
   test('indentLines indents every line but the first and leaves blank lines empty', () => {
     assert.equal(indentLines('a\nb\n\nc', 2), 'a\n  b\n\n  c');
     assert.equal(indentLines('one line', 4), 'one line');
+  });
+});
+
+describe('Markdown fields cannot break out of the block they are put in', () => {
+  const meta: DocMeta = { title: 't', author: 'a', subject: 's', keywords: [], language: 'zh-Hant-TW', header: 'h' };
+  const summary = 'x\n:::\n\n# 偽造章節\n\n::toc\n\n::::cover\n:::title\n假封面\n:::\n::::\n\n:::lead\ny';
+
+  test('directive fences, headings, setext and thematic lines and code fences print as typed', () => {
+    const markdown = `# 章\n\n:::lead\n${neutraliseBlocks(summary)}\n:::\n\n正文`;
+    const { model, diagnostics } = readMarkdown(markdown, meta);
+    assert.deepEqual(diagnostics, []);
+    const blocks = model.sections.flatMap((section) => section.blocks);
+    assert.deepEqual(
+      blocks.map((block) => block.type),
+      ['heading', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph'],
+    );
+    assert.equal(model.sections.length, 1);
+    const text = JSON.stringify(blocks);
+    for (const typed of ['# 偽造章節', '::toc', '::::cover', ':::title', ':::lead'])
+      assert.ok(text.includes(typed), typed);
+    assert.ok(blocks.slice(1, -1).every((block) => block.type === 'paragraph' && block.role === 'lead'));
+  });
+
+  test('keeps bold, links and lists', () => {
+    const field = '**重點**，見[網站](https://x.test/)：\n\n- 一\n- 二\n\n1. 甲\n2. 乙';
+    assert.equal(neutraliseBlocks(field), field);
+  });
+
+  test('escapes each kind of line start, also inside list items and quotes', () => {
+    assert.equal(
+      neutraliseBlocks('a\n---\nb\n=\n- ### c\n> ::: d\n```js\n~~~\n***'),
+      'a\n\\---\nb\n\\=\n- \\### c\n> \\::: d\n\\```js\n\\~~~\n\\***',
+    );
   });
 });

@@ -11,8 +11,9 @@ import { joinLines } from '../model/cjk.js';
 // line (CommonMark inlines, GFM table pipes, `{#id}` heading ids and directive attributes). A
 // backslash before any ASCII punctuation is always a valid escape, so escaping too much is safe.
 const inlineSyntax = /[\\`*_[\]<>|#~&{}]/g;
-// `:name` starts a text directive, but only before an ASCII letter; "9:00" and "https://" are safe.
-const directiveColon = /:(?=[A-Za-z])/g;
+// `:name` starts a text directive (before an ASCII letter) and a run of colons opens or closes a
+// directive block; "9:00" and "https://" are safe.
+const directiveColon = /:(?=[A-Za-z:])|(?<=:):/g;
 
 /**
  * Plain text as Markdown inline content that reads back as exactly the same text: Markdown
@@ -26,6 +27,23 @@ export function escapeText(value: string): string {
   // or a setext heading underline ("=", "-"). The value may be put at the start of a line.
   if (/^[-+=]/.test(text)) text = `\\${text}`;
   return text.replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
+}
+
+/**
+ * At the start of a line of a Markdown field (after any indent, list markers and `>`), what would
+ * open or close a block of the template around it: a directive fence (`:::`, `::toc`), an ATX
+ * heading (`# `), a setext underline or thematic break (`=`, `-`, `***`, `___`), a code fence.
+ */
+const blockOpener =
+  /^([ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+|>[ \t]?)*)(:{2,}|#{1,6}(?=[ \t]|$)|=+[ \t]*$|-+[ \t]*$|[*_]{3,}[ \t]*$|`{3,}|~{3,})/gm;
+
+/**
+ * A Markdown field (summary, content…) as written, except that no line can open or close a block
+ * of the template it is put into: such a line start is backslash-escaped and prints as typed.
+ * Bold, links and lists are kept.
+ */
+export function neutraliseBlocks(markdown: string): string {
+  return markdown.replace(blockOpener, (_all, lead: string, opener: string) => `${lead}\\${opener}`);
 }
 
 /**

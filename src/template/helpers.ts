@@ -10,7 +10,7 @@ import type Handlebars from 'handlebars';
 import type { MeasureStatus } from '../catalogue/select.js';
 import type { ChannelType } from '../catalogue/types.js';
 import type { EditionLabels } from '../catalogue/labels.js';
-import { escapeAttribute, escapeDestination, escapeText, indentLines } from './escape.js';
+import { escapeAttribute, escapeDestination, escapeText, indentLines, neutraliseBlocks } from './escape.js';
 import {
   chineseDate,
   chineseNumeral,
@@ -84,7 +84,7 @@ export function registerHelpers(env: Environment): string[] {
   const helpers: Record<string, Helper> = {
     [textHelper]: ([value]) => (value instanceof SafeString ? value.toString() : escapeText(printable(value))),
     [markdownHelper]: ([value]) =>
-      value instanceof SafeString ? value.toString() : printable(value).replace(/\s+$/, ''),
+      value instanceof SafeString ? value.toString() : neutraliseBlocks(printable(value).replace(/\s+$/, '')),
 
     /** `{{chineseDate date}}` → 2020年3月1日 */
     chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', say.aDate())),
