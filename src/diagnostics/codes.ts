@@ -99,7 +99,7 @@ export const codes = {
     severity: 'error',
     summary: 'rendered Markdown uses a directive or HTML the reader does not know',
   },
-  'E-GLYPH-MISSING': { severity: 'error', summary: 'a character the font cannot draw' },
+  'E-GLYPH-MISSING': { severity: 'error', summary: 'a character no font of the theme can draw' },
   'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
   'E-THEME-FONT': {
     severity: 'error',

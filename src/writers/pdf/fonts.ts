@@ -204,7 +204,7 @@ export function missingCodePoints(fonts: PdfFonts, text: string): number[] {
 }
 
 /**
- * The document holds characters the font cannot draw. pdfkit would silently leave them out;
+ * The document holds characters no font of the chain can draw. pdfkit would silently leave them out;
  * a guide with holes in it must not be handed to a firm.
  */
 export class MissingGlyphError extends Error {
