@@ -120,3 +120,16 @@ function damaged(data: Uint8Array): string | undefined {
     return `is damaged or is not a font (${error instanceof Error ? error.message : String(error)})`;
   }
 }
+
+/** The font files a build read, as theme.yaml names them: the primary faces and the fallback faces it opened. */
+export function usedFontFiles(theme: Theme, fonts: PdfFonts): string[] {
+  const { regular, bold, fallback } = theme.fonts.pdf;
+  return [
+    regular,
+    bold,
+    ...fallback.flatMap((entry, i) => [
+      ...(fonts.regular.isOpen(i + 1) ? [entry.regular] : []),
+      ...(fonts.bold.isOpen(i + 1) ? [entry.bold] : []),
+    ]),
+  ];
+}
