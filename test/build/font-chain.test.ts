@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -169,6 +169,32 @@ describe('font chain', () => {
     assert.match(
       run.stderr,
       /name one DOCX font in fonts\.docx\.eastAsiaFallback for each entry of fonts\.pdf\.fallback/,
+    );
+  });
+
+  it('a fallback font path that names no file is E-THEME-FONT at once; a damaged one when first needed', async () => {
+    const dir = copyEdition();
+    const theme = path.join(dir, 'templates/theme.yaml');
+    edit(theme, '"@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"', 'fonts/sc-bold.ttf');
+    const missing = await runCli(['build', '--format', 'pdf'], { cwd: dir });
+    assert.equal(missing.code, 1);
+    assert.match(
+      missing.stderr,
+      new RegExp(
+        `templates/theme\\.yaml:${locate(theme, 'fonts/sc-bold.ttf')} error E-THEME-FONT fonts\\.pdf\\.fallback\\[1\\]\\.bold: font "fonts/sc-bold\\.ttf" cannot be used: there is no such file`,
+      ),
+    );
+
+    mkdirSync(path.join(dir, 'fonts'));
+    cpSync(path.join(dir, 'guide.yaml'), path.join(dir, 'fonts/sc-bold.ttf'));
+    const unused = await runCli(['build', '--format', 'pdf'], { cwd: dir });
+    assert.equal(unused.code, 0, 'a guide that needs no fallback font does not read it');
+    edit(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^authority: (.*)$/m, 'authority: 青岛市税务局');
+    const damaged = await runCli(['build', '--format', 'pdf'], { cwd: dir });
+    assert.equal(damaged.code, 1);
+    assert.match(
+      damaged.stderr,
+      /templates\/theme\.yaml:\d+:\d+ error E-THEME-FONT fonts\.pdf\.fallback\[1\]\.bold: "fonts\/sc-bold\.ttf" is not a TrueType or OpenType font/,
     );
   });
 });
