@@ -5,6 +5,7 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { Reporter } from '../terminal/report.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { UsageError } from '../errors.js';
+import { batchMessages, batchOptionMessages } from '../messages/batch.js';
 import { explainMatch, formatExplanation } from '../firms/explain.js';
 import { firmView } from '../firms/guide-view.js';
 import { matchFirm } from '../firms/match.js';
@@ -36,7 +37,7 @@ export function explainFirm(id: string, context: ExplainContext): number {
   const problems = row ? glyphs.get(row) : rejected.find((r) => r.id !== null && firmIdKey(r.id) === key)?.diagnostics;
   if (problems) {
     report.diagnostics(problems, sources, { format: 'text', root });
-    report.info(`firm ${id} cannot be used until its row is fixed`);
+    report.info(batchMessages.rowUnusable({ id }));
     return ExitCode.invalidInput;
   }
   if (!row) {
@@ -44,8 +45,11 @@ export function explainFirm(id: string, context: ExplainContext): number {
       id,
       rows.map((r) => r.firm.id),
     );
+    const file = context.firmsFile;
     throw new UsageError(
-      `--explain: no firm with id "${id}" in ${context.firmsFile}${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
+      near !== undefined
+        ? batchOptionMessages.explainUnknownNear({ id, file, near })
+        : batchOptionMessages.explainUnknown({ id, file }),
     );
   }
   const match = matchFirm(catalogue, row.firm, context.request.asOf);
@@ -55,6 +59,8 @@ export function explainFirm(id: string, context: ExplainContext): number {
     return ExitCode.ok;
   }
   const profile = firmView(row.firm, catalogue.edition.vocabularies).profile;
-  report.out(formatExplanation(explanation, profile, `${row.label} of ${context.firmsFile}`));
+  report.out(
+    formatExplanation(explanation, profile, batchMessages.rowOfFile({ row: row.label, file: context.firmsFile })),
+  );
   return ExitCode.ok;
 }

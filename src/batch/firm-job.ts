@@ -15,6 +15,7 @@ import { buildFirmGuide } from './build-firm.js';
 import type { ManifestFile } from './manifest.js';
 import type { FirmWorker } from './worker-setup.js';
 import { sha256Hex } from '../hash.js';
+import { batchMessages as say } from '../messages/batch.js';
 
 /** One firm to build. */
 export interface FirmJob {
@@ -90,8 +91,8 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
           {
             code: 'E-FIRM-BUILD',
             severity: 'error',
-            message: `could not write ${relative} (${reason})`,
-            hint: 'check that the output folder is writable and the disk has room',
+            message: say.couldNotWrite({ file: relative, reason }),
+            hint: say.couldNotWriteHint(),
           },
         ],
         cause: 'output',
@@ -117,7 +118,7 @@ export function internalFailure(index: number, error: unknown): FirmJobResult {
   return {
     kind: 'failed',
     index,
-    diagnostics: [{ code: 'E-FIRM-BUILD', severity: 'error', message: `internal error (a bug in guide): ${text}` }],
+    diagnostics: [{ code: 'E-FIRM-BUILD', severity: 'error', message: say.internalError({ error: text }) }],
     cause: 'internal',
   };
 }

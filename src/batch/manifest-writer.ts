@@ -7,6 +7,7 @@
 
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { batchMessages as say } from '../messages/batch.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { manifestCsv, manifestJson, type BatchManifest, type ManifestFirm } from './manifest.js';
 
@@ -54,7 +55,7 @@ export class ManifestWriter {
     await this.writing;
     if (this.failure !== undefined) {
       const reason = (this.failure as NodeJS.ErrnoException).code ?? String(this.failure);
-      throw new OutputError(`could not write ${path.join(this.dir, 'manifest.json')} (${reason})`);
+      throw new OutputError(say.couldNotWrite({ file: path.join(this.dir, 'manifest.json'), reason }));
     }
   }
 

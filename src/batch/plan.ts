@@ -11,6 +11,7 @@ import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
 import { sha256Hex } from '../hash.js';
 import { UsageError } from '../errors.js';
+import { batchOptionMessages as say } from '../messages/batch.js';
 import { version } from '../io/version.js';
 import { readFontFile } from '../io/resources.js';
 import type { TemplateInputs } from '../pipeline/prepare.js';
@@ -145,9 +146,7 @@ export async function isUpToDate(
 export function parseJobs(value: string | undefined, cores: number): number {
   if (value === undefined) return cores;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
-    throw new UsageError(
-      `--jobs takes a number of builders (this process and its worker threads) from 1 to 256; got "${value}"`,
-    );
+    throw new UsageError(say.jobs({ value }));
   }
   return Number(value);
 }
@@ -159,7 +158,7 @@ export function parseShard(value: string | undefined): Shard | undefined {
   const index = Number(found?.[1]);
   const count = Number(found?.[2]);
   if (!found || count < 1 || index < 1 || index > count) {
-    throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n, such as 2/4; got "${value}"`);
+    throw new UsageError(say.shard({ value }));
   }
   return { index, count };
 }
@@ -168,9 +167,7 @@ export function parseShard(value: string | undefined): Shard | undefined {
 export function checkNamePattern(pattern: string): string {
   const unknown = unknownPlaceholders(pattern);
   if (unknown.length > 0) {
-    throw new UsageError(
-      `--name-pattern: unknown placeholder ${unknown.map((u) => `{${u}}`).join(', ')}; use {企業名稱} or {name}, {編號} or {id}`,
-    );
+    throw new UsageError(say.namePattern({ names: unknown.map((u) => `{${u}}`).join(', ') }));
   }
   return pattern;
 }

@@ -15,7 +15,9 @@
 import { Worker } from 'node:worker_threads';
 import { internalFailure, runFirmJob, type FirmJob, type FirmJobResult } from './firm-job.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
-import type { WorkerSetupFailure } from './worker.js';
+import type { WorkerData, WorkerSetupFailure } from './worker.js';
+import { batchMessages } from '../messages/batch.js';
+import { currentLanguage } from '../messages/language.js';
 
 /** Workers that may die before finishing a firm before the run gives up on starting more. */
 const maxStartFailures = 3;
@@ -35,8 +37,10 @@ const resourceLimits = { maxYoungGenerationSizeMb: 64, maxOldGenerationSizeMb: 2
 
 /** A worker thread running worker.js with the run's setup. */
 function startWorker(setup: FirmWorkerSetup): Worker {
+  // A thread has its own copy of every module: it speaks the language this one was told to.
+  const workerData: WorkerData = { setup, language: currentLanguage() };
   if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData: setup, resourceLimits });
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
   }
   // Run from the sources (tests, through tsx), the worker is TypeScript too, and tsx's loader
   // does not reach into worker threads on Node 20: the worker registers it before loading.
@@ -44,7 +48,7 @@ function startWorker(setup: FirmWorkerSetup): Worker {
   const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
   return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`, {
     eval: true,
-    workerData: setup,
+    workerData,
     resourceLimits,
   });
 }
@@ -122,7 +126,7 @@ export function runPool(options: PoolOptions): Promise<void> {
             kind: 'failed',
             index: building.index,
             diagnostics: [
-              { code: 'E-FIRM-BUILD', severity: 'error', message: `the worker building it stopped: ${reason}` },
+              { code: 'E-FIRM-BUILD', severity: 'error', message: batchMessages.workerStopped({ reason }) },
             ],
             cause: 'internal',
           });
@@ -156,7 +160,7 @@ export function runPool(options: PoolOptions): Promise<void> {
         ),
       );
       worker.on('exit', (code) => {
-        if (queued.length > 0) die(`exit code ${code}`);
+        if (queued.length > 0) die(batchMessages.workerExit({ code }));
         ended = true;
         live--;
         maybeDone();

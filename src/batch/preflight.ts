@@ -13,6 +13,7 @@ import { readFileBytes } from '../io/batch-output.js';
 import { firmIdKey, type RejectedRow } from '../firms/records.js';
 import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } from '../firms/types.js';
 import { UsageError } from '../errors.js';
+import { batchMessages, batchOptionMessages } from '../messages/batch.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import { missingGlyphHint } from '../pipeline/glyph-check.js';
 import { closestMatch } from '../schema/did-you-mean.js';
@@ -31,14 +32,14 @@ export async function readRunFirmList(
   const firmsFile = path.relative(place.root, firmsPath).split(path.sep).join('/') || given;
   const read = readFileBytes(firmsPath);
   if ('error' in read) {
-    const problem = diagnostic('E-FIRMS-FILE', `the firm list could not be read (${read.error})`, {
+    const problem = diagnostic('E-FIRMS-FILE', batchMessages.listUnreadable({ error: read.error }), {
       file: firmsFile,
-      hint: read.error === 'ENOENT' ? 'check the path given to --firms' : 'check that the file can be opened',
+      hint: read.error === 'ENOENT' ? batchMessages.checkFirmsPath() : batchMessages.checkFileOpens(),
     });
     return { firmsFile, list: { format: 'csv', rows: [], rejected: [], diagnostics: [problem] } };
   }
   if (place.sheet !== undefined && !/\.xls[xm]$/i.test(firmsPath)) {
-    throw new UsageError('--sheet picks a worksheet of an .xlsx workbook; the firm list is not one');
+    throw new UsageError(batchOptionMessages.sheetNotWorkbook());
   }
   const list = await readFirmList(firmsFile, read.bytes, {
     vocabularies: place.edition.vocabularies,
@@ -89,10 +90,13 @@ export function selectOnly(value: string, rows: readonly FirmRow[], rejected: re
   const missingIds = wanted.filter((id) => !keys.has(firmIdKey(id)));
   if (wanted.length === 0 || missingIds.length > 0) {
     const near = missingIds.length === 1 ? closestMatch(missingIds[0]!, known) : undefined;
+    const ids = missingIds.map((id) => `"${id}"`).join(', ');
     throw new UsageError(
       wanted.length === 0
-        ? '--only needs firm ids, separated by commas'
-        : `--only: no firm with id ${missingIds.map((id) => `"${id}"`).join(', ')} in the list${near !== undefined ? ` (did you mean "${near}"?)` : ''}`,
+        ? batchOptionMessages.onlyEmpty()
+        : near !== undefined
+          ? batchOptionMessages.onlyUnknownNear({ ids, near })
+          : batchOptionMessages.onlyUnknown({ ids }),
     );
   }
   return new Set(wanted.map(firmIdKey));
@@ -133,7 +137,7 @@ export function batchFirms(
   return firms;
 }
 
-// "row 12" / "firm 3" → 12 / 3: rows and rejected rows back in file order.
+// "row 12" / "firm 3" (第 12 行 / 第 3 家企业) → 12 / 3: rows and rejected rows back in file order.
 function labelOrder(label: string): number {
   return Number(/\d+/.exec(label)?.[0] ?? 0);
 }

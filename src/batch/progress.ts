@@ -4,6 +4,7 @@
  * of the way, so logs stay short and still show the run moving.
  */
 
+import { batchMessages as say } from '../messages/batch.js';
 import type { OutputStream } from '../terminal/io.js';
 
 const barWidth = 24;
@@ -80,10 +81,17 @@ export class Progress {
     const rate = seconds > 0 ? this.done / seconds : 0;
     const left = rate > 0 ? (this.total - this.done) / rate : Infinity;
     const percent = Math.floor((this.done * 100) / this.total);
-    const failed = this.failed > 0 ? `, ${this.failed} failed` : '';
-    return `${this.done}/${this.total} firms (${percent}%)${failed}, ${rate.toFixed(1)}/s, ${
-      this.done === this.total ? `took ${clock(seconds)}` : `ETA ${clock(left)}`
-    }`;
+    return say.progress({
+      done: this.done,
+      total: this.total,
+      percent,
+      failed: this.failed > 0 ? say.progressFailed({ n: this.failed }) : '',
+      rate: rate.toFixed(1),
+      time:
+        this.done === this.total
+          ? say.progressTook({ clock: clock(seconds) })
+          : say.progressLeft({ clock: clock(left) }),
+    });
   }
 
   private draw(): void {

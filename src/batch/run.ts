@@ -18,6 +18,7 @@ import { firmFileBase, firmFiles, firmInputsHash, isUpToDate } from './plan.js';
 import { runPool } from './pool.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
 import { withCommonGlyphs } from './build-firm.js';
+import { batchMessages as say } from '../messages/batch.js';
 
 /** A firm of the list: to build in this run or not, and its row's problems if it has any. */
 export interface BatchFirm {
@@ -58,8 +59,8 @@ export interface BatchRunResult {
 /** One line for a manifest's `reason`: the first diagnostic, with its place. */
 export function reasonOf(diagnostics: readonly Diagnostic[]): string {
   const first = diagnostics[0];
-  if (!first) return 'failed';
-  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  if (!first) return say.failedReason();
+  const more = diagnostics.length > 1 ? say.andMore({ n: diagnostics.length - 1 }) : '';
   return `${first.code} ${first.file !== undefined ? `${first.file}: ` : ''}${first.message}${more}`;
 }
 

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { withCommonGlyphs } from './build-firm.js';
 import { internalFailure, runFirmJob, type FirmJob } from './firm-job.js';
 import { prepareFirmWorker, type FirmWorkerSetup } from './worker-setup.js';
+import { setLanguage, type Language } from '../messages/language.js';
 
 /** What a worker says when it cannot start. */
 export interface WorkerSetupFailure {
@@ -15,8 +16,17 @@ export interface WorkerSetupFailure {
   reason: string;
 }
 
+/** What the pool gives a worker thread when it starts it. */
+export interface WorkerData {
+  setup: FirmWorkerSetup;
+  /** The language of the messages the worker's failures carry. */
+  language: Language;
+}
+
 const port = parentPort!;
-const prepared = prepareFirmWorker(workerData as FirmWorkerSetup);
+const data = workerData as WorkerData;
+setLanguage(data.language);
+const prepared = prepareFirmWorker(data.setup);
 if (!prepared.worker) {
   const reason = prepared.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ');
   port.postMessage({ kind: 'setup-failed', reason } satisfies WorkerSetupFailure);

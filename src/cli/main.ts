@@ -3,11 +3,16 @@
  * Command modules are imported only when their command runs, so `guide --help` stays fast.
  */
 
-import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { Command } from 'commander';
+import { Argument, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { LocalizedCommand } from './localized-command.js';
+import { isLanguage, languageFromEnvironment, languages, setLanguage } from '../messages/language.js';
+import { commanderMessages } from '../messages/commander.js';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { processIo } from './process-io.js';
+import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,10 +36,17 @@ function examples(lines: string[]): string {
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
-  const program = new Command('guide')
+  const program = new LocalizedCommand('guide')
     .description('Assemble policy service guides (辦事指南) from YAML measure files; render PDF and DOCX.')
-    .version(version, '-V, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
+    .version(version, '-V, --version', commanderMessages.version())
+    .helpOption('-h, --help', commanderMessages.help())
+    .helpCommand('help [command]', commanderMessages.helpCommand())
+    .addOption(
+      new Option(
+        '--lang <language>',
+        'the language of messages and help (default: from GUIDE_LANG, LC_ALL, LC_MESSAGES, LANG)',
+      ).choices(languages),
+    )
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
@@ -145,6 +157,10 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(configOption())
     .option('--check', 'write nothing; exit code 1 if any file would change (for CI)')
     .option('--dry-run', 'write nothing; print the lines that would change, before (-) and after (+)')
+    .option(
+      '--fix-punctuation',
+      'first fix what a Chinese keyboard types into YAML: full-width colons (：) and quotes (“…”, 「…」), full-width-space indents, no space after a colon',
+    )
     .addHelpText(
       'after',
       examples([
@@ -152,6 +168,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         'guide convert policies/tax/tax-new.yaml    only this file',
         'guide convert --dry-run                    show the changes, write nothing',
         'guide convert --check                      in CI: fail if any Simplified text is left',
+        'guide convert --fix-punctuation            also fix full-width colons, quotes and indents',
       ]) +
         '\nOnly values change: comments, keys, quoting and layout are kept. OpenCC (Taiwan phrasing) does the\n' +
         "conversion, with guide's dictionary for administrative words (文件, 程序, 審核, 項目 …) and\n" +
@@ -244,8 +261,25 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   return program;
 }
 
+/**
+ * The language asked for with `--lang` anywhere on the command line, else the environment's. Read
+ * before commander parses, so its help and errors are in that language too; a value that is not a
+ * language is left to commander to refuse.
+ */
+function languageOf(argv: readonly string[], env: CliIo['env']) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined && isLanguage(value)) return value;
+  }
+  return languageFromEnvironment(env);
+}
+
 /** Runs the CLI; returns the process exit code. Never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  const io: CliIo = { ...given, stdout: safeStream(given.stdout), stderr: safeStream(given.stderr) };
+  setLanguage(languageOf(argv, io.env));
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(io, (code) => {
     exitCode = code;

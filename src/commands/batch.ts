@@ -26,6 +26,7 @@ import { prepareFirmWorker } from '../batch/worker-setup.js';
 import { readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
 import { resolveRequest } from '../pipeline/request.js';
 import { parseOutputAndReportFormats } from './options.js';
+import { batchMessages as say } from '../messages/batch.js';
 
 /** Options of `guide batch`, as commander parses them. */
 export interface BatchCommandOptions {
@@ -62,7 +63,7 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
     report.diagnostics(list, sources, { format: reportFormat, root, ...(extra ? { extra } : {}) });
   const fail = (list: readonly Diagnostic[]) => {
     print(list);
-    report.info('nothing was built');
+    report.info(say.nothingBuilt());
     return ExitCode.invalidInput;
   };
   const { catalogue } = loaded;
@@ -134,15 +135,16 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
     force: options.force === true,
     onPlan({ build, skip }) {
       const shown = path.relative(io.cwd, outDir) || '.';
-      report.info(
-        `${selected} firm${selected === 1 ? '' : 's'} in this run: ${build} to build, ${skip} up to date (skipped); output in ${shown}/`,
-      );
+      report.info(say.plan({ selected, build, skip, out: shown }));
       if (build > 0) progress = new Progress(io.stderr, build, elapsed);
     },
     onFirm(firm, outcome) {
       progress?.tick(outcome.kind === 'failed');
       if (outcome.kind === 'failed') {
-        progress?.message(`${report.style.error('failed')} ${firm.id} ${firm.name}: ${reasonOf(outcome.diagnostics)}`);
+        const failed = report.style.error(say.failedWord());
+        progress?.message(
+          say.firmFailed({ failed, id: firm.id, name: firm.name, reason: reasonOf(outcome.diagnostics) }),
+        );
       }
     },
   });
@@ -156,13 +158,18 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
 
   const invalidRows = list.rejected.length + glyphs.size;
   const shownOut = path.relative(io.cwd, outDir) || '.';
+  const counts = [
+    say.built({ built: report.style.ok(say.builtWord()), n: result.built }),
+    say.upToDate({ n: result.skipped }),
+    say.failed({ n: result.failed.length }),
+    ...(invalidRows > 0 ? [say.rowsLeftOut({ n: invalidRows, file: firmsFile })] : []),
+  ];
   report.info(
-    [
-      `${report.style.ok('built')} ${result.built}`,
-      `${result.skipped} up to date`,
-      `${result.failed.length} failed`,
-      ...(invalidRows > 0 ? [`${invalidRows} row${invalidRows === 1 ? '' : 's'} of ${firmsFile} left out`] : []),
-    ].join(', ') + `; manifest: ${shownOut}/manifest.json, ${shownOut}/manifest.csv`,
+    say.summary({
+      counts: counts.join(say.separator()),
+      json: `${shownOut}/manifest.json`,
+      csv: `${shownOut}/manifest.csv`,
+    }),
   );
   if (options.json === true && reportFormat !== 'json') report.out(manifestJson(result.manifest));
 

@@ -5,6 +5,7 @@
  */
 
 import type { Document } from 'yaml';
+import { scriptMessages as say } from '../messages/convert.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { simplifiedCharacters } from './script.js';
 import { eachTextValue } from './yaml-values.js';
@@ -34,11 +35,11 @@ export function simplifiedTextDiagnostics(
       out.push(
         diagnostic(
           'W-SCRIPT-SIMPLIFIED',
-          `text in Simplified characters (${found.slice(0, 5).join(' ')}${found.length > 5 ? ' …' : ''}); the guide prints Taiwan Traditional`,
+          say.simplified({ characters: `${found.slice(0, 5).join(' ')}${found.length > 5 ? ' …' : ''}` }),
           {
             file,
             range: [start + first, start + first + 1],
-            hint: 'run guide convert (guide convert --dry-run shows the changes first)',
+            hint: say.simplifiedHint(),
           },
         ),
       );

@@ -1,119 +1,265 @@
 /**
- * Every diagnostic code, in one table, with the severity it is reported at and the hint shown
- * when the reporting site has nothing more specific to say. Staff search for these codes, so a
- * code, once released, keeps its meaning.
+ * Every diagnostic code, in one table: the severity it is reported at and what it means, in each
+ * language guide speaks. Staff search for these codes, so a code, once released, keeps its meaning.
  */
 
 import type { Severity } from './diagnostic.js';
+import { message, type Message } from '../messages/message.js';
 
 interface CodeInfo {
   severity: Severity;
-  /** What the code means, for `guide validate --help` readers and the README table. */
-  summary: string;
+  /** What the code means, for the README table and `--format json` readers. */
+  summary: Message<[]>;
 }
+
+const error = (en: string, zhHans: string, zhHant: string): CodeInfo => ({
+  severity: 'error',
+  summary: message({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant }),
+});
+const warning = (en: string, zhHans: string, zhHant: string): CodeInfo => ({
+  severity: 'warning',
+  summary: message({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant }),
+});
 
 export const codes = {
   // Reading files
-  'E-FILE-READ': { severity: 'error', summary: 'a file could not be read' },
-  'E-FILE-TOO-LARGE': { severity: 'error', summary: 'a file is larger than the size limit' },
-  'E-ENCODING': {
-    severity: 'error',
-    summary: 'a file is not valid UTF-8 (often GB18030 or Big5 from a Chinese Windows editor)',
-  },
-  'E-CONFIG-MISSING': { severity: 'error', summary: 'no guide.yaml in this folder, any parent folder, or at --config' },
-  'E-NO-MEASURES': { severity: 'error', summary: 'the policies patterns in guide.yaml match no file' },
-  'W-FILE-UNMATCHED': {
-    severity: 'warning',
-    summary: 'a YAML file under the policies folder that no policies pattern in guide.yaml takes',
-  },
+  'E-FILE-READ': error('a file could not be read', '文件无法读取', '檔案無法讀取'),
+  'E-FILE-TOO-LARGE': error('a file is larger than the size limit', '文件超过大小上限', '檔案超過大小上限'),
+  'E-ENCODING': error(
+    'a file is not valid UTF-8 (often GB18030 or Big5 from a Chinese Windows editor)',
+    '文件不是有效的 UTF-8 编码（常见于中文 Windows 编辑器保存的 GB18030 或 Big5）',
+    '檔案不是有效的 UTF-8 編碼（常見於中文 Windows 編輯器儲存的 GB18030 或 Big5）',
+  ),
+  'E-CONFIG-MISSING': error(
+    'no guide.yaml in this folder, any parent folder, or at --config',
+    '当前文件夹、上级文件夹或 --config 指定处都没有 guide.yaml',
+    '目前資料夾、上層資料夾或 --config 指定處都沒有 guide.yaml',
+  ),
+  'E-NO-MEASURES': error(
+    'the policies patterns in guide.yaml match no file',
+    'guide.yaml 中的 policies 规则没有匹配到任何文件',
+    'guide.yaml 中的 policies 規則沒有符合任何檔案',
+  ),
+  'W-FILE-UNMATCHED': warning(
+    'a YAML file under the policies folder that no policies pattern in guide.yaml takes',
+    'policies 文件夹下有 YAML 文件未被 guide.yaml 的任何 policies 规则选中',
+    'policies 資料夾下有 YAML 檔案未被 guide.yaml 的任何 policies 規則選中',
+  ),
   // YAML
-  'E-YAML-SYNTAX': { severity: 'error', summary: 'the file is not valid YAML' },
-  'E-YAML-DUPLICATE-KEY': { severity: 'error', summary: 'the same field appears twice in one mapping' },
-  'E-YAML-ALIAS': { severity: 'error', summary: 'too many YAML aliases (a resource-exhaustion attack, or a mistake)' },
-  'E-YAML-TAG': { severity: 'error', summary: 'a YAML tag such as !foo or !!binary is not allowed' },
-  'E-YAML-FULLWIDTH-COLON': { severity: 'error', summary: 'a field name followed by a full-width colon ：' },
-  'E-YAML-COLON-SPACE': { severity: 'error', summary: 'no space after the colon that ends a field name' },
-  'E-YAML-FULLWIDTH-INDENT': { severity: 'error', summary: 'a line indented with full-width spaces (U+3000)' },
-  'E-YAML-FULLWIDTH-QUOTE': {
-    severity: 'error',
-    summary: 'a value wrapped in full-width quotes (“…” ‘…’ 「…」 『…』) where YAML quotes were meant',
-  },
+  'E-YAML-SYNTAX': error('the file is not valid YAML', '文件不是有效的 YAML', '檔案不是有效的 YAML'),
+  'E-YAML-DUPLICATE-KEY': error(
+    'the same field appears twice in one mapping',
+    '同一层级中同一字段出现了两次',
+    '同一層級中同一欄位出現了兩次',
+  ),
+  'E-YAML-ALIAS': error(
+    'too many YAML aliases (a resource-exhaustion attack, or a mistake)',
+    'YAML 别名过多（可能是耗尽资源的攻击，或是写错了）',
+    'YAML 別名過多（可能是耗盡資源的攻擊，或是寫錯了）',
+  ),
+  'E-YAML-TAG': error(
+    'a YAML tag such as !foo or !!binary is not allowed',
+    '不允许使用 !foo、!!binary 这类 YAML 标签',
+    '不允許使用 !foo、!!binary 這類 YAML 標籤',
+  ),
+  'E-YAML-FULLWIDTH-COLON': error(
+    'a field name followed by a full-width colon ：',
+    '字段名后面用了全角冒号“：”',
+    '欄位名稱後面用了全形冒號「：」',
+  ),
+  'E-YAML-COLON-SPACE': error(
+    'no space after the colon that ends a field name',
+    '字段名后的冒号后面缺少空格',
+    '欄位名稱後的冒號後面缺少空格',
+  ),
+  'E-YAML-FULLWIDTH-INDENT': error(
+    'a line indented with full-width spaces (U+3000)',
+    '行首用全角空格（U+3000）缩进',
+    '行首用全形空格（U+3000）縮排',
+  ),
+  'E-YAML-FULLWIDTH-QUOTE': error(
+    'a value wrapped in full-width quotes (“…” ‘…’ 「…」 『…』) where YAML quotes were meant',
+    '值被全角引号（“…” ‘…’ 「…」 『…』）括起来，应使用 YAML 的半角引号',
+    '值被全形引號（“…” ‘…’ 「…」 『…』）括起來，應使用 YAML 的半形引號',
+  ),
   // Schema
-  'E-TYPE': { severity: 'error', summary: 'a value has the wrong type' },
-  'E-FIELD-REQUIRED': { severity: 'error', summary: 'a required field is missing' },
-  'E-FIELD-UNKNOWN': { severity: 'error', summary: 'a field the format does not know (often a typo)' },
-  'E-EMPTY': { severity: 'error', summary: 'a text or list that must not be empty is empty' },
-  'E-ENUM': { severity: 'error', summary: 'a value is not one of the allowed values' },
-  'E-PATTERN': { severity: 'error', summary: 'a value does not have the required form (e.g. kebab-case id)' },
-  'E-DATE-INVALID': { severity: 'error', summary: 'a date is not a real YYYY-MM-DD calendar date' },
-  'E-NUMBER-RANGE': { severity: 'error', summary: 'a number is out of range' },
-  'E-URL-INVALID': { severity: 'error', summary: 'a URL is malformed or not http/https' },
+  'E-TYPE': error('a value has the wrong type', '值的类型不对', '值的型態不對'),
+  'E-FIELD-REQUIRED': error('a required field is missing', '缺少必填字段', '缺少必填欄位'),
+  'E-FIELD-UNKNOWN': error(
+    'a field the format does not know (often a typo)',
+    '格式中没有这个字段（常见于拼写错误）',
+    '格式中沒有這個欄位（常見於拼寫錯誤）',
+  ),
+  'E-EMPTY': error(
+    'a text or list that must not be empty is empty',
+    '不能为空的文本或列表是空的',
+    '不能為空的文字或清單是空的',
+  ),
+  'E-ENUM': error('a value is not one of the allowed values', '值不在允许的取值范围内', '值不在允許的取值範圍內'),
+  'E-PATTERN': error(
+    'a value does not have the required form (e.g. kebab-case id)',
+    '值的写法不符合要求（例如 id 须为 kebab-case）',
+    '值的寫法不符合要求（例如 id 須為 kebab-case）',
+  ),
+  'E-DATE-INVALID': error(
+    'a date is not a real YYYY-MM-DD calendar date',
+    '日期不是真实存在的 YYYY-MM-DD 日期',
+    '日期不是真實存在的 YYYY-MM-DD 日期',
+  ),
+  'E-NUMBER-RANGE': error('a number is out of range', '数字超出范围', '數字超出範圍'),
+  'E-URL-INVALID': error(
+    'a URL is malformed or not http/https',
+    '网址格式有误，或不是 http/https 网址',
+    '網址格式有誤，或不是 http/https 網址',
+  ),
   // Rules across fields and files
-  'E-PERIOD-ORDER': { severity: 'error', summary: 'effective.until is before effective.from' },
-  'E-ID-DUPLICATE': { severity: 'error', summary: 'two measures share one id' },
-  'E-CATEGORY-UNKNOWN': { severity: 'error', summary: "a measure's category is not declared in guide.yaml" },
-  'E-VOCABULARY-UNKNOWN': {
-    severity: 'error',
-    summary: 'an industry or need code is not declared in guide.yaml vocabularies',
-  },
-  'E-MARKDOWN-LINK': {
-    severity: 'error',
-    summary: 'a Markdown link in a text field goes to an address that is not http(s) (javascript:, file:, mailto:…)',
-  },
-  'E-MARKDOWN-HTML': { severity: 'error', summary: 'raw HTML in a Markdown text field' },
-  'E-MARKDOWN-IMAGE': { severity: 'error', summary: 'an image in a Markdown text field (guides have none)' },
-  'E-PLACEHOLDER': { severity: 'error', summary: 'an example value written by guide new has not been replaced' },
-  'E-AUDIENCE-EMPTY': { severity: 'error', summary: 'an empty audience list selects no firm' },
-  'E-FEE-EMPTY': { severity: 'error', summary: 'fee is empty: write 不收費 when the service is free' },
-  'W-ID-FILENAME': { severity: 'warning', summary: "a measure's id differs from its file name" },
-  'W-MEASURE-EXPIRED': { severity: 'warning', summary: 'a measure has expired as of the edition (or --as-of) date' },
-  'W-REVIEW-MISSING': { severity: 'warning', summary: 'a measure has no reviewed date' },
-  'W-REVIEW-STALE': { severity: 'warning', summary: "a measure's reviewed date is older than review.max_age_days" },
-  'W-EXPIRING-SOON': {
-    severity: 'warning',
-    summary: 'a measure expires within the warning window after the as-of date',
-  },
-  'W-SCRIPT-SIMPLIFIED': {
-    severity: 'warning',
-    summary: 'a text value is in Simplified characters; guide convert rewrites it in Taiwan Traditional',
-  },
+  'E-PERIOD-ORDER': error(
+    'effective.until is before effective.from',
+    'effective.until 早于 effective.from',
+    'effective.until 早於 effective.from',
+  ),
+  'E-ID-DUPLICATE': error('two measures share one id', '两项措施使用了同一个 id', '兩項措施使用了同一個 id'),
+  'E-CATEGORY-UNKNOWN': error(
+    "a measure's category is not declared in guide.yaml",
+    '措施的类别没有在 guide.yaml 中声明',
+    '措施的類別沒有在 guide.yaml 中宣告',
+  ),
+  'E-VOCABULARY-UNKNOWN': error(
+    'an industry or need code is not declared in guide.yaml vocabularies',
+    '行业或需求代码没有在 guide.yaml 的 vocabularies 中声明',
+    '產業或需求代碼沒有在 guide.yaml 的 vocabularies 中宣告',
+  ),
+  'E-MARKDOWN-LINK': error(
+    'a Markdown link in a text field goes to an address that is not http(s) (javascript:, file:, mailto:…)',
+    '文本字段中的 Markdown 链接指向非 http(s) 地址（javascript:、file:、mailto:…）',
+    '文字欄位中的 Markdown 連結指向非 http(s) 位址（javascript:、file:、mailto:…）',
+  ),
+  'E-MARKDOWN-HTML': error(
+    'raw HTML in a Markdown text field',
+    'Markdown 文本字段中含有 HTML',
+    'Markdown 文字欄位中含有 HTML',
+  ),
+  'E-MARKDOWN-IMAGE': error(
+    'an image in a Markdown text field (guides have none)',
+    'Markdown 文本字段中含有图片（指南不放图片）',
+    'Markdown 文字欄位中含有圖片（指南不放圖片）',
+  ),
+  'E-PLACEHOLDER': error(
+    'an example value written by guide new has not been replaced',
+    'guide new 写入的示例值还没有替换',
+    'guide new 寫入的範例值還沒有替換',
+  ),
+  'E-AUDIENCE-EMPTY': error(
+    'an empty audience list selects no firm',
+    '空的 audience 列表选不到任何企业',
+    '空的 audience 清單選不到任何企業',
+  ),
+  'E-FEE-EMPTY': error(
+    'fee is empty: write 不收費 when the service is free',
+    'fee 为空：免费的服务请写“不收費”',
+    'fee 為空：免費的服務請寫「不收費」',
+  ),
+  'W-ID-FILENAME': warning(
+    "a measure's id differs from its file name",
+    '措施的 id 与文件名不同',
+    '措施的 id 與檔案名稱不同',
+  ),
+  'W-MEASURE-EXPIRED': warning(
+    'a measure has expired as of the edition (or --as-of) date',
+    '截至本版（或 --as-of）日期，措施已经失效',
+    '截至本版（或 --as-of）日期，措施已經失效',
+  ),
+  'W-REVIEW-MISSING': warning(
+    'a measure has no reviewed date',
+    '措施没有 reviewed 审核日期',
+    '措施沒有 reviewed 審核日期',
+  ),
+  'W-REVIEW-STALE': warning(
+    "a measure's reviewed date is older than review.max_age_days",
+    '措施的 reviewed 日期早于 review.max_age_days 允许的期限',
+    '措施的 reviewed 日期早於 review.max_age_days 允許的期限',
+  ),
+  'W-EXPIRING-SOON': warning(
+    'a measure expires within the warning window after the as-of date',
+    '措施将在基准日期后的提醒期内失效',
+    '措施將在基準日期後的提醒期內失效',
+  ),
+  'W-SCRIPT-SIMPLIFIED': warning(
+    'a text value is in Simplified characters; guide convert rewrites it in Taiwan Traditional',
+    '文本值使用了简体字；guide convert 会把它改写为台湾繁体',
+    '文字值使用了簡體字；guide convert 會把它改寫為臺灣正體',
+  ),
   // Firm lists (guide batch)
-  'E-FIRMS-FILE': {
-    severity: 'error',
-    summary: 'a firm list cannot be used: unreadable, no header row, no id or name column, or no firms',
-  },
-  'E-FIRM-REQUIRED': { severity: 'error', summary: "a firm's id or name is empty" },
-  'E-FIRM-ID': { severity: 'error', summary: 'a firm id has characters a folder name cannot have' },
-  'E-FIRM-ID-DUPLICATE': { severity: 'error', summary: 'two firms in one list share an id' },
-  'E-FIRM-EMAIL': { severity: 'error', summary: "a firm's email is not an email address" },
-  'E-FIRM-CODE-UNKNOWN': {
-    severity: 'error',
-    summary: "a firm's industry or need is neither a code nor a label in guide.yaml vocabularies",
-  },
-  'E-FIRM-VALUE': { severity: 'error', summary: "a firm's size or exporter value is not one the list allows" },
-  'W-FIRM-COLUMN-UNKNOWN': { severity: 'warning', summary: 'a firm list column is not a firm field and is ignored' },
-  'E-FIRM-BUILD': { severity: 'error', summary: "a firm's tailored guide could not be built or written" },
+  'E-FIRMS-FILE': error(
+    'a firm list cannot be used: unreadable, no header row, no id or name column, or no firms',
+    '企业名单无法使用：无法读取、没有表头行、没有编号或名称列，或没有企业',
+    '企業名單無法使用：無法讀取、沒有表頭列、沒有編號或名稱欄，或沒有企業',
+  ),
+  'E-FIRM-REQUIRED': error("a firm's id or name is empty", '企业的编号或名称为空', '企業的編號或名稱為空'),
+  'E-FIRM-ID': error(
+    'a firm id has characters a folder name cannot have',
+    '企业编号含有文件夹名称不能使用的字符',
+    '企業編號含有資料夾名稱不能使用的字元',
+  ),
+  'E-FIRM-ID-DUPLICATE': error(
+    'two firms in one list share an id',
+    '同一名单中两家企业的编号相同',
+    '同一名單中兩家企業的編號相同',
+  ),
+  'E-FIRM-EMAIL': error(
+    "a firm's email is not an email address",
+    '企业的邮箱不是有效的电子邮件地址',
+    '企業的電子郵件不是有效的地址',
+  ),
+  'E-FIRM-CODE-UNKNOWN': error(
+    "a firm's industry or need is neither a code nor a label in guide.yaml vocabularies",
+    '企业的行业或需求既不是 guide.yaml vocabularies 中的代码，也不是其中的名称',
+    '企業的產業或需求既不是 guide.yaml vocabularies 中的代碼，也不是其中的名稱',
+  ),
+  'E-FIRM-VALUE': error(
+    "a firm's size or exporter value is not one the list allows",
+    '企业的规模或是否出口的值不在允许范围内',
+    '企業的規模或是否出口的值不在允許範圍內',
+  ),
+  'W-FIRM-COLUMN-UNKNOWN': warning(
+    'a firm list column is not a firm field and is ignored',
+    '企业名单中的某列不是企业字段，已忽略',
+    '企業名單中的某欄不是企業欄位，已忽略',
+  ),
+  'E-FIRM-BUILD': error(
+    "a firm's tailored guide could not be built or written",
+    '企业的专属指南无法生成或写入',
+    '企業的專屬指南無法產生或寫入',
+  ),
   // Rendering
-  'E-TEMPLATE': { severity: 'error', summary: 'a template could not be rendered' },
-  'E-TEMPLATE-DIRECTIVE': {
-    severity: 'error',
-    summary: 'rendered Markdown uses a directive or HTML the reader does not know',
-  },
-  'E-GLYPH-MISSING': { severity: 'error', summary: 'a character no font of the theme can draw' },
-  'E-THEME': { severity: 'error', summary: 'templates/theme.yaml is invalid' },
-  'E-THEME-FONT': {
-    severity: 'error',
-    summary: 'a PDF font named in templates/theme.yaml is missing or is not a .ttf or .otf font',
-  },
+  'E-TEMPLATE': error('a template could not be rendered', '模板无法渲染', '範本無法轉譯'),
+  'E-TEMPLATE-DIRECTIVE': error(
+    'rendered Markdown uses a directive or HTML the reader does not know',
+    '渲染出的 Markdown 使用了无法识别的指令或 HTML',
+    '轉譯出的 Markdown 使用了無法辨識的指令或 HTML',
+  ),
+  'E-GLYPH-MISSING': error(
+    'a character no font of the theme can draw',
+    '主题中没有任何字体能显示的字符',
+    '主題中沒有任何字型能顯示的字元',
+  ),
+  'E-THEME': error('templates/theme.yaml is invalid', 'templates/theme.yaml 有误', 'templates/theme.yaml 有誤'),
+  'E-THEME-FONT': error(
+    'a PDF font named in templates/theme.yaml is missing or is not a .ttf or .otf font',
+    'templates/theme.yaml 中指定的 PDF 字体不存在，或不是 .ttf/.otf 字体',
+    'templates/theme.yaml 中指定的 PDF 字型不存在，或不是 .ttf/.otf 字型',
+  ),
   // Releases (guide diff, guide build --since)
-  'E-MANIFEST-INVALID': {
-    severity: 'error',
-    summary: 'a manifest.json given to compare against is not one guide build wrote',
-  },
-  'W-CHANGES-NOT-SHOWN': {
-    severity: 'warning',
-    summary: 'build --since was given, but the templates never include the changes section ({{> changes}})',
-  },
+  'E-MANIFEST-INVALID': error(
+    'a manifest.json given to compare against is not one guide build wrote',
+    '用来比较的 manifest.json 不是 guide build 生成的',
+    '用來比較的 manifest.json 不是 guide build 產生的',
+  ),
+  'W-CHANGES-NOT-SHOWN': warning(
+    'build --since was given, but the templates never include the changes section ({{> changes}})',
+    '指定了 build --since，但模板中没有引入更新说明部分（{{> changes}}）',
+    '指定了 build --since，但範本中沒有引入更新說明部分（{{> changes}}）',
+  ),
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof codes;

@@ -5,6 +5,8 @@
 
 import type { Diagnostic, Range } from './diagnostic.js';
 import { displayWidth } from './display-width.js';
+import { reportMessages as say } from '../messages/report.js';
+import { printable } from '../terminal/safe-output.js';
 
 export interface Position {
   /** 1-based. */
@@ -13,14 +15,31 @@ export interface Position {
   column: number;
 }
 
-export function positionAt(text: string, offset: number): Position {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+/** Offsets where lines start, for the text last asked about: diagnostics come many to one file. */
+let indexed: { text: string; lineStarts: number[]; astral: boolean } | undefined;
+
+function lineIndex(text: string) {
+  if (indexed?.text !== text) {
+    const lineStarts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+    indexed = { text, lineStarts, astral: /[\ud800-\udbff]/.test(text) };
   }
-  return { line, column: [...text.slice(lineStart, offset)].length + 1 };
+  return indexed;
+}
+
+export function positionAt(text: string, offset: number): Position {
+  const { lineStarts, astral } = lineIndex(text);
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  const lineStart = lineStarts[low]!;
+  // Columns count code points; without astral characters that is the offset difference.
+  const column = astral ? [...text.slice(lineStart, offset)].length : offset - lineStart;
+  return { line: low + 1, column: column + 1 };
 }
 
 /** Text of the file a diagnostic points into, when the caller has it. */
@@ -35,24 +54,51 @@ export function formatLocation(file: string | undefined, range: Range | undefine
   return `${file}:${line}:${column}`;
 }
 
+/** The most of a line a code frame shows, in UTF-16 units; a longer line is cut around the column. */
+const frameWidth = 100;
+/** How much of a cut line is kept before the column. */
+const frameLead = 30;
+
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** Shown form of a piece of a line: controls escaped, tabs as one space (one column, like the caret's). */
+function shown(piece: string): string {
+  return printable(piece.replace(/\t/g, ' '));
+}
+
 /**
  * Two lines before the problem, its line, and a caret line under the range (first line only),
- * with carets counted in display columns so they sit under Chinese text correctly.
+ * with carets counted in display columns so they sit under Chinese text correctly. A long line
+ * (a minified file, a 20,000-column header) is cut to a window around the column, marked with …,
+ * so a frame stays a few lines of ordinary width whatever the file.
  */
 function codeFrame(text: string, range: Range): string {
-  const { line, column } = positionAt(text, range[0]);
-  // A tab is shown as one space so the caret line (counted in columns) stays under it.
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, '').replace(/\t/g, ' '));
+  const { line } = positionAt(text, range[0]);
+  const { lineStarts } = lineIndex(text);
+  const lineText = (n: number) => {
+    const end = n < lineStarts.length ? lineStarts[n]! - 1 : text.length;
+    return text.slice(lineStarts[n - 1], end).replace(/\r$/, '');
+  };
+  const atInLine = range[0] - lineStarts[line - 1]!;
+  const from = atInLine > frameWidth - frameLead ? atInLine - frameLead : 0;
+  const window = (l: string) => {
+    let start = Math.min(from, l.length);
+    if (start > 0 && isLowSurrogate(l.charCodeAt(start))) start--;
+    let end = Math.min(l.length, start + frameWidth);
+    if (end < l.length && isLowSurrogate(l.charCodeAt(end))) end++;
+    return { start, end, text: `${start > 0 ? '…' : ''}${shown(l.slice(start, end))}${end < l.length ? '…' : ''}` };
+  };
   const first = Math.max(1, line - 2);
   const gutter = String(line).length;
   const out: string[] = [];
   for (let n = first; n <= line; n++) {
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(gutter)} | ${lines[n - 1] ?? ''}`);
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(gutter)} | ${window(lineText(n)).text}`);
   }
-  const chars = [...(lines[line - 1] ?? '')];
-  const before = chars.slice(0, column - 1).join('');
-  const rangeOnLine = [...(text.slice(range[0], range[1]).split(/\r?\n/)[0] ?? '')].length;
-  const span = chars.slice(column - 1, column - 1 + Math.max(1, rangeOnLine)).join('');
+  const problemLine = lineText(line);
+  const { start, end } = window(problemLine);
+  const before = `${start > 0 ? '…' : ''}${shown(problemLine.slice(start, atInLine))}`;
+  const rangeEnd = Math.min(end, atInLine + Math.max(1, range[1] - range[0]));
+  const span = shown(problemLine.slice(atInLine, rangeEnd));
   out.push(
     `  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(span)))}`,
   );
@@ -71,14 +117,16 @@ const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => 
 /** The human form: `file:line:col error CODE message`, code frame, hint, related places. */
 export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: TextStyle = plainStyle): string {
   const location = formatLocation(d.file, d.range, sources);
-  const severity = d.severity === 'error' ? style.error('error') : style.warning('warning');
-  const head = `${location ? style.bold(location) + ' ' : ''}${severity} ${style.dim(d.code)} ${d.message}`;
+  const severity = d.severity === 'error' ? style.error(say.error()) : style.warning(say.warning());
+  const head = `${location ? style.bold(printable(location)) + ' ' : ''}${severity} ${style.dim(d.code)} ${printable(d.message)}`;
   const parts = [head];
   const text = d.file === undefined ? undefined : sources.get(d.file);
   if (text !== undefined && d.range) parts.push(style.dim(codeFrame(text, d.range)));
   for (const r of d.related ?? [])
-    parts.push(`  ${style.dim('see')} ${formatLocation(r.file, r.range, sources)}: ${r.message}`);
-  if (d.hint) parts.push(`  hint: ${d.hint}`);
+    parts.push(
+      `  ${style.dim(say.see())} ${printable(formatLocation(r.file, r.range, sources))}: ${printable(r.message)}`,
+    );
+  if (d.hint) parts.push(`  ${say.hint({ hint: printable(d.hint) })}`);
   return parts.join('\n');
 }
 
@@ -105,13 +153,36 @@ export function diagnosticToJson(d: Diagnostic, sources: SourceTexts): Record<st
   };
 }
 
-/** "2 errors, 1 warning" / "no problems". */
+/** "2 errors, 1 warning" / "no problems", in the reader's language. */
 export function summarize(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return 'no problems';
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
-    .filter(Boolean)
-    .join(', ');
+  if (errors && warnings)
+    return say.and({ first: say.errors({ count: errors }), second: say.warnings({ count: warnings }) });
+  if (errors) return say.errors({ count: errors });
+  if (warnings) return say.warnings({ count: warnings });
+  return say.noProblems();
+}
+
+/** How many diagnostics of one code in one file are printed before the rest are counted. */
+export const repeatLimit = 10;
+
+/**
+ * The diagnostics to print in full, and per code and file how many more there are: a firm list
+ * with 20,000 unknown columns says so in a few lines, not in 20,000 frames. JSON keeps them all.
+ */
+export function boundRepeats(
+  list: readonly Diagnostic[],
+  limit = repeatLimit,
+): { shown: Diagnostic[]; omitted: { code: string; file: string | undefined; count: number }[] } {
+  const seen = new Map<string, { code: string; file: string | undefined; count: number }>();
+  const shown: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.code}\u0000${d.file ?? ''}`;
+    const entry = seen.get(key) ?? { code: d.code, file: d.file, count: 0 };
+    seen.set(key, entry);
+    if (++entry.count <= limit) shown.push(d);
+  }
+  const omitted = [...seen.values()].filter((e) => e.count > limit).map((e) => ({ ...e, count: e.count - limit }));
+  return { shown, omitted };
 }

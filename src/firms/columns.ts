@@ -4,6 +4,7 @@
  * required-mark asterisk; all of these name the same column.
  */
 
+import { firmPlaceMessages } from '../messages/firms.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { firmFieldLabels, firmFields, type FirmField } from './types.js';
 
@@ -51,9 +52,9 @@ export function suggestHeader(header: string): string | undefined {
   return swapped ?? closestMatch(written, known);
 }
 
-/** `email` (電子郵箱): how messages name a column. */
+/** `電子郵箱 (email)`: how messages name a column. */
 export function describeField(field: FirmField): string {
-  return `${firmFieldLabels[field]} (${field})`;
+  return firmPlaceMessages.field({ label: firmFieldLabels[field], field });
 }
 
 /** Spreadsheet column letters: 1 → A, 27 → AA. */

@@ -5,6 +5,7 @@
 
 import type { Catalogue } from '../catalogue/types.js';
 import { displayWidth } from '../diagnostics/display-width.js';
+import { explainMessages as say } from '../messages/firms.js';
 import { firmSelection, needsCategoryId } from './guide-view.js';
 import type { CriterionCheck, FirmMatch, MeasureVerdict } from './match.js';
 import type { Firm } from './types.js';
@@ -74,13 +75,13 @@ export function explainMatch(catalogue: Catalogue, match: FirmMatch): Explanatio
 }
 
 function checkLines(checks: readonly CriterionCheck[], only?: CriterionCheck['verdict']): string[] {
-  if (checks.length === 0) return ['      no audience: for every firm'];
+  if (checks.length === 0) return [`      ${say.noAudience()}`];
   return checks
     .filter((check) => only === undefined || check.verdict === only)
     .map((check) => {
-      const mark =
-        check.verdict === 'fits' ? 'fits' : check.verdict === 'does-not-fit' ? 'does not fit' : 'not narrowed';
-      return `      ${check.criterion} (${mark}): ${check.reason}`;
+      const verdict =
+        check.verdict === 'fits' ? say.fits() : check.verdict === 'does-not-fit' ? say.doesNotFit() : say.notNarrowed();
+      return `      ${say.check({ criterion: check.criterion, verdict, reason: check.reason })}`;
     });
 }
 
@@ -94,36 +95,36 @@ export function formatExplanation(explanation: Explanation, profile: string | nu
   const byAudience = explanation.leftOut.filter((m) => m.reason === 'audience');
   const notInEffect = explanation.leftOut.filter((m) => m.reason !== 'audience');
   const lines = [
-    `${firm.id} ${firm.name} (${where})`,
-    `  ${profile ?? 'the firm gave no industry, size, city, exporter or needs: nothing narrows its measures'}`,
-    `  ${explanation.chosen.length} of the ${explanation.inEffect} measures in effect on ${explanation.asOf} are chosen; ${answering.length} answer the difficulties it reported`,
+    say.heading({ id: firm.id, name: firm.name, where }),
+    `  ${profile ?? say.noProfile()}`,
+    `  ${say.counts({ chosen: explanation.chosen.length, inEffect: explanation.inEffect, asOf: explanation.asOf, answering: answering.length })}`,
     '',
   ];
   if (answering.length > 0) {
-    lines.push(`Chapter 1, 針對貴公司反映的困難 (${answering.length}):`);
+    lines.push(say.needsChapter({ n: answering.length }));
     for (const m of answering) {
       lines.push(`  ${pad(m.number, 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks));
     }
     lines.push('');
   }
   if (others.length > 0) {
-    lines.push(`Other chosen measures, by chapter (${others.length}):`);
+    lines.push(say.otherChapters({ n: others.length }));
     for (const m of others) {
       lines.push(`  ${pad(m.number, 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks));
     }
     lines.push('');
   }
   if (byAudience.length > 0) {
-    lines.push(`Left out: the measure is for other firms (${byAudience.length}):`);
+    lines.push(say.leftOutAudience({ n: byAudience.length }));
     for (const m of byAudience) {
       lines.push(`  ${pad('', 6)}${pad(m.id, idWidth + 2)}${m.title}`, ...checkLines(m.checks, 'does-not-fit'));
     }
     lines.push('');
   }
   if (notInEffect.length > 0) {
-    lines.push(`Left out: not in effect on ${explanation.asOf} (${notInEffect.length}):`);
+    lines.push(say.leftOutNotInEffect({ asOf: explanation.asOf, n: notInEffect.length }));
     for (const m of notInEffect) {
-      const when = m.reason === 'upcoming' ? `starts ${m.from}` : `ended ${m.until}`;
+      const when = m.reason === 'upcoming' ? say.starts({ date: m.from }) : say.ended({ date: m.until ?? '' });
       lines.push(`  ${pad('', 6)}${pad(m.id, idWidth + 2)}${m.title}`, `      ${when}`);
     }
     lines.push('');

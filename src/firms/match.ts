@@ -11,6 +11,7 @@
 
 import { measureStatus, type MeasureStatus } from '../catalogue/select.js';
 import type { Audience, Catalogue, FirmSize, IsoDate, MeasureEntry } from '../catalogue/types.js';
+import { firmMatchMessages as say } from '../messages/firms.js';
 import type { FirmVocabularies } from './records.js';
 import type { Firm } from './types.js';
 
@@ -84,7 +85,7 @@ export function checkAudience(
       checks.push({
         criterion: 'industries',
         verdict: 'firm-did-not-say',
-        reason: `for ${allowed}; the firm gave no industry`,
+        reason: say.noIndustry({ allowed }),
       });
     } else {
       const common = firm.industries.filter((code) => audience.industries!.includes(code));
@@ -94,12 +95,12 @@ export function checkAudience(
           ? {
               criterion: 'industries',
               verdict: 'fits',
-              reason: `for ${allowed}; the firm is ${labels(vocabularies.industries, common)}`,
+              reason: say.firmIs({ allowed, firm: labels(vocabularies.industries, common) }),
             }
           : {
               criterion: 'industries',
               verdict: 'does-not-fit',
-              reason: `for ${allowed}; the firm is ${firmIndustries}`,
+              reason: say.firmIs({ allowed, firm: firmIndustries }),
             },
       );
     }
@@ -110,42 +111,42 @@ export function checkAudience(
       checks.push({
         criterion: 'regions',
         verdict: 'firm-did-not-say',
-        reason: `for ${allowed}; the firm gave no city`,
+        reason: say.noCity({ allowed }),
       });
     } else {
       const fits = audience.regions.some((region) => sameCity(firm.city!, region));
       checks.push({
         criterion: 'regions',
         verdict: fits ? 'fits' : 'does-not-fit',
-        reason: `for ${allowed}; the firm is in ${firm.city}`,
+        reason: say.firmIsIn({ allowed, city: firm.city }),
       });
     }
   }
   if (audience?.sizes) {
     const allowed = audience.sizes.map((size) => sizeLabels[size]).join('、');
     if (firm.size === null) {
-      checks.push({ criterion: 'sizes', verdict: 'firm-did-not-say', reason: `for ${allowed}; the firm gave no size` });
+      checks.push({ criterion: 'sizes', verdict: 'firm-did-not-say', reason: say.noSize({ allowed }) });
     } else {
       checks.push({
         criterion: 'sizes',
         verdict: audience.sizes.includes(firm.size) ? 'fits' : 'does-not-fit',
-        reason: `for ${allowed}; the firm is ${sizeLabels[firm.size]}`,
+        reason: say.firmIs({ allowed, firm: sizeLabels[firm.size] }),
       });
     }
   }
   if (audience?.exporter !== undefined) {
-    const wanted = audience.exporter ? 'exporters' : 'firms that do not export';
+    const wanted = audience.exporter ? say.exporters() : say.nonExporters();
     if (firm.exporter === null) {
       checks.push({
         criterion: 'exporter',
         verdict: 'firm-did-not-say',
-        reason: `for ${wanted}; the firm did not say whether it exports`,
+        reason: say.exporterUnknown({ wanted }),
       });
     } else {
       checks.push({
         criterion: 'exporter',
         verdict: firm.exporter === audience.exporter ? 'fits' : 'does-not-fit',
-        reason: `for ${wanted}; the firm ${firm.exporter ? 'exports' : 'does not export'}`,
+        reason: firm.exporter ? say.exports({ wanted }) : say.doesNotExport({ wanted }),
       });
     }
   }
@@ -155,7 +156,7 @@ export function checkAudience(
       checks.push({
         criterion: 'needs',
         verdict: 'firm-did-not-say',
-        reason: `answers ${answered}; the firm reported no difficulty`,
+        reason: say.noNeeds({ needs: answered }),
       });
     } else {
       answers = firm.needs.filter((code) => audience.needs!.includes(code));
@@ -164,12 +165,12 @@ export function checkAudience(
           ? {
               criterion: 'needs',
               verdict: 'fits',
-              reason: `answers ${labels(vocabularies.needs, answers)}, which the firm reported`,
+              reason: say.answers({ needs: labels(vocabularies.needs, answers) }),
             }
           : {
               criterion: 'needs',
               verdict: 'does-not-fit',
-              reason: `answers ${answered}; the firm reported ${labels(vocabularies.needs, firm.needs)}`,
+              reason: say.answersOthers({ needs: answered, reported: labels(vocabularies.needs, firm.needs) }),
             },
       );
     }

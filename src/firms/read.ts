@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { firmListMessages as say } from '../messages/firms.js';
 import { parseCsv } from './csv.js';
 import { decodeFirmText, type TextEncoding } from './decode.js';
 import { normaliseRecords, type FirmVocabularies, type RawRecord, type RejectedRow } from './records.js';
@@ -54,12 +55,7 @@ export async function readFirmList(
       format: 'xlsx',
       rows: [],
       rejected: [],
-      diagnostics: [
-        diagnostic('E-FIRMS-FILE', 'the file is in the old Excel 97–2003 format (.xls)', {
-          file,
-          hint: 'open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8"',
-        }),
-      ],
+      diagnostics: [diagnostic('E-FIRMS-FILE', say.oldXls(), { file, hint: say.oldXlsHint() })],
     };
   }
   let records: RawRecord[];
@@ -87,7 +83,7 @@ export async function readFirmList(
   const normalised = normaliseRecords(file, records, options.vocabularies);
   diagnostics.push(...normalised.diagnostics);
   if (records.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(diagnostic('E-FIRMS-FILE', 'the list holds no firms', { file, hint: 'add one row per firm' }));
+    diagnostics.push(diagnostic('E-FIRMS-FILE', say.noFirms(), { file, hint: say.noFirmsHint() }));
   }
   return {
     format,

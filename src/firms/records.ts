@@ -10,6 +10,7 @@ import { closestMatch } from '../schema/did-you-mean.js';
 import { firmSizes, type FirmSize } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { firmPlaceMessages as place, firmValueMessages as say } from '../messages/firms.js';
 import { describeField } from './columns.js';
 import type { CellValue } from './table.js';
 import type { CellPlace, Firm, FirmField, FirmRow } from './types.js';
@@ -111,7 +112,7 @@ function suggestCode(value: string, vocabulary: Record<string, string>): string 
     (folded.length >= 2 ? Object.values(vocabulary).find((label) => label.includes(folded)) : undefined);
   if (near === undefined) return undefined;
   const code = lookupCode(near, vocabulary)!;
-  return `${vocabulary[code]} (${code})`;
+  return place.code({ label: vocabulary[code]!, code });
 }
 
 class RecordReader {
@@ -122,11 +123,11 @@ class RecordReader {
     private readonly record: RawRecord,
   ) {}
 
-  fail(code: DiagnosticCode, place: CellPlace, message: string, hint?: string): void {
+  fail(code: DiagnosticCode, where: CellPlace, message: string, hint?: string): void {
     this.errors.push(
-      diagnostic(code, `${place.label}: ${message}`, {
+      diagnostic(code, place.at({ place: where.label, problem: message }), {
         file: this.file,
-        ...(place.range ? { range: place.range } : {}),
+        ...(where.range ? { range: where.range } : {}),
         ...(hint !== undefined ? { hint } : {}),
       }),
     );
@@ -146,10 +147,8 @@ class RecordReader {
     this.fail(
       'E-FIRM-REQUIRED',
       this.record.values[field]?.place ?? this.record.place,
-      `${describeField(field)} is empty`,
-      field === 'id'
-        ? 'every firm needs an id: it names the firm’s output folder and its line in the manifest'
-        : 'every firm needs its name: the guide is addressed to it',
+      say.empty({ field: describeField(field) }),
+      field === 'id' ? say.idRequiredHint() : say.nameRequiredHint(),
     );
     return null;
   }
@@ -173,10 +172,12 @@ class RecordReader {
       this.fail(
         'E-FIRM-CODE-UNKNOWN',
         found.place,
-        `unknown ${what} "${part}"${near !== undefined ? ` (did you mean ${near}?)` : ''}`,
-        `use a code or a label from guide.yaml vocabularies: ${Object.entries(vocabulary)
-          .map(([c, l]) => `${l} (${c})`)
-          .join('、')}`,
+        near !== undefined ? say.unknownCodeNear({ what, value: part, near }) : say.unknownCode({ what, value: part }),
+        say.unknownCodeHint({
+          list: Object.entries(vocabulary)
+            .map(([c, l]) => place.code({ label: l, code: c }))
+            .join('、'),
+        }),
       );
     }
     return codes;
@@ -194,8 +195,8 @@ class RecordReader {
     this.fail(
       'E-FIRM-VALUE',
       found.place,
-      `規模 "${found.value}" is not a firm size`,
-      `write one of ${firmSizes.map((s) => `${sizeLabels[s]} (${s})`).join('、')}`,
+      say.notSize({ value: found.value }),
+      say.sizeHint({ list: firmSizes.map((s) => place.code({ label: sizeLabels[s], code: s })).join('、') }),
     );
     return null;
   }
@@ -208,12 +209,7 @@ class RecordReader {
     if (word === '') return null;
     if (yesWords.has(word)) return true;
     if (noWords.has(word)) return false;
-    this.fail(
-      'E-FIRM-VALUE',
-      raw.place,
-      `是否出口 "${text(raw.value)}" is neither yes nor no`,
-      'write 是 or 否 (yes or no)',
-    );
+    this.fail('E-FIRM-VALUE', raw.place, say.notYesNo({ value: text(raw.value) }), say.yesNoHint());
     return null;
   }
 }
@@ -250,27 +246,26 @@ export function normaliseRecords(
     if (id !== null) {
       const first = ids.get(firmIdKey(id));
       if (!idPattern.test(id) || reservedNames.test(id)) {
-        read.fail(
-          'E-FIRM-ID',
-          idPlace,
-          `id "${id}" cannot name a folder`,
-          'use letters, digits, "-", "_" and "." (not at the end), at most 64 characters, e.g. TW-0001',
-        );
+        read.fail('E-FIRM-ID', idPlace, say.badId({ id }), say.badIdHint());
       } else if (first !== undefined) {
         const firstPlace = first.values.id?.place ?? first.place;
         read.errors.push(
-          diagnostic('E-FIRM-ID-DUPLICATE', `${idPlace.label}: id "${id}" is already used by ${first.label}`, {
-            file,
-            ...(idPlace.range ? { range: idPlace.range } : {}),
-            hint: 'every firm needs its own id (ids differing only in case count as the same: they name folders)',
-            related: [
-              {
-                file,
-                ...(firstPlace.range ? { range: firstPlace.range } : {}),
-                message: 'the first firm with this id',
-              },
-            ],
-          }),
+          diagnostic(
+            'E-FIRM-ID-DUPLICATE',
+            place.at({ place: idPlace.label, problem: say.duplicateId({ id, first: first.label }) }),
+            {
+              file,
+              ...(idPlace.range ? { range: idPlace.range } : {}),
+              hint: say.duplicateIdHint(),
+              related: [
+                {
+                  file,
+                  ...(firstPlace.range ? { range: firstPlace.range } : {}),
+                  message: say.firstWithId(),
+                },
+              ],
+            },
+          ),
         );
       } else {
         ids.set(firmIdKey(id), record);
@@ -280,12 +275,7 @@ export function normaliseRecords(
     const name = read.required('name');
     const email = read.text('email');
     if (email && !emailPattern.test(email.value)) {
-      read.fail(
-        'E-FIRM-EMAIL',
-        email.place,
-        `"${email.value}" is not an email address`,
-        'write one address, such as service@example.com.tw',
-      );
+      read.fail('E-FIRM-EMAIL', email.place, say.badEmail({ email: email.value }), say.emailHint());
     }
     const firm: Firm = {
       id: id ?? '',
@@ -293,10 +283,10 @@ export function normaliseRecords(
       contact: read.text('contact')?.value ?? null,
       email: email?.value ?? null,
       city: read.text('city')?.value ?? null,
-      industries: read.codes('industry', vocabularies.industries, 'industry'),
+      industries: read.codes('industry', vocabularies.industries, say.industry()),
       size: read.size(),
       exporter: read.exporter(),
-      needs: read.codes('needs', vocabularies.needs, 'need'),
+      needs: read.codes('needs', vocabularies.needs, say.need()),
     };
     diagnostics.push(...read.errors);
     if (read.errors.length > 0) {

@@ -5,9 +5,10 @@
 
 import type { Range } from '../diagnostics/diagnostic.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { firmListMessages as say, firmPlaceMessages as place } from '../messages/firms.js';
 import { columnLetter, describeField, fieldOfHeader, suggestHeader } from './columns.js';
 import type { RawRecord } from './records.js';
-import type { FirmField } from './types.js';
+import { firmFieldLabels, type FirmField } from './types.js';
 
 /** A cell as the file holds it: text for CSV; text, number or true/false for XLSX. */
 export type CellValue = string | number | boolean;
@@ -54,12 +55,7 @@ export function tableRecords(
     .slice(0, headerSearchRows)
     .findIndex((row) => row.cells.filter((cell) => cell && fieldOfHeader(cellText(cell)) !== undefined).length >= 2);
   if (headerIndex < 0) {
-    diagnostics.push(
-      diagnostic('E-FIRMS-FILE', 'no header row: the first rows name no firm columns', {
-        file,
-        hint: 'put the column names in the first row: 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求 (or id, name, contact, email, city, industry, size, exporter, needs)',
-      }),
-    );
+    diagnostics.push(diagnostic('E-FIRMS-FILE', say.noHeader(), { file, hint: say.noHeaderHint() }));
     return { records: [], diagnostics };
   }
   const header = rows[headerIndex]!;
@@ -68,18 +64,15 @@ export function tableRecords(
   header.cells.forEach((cell, index) => {
     if (!cell || isBlank(cell)) return;
     const text = cellText(cell).trim();
-    const where = `row ${header.number}, column ${columnLetter(index + 1)}`;
+    const where = place.cell({ row: header.number, column: columnLetter(index + 1) });
     const field = fieldOfHeader(text);
     if (field === undefined) {
       const near = suggestHeader(text);
       diagnostics.push(
-        diagnostic('W-FIRM-COLUMN-UNKNOWN', `${where}: column "${text}" is not a firm field; it is ignored`, {
+        diagnostic('W-FIRM-COLUMN-UNKNOWN', say.unknownColumn({ where, header: text }), {
           file,
           ...(cell.range ? { range: cell.range } : {}),
-          hint:
-            near !== undefined
-              ? `did you mean "${near}"?`
-              : 'firm columns are 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求; leave other columns out or ignore this warning',
+          hint: near !== undefined ? say.didYouMean({ near }) : say.unknownColumnHint(),
         }),
       );
       return;
@@ -89,8 +82,8 @@ export function tableRecords(
       diagnostics.push(
         diagnostic(
           'E-FIRMS-FILE',
-          `${where}: "${text}" is the ${describeField(field)} column again (first in column ${columnLetter(first + 1)})`,
-          { file, ...(cell.range ? { range: cell.range } : {}), hint: 'keep one column per field' },
+          say.columnAgain({ where, header: text, field: describeField(field), first: columnLetter(first + 1) }),
+          { file, ...(cell.range ? { range: cell.range } : {}), hint: say.oneColumnPerField() },
         ),
       );
       return;
@@ -101,10 +94,10 @@ export function tableRecords(
   for (const required of ['id', 'name'] as const) {
     if (!seen.has(required)) {
       diagnostics.push(
-        diagnostic('E-FIRMS-FILE', `the list has no ${describeField(required)} column`, {
+        diagnostic('E-FIRMS-FILE', say.missingColumn({ field: describeField(required) }), {
           file,
           ...(header.range ? { range: header.range } : {}),
-          hint: `add a column headed ${describeField(required).replace(/ \(.*/, '')} or ${required}`,
+          hint: say.missingColumnHint({ label: firmFieldLabels[required], field: required }),
         }),
       );
     }
@@ -114,14 +107,15 @@ export function tableRecords(
   const records: RawRecord[] = [];
   for (const row of rows.slice(headerIndex + 1)) {
     if (row.cells.every(isBlank)) continue;
+    const rowLabel = place.row({ row: row.number });
     const record: RawRecord = {
-      label: `row ${row.number}`,
-      place: { label: `row ${row.number}`, ...(row.range ? { range: row.range } : {}) },
+      label: rowLabel,
+      place: { label: rowLabel, ...(row.range ? { range: row.range } : {}) },
       values: {},
     };
     for (const [index, { field, header: name }] of columns) {
       const cell = row.cells[index];
-      const label = `row ${row.number}, column ${columnLetter(index + 1)} (${name})`;
+      const label = place.cellWithHeader({ row: row.number, column: columnLetter(index + 1), header: name });
       if (!cell || isBlank(cell)) {
         record.values[field] = { value: null, place: { label, ...(cell?.range ? { range: cell.range } : {}) } };
         continue;

@@ -6,24 +6,23 @@
 
 import type { FirmSize } from '../catalogue/types.js';
 import type { Range } from '../diagnostics/diagnostic.js';
+import { firmFieldLabelMessages } from '../messages/firms.js';
 
 /** The columns of a firm list, in the order DESIGN.md lists them. */
 export const firmFields = ['id', 'name', 'contact', 'email', 'city', 'industry', 'size', 'exporter', 'needs'] as const;
 /** One column of a firm list. */
 export type FirmField = (typeof firmFields)[number];
 
-/** The Chinese header of each column, as staff write it and as messages name it. */
-export const firmFieldLabels: Record<FirmField, string> = {
-  id: '編號',
-  name: '企業名稱',
-  contact: '聯繫人',
-  email: '電子郵箱',
-  city: '所在城市',
-  industry: '行業',
-  size: '規模',
-  exporter: '是否出口',
-  needs: '困難訴求',
-};
+/**
+ * The Chinese name of each column as messages print it, in the reader's script (English keeps the
+ * Traditional header). Each read looks the label up, so messages made after `setLanguage` follow it.
+ */
+export const firmFieldLabels: Readonly<Record<FirmField, string>> = Object.defineProperties(
+  {} as Record<FirmField, string>,
+  Object.fromEntries(
+    firmFields.map((field) => [field, { enumerable: true, get: () => firmFieldLabelMessages[field]() }]),
+  ),
+);
 
 /** One firm. An empty cell is `null` (or an empty list): the firm did not say. */
 export interface Firm {

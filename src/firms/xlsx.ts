@@ -4,6 +4,7 @@
  */
 
 import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
+import { firmListMessages as say, firmPlaceMessages } from '../messages/firms.js';
 import type { TableCell, TableRow } from './table.js';
 
 /** The rows of a worksheet, or why the workbook could not be read. */
@@ -19,13 +20,16 @@ export async function readXlsxRows(
     if (error instanceof SheetNotFoundError) {
       const sheets = (error as SheetNotFoundError & { sheets?: string[] }).sheets ?? [];
       return {
-        error: `the workbook has no sheet named "${sheet}"`,
-        hint: sheets.length > 0 ? `its sheets are: ${sheets.join(', ')}` : 'check --sheet',
+        error: say.noSheet({ sheet: sheet ?? '' }),
+        hint:
+          sheets.length > 0
+            ? say.sheetsAre({ sheets: sheets.join(firmPlaceMessages.listSeparator()) })
+            : say.checkSheet(),
       };
     }
     return {
-      error: `the file could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`,
-      hint: 'save it from Excel as "Excel Workbook (*.xlsx)", or as "CSV UTF-8"',
+      error: say.notWorkbook({ reason: error instanceof Error ? error.message : String(error) }),
+      hint: say.saveAsXlsx(),
     };
   }
   // read-excel-file keeps rows and columns where the sheet has them, empty ones included.

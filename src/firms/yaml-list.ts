@@ -12,6 +12,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
+import { firmListMessages as say, firmPlaceMessages as places } from '../messages/firms.js';
 import { fieldOfHeader, suggestHeader } from './columns.js';
 import type { RawRecord } from './records.js';
 import type { CellValue } from './table.js';
@@ -40,24 +41,24 @@ export function yamlRecords(file: string, text: string): { records: RawRecord[];
   }
   if (!isSeq(list)) {
     diagnostics.push(
-      diagnostic('E-FIRMS-FILE', 'a YAML firm list is a list of firms ("- id: …" entries), or firms: holding one', {
+      diagnostic('E-FIRMS-FILE', say.yamlNotList(), {
         file,
         ...(rangeOf(parsed.doc.contents as Node | null) ? { range: rangeOf(parsed.doc.contents as Node)! } : {}),
-        hint: 'start each firm with "- id: …" and put its other fields under it',
+        hint: say.yamlNotListHint(),
       }),
     );
     return { records: [], diagnostics };
   }
   const records: RawRecord[] = [];
   list.items.forEach((item, index) => {
-    const label = `firm ${index + 1}`;
+    const label = places.firm({ n: index + 1 });
     const itemRange = rangeOf(item as Node);
     if (!isMap(item)) {
       diagnostics.push(
-        diagnostic('E-FIRMS-FILE', `${label} is not a group of fields`, {
+        diagnostic('E-FIRMS-FILE', say.notGroup({ firm: label }), {
           file,
           ...(itemRange ? { range: itemRange } : {}),
-          hint: 'write each firm as id: …, name: … under its "-"',
+          hint: say.notGroupHint(),
         }),
       );
       return;
@@ -70,17 +71,17 @@ export function yamlRecords(file: string, text: string): { records: RawRecord[];
       if (field === undefined) {
         const near = suggestHeader(key);
         diagnostics.push(
-          diagnostic('W-FIRM-COLUMN-UNKNOWN', `${label}: "${key}" is not a firm field; it is ignored`, {
+          diagnostic('W-FIRM-COLUMN-UNKNOWN', say.unknownKey({ firm: label, key }), {
             file,
             ...(keyRange ? { range: keyRange } : {}),
-            ...(near !== undefined ? { hint: `did you mean "${near}"?` } : {}),
+            ...(near !== undefined ? { hint: say.didYouMean({ near }) } : {}),
           }),
         );
         continue;
       }
       const valueNode = pair.value;
       const place = {
-        label: `${label}, ${key}`,
+        label: places.firmKey({ firm: label, key }),
         ...(rangeOf(valueNode ?? pair.key) ? { range: rangeOf(valueNode ?? pair.key)! } : {}),
       };
       if (isSeq(valueNode)) {

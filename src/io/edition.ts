@@ -5,7 +5,7 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogue, type LoadResult } from '../catalogue/load.js';
+import { loadCatalogue, type LoadResult, type SourceReader } from '../catalogue/load.js';
 import { createSourceReader } from './source-reader.js';
 
 export interface LoadedEdition extends LoadResult {
@@ -35,9 +35,17 @@ export function findConfig(cwd: string): string {
   }
 }
 
-export async function loadEdition(cwd: string, config?: string): Promise<LoadedEdition> {
+/**
+ * Loads the edition. `wrap` sees the files before the loader does (`guide convert
+ * --fix-punctuation` mends keyboard mistakes there, so a guide.yaml that would not parse loads).
+ */
+export async function loadEdition(
+  cwd: string,
+  config?: string,
+  wrap: (reader: SourceReader) => SourceReader = (reader) => reader,
+): Promise<LoadedEdition> {
   const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
   const root = path.dirname(configPath);
-  const result = await loadCatalogue(createSourceReader(root), root, path.basename(configPath));
+  const result = await loadCatalogue(wrap(createSourceReader(root)), root, path.basename(configPath));
   return { ...result, root };
 }

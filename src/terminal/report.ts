@@ -3,7 +3,9 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { diagnosticToJson, formatDiagnostic, summarize, type TextStyle } from '../diagnostics/format.js';
+import { boundRepeats, diagnosticToJson, formatDiagnostic, summarize, type TextStyle } from '../diagnostics/format.js';
+import { reportMessages as say } from '../messages/report.js';
+import { printable } from './safe-output.js';
 import { useColor, type CliIo, type OutputStream } from './io.js';
 
 export interface Reporter {
@@ -67,7 +69,12 @@ export function createReporter(io: CliIo): Reporter {
         io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
-      for (const d of remapped) io.stderr.write(`${formatDiagnostic(d, shownSources, style)}\n\n`);
+      const { shown: printed, omitted } = boundRepeats(remapped);
+      for (const d of printed) io.stderr.write(`${formatDiagnostic(d, shownSources, style)}\n\n`);
+      for (const { code, file, count } of omitted)
+        io.stderr.write(
+          `${file === undefined ? say.more({ count, code }) : say.moreInFile({ count, code, file: printable(file) })}\n\n`,
+        );
       io.stderr.write(`${summarize(list)}\n`);
     },
   };

@@ -2,6 +2,7 @@
 
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/terminal/io.js';
+import { currentLanguage, setLanguage } from '../../src/messages/language.js';
 
 export interface CliRun {
   code: number;
@@ -21,6 +22,12 @@ export async function runCli(
     cwd: options.cwd,
     env: options.env ?? {},
   };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
+  // main() sets the process's language from argv and env; the next test must not inherit it.
+  const language = currentLanguage();
+  try {
+    const code = await main(argv, io);
+    return { code, stdout, stderr };
+  } finally {
+    setLanguage(language);
+  }
 }
