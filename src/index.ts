@@ -1,7 +1,8 @@
 /**
  * guide as a library: load an edition, validate it, build its guide or a firm's, in memory. The
- * same pipeline as the `guide` command, without the command line: nothing here prints, exits or
- * reads the environment, and nothing is written to disk (write `file.bytes` where you like).
+ * same pipeline as the `guide` command, without the command line: nothing here prints or exits,
+ * the locale is all it reads of the environment, and nothing is written to disk (write
+ * `file.bytes` where you like).
  *
  * ```ts
  * import { loadEdition, build } from 'guide';
@@ -13,6 +14,9 @@
  * Invalid input (measure files, templates, theme, firm lists) throws a `GuideInputError` that
  * carries the diagnostics, each with its file and source range; `formatDiagnostics` turns them
  * into the text `guide validate` prints. See docs/api.md.
+ *
+ * Messages are in the language of the environment's locale, as the command's are (the one thing
+ * read from it, once, when guide is imported); `setLanguage('en')` pins them.
  */
 
 import path from 'node:path';
@@ -35,6 +39,7 @@ import { prepare, readTemplates, templateSourceTexts, type EntryTemplate, type P
 import { resolveRequest, type BuildRequest } from './pipeline/request.js';
 import { writeDocument } from './pipeline/write-document.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
+import { libraryMessages } from './messages/render.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
@@ -43,6 +48,8 @@ export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';
 export { GuideInputError, UsageError } from './errors.js';
+export { currentLanguage, languageFromEnvironment, languages, setLanguage } from './messages/language.js';
+export type { Language } from './messages/language.js';
 export type { LoadedEdition } from './io/edition.js';
 
 /** Where the edition is: `config` names its guide.yaml (relative to `cwd`, default the current folder). */
@@ -182,9 +189,9 @@ export async function readFirmList(
       {
         code: 'E-FIRMS-FILE',
         severity: 'error',
-        message: `the firm list could not be read (${read.error})`,
+        message: libraryMessages.firmListUnreadable({ error: read.error }),
         file,
-        hint: 'check the path of the firm list',
+        hint: libraryMessages.checkFirmListPath(),
       },
     ]);
   }
@@ -259,15 +266,17 @@ function checkOptions(options: FirmBuildOptions): void {
     ['letterDate', options.letterDate],
   ] as const) {
     if (value !== undefined && (!isoDate.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-      throw new UsageError(`${name} must be a date written YYYY-MM-DD, such as 2020-03-05; got "${String(value)}"`);
+      throw new UsageError(libraryMessages.badDate({ name, value: String(value) }));
     }
   }
   const formats = options.formats;
   if (formats !== undefined && (formats.length === 0 || formats.some((f) => !outputFormats.includes(f)))) {
-    throw new UsageError(`formats takes one or more of ${outputFormats.join(', ')}; got ${JSON.stringify(formats)}`);
+    throw new UsageError(
+      libraryMessages.badFormats({ formats: outputFormats.join(', '), given: JSON.stringify(formats) }),
+    );
   }
   if (options.creationDate !== undefined && Number.isNaN(options.creationDate.getTime())) {
-    throw new UsageError('creationDate is not a valid date');
+    throw new UsageError(libraryMessages.badCreationDate());
   }
 }
 

@@ -24,6 +24,7 @@ import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
 import { changesSince } from '../release/since.js';
 import { parseOutputAndReportFormats } from './options.js';
+import { buildMessages as say } from '../messages/render.js';
 
 export interface BuildCommandOptions {
   config?: string;
@@ -54,7 +55,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     report.diagnostics(diagnostics, sources, { format: reportFormat, root: loaded.root, ...(extra ? { extra } : {}) });
   const fail = () => {
     printDiagnostics();
-    report.info('nothing was written');
+    report.info(say.nothingWritten());
     return ExitCode.invalidInput;
   };
   const { catalogue, root } = { catalogue: loaded.catalogue, root: loaded.root };
@@ -90,7 +91,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
       format: reportFormat,
       root: since.failed.root,
     });
-    report.info(`could not read ${options.since} to compare against (--since); nothing was written`);
+    report.info(say.sinceUnreadable({ since: options.since! }));
     return ExitCode.invalidInput;
   }
   if (since) diagnostics.push(...since.diagnostics);
@@ -127,20 +128,29 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   }
   for (const [index, target] of written.entries()) {
     const file = named[index];
-    const detail = file
-      ? ` (${formatBytes(file.bytes.length)}${file.pages === undefined ? '' : `, ${file.pages} pages`})`
-      : '';
-    report.info(`${report.style.ok('wrote')} ${path.relative(io.cwd, target)}${detail}`);
+    const size = file ? formatBytes(file.bytes.length) : undefined;
+    const detail =
+      file === undefined || size === undefined
+        ? ''
+        : file.pages === undefined
+          ? say.size({ size })
+          : say.sizeAndPages({ size, pages: file.pages });
+    report.info(`${report.style.ok(say.wrote())} ${path.relative(io.cwd, target)}${detail}`);
   }
   const excluded = manifest.measures.excluded;
+  const inEffect = { count: manifest.measures.included.length, date: request.asOf };
   report.info(
-    `${manifest.measures.included.length} measures in effect on ${request.asOf}${excluded.length > 0 ? `; ${excluded.length} left out:` : ''}`,
+    excluded.length > 0 ? say.inEffectLeftOut({ ...inEffect, excluded: excluded.length }) : say.inEffect(inEffect),
   );
   for (const entry of excluded) {
-    const reason = entry.reason === 'expired' ? `ended ${entry.until}` : `starts ${entry.from}`;
-    report.info(`  left out: ${entry.id} (${reason}) ${entry.title}`);
+    const { id, title } = entry;
+    report.info(
+      entry.reason === 'expired'
+        ? say.leftOutEnded({ id, title, date: entry.until })
+        : say.leftOutStarts({ id, title, date: entry.from }),
+    );
   }
-  if (since) report.info(`changes since ${options.since}: ${summarizeDiff(since.diff)}`);
+  if (since) report.info(say.changesSince({ since: options.since!, summary: summarizeDiff(since.diff) }));
   if (options.json === true && reportFormat !== 'json') report.out(manifestText);
   return ExitCode.ok;
 }

@@ -12,6 +12,7 @@ import { createReporter } from '../terminal/report.js';
 import { openCurrentSide, openSide } from '../io/edition-side.js';
 import { diffEditions, formatDiff } from '../release/diff.js';
 import { sideSnapshot } from '../release/side-snapshot.js';
+import { releaseMessages as say } from '../messages/release.js';
 
 export interface DiffCommandOptions {
   config?: string;
@@ -46,7 +47,7 @@ export async function diffCommand(
   for (const [index, read] of [before!, after!].entries()) {
     if (read.snapshot) continue;
     report.diagnostics(read.diagnostics, read.sources, { format: 'text', root: read.root });
-    report.info(`could not read ${sides[index]!.name}`);
+    report.info(say.couldNotRead({ side: sides[index]!.name }));
     failed = true;
   }
   if (failed) return ExitCode.invalidInput;

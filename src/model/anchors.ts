@@ -5,6 +5,7 @@
  */
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
+import { markdownMessages as say } from '../messages/render.js';
 
 /** A heading id a part declares. */
 export interface Anchor {
@@ -42,16 +43,16 @@ export function checkAnchors(parts: readonly AnchoredPart[]): Diagnostic[] {
       }
       if (first.part === part) continue;
       diagnostics.push(
-        diagnostic('E-TEMPLATE-DIRECTIVE', `two headings have the id "${anchor.id}"`, {
+        diagnostic('E-TEMPLATE-DIRECTIVE', say.duplicateId({ id: anchor.id }), {
           ...place(part, anchor.range),
-          hint: 'every heading id must be unique; measure ids come from the measure files',
+          hint: say.uniqueId(),
           ...(first.part.file !== undefined
             ? {
                 related: [
                   {
                     file: first.part.file,
                     ...(first.anchor.range ? { range: first.anchor.range } : {}),
-                    message: 'the first heading with this id',
+                    message: say.firstHeading(),
                   },
                 ],
               }
@@ -63,12 +64,16 @@ export function checkAnchors(parts: readonly AnchoredPart[]): Diagnostic[] {
   for (const part of parts) {
     for (const link of part.links) {
       if (declared.has(link.id)) continue;
-      const message = `link to "#${link.id}", but no heading has that id`;
+      const message = say.brokenLink({ id: link.id });
       diagnostics.push(
-        diagnostic('E-TEMPLATE-DIRECTIVE', link.near !== undefined ? `${message} (under "${link.near}")` : message, {
-          ...place(part, link.range),
-          hint: 'check the id in the link against the {#id} of the heading it should go to',
-        }),
+        diagnostic(
+          'E-TEMPLATE-DIRECTIVE',
+          link.near !== undefined ? say.under({ message, near: link.near }) : message,
+          {
+            ...place(part, link.range),
+            hint: say.brokenLinkHint(),
+          },
+        ),
       );
     }
   }

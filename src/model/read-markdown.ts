@@ -60,6 +60,7 @@ import { directive } from 'micromark-extension-directive';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
+import { markdownMessages as say } from '../messages/render.js';
 import { checkAnchors, type Anchor, type InternalLink } from './anchors.js';
 import { isCjk, softBreak } from './cjk.js';
 import { normaliseSections } from './transforms/normalise.js';
@@ -253,17 +254,13 @@ class Reader {
         this.reportHtml(node);
         return [];
       case 'code':
-        this.unsupported(
-          node,
-          'a code block',
-          'a line indented by four spaces or fenced with ``` starts one; remove the indentation or the fence',
-        );
+        this.unsupported(node, say.codeBlock(), say.codeBlockHint());
         return [];
       case 'blockquote':
-        this.unsupported(node, 'a block quote (lines starting with ">")', 'use :::note … ::: for small print');
+        this.unsupported(node, say.blockQuote(), say.blockQuoteHint());
         return [];
       default:
-        this.unsupported(node, `Markdown "${node.type}"`, undefined);
+        this.unsupported(node, say.markdownNode({ type: node.type }), undefined);
         return [];
     }
   }
@@ -271,12 +268,7 @@ class Reader {
   private headingBlock(node: Md.Heading, context: Context): Block[] {
     const children = this.inlines(node.children);
     if (!context.top) {
-      this.report(
-        rangeOf(node),
-        'a heading cannot be inside a list, table or card',
-        this.lastHeading,
-        'put the heading before the list or table, or make it bold text: **…**',
-      );
+      this.report(rangeOf(node), say.headingNotTop(), this.lastHeading, say.headingNotTopHint());
       return children.length > 0 ? [{ type: 'paragraph', role: context.role, children }] : [];
     }
     let level: 1 | 2 | 3;
@@ -284,9 +276,9 @@ class Reader {
     else {
       this.report(
         rangeOf(node),
-        `a level-${node.depth} heading ("${'#'.repeat(node.depth)}")`,
+        say.deepHeading({ depth: node.depth, hashes: '#'.repeat(node.depth) }),
         this.lastHeading,
-        'guides have three heading levels: # chapter, ## measure, ### sub-heading',
+        say.deepHeadingHint(),
       );
       level = 3;
     }
@@ -311,12 +303,7 @@ class Reader {
         id = written[1]!;
         this.lastExplicitId = id;
       } else {
-        this.report(
-          rangeOf(node),
-          `heading id "${written[1]}" has characters an id cannot have`,
-          this.lastHeading,
-          'ids use letters, digits, "-" and "_", as in {#tax-small-scale-vat}',
-        );
+        this.report(rangeOf(node), say.badHeadingId({ id: written[1]! }), this.lastHeading, say.badHeadingIdHint());
       }
     }
     if (id === undefined) {
@@ -327,17 +314,10 @@ class Reader {
     } else if (this.ids.has(id)) {
       const first = this.ids.get(id);
       this.diagnostics.push({
-        ...this.diagnostic(
-          rangeOf(node),
-          `two headings have the id "${id}"`,
-          this.lastHeading,
-          'every heading id must be unique; measure ids come from the measure files',
-        ),
+        ...this.diagnostic(rangeOf(node), say.duplicateId({ id }), this.lastHeading, say.uniqueId()),
         ...(this.file !== undefined
           ? {
-              related: [
-                { file: this.file, ...(first ? { range: first } : {}), message: 'the first heading with this id' },
-              ],
+              related: [{ file: this.file, ...(first ? { range: first } : {}), message: say.firstHeading() }],
             }
           : {}),
       });
@@ -354,20 +334,10 @@ class Reader {
       case 'grid':
         return this.tableBlock(node, node.name, content, label);
       case 'cover':
-        this.report(
-          rangeOf(node),
-          '::::cover must be at the top level of the document',
-          this.lastHeading,
-          'close every other block before ::::cover starts',
-        );
+        this.report(rangeOf(node), say.coverNotTop(), this.lastHeading, say.coverNotTopHint());
         return this.blocks(content, context);
       case 'row':
-        this.report(
-          rangeOf(node),
-          ':::row belongs inside ::::card or ::::grid',
-          this.lastHeading,
-          'the container around rows needs more colons than :::row: ::::card … ::::',
-        );
+        this.report(rangeOf(node), say.rowOutside(), this.lastHeading, say.rowOutsideHint());
         return this.blocks(node.children, { ...context, top: false });
       default:
         if ((roles as readonly string[]).includes(node.name)) {
@@ -400,9 +370,9 @@ class Reader {
         if (url == null || !isWebUrl(url)) {
           this.report(
             rangeOf(node),
-            url == null ? '::qr needs a url' : `::qr url "${url}" is not an http(s) address`,
+            url == null ? say.qrNoUrl() : say.qrBadUrl({ url }),
             this.lastHeading,
-            'write ::qr[label]{url="https://…"}',
+            say.qrHint(),
           );
           return [];
         }
@@ -410,12 +380,7 @@ class Reader {
       }
       case 'slot':
         if (this.slotsAllowed) {
-          this.report(
-            rangeOf(node),
-            'a section template ({{> measure}}, {{> chapter}}) is called inside a list, table, card or the cover',
-            this.lastHeading,
-            'call it on a line of its own between blocks of the body',
-          );
+          this.report(rangeOf(node), say.sectionInside(), this.lastHeading, say.sectionInsideHint());
           return [];
         }
         this.unknownDirective(
@@ -439,9 +404,9 @@ class Reader {
     if (context.top && !context.cover) return true;
     this.report(
       rangeOf(node),
-      `${what} cannot be ${context.cover ? 'on the cover' : 'inside a list, table or card'}`,
+      (context.cover ? say.notOnCover : say.notInside)({ what }),
       this.lastHeading,
-      `put ${what} on a line of its own between blocks of the body`,
+      say.ownLine({ what }),
     );
     return false;
   }
@@ -462,16 +427,11 @@ class Reader {
     for (const child of content) {
       if (child.type === 'containerDirective' && child.name === 'row') rows.push(this.row(child));
       else {
-        this.report(
-          rangeOf(child),
-          `only :::row blocks can be inside ::::${variant}`,
-          this.lastHeading,
-          `write each row as :::row[label] … ::: and close ::::${variant} with ::::`,
-        );
+        this.report(rangeOf(child), say.onlyRows({ variant }), this.lastHeading, say.onlyRowsHint({ variant }));
       }
     }
     if (rows.length === 0) {
-      this.report(rangeOf(node), `::::${variant} has no rows`, this.lastHeading, 'add :::row[label] … ::: blocks');
+      this.report(rangeOf(node), say.noRows({ variant }), this.lastHeading, say.noRowsHint());
       return [];
     }
     const columns = this.columns(node, 2) ?? normalize(defaultColumns[variant]);
@@ -525,9 +485,9 @@ class Reader {
     }
     this.report(
       rangeOf(node),
-      `columns="${written}" should be ${count} positive numbers`,
+      say.badColumns({ written, count }),
       this.lastHeading,
-      `relative widths, one per column, e.g. columns="${Array.from({ length: count }, (_, i) => i + 1).join(',')}"`,
+      say.badColumnsHint({ example: Array.from({ length: count }, (_, i) => i + 1).join(',') }),
     );
     return undefined;
   }
@@ -565,10 +525,10 @@ class Reader {
         return [];
       case 'image':
       case 'imageReference':
-        this.unsupported(node, 'an image', 'guides have no images; describe it in words or link to it');
+        this.unsupported(node, say.image(), say.imageHint());
         return [];
       default:
-        this.unsupported(node, `Markdown "${node.type}"`, undefined);
+        this.unsupported(node, say.markdownNode({ type: node.type }), undefined);
         return [];
     }
   }
@@ -586,12 +546,7 @@ class Reader {
       });
       return [{ type: 'link', url, children: content }];
     }
-    this.report(
-      rangeOf(node),
-      `link to "${url}": links go to http(s) addresses or to #id of a heading`,
-      this.lastHeading,
-      'write the full address, starting with https://',
-    );
+    this.report(rangeOf(node), say.badLink({ url }), this.lastHeading, say.badLinkHint());
     return content;
   }
 
@@ -605,11 +560,9 @@ class Reader {
   private unknownDirective(node: Node, written: string, known: string[]): void {
     this.report(
       rangeOf(node),
-      `unknown directive ${written}`,
+      say.unknownDirective({ written }),
       this.lastHeading,
-      known.length > 0
-        ? `the directives here are ${known.join(', ')}`
-        : 'no inline directives exist; to write a colon before a letter, escape it: \\:',
+      known.length > 0 ? say.knownDirectives({ known: known.join(', ') }) : say.noInlineDirectives(),
     );
   }
 
@@ -624,22 +577,22 @@ class Reader {
       if (takes.attributes.includes(name)) continue;
       this.report(
         rangeOf(node),
-        `${colons}${node.name} has no attribute "${name}"`,
+        say.noAttribute({ directive: `${colons}${node.name}`, name }),
         this.lastHeading,
         takes.attributes.length > 0
-          ? `it takes ${takes.attributes.map((known) => `${known}="…"`).join(', ')}`
-          : 'it takes no attributes',
+          ? say.takesAttributes({ attributes: takes.attributes.map((known) => `${known}="…"`).join(', ') })
+          : say.takesNoAttributes(),
       );
     }
     const labelled = node.type === 'containerDirective' ? label !== undefined : node.children.length > 0;
     if (labelled && takes.label === 'none') {
-      this.report(rangeOf(node), `${colons}${node.name} takes no [label]`, this.lastHeading, undefined);
+      this.report(rangeOf(node), say.takesNoLabel({ directive: `${colons}${node.name}` }), this.lastHeading, undefined);
     } else if (!labelled && takes.label === 'required') {
       this.report(
         rangeOf(node),
-        `${colons}${node.name} needs a [label]`,
+        say.needsLabel({ directive: `${colons}${node.name}` }),
         this.lastHeading,
-        `write ${colons}${node.name}[label]`,
+        say.writeLabel({ directive: `${colons}${node.name}` }),
       );
     }
   }
@@ -647,14 +600,14 @@ class Reader {
   private reportHtml(node: Md.Html): void {
     this.report(
       rangeOf(node),
-      `raw HTML is not allowed: ${JSON.stringify(node.value.slice(0, 40))}`,
+      say.rawHtml({ html: JSON.stringify(node.value.slice(0, 40)) }),
       this.lastHeading,
-      'use Markdown instead; to write "<" as text, escape it: \\<',
+      say.rawHtmlHint(),
     );
   }
 
   private unsupported(node: Node, what: string, hint: string | undefined): void {
-    this.report(rangeOf(node), `${what} cannot be part of a guide`, this.lastHeading, hint);
+    this.report(rangeOf(node), say.cannotBePart({ what }), this.lastHeading, hint);
   }
 
   private source(node: Node): string {
@@ -673,7 +626,7 @@ class Reader {
     near: string | undefined,
     hint: string | undefined,
   ): Diagnostic {
-    return diagnostic('E-TEMPLATE-DIRECTIVE', near !== undefined ? `${message} (under "${near}")` : message, {
+    return diagnostic('E-TEMPLATE-DIRECTIVE', near !== undefined ? say.under({ message, near }) : message, {
       ...(this.file !== undefined ? { file: this.file } : {}),
       ...(range !== undefined ? { range } : {}),
       ...(hint !== undefined ? { hint } : {}),

@@ -17,6 +17,8 @@ import { normaliseSections } from '../model/transforms/normalise.js';
 import { numberFirstHeading } from '../model/transforms/number-headings.js';
 import type { RenderResult } from '../template/render.js';
 import type { GuideView, MeasureView } from '../template/view.js';
+import type { TemplateSource } from '../template/errors.js';
+import { markdownMessages as say } from '../messages/render.js';
 import { measureHash, type CachedFragment, type PipelineCache } from './cache.js';
 import type { Prepared } from './prepare.js';
 
@@ -95,7 +97,7 @@ class Assembly {
 
   /** The name of Markdown rendered for this guide alone (its letter, its chapters' openings). */
   private ownName(template: string): string {
-    return renderedName(this.label === undefined ? template : `${template} for ${this.label}`);
+    return renderedName(this.label === undefined ? template : say.renderedFor({ template, label: this.label }));
   }
 
   /** The Markdown of a render; undefined (its diagnostics taken) when it failed. */
@@ -126,7 +128,7 @@ class Assembly {
       const call = calls[slot.n];
       // A slot line the templates did not leave (written into a text field) fills nothing.
       if (call === undefined || used.has(slot.n)) {
-        this.slotProblem(file, `a section slot (::slot{n="${slot.n}"}) that no template call left`);
+        this.slotProblem(file, say.orphanSlot({ n: slot.n }));
         continue;
       }
       used.add(slot.n);
@@ -140,7 +142,7 @@ class Assembly {
   // would drop its section without a word.
   private unfilled(calls: readonly Call[], used: ReadonlySet<number>, file: string): void {
     for (const [n, call] of calls.entries()) {
-      if (!used.has(n)) this.slotProblem(file, `{{> ${call.partial}}} left its section where no section can stand`);
+      if (!used.has(n)) this.slotProblem(file, say.misplacedSection({ partial: call.partial }));
     }
   }
 
@@ -203,7 +205,7 @@ class Assembly {
     const file = renderedName(`${source.file}: ${context.id}`);
     const rendered = this.prepared.guide.renderPartial(measurePartial, measure, this.measureRoot);
     if (rendered.diagnostics.length > 0) {
-      this.diagnostics.push(...rendered.diagnostics.map(numberHint));
+      this.diagnostics.push(...rendered.diagnostics.map((d) => numberHint(d, source)));
       return undefined;
     }
     return { markdown: rendered.markdown, read: readFragment(rendered.markdown, { file }) };
@@ -214,7 +216,7 @@ class Assembly {
     const blocks: Block[] = [];
     for (const section of read.sections) {
       if (section.kind === 'cover') {
-        this.slotProblem(file, '::::cover is inside a section template (chapter or measure)');
+        this.slotProblem(file, say.coverInSection());
         continue;
       }
       blocks.push(...blocksOf(section));
@@ -228,21 +230,20 @@ class Assembly {
       severity: 'error',
       message,
       file,
-      hint: 'call {{> chapter}} and {{> measure}} on lines of their own between blocks of the body (not in a code block, a list, a table or the cover); the cover belongs in guide.md.hbs or letter.md.hbs',
+      hint: say.sectionHint(),
     });
   }
 }
 
 /** The name diagnostics give a template's rendered Markdown: held in memory, never written. */
 function renderedName(what: string): string {
-  return `(rendered ${what})`;
+  return say.rendered({ what });
 }
 
-// A measure template written for an older guide prints its own number.
-function numberHint(d: Diagnostic): Diagnostic {
-  if (!d.message.startsWith('"number')) return d;
-  return {
-    ...d,
-    hint: 'guide numbers each measure heading itself: write "## {{title}} {{anchor id}}" in measure.md.hbs; other templates get the number as {{number}}',
-  };
+// A measure template written for an older guide prints its own number: the diagnostic points at
+// a `number…` expression in it (read from the template, as the message is in the reader's language).
+function numberHint(d: Diagnostic, source: TemplateSource): Diagnostic {
+  const at = d.file === source.file ? d.range : undefined;
+  if (at === undefined || !source.text.slice(at[0], at[1]).startsWith('number')) return d;
+  return { ...d, hint: say.numberHint() };
 }

@@ -34,6 +34,7 @@ import {
   type Labels,
 } from './snapshot.js';
 import { sha256Hex } from '../hash.js';
+import { manifestMessages as say } from '../messages/release.js';
 
 /** The manifest format's version; a reader refuses other versions. */
 export const manifestVersion = 1;
@@ -142,15 +143,15 @@ export function snapshotFromManifest(text: string): EditionSnapshot {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ManifestShapeError(`the file is not JSON (${(error as Error).message})`);
+    throw new ManifestShapeError(say.notJson({ error: (error as Error).message }));
   }
   const root = JsonFields.of(json, 'manifest');
   const version = root.raw('manifestVersion');
   if (version !== manifestVersion) {
     throw new ManifestShapeError(
       version === undefined
-        ? 'the file has no "manifestVersion": it is not a manifest written by guide build'
-        : `manifestVersion ${JSON.stringify(version)} is not one this guide reads (${manifestVersion})`,
+        ? say.noVersion()
+        : say.unknownVersion({ version: JSON.stringify(version), known: manifestVersion }),
     );
   }
   const edition = root.object('edition');
@@ -178,7 +179,7 @@ export function snapshotFromManifest(text: string): EditionSnapshot {
       const reason = entry.text('reason');
       if (reason === 'expired') return { ...base, reason, until: entry.text('until') };
       if (reason === 'upcoming') return { ...base, reason, from: entry.text('from') };
-      throw new ManifestShapeError(`${where}.reason should be "expired" or "upcoming"`);
+      throw new ManifestShapeError(say.reason({ where }));
     }),
   };
 }

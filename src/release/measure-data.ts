@@ -7,6 +7,7 @@
 
 import { channelTypes, firmSizes } from '../catalogue/types.js';
 import type { Audience, Basis, Channel, Contact, Faq, Material, Measure } from '../catalogue/types.js';
+import { manifestMessages as say } from '../messages/release.js';
 
 /** A manifest value that does not have the form guide writes; the message names where. */
 export class ManifestShapeError extends Error {
@@ -112,14 +113,14 @@ export class JsonFields {
 
   static of(value: unknown, where: string): JsonFields {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new ManifestShapeError(`${where} should be an object`);
+      throw new ManifestShapeError(say.object({ where }));
     }
     return new JsonFields(value as Json, where);
   }
 
   text(key: string): string {
     const value = this.value[key];
-    if (typeof value !== 'string') throw new ManifestShapeError(`${this.where}.${key} should be text`);
+    if (typeof value !== 'string') throw new ManifestShapeError(say.text({ where: `${this.where}.${key}` }));
     return value;
   }
 
@@ -130,14 +131,14 @@ export class JsonFields {
   optionalNumber(key: string): number | undefined {
     const value = this.value[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'number') throw new ManifestShapeError(`${this.where}.${key} should be a number`);
+    if (typeof value !== 'number') throw new ManifestShapeError(say.number({ where: `${this.where}.${key}` }));
     return value;
   }
 
   optionalBoolean(key: string): boolean | undefined {
     const value = this.value[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'boolean') throw new ManifestShapeError(`${this.where}.${key} should be true or false`);
+    if (typeof value !== 'boolean') throw new ManifestShapeError(say.boolean({ where: `${this.where}.${key}` }));
     return value;
   }
 
@@ -145,7 +146,7 @@ export class JsonFields {
   list<T>(key: string, read: (item: unknown, where: string) => T): T[] {
     const value = this.value[key];
     if (value === undefined) return [];
-    if (!Array.isArray(value)) throw new ManifestShapeError(`${this.where}.${key} should be a list`);
+    if (!Array.isArray(value)) throw new ManifestShapeError(say.list({ where: `${this.where}.${key}` }));
     return value.map((item, index) => read(item, `${this.where}.${key}[${index}]`));
   }
 
@@ -180,14 +181,14 @@ function defined<T extends object>(value: T): T {
 }
 
 const textItem = (item: unknown, where: string): string => {
-  if (typeof item !== 'string') throw new ManifestShapeError(`${where} should be text`);
+  if (typeof item !== 'string') throw new ManifestShapeError(say.text({ where }));
   return item;
 };
 
 function oneOfItem<T extends string>(values: readonly T[]) {
   return (item: unknown, where: string): T => {
     if (typeof item !== 'string' || !(values as readonly string[]).includes(item)) {
-      throw new ManifestShapeError(`${where} should be one of ${values.join(', ')}`);
+      throw new ManifestShapeError(say.oneOf({ where, values: values.join(', ') }));
     }
     return item as T;
   };

@@ -11,6 +11,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Side } from '../io/edition-side.js';
 import { snapshotFromManifest } from './manifest.js';
 import { ManifestShapeError } from './measure-data.js';
+import { releaseMessages as say } from '../messages/release.js';
 import { snapshotFromSelection, type EditionSnapshot } from './snapshot.js';
 
 export interface SideSnapshot {
@@ -36,9 +37,9 @@ export function sideSnapshot(side: Side, cwd: string, asOf?: IsoDate): SideSnaps
       if (!(error instanceof ManifestShapeError)) throw error;
       return {
         diagnostics: [
-          diagnostic('E-MANIFEST-INVALID', `not a build manifest: ${error.message}`, {
+          diagnostic('E-MANIFEST-INVALID', say.notManifest({ detail: error.message }), {
             file: side.file,
-            hint: 'name a manifest.json written by `guide build`, an edition folder, or a git ref',
+            hint: say.nameASide(),
           }),
         ],
         sources: new Map(),

@@ -9,6 +9,7 @@ import type { CompiledGuide } from '../template/render.js';
 import { diffEditions, type EditionDiff } from './diff.js';
 import { sideSnapshot, type SideSnapshot } from './side-snapshot.js';
 import { snapshotFromSelection } from './snapshot.js';
+import { releaseMessages as say } from '../messages/release.js';
 
 /** The name of the partial that prints the 本版更新說明 section. */
 const changesPartial = 'changes';
@@ -26,8 +27,8 @@ export async function changesSince(
   const diagnostics = guide.partialCalls.has(changesPartial)
     ? []
     : [
-        diagnostic('W-CHANGES-NOT-SHOWN', '--since was given, but the templates never include {{> changes}}', {
-          hint: "copy changes.md.hbs from guide's bundled templates into the templates folder, and add {{#if changes}}{{> changes}}{{/if}} to guide.md.hbs after the table of contents",
+        diagnostic('W-CHANGES-NOT-SHOWN', say.changesNotShown(), {
+          hint: say.includeChanges(),
         }),
       ];
   return { diff, diagnostics };

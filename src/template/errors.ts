@@ -9,6 +9,7 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { TemplateLocation, TemplatePosition } from './helpers.js';
+import { templateMessages as say, templateTokenMessages } from '../messages/render.js';
 
 /** One template file's text and its path as diagnostics show it. */
 export interface TemplateSource {
@@ -53,8 +54,9 @@ interface LexerLocation {
   last_column: number;
 }
 
-// The parser's token names, as a person would write them.
-const tokenWords: Record<string, string> = {
+// The parser's token names, as a person would write them: symbols as written, words in the
+// reader's language.
+const tokenSymbols: Record<string, string> = {
   OPEN: '{{',
   OPEN_UNESCAPED: '{{{',
   OPEN_BLOCK: '{{#',
@@ -75,20 +77,15 @@ const tokenWords: Record<string, string> = {
   CLOSE_BLOCK_PARAMS: '|',
   EQUALS: '=',
   SEP: '.',
-  ID: 'a name',
-  STRING: 'a "string"',
-  NUMBER: 'a number',
-  BOOLEAN: 'true or false',
   UNDEFINED: 'undefined',
   NULL: 'null',
-  DATA: 'an @name',
-  CONTENT: 'text',
-  COMMENT: 'a comment',
-  EOF: 'the end of the file',
-  INVALID: 'a character that cannot be here',
 };
 
-const wordFor = (token: string) => tokenWords[token] ?? token;
+const wordFor = (token: string) =>
+  tokenSymbols[token] ??
+  (Object.hasOwn(templateTokenMessages, token)
+    ? templateTokenMessages[token as keyof typeof templateTokenMessages]()
+    : token);
 
 /**
  * A diagnostic for a template that does not parse. `lexer` is where the Handlebars lexer stopped
@@ -104,12 +101,12 @@ export function parseDiagnostic(source: TemplateSource, error: unknown, lexer: L
     if (mismatch) {
       return templateDiagnostic(
         source,
-        `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}`,
+        say.closedBy({ open: mismatch[1]!, close: mismatch[2]! }),
         rangeOf(source.text, located),
-        `close it with {{/${mismatch[1]}}}, or check which block was left open`,
+        say.closeWith({ open: mismatch[1]! }),
       );
     }
-    return templateDiagnostic(source, `template syntax error: ${text}`, rangeOf(source.text, located));
+    return templateDiagnostic(source, say.syntaxError({ detail: text }), rangeOf(source.text, located));
   }
 
   const here: Range | undefined = lexer
@@ -127,28 +124,23 @@ export function parseDiagnostic(source: TemplateSource, error: unknown, lexer: L
       if (open !== undefined) {
         return templateDiagnostic(
           source,
-          `{{${open.sigil}${open.name}}} is not closed`,
+          say.notClosed({ sigil: open.sigil, name: open.name }),
           [open.start, open.end],
-          `add {{/${open.name}}} where the block ends`,
+          say.addClose({ name: open.name }),
         );
       }
     }
     return templateDiagnostic(
       source,
-      `template syntax error: found ${wordFor(got)} where ${wanted.join(', ')} was expected`,
+      say.foundWhere({ got: wordFor(got), wanted: wanted.reduce((first, second) => say.or({ first, second })) }),
       here,
-      'check the {{ }} expression here: braces, names and quotes',
+      say.checkExpression(),
     );
   }
   if (/^Lexical error/.test(message)) {
-    return templateDiagnostic(
-      source,
-      'template syntax error: text Handlebars cannot read',
-      here,
-      'an unclosed {{!-- comment --}} or {{ expression }} starts here',
-    );
+    return templateDiagnostic(source, say.unreadable(), here, say.unclosedComment());
   }
-  return templateDiagnostic(source, `template syntax error: ${message.split('\n')[0]}`, here);
+  return templateDiagnostic(source, say.syntaxError({ detail: message.split('\n')[0]! }), here);
 }
 
 /** The innermost `{{#name}}` (or `{{^name}}`, `{{#>name}}`) without its `{{/name}}`. */

@@ -7,6 +7,7 @@
 import type { MeasureStatus } from '../catalogue/select.js';
 import { channelTypes, type Audience, type ChannelType, type FirmSize, type IsoDate } from '../catalogue/types.js';
 import { defaultLabels, type EditionLabels } from '../catalogue/labels.js';
+import { helperMessages as say } from '../messages/render.js';
 
 /** A value a formatter cannot handle; the message says what was expected, in plain words. */
 export class FormatError extends Error {
@@ -23,7 +24,7 @@ export class FormatError extends Error {
 /** `2020-03-01` → `2020年3月1日`. */
 export function chineseDate(date: IsoDate): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new FormatError(`expected a date like 2020-03-01, got ${JSON.stringify(date)}`);
+  if (!match) throw new FormatError(say.dateExpected({ value: JSON.stringify(date) }));
   return `${Number(match[1])}年${Number(match[2])}月${Number(match[3])}日`;
 }
 
@@ -36,7 +37,7 @@ export function effectivePeriod(effective: { from: IsoDate; until?: IsoDate | nu
 /** 現行有效 / 尚未生效 / 已失效, or the edition's wording (guide.yaml `labels`). */
 export function statusLabel(status: MeasureStatus, labels: Readonly<EditionLabels> = defaultLabels): string {
   if (status !== 'active' && status !== 'upcoming' && status !== 'expired') {
-    throw new FormatError(`unknown status ${JSON.stringify(status)}`);
+    throw new FormatError(say.unknownStatus({ value: JSON.stringify(status) }));
   }
   return labels[status];
 }
@@ -50,7 +51,7 @@ const units = ['', '十', '百', '千'];
  */
 export function chineseNumeral(value: number): string {
   if (!Number.isInteger(value) || value < 1 || value > 9999) {
-    throw new FormatError(`expected a whole number from 1 to 9999, got ${String(value)}`);
+    throw new FormatError(say.numeralRange({ value: String(value) }));
   }
   const places = String(value).split('').map(Number).reverse();
   let text = '';
@@ -93,7 +94,7 @@ export function formatPhone(phone: string): string {
  */
 export function channelLabel(type: ChannelType, labels: Readonly<EditionLabels> = defaultLabels): string {
   if (!(channelTypes as readonly string[]).includes(type)) {
-    throw new FormatError(`unknown channel type ${JSON.stringify(type)} (one of ${channelTypes.join(', ')})`);
+    throw new FormatError(say.unknownChannel({ value: JSON.stringify(type), types: channelTypes.join(', ') }));
   }
   return labels[type];
 }

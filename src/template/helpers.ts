@@ -24,6 +24,7 @@ import {
 } from './format.js';
 import type { AudienceLike, Vocabularies } from './format.js';
 import type { BasisView, GuideView, MaterialView } from './view.js';
+import { helperMessages as say } from '../messages/render.js';
 
 type Environment = typeof Handlebars;
 
@@ -86,42 +87,42 @@ export function registerHelpers(env: Environment): string[] {
       value instanceof SafeString ? value.toString() : printable(value).replace(/\s+$/, ''),
 
     /** `{{chineseDate date}}` → 2020年3月1日 */
-    chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', 'a date like 2020-03-01')),
+    chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', say.aDate())),
     /** `{{period effective}}` → 2020年3月1日至2020年5月31日 / 2020年3月1日起長期有效 */
     period: (args) => {
-      const effective = objectArg(args, 0, 'period', 'an effective period ({ from, until })');
+      const effective = objectArg(args, 0, 'period', say.aPeriod());
       return effectivePeriod(effective as { from: string; until?: string | null });
     },
     /** `{{statusLabel status}}` → 現行有效 / 尚未生效 / 已失效 (guide.yaml `labels` rewords them) */
     statusLabel: (args, options) =>
-      statusLabel(stringArg(args, 0, 'statusLabel', 'a status') as MeasureStatus, editionLabels(options)),
+      statusLabel(stringArg(args, 0, 'statusLabel', say.aStatus()) as MeasureStatus, editionLabels(options)),
     /** `{{chineseNumeral number}}` → 一, 十二 */
     chineseNumeral: (args) => {
       const value = args[0];
-      if (typeof value !== 'number') throw new FormatError('chineseNumeral needs a number');
+      if (typeof value !== 'number') throw new FormatError(say.numeralNeedsNumber());
       return chineseNumeral(value);
     },
     /** `{{formatPhone phone}}` → 0531-12345678 */
-    formatPhone: (args) => formatPhone(stringArg(args, 0, 'formatPhone', 'a phone number')),
+    formatPhone: (args) => formatPhone(stringArg(args, 0, 'formatPhone', say.aPhone())),
     /** `{{channelLabel type}}` → 網上辦理 (guide.yaml `labels` rewords it: 線上辦理) */
     channelLabel: (args, options) =>
-      channelLabel(stringArg(args, 0, 'channelLabel', 'a channel type') as ChannelType, editionLabels(options)),
+      channelLabel(stringArg(args, 0, 'channelLabel', say.aChannelType()) as ChannelType, editionLabels(options)),
     /** `{{materialText this}}` → 營業執照副本影本（1份） */
     materialText: (args) => {
-      const material = objectArg(args, 0, 'materialText', 'a material ({ name, copies, note })');
+      const material = objectArg(args, 0, 'materialText', say.aMaterial());
       return materialText(material as unknown as MaterialView);
     },
     /** `{{audienceText audience all="各類企業"}}` → 行業：製造業；規模：小微型企業 (or `all`) */
     audienceText: (args, options) => {
-      const audience = args[0] === null ? null : objectArg(args, 0, 'audienceText', 'an audience');
+      const audience = args[0] === null ? null : objectArg(args, 0, 'audienceText', say.anAudience());
       const all = options.hash['all'];
-      if (typeof all !== 'string') throw new FormatError('audienceText needs all="…": the text for every firm');
+      if (typeof all !== 'string') throw new FormatError(say.audienceNeedsAll());
       const vocabularies: Vocabularies = options.data?.root?.edition.vocabularies ?? { industries: {} };
       return describeAudience(audience as AudienceLike | null, vocabularies) || all;
     },
     /** `{{basisText this}}` → 《title》（文號，2020年2月28日）, the title linked when there is a url */
     basisText: (args) => {
-      const basis = objectArg(args, 0, 'basisText', 'a basis entry') as unknown as BasisView;
+      const basis = objectArg(args, 0, 'basisText', say.aBasis()) as unknown as BasisView;
       const title = escapeText(`《${basis.title}》`);
       const cited = basis.url !== null ? `[${title}](${escapeDestination(basis.url)})` : title;
       const details = [basis.number, basis.date !== null ? chineseDate(basis.date) : null].filter(
@@ -131,28 +132,25 @@ export function registerHelpers(env: Environment): string[] {
     },
     /** `{{link text url}}` → [text](url) */
     link: (args) => {
-      const text = stringArg(args, 0, 'link', 'the link text');
-      const url = stringArg(args, 1, 'link', 'the url');
+      const text = stringArg(args, 0, 'link', say.theLinkText());
+      const url = stringArg(args, 1, 'link', say.theUrl());
       return markdown(`[${escapeText(text)}](${escapeDestination(url)})`);
     },
     /** `{{ref id number " " title}}` → [1.3 title](#id): a link to a heading; the texts are joined */
     ref: (args) => {
-      if (args.length < 2) throw new FormatError('ref needs an id and the link text, as in {{ref id title}}');
+      if (args.length < 2) throw new FormatError(say.refNeeds());
       const id = headingId(args.slice(0, 1), 'ref');
-      return markdown(`[${escapeText(textParts(args.slice(1), 'ref', 'the link text').join(''))}](#${id})`);
+      return markdown(`[${escapeText(textParts(args.slice(1), 'ref', say.theLinkText()).join(''))}](#${id})`);
     },
     /** `{{anchor id "faq"}}` → {#id-faq}: a heading id; the parts are joined with "-" */
     anchor: (args) => markdown(`{#${headingId(args, 'anchor')}}`),
     /** `{{attr url}}` → a value for a quoted directive attribute */
-    attr: (args) => markdown(escapeAttribute(stringArg(args, 0, 'attr', 'a value'))),
+    attr: (args) => markdown(escapeAttribute(stringArg(args, 0, 'attr', say.aValue()))),
     /** `{{#indent 2}}…{{/indent}}` → the block, every line after the first indented by 2 */
     indent: (args, options, context) => {
       const width = args[0];
       if (typeof width !== 'number' || !Number.isInteger(width) || width < 0 || width > maxIndent) {
-        throw new FormatError(
-          `indent needs the number of spaces, from 0 to ${maxIndent}, as in {{#indent 2}}…{{/indent}}`,
-          'write a small whole number: the spaces that line up the block under a list item',
-        );
+        throw new FormatError(say.indentNeeds({ max: maxIndent }), say.indentHint());
       }
       return markdown(indentLines(options.fn(context), width));
     },
@@ -177,7 +175,7 @@ export function registerHelpers(env: Environment): string[] {
 /** The edition's wording of labels (`edition.labels` in the root view). */
 function editionLabels(options: HelperOptions): EditionLabels {
   const labels = options.data?.root?.edition.labels;
-  if (labels === undefined) throw new FormatError('the template data has no edition.labels (guide.yaml labels)');
+  if (labels === undefined) throw new FormatError(say.noLabels());
   return labels;
 }
 
@@ -185,27 +183,28 @@ function printable(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (value === null || value === undefined) {
-    throw new FormatError('this value is empty; the field is optional, so print it inside {{#if …}}…{{/if}}');
+    throw new FormatError(say.emptyValue());
   }
-  if (Array.isArray(value)) throw new FormatError('this is a list; go through it with {{#each …}}…{{/each}}');
-  if (typeof value === 'object')
-    throw new FormatError('this is a group of fields; print one of them, as in {{x.name}}');
-  throw new FormatError(`a ${typeof value} cannot be printed here; use {{#if …}} to choose the wording`);
+  if (Array.isArray(value)) throw new FormatError(say.isList());
+  if (typeof value === 'object') throw new FormatError(say.isGroup());
+  throw new FormatError(say.cannotPrint({ type: typeof value }));
 }
 
 function stringArg(args: unknown[], index: number, helper: string, what: string): string {
   const value = args[index];
   if (typeof value === 'string') return value;
   if (value === null || value === undefined) {
-    throw new FormatError(`${helper} needs ${what}, and the value is empty (print it inside {{#if …}})`);
+    throw new FormatError(say.needsEmpty({ helper, what }));
   }
-  throw new FormatError(`${helper} needs ${what}, got ${Array.isArray(value) ? 'a list' : `a ${typeof value}`}`);
+  throw new FormatError(
+    say.needsGot({ helper, what, kind: Array.isArray(value) ? say.aList() : say.aType({ type: typeof value }) }),
+  );
 }
 
 function objectArg(args: unknown[], index: number, helper: string, what: string): Record<string, unknown> {
   const value = args[index];
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  throw new FormatError(`${helper} needs ${what}`);
+  throw new FormatError(say.needs({ helper, what }));
 }
 
 // Texts to join (a link text, the parts of an id): strings, or numbers such as a chapter number.
@@ -215,10 +214,10 @@ function textParts(parts: unknown[], helper: string, what: string): string[] {
 
 // Ids travel unescaped into `{#id}` and `#id`, so they are held to the characters that need no escape.
 function headingId(parts: unknown[], helper: string): string {
-  if (parts.length === 0) throw new FormatError(`${helper} needs an id`);
-  const id = textParts(parts, helper, 'an id').join('-');
+  if (parts.length === 0) throw new FormatError(say.needs({ helper, what: say.anId() }));
+  const id = textParts(parts, helper, say.anId()).join('-');
   if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(id)) {
-    throw new FormatError(`${JSON.stringify(id)} is not a usable id: use letters, digits, "-" and "_"`);
+    throw new FormatError(say.badId({ id: JSON.stringify(id) }));
   }
   return id;
 }

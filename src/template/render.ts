@@ -21,6 +21,7 @@ import type { Edition } from '../catalogue/types.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InternalError } from '../errors.js';
+import { templateMessages as say } from '../messages/render.js';
 import type { DocMeta } from '../model/doc-model.js';
 import { closestName, handlebarsLocation, parseDiagnostic, rangeOf, templateDiagnostic } from './errors.js';
 import type { TemplateSource } from './errors.js';
@@ -108,7 +109,7 @@ const maxPartialDepth = 64;
 class PartialDepthError extends Error {
   override name = 'PartialDepthError';
   constructor(readonly partial: string) {
-    super(`{{> ${partial}}} includes itself without end`);
+    super(say.includesItselfWithoutEnd({ name: partial }));
   }
 }
 
@@ -145,8 +146,8 @@ export function compileGuide(
   const diagnostics: Diagnostic[] = [];
   if (!Object.hasOwn(sources, entry)) {
     diagnostics.push(
-      diagnostic('E-TEMPLATE', `there is no "${entry}" template`, {
-        hint: `the templates folder needs ${entry}.md.hbs, the template of the whole ${entry === guideTemplate ? 'guide' : 'document'}`,
+      diagnostic('E-TEMPLATE', say.noEntryTemplate({ entry }), {
+        hint: (entry === guideTemplate ? say.needsGuideTemplate : say.needsDocumentTemplate)({ entry }),
       }),
     );
   }
@@ -180,9 +181,9 @@ export function compileGuide(
           diagnostics.push(
             templateDiagnostic(
               source,
-              `{{> ${call.name.original}}} takes no arguments: guide reads the section once and reuses it`,
+              say.sectionTakesNoArguments({ name: call.name.original }),
               rangeOf(source.text, call.loc),
-              `call it as {{> ${call.name.original}}} inside {{#each measures}} or {{#each chapters}}`,
+              say.callSection({ name: call.name.original }),
             ),
           );
         }
@@ -204,9 +205,9 @@ export function compileGuide(
     diagnostics.push(
       templateDiagnostic(
         source,
-        `there is no template "${call.name}" for {{> ${call.name}}}`,
+        say.noPartial({ name: call.name }),
         rangeOf(source.text, call.loc),
-        near !== undefined ? `did you mean {{> ${near}}}?` : `add ${call.name}.md.hbs to the templates folder`,
+        near !== undefined ? say.didYouMeanPartial({ near }) : say.addPartial({ name: call.name }),
       ),
     );
   }
@@ -337,7 +338,7 @@ function recursivePartials(calls: PartialCall[], sources: TemplateSources, entry
         const source = sources[call.from]!;
         const loop = [...path.slice(at), call.name].join(' → ');
         diagnostics.push(
-          templateDiagnostic(source, `{{> ${call.name}}} includes itself (${loop})`, rangeOf(source.text, call.loc)),
+          templateDiagnostic(source, say.includesItself({ name: call.name, loop }), rangeOf(source.text, call.loc)),
         );
       } else if (!done.has(call.name)) walk(call.name);
     }
@@ -374,7 +375,7 @@ function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handle
       source,
       error.message,
       call ? rangeOf(source.text, call.loc) : undefined,
-      `a template or {{#*inline}} partial must not include itself, directly or through others (templates nest at most ${maxPartialDepth} deep)`,
+      say.noSelfInclusion({ depth: maxPartialDepth }),
     );
   }
   const lookup = fieldOfValue(error);
@@ -386,9 +387,9 @@ function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handle
     const expression = use?.original ?? lookup.field;
     return templateDiagnostic(
       source,
-      `"${expression}" reads the field "${lookup.field}" of a text or number ("${value}"), which has no fields`,
+      say.fieldOfText({ expression, field: lookup.field, value }),
       use ? rangeOf(source.text, use.loc) : undefined,
-      'print that value as it is; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
+      say.printAsIs(),
     );
   }
   // Anything else is a bug in this program, not a template mistake: let it reach the crash report.
@@ -405,11 +406,9 @@ function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handle
     const near = wrong !== undefined ? closestName(wrong.replace(/^@/, ''), known) : undefined;
     return templateDiagnostic(
       source,
-      `"${expression}" is not defined here`,
+      say.notDefined({ expression }),
       range,
-      near !== undefined
-        ? `did you mean "${near}"?`
-        : 'check the spelling, and that the name belongs to what {{#each}} or {{#with}} is going through here',
+      near !== undefined ? say.didYouMeanName({ near }) : say.checkSpelling(),
     );
   }
   return templateDiagnostic(source, message, range);
@@ -446,13 +445,9 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
     if (call.path.type !== 'PathExpression') return;
     const name = (call.path as hbs.AST.PathExpression).original;
     if (name === 'helperMissing' || name === 'blockHelperMissing') {
-      refuse(
-        call.loc,
-        `"${name}" is Handlebars' own hook, not a helper templates can call`,
-        'use the helpers listed in the templates README',
-      );
+      refuse(call.loc, say.ownHook({ name }), say.useListedHelpers());
     } else if (!block && blockHelpers.has(name)) {
-      refuse(call.loc, `{{${name}}} is a block helper and needs its block`, `write {{#${name} …}}…{{/${name}}}`);
+      refuse(call.loc, say.needsBlock({ name }), say.writeBlock({ name }));
     }
   };
   const expressions = (params: Expression[], hash?: hbs.AST.Hash) => {
@@ -479,10 +474,8 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
         if (['if', 'unless', 'with', 'each'].includes(name) && block.params.length !== 1) {
           refuse(
             block.loc,
-            `{{#${name}}} takes exactly one value, here it has ${block.params.length}`,
-            name === 'each'
-              ? 'write {{#each list}}, e.g. {{#each measures}}'
-              : `write {{#${name} value}}, e.g. {{#${name} content}}`,
+            say.oneValue({ name, count: block.params.length }),
+            name === 'each' ? say.writeEach() : say.writeOneValue({ name }),
           );
         }
         break;
@@ -496,9 +489,9 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
         refuse(
           decorator.loc,
           name === 'inline'
-            ? "{{#*inline}} needs the partial's name in quotes"
-            : `{{${node.type === 'DecoratorBlock' ? '#*' : '*'} ${name}}} is a decorator, which templates cannot use`,
-          'the only decorator is {{#*inline "name"}}…{{/inline}}, which defines a partial used as {{> name}}',
+            ? say.inlineNeedsName()
+            : say.decorator({ sigil: node.type === 'DecoratorBlock' ? '#*' : '*', name }),
+          say.onlyInline(),
         );
         break;
       }
@@ -506,11 +499,7 @@ function unsupportedConstructs(source: TemplateSource, tree: Ast): Diagnostic[] 
       case 'PartialBlockStatement': {
         const call = node as hbs.AST.PartialStatement;
         if (call.name.type === 'SubExpression') {
-          refuse(
-            call.loc,
-            '{{> (…)}} chooses its template while rendering, which guide cannot check',
-            'name the template, as in {{> measure}}; to choose between templates, use {{#if}}',
-          );
+          refuse(call.loc, say.dynamicPartial(), say.nameTheTemplate());
         }
         expressions(call.params, call.hash);
         break;
