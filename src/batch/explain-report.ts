@@ -21,7 +21,7 @@ export interface ExplainContext {
   catalogue: Catalogue;
   request: BuildRequest;
   rows: readonly FirmRow[];
-  /** Rows whose text the font cannot draw, with the diagnostics. */
+  /** Rows whose text no font of the theme can draw, with the diagnostics. */
   glyphs: ReadonlyMap<FirmRow, Diagnostic[]>;
   rejected: readonly RejectedRow[];
   sources: ReadonlyMap<string, string>;

@@ -82,7 +82,9 @@ export interface RunInputs {
  * version, the templates, the theme, the fonts' bytes, the edition and the options.
  */
 export function runInputsHash(run: RunInputs): string {
-  const fonts = [run.theme.fonts.pdf.regular, run.theme.fonts.pdf.bold];
+  // Every font of the chain: whether a firm's guide needs a fallback face is not known here.
+  const { regular, bold, fallback } = run.theme.fonts.pdf;
+  const fonts = [regular, bold, ...fallback.flatMap((entry) => [entry.regular, entry.bold])];
   return sharedInputsHash({
     tool: `guide ${version}`,
     templates: Object.fromEntries(Object.entries(run.templates.sources).map(([name, source]) => [name, source.text])),

@@ -15,6 +15,7 @@ import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } f
 import { UsageError } from '../errors.js';
 import { batchMessages, batchOptionMessages } from '../messages/batch.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
+import { missingGlyphHint } from '../pipeline/glyph-check.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { shardOf, type Shard } from './plan.js';
 import { reasonOf, type BatchFirm } from './run.js';
@@ -50,7 +51,7 @@ export async function readRunFirmList(
 /** Text fields of a firm that reach its guide, each checked against the font. */
 const drawnFields: readonly (keyof Firm & FirmField)[] = ['id', 'name', 'contact', 'email', 'city'];
 
-/** Firms whose name, contact or city hold a character the font cannot draw: reported at the cell. */
+/** Firms whose name, contact or city hold a character no font of the theme can draw: reported at the cell. */
 export function firmGlyphProblems(rows: readonly FirmRow[], file: string, fonts: PdfFonts): Map<FirmRow, Diagnostic[]> {
   const problems = new Map<FirmRow, Diagnostic[]>();
   for (const row of rows) {
@@ -64,11 +65,11 @@ export function firmGlyphProblems(rows: readonly FirmRow[], file: string, fonts:
         list.push(
           diagnostic(
             'E-GLYPH-MISSING',
-            `${place.label}: ${firmFieldLabels[field]} has ${describeCodePoint(codePoint)}, which the font cannot draw`,
+            `${place.label}: ${firmFieldLabels[field]} has ${describeCodePoint(codePoint)}, which no font of the theme can draw`,
             {
               file,
               ...(place.range ? { range: place.range } : {}),
-              hint: 'replace it with a character the font has (the ordinary form of a CJK character), or remove it',
+              hint: missingGlyphHint,
             },
           ),
         );

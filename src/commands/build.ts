@@ -15,6 +15,7 @@ import { safeFileName } from '../io/file-names.js';
 import { buildDocument, editionContent, selectEdition } from '../pipeline/build-document.js';
 import { createPipelineCache } from '../pipeline/cache.js';
 import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
+import { usedFontFiles } from '../pipeline/fonts.js';
 import { prepare, readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
 import { resolveRequest } from '../pipeline/request.js';
 import { writeDocument } from '../pipeline/write-document.js';
@@ -110,7 +111,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     version,
     selection,
     creationDate: request.creationDate,
-    inputs: readBuildInputs(root, inputFiles, [prepared.theme.fonts.pdf.regular, prepared.theme.fonts.pdf.bold]),
+    inputs: readBuildInputs(root, inputFiles, usedFontFiles(prepared.theme, prepared.fonts)),
     outputs: named,
     ...(since ? { changes: since.diff } : {}),
   });

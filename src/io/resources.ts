@@ -86,17 +86,7 @@ const fontCache = new Map<string, Uint8Array>();
  * such file or it cannot be read.
  */
 export function readFontFile(root: string, name: string): Uint8Array {
-  const local = path.resolve(root, name);
-  let file: string;
-  try {
-    file = createRequire(path.join(root, 'noop.js')).resolve(name);
-  } catch {
-    try {
-      file = createRequire(import.meta.url).resolve(name);
-    } catch {
-      file = local;
-    }
-  }
+  const file = fontFilePath(root, name);
   // By the file found: two editions may name different files alike ("fonts/guide.ttf").
   const cached = fontCache.get(file);
   if (cached) return cached;
@@ -104,19 +94,49 @@ export function readFontFile(root: string, name: string): Uint8Array {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? 'there is no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : `it could not be read (${code ?? String(error)})`;
-    throw new GuideInputError([
-      diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint }),
-    ]);
+    throw fontFileError(name, error);
   }
   fontCache.set(file, bytes);
   return bytes;
+}
+
+/**
+ * Throws what `readFontFile` would when the font file is missing or a folder, without reading
+ * it: fallback fonts are read only when a guide needs them, but a wrong path is told at once.
+ */
+export function checkFontFile(root: string, name: string): void {
+  const file = fontFilePath(root, name);
+  if (fontCache.has(file)) return;
+  let isFile: boolean;
+  try {
+    isFile = statSync(file).isFile();
+  } catch (error) {
+    throw fontFileError(name, error);
+  }
+  if (!isFile) throw fontFileError(name, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
+}
+
+function fontFilePath(root: string, name: string): string {
+  try {
+    return createRequire(path.join(root, 'noop.js')).resolve(name);
+  } catch {
+    try {
+      return createRequire(import.meta.url).resolve(name);
+    } catch {
+      return path.resolve(root, name);
+    }
+  }
+}
+
+function fontFileError(name: string, error: unknown): GuideInputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'there is no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : `it could not be read (${code ?? String(error)})`;
+  return new GuideInputError([diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint })]);
 }
 
 /** What a font path in theme.yaml must be. */

@@ -1,72 +1,101 @@
 /**
- * The PDF fonts theme.yaml names, read and opened once; a font that is missing or is not a
- * TrueType/OpenType font is an E-THEME-FONT diagnostic at its value in theme.yaml.
+ * The PDF fonts theme.yaml names, read and opened once: the primary regular and bold faces at
+ * once, the fallback faces (`fonts.pdf.fallback`) only when a guide has a character the primary
+ * faces lack. A font that is missing or is not a TrueType/OpenType font is an E-THEME-FONT
+ * diagnostic at its value in theme.yaml; a fallback file that exists but cannot be opened is
+ * thrown as a `GuideInputError` when first needed.
  */
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
-import { fontHint, readFontFile } from '../io/resources.js';
+import { checkFontFile, fontHint, readFontFile } from '../io/resources.js';
 import { parseYaml } from '../schema/parse-yaml.js';
-import { openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 
 const faces = ['regular', 'bold'] as const;
 
-/** Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`; no fonts when either cannot be used. */
+/** A font file named in theme.yaml: its place there, as a path and as diagnostics name it. */
+interface FontValue {
+  keys: (string | number)[];
+  label: string;
+  name: string;
+}
+
+/**
+ * Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`, and checks that every
+ * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used.
+ */
 export function openThemeFonts(
   root: string,
   theme: Theme,
   themeSource: { file: string; text: string },
 ): { fonts?: PdfFonts; diagnostics: Diagnostic[] } {
   const doc = parseYaml(themeSource.file, themeSource.text).doc;
-  const at = (face: (typeof faces)[number]) => {
-    const range = (doc?.getIn(['fonts', 'pdf', face], true) as { range?: number[] } | undefined)?.range;
+  const at = (value: FontValue) => {
+    const range = (doc?.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
     return { file: themeSource.file, ...(range ? { range: [range[0], range[1]] as Range } : {}) };
   };
+  const unusable = (value: FontValue, problem: string) =>
+    diagnostic('E-THEME-FONT', `${value.label}: "${value.name}" ${problem}`, { ...at(value), hint: fontHint });
+  const relabel = (value: FontValue, error: GuideInputError) =>
+    error.diagnostics.map((d) => ({ ...d, ...at(value), message: `${value.label}: ${d.message}` }));
+
   const diagnostics: Diagnostic[] = [];
-  const bytes = faces.map((face) => {
-    const name = theme.fonts.pdf[face];
+  const primary = faces.map((face) => {
+    const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
     try {
-      const data = readFontFile(root, name);
+      const data = readFontFile(root, value.name);
       const problem = fontFormatProblem(data);
       if (problem === undefined) return data;
-      diagnostics.push(
-        diagnostic('E-THEME-FONT', `fonts.pdf.${face}: "${name}" ${problem}`, { ...at(face), hint: fontHint }),
-      );
+      diagnostics.push(unusable(value, problem));
     } catch (error) {
       if (!(error instanceof GuideInputError)) throw error;
-      diagnostics.push(
-        ...error.diagnostics.map((d) => ({ ...d, ...at(face), message: `fonts.pdf.${face}: ${d.message}` })),
-      );
+      diagnostics.push(...relabel(value, error));
     }
     return undefined;
   });
-  const [regular, bold] = bytes;
-  if (regular === undefined || bold === undefined) return { diagnostics };
+  const fallbacks = theme.fonts.pdf.fallback.map((entry, i) => {
+    const open = (face: (typeof faces)[number]) => {
+      const value = {
+        keys: ['fonts', 'pdf', 'fallback', i, face],
+        label: `fonts.pdf.fallback[${i + 1}].${face}`,
+        name: entry[face],
+      };
+      try {
+        checkFontFile(root, value.name);
+      } catch (error) {
+        if (!(error instanceof GuideInputError)) throw error;
+        diagnostics.push(...relabel(value, error));
+      }
+      // Read and opened only when a character the faces before it lack is met.
+      return () => {
+        const sources = new Map([[themeSource.file, themeSource.text]]);
+        let data: Uint8Array;
+        try {
+          data = readFontFile(root, value.name);
+        } catch (error) {
+          if (!(error instanceof GuideInputError)) throw error;
+          throw new GuideInputError(relabel(value, error), sources);
+        }
+        const problem = fontFormatProblem(data) ?? damaged(data);
+        if (problem !== undefined) throw new GuideInputError([unusable(value, problem)], sources);
+        return new FontFace(data);
+      };
+    };
+    return { regular: open('regular'), bold: open('bold') };
+  });
+
+  const [regular, bold] = primary;
+  if (regular === undefined || bold === undefined || diagnostics.length > 0) return { diagnostics };
   try {
-    return { fonts: openPdfFonts(regular, bold), diagnostics };
-  } catch (error) {
+    return { fonts: openPdfFonts(regular, bold, fallbacks), diagnostics };
+  } catch {
     // The signature looked right but fontkit could not read the tables: a damaged file. Which
     // one is found by opening each alone, only on this rare path.
-    const opens = (data: Uint8Array) => {
-      try {
-        openPdfFonts(data, data);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    const face = opens(regular) ? 'bold' : 'regular';
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      diagnostics: [
-        diagnostic(
-          'E-THEME-FONT',
-          `fonts.pdf.${face}: "${theme.fonts.pdf[face]}" is damaged or is not a font (${reason})`,
-          { ...at(face), hint: fontHint },
-        ),
-      ],
-    };
+    const face = damaged(regular) === undefined ? 'bold' : 'regular';
+    const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
+    return { diagnostics: [unusable(value, damaged(face === 'bold' ? bold : regular) ?? 'is damaged')] };
   }
 }
 
@@ -80,4 +109,27 @@ function fontFormatProblem(data: Uint8Array): string | undefined {
   if (signature === 'ttcf') return 'is a font collection (.ttc); use a single .ttf or .otf font';
   if (signature === 'wOFF' || signature === 'wOF2') return 'is a web font (.woff); use a .ttf or .otf font';
   return 'is not a TrueType or OpenType font';
+}
+
+/** Why fontkit cannot read `data`'s tables (a damaged file); undefined when it can. */
+function damaged(data: Uint8Array): string | undefined {
+  try {
+    new FontFace(data);
+    return undefined;
+  } catch (error) {
+    return `is damaged or is not a font (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** The font files a build read, as theme.yaml names them: the primary faces and the fallback faces it opened. */
+export function usedFontFiles(theme: Theme, fonts: PdfFonts): string[] {
+  const { regular, bold, fallback } = theme.fonts.pdf;
+  return [
+    regular,
+    bold,
+    ...fallback.flatMap((entry, i) => [
+      ...(fonts.regular.isOpen(i + 1) ? [entry.regular] : []),
+      ...(fonts.bold.isOpen(i + 1) ? [entry.bold] : []),
+    ]),
+  ];
 }

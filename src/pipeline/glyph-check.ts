@@ -1,5 +1,5 @@
 /**
- * Every character must be drawable: pdfkit silently drops what the font lacks, and a guide with
+ * Every character must be drawable by some font of the theme's chain: pdfkit silently drops what the fonts lack, and a guide with
  * a hole in a phone number or a name is worse than no guide. Characters in measure files are
  * reported at their exact place; characters that come from templates are reported as such.
  */
@@ -16,8 +16,9 @@ import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
 
-const hint =
-  'replace it with a character the font has (for example the ordinary form of a CJK character instead of a radical or compatibility form), or remove it';
+/** What to do about a character no font of the theme's chain has: the same wherever it is found. */
+export const missingGlyphHint =
+  "no font in the theme's chain has it: add a font that has it to the chain (fonts.pdf.fallback in templates/theme.yaml, with its name in fonts.docx.eastAsiaFallback), or replace the character";
 
 /**
  * Checks guide.yaml and the measures in effect on `asOf` (whose text a guide may print) before
@@ -69,11 +70,11 @@ function checkDocumentGlyphs(
           out.push(
             diagnostic(
               'E-GLYPH-MISSING',
-              `${field || 'value'}: the character ${describeCodePoint(codePoint)} cannot be drawn: the font has no glyph for it`,
+              `${field || 'value'}: the character ${describeCodePoint(codePoint)} cannot be drawn: no font of the theme has a glyph for it`,
               {
                 file,
                 range: [at, at + char.length],
-                hint,
+                hint: missingGlyphHint,
               },
             ),
           );
@@ -102,10 +103,16 @@ export function checkModelGlyphs(
   return missingIn(fonts)(text).map((codePoint) => {
     const char = String.fromCodePoint(codePoint);
     const template = templates.find((t) => t.text.includes(char));
-    const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: the font has no glyph for it`;
+    const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: no font of the theme has a glyph for it`;
     if (!template)
-      return diagnostic('E-GLYPH-MISSING', message, { hint: `it comes from a template or from guide.yaml: ${hint}` });
+      return diagnostic('E-GLYPH-MISSING', message, {
+        hint: `it comes from a template or from guide.yaml: ${missingGlyphHint}`,
+      });
     const at = template.text.indexOf(char);
-    return diagnostic('E-GLYPH-MISSING', message, { file: template.file, range: [at, at + char.length], hint });
+    return diagnostic('E-GLYPH-MISSING', message, {
+      file: template.file,
+      range: [at, at + char.length],
+      hint: missingGlyphHint,
+    });
   });
 }

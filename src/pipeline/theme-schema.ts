@@ -2,16 +2,19 @@
 
 import {
   boolean,
+  defaulted,
   integer,
+  list,
   number,
   object,
   oneOf,
+  refine,
   required,
   text,
   type ObjectSchema,
   type Schema,
 } from '../schema/schema-kit.js';
-import type { TextStyle, Theme } from '../writers/theme.js';
+import type { FallbackFace, TextStyle, Theme } from '../writers/theme.js';
 
 const color = () =>
   text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
@@ -44,22 +47,47 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
     '頁面',
   ),
   fonts: required(
-    object<Theme['fonts']>({
-      pdf: required(
-        object<Theme['fonts']['pdf']>({
-          regular: required(text(), '常規字型檔（node_modules 內的路徑）'),
-          bold: required(text(), '粗體字型檔'),
-        }),
-        'PDF 字型',
-      ),
-      docx: required(
-        object<Theme['fonts']['docx']>({
-          eastAsia: required(text(), '中文字型名稱'),
-          latin: required(text(), '西文字型名稱'),
-        }),
-        'DOCX 字型',
-      ),
-    }),
+    refine(
+      object<Theme['fonts']>({
+        pdf: required(
+          object<Theme['fonts']['pdf']>({
+            regular: required(text(), '常規字型檔（node_modules 內的路徑）'),
+            bold: required(text(), '粗體字型檔'),
+            fallback: defaulted(
+              list(
+                object<FallbackFace>({
+                  regular: required(text(), '後備常規字型檔'),
+                  bold: required(text(), '後備粗體字型檔'),
+                }),
+              ),
+              '後備字型：主字型缺少的字，依序由第一個有該字的後備字型繪製',
+              [],
+            ),
+          }),
+          'PDF 字型',
+        ),
+        docx: required(
+          object<Theme['fonts']['docx']>({
+            eastAsia: required(text(), '中文字型名稱'),
+            latin: required(text(), '西文字型名稱'),
+            eastAsiaFallback: defaulted(
+              list(text()),
+              '後備中文字型名稱，與 PDF 後備字型逐一對應：主字型缺少的字以此命名',
+              [],
+            ),
+          }),
+          'DOCX 字型',
+        ),
+      }),
+      (fonts) =>
+        fonts.docx.eastAsiaFallback.length === fonts.pdf.fallback.length
+          ? undefined
+          : {
+              code: 'E-THEME',
+              message: `fonts.docx.eastAsiaFallback names ${fonts.docx.eastAsiaFallback.length} font(s) but fonts.pdf.fallback has ${fonts.pdf.fallback.length}`,
+              hint: 'name one DOCX font in fonts.docx.eastAsiaFallback for each entry of fonts.pdf.fallback, in the same order',
+            },
+    ),
     '字型',
   ),
   colors: required(

@@ -65,6 +65,7 @@ export const writers: Record<OutputFormat, Writer> = {
       const pages = input.pagination();
       const docx = await writeDocx(input.model, {
         theme: input.theme,
+        fonts: input.fonts,
         creationDate: input.creationDate,
         headingPages: pages.headingPages,
         bodyPageCount: pages.bodyPageCount,

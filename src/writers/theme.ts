@@ -17,6 +17,12 @@ export interface TextStyle {
   spaceAfter: number;
 }
 
+/** A fallback font for the PDF, in both weights. */
+export interface FallbackFace {
+  regular: string;
+  bold: string;
+}
+
 export interface Theme {
   page: {
     /** Only A4 for now; kept as a name so DOCX and PDF agree. */
@@ -24,10 +30,18 @@ export interface Theme {
     margins: { top: number; right: number; bottom: number; left: number };
   };
   fonts: {
-    /** Font files embedded in the PDF (a path relative to the package, or a node_modules package path). */
-    pdf: { regular: string; bold: string };
-    /** Font names written into the DOCX: East Asian text and Latin text are set apart. */
-    docx: { eastAsia: string; latin: string };
+    /**
+     * Font files embedded in the PDF (a path relative to the edition folder, or a node_modules
+     * package path): the primary faces, then fallback faces, in order, for the characters the
+     * ones before lack.
+     */
+    pdf: { regular: string; bold: string; fallback: FallbackFace[] };
+    /**
+     * Font names written into the DOCX: East Asian text and Latin text are set apart. A run
+     * holding characters the primary PDF face lacks names `eastAsiaFallback[i]`, the face named
+     * like `pdf.fallback[i]`, which has them.
+     */
+    docx: { eastAsia: string; latin: string; eastAsiaFallback: string[] };
   };
   colors: {
     text: string;

@@ -2,8 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseTheme } from '../../src/pipeline/theme.js';
-import { readFontFile } from '../../src/io/resources.js';
-import { openPdfFonts } from '../../src/writers/pdf/index.js';
+import { openThemeFonts } from '../../src/pipeline/fonts.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { repoRoot } from './paths.js';
 
@@ -14,7 +13,5 @@ if (!parsed.theme)
 
 export const theme: Theme = parsed.theme;
 
-export const fonts = openPdfFonts(
-  readFontFile(repoRoot, theme.fonts.pdf.regular),
-  readFontFile(repoRoot, theme.fonts.pdf.bold),
-);
+/** The theme's font chain, opened as a build opens it (fallback faces when first needed). */
+export const fonts = openThemeFonts(repoRoot, theme, { file: 'templates/theme.yaml', text: themeText }).fonts!;

@@ -16,7 +16,7 @@ import { renderQrPng } from './qr.js';
 import { roleStyle, StyleId } from './styles.js';
 import { tableOfContents, type TocLine } from './toc.js';
 import { hexColor, twips, type PageGeometry } from './units.js';
-import { paragraphXml, textRun, type ParagraphProps, type RunFormat } from './paragraph.js';
+import { paragraphXml, textRuns, type FallbackFontOf, type ParagraphProps, type RunFormat } from './paragraph.js';
 import { el, val, xmlText, type XmlAttributes, type XmlNode } from './xml.js';
 
 /** The bookmark on a heading: the target of TOC entries and `#id` links. */
@@ -67,6 +67,8 @@ export class DocxContext {
     toc: readonly TocEntry[],
     headingPages: ReadonlyMap<string, number> | undefined,
     readonly cache: WriterCache,
+    /** The DOCX font for characters the primary font lacks; none named when absent. */
+    readonly fallbackOf: FallbackFontOf | undefined,
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
     for (const section of model.sections) {
@@ -126,7 +128,7 @@ function inlineXml(inlines: readonly Inline[], ctx: DocxContext, marks: Marks = 
   return inlines.flatMap((inline): XmlNode[] => {
     switch (inline.type) {
       case 'text':
-        return [textRun(inline.value, runFormat(marks, inLink))];
+        return textRuns(inline.value, runFormat(marks, inLink), ctx.fallbackOf);
       case 'break':
         return [el('w:r', undefined, [el('w:br')])];
       case 'strong':
@@ -236,9 +238,7 @@ function convertBlock(
       return [...(breakBefore ? [breakParagraph()] : []), tableXml(block, ctx, container), spacingAfterTable()];
     case 'toc':
       // A contents list inside a table cell would be a second TOC field in a cell: not something a guide needs.
-      return container.kind === 'body'
-        ? [tableOfContents(block.title, ctx.tocLines, ctx.theme, ctx.page, breakBefore)]
-        : [];
+      return container.kind === 'body' ? [tableOfContents(block.title, ctx.tocLines, ctx, breakBefore)] : [];
     case 'qr':
       return [
         ...(breakBefore ? [breakParagraph()] : []),

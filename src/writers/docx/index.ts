@@ -17,6 +17,8 @@ import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml
 import { assemblePackage, corePropertiesXml } from './package.js';
 import { bodyPlaceholder, DOCUMENT_PART, FOOTER_PART, packageShell, PAGE_TOTAL_PLACEHOLDER } from './shell.js';
 import { pageGeometryOf } from './units.js';
+import type { FallbackFontOf } from './paragraph.js';
+import type { PdfFonts } from '../pdf/fonts.js';
 import { escapeXml } from './xml.js';
 
 /** A written DOCX file. */
@@ -44,6 +46,23 @@ export interface DocxOptions {
   toc?: readonly TocEntry[];
   /** What is kept between documents (a batch passes one for all); a fresh one when absent. */
   cache?: WriterCache;
+  /**
+   * The PDF fonts: a character their primary face lacks is put in a run that names the theme's
+   * `fonts.docx.eastAsiaFallback` font matching the fallback face that draws it. Without them no
+   * run names a fallback font.
+   */
+  fonts?: PdfFonts;
+}
+
+/** The DOCX fallback font of each character the primary PDF face lacks (see `DocxOptions.fonts`). */
+function fallbackFontOf(fonts: PdfFonts | undefined, theme: Theme): FallbackFontOf | undefined {
+  const names = theme.fonts.docx.eastAsiaFallback;
+  if (!fonts || names.length === 0) return undefined;
+  return (cp) => {
+    // The regular chain decides: both weights of a fallback entry cover the same characters.
+    const index = fonts.regular.indexOf(cp);
+    return index > 0 ? names[index - 1] : undefined;
+  };
 }
 
 /** document.xml with each section's placeholder paragraph replaced by the section's body. */
@@ -62,9 +81,10 @@ function withBodies(documentXml: string, bodies: readonly string[]): string {
 export async function writeDocx(model: DocModel, options: DocxOptions): Promise<DocxResult> {
   const { theme, creationDate, headingPages, bodyPageCount } = options;
   const cache = options.cache ?? createWriterCache();
-  const shell = await packageShell(theme, model.meta, model.sections, cache);
+  const fallbackOf = fallbackFontOf(options.fonts, theme);
+  const shell = await packageShell(theme, model.meta, model.sections, cache, fallbackOf);
   const toc = options.toc ?? tocEntries(model, theme.toc.depth);
-  const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache);
+  const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache, fallbackOf);
   const bodies = model.sections.map((section) => sectionBodyXml(section.blocks, ctx));
 
   // The body refers to links and pictures by relationship ids of its own, counted within the

@@ -9,11 +9,51 @@ import { el, val, type XmlNode } from './xml.js';
 export function textRun(text: string, format: RunFormat = {}): XmlNode {
   const properties = [
     ...(format.style ? [val('w:rStyle', format.style)] : []),
+    ...(format.eastAsiaFont ? [el('w:rFonts', { 'w:eastAsia': format.eastAsiaFont })] : []),
     ...(format.bold ? [el('w:b')] : []),
     ...(format.italics ? [el('w:i')] : []),
   ];
   const t = el('w:t', { 'xml:space': 'preserve' }, [text]);
   return el('w:r', undefined, properties.length > 0 ? [el('w:rPr', undefined, properties), t] : [t]);
+}
+
+/**
+ * The DOCX font name for a character the primary font lacks (`fonts.docx.eastAsiaFallback`),
+ * undefined for the characters it has.
+ */
+export type FallbackFontOf = (cp: number) => string | undefined;
+
+/**
+ * `text` cut where it moves between characters the primary font has and characters a fallback
+ * font draws, each piece with that fallback font's name (undefined: the primary font).
+ */
+export function fontSegments(text: string, fallbackOf: FallbackFontOf | undefined): { text: string; font?: string }[] {
+  if (!fallbackOf) return [{ text }];
+  const segments: { text: string; font?: string }[] = [];
+  let start = 0;
+  let font: string | undefined;
+  let at = 0;
+  for (const char of text) {
+    const next = fallbackOf(char.codePointAt(0)!);
+    if (next !== font && at > start) {
+      segments.push({ text: text.slice(start, at), ...(font ? { font } : {}) });
+      start = at;
+    }
+    font = next;
+    at += char.length;
+  }
+  segments.push({ text: text.slice(start), ...(font ? { font } : {}) });
+  return segments;
+}
+
+/**
+ * Runs of `text`: those holding characters the primary font lacks name the fallback font that
+ * has them, so Word and LibreOffice draw them with it rather than with a font of their choosing.
+ */
+export function textRuns(text: string, format: RunFormat, fallbackOf: FallbackFontOf | undefined): XmlNode[] {
+  return fontSegments(text, fallbackOf).map((segment) =>
+    textRun(segment.text, segment.font ? { ...format, eastAsiaFont: segment.font } : format),
+  );
 }
 
 /** A run holding a tab character. */
@@ -24,6 +64,8 @@ export function tabRun(): XmlNode {
 /** Character formatting of a run: a character style, and bold or italic on top of it. */
 export interface RunFormat {
   style?: string;
+  /** The East Asian font of the run, over the style's (a fallback font: `textRuns`). */
+  eastAsiaFont?: string;
   bold?: boolean;
   italics?: boolean;
 }

@@ -9,6 +9,7 @@
  */
 
 import { inflateRawSync } from 'node:zlib';
+import { fontSegments, type FallbackFontOf } from './paragraph.js';
 import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { DocMeta, Section } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
@@ -65,13 +66,16 @@ function footerParagraph(template: string): Paragraph {
   return new Paragraph({ style: StyleId.footer, children });
 }
 
+/** The running header's text, cut where a fallback font takes over (`fontSegments`). */
+type HeaderSegment = ReturnType<typeof fontSegments>[number];
+
 function sectionOf(
   kind: Section['kind'],
   index: number,
   restartNumbering: boolean,
   theme: Theme,
   page: PageGeometry,
-  header: string,
+  header: readonly HeaderSegment[],
 ): ISectionOptions {
   return {
     properties: {
@@ -92,7 +96,17 @@ function sectionOf(
       ? {
           headers: {
             default: new Header({
-              children: [new Paragraph({ style: StyleId.header, children: [new TextRun(header)] })],
+              children: [
+                new Paragraph({
+                  style: StyleId.header,
+                  children: header.map(
+                    (segment) =>
+                      new TextRun(
+                        segment.font ? { text: segment.text, font: { eastAsia: segment.font } } : segment.text,
+                      ),
+                  ),
+                }),
+              ],
             }),
           },
           footers: { default: new Footer({ children: [footerParagraph(theme.running.footer)] }) },
@@ -102,7 +116,12 @@ function sectionOf(
   };
 }
 
-async function buildShell(theme: Theme, language: string, header: string, kinds: readonly Section['kind'][]) {
+async function buildShell(
+  theme: Theme,
+  language: string,
+  header: readonly HeaderSegment[],
+  kinds: readonly Section['kind'][],
+) {
   const page = pageGeometryOf(theme);
   const firstBody = kinds.indexOf('body');
   const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page, header));
@@ -127,14 +146,16 @@ export function packageShell(
   meta: DocMeta,
   sections: readonly Section[],
   cache: WriterCache,
+  fallbackOf: FallbackFontOf | undefined,
 ): Promise<PackageShell> {
   const kinds = sections.map((section) => section.kind);
-  const key = JSON.stringify([meta.language, meta.header, kinds]);
+  const header = fontSegments(meta.header, fallbackOf);
+  const key = JSON.stringify([meta.language, header, kinds]);
   let byKey = cache.docxShells.get(theme);
   if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
-    shell = buildShell(theme, meta.language, meta.header, kinds);
+    shell = buildShell(theme, meta.language, header, kinds);
     // A failed build is not kept: the next document tries again and reports the error itself.
     shell.catch(() => byKey.delete(key));
     byKey.set(key, shell);

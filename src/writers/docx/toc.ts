@@ -7,7 +7,7 @@
 
 import type { Theme } from '../theme.js';
 import { field, fieldEnd, fieldStart } from './fields.js';
-import { paragraphXml, tabRun, textRun } from './paragraph.js';
+import { paragraphXml, tabRun, textRuns, type FallbackFontOf } from './paragraph.js';
 import { StyleId } from './styles.js';
 import type { PageGeometry } from './units.js';
 import { el, val, type XmlNode } from './xml.js';
@@ -32,13 +32,15 @@ export interface TocLine {
 export function tableOfContents(
   title: string,
   entries: readonly TocLine[],
-  theme: Theme,
-  page: PageGeometry,
+  { theme, page, fallbackOf }: { theme: Theme; page: PageGeometry; fallbackOf: FallbackFontOf | undefined },
   breakBefore: boolean,
 ): XmlNode {
   const instruction = `TOC \\o "1-${theme.toc.depth}" \\h \\z \\u`;
   const dirty = entries.length === 0 || entries.some((entry) => entry.page === undefined);
-  const heading = paragraphXml({ style: StyleId.tocHeading, pageBreakBefore: breakBefore }, [textRun(title)]);
+  const heading = paragraphXml(
+    { style: StyleId.tocHeading, pageBreakBefore: breakBefore },
+    textRuns(title, {}, fallbackOf),
+  );
   const lines =
     entries.length === 0
       ? [paragraphXml({ style: StyleId.normal }, [...fieldStart(instruction, dirty), fieldEnd()])]
@@ -48,7 +50,10 @@ export function tableOfContents(
           // Word puts the dotted right tab, at the right margin, on each entry itself.
           return paragraphXml({ style: StyleId.toc[entry.level], dottedTabAt: page.textWidth }, [
             ...(index === 0 ? fieldStart(instruction, dirty) : []),
-            el('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': 1 }, [textRun(entry.title), ...number]),
+            el('w:hyperlink', { 'w:anchor': entry.bookmark, 'w:history': 1 }, [
+              ...textRuns(entry.title, {}, fallbackOf),
+              ...number,
+            ]),
             ...(index === entries.length - 1 ? [fieldEnd()] : []),
           ]);
         });

@@ -73,7 +73,9 @@ export function drawDocument(
 
   const shared = (key: FontKey) => {
     const codePoints = sharedGlyphs?.[key];
-    return codePoints && codePoints.length > 0 ? sharedSubset(faceOf(fonts, key), codePoints, cache) : undefined;
+    return codePoints && codePoints.length > 0
+      ? sharedSubset(faceOf(fonts, key).primary, codePoints, cache)
+      : undefined;
   };
   const faces: Record<FontKey, EmbeddedFace> = {
     regular: new EmbeddedFace(doc, fonts.regular, 'F1', shared('regular')),

@@ -13,7 +13,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Subset } from 'fontkit';
 import type { WriterCache } from '../cache.js';
-import type { FontFace } from './fonts.js';
+import type { FaceChain, FontFace } from './fonts.js';
 
 /** 1000 units to the em, as PDF glyph widths and font metrics are given. */
 const UNITS = 1000;
@@ -250,29 +250,59 @@ class LazyResource implements FontResource {
   }
 }
 
-/** One face embedded in one document: its own subset, and the shared one when given. */
+/** The subset of one face holding the glyphs one document draws from it (besides a shared subset). */
+class OwnSubset {
+  private readonly builder: SubsetBuilder;
+  readonly resource: LazyResource;
+  /** Code point → its CID's hex. */
+  readonly encoded = new Map<number, string>();
+
+  constructor(doc: PDFKit.PDFDocument, face: FontFace, resourceName: string) {
+    this.builder = new SubsetBuilder(face);
+    this.resource = new LazyResource(doc, resourceName);
+  }
+
+  hex(cp: number): string {
+    let hex = this.encoded.get(cp);
+    if (hex === undefined) {
+      hex = this.builder.include(cp);
+      this.encoded.set(cp, hex);
+    }
+    return hex;
+  }
+
+  finish(doc: PDFKit.PDFDocument): void {
+    if (this.resource.used) writeFont(doc, this.builder.face, this.resource.ref, this.builder.finish());
+  }
+}
+
+/**
+ * One chain of faces embedded in one document: a subset of each face the document draws from
+ * (made when a code point first needs it), and the primary face's shared subset when given.
+ */
 export class EmbeddedFace {
-  private readonly own: SubsetBuilder;
-  private readonly ownResource: LazyResource;
+  /** By index in the chain; a fallback face's subset is made when it is first drawn from. */
+  private readonly own: (OwnSubset | undefined)[];
   private readonly sharedResource: LazyResource | undefined;
-  /** Code point → its CID's hex in the document's own subset. */
-  private readonly ownEncoded = new Map<number, string>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    face: FontFace,
-    /** The names of the face's fonts in page resources (`F1`, and `F1S` for the shared subset). */
-    resourceName: string,
+    private readonly chain: FaceChain,
+    /**
+     * The names of the chain's fonts in page resources: `F1` for the primary face, `F1S` for its
+     * shared subset, `F1_2` for the second face of the chain.
+     */
+    private readonly resourceName: string,
     private readonly shared?: SharedSubset,
   ) {
-    this.own = new SubsetBuilder(face);
-    this.ownResource = new LazyResource(doc, resourceName);
+    this.own = [new OwnSubset(doc, chain.primary, resourceName)];
     if (shared) this.sharedResource = new LazyResource(doc, `${resourceName}S`);
   }
 
-  /** `text` as `Tj` operands, split where it moves between the shared and the document's own subset. */
+  /** `text` as `Tj` operands, split where it moves from one subset to another. */
   encode(text: string): EncodedSegment[] {
     const segments: EncodedSegment[] = [];
+    const primary = this.own[0]!;
     let current: EncodedSegment | undefined;
     for (const char of text) {
       const cp = char.codePointAt(0)!;
@@ -283,9 +313,11 @@ export class EmbeddedFace {
         font = this.sharedResource!;
         hex = sharedHex;
       } else {
-        font = this.ownResource;
-        hex = this.ownEncoded.get(cp) ?? this.own.include(cp);
-        this.ownEncoded.set(cp, hex);
+        // No face has it: layout has reported it and drawing does not go ahead; .notdef it is.
+        const index = primary.encoded.has(cp) ? 0 : Math.max(this.chain.indexOf(cp), 0);
+        const own = this.ownSubset(index);
+        font = own.resource;
+        hex = own.hex(cp);
       }
       if (current && current.font === font) current.hex += hex;
       else segments.push((current = { font, hex }));
@@ -293,9 +325,13 @@ export class EmbeddedFace {
     return segments;
   }
 
+  private ownSubset(index: number): OwnSubset {
+    return (this.own[index] ??= new OwnSubset(this.doc, this.chain.face(index), `${this.resourceName}_${index + 1}`));
+  }
+
   /** Writes the subsets some page used. Call once, after the last page. */
   finish(): void {
-    if (this.ownResource.used) writeFont(this.doc, this.own.face, this.ownResource.ref, this.own.finish());
+    for (const own of this.own) own?.finish(this.doc);
     if (this.shared && this.sharedResource?.used) {
       writeFont(this.doc, this.shared.face, this.sharedResource.ref, this.shared.objects);
     }

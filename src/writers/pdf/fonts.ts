@@ -1,6 +1,8 @@
 /**
- * The guide font (Noto Sans TC regular and bold), opened once per process with fontkit and
- * shared by every document: opening a 7 MB file costs more than writing a guide.
+ * The guide fonts: a chain of faces for regular text and one for bold (Noto Sans TC, then Noto
+ * Sans SC for the characters TC lacks), opened once per process with fontkit and shared by every
+ * document: opening a 7 MB file costs more than writing a guide. Each code point is drawn with
+ * the first face of the chain that has it.
  */
 
 import { create as createFont, type Font, type Glyph } from 'fontkit';
@@ -88,28 +90,105 @@ export class FontFace {
   }
 }
 
+/** Opens a fallback face on first use; throws `GuideInputError` when its file cannot be used. */
+export type OpenFace = () => FontFace;
+
 /**
- * The regular and bold faces, opened once per process and reused across documents (every
- * document embeds its own subset; the parsed fonts, width and glyph caches are shared).
+ * The faces one style is drawn with, in order: the first face that has a code point draws it.
+ * Fallback faces are opened only when the primary face lacks a code point, so a guide the
+ * primary face covers reads no other font file.
+ */
+export class FaceChain {
+  private readonly faces: (FontFace | undefined)[];
+  /** Index of the face that draws a code point the primary face lacks; -1 when none has it. */
+  private readonly fallbackIndex = new Map<number, number>();
+
+  constructor(
+    readonly primary: FontFace,
+    private readonly fallbacks: readonly OpenFace[] = [],
+  ) {
+    this.faces = [primary, ...fallbacks.map(() => undefined)];
+  }
+
+  /** Number of faces in the chain, the primary included. */
+  get length(): number {
+    return this.faces.length;
+  }
+
+  /** The face at `index` (0 is the primary), opened on first use. */
+  face(index: number): FontFace {
+    return (this.faces[index] ??= this.fallbacks[index - 1]!());
+  }
+
+  /** Whether the face at `index` has been opened (the primary always is). */
+  isOpen(index: number): boolean {
+    return this.faces[index] !== undefined;
+  }
+
+  /** Index of the first face that has `cp`, or -1 when no face in the chain has it. */
+  indexOf(cp: number): number {
+    if (this.primary.has(cp)) return 0;
+    let index = this.fallbackIndex.get(cp);
+    if (index === undefined) {
+      index = -1;
+      for (let i = 1; i < this.faces.length && index < 0; i++) if (this.face(i).has(cp)) index = i;
+      this.fallbackIndex.set(cp, index);
+    }
+    return index;
+  }
+
+  /** Advance width of `cp` in ems in the face that draws it, or NaN when no face has it. */
+  advance(cp: number): number {
+    const advance = this.primary.advance(cp);
+    if (!Number.isNaN(advance)) return advance;
+    const index = this.indexOf(cp);
+    return index < 0 ? Number.NaN : this.face(index).advance(cp);
+  }
+
+  /** Whether some face of the chain can draw `cp`. */
+  has(cp: number): boolean {
+    return this.indexOf(cp) >= 0;
+  }
+}
+
+/**
+ * The regular and bold chains, opened once per process and reused across documents (every
+ * document embeds its own subsets; the parsed fonts, width and glyph caches are shared).
  */
 export interface PdfFonts {
-  readonly regular: FontFace;
-  readonly bold: FontFace;
+  readonly regular: FaceChain;
+  readonly bold: FaceChain;
 }
 
-/** Opens the two faces from their file contents (TrueType or OpenType). */
-export function openPdfFonts(regular: Uint8Array, bold: Uint8Array): PdfFonts {
-  return { regular: new FontFace(regular), bold: new FontFace(bold) };
+/**
+ * Opens the two primary faces from their file contents (TrueType or OpenType); the fallback
+ * faces, regular and bold, are opened by their `OpenFace` when first needed.
+ */
+export function openPdfFonts(
+  regular: Uint8Array,
+  bold: Uint8Array,
+  fallbacks: readonly { regular: OpenFace; bold: OpenFace }[] = [],
+): PdfFonts {
+  return {
+    regular: new FaceChain(
+      new FontFace(regular),
+      fallbacks.map((f) => f.regular),
+    ),
+    bold: new FaceChain(
+      new FontFace(bold),
+      fallbacks.map((f) => f.bold),
+    ),
+  };
 }
 
-/** The face for a font key. */
-export function faceOf(fonts: PdfFonts, key: FontKey): FontFace {
+/** The chain for a font key. */
+export function faceOf(fonts: PdfFonts, key: FontKey): FaceChain {
   return key === 'bold' ? fonts.bold : fonts.regular;
 }
 
 /**
- * Code points in `text` that the regular or the bold face cannot draw, each once, in order of
- * first appearance.
+ * Code points in `text` that no face of the regular or of the bold chain can draw, each once, in
+ * order of first appearance.
  * Line breaks and tabs are skipped: layout never draws them. Use it to report every missing
  * character with its source position before layout; `writePdf` throws `MissingGlyphError`
  * for any that slip through.
@@ -125,7 +204,7 @@ export function missingCodePoints(fonts: PdfFonts, text: string): number[] {
 }
 
 /**
- * The document holds characters the font cannot draw. pdfkit would silently leave them out;
+ * The document holds characters no font of the chain can draw. pdfkit would silently leave them out;
  * a guide with holes in it must not be handed to a firm.
  */
 export class MissingGlyphError extends Error {
@@ -133,7 +212,7 @@ export class MissingGlyphError extends Error {
   readonly codePoints: number[];
 
   constructor(codePoints: number[]) {
-    super(`The PDF font has no glyph for: ${codePoints.map(describeCodePoint).join(', ')}`);
+    super(`No PDF font of the theme has a glyph for: ${codePoints.map(describeCodePoint).join(', ')}`);
     this.name = 'MissingGlyphError';
     this.codePoints = codePoints;
   }

@@ -15,7 +15,7 @@ import { layoutDocument, type LayoutResult } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import type { FontKey, SharedGlyphs } from './types.js';
 
-export { MissingGlyphError, missingCodePoints, openPdfFonts, type PdfFonts } from './fonts.js';
+export { FontFace, MissingGlyphError, missingCodePoints, openPdfFonts, type PdfFonts } from './fonts.js';
 export type { LayoutSnapshot, SnapshotBox, SnapshotLine, SnapshotPage } from './snapshot.js';
 export type { SharedGlyphs } from './types.js';
 
@@ -37,10 +37,13 @@ export function drawnGlyphs(
       for (const run of d.runs) for (const char of run.text) drawn[run.font].add(char.codePointAt(0)!);
     }
   }
-  // Characters the fonts lack stay out: drawing them fails in the document that has them.
-  const missing = new Set(layout.missing);
-  const keep = (set: Set<number>) => [...set].filter((cp) => !missing.has(cp));
-  return { regular: keep(drawn.regular), bold: keep(drawn.bold) };
+  // Shared subsets are of the primary faces: characters a fallback face draws go into each
+  // document's own subset of it, and characters no face has stay out (drawing them fails in the
+  // document that has them).
+  return {
+    regular: [...drawn.regular].filter((cp) => fonts.regular.primary.has(cp)),
+    bold: [...drawn.bold].filter((cp) => fonts.bold.primary.has(cp)),
+  };
 }
 
 /** Where the pages of a document fall: what the DOCX takes from the PDF layout. */
