@@ -15,7 +15,7 @@ import { emptyFirm, firmFieldLabels, type Firm, type FirmField, type FirmRow } f
 import { UsageError } from '../errors.js';
 import { batchMessages, batchOptionMessages } from '../messages/batch.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
-import { missingGlyphHint } from '../pipeline/glyph-check.js';
+import { glyphMessages } from '../messages/fonts.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { shardOf, type Shard } from './plan.js';
 import { reasonOf, type BatchFirm } from './run.js';
@@ -65,11 +65,15 @@ export function firmGlyphProblems(rows: readonly FirmRow[], file: string, fonts:
         list.push(
           diagnostic(
             'E-GLYPH-MISSING',
-            `${place.label}: ${firmFieldLabels[field]} has ${describeCodePoint(codePoint)}, which no font of the theme can draw`,
+            glyphMessages.inFirm({
+              place: place.label,
+              field: firmFieldLabels[field],
+              character: describeCodePoint(codePoint),
+            }),
             {
               file,
               ...(place.range ? { range: place.range } : {}),
-              hint: missingGlyphHint,
+              hint: glyphMessages.hint(),
             },
           ),
         );

@@ -7,6 +7,7 @@ import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadEdition } from '../io/edition.js';
+import { checkEditionGlyphs } from '../pipeline/glyph-check.js';
 
 export interface ValidateCommandOptions {
   config?: string;
@@ -23,12 +24,17 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.expiringWithin !== undefined ? { expiringWithinDays: options.expiringWithin } : {}),
   });
+  let sources: ReadonlyMap<string, string> = loaded.sources;
   if (loaded.catalogue) {
+    // A character no font of the theme has would stop build; found here at its place.
+    const glyphs = checkEditionGlyphs(loaded.root, loaded, loaded.catalogue);
+    diagnostics.push(...glyphs.diagnostics);
+    sources = new Map([...loaded.sources, ...glyphs.sources]);
     // Only here, not in build: the check loads OpenCC's character table.
     const { simplifiedTextDiagnostics } = await import('../convert/script-check.js');
     const script = simplifiedTextDiagnostics(loaded.documents, loaded.sources);
-    if (script.length > 0) {
-      diagnostics.push(...script);
+    diagnostics.push(...script);
+    if (script.length > 0 || glyphs.diagnostics.length > 0) {
       diagnostics.sort(
         (a, b) =>
           ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) ||
@@ -36,7 +42,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
       );
     }
   }
-  report.diagnostics(diagnostics, loaded.sources, { format: options.format, root: loaded.root });
+  report.diagnostics(diagnostics, sources, { format: options.format, root: loaded.root });
   if (options.format === 'text' && loaded.catalogue) {
     const measureFiles = loaded.sources.size - 1;
     // Named from where the user stands: ../../guide.yaml when run from policies/tax.

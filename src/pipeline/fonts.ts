@@ -11,6 +11,7 @@ import { GuideInputError } from '../errors.js';
 import { checkFontFile, fontHint, readFontFile } from '../io/resources.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import { fontMessages as say } from '../messages/fonts.js';
 import type { Theme } from '../writers/theme.js';
 
 const faces = ['regular', 'bold'] as const;
@@ -37,7 +38,10 @@ export function openThemeFonts(
     return { file: themeSource.file, ...(range ? { range: [range[0], range[1]] as Range } : {}) };
   };
   const unusable = (value: FontValue, problem: string) =>
-    diagnostic('E-THEME-FONT', `${value.label}: "${value.name}" ${problem}`, { ...at(value), hint: fontHint });
+    diagnostic('E-THEME-FONT', say.unusable({ label: value.label, name: value.name, problem }), {
+      ...at(value),
+      hint: fontHint,
+    });
   const relabel = (value: FontValue, error: GuideInputError) =>
     error.diagnostics.map((d) => ({ ...d, ...at(value), message: `${value.label}: ${d.message}` }));
 
@@ -95,7 +99,7 @@ export function openThemeFonts(
     // one is found by opening each alone, only on this rare path.
     const face = damaged(regular) === undefined ? 'bold' : 'regular';
     const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
-    return { diagnostics: [unusable(value, damaged(face === 'bold' ? bold : regular) ?? 'is damaged')] };
+    return { diagnostics: [unusable(value, damaged(face === 'bold' ? bold : regular) ?? say.damagedNoReason())] };
   }
 }
 
@@ -106,9 +110,9 @@ export function openThemeFonts(
 function fontFormatProblem(data: Uint8Array): string | undefined {
   const signature = String.fromCharCode(...data.subarray(0, 4));
   if (signature === '\x00\x01\x00\x00' || signature === 'OTTO' || signature === 'true') return undefined;
-  if (signature === 'ttcf') return 'is a font collection (.ttc); use a single .ttf or .otf font';
-  if (signature === 'wOFF' || signature === 'wOF2') return 'is a web font (.woff); use a .ttf or .otf font';
-  return 'is not a TrueType or OpenType font';
+  if (signature === 'ttcf') return say.collection();
+  if (signature === 'wOFF' || signature === 'wOF2') return say.webFont();
+  return say.notAFont();
 }
 
 /** Why fontkit cannot read `data`'s tables (a damaged file); undefined when it can. */
@@ -117,7 +121,7 @@ function damaged(data: Uint8Array): string | undefined {
     new FontFace(data);
     return undefined;
   } catch (error) {
-    return `is damaged or is not a font (${error instanceof Error ? error.message : String(error)})`;
+    return say.damaged({ reason: error instanceof Error ? error.message : String(error) });
   }
 }
 

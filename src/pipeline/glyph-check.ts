@@ -9,16 +9,16 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocModel } from '../model/doc-model.js';
 import { blockText, visitBlocks } from '../model/visit.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
+import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate } from '../catalogue/types.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
+import { openThemeFonts } from './fonts.js';
+import { readTemplates } from './prepare.js';
+import { parseTheme } from './theme.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
-
-/** What to do about a character no font of the theme's chain has: the same wherever it is found. */
-export const missingGlyphHint =
-  "no font in the theme's chain has it: add a font that has it to the chain (fonts.pdf.fallback in templates/theme.yaml, with its name in fonts.docx.eastAsiaFallback), or replace the character";
 
 /**
  * Checks guide.yaml and the measures in effect on `asOf` (whose text a guide may print) before
@@ -39,6 +39,25 @@ export function checkSourceGlyphs(
     [...loaded.documents].filter(([file]) => !measureFiles.has(file) || printedFiles.has(file)),
   );
   return checkDocumentGlyphs(missingIn(fonts), documents, loaded.sources);
+}
+
+/**
+ * For `guide validate`: every text value of guide.yaml and of every measure file, whatever its
+ * dates, against the fonts of the edition's theme, so a character no font has is found before a
+ * build. A theme or font that cannot be used is reported instead (`sources` holds theme.yaml).
+ */
+export function checkEditionGlyphs(
+  root: string,
+  loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
+  catalogue: Catalogue,
+): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+  const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
+  const sources = new Map([[themeSource.file, themeSource.text]]);
+  const parsed = parseTheme(themeSource.file, themeSource.text);
+  if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
+  const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource);
+  if (!fonts) return { diagnostics, sources };
+  return { diagnostics: checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources), sources };
 }
 
 function missingIn(fonts: PdfFonts): MissingGlyphs {
@@ -70,11 +89,11 @@ function checkDocumentGlyphs(
           out.push(
             diagnostic(
               'E-GLYPH-MISSING',
-              `${field || 'value'}: the character ${describeCodePoint(codePoint)} cannot be drawn: no font of the theme has a glyph for it`,
+              say.inValue({ field: field || say.value(), character: describeCodePoint(codePoint) }),
               {
                 file,
                 range: [at, at + char.length],
-                hint: missingGlyphHint,
+                hint: say.hint(),
               },
             ),
           );
@@ -103,16 +122,16 @@ export function checkModelGlyphs(
   return missingIn(fonts)(text).map((codePoint) => {
     const char = String.fromCodePoint(codePoint);
     const template = templates.find((t) => t.text.includes(char));
-    const message = `the character ${describeCodePoint(codePoint)} in the rendered guide cannot be drawn: no font of the theme has a glyph for it`;
+    const message = say.inRendered({ character: describeCodePoint(codePoint) });
     if (!template)
       return diagnostic('E-GLYPH-MISSING', message, {
-        hint: `it comes from a template or from guide.yaml: ${missingGlyphHint}`,
+        hint: say.fromTemplate({ hint: say.hint() }),
       });
     const at = template.text.indexOf(char);
     return diagnostic('E-GLYPH-MISSING', message, {
       file: template.file,
       range: [at, at + char.length],
-      hint: missingGlyphHint,
+      hint: say.hint(),
     });
   });
 }

@@ -15,6 +15,7 @@ import {
   type Schema,
 } from '../schema/schema-kit.js';
 import type { FallbackFace, TextStyle, Theme } from '../writers/theme.js';
+import { fontMessages } from '../messages/fonts.js';
 
 const color = () =>
   text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
@@ -84,8 +85,11 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
           ? undefined
           : {
               code: 'E-THEME',
-              message: `fonts.docx.eastAsiaFallback names ${fonts.docx.eastAsiaFallback.length} font(s) but fonts.pdf.fallback has ${fonts.pdf.fallback.length}`,
-              hint: 'name one DOCX font in fonts.docx.eastAsiaFallback for each entry of fonts.pdf.fallback, in the same order',
+              message: fontMessages.fallbackCount({
+                docx: fonts.docx.eastAsiaFallback.length,
+                pdf: fonts.pdf.fallback.length,
+              }),
+              hint: fontMessages.fallbackCountHint(),
             },
     ),
     '字型',

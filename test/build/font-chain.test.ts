@@ -144,6 +144,16 @@ describe('font chain', () => {
       assert.match(run.stderr, /add a font that has it to the chain \(fonts\.pdf\.fallback in templates\/theme\.yaml/);
       assert.doesNotMatch(run.stderr, /[岛潍陈规]/u, 'the Simplified characters are drawable');
     }
+    {
+      // validate finds it first, at the same place, in the reader's language.
+      const run = await runCli(['validate', '--lang', 'zh-Hans'], { cwd: dir });
+      assert.equal(run.code, 1);
+      const glyphErrors = run.stderr.split('\n').filter((line) => line.includes('E-GLYPH-MISSING'));
+      assert.deepEqual(glyphErrors, [
+        `policies/tax/tax-small-scale-vat.yaml:${locate(measure, '\u{E000}')} 错误 E-GLYPH-MISSING title：字符 "\u{E000}" (U+E000) 无法显示：主题中没有任何字体有这个字形`,
+      ]);
+      assert.match(run.stderr, /提示：主题的字体链中没有字体包含它：请把含有这个字符的字体加入字体链/);
+    }
   });
 
   it('the sample guide reads no fallback font', async () => {
