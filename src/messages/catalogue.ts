@@ -147,8 +147,8 @@ export const catalogueMessages = {
   }),
   expired: message({
     en: '"«title»" ended on «until», before «asOf»; it is left out of the guide',
-    'zh-Hans': '“«title»”已于 «until» 截止，早于 «asOf»；指南中不收录这项措施',
-    'zh-Hant': '「«title»」已於 «until» 截止，早於 «asOf»；指南中不收錄這項措施',
+    'zh-Hans': '“«title»”已于 «until» 截止（早于基准日期 «asOf»），指南中不收录这项措施',
+    'zh-Hant': '「«title»」已於 «until» 截止（早於基準日期 «asOf»），指南中不收錄這項措施',
   }),
   expiredHint: message({
     en: 'if the measure was extended, update effective.until and add the extending document to basis; otherwise move the file out of policies/',
@@ -157,8 +157,8 @@ export const catalogueMessages = {
   }),
   expiringSoon: message({
     en: '"«title»" ends on «until», «days» days after «asOf»',
-    'zh-Hans': '“«title»”将于 «until» 截止，距 «asOf» 只有 «days» 天',
-    'zh-Hant': '「«title»」將於 «until» 截止，距 «asOf» 只有 «days» 天',
+    'zh-Hans': '“«title»”将于 «until» 截止，距基准日期 «asOf» 只有 «days» 天',
+    'zh-Hant': '「«title»」將於 «until» 截止，距基準日期 «asOf» 只有 «days» 天',
   }),
   expiringSoonHint: message({
     en: 'check whether the measure has been extended before the guide goes out',
@@ -177,8 +177,8 @@ export const catalogueMessages = {
   }),
   reviewStale: message({
     en: '"«title»" was last reviewed «days» days before «asOf» (limit «max»)',
-    'zh-Hans': '“«title»”上次复核是在 «asOf» 之前 «days» 天（上限为 «max» 天）',
-    'zh-Hant': '「«title»」上次複核是在 «asOf» 之前 «days» 天（上限為 «max» 天）',
+    'zh-Hans': '“«title»”的复核日期比基准日期 «asOf» 早 «days» 天（最多允许 «max» 天）',
+    'zh-Hant': '「«title»」的複核日期比基準日期 «asOf» 早 «days» 天（最多允許 «max» 天）',
   }),
   reviewStaleHint: message({
     en: 'check the measure against its documents again and update "reviewed"',
@@ -216,8 +216,8 @@ export const catalogueMessages = {
   // Markdown in text fields (catalogue/markdown-checks.ts)
   markdownLink: message({
     en: '«field»: link to "«url»": links go to http(s) addresses',
-    'zh-Hans': '«field»：链接指向“«url»”：链接只能指向 http(s) 网址',
-    'zh-Hant': '«field»：連結指向「«url»」：連結只能指向 http(s) 網址',
+    'zh-Hans': '«field»：链接地址“«url»”无效，链接只能指向 http(s) 网址',
+    'zh-Hant': '«field»：連結位址「«url»」無效，連結只能指向 http(s) 網址',
   }),
   markdownLinkHint: message({
     en: 'write the full address, starting with https://, or remove the link and keep its text',
@@ -226,8 +226,8 @@ export const catalogueMessages = {
   }),
   markdownHtml: message({
     en: '«field»: HTML "«html»" in Markdown text',
-    'zh-Hans': '«field»：Markdown 文本中有 HTML“«html»”',
-    'zh-Hant': '«field»：Markdown 文字中有 HTML「«html»」',
+    'zh-Hans': '«field»：Markdown 文本中含有 HTML 代码“«html»”',
+    'zh-Hant': '«field»：Markdown 文字中含有 HTML 程式碼「«html»」',
   }),
   markdownHtmlHint: message({
     en: 'guides take Markdown only: write **bold** instead of <b>…</b>, and remove other tags; to print a < sign, write \\<',
@@ -236,8 +236,8 @@ export const catalogueMessages = {
   }),
   markdownImage: message({
     en: '«field»: an image',
-    'zh-Hans': '«field»：有图片',
-    'zh-Hant': '«field»：有圖片',
+    'zh-Hans': '«field»：含有图片',
+    'zh-Hant': '«field»：含有圖片',
   }),
   markdownImageHint: message({
     en: 'guides have no images; describe it in words or link to it',

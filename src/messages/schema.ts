@@ -254,13 +254,13 @@ export const yamlMessages = {
   }),
   unclosedQuote: message({
     en: 'the text starting with «quote» has no closing «quote»',
-    'zh-Hans': '以 «quote» 开头的文本缺少结尾的 «quote»',
-    'zh-Hant': '以 «quote» 開頭的文字缺少結尾的 «quote»',
+    'zh-Hans': '文本以 «quote» 开头，但末尾缺少对应的 «quote»',
+    'zh-Hant': '文字以 «quote» 開頭，但末尾缺少對應的 «quote»',
   }),
   unclosedQuoteHint: message({
     en: 'add «quote» at the end of the text',
-    'zh-Hans': '请在文本末尾加上 «quote»',
-    'zh-Hant': '請在文字末尾加上 «quote»',
+    'zh-Hans': '请在文本末尾补上半角的 «quote»',
+    'zh-Hant': '請在文字末尾補上半形的 «quote»',
   }),
   badIndent: message({
     en: 'this line is not indented like the lines around it',
