@@ -13,6 +13,8 @@ import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdo
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
+import { schemaMessages } from '../messages/schema.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
 export const maxSourceBytes = 1024 * 1024;
@@ -51,12 +53,12 @@ const legacyEncodings = [
   {
     label: 'gb18030',
     decoder: new TextDecoder('gb18030', { fatal: true }),
-    hint: 'the file looks like GB18030/GBK, as saved by a Chinese Windows editor: open it and save it again with the encoding "UTF-8"',
+    hint: say.gb18030Hint,
   },
   {
     label: 'big5',
     decoder: new TextDecoder('big5', { fatal: true }),
-    hint: 'the file looks like Big5, as saved by a Traditional Chinese (Taiwan or Hong Kong) Windows editor: open it and save it again with the encoding "UTF-8"',
+    hint: say.big5Hint,
   },
 ] as const;
 
@@ -81,8 +83,8 @@ function oddCharacters(text: string): number {
 }
 
 /** The legacy encoding the bytes most likely have, with the text read in it. */
-function guessLegacyEncoding(bytes: Uint8Array): { text: string; label: string; hint: string } | undefined {
-  let best: { text: string; label: string; hint: string; odd: number } | undefined;
+function guessLegacyEncoding(bytes: Uint8Array): { text: string; label: string; hint: () => string } | undefined {
+  let best: { text: string; label: string; hint: () => string; odd: number } | undefined;
   for (const { label, decoder, hint } of legacyEncodings) {
     let text: string;
     try {
@@ -114,10 +116,10 @@ function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnost
     const offset = withoutBom(new TextDecoder(legacy?.label ?? 'utf-8').decode(bytes.subarray(0, badByte))).length;
     return {
       text: legacy ? withoutBom(legacy.text) : withoutBom(new TextDecoder('utf-8').decode(bytes)),
-      diagnostic: diagnostic('E-ENCODING', 'the file is not saved as UTF-8 text', {
+      diagnostic: diagnostic('E-ENCODING', say.notUtf8(), {
         file,
         range: [offset, offset + 1],
-        hint: legacy?.hint ?? 'save the file as UTF-8 text',
+        hint: legacy ? legacy.hint() : say.notUtf8Hint(),
       }),
     };
   }
@@ -158,30 +160,26 @@ async function readSource(
   const read = await reader.read(file, maxSourceBytes);
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
-      diagnostic('E-CONFIG-MISSING', `${file} not found`, {
-        hint: 'run guide in the folder that holds guide.yaml or in a folder below it, or name it with --config path/to/guide.yaml',
+      diagnostic('E-CONFIG-MISSING', say.configMissing({ file }), {
+        hint: say.configMissingHint(),
       }),
     );
     return undefined;
   }
   if (read.kind === 'missing') {
-    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} does not exist`, { file }));
+    result.diagnostics.push(diagnostic('E-FILE-READ', say.fileMissing({ file }), { file }));
     return undefined;
   }
   if (read.kind === 'unreadable') {
-    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} could not be read: ${read.reason}`, { file }));
+    result.diagnostics.push(diagnostic('E-FILE-READ', say.fileUnreadable({ file, reason: read.reason }), { file }));
     return undefined;
   }
   if (read.kind === 'too-large') {
     result.diagnostics.push(
-      diagnostic(
-        'E-FILE-TOO-LARGE',
-        `the file is ${formatSize(read.size)}; a measure file may be at most ${formatSize(maxSourceBytes)}`,
-        {
-          file,
-          hint: 'a measure file holds one measure; split the file or remove what does not belong',
-        },
-      ),
+      diagnostic('E-FILE-TOO-LARGE', say.tooLarge({ size: formatSize(read.size), max: formatSize(maxSourceBytes) }), {
+        file,
+        hint: say.tooLargeHint(),
+      }),
     );
     return undefined;
   }
@@ -225,10 +223,10 @@ async function unmatchedYamlFiles(
   return all
     .filter((file) => !takenSet.has(file) && !excluded(file) && file !== configFile)
     .map((file) =>
-      diagnostic('W-FILE-UNMATCHED', `this YAML file is not read: no "policies" pattern in ${configFile} takes it`, {
+      diagnostic('W-FILE-UNMATCHED', say.unmatched({ config: configFile }), {
         file,
-        related: [{ file: configFile, range: rangeOfPath(guideDoc, ['policies']), message: 'the patterns' }],
-        hint: `if it is a measure, add a pattern that takes it (e.g. "policies/**/*.{yaml,yml}"); if it is not, move it out of ${folders.join(', ')}/`,
+        related: [{ file: configFile, range: rangeOfPath(guideDoc, ['policies']), message: say.thePatterns() }],
+        hint: say.unmatchedHint({ folders: folders.join(schemaMessages.listSeparator()) }),
       }),
     );
 }
@@ -257,10 +255,10 @@ export async function loadCatalogue(
   const files = await reader.list(edition.policies);
   if (files.length === 0) {
     result.diagnostics.push(
-      diagnostic('E-NO-MEASURES', `no measure files match ${edition.policies.join(', ')}`, {
+      diagnostic('E-NO-MEASURES', say.noMeasures({ patterns: edition.policies.join(schemaMessages.listSeparator()) }), {
         file: configFile,
         range: rangeOfPath(guideDoc, ['policies']),
-        hint: 'put measure files under policies/ (one .yaml file per measure), or fix the "policies" patterns',
+        hint: say.noMeasuresHint(),
       }),
     );
   }

@@ -9,6 +9,7 @@ import type * as Md from 'mdast';
 import { isScalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
 
 /** The measure fields the templates print as Markdown ({{{…}}}); `*` is every list item. */
 const measureMarkdownFields: readonly (readonly (string | '*')[])[] = [
@@ -68,32 +69,27 @@ function checkValue(file: string, text: string, node: Node, field: string, out: 
   const report = (code: DiagnosticCode, mdNode: Md.Nodes, message: string, hint: string) => {
     const offsets = [mdNode.position?.start.offset, mdNode.position?.end.offset];
     const snippet = offsets[0] !== undefined && offsets[1] !== undefined ? value.slice(offsets[0], offsets[1]) : '';
-    out.push(diagnostic(code, `${field}: ${message}`, { file, range: locate(text, node, snippet), hint }));
+    out.push(diagnostic(code, message, { file, range: locate(text, node, snippet), hint }));
   };
   const visit = (mdNode: Md.Nodes): void => {
     switch (mdNode.type) {
       case 'link':
       case 'definition':
         if (!isAllowedUrl(mdNode.url)) {
-          report(
-            'E-MARKDOWN-LINK',
-            mdNode,
-            `link to "${mdNode.url}": links go to http(s) addresses`,
-            'write the full address, starting with https://, or remove the link and keep its text',
-          );
+          report('E-MARKDOWN-LINK', mdNode, say.markdownLink({ field, url: mdNode.url }), say.markdownLinkHint());
         }
         break;
       case 'html':
         report(
           'E-MARKDOWN-HTML',
           mdNode,
-          `HTML "${mdNode.value.split('\n')[0]}" in Markdown text`,
-          'guides take Markdown only: write **bold** instead of <b>…</b>, and remove other tags; to print a < sign, write \\<',
+          say.markdownHtml({ field, html: mdNode.value.split('\n')[0]! }),
+          say.markdownHtmlHint(),
         );
         break;
       case 'image':
       case 'imageReference':
-        report('E-MARKDOWN-IMAGE', mdNode, 'an image', 'guides have no images; describe it in words or link to it');
+        report('E-MARKDOWN-IMAGE', mdNode, say.markdownImage({ field }), say.markdownImageHint());
         break;
     }
     if ('children' in mdNode) for (const child of mdNode.children) visit(child as Md.Nodes);

@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { skeletonPlaceholders } from './skeleton.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
 
 export function placeholderDiagnostics(file: string, doc: Document): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -17,10 +18,10 @@ export function placeholderDiagnostics(file: string, doc: Document): Diagnostic[
       const placeholder = skeletonPlaceholders.find((p) => value.includes(p));
       if (placeholder === undefined) return;
       out.push(
-        diagnostic('E-PLACEHOLDER', `"${placeholder}" is an example text written by guide new`, {
+        diagnostic('E-PLACEHOLDER', say.placeholder({ text: placeholder }), {
           file,
           range: [node.range[0], node.range[1]],
-          hint: 'replace it with the measure’s own text; if the field is optional (選填) and does not apply, delete it',
+          hint: say.placeholderHint(),
         }),
       );
     },
@@ -28,11 +29,12 @@ export function placeholderDiagnostics(file: string, doc: Document): Diagnostic[
   return out;
 }
 
-const singular: Readonly<Record<string, string>> = {
-  industries: 'industry',
-  regions: 'region',
-  sizes: 'size',
-  needs: 'need',
+/** What one item of each audience list is, for "firms of every industry". */
+const singular: Readonly<Record<string, () => string>> = {
+  industries: say.industry,
+  regions: say.region,
+  sizes: say.size,
+  needs: say.need,
 };
 
 export function emptyAudienceDiagnostics(file: string, doc: Document): Diagnostic[] {
@@ -44,10 +46,10 @@ export function emptyAudienceDiagnostics(file: string, doc: Document): Diagnosti
     const name = String(pair.key.value);
     const range = pair.key.range;
     out.push(
-      diagnostic('E-AUDIENCE-EMPTY', `audience.${name} is an empty list: it selects no firm`, {
+      diagnostic('E-AUDIENCE-EMPTY', say.audienceEmpty({ name }), {
         file,
         ...(range ? { range: [range[0], range[1]] as Range } : {}),
-        hint: `remove the key "${name}": without it the measure is for firms of every ${singular[name] ?? name}; or list the ones it is for`,
+        hint: say.audienceEmptyHint({ name, kind: singular[name]?.() ?? name }),
       }),
     );
   }

@@ -9,6 +9,7 @@ import type { Document, Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { daysBetween } from './dates.js';
 import type { Catalogue, IsoDate, MeasureEntry } from './types.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
 
 export interface RuleContext {
   catalogue: Catalogue;
@@ -44,16 +45,16 @@ const uniqueIds: Rule = (context) => {
     }
     const earlierAt = at(context, earlier, ['id']);
     out.push(
-      diagnostic('E-ID-DUPLICATE', `id "${entry.measure.id}" is already used by ${earlier.file}`, {
+      diagnostic('E-ID-DUPLICATE', say.idDuplicate({ id: entry.measure.id, file: earlier.file }), {
         ...at(context, entry, ['id']),
         related: [
           {
             file: earlierAt.file,
             ...(earlierAt.range ? { range: earlierAt.range } : {}),
-            message: 'first defined here',
+            message: say.firstDefinedHere(),
           },
         ],
-        hint: 'every measure needs its own id; give one of them a new id (ids stay stable across editions)',
+        hint: say.idDuplicateHint(),
       }),
     );
   }
@@ -68,9 +69,9 @@ const idMatchesFileName: Rule = (context) =>
       .replace(/\.ya?ml$/i, '');
     if (base === entry.measure.id) return [];
     return [
-      diagnostic('W-ID-FILENAME', `id "${entry.measure.id}" differs from the file name "${base}"`, {
+      diagnostic('W-ID-FILENAME', say.idFileName({ id: entry.measure.id, base }), {
         ...at(context, entry, ['id']),
-        hint: `rename the file to ${entry.measure.id}.yaml so the measure is easy to find`,
+        hint: say.idFileNameHint({ id: entry.measure.id }),
       }),
     ];
   });
@@ -81,23 +82,23 @@ const expiry: Rule = (context) =>
     if (until === undefined) return [];
     if (until < context.asOf) {
       return [
-        diagnostic(
-          'W-MEASURE-EXPIRED',
-          `"${entry.measure.title}" ended on ${until}, before ${context.asOf}; it is left out of the guide`,
-          {
-            ...at(context, entry, ['effective', 'until']),
-            hint: 'if the measure was extended, update effective.until and add the extending document to basis; otherwise move the file out of policies/',
-          },
-        ),
+        diagnostic('W-MEASURE-EXPIRED', say.expired({ title: entry.measure.title, until, asOf: context.asOf }), {
+          ...at(context, entry, ['effective', 'until']),
+          hint: say.expiredHint(),
+        }),
       ];
     }
     const left = daysBetween(context.asOf, until);
     if (left > context.expiringWithinDays) return [];
     return [
-      diagnostic('W-EXPIRING-SOON', `"${entry.measure.title}" ends on ${until}, ${left} days after ${context.asOf}`, {
-        ...at(context, entry, ['effective', 'until']),
-        hint: 'check whether the measure has been extended before the guide goes out',
-      }),
+      diagnostic(
+        'W-EXPIRING-SOON',
+        say.expiringSoon({ title: entry.measure.title, until, days: left, asOf: context.asOf }),
+        {
+          ...at(context, entry, ['effective', 'until']),
+          hint: say.expiringSoonHint(),
+        },
+      ),
     ];
   });
 
@@ -107,9 +108,9 @@ const reviewAge: Rule = (context) => {
     const reviewed = entry.measure.reviewed;
     if (reviewed === undefined) {
       return [
-        diagnostic('W-REVIEW-MISSING', `"${entry.measure.title}" has no reviewed date`, {
+        diagnostic('W-REVIEW-MISSING', say.reviewMissing({ title: entry.measure.title }), {
           ...at(context, entry, ['id']),
-          hint: 'check the measure against its documents, then add "reviewed: YYYY-MM-DD"',
+          hint: say.reviewMissingHint(),
         }),
       ];
     }
@@ -118,10 +119,10 @@ const reviewAge: Rule = (context) => {
     return [
       diagnostic(
         'W-REVIEW-STALE',
-        `"${entry.measure.title}" was last reviewed ${age} days before ${context.asOf} (limit ${maxAge})`,
+        say.reviewStale({ title: entry.measure.title, days: age, asOf: context.asOf, max: maxAge }),
         {
           ...at(context, entry, ['reviewed']),
-          hint: 'check the measure against its documents again and update "reviewed"',
+          hint: say.reviewStaleHint(),
         },
       ),
     ];

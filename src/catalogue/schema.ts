@@ -40,9 +40,11 @@ import {
 import { closestMatch } from '../schema/did-you-mean.js';
 import { defaultLabels, labelsSchema } from './labels.js';
 import { outputFormats } from '../writers/formats.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
+import { schemaMessages } from '../messages/schema.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kebabHint = 'must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-small-scale-vat';
+const kebabHint = say.kebabCase;
 const toKebabCase = (value: string) =>
   value
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
@@ -56,8 +58,8 @@ const measureIdMaxLength = 100;
 
 /** Why `id` cannot be a measure id, or undefined when it can (`guide new` checks with the schema's rule). */
 export function measureIdProblem(id: string): string | undefined {
-  if (!kebabCase.test(id)) return kebabHint;
-  if (id.length > measureIdMaxLength) return `is ${id.length} characters long; an id has at most ${measureIdMaxLength}`;
+  if (!kebabCase.test(id)) return kebabHint();
+  if (id.length > measureIdMaxLength) return say.idTooLong({ length: id.length, max: measureIdMaxLength });
   return undefined;
 }
 
@@ -73,8 +75,12 @@ function declaredCode(
     const suggestion = closestMatch(value, declared);
     return {
       code,
-      message: `"${value}" is not declared in guide.yaml ${where}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-      hint: `use one of: ${declared.join(', ')}; or declare it in guide.yaml ${where}`,
+      message: say.notDeclared({
+        value,
+        where,
+        suggestion: suggestion ? schemaMessages.didYouMean({ name: suggestion }) : '',
+      }),
+      hint: say.notDeclaredHint({ list: declared.join(schemaMessages.listSeparator()), where }),
     };
   });
 }
@@ -143,7 +149,7 @@ export const editionSchema = object<Edition>(
         prefer: defaulted(oneOf(['臺', '台'] as const), '「臺」或「台」：轉換時寫哪一個（guide convert）', '臺'),
         keep: defaulted(list(text()), '轉換時原樣保留的詞（機構、文件名稱等）', []),
         pairs: defaulted(
-          record(text(), /^\S+$/, 'must be a word without spaces'),
+          record(text(), /^\S+$/, say.wordWithoutSpaces),
           '本辦自己的轉換對照：簡體: 繁體，優先於內建詞表',
           {},
         ),
@@ -253,8 +259,8 @@ export const measureSchema = object<Measure>(
           until !== undefined && until < from
             ? {
                 code: 'E-PERIOD-ORDER',
-                message: `until (${until}) is before from (${from})`,
-                hint: 'swap the two dates, or correct the year',
+                message: say.periodOrder({ until, from }),
+                hint: say.periodOrderHint(),
               }
             : undefined,
       ),
@@ -269,7 +275,7 @@ export const measureSchema = object<Measure>(
     channels: defaulted(list(channel), '辦理方式', []),
     time_limit: optional(text(), '辦理時限（法定／承諾）', '即時辦結'),
     fee: required(
-      text({ emptyCode: 'E-FEE-EMPTY', emptyHint: 'write 不收費 when the service is free' }),
+      text({ emptyCode: 'E-FEE-EMPTY', emptyHint: say.feeEmptyHint }),
       '收費標準；免費請寫「不收費」',
       '不收費',
     ),

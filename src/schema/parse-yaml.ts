@@ -3,6 +3,7 @@
 import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { keyboardTrapDiagnostics } from './keyboard-traps.js';
+import { yamlMessages as say } from '../messages/schema.js';
 import { yamlSyntaxDiagnostics } from './yaml-errors.js';
 
 /** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
@@ -44,10 +45,10 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
       // The node's range starts at its value; the tag is written just before it.
       const tagStart = Math.max(0, text.lastIndexOf(written, valueStart));
       diagnostics.push(
-        diagnostic('E-YAML-TAG', `the YAML tag ${written} is not allowed`, {
+        diagnostic('E-YAML-TAG', say.tag({ tag: written }), {
           file,
           range: [tagStart, tagStart + written.length],
-          hint: 'remove the tag; measure files hold plain text, numbers, dates, lists and fields',
+          hint: say.tagHint(),
         }),
       );
     }
@@ -59,10 +60,10 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
     } catch (error) {
       if (!(error instanceof ReferenceError)) throw error;
       diagnostics.push(
-        diagnostic('E-YAML-ALIAS', 'the file repeats values through YAML aliases (*name) far too many times', {
+        diagnostic('E-YAML-ALIAS', say.aliasBomb(), {
           file,
           range: firstAlias,
-          hint: `write the values out instead of using *aliases; a file may expand at most ${maxAliasCount} of them`,
+          hint: say.aliasBombHint({ max: maxAliasCount }),
         }),
       );
     }

@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, stringify, type Document, type Node, t
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { closestMatch } from './did-you-mean.js';
+import { schemaMessages as say } from '../messages/schema.js';
 
 export interface ParseContext {
   file: string;
@@ -22,6 +23,16 @@ export const INVALID: unique symbol = Symbol('invalid');
 export type Parsed<T> = T | typeof INVALID;
 
 export type JsonSchema = Record<string, unknown>;
+
+/**
+ * A message schemas keep for later: a catalogue message itself (not its text), so it is said in
+ * the language of the run that reports it, not of the moment the schema was made.
+ */
+export type LaterText = string | (() => string);
+
+function said(text: LaterText): string {
+  return typeof text === 'function' ? text() : text;
+}
 
 export interface Schema<T> {
   parse(node: Node | null, ctx: ParseContext, where: Where): Parsed<T>;
@@ -61,7 +72,7 @@ export function refine<T>(
       return report(
         ctx,
         problem.code,
-        `${where.path}: ${problem.message}`,
+        say.atPath({ path: where.path, problem: problem.message }),
         rangeOf(resolve(raw, ctx), where.range),
         problem.hint,
       );
@@ -78,15 +89,15 @@ function resolve(node: Node | null, ctx: ParseContext): Node | null {
 
 /** How a YAML value reads to a person, for "expected text, got a list". */
 function kindOf(node: Node | null): string {
-  if (node === null || (isScalar(node) && node.value === null)) return 'nothing (an empty value)';
-  if (isMap(node)) return 'a group of fields';
-  if (isSeq(node)) return 'a list';
+  if (node === null || (isScalar(node) && node.value === null)) return say.kindEmpty();
+  if (isMap(node)) return say.kindGroup();
+  if (isSeq(node)) return say.kindList();
   if (isScalar(node)) {
-    if (typeof node.value === 'number') return `the number ${String(node.value)}`;
-    if (typeof node.value === 'boolean') return `${String(node.value)}`;
-    return 'text';
+    if (typeof node.value === 'number') return say.kindNumber({ value: String(node.value) });
+    if (typeof node.value === 'boolean') return say.kindBoolean({ value: String(node.value) });
+    return say.kindText();
   }
-  return 'something else';
+  return say.kindOther();
 }
 
 function typeError(
@@ -99,7 +110,7 @@ function typeError(
   return report(
     ctx,
     'E-TYPE',
-    `${where.path}: expected ${expected}, got ${kindOf(node)}`,
+    say.wrongType({ path: where.path, expected, got: kindOf(node) }),
     rangeOf(node, where.range),
     hint,
   );
@@ -108,9 +119,10 @@ function typeError(
 export interface TextOptions {
   /** Reject empty text with this code (default E-EMPTY). */
   emptyCode?: DiagnosticCode;
-  emptyHint?: string;
+  emptyHint?: LaterText;
   pattern?: RegExp;
-  patternHint?: string;
+  /** What the value must be, said after it: "must be kebab-case…". */
+  patternHint?: LaterText;
   /** The most characters the text may have (an id becomes a file name, which the system limits). */
   maxLength?: number;
   /** A corrected value to suggest when the pattern fails. */
@@ -130,31 +142,31 @@ export function text(options: TextOptions = {}): Schema<string> {
         return report(
           ctx,
           options.emptyCode ?? 'E-EMPTY',
-          `${where.path} is empty`,
+          say.empty({ path: where.path }),
           rangeOf(node, where.range),
-          options.emptyHint ?? 'write a value after the colon, or remove the field',
+          options.emptyHint ? said(options.emptyHint) : say.emptyHint(),
         );
       }
       if (!isScalar(node) || typeof node.value !== 'string') {
         const quoteHint =
           isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')
-            ? `put the value in quotes, e.g. "${String(node.source ?? node.value)}"`
+            ? say.quoteHint({ value: String(node.source ?? node.value) })
             : undefined;
         const shapeHint = isSeq(node)
-          ? 'write the text on one line after the colon, without "- " or [ ]: those make a list'
+          ? say.textNotListHint()
           : isMap(node)
-            ? 'write the text on one line after the colon; "name: value" lines below it make a group of fields'
+            ? say.textNotGroupHint()
             : undefined;
-        return typeError(ctx, node, where, 'text', quoteHint ?? shapeHint);
+        return typeError(ctx, node, where, say.kindText(), quoteHint ?? shapeHint);
       }
       const value = node.value.trim();
       if (value === '') {
         return report(
           ctx,
           options.emptyCode ?? 'E-EMPTY',
-          `${where.path} is empty`,
+          say.empty({ path: where.path }),
           rangeOf(node, where.range),
-          options.emptyHint,
+          options.emptyHint && said(options.emptyHint),
         );
       }
       if (options.pattern && !options.pattern.test(value)) {
@@ -162,18 +174,24 @@ export function text(options: TextOptions = {}): Schema<string> {
         return report(
           ctx,
           'E-PATTERN',
-          `${where.path}: "${value}" ${options.patternHint ?? `does not match ${options.pattern.source}`}`,
+          say.pattern({
+            path: where.path,
+            value,
+            problem: options.patternHint
+              ? said(options.patternHint)
+              : say.patternDefault({ pattern: options.pattern.source }),
+          }),
           rangeOf(node, where.range),
-          suggestion ? `write "${suggestion}"` : undefined,
+          suggestion ? say.writeInstead({ value: suggestion }) : undefined,
         );
       }
       if (options.maxLength !== undefined && [...value].length > options.maxLength) {
         return report(
           ctx,
           'E-PATTERN',
-          `${where.path} is ${[...value].length} characters long; it may have at most ${options.maxLength}`,
+          say.tooLong({ path: where.path, length: [...value].length, max: options.maxLength }),
           rangeOf(node, where.range),
-          'shorten it',
+          say.shorten(),
         );
       }
       return value;
@@ -196,8 +214,7 @@ export function date(): Schema<string> {
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       const value = isScalar(node) ? node.value : undefined;
-      const hint = 'write dates as YYYY-MM-DD, e.g. 2020-03-01';
-      if (typeof value !== 'string') return typeError(ctx, node, where, 'a date', hint);
+      if (typeof value !== 'string') return typeError(ctx, node, where, say.expectDate(), say.dateHint());
       const m = isoDatePattern.exec(value);
       const valid = m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
       if (!valid) {
@@ -211,9 +228,9 @@ export function date(): Schema<string> {
         return report(
           ctx,
           'E-DATE-INVALID',
-          `${where.path}: "${value}" is not a valid date`,
+          say.dateInvalid({ path: where.path, value }),
           rangeOf(node, where.range),
-          rewritten ? `write ${rewritten} (dates are written YYYY-MM-DD)` : hint,
+          rewritten ? say.dateRewrite({ date: rewritten }) : say.dateHint(),
         );
       }
       return value;
@@ -242,18 +259,18 @@ export function url(): Schema<string> {
         return report(
           ctx,
           'E-URL-INVALID',
-          `${where.path}: "${value}" is not a complete URL`,
+          say.urlIncomplete({ path: where.path, value }),
           range,
-          'write the whole address, starting with https://',
+          say.urlIncompleteHint(),
         );
       }
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
         return report(
           ctx,
           'E-URL-INVALID',
-          `${where.path}: "${parsed.protocol}" links are not allowed`,
+          say.urlScheme({ path: where.path, scheme: parsed.protocol }),
           range,
-          'only http:// and https:// addresses can go into a guide',
+          say.urlSchemeHint(),
         );
       }
       return value;
@@ -267,15 +284,19 @@ export function integer(options: { min?: number; max?: number } = {}): Schema<nu
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       const value = isScalar(node) ? node.value : undefined;
-      if (typeof value !== 'number' || !Number.isInteger(value)) return typeError(ctx, node, where, 'a whole number');
-      if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-        const bounds = [
-          options.min !== undefined ? `at least ${options.min}` : '',
-          options.max !== undefined ? `at most ${options.max}` : '',
-        ]
-          .filter(Boolean)
-          .join(' and ');
-        return report(ctx, 'E-NUMBER-RANGE', `${where.path}: ${value} must be ${bounds}`, rangeOf(node, where.range));
+      if (typeof value !== 'number' || !Number.isInteger(value)) {
+        return typeError(ctx, node, where, say.expectInteger());
+      }
+      const { min, max } = options;
+      if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+        const path = where.path;
+        const message =
+          min !== undefined && max !== undefined
+            ? say.between({ path, value, min, max })
+            : min !== undefined
+              ? say.atLeast({ path, value, min })
+              : say.atMost({ path, value, max: max! });
+        return report(ctx, 'E-NUMBER-RANGE', message, rangeOf(node, where.range));
       }
       return value;
     },
@@ -292,12 +313,12 @@ export function number(options: { min?: number } = {}): Schema<number> {
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       const value = isScalar(node) ? node.value : undefined;
-      if (typeof value !== 'number' || !Number.isFinite(value)) return typeError(ctx, node, where, 'a number');
+      if (typeof value !== 'number' || !Number.isFinite(value)) return typeError(ctx, node, where, say.expectNumber());
       if (options.min !== undefined && value < options.min) {
         return report(
           ctx,
           'E-NUMBER-RANGE',
-          `${where.path}: ${value} must be at least ${options.min}`,
+          say.atLeast({ path: where.path, value, min: options.min }),
           rangeOf(node, where.range),
         );
       }
@@ -312,7 +333,7 @@ export function boolean(): Schema<boolean> {
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       const value = isScalar(node) ? node.value : undefined;
-      if (typeof value !== 'boolean') return typeError(ctx, node, where, 'true or false');
+      if (typeof value !== 'boolean') return typeError(ctx, node, where, say.expectBoolean());
       return value;
     },
     json: () => ({ type: 'boolean' }),
@@ -326,13 +347,19 @@ export function oneOf<const V extends string>(values: readonly V[], labels?: Rec
       const value = isScalar(node) ? node.value : undefined;
       if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as V;
       const suggestion = typeof value === 'string' ? closestMatch(value, values) : undefined;
-      const listed = values.map((v) => (labels ? `${v} (${labels[v]})` : v)).join(', ');
+      const listed = values
+        .map((v) => (labels ? say.labelled({ value: v, label: labels[v] }) : v))
+        .join(say.listSeparator());
+      const path = where.path;
+      const guess = suggestion ? say.didYouMean({ name: suggestion }) : '';
       return report(
         ctx,
         'E-ENUM',
-        `${where.path}: ${typeof value === 'string' ? `"${value}"` : kindOf(node)} is not allowed${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        typeof value === 'string'
+          ? say.notAllowedValue({ path, value, suggestion: guess })
+          : say.notAllowedKind({ path, kind: kindOf(node), suggestion: guess }),
         rangeOf(node, where.range),
-        `use one of: ${listed}`,
+        say.useOneOf({ list: listed }),
       );
     },
     json: () => ({ enum: [...values] }),
@@ -350,16 +377,15 @@ export function list<T>(item: Schema<T>, options: ListOptions = {}): Schema<T[]>
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
       if (!isSeq(node)) {
-        const hint = 'write one item per line, each starting with "- "';
-        return typeError(ctx, node, where, 'a list', hint);
+        return typeError(ctx, node, where, say.kindList(), say.listHint());
       }
       if (options.nonEmpty && node.items.length === 0) {
         return report(
           ctx,
           'E-EMPTY',
-          `${where.path} needs at least one item`,
+          say.listEmpty({ path: where.path }),
           rangeOf(node, where.range),
-          'write at least one item, each on its own line starting with "- "',
+          say.listEmptyHint(),
         );
       }
       const out: T[] = [];
@@ -421,7 +447,7 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
     fields,
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
-      if (!isMap(node)) return typeError(ctx, node, where, 'a group of fields (name: value lines)');
+      if (!isMap(node)) return typeError(ctx, node, where, say.expectGroup());
       const out: Record<string, unknown> = {};
       let ok = true;
       const seen = new Map<string, Pair>();
@@ -434,12 +460,17 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
         if (!(key in fields)) {
           const suggestion = closestMatch(key, names);
           if (suggestion) suggested.add(suggestion);
+          const guess = suggestion ? say.didYouMean({ name: suggestion }) : '';
           report(
             ctx,
             'E-FIELD-UNKNOWN',
-            `unknown field "${key}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${where.path ? ` in ${where.path}` : ''}`,
+            where.path
+              ? say.fieldUnknownIn({ key, suggestion: guess, path: where.path })
+              : say.fieldUnknown({ key, suggestion: guess }),
             keyRange,
-            suggestion ? `rename it to "${suggestion}"` : `the fields allowed here are: ${names.join(', ')}`,
+            suggestion
+              ? say.renameTo({ name: suggestion })
+              : say.fieldsAllowed({ list: names.join(say.listSeparator()) }),
           );
           ok = false;
           continue;
@@ -455,16 +486,16 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
           if (spec.required && !suggested.has(name)) {
             const example =
               spec.example === undefined
-                ? ''
-                : `, e.g.\n${stringify({ [name]: spec.example }, { lineWidth: 0 })
+                ? undefined
+                : stringify({ [name]: spec.example }, { lineWidth: 0 })
                     .trimEnd()
-                    .replace(/^/gm, '    ')}`;
+                    .replace(/^/gm, '    ');
             report(
               ctx,
               'E-FIELD-REQUIRED',
-              `missing required field "${path}" (${spec.hint})`,
+              say.fieldRequired({ path, hint: spec.hint }),
               [mapRange[0], mapRange[0]],
-              `add it${example}`,
+              example === undefined ? say.addIt() : say.addItLike({ example }),
             );
             ok = false;
           } else if (spec.default !== undefined) {
@@ -498,18 +529,19 @@ export function object<T>(fields: Fields<T>, description?: string): ObjectSchema
 }
 
 /** A mapping of codes (keys checked against `keyPattern`) to values, e.g. vocabularies. */
-export function record<V>(value: Schema<V>, keyPattern: RegExp, keyHint: string): Schema<Record<string, V>> {
+export function record<V>(value: Schema<V>, keyPattern: RegExp, keyHint: LaterText): Schema<Record<string, V>> {
   return {
     parse(raw, ctx, where) {
       const node = resolve(raw, ctx);
-      if (!isMap(node)) return typeError(ctx, node, where, 'a group of code: label lines');
+      if (!isMap(node)) return typeError(ctx, node, where, say.expectCodes());
       const out: Record<string, V> = {};
       let ok = true;
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : '';
         if (!keyPattern.test(key)) {
-          report(ctx, 'E-PATTERN', `${where.path}: code "${key}" ${keyHint}`, rangeOf(keyNode, where.range));
+          const problem = said(keyHint);
+          report(ctx, 'E-PATTERN', say.codeKey({ path: where.path, key, problem }), rangeOf(keyNode, where.range));
           ok = false;
           continue;
         }

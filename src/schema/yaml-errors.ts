@@ -6,8 +6,7 @@
 
 import type { YAMLError } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
-
-const indentHint = 'fields of one group start in the same column, indented with spaces (never tabs)';
+import { yamlMessages as say } from '../messages/schema.js';
 
 /** Start of the line holding `offset`. */
 function lineStart(text: string, offset: number): number {
@@ -41,25 +40,25 @@ function yamlErrorDiagnostic(file: string, text: string, error: YAMLError): Diag
     case 'DUPLICATE_KEY': {
       const key = keyAt(text, start);
       const first = firstKeyDefinition(text, start, key);
-      return diagnostic('E-YAML-DUPLICATE-KEY', `field "${key}" appears twice in the same group`, {
+      return diagnostic('E-YAML-DUPLICATE-KEY', say.duplicateKey({ key }), {
         ...where([start, start + key.length]),
         ...(first !== undefined
-          ? { related: [{ file, range: [first, first + key.length] as Range, message: 'first written here' }] }
+          ? { related: [{ file, range: [first, first + key.length] as Range, message: say.firstWrittenHere() }] }
           : {}),
-        hint: 'keep one of the two lines: delete the other, or merge what they say',
+        hint: say.duplicateKeyHint(),
       });
     }
     case 'TAB_AS_INDENT': {
-      return diagnostic('E-YAML-SYNTAX', 'a tab is used to indent this line', {
+      return diagnostic('E-YAML-SYNTAX', say.tabIndent(), {
         ...where([start, start + 1]),
-        hint: 'YAML indents with spaces only: replace the tab with spaces so the field lines up with the ones above it',
+        hint: say.tabIndentHint(),
       });
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY': {
-      return diagnostic('E-YAML-SYNTAX', 'a value here holds ": " or runs on into the next line', {
+      return diagnostic('E-YAML-SYNTAX', say.colonOrRunOn(), {
         ...where([start, Math.max(start + 1, error.pos[1])]),
-        hint: `if the text contains a colon followed by a space, put the whole text in quotes ("…"); otherwise check the next line: ${indentHint}`,
+        hint: say.colonOrRunOnHint(),
       });
     }
     case 'MISSING_CHAR': {
@@ -67,29 +66,30 @@ function yamlErrorDiagnostic(file: string, text: string, error: YAMLError): Diag
         const quote = error.message.includes("'") ? "'" : '"';
         const opening = text.lastIndexOf(quote, start - 1);
         const at = opening >= 0 ? opening : start;
-        return diagnostic('E-YAML-SYNTAX', `the text starting with ${quote} has no closing ${quote}`, {
+        return diagnostic('E-YAML-SYNTAX', say.unclosedQuote({ quote }), {
           ...where([at, at + 1]),
-          hint: `add ${quote} at the end of the text`,
+          hint: say.unclosedQuoteHint({ quote }),
         });
       }
       const at = skipIndent(text, start);
-      return diagnostic('E-YAML-SYNTAX', 'this line is not indented like the lines around it', {
+      return diagnostic('E-YAML-SYNTAX', say.badIndent(), {
         ...where([at, at + 1]),
-        hint: indentHint,
+        hint: say.indentHint(),
       });
     }
     case 'BAD_INDENT': {
       const at = skipIndent(text, start);
-      return diagnostic('E-YAML-SYNTAX', 'this line is not indented like the lines around it', {
+      return diagnostic('E-YAML-SYNTAX', say.badIndent(), {
         ...where([at, at + 1]),
-        hint: indentHint,
+        hint: say.indentHint(),
       });
     }
     default: {
       const at = skipIndent(text, start);
-      return diagnostic('E-YAML-SYNTAX', error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''), {
+      const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return diagnostic('E-YAML-SYNTAX', say.otherSyntax({ detail }), {
         ...where([at, Math.max(at + 1, error.pos[1])]),
-        hint: `check the line: ${indentHint}; put text that starts with a special character (- : { [ " ' # & * ! | >) in quotes`,
+        hint: say.otherSyntaxHint(),
       });
     }
   }

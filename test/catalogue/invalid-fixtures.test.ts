@@ -1,8 +1,9 @@
 /**
  * Golden diagnostics for broken editions. Each folder under test/fixtures/invalid/cases/ holds only
  * what differs from test/fixtures/invalid/base/ (a replaced guide.yaml or added measure files) and
- * `expected.txt`, the diagnostics exactly as `guide validate` prints them (plain style). One folder
- * is one mistake, so a change in wording or position shows up as a diff on that mistake alone.
+ * the diagnostics exactly as `guide validate` prints them (plain style), in each language:
+ * `expected.txt` (English), `expected.zh-Hans.txt` and `expected.zh-Hant.txt`. One folder is one
+ * mistake, so a change in wording or position shows up as a diff on that mistake alone.
  *
  * UPDATE_GOLDEN=1 rewrites the expected files; read the diff before committing it.
  */
@@ -24,6 +25,8 @@ import { validateCatalogue } from '../../src/catalogue/validate.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { formatDiagnostic } from '../../src/diagnostics/format.js';
 import { createSourceReader } from '../../src/io/source-reader.js';
+import { currentLanguage, languages, setLanguage, type Language } from '../../src/messages/language.js';
+import { reportMessages } from '../../src/messages/report.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/invalid/', import.meta.url));
 const baseDir = path.join(fixtures, 'base');
@@ -124,16 +127,32 @@ async function caseFiles(caseName: string): Promise<string[]> {
     for (const entry of await readdir(path.join(casesDir, caseName, relative), { withFileTypes: true })) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(child);
-      else if (child !== 'expected.txt') committed.push(child);
+      else if (!/^expected(\.[\w-]+)?\.txt$/.test(child)) committed.push(child);
     }
   };
   await walk('');
   return [...committed, ...Object.keys(generatedFiles[caseName] ?? {})].sort();
 }
 
-/** What expected.txt holds: the diagnostics, or a line saying there are none. */
+/** What an expected file holds: the diagnostics, or a line saying there are none. */
 function golden(outcome: Outcome): string {
-  return `${outcome.text === '' ? 'no problems' : outcome.text}\n`;
+  return `${outcome.text === '' ? reportMessages.noProblems() : outcome.text}\n`;
+}
+
+/** English keeps the name it always had; the others say their language. */
+function expectedFileName(language: Language): string {
+  return language === 'en' ? 'expected.txt' : `expected.${language}.txt`;
+}
+
+/** Diagnostics are worded when made, so the whole run happens in the language. */
+async function inLanguage<T>(language: Language, work: () => Promise<T>): Promise<T> {
+  const before = currentLanguage();
+  setLanguage(language);
+  try {
+    return await work();
+  } finally {
+    setLanguage(before);
+  }
 }
 
 const caseNames = (await readdir(casesDir, { withFileTypes: true }))
@@ -156,14 +175,18 @@ test('there are enough cases', () => {
 describe('invalid fixtures', () => {
   for (const caseName of caseNames) {
     test(caseName, async () => {
-      const outcome = await run(await layersFor(caseName));
-      const expectedFile = path.join(casesDir, caseName, 'expected.txt');
+      const layers = await layersFor(caseName);
+      for (const language of languages) {
+        const name = expectedFileName(language);
+        const shown = await inLanguage(language, async () => golden(await run(layers)));
+        const expectedFile = path.join(casesDir, caseName, name);
+        if (updateGolden) await writeFile(expectedFile, shown);
+        const expected = await readFile(expectedFile, 'utf8').catch(() => undefined);
+        assert.ok(expected !== undefined, `${caseName}/${name} is missing; run with UPDATE_GOLDEN=1 to write it`);
+        assert.equal(shown, expected, `diagnostics differ from ${name} (UPDATE_GOLDEN=1 rewrites it)`);
+      }
 
-      if (updateGolden) await writeFile(expectedFile, golden(outcome));
-      const expected = await readFile(expectedFile, 'utf8').catch(() => undefined);
-      assert.ok(expected !== undefined, `${caseName}/expected.txt is missing; run with UPDATE_GOLDEN=1 to write it`);
-      assert.equal(golden(outcome), expected, 'diagnostics differ from expected.txt (UPDATE_GOLDEN=1 rewrites it)');
-
+      const outcome = await run(layers);
       // A file the loader never looked at would make any case pass; each must be read or named.
       const files = await caseFiles(caseName);
       assert.ok(files.length > 0, 'a case must lay at least one file over base');
