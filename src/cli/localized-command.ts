@@ -16,14 +16,25 @@ const headings: Readonly<Record<string, () => string>> = {
   'Commands:': say.commands,
 };
 
-/** Wide characters may break anywhere; other text at spaces, as commander does. */
-const wrapChunk = /[\s]*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
+/**
+ * Wide characters may break anywhere; other text at spaces, as commander does. Opening brackets
+ * and quotes stay with what follows them (kinsoku: they never end a line).
+ */
+const wrapChunk =
+  /[\s]*[（「『【〔《“‘]*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
 /** Punctuation that must not start a line (kinsoku), kept with the character before it. */
 const noLineStart = /^[，。、；：？！）」』】〕》,.;:?!)]/;
 
 class LocalizedHelp extends Help {
   override styleTitle(title: string): string {
     return headings[title]?.() ?? title;
+  }
+
+  /** No space after a full-width colon: 「用法：guide …」. */
+  override formatHelp(cmd: Command, helper: Help): string {
+    const text = super.formatHelp(cmd, helper);
+    const usage = say.usage();
+    return usage.endsWith('：') ? text.replace(`${usage} `, usage) : text;
   }
 
   override displayWidth(text: string): number {
@@ -87,7 +98,9 @@ function withExtras(
     extras.push(say.default({ value: defaultDescription ?? String(defaultValue) }));
   if (extras.length === 0) return description;
   const shown = say.extras({ list: extras.join(say.extrasSeparator()) });
-  return description ? `${description} ${shown}` : shown;
+  if (!description) return shown;
+  // Full-width brackets bring their own spacing: 「…（默认：30）」, no space before 「（」.
+  return shown.startsWith('（') ? `${description}${shown}` : `${description} ${shown}`;
 }
 
 /** Usage errors by commander's code: the English message's parts, reworded. */
