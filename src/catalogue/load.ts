@@ -13,6 +13,7 @@ import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdo
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
+import { readMessages as say } from '../messages/io.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
 export const maxSourceBytes = 1024 * 1024;
@@ -51,12 +52,12 @@ const legacyEncodings = [
   {
     label: 'gb18030',
     decoder: new TextDecoder('gb18030', { fatal: true }),
-    hint: 'the file looks like GB18030/GBK, as saved by a Chinese Windows editor: open it and save it again with the encoding "UTF-8"',
+    hint: say.gb18030Hint,
   },
   {
     label: 'big5',
     decoder: new TextDecoder('big5', { fatal: true }),
-    hint: 'the file looks like Big5, as saved by a Traditional Chinese (Taiwan or Hong Kong) Windows editor: open it and save it again with the encoding "UTF-8"',
+    hint: say.big5Hint,
   },
 ] as const;
 
@@ -81,8 +82,8 @@ function oddCharacters(text: string): number {
 }
 
 /** The legacy encoding the bytes most likely have, with the text read in it. */
-function guessLegacyEncoding(bytes: Uint8Array): { text: string; label: string; hint: string } | undefined {
-  let best: { text: string; label: string; hint: string; odd: number } | undefined;
+function guessLegacyEncoding(bytes: Uint8Array): { text: string; label: string; hint: () => string } | undefined {
+  let best: { text: string; label: string; hint: () => string; odd: number } | undefined;
   for (const { label, decoder, hint } of legacyEncodings) {
     let text: string;
     try {
@@ -114,10 +115,10 @@ function decodeSource(file: string, bytes: Uint8Array): { text: string; diagnost
     const offset = withoutBom(new TextDecoder(legacy?.label ?? 'utf-8').decode(bytes.subarray(0, badByte))).length;
     return {
       text: legacy ? withoutBom(legacy.text) : withoutBom(new TextDecoder('utf-8').decode(bytes)),
-      diagnostic: diagnostic('E-ENCODING', 'the file is not saved as UTF-8 text', {
+      diagnostic: diagnostic('E-ENCODING', say.notUtf8(), {
         file,
         range: [offset, offset + 1],
-        hint: legacy?.hint ?? 'save the file as UTF-8 text',
+        hint: (legacy?.hint ?? say.utf8Hint)(),
       }),
     };
   }
@@ -158,30 +159,24 @@ async function readSource(
   const read = await reader.read(file, maxSourceBytes);
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
-      diagnostic('E-CONFIG-MISSING', `${file} not found`, {
-        hint: 'run guide in the folder that holds guide.yaml or in a folder below it, or name it with --config path/to/guide.yaml',
-      }),
+      diagnostic('E-CONFIG-MISSING', say.configMissing({ file }), { hint: say.configMissingHint() }),
     );
     return undefined;
   }
   if (read.kind === 'missing') {
-    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} does not exist`, { file }));
+    result.diagnostics.push(diagnostic('E-FILE-READ', say.missing({ file }), { file }));
     return undefined;
   }
   if (read.kind === 'unreadable') {
-    result.diagnostics.push(diagnostic('E-FILE-READ', `${file} could not be read: ${read.reason}`, { file }));
+    result.diagnostics.push(diagnostic('E-FILE-READ', say.unreadable({ file, reason: read.reason }), { file }));
     return undefined;
   }
   if (read.kind === 'too-large') {
     result.diagnostics.push(
-      diagnostic(
-        'E-FILE-TOO-LARGE',
-        `the file is ${formatSize(read.size)}; a measure file may be at most ${formatSize(maxSourceBytes)}`,
-        {
-          file,
-          hint: 'a measure file holds one measure; split the file or remove what does not belong',
-        },
-      ),
+      diagnostic('E-FILE-TOO-LARGE', say.tooLarge({ size: formatSize(read.size), limit: formatSize(maxSourceBytes) }), {
+        file,
+        hint: say.tooLargeHint(),
+      }),
     );
     return undefined;
   }
