@@ -69,16 +69,21 @@ class LocalizedHelp extends Help {
       .map((line) => {
         const chunks = line.match(wrapChunk) ?? [];
         const lines: string[] = [];
-        let current = '';
+        let current: string[] = [];
         for (const chunk of chunks) {
-          const fits = this.displayWidth(current + chunk) <= width;
-          if (fits || current === '' || noLineStart.test(chunk)) current += chunk;
-          else {
-            lines.push(current);
-            current = chunk.trimStart();
+          if (current.length === 0 || this.displayWidth(current.join('') + chunk) <= width) {
+            current.push(chunk);
+            continue;
           }
+          // Punctuation that may not start a line takes the character before it along (and so
+          // on, for 「），」).
+          const next = [chunk];
+          while (noLineStart.test(next[0]!) && current.length > 1) next.unshift(current.pop()!);
+          lines.push(current.join(''));
+          current = next;
+          current[0] = current[0]!.trimStart();
         }
-        lines.push(current);
+        lines.push(current.join(''));
         return lines.join('\n');
       })
       .join('\n');
