@@ -311,7 +311,7 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
         }\n`,
       );
     } else {
-      io.stderr.write(`guide: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(`${say.failed({ problem: error instanceof Error ? error.message : String(error) })}\n`);
     }
     return code;
   }

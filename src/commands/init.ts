@@ -74,7 +74,7 @@ export async function initCommand(
   if (present.length > 0 && !options.force) {
     const listed = present.slice(0, 5).join(', ') + (present.length > 5 ? say.andMore({ n: present.length }) : '');
     report.info(
-      `${say.initNotEmpty({ dir: shownDir === '.' ? say.thisFolder() : shownDir, listed })}\n` +
+      `${shownDir === '.' ? say.initHereNotEmpty({ listed }) : say.initNotEmpty({ dir: shownDir, listed })}\n` +
         `  ${reportMessages.hint({ hint: say.initNotEmptyHint() })}`,
     );
     return ExitCode.outputFailed;
@@ -99,7 +99,7 @@ export async function initCommand(
   const cd = shownDir === '.' ? '' : `cd ${shellWord(shownDir)} && `;
   report.info(
     say.initDone({
-      dir: shownDir === '.' ? say.thisFolder() : shownDir,
+      where: shownDir === '.' ? say.thisFolder() : say.folder({ dir: shownDir }),
       templates: options.template ? say.initOwnTemplates() : say.initBundledTemplates(),
       cd,
     }),

@@ -349,6 +349,8 @@ export const helpMessages = {
       '輸出資料夾中已有以相同輸入產生的指南的企業會被略過；\n中途停止的批次產生，再次執行時從停下的地方接著做。',
   }),
 
+  /** A user's mistake that is no diagnostic (a usage or output error), as guide prints it. */
+  failed: message({ en: 'guide: «problem»', 'zh-Hans': 'guide：«problem»', 'zh-Hant': 'guide：«problem»' }),
   internalError: message({
     en: 'guide: internal error (a bug in guide «version»). Please report it with the command you ran and this text:',
     'zh-Hans': 'guide：内部错误（guide «version» 的缺陷）。请把你运行的命令和下面的内容一起报告给我们：',
@@ -398,11 +400,18 @@ export const commandMessages = {
     'zh-Hant': 'guide：«dir» 是檔案，不是資料夾；請為新版本另選一個資料夾名稱',
   }),
   thisFolder: message({ en: 'this folder', 'zh-Hans': '本文件夹', 'zh-Hant': '本資料夾' }),
+  /** A folder by its name, where a sentence names either it or this folder. */
+  folder: message({ en: '«dir»', 'zh-Hans': '文件夹 «dir»', 'zh-Hant': '資料夾 «dir»' }),
   andMore: message({ en: ', … («n» in all)', 'zh-Hans': '，…（共 «n» 项）', 'zh-Hant': '，…（共 «n» 項）' }),
   initNotEmpty: message({
     en: 'guide: «dir» is not empty («listed»); nothing was written.',
-    'zh-Hans': 'guide：«dir» 不是空的（«listed»），没有写入任何文件。',
-    'zh-Hant': 'guide：«dir» 不是空的（«listed»），沒有寫入任何檔案。',
+    'zh-Hans': 'guide：文件夹 «dir» 不是空的（«listed»），没有写入任何文件。',
+    'zh-Hant': 'guide：資料夾 «dir» 不是空的（«listed»），沒有寫入任何檔案。',
+  }),
+  initHereNotEmpty: message({
+    en: 'guide: this folder is not empty («listed»); nothing was written.',
+    'zh-Hans': 'guide：本文件夹不是空的（«listed»），没有写入任何文件。',
+    'zh-Hant': 'guide：本資料夾不是空的（«listed»），沒有寫入任何檔案。',
   }),
   initNotEmptyHint: message({
     en: 'start the edition in a new folder, e.g. `guide init my-edition`; or add --force to add the missing files here (files already there are kept, never overwritten)',
@@ -418,11 +427,11 @@ export const commandMessages = {
     'zh-Hant': '保留 «file»（已存在，未覆寫）',
   }),
   initDone: message({
-    en: '\nA new edition is in «dir»«templates». Next:\n  «cd»guide validate && guide build\nThen edit guide.yaml, replace the example measure, and add measures with `guide new <category> <id>` (README.md there says more).',
+    en: '\nA new edition is in «where»«templates». Next:\n  «cd»guide validate && guide build\nThen edit guide.yaml, replace the example measure, and add measures with `guide new <category> <id>` (README.md there says more).',
     'zh-Hans':
-      '\n新版本已建在 «dir»«templates»。下一步：\n  «cd»guide validate && guide build\n然后编辑 guide.yaml，替换示例措施，再用 `guide new <category> <id>` 添加措施（详见那里的 README.md）。',
+      '\n新版本已建在«where»«templates»。下一步：\n  «cd»guide validate && guide build\n然后编辑 guide.yaml，替换示例措施，再用 `guide new <category> <id>` 添加措施（详见那里的 README.md）。',
     'zh-Hant':
-      '\n新版本已建在 «dir»«templates»。下一步：\n  «cd»guide validate && guide build\n然後編輯 guide.yaml，替換範例措施，再用 `guide new <category> <id>` 新增措施（詳見那裡的 README.md）。',
+      '\n新版本已建在«where»«templates»。下一步：\n  «cd»guide validate && guide build\n然後編輯 guide.yaml，替換範例措施，再用 `guide new <category> <id>` 新增措施（詳見那裡的 README.md）。',
   }),
   initOwnTemplates: message({
     en: ', with its own copy of the templates in templates/',
