@@ -16,14 +16,25 @@ const headings: Readonly<Record<string, () => string>> = {
   'Commands:': say.commands,
 };
 
-/** Wide characters may break anywhere; other text at spaces, as commander does. */
-const wrapChunk = /[\s]*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
+/**
+ * Wide characters may break anywhere; other text at spaces, as commander does. Opening brackets
+ * and quotes stay with what follows them (kinsoku: they never end a line).
+ */
+const wrapChunk =
+  /[\s]*[（「『【〔《“‘]*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
 /** Punctuation that must not start a line (kinsoku), kept with the character before it. */
 const noLineStart = /^[，。、；：？！）」』】〕》,.;:?!)]/;
 
 class LocalizedHelp extends Help {
   override styleTitle(title: string): string {
     return headings[title]?.() ?? title;
+  }
+
+  /** No space after a full-width colon: 「用法：guide …」. */
+  override formatHelp(cmd: Command, helper: Help): string {
+    const text = super.formatHelp(cmd, helper);
+    const usage = say.usage();
+    return usage.endsWith('：') ? text.replace(`${usage} `, usage) : text;
   }
 
   override displayWidth(text: string): number {
@@ -58,16 +69,21 @@ class LocalizedHelp extends Help {
       .map((line) => {
         const chunks = line.match(wrapChunk) ?? [];
         const lines: string[] = [];
-        let current = '';
+        let current: string[] = [];
         for (const chunk of chunks) {
-          const fits = this.displayWidth(current + chunk) <= width;
-          if (fits || current === '' || noLineStart.test(chunk)) current += chunk;
-          else {
-            lines.push(current);
-            current = chunk.trimStart();
+          if (current.length === 0 || this.displayWidth(current.join('') + chunk) <= width) {
+            current.push(chunk);
+            continue;
           }
+          // Punctuation that may not start a line takes the character before it along (and so
+          // on, for 「），」).
+          const next = [chunk];
+          while (noLineStart.test(next[0]!) && current.length > 1) next.unshift(current.pop()!);
+          lines.push(current.join(''));
+          current = next;
+          current[0] = current[0]!.trimStart();
         }
-        lines.push(current);
+        lines.push(current.join(''));
         return lines.join('\n');
       })
       .join('\n');
@@ -87,7 +103,9 @@ function withExtras(
     extras.push(say.default({ value: defaultDescription ?? String(defaultValue) }));
   if (extras.length === 0) return description;
   const shown = say.extras({ list: extras.join(say.extrasSeparator()) });
-  return description ? `${description} ${shown}` : shown;
+  if (!description) return shown;
+  // Full-width brackets bring their own spacing: 「…（默认：30）」, no space before 「（」.
+  return shown.startsWith('（') ? `${description}${shown}` : `${description} ${shown}`;
 }
 
 /** Usage errors by commander's code: the English message's parts, reworded. */

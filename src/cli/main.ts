@@ -6,8 +6,10 @@
 import type { Command } from 'commander';
 import { Argument, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { LocalizedCommand } from './localized-command.js';
+import { displayWidth, padToWidth } from '../diagnostics/display-width.js';
 import { isLanguage, languageFromEnvironment, languages, setLanguage } from '../messages/language.js';
 import { commanderMessages } from '../messages/commander.js';
+import { helpMessages as say } from '../messages/cli.js';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
@@ -19,57 +21,66 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseDate(value: string): string {
   if (!isoDate.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError('expected a date written YYYY-MM-DD, e.g. 2020-03-05.');
+    throw new InvalidArgumentError(say.badDate());
   }
   return value;
 }
 
 function parseDays(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 3660) {
-    throw new InvalidArgumentError('expected a number of days from 0 to 3660, e.g. 30.');
+    throw new InvalidArgumentError(say.badDays());
   }
   return Number(value);
 }
 
-function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+/**
+ * An Examples block: command lines as typed, each with its explanation (in the reader's language)
+ * in a column `gap` spaces after the longest command that has one. Chinese counts two columns a
+ * character, so the column is found by display width.
+ */
+function examples(entries: ReadonlyArray<string | readonly [command: string, explanation: string]>, gap = 1): string {
+  const column = Math.max(0, ...entries.map((e) => (typeof e === 'string' ? 0 : displayWidth(e[0]) + gap)));
+  const lines = entries.map((e) => (typeof e === 'string' ? e : padToWidth(e[0], column) + e[1]));
+  return `\n${commanderMessages.examples()}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+/** A paragraph after the examples. */
+function note(text: string): string {
+  return `\n${text}\n`;
 }
 
 function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new LocalizedCommand('guide')
-    .description('Assemble policy service guides (辦事指南) from YAML measure files; render PDF and DOCX.')
+    .description(say.program())
     .version(version, '-V, --version', commanderMessages.version())
     .helpOption('-h, --help', commanderMessages.help())
     .helpCommand('help [command]', commanderMessages.helpCommand())
-    .addOption(
-      new Option(
-        '--lang <language>',
-        'the language of messages and help (default: from GUIDE_LANG, LC_ALL, LC_MESSAGES, LANG)',
-      ).choices(languages),
-    )
+    .addOption(new Option('--lang <language>', say.lang()).choices(languages))
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // Help is as wide as the terminal it goes to; 80 columns into a file or pipe.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+    })
     .addHelpText(
       'after',
       examples([
-        'guide validate                 check every measure file of the edition here',
-        'guide build                    write dist/*.pdf and dist/*.docx',
-        'guide list --status active     the measures in effect on the edition date',
-        'guide init my-edition          start a new edition in the folder my-edition',
-        'guide new tax tax-rent-relief  start a new measure file from a skeleton',
-        'guide convert                  Simplified text in the measure files → Taiwan Traditional',
-        'guide diff v2020.03            what changed since the edition tagged v2020.03',
-        'guide batch --firms firms.xlsx a tailored guide for every firm of the list',
-      ]) + '\nExit codes: 0 ok, 1 invalid input, 2 usage, 3 output not written, 70 internal error.\n',
+        ['guide validate', say.exampleValidate()],
+        ['guide build', say.exampleBuild()],
+        ['guide list --status active', say.exampleList()],
+        ['guide init my-edition', say.exampleInit()],
+        ['guide new tax tax-rent-relief', say.exampleNew()],
+        ['guide convert', say.exampleConvert()],
+        ['guide diff v2020.03', say.exampleDiff()],
+        ['guide batch --firms firms.xlsx', say.exampleBatch()],
+      ]) + note(say.exitCodes()),
     );
 
-  const configOption = () => new Option('-c, --config <path>', "the edition's guide.yaml (default: ./guide.yaml)");
-  const expiringOption = () =>
-    new Option(
-      '--expiring-within <days>',
-      'warn about measures ending within this many days after the as-of date (default: guide.yaml review.expiring_within_days, 30)',
-    ).argParser(parseDays);
+  const configOption = () => new Option('-c, --config <path>', say.config());
+  const expiringOption = () => new Option('--expiring-within <days>', say.expiringWithin()).argParser(parseDays);
   const run =
     (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
     async (...args: unknown[]) => {
@@ -80,11 +91,11 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('validate')
-    .description('check guide.yaml and every measure file; report every problem with file:line:col')
+    .description(say.validate())
     .addOption(configOption())
-    .option('--strict', 'treat warnings as errors (exit code 1)')
-    .addOption(new Option('--format <format>', 'how to print diagnostics').choices(['text', 'json']).default('text'))
-    .option('--as-of <date>', 'judge expiry and review age on this date (default: the edition date)', parseDate)
+    .option('--strict', say.strict())
+    .addOption(new Option('--format <format>', say.validateFormat()).choices(['text', 'json']).default('text'))
+    .option('--as-of <date>', say.validateAsOf(), parseDate)
     .addOption(expiringOption())
     .addHelpText(
       'after',
@@ -99,14 +110,12 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('list')
-    .description('list the measures: id, category, title, effective period, status')
+    .description(say.list())
     .addOption(configOption())
-    .option('--category <id>', 'only this category')
-    .addOption(
-      new Option('--status <status>', 'only measures with this status').choices(['active', 'expired', 'upcoming']),
-    )
-    .option('--as-of <date>', 'status on this date (default: the edition date)', parseDate)
-    .option('--json', 'print JSON instead of a table')
+    .option('--category <id>', say.listCategory())
+    .addOption(new Option('--status <status>', say.listStatus()).choices(['active', 'expired', 'upcoming']))
+    .option('--as-of <date>', say.listAsOf(), parseDate)
+    .option('--json', say.listJson())
     .addHelpText(
       'after',
       examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']),
@@ -115,35 +124,38 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('init')
-    .description('start a new edition: guide.yaml, an example measure, schema files, README.md')
-    .argument('[dir]', 'the folder for the new edition (default: the current folder); made if missing')
-    .option('--template', "also copy guide's templates and theme.yaml into templates/ for customising")
-    .option('--force', 'write into a folder that is not empty: add the missing files, never overwrite one')
+    .description(say.init())
+    .argument('[dir]', say.initDir())
+    .option('--template', say.initTemplate())
+    .option('--force', say.initForce())
     .addHelpText(
       'after',
       examples([
         'guide init my-edition && cd my-edition && guide validate && guide build',
-        'guide init                       the current folder, which must be empty',
-        'guide init my-edition --template with templates/ to change the layout and wording',
-        'guide init . --template --force  add templates/ to an existing edition; nothing is overwritten',
-      ]) + '\nA folder that is not empty is refused (exit code 3) unless --force.\n',
+        ['guide init', say.initExampleHere()],
+        ['guide init my-edition --template', say.initExampleTemplate()],
+        ['guide init . --template --force', say.initExampleForce()],
+      ]) + note(say.initNotEmpty()),
     )
     .action(run(async () => (await import('../commands/init.js')).initCommand));
 
   program
     .command('new')
-    .description('write a new measure file with every field and a hint for each')
-    .argument('<category>', 'category id from guide.yaml, e.g. tax')
-    .argument('<id>', 'the new measure id, kebab-case, e.g. tax-rent-relief')
+    .description(say.new())
+    .argument('<category>', say.newCategory())
+    .argument('<id>', say.newId())
     .addOption(configOption())
-    .addHelpText('after', examples(['guide new tax tax-rent-relief   # writes policies/tax/tax-rent-relief.yaml']))
+    .addHelpText(
+      'after',
+      examples([['guide new tax tax-rent-relief', say.newExample({ file: 'policies/tax/tax-rent-relief.yaml' })]], 3),
+    )
     .action(run(async () => (await import('../commands/new-measure.js')).newMeasureCommand));
 
   program
     .command('schema')
-    .description('print the JSON Schema of measure files or guide.yaml (for editors)')
-    .addArgument(new Argument('[which]', 'measure or guide').choices(['measure', 'guide']).default('measure'))
-    .option('--out <dir>', 'write guide.schema.json and measure.schema.json into this folder instead')
+    .description(say.schema())
+    .addArgument(new Argument('[which]', say.schemaWhich()).choices(['measure', 'guide']).default('measure'))
+    .option('--out <dir>', say.schemaOut())
     .addHelpText(
       'after',
       examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']),
@@ -178,20 +190,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('build')
-    .description('render the guide as PDF and DOCX into dist/')
+    .description(say.build())
     .addOption(configOption())
-    .option(
-      '--format <formats>',
-      'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
-    )
-    .option('--out <dir>', 'output folder (default: guide.yaml output.dir)')
-    .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
-    .option('--strict', 'treat warnings as errors (exit code 1)')
-    .option('--json', 'print the build manifest (also written to manifest.json) as JSON on stdout')
-    .option(
-      '--since <old>',
-      'add a 本版更新說明 section: what changed since <old> (a manifest.json, folder or git ref)',
-    )
+    .option('--format <formats>', say.outputFormats())
+    .option('--out <dir>', say.buildOut())
+    .option('--as-of <date>', say.asOfIncluded(), parseDate)
+    .option('--strict', say.strict())
+    .option('--json', say.buildJson())
+    .option('--since <old>', say.buildSince({ section: '本版更新說明' }))
     .addOption(expiringOption())
     .addHelpText(
       'after',
@@ -206,55 +212,57 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('diff')
-    .description('the measures added, removed and changed between two editions, in plain Chinese')
-    .argument('<old>', 'the earlier edition: a manifest.json, an edition folder or guide.yaml, or a git ref')
-    .argument('[new]', 'the later edition, in the same forms (default: the current edition)')
+    .description(say.diff())
+    .argument('<old>', say.diffOld())
+    .argument('[new]', say.diffNew())
     .addOption(configOption())
-    .option('--json', 'print the changes as JSON')
+    .option('--json', say.diffJson())
     .addHelpText(
       'after',
-      examples([
-        'guide diff v2020.03                      the current edition against the tag v2020.03',
-        'guide diff old/dist/manifest.json .      a released build against this folder',
-        'guide diff HEAD~1 --json                 for scripts',
-      ]),
+      examples(
+        [
+          ['guide diff v2020.03', say.diffExampleTag()],
+          ['guide diff old/dist/manifest.json .', say.diffExampleManifest()],
+          ['guide diff HEAD~1 --json', say.diffExampleJson()],
+        ],
+        6,
+      ),
     )
     .action(run(async () => (await import('../commands/diff.js')).diffCommand));
 
   program
     .command('batch')
-    .description('a tailored guide for every firm of a firm list (一企一策), with a manifest for mailing')
-    .requiredOption('--firms <file>', 'the firm list: .csv (UTF-8 or GB18030), .xlsx or .yaml')
+    .description(say.batch())
+    .requiredOption('--firms <file>', say.batchFirms())
     .addOption(configOption())
-    .option('--sheet <name>', 'the worksheet of an .xlsx list (default: the first)')
-    .option(
-      '--format <formats>',
-      'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
-    )
-    .option('--out <dir>', 'output folder (default: <guide.yaml output.dir>/firms)')
-    .option('--as-of <date>', 'include the measures in effect on this date (default: the edition date)', parseDate)
-    .option('--letter-date <date>', "the date on each firm's letter (default: the as-of date)", parseDate)
+    .option('--sheet <name>', say.batchSheet())
+    .option('--format <formats>', say.outputFormats())
+    .option('--out <dir>', say.batchOut())
+    .option('--as-of <date>', say.asOfIncluded(), parseDate)
+    .option('--letter-date <date>', say.batchLetterDate(), parseDate)
     .option(
       '--name-pattern <pattern>',
-      'file names: {企業名稱} or {name}, {編號} or {id} (default: {企業名稱}-惠企政策指南)',
+      // The pattern's fields are written in Chinese whatever the language: they are what users type.
+      say.batchNamePattern({ firmName: '{企業名稱}', firmId: '{編號}', pattern: '{企業名稱}-惠企政策指南' }),
     )
-    .option('--jobs <n>', 'firms built at once: this process and n-1 worker threads (default: the number of CPU cores)')
-    .option('--shard <i/n>', 'build only part i of n (firms split by a hash of their id), e.g. 1/4')
-    .option('--only <ids>', 'build only these firms (ids separated by commas)')
-    .option('--force', 'build every firm, even those whose guides are up to date')
-    .option('--explain <id>', 'show which measures the firm gets and why, and which it does not; build nothing')
-    .option('--json', 'print the manifest (or with --explain, the explanation) as JSON on stdout')
+    .option('--jobs <n>', say.batchJobs())
+    .option('--shard <i/n>', say.batchShard())
+    .option('--only <ids>', say.batchOnly())
+    .option('--force', say.batchForce())
+    .option('--explain <id>', say.batchExplain())
+    .option('--json', say.batchJson())
     .addHelpText(
       'after',
-      examples([
-        'guide batch --firms firms.xlsx',
-        'guide batch --firms firms.csv --format pdf --jobs 4',
-        'guide batch --firms firms.xlsx --sheet 名單 --only TW-0001,TW-0002',
-        'guide batch --firms firms.csv --explain TW-0001',
-        'guide batch --firms firms.csv --shard 1/2   # and --shard 2/2 on another machine',
-      ]) +
-        '\nFirms whose guides are already in the output folder, built from the same inputs, are skipped;\n' +
-        'a run that was stopped picks up where it left off.\n',
+      examples(
+        [
+          'guide batch --firms firms.xlsx',
+          'guide batch --firms firms.csv --format pdf --jobs 4',
+          'guide batch --firms firms.xlsx --sheet 名單 --only TW-0001,TW-0002',
+          'guide batch --firms firms.csv --explain TW-0001',
+          ['guide batch --firms firms.csv --shard 1/2', say.batchExampleShard()],
+        ],
+        3,
+      ) + note(say.batchResume()),
     )
     .action(run(async () => (await import('../commands/batch.js')).batchCommand));
 
@@ -298,12 +306,12 @@ export async function main(argv: readonly string[], given: CliIo = processIo()):
       createReporter(io).diagnostics(error.diagnostics, error.sources, { format: 'text', root: io.cwd });
     } else if (code === ExitCode.internal) {
       io.stderr.write(
-        `guide: internal error (a bug in guide ${version}). Please report it with the command you ran and this text:\n${
+        `${say.internalError({ version })}\n${
           error instanceof Error ? (error.stack ?? error.message) : String(error)
         }\n`,
       );
     } else {
-      io.stderr.write(`guide: ${error instanceof Error ? error.message : String(error)}\n`);
+      io.stderr.write(`${say.failed({ problem: error instanceof Error ? error.message : String(error) })}\n`);
     }
     return code;
   }

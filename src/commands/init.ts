@@ -14,6 +14,8 @@ import { bundledStarterDir, inspectTarget, readBundledFolder, type StarterFile }
 import { somethingAt } from '../io/exists.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { schemaText } from './schema.js';
+import { commandMessages as say } from '../messages/cli.js';
+import { reportMessages } from '../messages/report.js';
 
 /** Entries a folder may hold and still count as empty: version control and desktop litter. */
 const ignorable = new Set(['.git', '.DS_Store', 'Thumbs.db', 'desktop.ini']);
@@ -65,15 +67,15 @@ export async function initCommand(
   const shownDir = shownPath(io.cwd, target);
   const at = inspectTarget(target, shownDir);
   if (at.kind === 'file') {
-    report.info(`guide: ${shownDir} is a file, not a folder; choose a folder name for the new edition`);
+    report.info(say.initIsFile({ dir: shownDir }));
     return ExitCode.outputFailed;
   }
   const present = at.kind === 'folder' ? at.entries.filter((name) => !ignorable.has(name)) : [];
   if (present.length > 0 && !options.force) {
-    const listed = present.slice(0, 5).join(', ') + (present.length > 5 ? `, … (${present.length} in all)` : '');
+    const listed = present.slice(0, 5).join(', ') + (present.length > 5 ? say.andMore({ n: present.length }) : '');
     report.info(
-      `guide: ${shownDir === '.' ? 'this folder' : shownDir} is not empty (${listed}); nothing was written.\n` +
-        `  hint: start the edition in a new folder, e.g. \`guide init my-edition\`; or add --force to add the missing files here (files already there are kept, never overwritten)`,
+      `${shownDir === '.' ? say.initHereNotEmpty({ listed }) : say.initNotEmpty({ dir: shownDir, listed })}\n` +
+        `  ${reportMessages.hint({ hint: say.initNotEmptyHint() })}`,
     );
     return ExitCode.outputFailed;
   }
@@ -92,15 +94,15 @@ export async function initCommand(
     written.push(shown);
   }
 
-  for (const shown of written) report.info(`wrote ${shown}`);
-  for (const shown of kept) report.info(`kept ${shown} (already there; not overwritten)`);
+  for (const shown of written) report.info(say.wrote({ file: shown }));
+  for (const shown of kept) report.info(say.kept({ file: shown }));
   const cd = shownDir === '.' ? '' : `cd ${shellWord(shownDir)} && `;
   report.info(
-    `\nA new edition is in ${shownDir === '.' ? 'this folder' : shownDir}` +
-      (options.template ? ', with its own copy of the templates in templates/' : ", using guide's own templates") +
-      `. Next:\n  ${cd}guide validate && guide build\n` +
-      'Then edit guide.yaml, replace the example measure, and add measures with `guide new <category> <id>`' +
-      ' (README.md there says more).',
+    say.initDone({
+      where: shownDir === '.' ? say.thisFolder() : say.folder({ dir: shownDir }),
+      templates: options.template ? say.initOwnTemplates() : say.initBundledTemplates(),
+      cd,
+    }),
   );
   return ExitCode.ok;
 }

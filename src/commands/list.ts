@@ -7,6 +7,7 @@ import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { displayWidth, padToWidth } from '../diagnostics/display-width.js';
 import { loadEdition } from '../io/edition.js';
+import { commandMessages as say } from '../messages/cli.js';
 
 export interface ListCommandOptions {
   config?: string;
@@ -16,7 +17,11 @@ export interface ListCommandOptions {
   json?: boolean;
 }
 
-const statusLabels: Record<MeasureStatus, string> = { active: '有效', expired: '已失效', upcoming: '尚未生效' };
+const statusLabels: Record<MeasureStatus, () => string> = {
+  active: say.statusActive,
+  expired: say.statusExpired,
+  upcoming: say.statusUpcoming,
+};
 
 /** Cuts text to `width` columns, ending in "…" when cut. */
 function truncate(text: string, width: number): string {
@@ -35,13 +40,16 @@ export async function listCommand(io: CliIo, options: ListCommandOptions): Promi
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     report.diagnostics(errors, loaded.sources, { format: 'text', root: loaded.root });
-    report.info('these files are left out of the list; run `guide validate` for details');
+    report.info(say.leftOut());
   }
   const catalogue = loaded.catalogue;
   if (!catalogue) return ExitCode.invalidInput;
   if (options.category !== undefined && !catalogue.edition.categories.some((c) => c.id === options.category)) {
     report.info(
-      `guide: unknown category "${options.category}"; categories: ${catalogue.edition.categories.map((c) => c.id).join(', ')}`,
+      say.unknownCategory({
+        category: options.category,
+        list: catalogue.edition.categories.map((c) => c.id).join(', '),
+      }),
     );
     return ExitCode.usage;
   }
@@ -74,13 +82,13 @@ export async function listCommand(io: CliIo, options: ListCommandOptions): Promi
   }
 
   const table = [
-    ['ID', 'CATEGORY', 'TITLE', 'EFFECTIVE', 'STATUS'],
+    [say.headingId(), say.headingCategory(), say.headingTitle(), say.headingEffective(), say.headingStatus()],
     ...rows.map(({ measure, status }) => [
       measure.id,
       measure.category,
       measure.title,
-      `${measure.effective.from} – ${measure.effective.until ?? '長期'}`,
-      statusLabels[status],
+      `${measure.effective.from} – ${measure.effective.until ?? say.openEnded()}`,
+      statusLabels[status](),
     ]),
   ];
   const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => displayWidth(row[column]!))));
@@ -94,6 +102,6 @@ export async function listCommand(io: CliIo, options: ListCommandOptions): Promi
     return r === 0 ? report.outStyle.bold(line) : line;
   });
   report.out(lines.join('\n'));
-  report.info(`${rows.length} of ${catalogue.measures.length} measures, status as of ${asOf}`);
+  report.info(say.listed({ shown: rows.length, total: catalogue.measures.length, date: asOf }));
   return hasErrors(loaded.diagnostics) ? ExitCode.invalidInput : ExitCode.ok;
 }

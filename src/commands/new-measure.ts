@@ -10,6 +10,8 @@ import { loadEdition } from '../io/edition.js';
 import { somethingAt } from '../io/exists.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { today } from '../io/clock.js';
+import { commandMessages as say } from '../messages/cli.js';
+import { reportMessages } from '../messages/report.js';
 
 export async function newMeasureCommand(
   io: CliIo,
@@ -21,9 +23,7 @@ export async function newMeasureCommand(
   const idProblem = measureIdProblem(id);
   if (idProblem !== undefined) {
     const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
-    report.info(
-      `guide: id "${shown}" ${idProblem}\n  hint: an id is short kebab-case: lower-case letters, digits and hyphens, e.g. tax-rent-relief`,
-    );
+    report.info(`${say.badId({ id: shown, problem: idProblem })}\n  ${reportMessages.hint({ hint: say.badIdHint() })}`);
     return ExitCode.usage;
   }
   const loaded = await loadEdition(io.cwd, options.config);
@@ -33,18 +33,16 @@ export async function newMeasureCommand(
     return ExitCode.invalidInput;
   }
   if (!edition.categories.some((c) => c.id === category)) {
-    report.info(
-      `guide: category "${category}" is not in guide.yaml; use one of: ${edition.categories.map((c) => c.id).join(', ')}`,
-    );
+    report.info(say.newUnknownCategory({ category, list: edition.categories.map((c) => c.id).join(', ') }));
     return ExitCode.usage;
   }
   const target = path.join(loaded.root, 'policies', category, `${id}.yaml`);
   const shown = path.relative(io.cwd, target);
   if (somethingAt(target)) {
-    report.info(`guide: ${shown} already exists; not overwriting it. Choose another id, or edit that file.`);
+    report.info(say.measureExists({ file: shown }));
     return ExitCode.outputFailed;
   }
   await writeFileAtomic(target, measureSkeleton(id, category, today(io.env)), { shownAs: shown });
-  report.info(`wrote ${shown}: fill in every field, then run \`guide validate\``);
+  report.info(say.measureWritten({ file: shown }));
   return ExitCode.ok;
 }

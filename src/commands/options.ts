@@ -2,6 +2,7 @@
 
 import { outputFormats, type OutputFormat } from '../writers/formats.js';
 import { UsageError } from '../errors.js';
+import { commandMessages as say } from '../messages/cli.js';
 
 /** `--format pdf,docx` → the formats, once each; anything else is a usage error. */
 function parseFormats(value: string): OutputFormat[] {
@@ -10,7 +11,7 @@ function parseFormats(value: string): OutputFormat[] {
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   if (formats.length === 0 || formats.some((f) => !(outputFormats as readonly string[]).includes(f))) {
-    throw new UsageError(`--format takes ${outputFormats.join(', ')} or several separated by commas; got "${value}"`);
+    throw new UsageError(say.formatList({ formats: outputFormats.join(', '), value }));
   }
   return [...new Set(formats)] as OutputFormat[];
 }
@@ -29,7 +30,7 @@ export function parseOutputAndReportFormats(value: string | undefined): {
   if (value === undefined) return { report: 'text' };
   const items = value.split(',').map((item) => item.trim().toLowerCase());
   const reports = items.filter((item): item is DiagnosticsFormat => item === 'text' || item === 'json');
-  if (reports.length > 1) throw new UsageError(`--format takes text or json once, not both; got "${value}"`);
+  if (reports.length > 1) throw new UsageError(say.formatReportTwice({ value }));
   const documents = items.filter((item) => item !== 'text' && item !== 'json');
   return {
     ...(documents.length > 0 || reports.length === 0 ? { formats: parseFormats(documents.join(',')) } : {}),

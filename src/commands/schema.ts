@@ -6,6 +6,7 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
+import { commandMessages as say } from '../messages/cli.js';
 
 export function schemaText(which: 'guide' | 'measure'): string {
   return `${JSON.stringify(exportJsonSchema(which), null, 2)}\n`;
@@ -21,7 +22,7 @@ export async function schemaCommand(io: CliIo, which: 'guide' | 'measure', optio
     const target = path.resolve(io.cwd, options.out, `${name}.schema.json`);
     const shown = path.relative(io.cwd, target);
     await writeFileAtomic(target, schemaText(name), { shownAs: shown });
-    report.info(`wrote ${shown}`);
+    report.info(say.wrote({ file: shown }));
   }
   return ExitCode.ok;
 }

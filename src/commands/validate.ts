@@ -8,6 +8,7 @@ import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { loadEdition } from '../io/edition.js';
 import { checkEditionGlyphs } from '../pipeline/glyph-check.js';
+import { commandMessages as say } from '../messages/cli.js';
 
 export interface ValidateCommandOptions {
   config?: string;
@@ -50,7 +51,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
       io.cwd,
       path.join(loaded.root, options.config ? path.basename(options.config) : 'guide.yaml'),
     );
-    report.info(`checked ${config} and ${measureFiles} measure file${measureFiles === 1 ? '' : 's'}`);
+    report.info(say.checked({ config, n: measureFiles }));
   }
   const failed = hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0);
   return failed ? ExitCode.invalidInput : ExitCode.ok;

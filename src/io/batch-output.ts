@@ -9,6 +9,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 import { temporaryFileName } from './write-atomic.js';
 
 /** The bytes of a file, or why they could not be read (ENOENT, EACCES, …). */
@@ -114,7 +115,7 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new OutputError(`cannot create ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new OutputError(say.cannotCreate({ dir, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }
   for (let attempt = 0; ; attempt++) {
     try {
@@ -122,16 +123,14 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
       return () => rm(file, { force: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new OutputError(`cannot write ${file} (${code ?? String(error)})`);
+      if (code !== 'EEXIST') throw new OutputError(say.cannotWrite({ file, reason: code ?? String(error) }));
     }
     const holder = Number.parseInt((await readTextIfPresent(file)) ?? '', 10);
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new OutputError(
-        `another guide batch (process ${holder}) is writing to ${dir}; wait for it to finish, or give this run its own --out folder`,
-      );
+      throw new OutputError(say.locked({ pid: holder, dir }));
     }
     // Left by a run that was killed: remove it and try again (once; a second loss is a race).
-    if (attempt > 0) throw new OutputError(`another guide batch took ${dir} at the same moment; run again`);
+    if (attempt > 0) throw new OutputError(say.lockRace({ dir }));
     await rm(file, { force: true });
   }
 }

@@ -1,6 +1,7 @@
 /** The only place guide reads the clock. SOURCE_DATE_EPOCH (seconds) pins it for reproducible output. */
 
 import { UsageError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 
 /** 9999-12-31T23:59:59Z: dates are written YYYY-MM-DD, so the year has four digits at most. */
 const latestEpoch = 253402300799;
@@ -10,9 +11,7 @@ export function buildInstant(env: Readonly<Record<string, string | undefined>>):
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return undefined;
   if (!/^\d+$/.test(epoch) || Number(epoch) > latestEpoch) {
-    throw new UsageError(
-      `SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 (1970-01-01) to ${latestEpoch} (9999-12-31), got "${epoch}"`,
-    );
+    throw new UsageError(say.badEpoch({ latest: latestEpoch, value: epoch }));
   }
   return new Date(Number(epoch) * 1000);
 }

@@ -9,6 +9,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, type LoadResult, type ReadResult, type SourceReader } from '../catalogue/load.js';
 import { UsageError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 import { gitSourceReader, resolveGitRevision } from './git.js';
 import { findConfig } from './edition.js';
 import { createSourceReader } from './source-reader.js';
@@ -90,9 +91,7 @@ export async function openSide(spec: string, cwd: string, config?: string): Prom
   }
   const revision = await resolveGitRevision(current.root, spec);
   if (revision === undefined) {
-    throw new UsageError(
-      `"${spec}" is not a manifest.json, an edition folder, a folder of measure files or a git ref (tag, branch, commit) in ${path.relative(cwd, current.root) || '.'}`,
-    );
+    throw new UsageError(say.notAnEdition({ spec, folder: path.relative(cwd, current.root) || '.' }));
   }
   const loaded = await loadCatalogue(gitSourceReader(revision), current.root, current.name);
   // Files are named as git names them ("v2020.03:policies/tax/vat.yaml"), shown from the folder

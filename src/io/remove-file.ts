@@ -2,6 +2,7 @@
 
 import { rm } from 'node:fs/promises';
 import { OutputError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 
 /**
  * Removes `target` if it exists. A missing file, or a path through something that is not a
@@ -13,8 +14,6 @@ export async function removeFile(target: string): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return;
-    throw new OutputError(
-      `could not remove ${target} (${code ?? String(error)}); existing files were left as they were`,
-    );
+    throw new OutputError(say.removeFailed({ file: target, reason: code ?? String(error) }));
   }
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -44,17 +45,14 @@ export function readTemplateFolder(root: string, dir: string): TemplateFolder {
     try {
       // stat, not lstat: a link to a template file is fine; what it points to must be a file.
       if (!statSync(path.join(absolute, name)).isFile()) {
-        problem(
-          `${name} is not a file`,
-          `remove it or rename it: every ${templateSuffix} in the templates folder is read as a template, and ${themeName} as the theme`,
-        );
+        problem(say.notAFile({ name }), say.notAFileHint({ suffix: templateSuffix, theme: themeName }));
         return undefined;
       }
       return readFileSync(path.join(absolute, name), 'utf8');
     } catch (error) {
       problem(
-        `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-        'check that the file exists and that this user may read it',
+        say.templateUnreadable({ name, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+        say.templateUnreadableHint(),
       );
       return undefined;
     }
@@ -132,13 +130,9 @@ function fontFileError(name: string, error: unknown): GuideInputError {
   const code = (error as NodeJS.ErrnoException).code;
   const why =
     code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'there is no such file'
+      ? say.noSuchFile()
       : code === 'EISDIR'
-        ? 'it is a folder'
-        : `it could not be read (${code ?? String(error)})`;
-  return new GuideInputError([diagnostic('E-THEME-FONT', `font "${name}" cannot be used: ${why}`, { hint: fontHint })]);
+        ? say.itIsAFolder()
+        : say.itIsUnreadable({ reason: code ?? String(error) });
+  return new GuideInputError([diagnostic('E-THEME-FONT', say.fontUnusable({ name, why }), { hint: say.fontHint() })]);
 }
-
-/** What a font path in theme.yaml must be. */
-export const fontHint =
-  'write the path of a .ttf or .otf font file, relative to the edition folder (fonts/NotoSansTC-Regular.ttf) or inside an installed npm package (@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf)';

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { InternalError, OutputError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 
 /** The starter edition bundled with guide: guide.yaml, an example measure, README.md, gitignore. */
 export const bundledStarterDir = path.resolve(
@@ -60,13 +61,13 @@ export function inspectTarget(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'missing' };
     if (code === 'ENOTDIR') return { kind: 'file' };
-    throw new OutputError(`could not look into ${shownAs} (${code ?? String(error)})`, code);
+    throw new OutputError(say.cannotLookInto({ dir: shownAs, reason: code ?? String(error) }), code);
   }
   if (!isFolder) return { kind: 'file' };
   try {
     return { kind: 'folder', entries: readdirSync(dir).sort() };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new OutputError(`could not look into ${shownAs} (${code ?? String(error)})`, code);
+    throw new OutputError(say.cannotLookInto({ dir: shownAs, reason: code ?? String(error) }), code);
   }
 }

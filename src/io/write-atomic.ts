@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
+import { ioMessages as say } from '../messages/io.js';
 
 /** Temporary files are `.guide-<pid>-<n>.tmp`: short whatever the target's name, and a sweep can tell whose they are. */
 export const temporaryFileName = /^\.guide-(\d+)-\d+\.tmp$/;
@@ -52,7 +53,7 @@ function outputError(target: string, shown: string, error: unknown): OutputError
     shown !== target && target.endsWith(path.normalize(shown)) ? target.slice(0, -path.normalize(shown).length) : '';
   const named = (file: string) => (base === '' ? file : path.relative(base, file) || '.');
   return new OutputError(
-    `could not write ${shown}: ${reason(code, path.dirname(target), named) ?? String(error)}; existing files were left as they were`,
+    say.writeFailed({ file: shown, reason: reason(code, path.dirname(target), named) ?? String(error) }),
     code,
   );
 }
@@ -61,26 +62,26 @@ function outputError(target: string, shown: string, error: unknown): OutputError
 function reason(code: string | undefined, folder: string, named: (file: string) => string): string | undefined {
   switch (code) {
     case 'ENOSPC':
-      return 'the disk is full (ENOSPC)';
+      return say.diskFull();
     case 'EDQUOT':
-      return 'the disk quota is used up (EDQUOT)';
+      return say.quota();
     case 'EACCES':
     case 'EPERM':
-      return `permission denied: this user may not write in ${named(folder)} (${code})`;
+      return say.permission({ folder: named(folder), code });
     case 'EROFS':
-      return `${named(folder)} is on a read-only file system (EROFS)`;
+      return say.readOnly({ folder: named(folder) });
     case 'ENOTDIR':
     case 'EEXIST': {
       const file = fileInTheWay(folder);
-      return `${file !== undefined ? named(file) : 'a part of the path'} is a file, not a folder (${code})`;
+      return say.fileInTheWay({ file: file !== undefined ? named(file) : say.partOfPath(), code });
     }
     case 'EISDIR':
-      return 'there is a folder of that name (EISDIR)';
+      return say.isFolder();
     case 'ENAMETOOLONG':
-      return 'the file name is too long for the file system (ENAMETOOLONG)';
+      return say.nameTooLong();
     case 'EMFILE':
     case 'ENFILE':
-      return `too many files are open (${code}); run fewer jobs at once`;
+      return say.tooManyOpen({ code });
     default:
       return code;
   }

@@ -8,7 +8,8 @@
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
-import { checkFontFile, fontHint, readFontFile } from '../io/resources.js';
+import { checkFontFile, readFontFile } from '../io/resources.js';
+import { ioMessages } from '../messages/io.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
 import { fontMessages as say } from '../messages/fonts.js';
@@ -40,7 +41,7 @@ export function openThemeFonts(
   const unusable = (value: FontValue, problem: string) =>
     diagnostic('E-THEME-FONT', say.unusable({ label: value.label, name: value.name, problem }), {
       ...at(value),
-      hint: fontHint,
+      hint: ioMessages.fontHint(),
     });
   const relabel = (value: FontValue, error: GuideInputError) =>
     error.diagnostics.map((d) => ({ ...d, ...at(value), message: `${value.label}: ${d.message}` }));

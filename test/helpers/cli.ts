@@ -12,12 +12,12 @@ export interface CliRun {
 
 export async function runCli(
   argv: string[],
-  options: { cwd: string; env?: Record<string, string>; tty?: boolean },
+  options: { cwd: string; env?: Record<string, string>; tty?: boolean; columns?: number },
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: 200 },
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false, columns: options.columns ?? 200 },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     cwd: options.cwd,
     env: options.env ?? {},
