@@ -124,7 +124,7 @@ export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: Tex
   if (text !== undefined && d.range) parts.push(style.dim(codeFrame(text, d.range)));
   for (const r of d.related ?? [])
     parts.push(
-      `  ${style.dim(say.see())} ${printable(formatLocation(r.file, r.range, sources))}: ${printable(r.message)}`,
+      `  ${say.related({ see: style.dim(say.see()), place: printable(formatLocation(r.file, r.range, sources)), message: printable(r.message) })}`,
     );
   if (d.hint) parts.push(`  ${say.hint({ hint: printable(d.hint) })}`);
   return parts.join('\n');

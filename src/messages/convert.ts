@@ -23,9 +23,9 @@ export const keyboardTrapMessages = {
   colonHint: message({
     en: 'run guide convert --fix-punctuation, or write a half-width colon and a space after the field name: "«fixed»" (switch the keyboard to half-width, 半形)',
     'zh-Hans':
-      '请运行 guide convert --fix-punctuation，或在字段名后写半角冒号和一个空格：“«fixed»”（把输入法切换到半角）',
+      '请运行 guide convert --fix-punctuation，或把输入法切换到半角，在字段名后写半角冒号和一个空格，写成 «fixed»',
     'zh-Hant':
-      '請執行 guide convert --fix-punctuation，或在欄位名稱後寫半形冒號和一個空格：「«fixed»」（把輸入法切換到半形）',
+      '請執行 guide convert --fix-punctuation，或把輸入法切換到半形，在欄位名稱後寫半形冒號和一個空格，寫成 «fixed»',
   }),
   colonSpace: message({
     en: 'no space after the colon that ends the field name "«name»"',
@@ -34,8 +34,8 @@ export const keyboardTrapMessages = {
   }),
   colonSpaceHint: message({
     en: 'run guide convert --fix-punctuation, or put a space between the colon and the value: "«fixed»"',
-    'zh-Hans': '请运行 guide convert --fix-punctuation，或在冒号和值之间加一个空格：“«fixed»”',
-    'zh-Hant': '請執行 guide convert --fix-punctuation，或在冒號和值之間加一個空格：「«fixed»」',
+    'zh-Hans': '请运行 guide convert --fix-punctuation，或在冒号和值之间加一个空格，写成 «fixed»',
+    'zh-Hant': '請執行 guide convert --fix-punctuation，或在冒號和值之間加一個空格，寫成 «fixed»',
   }),
   quote: message({
     en: 'the value is wrapped in full-width quotes «open»…«close»',

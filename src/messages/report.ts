@@ -7,6 +7,12 @@ export const reportMessages = {
   warning: message({ en: 'warning', 'zh-Hans': '警告', 'zh-Hant': '警告' }),
   hint: message({ en: 'hint: «hint»', 'zh-Hans': '提示：«hint»', 'zh-Hant': '提示：«hint»' }),
   see: message({ en: 'see', 'zh-Hans': '另见', 'zh-Hant': '另見' }),
+  /** A further place a diagnostic involves: "see file:3:1: first defined here". */
+  related: message({
+    en: '«see» «place»: «message»',
+    'zh-Hans': '«see» «place»：«message»',
+    'zh-Hant': '«see» «place»：«message»',
+  }),
   noProblems: message({ en: 'no problems', 'zh-Hans': '没有发现问题', 'zh-Hant': '沒有發現問題' }),
   errors: message({
     en: '«count» «count|error|errors»',

@@ -43,7 +43,7 @@ describe('guide batch in Chinese', () => {
     assert.match(err, /firms\.csv:3:\d+ 错误 E-FIRM-EMAIL 第 3 行 C 列（电子邮箱）：“lin@”不是电子邮箱地址\n/);
     assert.match(err, / {2}提示：请只写一个地址，例如 service@example\.com\.tw\n/);
     assert.match(err, /firms\.csv:4:1 错误 E-FIRM-ID-DUPLICATE 第 4 行 A 列（编号）：编号“tw-0001”已被第 2 行使用\n/);
-    assert.match(err, / {2}另见 firms\.csv:2:1: 第一家使用这个编号的企业\n/);
+    assert.match(err, / {2}另见 firms\.csv:2:1：第一家使用这个编号的企业\n/);
     assert.match(err, / {2}提示：请给每家企业不同的编号（只有大小写不同的编号算作相同，因为编号用作文件夹名称）\n/);
     // 电子资讯 is 電子資訊 in Simplified characters, so it is read as the code electronics.
     assert.doesNotMatch(err, /E-FIRM-CODE-UNKNOWN/);

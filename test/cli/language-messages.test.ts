@@ -33,7 +33,7 @@ describe('the CLI in Chinese', () => {
     assert.match(simplified.stderr, /错误 E-CONFIG-MISSING 找不到 guide\.yaml/);
     assert.match(
       simplified.stderr,
-      /提示：请在 guide\.yaml 所在的文件夹或其下级文件夹中运行 guide，或用 --config path\/to\/guide\.yaml 指明它/,
+      /提示：请在 guide\.yaml 所在的文件夹或其下级文件夹中运行 guide，或用 --config path\/to\/guide\.yaml 指定它的位置/,
     );
     const traditional = await runCli(['list'], { cwd: dir, env: hant });
     assert.match(traditional.stderr, /提示：請在 guide\.yaml 所在的資料夾或其下層資料夾中執行 guide/);
@@ -52,7 +52,7 @@ describe('the CLI in Chinese', () => {
     assert.match(traditional.stderr, /policies\/tax\/tax-big5\.yaml:2:8 錯誤 E-ENCODING 檔案沒有以 UTF-8 編碼儲存/);
     assert.match(
       traditional.stderr,
-      /提示：檔案看起來是 Big5 編碼（臺灣或香港的繁體中文 Windows 編輯器常用）：請開啟檔案，另存為「UTF-8」編碼/,
+      /提示：這個檔案像是 Big5 編碼（臺灣或香港的繁體中文 Windows 編輯器儲存的格式）：請開啟檔案，另存新檔時把編碼選為「UTF-8」/,
     );
 
     const gbk = Buffer.concat([
@@ -65,7 +65,7 @@ describe('the CLI in Chinese', () => {
     assert.match(simplified.stderr, /错误 E-ENCODING 文件没有以 UTF-8 编码保存/);
     assert.match(
       simplified.stderr,
-      /提示：文件看起来是 GB18030\/GBK 编码（简体中文 Windows 编辑器常用）：请打开文件，另存为“UTF-8”编码/,
+      /提示：这个文件像是 GB18030\/GBK 编码（中文 Windows 编辑器的默认保存方式）：请打开文件，另存为时把编码选为“UTF-8”/,
     );
   });
 
