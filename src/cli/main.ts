@@ -164,27 +164,24 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('convert')
-    .description('rewrite the text values of measure files and guide.yaml from Simplified in Taiwan Traditional')
-    .argument('[files...]', 'YAML files to convert (default: guide.yaml and every measure file of the edition)')
+    .description(say.convert())
+    .argument('[files...]', say.convertFiles())
     .addOption(configOption())
-    .option('--check', 'write nothing; exit code 1 if any file would change (for CI)')
-    .option('--dry-run', 'write nothing; print the lines that would change, before (-) and after (+)')
-    .option(
-      '--fix-punctuation',
-      'first fix what a Chinese keyboard types into YAML: full-width colons (：) and quotes (“…”, 「…」), full-width-space indents, no space after a colon',
-    )
+    .option('--check', say.convertCheck())
+    .option('--dry-run', say.convertDryRun())
+    .option('--fix-punctuation', say.convertFixPunctuation())
     .addHelpText(
       'after',
-      examples([
-        'guide convert                              every measure file and guide.yaml, in place',
-        'guide convert policies/tax/tax-new.yaml    only this file',
-        'guide convert --dry-run                    show the changes, write nothing',
-        'guide convert --check                      in CI: fail if any Simplified text is left',
-        'guide convert --fix-punctuation            also fix full-width colons, quotes and indents',
-      ]) +
-        '\nOnly values change: comments, keys, quoting and layout are kept. OpenCC (Taiwan phrasing) does the\n' +
-        "conversion, with guide's dictionary for administrative words (文件, 程序, 審核, 項目 …) and\n" +
-        'guide.yaml terms: (prefer 臺 or 台, keep, pairs) over it. Text already in Traditional is left as it is.\n',
+      examples(
+        [
+          ['guide convert', say.convertExampleAll()],
+          ['guide convert policies/tax/tax-new.yaml', say.convertExampleFile()],
+          ['guide convert --dry-run', say.convertExampleDryRun()],
+          ['guide convert --check', say.convertExampleCheck()],
+          ['guide convert --fix-punctuation', say.convertExampleFixPunctuation()],
+        ],
+        4,
+      ) + note(say.convertNote()),
     )
     .action(run(async () => (await import('../commands/convert.js')).convertCommand));
 

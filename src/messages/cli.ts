@@ -224,6 +224,61 @@ export const helpMessages = {
     'zh-Hant': '改為把 guide.schema.json 和 measure.schema.json 寫入這個資料夾',
   }),
 
+  // guide convert
+  convert: message({
+    en: 'rewrite the text values of measure files and guide.yaml from Simplified in Taiwan Traditional',
+    'zh-Hans': '把措施文件和 guide.yaml 中的文本值从简体改写为台湾繁体',
+    'zh-Hant': '把措施檔案和 guide.yaml 中的文字值從簡體改寫為臺灣正體',
+  }),
+  convertFiles: message({
+    en: 'YAML files to convert (default: guide.yaml and every measure file of the edition)',
+    'zh-Hans': '要转换的 YAML 文件（默认：guide.yaml 和本版的所有措施文件）',
+    'zh-Hant': '要轉換的 YAML 檔案（預設：guide.yaml 和本版的所有措施檔案）',
+  }),
+  convertCheck: message({
+    en: 'write nothing; exit code 1 if any file would change (for CI)',
+    'zh-Hans': '不写入任何文件；如有文件需要修改，退出码为 1（供 CI 使用）',
+    'zh-Hant': '不寫入任何檔案；如有檔案需要修改，結束碼為 1（供 CI 使用）',
+  }),
+  convertDryRun: message({
+    en: 'write nothing; print the lines that would change, before (-) and after (+)',
+    'zh-Hans': '不写入任何文件；列出将要修改的行，修改前（-）和修改后（+）',
+    'zh-Hant': '不寫入任何檔案；列出將要修改的行，修改前（-）和修改後（+）',
+  }),
+  convertFixPunctuation: message({
+    en: 'first fix what a Chinese keyboard types into YAML: full-width colons (：) and quotes (“…”, 「…」), full-width-space indents, no space after a colon',
+    'zh-Hans': '先修正中文输入法打进 YAML 的错误：全角冒号（：）和引号（“…”、「…」）、全角空格缩进、冒号后缺少空格',
+    'zh-Hant': '先修正中文輸入法打進 YAML 的錯誤：全形冒號（：）和引號（“…”、「…」）、全形空格縮排、冒號後缺少空格',
+  }),
+  convertExampleAll: message({
+    en: 'every measure file and guide.yaml, in place',
+    'zh-Hans': '就地转换所有措施文件和 guide.yaml',
+    'zh-Hant': '就地轉換所有措施檔案和 guide.yaml',
+  }),
+  convertExampleFile: message({ en: 'only this file', 'zh-Hans': '只转换这个文件', 'zh-Hant': '只轉換這個檔案' }),
+  convertExampleDryRun: message({
+    en: 'show the changes, write nothing',
+    'zh-Hans': '显示改动，不写入',
+    'zh-Hant': '顯示改動，不寫入',
+  }),
+  convertExampleCheck: message({
+    en: 'in CI: fail if any Simplified text is left',
+    'zh-Hans': '在 CI 中：还有简体文本就报错',
+    'zh-Hant': '在 CI 中：還有簡體文字就報錯',
+  }),
+  convertExampleFixPunctuation: message({
+    en: 'also fix full-width colons, quotes and indents',
+    'zh-Hans': '同时修正全角冒号、引号和缩进',
+    'zh-Hant': '同時修正全形冒號、引號和縮排',
+  }),
+  convertNote: message({
+    en: "Only values change: comments, keys, quoting and layout are kept. OpenCC (Taiwan phrasing) does the\nconversion, with guide's dictionary for administrative words (文件, 程序, 審核, 項目 …) and\nguide.yaml terms: (prefer 臺 or 台, keep, pairs) over it. Text already in Traditional is left as it is.",
+    'zh-Hans':
+      '只改写值：注释、字段名、引号和排版都保持不变。转换由 OpenCC（台湾用语）完成，\n优先采用 guide 的行政用语词典（文件、程序、审核、项目…）\n和 guide.yaml 的 terms:（选用“臺”或“台”、保留的词、自定词对）。\n已是繁体的文本保持原样。',
+    'zh-Hant':
+      '只改寫值：註解、欄位名稱、引號和排版都保持不變。轉換由 OpenCC（臺灣用語）完成，\n優先採用 guide 的行政用語詞典（文件、程序、審核、項目…）\n和 guide.yaml 的 terms:（選用「臺」或「台」、保留的詞、自訂詞對）。\n已是正體的文字保持原樣。',
+  }),
+
   // guide build
   build: message({
     en: 'render the guide as PDF and DOCX into dist/',
