@@ -1,4 +1,4 @@
-/** The theme's fonts and the characters they must draw. */
+/** The theme (templates/theme.yaml), its fonts and the characters they must draw. */
 
 import { message } from './message.js';
 
@@ -69,5 +69,13 @@ export const fontMessages = {
     en: 'name one DOCX font in fonts.docx.eastAsiaFallback for each entry of fonts.pdf.fallback, in the same order',
     'zh-Hans': '请按 fonts.pdf.fallback 的顺序，在 fonts.docx.eastAsiaFallback 中为每一项写一个 DOCX 字体名称',
     'zh-Hant': '請按 fonts.pdf.fallback 的順序，在 fonts.docx.eastAsiaFallback 中為每一項寫一個 DOCX 字型名稱',
+  }),
+};
+
+export const themeMessages = {
+  colour: message({
+    en: 'must be a colour written #rrggbb, e.g. #8b1a1a',
+    'zh-Hans': '不符合要求，颜色须写成 #rrggbb，例如 #8b1a1a',
+    'zh-Hant': '不符合要求，顏色須寫成 #rrggbb，例如 #8b1a1a',
   }),
 };

@@ -15,10 +15,9 @@ import {
   type Schema,
 } from '../schema/schema-kit.js';
 import type { FallbackFace, TextStyle, Theme } from '../writers/theme.js';
-import { fontMessages } from '../messages/fonts.js';
+import { fontMessages, themeMessages } from '../messages/fonts.js';
 
-const color = () =>
-  text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: 'must be a colour written #rrggbb, e.g. #8b1a1a' });
+const color = () => text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: themeMessages.colour });
 const length = () => number({ min: 0 });
 
 const textStyle = object<TextStyle>({
