@@ -36,6 +36,8 @@ export interface FuzzTotals {
   seconds: number;
   /** Failing cases by kind, repeats of one failure included. */
   failures: Record<FindingKind, number>;
+  /** Cases by exit code ('hang' and 'died' for cases that gave none): shows what the mutants reached. */
+  exits: Record<string, number>;
   /** Distinct failures, each written to its folder. */
   findings: Finding[];
 }
@@ -122,6 +124,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzTotals> {
     mutations: 0,
     seconds: 0,
     failures: { 'exit-70': 0, 'stack-trace': 0, 'exit-code': 0, hang: 0, 'empty-output': 0, 'worker-died': 0 },
+    exits: {},
     findings: [],
   };
   const seen = new Set<string>();
@@ -144,6 +147,8 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzTotals> {
       const outcome = await run(target, command, mutant);
       if (process.env.FUZZ_TRACE)
         log(`${target.name} ${command.argv[0]}: ${Math.round(performance.now() - caseStarted)} ms`);
+      const exit = 'hang' in outcome ? 'hang' : 'died' in outcome ? 'died' : String(outcome.code);
+      totals.exits[exit] = (totals.exits[exit] ?? 0) + 1;
       const failure = classify(outcome, command);
       if (!failure) continue;
       totals.failures[failure.kind]++;
@@ -187,6 +192,9 @@ export function describeTotals(totals: FuzzTotals): string {
     `${totals.mutations} mutations in ${totals.seconds.toFixed(0)} s (${(totals.mutations / totals.seconds).toFixed(2)} per second)`,
     `crashes: ${f['exit-70'] + f['stack-trace'] + f['exit-code'] + f['worker-died']} (exit 70: ${f['exit-70']}, stack trace: ${f['stack-trace']}, other exit code: ${f['exit-code']}, worker died: ${f['worker-died']})`,
     `hangs: ${f.hang}`,
+    `exit codes: ${Object.entries(totals.exits)
+      .map(([code, count]) => `${code}: ${count}`)
+      .join(', ')}`,
     `empty outputs: ${f['empty-output']}`,
     `distinct findings: ${totals.findings.length}`,
     ...totals.findings.map((x) => `  ${x.folder}: ${x.kind} — ${x.detail}`),
