@@ -368,7 +368,12 @@ function oddValue(random: Random, syntaxes: readonly Syntax[]): unknown {
  * the rest of the file as it was; undefined when the text does not parse or holds no scalar.
  */
 function replaceYamlValue(text: string, random: Random, syntaxes: readonly Syntax[]): string | undefined {
-  const doc = parseDocument(text);
+  let doc;
+  try {
+    doc = parseDocument(text);
+  } catch {
+    return undefined; // nested too deep for the parser's stack: a byte mutation instead
+  }
   if (doc.errors.length > 0) return undefined;
   const paths: (string | number)[][] = [];
   visit(doc, {
