@@ -40,9 +40,10 @@ const stackFrame = /^\s+at \S.*(:\d+:\d+\)?|\(native\)|<anonymous>\)?)$/m;
 
 function firstLine(text: string): string {
   const frame = text.match(stackFrame)?.[0].trim();
-  const message = text
-    .split('\n')
-    .find((line) => line.trim() !== '' && !line.startsWith('guide: internal error') && !stackFrame.test(line));
+  // The error's own message: the line after guide's crash header when there is one.
+  const lines = text.split('\n');
+  const header = lines.findIndex((line) => line.startsWith('guide: internal error'));
+  const message = lines.slice(header + 1).find((line) => line.trim() !== '' && !stackFrame.test(line));
   return [message?.trim(), frame].filter(Boolean).join(' | ').slice(0, 300);
 }
 
