@@ -18,6 +18,8 @@ export interface FuzzOptions {
   seed: number;
   /** Where findings are written, one folder each. */
   findingsDir: string;
+  /** Stop after this many cases even if time is left: a run that does not depend on the machine's speed. */
+  cases?: number;
   /** A case running longer than this is a hang (default 30 s). */
   timeoutMs?: number;
   /** Runs of a failing case while minimising it (default 200). */
@@ -138,7 +140,10 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzTotals> {
       writes: command.writes,
     });
   try {
-    while (firstPass.length > 0 || elapsed() < options.seconds) {
+    while (
+      (firstPass.length > 0 || elapsed() < options.seconds) &&
+      totals.mutations < (options.cases ?? Number.POSITIVE_INFINITY)
+    ) {
       const target = firstPass[0]?.target ?? pick(random, targets);
       const command = firstPass.shift()?.command ?? pickCommand(random, target.commands);
       const mutant = mutate(target.seed, target, random);
@@ -155,7 +160,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzTotals> {
       const key = `${target.name} ${command.argv[0]} ${identity(failure)}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      log(`finding: ${failure.kind} on ${target.name}, guide ${command.argv.join(' ')}: ${failure.detail}`);
+      log(
+        `finding (case ${totals.mutations}): ${failure.kind} on ${target.name}, guide ${command.argv.join(' ')}: ${failure.detail}`,
+      );
       // A hang costs the whole time limit per try: it is kept as found.
       const minimal =
         failure.kind === 'hang'
