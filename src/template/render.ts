@@ -392,6 +392,17 @@ function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handle
       say.printAsIs(),
     );
   }
+  const missing = fieldOfNothing(error);
+  if (missing !== undefined) {
+    const use = where.paths.find((p) => p.parts.indexOf(missing) > 0);
+    const expression = use?.original ?? missing;
+    return templateDiagnostic(
+      source,
+      `"${expression}" reads the field "${missing}" of a value that is not defined`,
+      use ? rangeOf(source.text, use.loc) : undefined,
+      'check the spelling of the names before it; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
+    );
+  }
   // Anything else is a bug in this program, not a template mistake: let it reach the crash report.
   if (!(error instanceof env.Exception)) throw error;
   const message = (error as unknown as Error).message.replace(/ - \d+:\d+$/, '');
@@ -422,6 +433,21 @@ function fieldOfValue(error: unknown): { field: string; value: string } | undefi
   const thrownBy = error.stack?.split('\n')[1] ?? '';
   if (!match || !/\bat (?:Object\.)?strict \(/.test(thrownBy)) return undefined;
   return { field: match[1]!, value: match[2]! };
+}
+
+/**
+ * Handlebars' lookup in a helper's argument (`{{#if a.b.c}}`) is not strict: a name that is not
+ * defined gives undefined, and the next name is read from it with a TypeError.
+ */
+const lookupInNothing = /^Cannot read properties of (?:undefined|null) \(reading '(.*)'\)$/s;
+
+function fieldOfNothing(error: unknown): string | undefined {
+  if (!(error instanceof TypeError)) return undefined;
+  const match = lookupInNothing.exec(error.message);
+  // Only Handlebars' own lookup, not the same mistake in guide's code (a bug, reported as one).
+  const thrownBy = error.stack?.split('\n')[1] ?? '';
+  if (!match || !/\bat (?:Object\.)?lookupProperty \(/.test(thrownBy)) return undefined;
+  return match[1]!;
 }
 
 type InlineDecorator = (

@@ -258,6 +258,18 @@ describe('template mistakes at run time', () => {
     });
   }
 
+  it('in a batch, {{#if l.e.e}} (a helper argument read on through a name not defined) fails each firm with E-TEMPLATE (1)', async () => {
+    const dir = await tempEdition();
+    await edit(dir, 'templates/letter.md.hbs', '{{firm.name}}', '{{#if l.e.e}}y{{/if}}{{firm.name}}');
+    await cp(path.join(repoRoot, 'test/fixtures/firms/firms.csv'), path.join(dir, 'firms.csv'));
+    const run = await runCli(['batch', '--firms', 'firms.csv', '--format', 'pdf', '--jobs', '1'], { cwd: dir });
+    assertUserError(run, 1);
+    assert.match(
+      run.stderr,
+      /E-TEMPLATE templates\/letter\.md\.hbs: "l\.e\.e" reads the field "e" of a value that is not defined/,
+    );
+  });
+
   it('in a batch, {{firm.name.x}} fails each firm with the diagnostic and the run exits 1', async () => {
     const dir = await tempEdition();
     await edit(dir, 'templates/letter.md.hbs', '{{firm.name}}', '{{firm.name.x}}');
