@@ -115,6 +115,18 @@ export const templateMessages = {
     'zh-Hans': '“«expression»”读取了文字或数字（“«value»”）的字段“«field»”，而文字和数字没有字段',
     'zh-Hant': '「«expression»」讀取了文字或數字（「«value»」）的欄位「«field»」，而文字和數字沒有欄位',
   }),
+  fieldOfNothing: message({
+    en: '"«expression»" reads the field "«field»" of a value that is not defined',
+    'zh-Hans': '“«expression»”读取了一个未定义的值的字段“«field»”',
+    'zh-Hant': '「«expression»」讀取了一個未定義的值的欄位「«field»」',
+  }),
+  checkNamesBefore: message({
+    en: 'check the spelling of the names before it; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
+    'zh-Hans':
+      '请检查它前面各个名称的拼写；在 {{#each}} 或 {{#with}} 里，名称指的是正在遍历的那一项，要取外层的值请用 ../ 或 @root。',
+    'zh-Hant':
+      '請檢查它前面各個名稱的拼寫；在 {{#each}} 或 {{#with}} 裡，名稱指的是正在逐項處理的那一項，要取外層的值請用 ../ 或 @root。',
+  }),
   printAsIs: message({
     en: 'print that value as it is; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
     'zh-Hans':

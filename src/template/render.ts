@@ -398,9 +398,9 @@ function runtimeDiagnostic(where: ErrorPlace, error: unknown, env: typeof Handle
     const expression = use?.original ?? missing;
     return templateDiagnostic(
       source,
-      `"${expression}" reads the field "${missing}" of a value that is not defined`,
+      say.fieldOfNothing({ expression, field: missing }),
       use ? rangeOf(source.text, use.loc) : undefined,
-      'check the spelling of the names before it; inside {{#each}} or {{#with}}, names refer to the item being gone through, so reach an outer group with ../ or @root.',
+      say.checkNamesBefore(),
     );
   }
   // Anything else is a bug in this program, not a template mistake: let it reach the crash report.
