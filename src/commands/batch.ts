@@ -98,7 +98,10 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   if (list.text !== undefined) sources.set(firmsFile, list.text);
   const glyphs = firmGlyphProblems(list.rows, firmsFile, fonts);
   const listDiagnostics = [...list.diagnostics, ...[...glyphs.values()].flat()];
-  if (listDiagnostics.some((d) => d.code === 'E-FIRMS-FILE')) return fail([...diagnostics, ...listDiagnostics]);
+  // A list that cannot be used at all, or a YAML list that does not parse: no firm can be trusted.
+  const unusable = (d: Diagnostic) =>
+    d.code === 'E-FIRMS-FILE' || (d.code.startsWith('E-YAML-') && d.severity === 'error');
+  if (listDiagnostics.some(unusable)) return fail([...diagnostics, ...listDiagnostics]);
 
   if (options.explain !== undefined) {
     return explainFirm(options.explain, {

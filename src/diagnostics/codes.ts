@@ -57,6 +57,11 @@ export const codes = {
     'YAML 别名过多（可能是耗尽资源的攻击，或是写错了）',
     'YAML 別名過多（可能是耗盡資源的攻擊，或是寫錯了）',
   ),
+  'E-YAML-DEPTH': error(
+    'lists and fields nested deeper than any guide file needs',
+    '列表和字段的嵌套层数超过了任何 guide 文件的需要',
+    '清單和欄位的巢狀層數超過了任何 guide 檔案的需要',
+  ),
   'E-YAML-TAG': error(
     'a YAML tag such as !foo or !!binary is not allowed',
     '不允许使用 !foo、!!binary 这类 YAML 标签',

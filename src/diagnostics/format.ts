@@ -92,7 +92,9 @@ function codeFrame(text: string, range: Range): string {
   const gutter = String(line).length;
   const out: string[] = [];
   for (let n = first; n <= line; n++) {
-    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(gutter)} | ${window(lineText(n)).text}`);
+    // A short line above the problem is shown whole; the problem line, and long ones, in its window.
+    const shownLine = n !== line && lineText(n).length <= frameWidth ? shown(lineText(n)) : window(lineText(n)).text;
+    out.push(`${n === line ? '>' : ' '} ${String(n).padStart(gutter)} | ${shownLine}`);
   }
   const problemLine = lineText(line);
   const { start, end } = window(problemLine);

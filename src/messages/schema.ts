@@ -219,6 +219,16 @@ export const schemaMessages = {
 
 /** The YAML reader's words: syntax errors as a person would put them, tags, alias bombs. */
 export const yamlMessages = {
+  tooDeep: message({
+    en: 'lists and fields are nested more than «max» levels deep',
+    'zh-Hans': '列表和字段嵌套超过了 «max» 层',
+    'zh-Hant': '清單和欄位巢狀超過了 «max» 層',
+  }),
+  tooDeepHint: message({
+    en: 'no guide file nests more than a few levels: look for a run of "- " or brackets "[" "{" that should not be there',
+    'zh-Hans': 'guide 的文件只会嵌套几层：请找找多余的一串“- ”或括号“[”“{”',
+    'zh-Hant': 'guide 的檔案只會巢狀幾層：請找找多餘的一串「- 」或括號「[」「{」',
+  }),
   duplicateKey: message({
     en: 'field "«key»" appears twice in the same group',
     'zh-Hans': '字段“«key»”在同一组中出现了两次',

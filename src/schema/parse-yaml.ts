@@ -1,6 +1,6 @@
 /** YAML text → a document whose nodes keep their source ranges, or diagnostics in plain words. */
 
-import { isAlias, isNode, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isNode, isPair, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { keyboardTrapDiagnostics } from './keyboard-traps.js';
 import { yamlMessages as say } from '../messages/schema.js';
@@ -8,6 +8,27 @@ import { yamlSyntaxDiagnostics } from './yaml-errors.js';
 
 /** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
 const maxAliasCount = 100;
+
+/**
+ * Deeper than any measure file, guide.yaml or firm list needs (they nest five or six levels);
+ * shallow enough that no recursive walk over the document can run out of stack.
+ */
+export const maxNestingDepth = 64;
+
+/** The first node nested deeper than `maxNestingDepth`, found without recursion. */
+function tooDeep(doc: Document): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > maxNestingDepth) return node;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
 
 function lineOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -19,7 +40,17 @@ function lineOf(text: string, offset: number): number {
  */
 export function parseYaml(file: string, text: string): { doc?: Document; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    // yaml's parser recurses once per level: thousands of levels run out of stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { diagnostics: [depthDiagnostic(file, text, undefined)] };
+  }
+  // The same overflow in flow collections ([[[…]]]) is caught by yaml and reported as an error.
+  if (doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded')))
+    return { diagnostics: [depthDiagnostic(file, text, undefined)] };
   // A Chinese-keyboard mistake is named for what it is; the parser's own complaint about the same
   // line ("holds ': '") would only mislead, so it is dropped.
   const traps = keyboardTrapDiagnostics(file, text);
@@ -32,6 +63,9 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
     diagnostics.sort((a, b) => a.range![0] - b.range![0]);
     return { diagnostics };
   }
+
+  const deep = tooDeep(doc);
+  if (deep) return { diagnostics: [depthDiagnostic(file, text, deep.range?.[0])] };
 
   let firstAlias: Range | undefined;
   visit(doc, (_key, node) => {
@@ -69,4 +103,14 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
     }
   }
   return diagnostics.length > 0 ? { diagnostics } : { doc, diagnostics };
+}
+
+/** Nested too deep: at the first node past the limit, or at the first line nested deeper than it. */
+function depthDiagnostic(file: string, text: string, at: number | undefined): Diagnostic {
+  const start = at ?? Math.max(0, text.search(new RegExp(`^(?:[ \\t]*-[ \\t]+){${maxNestingDepth}}|[[{]{${maxNestingDepth}}`, 'm')));
+  return diagnostic('E-YAML-DEPTH', say.tooDeep({ max: maxNestingDepth }), {
+    file,
+    range: [start, start + 1],
+    hint: say.tooDeepHint(),
+  });
 }
