@@ -142,12 +142,12 @@ export const convertMessages = {
   }),
   wouldChange: message({
     en: '«changed» of «files» would change («changes»); run `«command»` to change them',
-    'zh-Hans': '«files» 中有 «changed» 将被修改（«changes»）；运行 `«command»` 即可修改',
-    'zh-Hant': '«files» 中有 «changed» 將被修改（«changes»）；執行 `«command»` 即可修改',
+    'zh-Hans': '«files»中有 «changed»将被修改（«changes»）；运行 `«command»` 即可修改',
+    'zh-Hant': '«files»中有 «changed»將被修改（«changes»）；執行 `«command»` 即可修改',
   }),
   changed: message({
     en: '«changes» in «changed» of «files»',
-    'zh-Hans': '«files» 中的 «changed»：«changes»',
-    'zh-Hant': '«files» 中的 «changed»：«changes»',
+    'zh-Hans': '«files»中的 «changed»：«changes»',
+    'zh-Hant': '«files»中的 «changed»：«changes»',
   }),
 };
