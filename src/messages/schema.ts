@@ -83,6 +83,11 @@ export const schemaMessages = {
   shorten: message({ en: 'shorten it', 'zh-Hans': '请缩短', 'zh-Hant': '請縮短' }),
 
   // Dates
+  dayPastMonthEnd: message({
+    en: '«month» has «days» days: check the day against the source document',
+    'zh-Hans': '«month» 只有 «days» 天：请对照原文件核对日期',
+    'zh-Hant': '«month» 只有 «days» 天：請對照原文件核對日期',
+  }),
   dateHint: message({
     en: 'write dates as YYYY-MM-DD, e.g. 2020-03-01',
     'zh-Hans': '日期请写成 YYYY-MM-DD 格式，例如 2020-03-01',

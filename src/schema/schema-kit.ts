@@ -230,13 +230,21 @@ export function date(): Schema<string> {
           'E-DATE-INVALID',
           say.dateInvalid({ path: where.path, value }),
           rangeOf(node, where.range),
-          rewritten ? say.dateRewrite({ date: rewritten }) : say.dateHint(),
+          rewritten
+            ? say.dateRewrite({ date: rewritten })
+            : m && Number(m[2]) >= 1 && Number(m[2]) <= 12
+              ? say.dayPastMonthEnd({ month: `${m[1]}-${m[2]}`, days: daysInMonth(Number(m[1]), Number(m[2])) })
+              : say.dateHint(),
         );
       }
       return value;
     },
     json: () => ({ type: 'string', format: 'date', pattern: isoDatePattern.source }),
   };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
