@@ -1,7 +1,8 @@
 /**
  * What `guide build` would refuse in a Markdown text field (links that are not http(s), raw HTML,
  * images), found by `guide validate` and reported at the field in the measure file rather than
- * at a line of the rendered guide.
+ * at a line of the rendered guide; and lines that would open a heading or block, which a field
+ * cannot (they print as typed), as warnings.
  */
 
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -10,6 +11,7 @@ import { isScalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
+import { blockOpenings } from '../template/escape.js';
 
 /** The measure fields the templates print as Markdown ({{{…}}}); `*` is every list item. */
 const measureMarkdownFields: readonly (readonly (string | '*')[])[] = [
@@ -64,6 +66,18 @@ function locate(text: string, node: Node, snippet: string): Range {
 
 function checkValue(file: string, text: string, node: Node, field: string, out: Diagnostic[]): void {
   const value = (node as unknown as { value: string }).value;
+  // One warning per field, at its first such line: a pasted block of them is one mistake.
+  const openings = blockOpenings(value);
+  if (openings.length > 0) {
+    const openers = [...new Set(openings.map((o) => o.opener.trim()))].join(' ');
+    out.push(
+      diagnostic('W-MARKDOWN-BLOCK', say.markdownBlock({ field, count: openings.length, openers }), {
+        file,
+        range: locate(text, node, openings[0]!.line),
+        hint: say.markdownBlockHint(),
+      }),
+    );
+  }
   if (!/[<[]/.test(value)) return; // no link, image or HTML can start without one
   const tree = fromMarkdown(value);
   const report = (code: DiagnosticCode, mdNode: Md.Nodes, message: string, hint: string) => {

@@ -139,6 +139,11 @@ export const codes = {
     '文本字段中的 Markdown 链接指向非 http(s) 地址（javascript:、file:、mailto:…）',
     '文字欄位中的 Markdown 連結指向非 http(s) 位址（javascript:、file:、mailto:…）',
   ),
+  'W-MARKDOWN-BLOCK': warning(
+    'a line of a Markdown field starts a heading, directive, rule or code block, which a field cannot hold; it prints as typed',
+    'Markdown 字段中的某行以标题、指令、分隔线或代码块的标记开头，字段中不能使用，会按原样印出',
+    'Markdown 欄位中的某行以標題、指令、分隔線或程式碼區塊的標記開頭，欄位中不能使用，會按原樣印出',
+  ),
   'E-MARKDOWN-HTML': error(
     'raw HTML in a Markdown text field',
     'Markdown 文本字段中含有 HTML',

@@ -214,6 +214,16 @@ export const catalogueMessages = {
   need: message({ en: 'need', 'zh-Hans': '困难诉求', 'zh-Hant': '困難訴求' }),
 
   // Markdown in text fields (catalogue/markdown-checks.ts)
+  markdownBlock: message({
+    en: '«field»: «count» «count|line starts|lines start» with «openers», which cannot open a heading or a block inside a field; they print as typed',
+    'zh-Hans': '«field»：有 «count» 行以 «openers» 开头，字段内不能开启标题或区块，会按原样印出',
+    'zh-Hant': '«field»：有 «count» 行以 «openers» 開頭，欄位內不能開啟標題或區塊，會按原樣印出',
+  }),
+  markdownBlockHint: message({
+    en: 'headings and sections come from the templates: write those lines as plain text, bold (**…**) or list items, or remove the marks at their start',
+    'zh-Hans': '标题和章节由模板生成：请把这些行写成普通文字、粗体（**…**）或列表项，或删去行首的标记',
+    'zh-Hant': '標題和章節由範本產生：請把這些行寫成一般文字、粗體（**…**）或清單項目，或刪去行首的標記',
+  }),
   markdownLink: message({
     en: '«field»: link to "«url»": links go to http(s) addresses',
     'zh-Hans': '«field»：链接地址“«url»”无效，链接只能指向 http(s) 网址',

@@ -46,6 +46,14 @@ export function neutraliseBlocks(markdown: string): string {
   return markdown.replace(blockOpener, (_all, lead: string, opener: string) => `${lead}\\${opener}`);
 }
 
+/** The lines `neutraliseBlocks` changes, with what they start with: `guide validate` says so. */
+export function blockOpenings(markdown: string): { line: string; opener: string }[] {
+  return [...markdown.matchAll(blockOpener)].map((found) => {
+    const lineEnd = markdown.indexOf('\n', found.index);
+    return { line: markdown.slice(found.index, lineEnd < 0 ? undefined : lineEnd), opener: found[2]! };
+  });
+}
+
 /**
  * A value for a quoted directive attribute (`::qr{url="…"}`): the directive parser decodes
  * character references there, and knows no backslash escapes.
