@@ -150,6 +150,8 @@ function reason(code: string | undefined, folder: string, named: (file: string) 
     }
     case 'EISDIR':
       return say.isFolder();
+    case 'EBUSY':
+      return say.inUse();
     case 'ENAMETOOLONG':
       return say.nameTooLong();
     case 'EMFILE':

@@ -49,6 +49,11 @@ export const ioMessages = {
     'zh-Hans': '已有同名的文件夹（EISDIR）',
     'zh-Hant': '已有同名的資料夾（EISDIR）',
   }),
+  inUse: message({
+    en: 'another program is using it (EBUSY); close it there',
+    'zh-Hans': '另一个程序正在使用它（EBUSY）；请先在那里关闭',
+    'zh-Hant': '另一個程式正在使用它（EBUSY）；請先在那裡關閉',
+  }),
   nameTooLong: message({
     en: 'the file name is too long for the file system (ENAMETOOLONG)',
     'zh-Hans': '文件名太长，文件系统不接受（ENAMETOOLONG）',
