@@ -25,13 +25,13 @@ export interface OutputFile {
 export async function writeEditionOutput(
   outDir: string,
   files: readonly OutputFile[],
-  manifest: { name: string; text: () => string },
+  manifest: { name: string; text: string },
   cwd: string,
 ): Promise<string[]> {
   const shownAs = (target: string) => path.relative(cwd, target) || target;
   const outputs = [
     ...files.map((file) => ({ target: path.join(outDir, file.name), data: file.bytes as Uint8Array | string })),
-    { target: path.join(outDir, manifest.name), data: manifest.text() },
+    { target: path.join(outDir, manifest.name), data: manifest.text },
   ];
   // A build stopped by a signal it could not catch (SIGKILL, a power cut) left these.
   await removeLeftoverTemporaries(outDir);
@@ -60,7 +60,7 @@ async function partlyReplaced(failed: ReplaceFailure): Promise<OutputError> {
   if (failed.replaced.length === 0) {
     return new OutputError(say.writeFailed({ file: failed.file.shown, reason: failed.reason }), failed.code);
   }
-  const manifest = failed.notReplaced.at(-1)!;
+  const manifest = failed.notReplaced.at(-1)!; // staged last, so never replaced here
   const kept = failed.notReplaced.slice(0, -1);
   const lines = [
     say.couldNotReplace({ file: failed.file.shown, reason: failed.reason }),

@@ -99,7 +99,7 @@ describe('guide build leaves good files alone when writing fails', () => {
         { name: pdf, bytes: new Uint8Array(4096).fill(1) },
         { name: docx, bytes: new Uint8Array(4096).fill(2) },
       ],
-      { name: 'manifest.json', text: () => '{}' },
+      { name: 'manifest.json', text: '{}' },
       path.dirname(dist),
     ).catch((error: unknown) => error);
     assert.ok(failure instanceof OutputError, String(failure));
@@ -130,7 +130,7 @@ describe('guide build leaves good files alone when writing fails', () => {
         { name: pdf, bytes: Buffer.from('%PDF the new guide') },
         { name: docx, bytes: Buffer.from('PK the new guide') },
       ],
-      { name: 'manifest.json', text: () => '{}' },
+      { name: 'manifest.json', text: '{}' },
       path.dirname(dist),
     ).catch((error: unknown) => error);
     assert.ok(failure instanceof OutputError, String(failure));
