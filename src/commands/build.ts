@@ -119,7 +119,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const written = await writeEditionOutput(
     outDir,
     named.map((file) => ({ name: file.path, bytes: file.bytes })),
-    { name: manifestFileName, text: () => manifestText },
+    { name: manifestFileName, text: manifestText },
     io.cwd,
   );
 

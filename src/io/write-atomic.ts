@@ -1,17 +1,27 @@
 /**
  * Output files appear whole or not at all: write to a temporary file in the same folder, flush,
- * then rename over the target. A failed build leaves an existing good file untouched.
+ * then rename over the target. A failed build leaves an existing good file untouched. Writing
+ * several files that belong together is two steps: stage them all, then replace the targets.
  */
 
 import { statSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
 import { ioMessages as say } from '../messages/io.js';
+import { trackTemporary, untrackTemporary } from './live-temporaries.js';
 
 /** Temporary files are `.guide-<pid>-<n>.tmp`: short whatever the target's name, and a sweep can tell whose they are. */
 export const temporaryFileName = /^\.guide-(\d+)-\d+\.tmp$/;
 let temporaryCount = 0;
+
+/** A file written in full under a temporary name beside its target, not yet renamed over it. */
+export interface StagedFile {
+  target: string;
+  temporary: string;
+  /** How messages name the target. */
+  shown: string;
+}
 
 /**
  * Writes `data` to `target`, creating its folder. Throws `OutputError` saying, in plain words,
@@ -23,6 +33,20 @@ export async function writeFileAtomic(
   data: Uint8Array | string,
   options: { shownAs?: string } = {},
 ): Promise<void> {
+  const failed = await replaceTargets([await stageFile(target, data, options)]);
+  if (failed) throw new OutputError(say.writeFailed({ file: failed.file.shown, reason: failed.reason }), failed.code);
+}
+
+/**
+ * Writes `data` in full (flushed to disk) to a temporary file beside `target`, creating the
+ * folder, and checks that `target` is not a folder, so that a later rename over it can succeed.
+ * Nothing existing is touched. Throws `OutputError` (temporary file removed) when it cannot.
+ */
+export async function stageFile(
+  target: string,
+  data: Uint8Array | string,
+  options: { shownAs?: string } = {},
+): Promise<StagedFile> {
   const shown = options.shownAs ?? target;
   const folder = path.dirname(target);
   try {
@@ -30,7 +54,10 @@ export async function writeFileAtomic(
   } catch (error) {
     throw outputError(target, shown, error);
   }
+  // A folder where the file goes would make its rename fail after others were done: say so now.
+  if ((await lstat(target).catch(() => undefined))?.isDirectory()) throw outputError(target, shown, { code: 'EISDIR' });
   const temporary = path.join(folder, `.guide-${process.pid}-${++temporaryCount}.tmp`);
+  trackTemporary(temporary);
   try {
     const handle = await open(temporary, 'w');
     try {
@@ -39,23 +66,69 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    await rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await discardStaged([{ target, temporary, shown }]);
     throw outputError(target, shown, error);
+  }
+  return { target, temporary, shown };
+}
+
+/** Removes staged files' temporaries, leaving their targets as they were. */
+export async function discardStaged(files: readonly StagedFile[]): Promise<void> {
+  for (const file of files) {
+    await rm(file.temporary, { force: true });
+    untrackTemporary(file.temporary);
   }
 }
 
+/** Which staged file could not replace its target, and why in plain words; what was replaced before it. */
+export interface ReplaceFailure {
+  file: StagedFile;
+  reason: string;
+  code: string | undefined;
+  replaced: StagedFile[];
+  notReplaced: StagedFile[];
+}
+
+/**
+ * Renames each staged file over its target, in order. At the first failure it stops, removes the
+ * remaining temporary files and returns what was and was not replaced; undefined when all were.
+ */
+export async function replaceTargets(files: readonly StagedFile[]): Promise<ReplaceFailure | undefined> {
+  for (const [index, file] of files.entries()) {
+    try {
+      await rename(file.temporary, file.target);
+      untrackTemporary(file.temporary);
+    } catch (error) {
+      await discardStaged(files.slice(index));
+      const code = (error as NodeJS.ErrnoException).code;
+      return {
+        file,
+        reason: reasonFor(file.target, file.shown, error),
+        code,
+        replaced: files.slice(0, index),
+        notReplaced: files.slice(index),
+      };
+    }
+  }
+  return undefined;
+}
+
 function outputError(target: string, shown: string, error: unknown): OutputError {
+  return new OutputError(
+    say.writeFailed({ file: shown, reason: reasonFor(target, shown, error) }),
+    (error as NodeJS.ErrnoException).code,
+  );
+}
+
+// Why `target` could not be written, in plain words.
+function reasonFor(target: string, shown: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   // Folders in the message are named the way the target is shown (relative when it is).
   const base =
     shown !== target && target.endsWith(path.normalize(shown)) ? target.slice(0, -path.normalize(shown).length) : '';
   const named = (file: string) => (base === '' ? file : path.relative(base, file) || '.');
-  return new OutputError(
-    say.writeFailed({ file: shown, reason: reason(code, path.dirname(target), named) ?? String(error) }),
-    code,
-  );
+  return reason(code, path.dirname(target), named) ?? String(error);
 }
 
 // What a system error code means for someone writing a file, in plain words.
@@ -77,6 +150,8 @@ function reason(code: string | undefined, folder: string, named: (file: string) 
     }
     case 'EISDIR':
       return say.isFolder();
+    case 'EBUSY':
+      return say.inUse();
     case 'ENAMETOOLONG':
       return say.nameTooLong();
     case 'EMFILE':

@@ -49,6 +49,11 @@ export const ioMessages = {
     'zh-Hans': '已有同名的文件夹（EISDIR）',
     'zh-Hant': '已有同名的資料夾（EISDIR）',
   }),
+  inUse: message({
+    en: 'another program is using it (EBUSY); close it there',
+    'zh-Hans': '另一个程序正在使用它（EBUSY）；请先在那里关闭',
+    'zh-Hant': '另一個程式正在使用它（EBUSY）；請先在那裡關閉',
+  }),
   nameTooLong: message({
     en: 'the file name is too long for the file system (ENAMETOOLONG)',
     'zh-Hans': '文件名太长，文件系统不接受（ENAMETOOLONG）',
@@ -58,6 +63,47 @@ export const ioMessages = {
     en: 'too many files are open («code»); run fewer jobs at once',
     'zh-Hans': '打开的文件太多（«code»）；请减少同时运行的任务数',
     'zh-Hant': '開啟的檔案太多（«code»）；請減少同時執行的工作數',
+  }),
+  // Writing an edition's files together (guide build): what was and was not replaced
+  notWritten: message({
+    en: 'not written: «files»',
+    'zh-Hans': '未写入：«files»',
+    'zh-Hant': '未寫入：«files»',
+  }),
+  couldNotReplace: message({
+    en: 'could not replace «file»: «reason»',
+    'zh-Hans': '无法替换 «file»：«reason»',
+    'zh-Hant': '無法替換 «file»：«reason»',
+  }),
+  replaced: message({
+    en: 'replaced by this build: «files»',
+    'zh-Hans': '已替换为本次生成的文件：«files»',
+    'zh-Hant': '已替換為本次產生的檔案：«files»',
+  }),
+  leftAsTheyWere: message({
+    en: 'left as they were: «files»',
+    'zh-Hans': '保持原样：«files»',
+    'zh-Hant': '保持原樣：«files»',
+  }),
+  staleManifestRemoved: message({
+    en: 'removed «file»: it described the files from before this build',
+    'zh-Hans': '已删除 «file»：它记录的是本次生成之前的文件',
+    'zh-Hant': '已刪除 «file»：它記錄的是本次產生之前的檔案',
+  }),
+  staleManifestKept: message({
+    en: 'could not remove «file» («reason»): it describes the files from before this build, do not rely on it',
+    'zh-Hans': '无法删除 «file»（«reason»）：它记录的是本次生成之前的文件，请勿依据它',
+    'zh-Hant': '無法刪除 «file»（«reason»）：它記錄的是本次產生之前的檔案，請勿依據它',
+  }),
+  buildAgain: message({
+    en: 'fix the cause and run guide build again',
+    'zh-Hans': '请排除原因后再运行一次 guide build',
+    'zh-Hant': '請排除原因後再執行一次 guide build',
+  }),
+  stoppedBySignal: message({
+    en: 'stopped by «signal» while writing; the unfinished files were removed, and the files they were to replace were left as they were',
+    'zh-Hans': '写入时被 «signal» 中止；未写完的文件已删除，原有的文件保持原样',
+    'zh-Hant': '寫入時被 «signal» 中止；未寫完的檔案已刪除，原有的檔案保持原樣',
   }),
   cannotLookInto: message({
     en: 'could not look into «dir» («reason»)',
