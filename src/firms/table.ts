@@ -110,6 +110,7 @@ export function tableRecords(
     const rowLabel = place.row({ row: row.number });
     const record: RawRecord = {
       label: rowLabel,
+      number: row.number,
       place: { label: rowLabel, ...(row.range ? { range: row.range } : {}) },
       values: {},
     };

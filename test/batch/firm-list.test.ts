@@ -342,4 +342,58 @@ describe('firm lists: YAML', () => {
       'firms.yml:4:15 E-FIRM-CODE-UNKNOWN firm 1, industry: unknown industry "製造" (did you mean 製造業 (manufacturing)?)',
     ]);
   });
+
+  it('reads an alias to a value or a list as the value it names', async () => {
+    const text =
+      'shared: &n [financing, 物流不暢]\none: &f food\nfirms:\n  - id: Y1\n    name: 甲\n    needs: *n\n    industry: [*f]\n';
+    const list = await read('firms.yml', utf8(text));
+    assert.deepEqual(list.diagnostics, []);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.needs, r.firm.industries]),
+      [[['financing', 'logistics'], ['food']]],
+    );
+  });
+
+  it('refuses a value of any other shape at its place, and leaves the firm out', async () => {
+    const text = [
+      'firms:',
+      '  - id: Y1',
+      '    name: 甲',
+      '    needs: [[financing]]',
+      '  - id: Y2',
+      '    name: 乙',
+      '    industry: {code: food}',
+      '  - id: Y3',
+      '    name: 丙',
+      '    needs: &a [*a]',
+      '  - id: Y4',
+      '    name: [丁, 戊]',
+      '  - just a name',
+      '  - id: Y6',
+      '    name: 己',
+      '',
+    ].join('\n');
+    const list = await read('firms.yml', utf8(text));
+    assert.deepEqual(located(list, 'firms.yml'), [
+      'firms.yml:4:12 E-FIRM-VALUE firm 1, needs: holds a list or a group of keys inside its list',
+      'firms.yml:7:15 E-FIRM-VALUE firm 2, industry: holds a group of keys (code), not a value',
+      'firms.yml:10:15 E-FIRM-VALUE firm 3, needs: the alias *a refers to the list that holds it',
+      'firms.yml:12:11 E-FIRM-VALUE firm 4, name: holds a list; this field takes one value',
+      'firms.yml:13:5 E-FIRMS-FILE firm 5 is not a group of fields',
+    ]);
+    assert.deepEqual(
+      list.rows.map((r) => r.firm.id),
+      ['Y6'],
+    );
+    assert.deepEqual(
+      list.rejected.map((r) => [r.number, r.id]),
+      [
+        [1, 'Y1'],
+        [2, 'Y2'],
+        [3, 'Y3'],
+        [4, 'Y4'],
+        [5, null],
+      ],
+    );
+  });
 });
