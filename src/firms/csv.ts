@@ -9,25 +9,36 @@ import type { TableCell, TableRow } from './table.js';
 
 const candidates = [',', ';', '\t'] as const;
 
-/** The separator used most, outside quotes, in the first lines (where the header is). */
-function sniffSeparator(text: string): string {
-  const counts = new Map<string, number>(candidates.map((c) => [c, 0]));
-  let quoted = false;
-  let lines = 0;
-  for (let i = 0; i < text.length && lines < 5; i++) {
-    const char = text[i]!;
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === '\n') lines++;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+/**
+ * The separator that splits every line, header included, into the same number of fields (more
+ * than one). Counting characters would be fooled by a needs column written "financing;labour":
+ * such a file has more semicolons than commas, yet only the comma gives every row the header's
+ * width. When no separator is that consistent (ragged rows, a title line), the one that gives the
+ * most lines the same width wins; a tie keeps the comma.
+ */
+function chooseSeparator(text: string): string {
+  let best: string = ',';
+  let bestScore = -1;
+  for (const separator of candidates) {
+    const widths = splitCsv(text, separator)
+      .filter((row) => row.cells.some((cell) => cell !== undefined && cell.value !== ''))
+      .map((row) => row.cells.length);
+    const counts = new Map<number, number>();
+    for (const width of widths) if (width > 1) counts.set(width, (counts.get(width) ?? 0) + 1);
+    const common = Math.max(0, ...counts.values());
+    // Consistent on every line beats any partial agreement.
+    const score = common === widths.length && common > 0 ? Number.MAX_SAFE_INTEGER : common;
+    if (score > bestScore) [best, bestScore] = [separator, score];
   }
-  let best = ',';
-  for (const [char, count] of counts) if (count > counts.get(best)!) best = char;
   return best;
 }
 
 /** Splits CSV text into rows of cells. Rows are numbered 1, 2, … as a spreadsheet shows them. */
 export function parseCsv(text: string): TableRow[] {
-  const separator = sniffSeparator(text);
+  return splitCsv(text, chooseSeparator(text));
+}
+
+function splitCsv(text: string, separator: string): TableRow[] {
   const rows: TableRow[] = [];
   let cells: (TableCell | undefined)[] = [];
   let rowStart = 0;

@@ -133,6 +133,26 @@ describe('firm lists: CSV', () => {
     );
   });
 
+  it('picks the separator that splits every line alike, not the one written most', async () => {
+    // Five semicolons inside the needs column, two commas a line: still a comma-separated file.
+    const text = '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs\nS2,乙,market;supplies;financing\n';
+    const list = await read('firms.csv', utf8(text));
+    assert.deepEqual(list.diagnostics, []);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.needs]),
+      [
+        ['S1', ['financing', 'labour', 'logistics', 'costs']],
+        ['S2', ['market', 'supplies', 'financing']],
+      ],
+    );
+    // And the other way round: semicolon-separated, with commas inside a quoted name.
+    const semi = '編號;企業名稱;困難訴求\nS1;"甲,乙,丙,丁";financing\n';
+    assert.deepEqual(
+      (await read('firms.csv', utf8(semi))).rows.map((r) => [r.firm.id, r.firm.name]),
+      [['S1', '甲,乙,丙,丁']],
+    );
+  });
+
   it('finds the header below a title line and ignores blank rows', async () => {
     const text = `2020年臺資企業名單,,\n\nid,name,size\nD1,臺商乙公司,small\n,,\nD2,臺商丙公司,\n`;
     const list = await read('firms.csv', utf8(text));
