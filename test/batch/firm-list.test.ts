@@ -134,15 +134,15 @@ describe('firm lists: CSV', () => {
   });
 
   it('picks the separator that splits every line alike, not the one written most', async () => {
-    // Five semicolons inside the needs column, two commas a line: still a comma-separated file.
-    const text = '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs\nS2,乙,market;supplies;financing\n';
+    // Eight semicolons inside the needs column, six commas: still a comma-separated file.
+    const text = '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs;market\nS2,乙,market;supplies;financing;labour;costs\n';
     const list = await read('firms.csv', utf8(text));
     assert.deepEqual(list.diagnostics, []);
     assert.deepEqual(
       list.rows.map((r) => [r.firm.id, r.firm.needs]),
       [
-        ['S1', ['financing', 'labour', 'logistics', 'costs']],
-        ['S2', ['market', 'supplies', 'financing']],
+        ['S1', ['financing', 'labour', 'logistics', 'costs', 'market']],
+        ['S2', ['market', 'supplies', 'financing', 'labour', 'costs']],
       ],
     );
     // And the other way round: semicolon-separated, with commas inside a quoted name.
