@@ -320,7 +320,7 @@ export function normaliseRecords(
     }
     const cells: FirmRow['cells'] = {};
     for (const [field, raw] of Object.entries(record.values)) cells[field as FirmField] = raw.place;
-    rows.push({ firm, label: record.label, place: record.place, cells });
+    rows.push({ firm, label: record.label, number: record.number, place: record.place, cells });
   }
   return { rows, rejected, diagnostics };
 }
