@@ -18,6 +18,8 @@ export interface TableCell {
   value: CellValue;
   /** Offsets of the value in the decoded text (CSV only). */
   range?: Range;
+  /** XLSX: the merged range (`E3:E5`) whose first cell's value this empty cell was given. */
+  merged?: string;
 }
 
 /** One row of a CSV file or worksheet. */
@@ -105,6 +107,7 @@ export function tableRecords(
   if (diagnostics.some((d) => d.severity === 'error')) return { records: [], diagnostics };
 
   const records: RawRecord[] = [];
+  const mergesSaid = new Set<string>();
   for (const row of rows.slice(headerIndex + 1)) {
     if (row.cells.every(isBlank)) continue;
     const rowLabel = place.row({ row: row.number });
@@ -122,6 +125,16 @@ export function tableRecords(
         continue;
       }
       record.values[field] = { value: cell.value, place: { label, ...(cell.range ? { range: cell.range } : {}) } };
+      if (cell.merged !== undefined && !mergesSaid.has(cell.merged)) {
+        mergesSaid.add(cell.merged);
+        const first = cell.merged.split(':')[0]!;
+        diagnostics.push(
+          diagnostic('W-FIRM-MERGED', say.merged({ range: cell.merged, first, value: cellText(cell) }), {
+            file,
+            hint: say.mergedHint(),
+          }),
+        );
+      }
     }
     records.push(record);
   }

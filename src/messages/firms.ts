@@ -195,6 +195,21 @@ export const firmListMessages = {
     'zh-Hans': '请直接写出这些值，不要用别名',
     'zh-Hant': '請直接寫出這些值，不要用別名',
   }),
+  merged: message({
+    en: 'cells «range» are merged: each is read as holding the value of «first» ("«value»")',
+    'zh-Hans': '单元格 «range» 已合并：其中每个单元格都按 «first» 的值（“«value»”）读取',
+    'zh-Hant': '儲存格 «range» 已合併：其中每個儲存格都按 «first» 的值（「«value»」）讀取',
+  }),
+  mergedHint: message({
+    en: 'if that is not right for every one of these firms, unmerge the cells in Excel and fill in each row',
+    'zh-Hans': '如果这些企业并非都是这个值，请在 Excel 中取消合并，并逐行填写',
+    'zh-Hant': '如果這些企業並非都是這個值，請在 Excel 中取消合併，並逐列填寫',
+  }),
+  mergedUnreadable: message({
+    en: 'the merged cells of the sheet could not be read («reason»)',
+    'zh-Hans': '无法读取工作表中的合并单元格（«reason»）',
+    'zh-Hant': '無法讀取工作表中的合併儲存格（«reason»）',
+  }),
 };
 
 /** A firm's values: id, name, email, codes, size, exporter. */

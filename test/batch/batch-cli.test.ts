@@ -271,7 +271,10 @@ describe('guide batch', () => {
     await writeFile(path.join(dir, 'firms.yaml'), yaml);
     const run = await runCli(['batch', '--firms', 'firms.yaml', '--format', 'pdf', '--jobs', '1'], { cwd: dir });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /firms\.yaml:8:15 error E-FIRM-VALUE firm 2, industry: holds a group of keys \(code\), not a value/);
+    assert.match(
+      run.stderr,
+      /firms\.yaml:8:15 error E-FIRM-VALUE firm 2, industry: holds a group of keys \(code\), not a value/,
+    );
     assert.deepEqual(
       (await manifest(dir)).firms.map((f) => [f.id, f.status, f.reason?.split(' ')[0]]),
       [

@@ -135,7 +135,8 @@ describe('firm lists: CSV', () => {
 
   it('picks the separator that splits every line alike, not the one written most', async () => {
     // Eight semicolons inside the needs column, six commas: still a comma-separated file.
-    const text = '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs;market\nS2,乙,market;supplies;financing;labour;costs\n';
+    const text =
+      '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs;market\nS2,乙,market;supplies;financing;labour;costs\n';
     const list = await read('firms.csv', utf8(text));
     assert.deepEqual(list.diagnostics, []);
     assert.deepEqual(
@@ -331,6 +332,38 @@ describe('firm lists: XLSX', () => {
       'firms.xlsx E-FIRM-EMAIL row 2, column C (email): "x@@example" is not an email address',
       'firms.xlsx E-FIRM-CODE-UNKNOWN row 3, column D (industry): unknown industry "電子" (did you mean 電子資訊 (electronics)?)',
     ]);
+  });
+
+  it('fills a merged cell from the merge and says so, naming the range', async () => {
+    const sheet = {
+      name: '名單',
+      rows: [
+        ['2020年臺資企業名單', null, null, null],
+        [],
+        ['編號', '企業名稱', '所在城市', '困難訴求'],
+        ['M1', '臺商甲', '青島市', 'financing'],
+        ['M2', '臺商乙', null, 'labour'],
+        ['M3', '臺商丙', null, 'costs'],
+        ['M4', '臺商丁', '煙臺市', null],
+      ],
+      // The title across the columns (above the header: not read, so not said) and a city down three rows.
+      merges: ['A1:D1', 'C4:C6'],
+    };
+    const bytes = makeXlsx([{ name: '說明', rows: [['見下一張表']], merges: ['A1:A9'] }, sheet]);
+    const list = await read('firms.xlsx', bytes, '名單');
+    assert.deepEqual(located(list, 'firms.xlsx'), [
+      'firms.xlsx W-FIRM-MERGED cells C4:C6 are merged: each is read as holding the value of C4 ("青島市")',
+    ]);
+    assert.equal(list.diagnostics[0]!.severity, 'warning');
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.city]),
+      [
+        ['M1', '青島市'],
+        ['M2', '青島市'],
+        ['M3', '青島市'],
+        ['M4', '煙臺市'],
+      ],
+    );
   });
 
   it('says so when the file is not a workbook', async () => {
