@@ -57,6 +57,11 @@ export const codes = {
     'YAML 别名过多（可能是耗尽资源的攻击，或是写错了）',
     'YAML 別名過多（可能是耗盡資源的攻擊，或是寫錯了）',
   ),
+  'E-YAML-ALIAS-UNKNOWN': error(
+    'a YAML alias (*name) names no anchor (&name) written before it',
+    'YAML 别名（*名称）前面没有对应的锚点（&名称）',
+    'YAML 別名（*名稱）前面沒有對應的錨點（&名稱）',
+  ),
   'E-YAML-DEPTH': error(
     'lists and fields nested deeper than any guide file needs',
     '列表和字段的嵌套层数超过了任何 guide 文件的需要',

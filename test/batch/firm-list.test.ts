@@ -407,6 +407,13 @@ describe('firm lists: YAML', () => {
     );
   });
 
+  it('refuses an alias that names no anchor, in plain words', async () => {
+    const list = await read('firms.yml', utf8('firms:\n  - id: Y1\n    name: 甲\n    needs: *n\n'));
+    assert.deepEqual(located(list, 'firms.yml'), [
+      'firms.yml:4:12 E-YAML-ALIAS-UNKNOWN the alias *n names no anchor: no value before it is marked &n',
+    ]);
+  });
+
   it('refuses a value of any other shape at its place, and leaves the firm out', async () => {
     const text = [
       'firms:',
