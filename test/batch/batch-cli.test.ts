@@ -255,6 +255,16 @@ describe('guide batch', () => {
     assert.equal((await manifest(dir)).firms.filter((f) => f.row !== undefined).length, 3);
   });
 
+  it('reads a CSV list whose needs hold more semicolons than the file has commas', async () => {
+    const dir = await edition();
+    const needs = 'financing;labour;logistics;costs;market;supplies';
+    const list = `編號,企業名稱,困難訴求\nTW-0001,臺商甲,${needs}\nTW-0002,臺商乙,${needs}\n`;
+    await writeFile(path.join(dir, 'firms.csv'), list);
+    const run = await runCli(['batch', '--firms', 'firms.csv', '--explain', 'TW-0002'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /困難訴求：融資困難、用工緊張、物流不暢、經營成本高、市場訂單減少、防疫物資短缺\n/);
+  });
+
   it('refuses a YAML firm list value of the wrong shape, and records the firm as failed', async () => {
     const dir = await edition();
     const yaml = [

@@ -8,6 +8,7 @@ import { Progress } from '../../src/batch/progress.js';
 import { currentLanguage, setLanguage } from '../../src/messages/language.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { makeXlsx } from './xlsx-fixture.js';
 
 /** The sample edition with a firm list in Simplified headers: an unknown column, a bad email, a duplicate id. */
 async function edition(): Promise<string> {
@@ -89,7 +90,6 @@ describe('guide batch in Chinese', () => {
       /firms\.yaml:7:15 錯誤 E-FIRM-VALUE 第 2 家企業，industry：寫成了一組鍵（code），而不是一個值\n/,
     );
 
-    const { makeXlsx } = await import('./xlsx-fixture.js');
     const rows = [
       ['编号', '企业名称', '所在城市'],
       ['X1', '臺商甲', '青岛市'],
