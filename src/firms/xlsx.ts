@@ -69,7 +69,7 @@ function fillMerged(rows: TableRow[], merges: readonly MergedRange[]): void {
       const cells = rows[r]!.cells;
       for (let c = merge.left; c <= Math.min(merge.right, width - 1); c++) {
         if ((r !== merge.top || c !== merge.left) && cells[c] === undefined) {
-          cells[c] = { value: first.value, merged: merge.ref };
+          cells[c] = { value: first.value, merged: { ref: merge.ref, row: merge.top + 1 } };
         }
       }
     }

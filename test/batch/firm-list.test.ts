@@ -366,6 +366,30 @@ describe('firm lists: XLSX', () => {
     );
   });
 
+  it('does not read a header merged down over two rows as a firm', async () => {
+    const bytes = makeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['編號', '企業名稱', '聯繫方式', null],
+          [null, null, '聯繫人', '電子郵箱'],
+          ['H1', '臺商甲', '王小明', 'wang@example.com.tw'],
+        ],
+        merges: ['A1:A2', 'B1:B2', 'C1:D1'],
+      },
+    ]);
+    const list = await read('firms.xlsx', bytes);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.name]),
+      [['H1', '臺商甲']],
+    );
+    // The second header row is a row without id or name: said, not read as a firm called 編號.
+    assert.deepEqual(
+      list.diagnostics.map((d) => d.code),
+      ['W-FIRM-COLUMN-UNKNOWN', 'E-FIRM-REQUIRED', 'E-FIRM-REQUIRED'],
+    );
+  });
+
   it('says so when the file is not a workbook', async () => {
     const list = await read('firms.xlsx', utf8('id,name\n'));
     assert.equal(list.diagnostics[0]!.code, 'E-FIRMS-FILE');
