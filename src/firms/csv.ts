@@ -10,32 +10,36 @@ import type { TableCell, TableRow } from './table.js';
 const candidates = [',', ';', '\t'] as const;
 
 /**
- * The separator that splits every line, header included, into the same number of fields (more
- * than one). Counting characters would be fooled by a needs column written "financing;labour":
- * such a file has more semicolons than commas, yet only the comma gives every row the header's
- * width. When no separator is that consistent (ragged rows, a title line), the one that gives the
- * most lines the same width wins; a tie keeps the comma.
+ * Splits CSV text into rows of cells. Rows are numbered 1, 2, … as a spreadsheet shows them.
+ *
+ * The separator is the one that splits every line, header included, into the same number of
+ * fields (more than one). Counting characters would be fooled by a needs column written
+ * "financing;labour": such a file has more semicolons than commas, yet only the comma gives every
+ * row the header's width. When no separator is that consistent (ragged rows, a title line), the
+ * one that gives the most lines one width wins; a tie keeps the comma.
  */
-function chooseSeparator(text: string): string {
-  let best: string = ',';
+export function parseCsv(text: string): TableRow[] {
+  let best: TableRow[] = [];
   let bestScore = -1;
   for (const separator of candidates) {
-    const widths = splitCsv(text, separator)
-      .filter((row) => row.cells.some((cell) => cell !== undefined && cell.value !== ''))
-      .map((row) => row.cells.length);
+    const rows = splitCsv(text, separator);
     const counts = new Map<number, number>();
-    for (const width of widths) if (width > 1) counts.set(width, (counts.get(width) ?? 0) + 1);
-    const common = Math.max(0, ...counts.values());
+    let lines = 0;
+    let common = 0;
+    for (const row of rows) {
+      if (row.cells.every((cell) => cell === undefined || cell.value === '')) continue;
+      lines++;
+      const width = row.cells.length;
+      if (width < 2) continue;
+      const count = (counts.get(width) ?? 0) + 1;
+      counts.set(width, count);
+      common = Math.max(common, count);
+    }
     // Consistent on every line beats any partial agreement.
-    const score = common === widths.length && common > 0 ? Number.MAX_SAFE_INTEGER : common;
-    if (score > bestScore) [best, bestScore] = [separator, score];
+    const score = common > 0 && common === lines ? Number.MAX_SAFE_INTEGER : common;
+    if (score > bestScore) [best, bestScore] = [rows, score];
   }
   return best;
-}
-
-/** Splits CSV text into rows of cells. Rows are numbered 1, 2, … as a spreadsheet shows them. */
-export function parseCsv(text: string): TableRow[] {
-  return splitCsv(text, chooseSeparator(text));
 }
 
 function splitCsv(text: string, separator: string): TableRow[] {
