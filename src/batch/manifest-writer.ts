@@ -30,7 +30,8 @@ export class ManifestWriter {
     private readonly dir: string,
     private readonly manifest: BatchManifest,
   ) {
-    this.positions = new Map(manifest.firms.map((firm, index) => [firm.id, index]));
+    // Entries keyed by row (empty id) are failed rows, never updated.
+    this.positions = new Map(manifest.firms.flatMap((firm, index) => (firm.id === '' ? [] : [[firm.id, index]])));
   }
 
   /** The manifest as it stands. */

@@ -25,7 +25,10 @@ export type FirmStatus = 'ok' | 'failed' | 'pending';
 
 /** One firm's entry: what a mailing script needs, and what the next run compares. */
 export interface ManifestFirm {
+  /** Empty for a row whose id cannot key it (missing, malformed, a duplicate): `row` does. */
   id: string;
+  /** Only with an empty id: the row of the firm list (sheet row, or the firm's place in a YAML list). */
+  row?: number;
   name: string;
   contact: string | null;
   email: string | null;
@@ -74,6 +77,8 @@ const csvColumns = [
   'docx_sha256',
   'measures',
   'inputs_hash',
+  // Last, so scripts that read columns by position are not disturbed.
+  'row',
 ] as const;
 
 function csvField(value: string | number | null | undefined): string {
@@ -108,6 +113,7 @@ export function manifestCsv(manifest: BatchManifest): string {
       docx?.sha256,
       firm.measures.join(';'),
       firm.inputsHash,
+      firm.row,
     ];
     lines.push(row.map(csvField).join(','));
   }
@@ -127,7 +133,8 @@ export function previousFirms(text: string | undefined): Map<string, ManifestFir
   const list = (parsed as { firms?: unknown } | null)?.firms;
   if (!Array.isArray(list)) return firms;
   for (const item of list) {
-    if (!isManifestFirm(item)) continue;
+    // An entry keyed by its row has nothing a later run could reuse.
+    if (!isManifestFirm(item) || item.id === '') continue;
     firms.set(item.id, item);
   }
   return firms;

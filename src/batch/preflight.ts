@@ -108,7 +108,8 @@ export function selectOnly(value: string, rows: readonly FirmRow[], rejected: re
 
 /**
  * Every firm of the list in file order: those in this run (`only`, `shard`) marked selected, and
- * rows that cannot be used (rejected, or text the font lacks) with the reason.
+ * rows that cannot be used (rejected, or text the font lacks) with the reason. A rejected row
+ * without a usable id carries its row number instead, which keys its manifest entry.
  */
 export function batchFirms(
   list: FirmList,
@@ -120,9 +121,9 @@ export function batchFirms(
     (only === undefined || only.has(firmIdKey(firm.id))) &&
     (shard === undefined || shardOf(firm, shard.count) === shard.index);
   const rowsInOrder = [
-    ...list.rows.map((row) => ({ label: row.label, row })),
-    ...list.rejected.map((rejected) => ({ label: rejected.label, rejected })),
-  ].sort((a, b) => labelOrder(a.label) - labelOrder(b.label));
+    ...list.rows.map((row) => ({ number: row.number, row })),
+    ...list.rejected.map((rejected) => ({ number: rejected.number, rejected })),
+  ].sort((a, b) => a.number - b.number);
   const firms: BatchFirm[] = [];
   for (const item of rowsInOrder) {
     if ('row' in item) {
@@ -132,16 +133,18 @@ export function batchFirms(
         selected: inRun(item.row.firm),
         ...(problems ? { invalid: reasonOf(problems) } : {}),
       });
-    } else if (item.rejected.id !== null) {
-      const { id, name, contact, email } = item.rejected;
-      const firm: Firm = { ...emptyFirm, id, name: name ?? '', contact, email };
-      firms.push({ firm, selected: inRun(firm), invalid: reasonOf(item.rejected.diagnostics) });
+    } else {
+      const { id, name, contact, email, number } = item.rejected;
+      const invalid = reasonOf(item.rejected.diagnostics);
+      if (id !== null) {
+        const firm: Firm = { ...emptyFirm, id, name: name ?? '', contact, email };
+        firms.push({ firm, selected: inRun(firm), invalid });
+      } else {
+        // No id to key it by (missing, malformed or taken): recorded by its row, in every run.
+        const firm: Firm = { ...emptyFirm, id: '', name: name ?? '', contact, email };
+        firms.push({ firm, selected: true, invalid, row: number });
+      }
     }
   }
   return firms;
-}
-
-// "row 12" / "firm 3" (第 12 行 / 第 3 家企业) → 12 / 3: rows and rejected rows back in file order.
-function labelOrder(label: string): number {
-  return Number(/\d+/.exec(label)?.[0] ?? 0);
 }

@@ -27,6 +27,8 @@ export interface BatchFirm {
   selected: boolean;
   /** Why the row cannot be used (its diagnostics, as one line); the firm is recorded as failed. */
   invalid?: string;
+  /** For a row without a usable id (empty, malformed, a duplicate): its row in the list. */
+  row?: number;
 }
 
 /** A run: the firms, the workers' setup, the options, and whom to tell as it goes. */
@@ -85,13 +87,21 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
   const entries: ManifestFirm[] = [];
   const jobs: FirmJob[] = [];
   let skipped = 0;
-  for (const { firm, selected, invalid } of options.firms) {
-    const before = previous.get(firm.id);
+  for (const { firm, selected, invalid, row } of options.firms) {
     const contact = { id: firm.id, name: firm.name, contact: firm.contact, email: firm.email };
     if (invalid !== undefined) {
-      entries.push({ ...contact, status: 'failed', reason: invalid, measures: [], files: [], inputsHash: '' });
+      entries.push({
+        ...contact,
+        ...(row !== undefined ? { row } : {}),
+        status: 'failed',
+        reason: invalid,
+        measures: [],
+        files: [],
+        inputsHash: '',
+      });
       continue;
     }
+    const before = previous.get(firm.id);
     // The one match of the firm: its measures go to the builder as ids.
     const match = matchFirm(setup.catalogue, firm, setup.request.asOf);
     const chosen: MeasureEntry[] = [...match.answering, ...match.others];

@@ -57,6 +57,11 @@ export const codes = {
     'YAML 别名过多（可能是耗尽资源的攻击，或是写错了）',
     'YAML 別名過多（可能是耗盡資源的攻擊，或是寫錯了）',
   ),
+  'E-YAML-ALIAS-UNKNOWN': error(
+    'a YAML alias (*name) names no anchor (&name) written before it',
+    'YAML 别名（*名称）前面没有对应的锚点（&名称）',
+    'YAML 別名（*名稱）前面沒有對應的錨點（&名稱）',
+  ),
   'E-YAML-DEPTH': error(
     'lists and fields nested deeper than any guide file needs',
     '列表和字段的嵌套层数超过了任何 guide 文件的需要',
@@ -227,9 +232,14 @@ export const codes = {
     '企業的產業或需求既不是 guide.yaml vocabularies 中的代碼，也不是其中的名稱',
   ),
   'E-FIRM-VALUE': error(
-    "a firm's size or exporter value is not one the list allows",
-    '企业的规模或是否出口的值不在允许范围内',
-    '企業的規模或是否出口的值不在允許範圍內',
+    "a firm's size or exporter value is not one the list allows, or a YAML value has the wrong shape",
+    '企业的规模或是否出口的值不在允许范围内，或 YAML 中的值写法不对',
+    '企業的規模或是否出口的值不在允許範圍內，或 YAML 中的值寫法不對',
+  ),
+  'W-FIRM-MERGED': warning(
+    'merged worksheet cells were read as if each row held the value of the first',
+    '工作表中的合并单元格已按每行都填有第一个单元格的值读取',
+    '工作表中的合併儲存格已按每列都填有第一個儲存格的值讀取',
   ),
   'W-FIRM-COLUMN-UNKNOWN': warning(
     'a firm list column is not a firm field and is ignored',

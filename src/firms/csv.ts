@@ -9,25 +9,40 @@ import type { TableCell, TableRow } from './table.js';
 
 const candidates = [',', ';', '\t'] as const;
 
-/** The separator used most, outside quotes, in the first lines (where the header is). */
-function sniffSeparator(text: string): string {
-  const counts = new Map<string, number>(candidates.map((c) => [c, 0]));
-  let quoted = false;
-  let lines = 0;
-  for (let i = 0; i < text.length && lines < 5; i++) {
-    const char = text[i]!;
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && char === '\n') lines++;
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+/**
+ * Splits CSV text into rows of cells. Rows are numbered 1, 2, … as a spreadsheet shows them.
+ *
+ * The separator is the one that splits every line, header included, into the same number of
+ * fields (more than one). Counting characters would be fooled by a needs column written
+ * "financing;labour": such a file has more semicolons than commas, yet only the comma gives every
+ * row the header's width. When no separator is that consistent (ragged rows, a title line), the
+ * one that gives the most lines one width wins; a tie keeps the comma.
+ */
+export function parseCsv(text: string): TableRow[] {
+  let best: TableRow[] = [];
+  let bestScore = -1;
+  for (const separator of candidates) {
+    const rows = splitCsv(text, separator);
+    const counts = new Map<number, number>();
+    let lines = 0;
+    let common = 0;
+    for (const row of rows) {
+      if (row.cells.every((cell) => cell === undefined || cell.value === '')) continue;
+      lines++;
+      const width = row.cells.length;
+      if (width < 2) continue;
+      const count = (counts.get(width) ?? 0) + 1;
+      counts.set(width, count);
+      common = Math.max(common, count);
+    }
+    // Consistent on every line beats any partial agreement.
+    const score = common > 0 && common === lines ? Number.MAX_SAFE_INTEGER : common;
+    if (score > bestScore) [best, bestScore] = [rows, score];
   }
-  let best = ',';
-  for (const [char, count] of counts) if (count > counts.get(best)!) best = char;
   return best;
 }
 
-/** Splits CSV text into rows of cells. Rows are numbered 1, 2, … as a spreadsheet shows them. */
-export function parseCsv(text: string): TableRow[] {
-  const separator = sniffSeparator(text);
+function splitCsv(text: string, separator: string): TableRow[] {
   const rows: TableRow[] = [];
   let cells: (TableCell | undefined)[] = [];
   let rowStart = 0;

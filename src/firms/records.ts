@@ -19,14 +19,20 @@ import type { CellPlace, Firm, FirmField, FirmRow } from './types.js';
 export interface RawValue {
   value: CellValue | null;
   place: CellPlace;
+  /** Why the value could not be read (a YAML map where a value belongs); `value` is then null. */
+  problem?: Diagnostic;
 }
 
 /** One firm as the file holds it. */
 export interface RawRecord {
   /** `row 3` or `firm 3`. */
   label: string;
+  /** The spreadsheet row number, or the firm's place in a YAML list (1-based). */
+  number: number;
   place: CellPlace;
   values: Partial<Record<FirmField, RawValue>>;
+  /** Why the record as a whole could not be read (a YAML entry that is not a mapping). */
+  problem?: Diagnostic;
 }
 
 /** The codes firms and measures share (guide.yaml `vocabularies`). */
@@ -144,6 +150,8 @@ class RecordReader {
   required(field: 'id' | 'name'): string | null {
     const found = this.text(field);
     if (found) return found.value;
+    // Its shape was reported already.
+    if (this.record.values[field]?.problem) return null;
     this.fail(
       'E-FIRM-REQUIRED',
       this.record.values[field]?.place ?? this.record.place,
@@ -217,6 +225,8 @@ class RecordReader {
 /** A record left out for its errors, with what could be read of it (for the manifest). */
 export interface RejectedRow {
   label: string;
+  /** As `RawRecord.number`: what keys the row in the manifest when it has no usable id. */
+  number: number;
   /** The firm's id when it is a usable one (not missing, not malformed, not a duplicate). */
   id: string | null;
   name: string | null;
@@ -239,7 +249,14 @@ export function normaliseRecords(
   const diagnostics: Diagnostic[] = [];
   const ids = new Map<string, RawRecord>();
   for (const record of records) {
+    if (record.problem) {
+      diagnostics.push(record.problem);
+      const none = { id: null, name: null, contact: null, email: null };
+      rejected.push({ label: record.label, number: record.number, ...none, diagnostics: [record.problem] });
+      continue;
+    }
     const read = new RecordReader(file, record);
+    for (const raw of Object.values(record.values)) if (raw.problem) read.errors.push(raw.problem);
     const id = read.required('id');
     const idPlace = record.values.id?.place ?? record.place;
     let usableId = false;
@@ -292,6 +309,7 @@ export function normaliseRecords(
     if (read.errors.length > 0) {
       rejected.push({
         label: record.label,
+        number: record.number,
         id: usableId ? id : null,
         name,
         contact: firm.contact,
@@ -302,7 +320,7 @@ export function normaliseRecords(
     }
     const cells: FirmRow['cells'] = {};
     for (const [field, raw] of Object.entries(record.values)) cells[field as FirmField] = raw.place;
-    rows.push({ firm, label: record.label, place: record.place, cells });
+    rows.push({ firm, label: record.label, number: record.number, place: record.place, cells });
   }
   return { rows, rejected, diagnostics };
 }

@@ -18,6 +18,8 @@ export interface TableCell {
   value: CellValue;
   /** Offsets of the value in the decoded text (CSV only). */
   range?: Range;
+  /** XLSX: the merged range (`E3:E5`) whose first cell's value this empty cell was given, and that cell's row. */
+  merged?: { ref: string; row: number };
 }
 
 /** One row of a CSV file or worksheet. */
@@ -37,6 +39,10 @@ function isBlank(cell: TableCell | undefined): boolean {
   return cell === undefined || (typeof cell.value === 'string' && cell.value.trim() === '');
 }
 
+function fromFirmRows(cell: TableCell | undefined, headerRow: number): TableCell | undefined {
+  return cell?.merged && cell.merged.row <= headerRow ? undefined : cell;
+}
+
 function cellText(cell: TableCell): string {
   return typeof cell.value === 'string' ? cell.value : String(cell.value);
 }
@@ -53,7 +59,10 @@ export function tableRecords(
   const diagnostics: Diagnostic[] = [];
   const headerIndex = rows
     .slice(0, headerSearchRows)
-    .findIndex((row) => row.cells.filter((cell) => cell && fieldOfHeader(cellText(cell)) !== undefined).length >= 2);
+    .findIndex(
+      (row) =>
+        row.cells.filter((cell) => cell && !cell.merged && fieldOfHeader(cellText(cell)) !== undefined).length >= 2,
+    );
   if (headerIndex < 0) {
     diagnostics.push(diagnostic('E-FIRMS-FILE', say.noHeader(), { file, hint: say.noHeaderHint() }));
     return { records: [], diagnostics };
@@ -62,7 +71,8 @@ export function tableRecords(
   const columns = new Map<number, { field: FirmField; header: string }>();
   const seen = new Map<FirmField, number>();
   header.cells.forEach((cell, index) => {
-    if (!cell || isBlank(cell)) return;
+    // A header merged across columns names the first of them only.
+    if (!cell || isBlank(cell) || cell.merged) return;
     const text = cellText(cell).trim();
     const where = place.cell({ row: header.number, column: columnLetter(index + 1) });
     const field = fieldOfHeader(text);
@@ -105,22 +115,36 @@ export function tableRecords(
   if (diagnostics.some((d) => d.severity === 'error')) return { records: [], diagnostics };
 
   const records: RawRecord[] = [];
+  const mergesSaid = new Set<string>();
   for (const row of rows.slice(headerIndex + 1)) {
     if (row.cells.every(isBlank)) continue;
     const rowLabel = place.row({ row: row.number });
     const record: RawRecord = {
       label: rowLabel,
+      number: row.number,
       place: { label: rowLabel, ...(row.range ? { range: row.range } : {}) },
       values: {},
     };
     for (const [index, { field, header: name }] of columns) {
-      const cell = row.cells[index];
+      // A merge is read within the firms' rows only: a header merged down over two rows is no value.
+      const cell = fromFirmRows(row.cells[index], header.number);
       const label = place.cellWithHeader({ row: row.number, column: columnLetter(index + 1), header: name });
       if (!cell || isBlank(cell)) {
         record.values[field] = { value: null, place: { label, ...(cell?.range ? { range: cell.range } : {}) } };
         continue;
       }
       record.values[field] = { value: cell.value, place: { label, ...(cell.range ? { range: cell.range } : {}) } };
+      if (cell.merged !== undefined && !mergesSaid.has(cell.merged.ref)) {
+        mergesSaid.add(cell.merged.ref);
+        const { ref } = cell.merged;
+        const first = ref.split(':')[0]!;
+        diagnostics.push(
+          diagnostic('W-FIRM-MERGED', say.merged({ range: ref, first, value: cellText(cell) }), {
+            file,
+            hint: say.mergedHint(),
+          }),
+        );
+      }
     }
     records.push(record);
   }

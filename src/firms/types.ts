@@ -65,6 +65,8 @@ export interface FirmRow {
   firm: Firm;
   /** `row 3` (sheet row, header row counted) or `firm 3` (YAML list entry). */
   label: string;
+  /** The sheet row number, or the firm's place in a YAML list (1-based): file order. */
+  number: number;
   /** The row as a whole, and each column that had a value. */
   place: CellPlace;
   cells: Partial<Record<FirmField, CellPlace>>;

@@ -6,6 +6,7 @@
 import { readSheet, SheetNotFoundError } from 'read-excel-file/node';
 import { firmListMessages as say, firmPlaceMessages } from '../messages/firms.js';
 import type { TableCell, TableRow } from './table.js';
+import { mergedRanges, type MergedRange } from './xlsx-merges.js';
 
 /** The rows of a worksheet, or why the workbook could not be read. */
 export async function readXlsxRows(
@@ -43,5 +44,34 @@ export async function readXlsxRows(
       return { value: String(value) };
     }),
   }));
+  try {
+    fillMerged(rows, mergedRanges(bytes, sheet));
+  } catch (error) {
+    return {
+      error: say.mergedUnreadable({ reason: error instanceof Error ? error.message : String(error) }),
+      hint: say.saveAsXlsx(),
+    };
+  }
   return { rows };
+}
+
+/**
+ * Every cell of a merged range takes the value of its first cell, marked with the range so the
+ * table reader can warn (W-FIRM-MERGED): staff merge a city or an industry down over the firms
+ * that share it, and mean it for each. Only rows and columns the sheet has are filled.
+ */
+function fillMerged(rows: TableRow[], merges: readonly MergedRange[]): void {
+  const width = rows.reduce((most, row) => Math.max(most, row.cells.length), 0);
+  for (const merge of merges) {
+    const first = rows[merge.top]?.cells[merge.left];
+    if (!first) continue;
+    for (let r = merge.top; r <= Math.min(merge.bottom, rows.length - 1); r++) {
+      const cells = rows[r]!.cells;
+      for (let c = merge.left; c <= Math.min(merge.right, width - 1); c++) {
+        if ((r !== merge.top || c !== merge.left) && cells[c] === undefined) {
+          cells[c] = { value: first.value, merged: { ref: merge.ref, row: merge.top + 1 } };
+        }
+      }
+    }
+  }
 }

@@ -160,6 +160,56 @@ export const firmListMessages = {
     'zh-Hans': '«firm»：“«key»”不是企业名单的字段，已忽略',
     'zh-Hant': '«firm»：「«key»」不是企業名單的欄位，已略過',
   }),
+  oneValueNotList: message({
+    en: '«place»: holds a list; this field takes one value',
+    'zh-Hans': '«place»：写成了列表，这个字段只能写一个值',
+    'zh-Hant': '«place»：寫成了清單，這個欄位只能寫一個值',
+  }),
+  oneValueHint: message({
+    en: 'write the value itself after the colon, e.g. name: 臺商精密機械有限公司',
+    'zh-Hans': '请在冒号后直接写这个值，例如 name: 台商精密机械有限公司',
+    'zh-Hant': '請在冒號後直接寫這個值，例如 name: 臺商精密機械有限公司',
+  }),
+  notValue: message({
+    en: '«place»: holds a group of keys («keys»), not a value',
+    'zh-Hans': '«place»：写成了一组键（«keys»），而不是一个值',
+    'zh-Hant': '«place»：寫成了一組鍵（«keys»），而不是一個值',
+  }),
+  listInList: message({
+    en: '«place»: holds a list or a group of keys inside its list',
+    'zh-Hans': '«place»：列表里又写了列表或一组键',
+    'zh-Hant': '«place»：清單裡又寫了清單或一組鍵',
+  }),
+  valueOrListHint: message({
+    en: 'write one value or one flat list of codes or labels, e.g. needs: [financing, 物流不暢]',
+    'zh-Hans': '请写一个值，或一层由代码或名称组成的列表，例如 needs: [financing, 物流不畅]',
+    'zh-Hant': '請寫一個值，或一層由代碼或名稱組成的清單，例如 needs: [financing, 物流不暢]',
+  }),
+  aliasSelf: message({
+    en: '«place»: the alias *«alias» refers to the list that holds it',
+    'zh-Hans': '«place»：别名 *«alias» 指向包含它自己的列表',
+    'zh-Hant': '«place»：別名 *«alias» 指向包含它自己的清單',
+  }),
+  aliasSelfHint: message({
+    en: 'write the values out instead of the alias',
+    'zh-Hans': '请直接写出这些值，不要用别名',
+    'zh-Hant': '請直接寫出這些值，不要用別名',
+  }),
+  merged: message({
+    en: 'cells «range» are merged: each is read as holding the value of «first» ("«value»")',
+    'zh-Hans': '单元格 «range» 已合并：其中每个单元格都按 «first» 的值（“«value»”）读取',
+    'zh-Hant': '儲存格 «range» 已合併：其中每個儲存格都按 «first» 的值（「«value»」）讀取',
+  }),
+  mergedHint: message({
+    en: 'if that is not right for every one of these firms, unmerge the cells in Excel and fill in each row',
+    'zh-Hans': '如果这些企业并非都是这个值，请在 Excel 中取消合并，并逐行填写',
+    'zh-Hant': '如果這些企業並非都是這個值，請在 Excel 中取消合併，並逐列填寫',
+  }),
+  mergedUnreadable: message({
+    en: 'the merged cells of the sheet could not be read («reason»)',
+    'zh-Hans': '无法读取工作表中的合并单元格（«reason»）',
+    'zh-Hant': '無法讀取工作表中的合併儲存格（«reason»）',
+  }),
 };
 
 /** A firm's values: id, name, email, codes, size, exporter. */

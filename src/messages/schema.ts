@@ -311,6 +311,16 @@ export const yamlMessages = {
     'zh-Hans': '文件通过 YAML 别名（*名称）重复引用值的次数过多',
     'zh-Hant': '檔案透過 YAML 別名（*名稱）重複引用值的次數過多',
   }),
+  aliasUnknown: message({
+    en: 'the alias *«alias» names no anchor: no value before it is marked &«alias»',
+    'zh-Hans': '别名 *«alias» 没有对应的锚点：它前面没有标记为 &«alias» 的值',
+    'zh-Hant': '別名 *«alias» 沒有對應的錨點：它前面沒有標記為 &«alias» 的值',
+  }),
+  aliasUnknownHint: message({
+    en: 'write the value itself, or mark the value it repeats with &«alias» before this line',
+    'zh-Hans': '请直接写出这个值，或在这一行之前给要重复的值加上 &«alias»',
+    'zh-Hant': '請直接寫出這個值，或在這一行之前給要重複的值加上 &«alias»',
+  }),
   aliasBombHint: message({
     en: 'write the values out instead of using *aliases; a file may expand at most «max» of them',
     'zh-Hans': '请直接写出这些值，不要用 *别名；一个文件最多只能展开 «max» 个别名',

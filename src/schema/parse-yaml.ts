@@ -68,8 +68,21 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
   if (deep) return { diagnostics: [depthDiagnostic(file, text, deep.range?.[0])] };
 
   let firstAlias: Range | undefined;
+  let unknownAlias = false;
   visit(doc, (_key, node) => {
     if (isAlias(node) && !firstAlias && node.range) firstAlias = [node.range[0], node.range[1]];
+    // yaml would report it below as a ReferenceError, which reads like an alias bomb.
+    if (isAlias(node) && node.resolve(doc) === undefined) {
+      unknownAlias = true;
+      const range: Range = node.range ? [node.range[0], node.range[1]] : [0, 0];
+      diagnostics.push(
+        diagnostic('E-YAML-ALIAS-UNKNOWN', say.aliasUnknown({ alias: node.source }), {
+          file,
+          range,
+          hint: say.aliasUnknownHint({ alias: node.source }),
+        }),
+      );
+    }
     if (!isNode(node)) return;
     const tag = (node as Node).tag;
     // Implicit types carry no tag; only an explicit `!x` or `!!x` in the file sets one.
@@ -88,7 +101,7 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
     }
   });
   // Only a file with aliases can be a bomb; yaml's own counter stops the expansion early.
-  if (firstAlias) {
+  if (firstAlias && !unknownAlias) {
     try {
       doc.toJS({ maxAliasCount });
     } catch (error) {

@@ -222,6 +222,78 @@ describe('guide batch', () => {
     );
   });
 
+  it('records rows whose id is the problem (duplicate, malformed, empty) by their row number', async () => {
+    const dir = await edition([
+      rows[0]!,
+      'TW-0001,重複編號公司,,,,,,,',
+      'con,保留名稱公司,,,,,,,',
+      ',無編號公司,,,,,,,',
+      rows[1]!,
+    ]);
+    const run = await batch(dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /firms\.csv:3:1 error E-FIRM-ID-DUPLICATE/);
+    assert.match(run.stderr, /built 2, 0 up to date, 0 failed, 3 rows of firms\.csv left out/);
+    const firms = (await manifest(dir)).firms;
+    assert.deepEqual(
+      firms.map((f) => [f.id, f.row, f.name, f.status, f.reason?.split(' ')[0]]),
+      [
+        ['TW-0001', undefined, '臺商精密機械（青島）有限公司', 'ok', undefined],
+        ['', 3, '重複編號公司', 'failed', 'E-FIRM-ID-DUPLICATE'],
+        ['', 4, '保留名稱公司', 'failed', 'E-FIRM-ID'],
+        ['', 5, '無編號公司', 'failed', 'E-FIRM-REQUIRED'],
+        ['TW-0002', undefined, '鴻達電子科技（煙臺）有限公司', 'ok', undefined],
+      ],
+    );
+    const csv = (await readFile(path.join(dir, 'dist/firms/manifest.csv'), 'utf8')).slice(1).trimEnd().split('\r\n');
+    assert.ok(csv[0]!.endsWith(',inputs_hash,row'));
+    assert.match(csv[2]!, /^,重複編號公司,,,failed,"?E-FIRM-ID-DUPLICATE .*,3$/);
+    assert.match(csv[4]!, /^,無編號公司,,,failed,"?E-FIRM-REQUIRED .*,5$/);
+    // A second run reads that manifest back: the good firms are up to date, the bad rows still listed.
+    const again = await batch(dir);
+    assert.match(again.stderr, /built 0, 2 up to date, 0 failed, 3 rows of firms\.csv left out/);
+    assert.equal((await manifest(dir)).firms.filter((f) => f.row !== undefined).length, 3);
+  });
+
+  it('reads a CSV list whose needs hold more semicolons than the file has commas', async () => {
+    const dir = await edition();
+    const needs = 'financing;labour;logistics;costs;market;supplies';
+    const list = `編號,企業名稱,困難訴求\nTW-0001,臺商甲,${needs}\nTW-0002,臺商乙,${needs}\n`;
+    await writeFile(path.join(dir, 'firms.csv'), list);
+    const run = await runCli(['batch', '--firms', 'firms.csv', '--explain', 'TW-0002'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /困難訴求：融資困難、用工緊張、物流不暢、經營成本高、市場訂單減少、防疫物資短缺\n/);
+  });
+
+  it('refuses a YAML firm list value of the wrong shape, and records the firm as failed', async () => {
+    const dir = await edition();
+    const yaml = [
+      'needs: &n [financing]',
+      'firms:',
+      '  - id: Y1',
+      '    name: 臺商甲',
+      '    needs: *n',
+      '  - id: Y2',
+      '    name: 臺商乙',
+      '    industry: {code: food}',
+      '',
+    ].join('\n');
+    await writeFile(path.join(dir, 'firms.yaml'), yaml);
+    const run = await runCli(['batch', '--firms', 'firms.yaml', '--format', 'pdf', '--jobs', '1'], { cwd: dir });
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /firms\.yaml:8:15 error E-FIRM-VALUE firm 2, industry: holds a group of keys \(code\), not a value/,
+    );
+    assert.deepEqual(
+      (await manifest(dir)).firms.map((f) => [f.id, f.status, f.reason?.split(' ')[0]]),
+      [
+        ['Y1', 'ok', undefined],
+        ['Y2', 'failed', 'E-FIRM-VALUE'],
+      ],
+    );
+  });
+
   it('goes on when one firm’s guide fails, and records why', async () => {
     const dir = await edition();
     // The contact printed without {{#if}}: an error for the one firm that has none.

@@ -8,6 +8,7 @@ import { Progress } from '../../src/batch/progress.js';
 import { currentLanguage, setLanguage } from '../../src/messages/language.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { makeXlsx } from './xlsx-fixture.js';
 
 /** The sample edition with a firm list in Simplified headers: an unknown column, a bad email, a duplicate id. */
 async function edition(): Promise<string> {
@@ -60,6 +61,54 @@ describe('guide batch in Chinese', () => {
     const rejected = manifest.firms.find((firm) => firm.id === 'TW-0002')!;
     assert.equal(rejected.status, 'failed');
     assert.equal(rejected.reason, 'E-FIRM-EMAIL firms.csv: 第 3 行 C 列（电子邮箱）：“lin@”不是电子邮箱地址');
+    // The duplicate id cannot key its entry: its row does.
+    const duplicate = manifest.firms.find((firm) => firm.row === 4)!;
+    assert.deepEqual([duplicate.id, duplicate.name, duplicate.status], ['', '福味食品（濟南）有限公司', 'failed']);
+    assert.match(
+      duplicate.reason!,
+      /^E-FIRM-ID-DUPLICATE firms\.csv: 第 4 行 A 列（编号）：编号“tw-0001”已被第 2 行使用/,
+    );
+  });
+
+  it('a YAML value of the wrong shape and a merged workbook cell, in both Chinese scripts', async () => {
+    const dir = await edition();
+    await writeFile(
+      path.join(dir, 'firms.yaml'),
+      'firms:\n  - id: Y1\n    name: 臺商甲\n    needs: [[financing]]\n  - id: Y2\n    name: 臺商乙\n    industry: {code: food}\n',
+    );
+    const yaml = ['batch', '--firms', 'firms.yaml', '--format', 'pdf', '--jobs', '1'];
+    const hans = await runCli(yaml, { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.equal(hans.code, 1, hans.stderr);
+    assert.match(hans.stderr, /firms\.yaml:4:12 错误 E-FIRM-VALUE 第 1 家企业，needs：列表里又写了列表或一组键\n/);
+    assert.match(
+      hans.stderr,
+      / {2}提示：请写一个值，或一层由代码或名称组成的列表，例如 needs: \[financing, 物流不畅\]\n/,
+    );
+    const hant = await runCli([...yaml, '--lang', 'zh-Hant'], { cwd: dir });
+    assert.match(
+      hant.stderr,
+      /firms\.yaml:7:15 錯誤 E-FIRM-VALUE 第 2 家企業，industry：寫成了一組鍵（code），而不是一個值\n/,
+    );
+
+    const rows = [
+      ['编号', '企业名称', '所在城市'],
+      ['X1', '臺商甲', '青岛市'],
+      ['X2', '臺商乙', null],
+    ];
+    await writeFile(path.join(dir, 'firms.xlsx'), makeXlsx([{ name: 'Sheet1', rows, merges: ['C2:C3'] }]));
+    const xlsx = ['batch', '--firms', 'firms.xlsx', '--format', 'pdf', '--jobs', '1'];
+    const merged = await runCli([...xlsx, '--lang', 'zh-Hant'], { cwd: dir });
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.match(
+      merged.stderr,
+      /警告 W-FIRM-MERGED 儲存格 C2:C3 已合併：其中每個儲存格都按 C2 的值（「青岛市」）讀取\n/,
+    );
+    assert.match(merged.stderr, / {2}提示：如果這些企業並非都是這個值，請在 Excel 中取消合併，並逐列填寫\n/);
+    const mergedHans = await runCli(xlsx, { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } });
+    assert.match(
+      mergedHans.stderr,
+      /警告 W-FIRM-MERGED 单元格 C2:C3 已合并：其中每个单元格都按 C2 的值（“青岛市”）读取\n/,
+    );
   });
 
   it('--explain in Traditional Chinese (--lang zh-Hant): the choice, the reasons and a mistyped id', async () => {

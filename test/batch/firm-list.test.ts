@@ -133,6 +133,27 @@ describe('firm lists: CSV', () => {
     );
   });
 
+  it('picks the separator that splits every line alike, not the one written most', async () => {
+    // Eight semicolons inside the needs column, six commas: still a comma-separated file.
+    const text =
+      '編號,企業名稱,困難訴求\nS1,甲,financing;labour;logistics;costs;market\nS2,乙,market;supplies;financing;labour;costs\n';
+    const list = await read('firms.csv', utf8(text));
+    assert.deepEqual(list.diagnostics, []);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.needs]),
+      [
+        ['S1', ['financing', 'labour', 'logistics', 'costs', 'market']],
+        ['S2', ['market', 'supplies', 'financing', 'labour', 'costs']],
+      ],
+    );
+    // And the other way round: semicolon-separated, with commas inside a quoted name.
+    const semi = '編號;企業名稱;困難訴求\nS1;"甲,乙,丙,丁";financing\n';
+    assert.deepEqual(
+      (await read('firms.csv', utf8(semi))).rows.map((r) => [r.firm.id, r.firm.name]),
+      [['S1', '甲,乙,丙,丁']],
+    );
+  });
+
   it('finds the header below a title line and ignores blank rows', async () => {
     const text = `2020年臺資企業名單,,\n\nid,name,size\nD1,臺商乙公司,small\n,,\nD2,臺商丙公司,\n`;
     const list = await read('firms.csv', utf8(text));
@@ -313,6 +334,62 @@ describe('firm lists: XLSX', () => {
     ]);
   });
 
+  it('fills a merged cell from the merge and says so, naming the range', async () => {
+    const sheet = {
+      name: '名單',
+      rows: [
+        ['2020年臺資企業名單', null, null, null],
+        [],
+        ['編號', '企業名稱', '所在城市', '困難訴求'],
+        ['M1', '臺商甲', '青島市', 'financing'],
+        ['M2', '臺商乙', null, 'labour'],
+        ['M3', '臺商丙', null, 'costs'],
+        ['M4', '臺商丁', '煙臺市', null],
+      ],
+      // The title across the columns (above the header: not read, so not said) and a city down three rows.
+      merges: ['A1:D1', 'C4:C6'],
+    };
+    const bytes = makeXlsx([{ name: '說明', rows: [['見下一張表']], merges: ['A1:A9'] }, sheet]);
+    const list = await read('firms.xlsx', bytes, '名單');
+    assert.deepEqual(located(list, 'firms.xlsx'), [
+      'firms.xlsx W-FIRM-MERGED cells C4:C6 are merged: each is read as holding the value of C4 ("青島市")',
+    ]);
+    assert.equal(list.diagnostics[0]!.severity, 'warning');
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.city]),
+      [
+        ['M1', '青島市'],
+        ['M2', '青島市'],
+        ['M3', '青島市'],
+        ['M4', '煙臺市'],
+      ],
+    );
+  });
+
+  it('does not read a header merged down over two rows as a firm', async () => {
+    const bytes = makeXlsx([
+      {
+        name: 'Sheet1',
+        rows: [
+          ['編號', '企業名稱', '聯繫方式', null],
+          [null, null, '聯繫人', '電子郵箱'],
+          ['H1', '臺商甲', '王小明', 'wang@example.com.tw'],
+        ],
+        merges: ['A1:A2', 'B1:B2', 'C1:D1'],
+      },
+    ]);
+    const list = await read('firms.xlsx', bytes);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.id, r.firm.name]),
+      [['H1', '臺商甲']],
+    );
+    // The second header row is a row without id or name: said, not read as a firm called 編號.
+    assert.deepEqual(
+      list.diagnostics.map((d) => d.code),
+      ['W-FIRM-COLUMN-UNKNOWN', 'E-FIRM-REQUIRED', 'E-FIRM-REQUIRED'],
+    );
+  });
+
   it('says so when the file is not a workbook', async () => {
     const list = await read('firms.xlsx', utf8('id,name\n'));
     assert.equal(list.diagnostics[0]!.code, 'E-FIRMS-FILE');
@@ -341,5 +418,66 @@ describe('firm lists: YAML', () => {
       'firms.yml:5:5 W-FIRM-COLUMN-UNKNOWN firm 1: "notes" is not a firm field; it is ignored',
       'firms.yml:4:15 E-FIRM-CODE-UNKNOWN firm 1, industry: unknown industry "製造" (did you mean 製造業 (manufacturing)?)',
     ]);
+  });
+
+  it('reads an alias to a value or a list as the value it names', async () => {
+    const text =
+      'shared: &n [financing, 物流不暢]\none: &f food\nfirms:\n  - id: Y1\n    name: 甲\n    needs: *n\n    industry: [*f]\n';
+    const list = await read('firms.yml', utf8(text));
+    assert.deepEqual(list.diagnostics, []);
+    assert.deepEqual(
+      list.rows.map((r) => [r.firm.needs, r.firm.industries]),
+      [[['financing', 'logistics'], ['food']]],
+    );
+  });
+
+  it('refuses an alias that names no anchor, in plain words', async () => {
+    const list = await read('firms.yml', utf8('firms:\n  - id: Y1\n    name: 甲\n    needs: *n\n'));
+    assert.deepEqual(located(list, 'firms.yml'), [
+      'firms.yml:4:12 E-YAML-ALIAS-UNKNOWN the alias *n names no anchor: no value before it is marked &n',
+    ]);
+  });
+
+  it('refuses a value of any other shape at its place, and leaves the firm out', async () => {
+    const text = [
+      'firms:',
+      '  - id: Y1',
+      '    name: 甲',
+      '    needs: [[financing]]',
+      '  - id: Y2',
+      '    name: 乙',
+      '    industry: {code: food}',
+      '  - id: Y3',
+      '    name: 丙',
+      '    needs: &a [*a]',
+      '  - id: Y4',
+      '    name: [丁, 戊]',
+      '  - just a name',
+      '  - id: Y6',
+      '    name: 己',
+      '',
+    ].join('\n');
+    const list = await read('firms.yml', utf8(text));
+    assert.deepEqual(located(list, 'firms.yml'), [
+      'firms.yml:4:12 E-FIRM-VALUE firm 1, needs: holds a list or a group of keys inside its list',
+      'firms.yml:7:15 E-FIRM-VALUE firm 2, industry: holds a group of keys (code), not a value',
+      'firms.yml:10:15 E-FIRM-VALUE firm 3, needs: the alias *a refers to the list that holds it',
+      'firms.yml:12:11 E-FIRM-VALUE firm 4, name: holds a list; this field takes one value',
+      'firms.yml:13:5 E-FIRMS-FILE firm 5 is not a group of fields',
+    ]);
+    assert.deepEqual(
+      list.rows.map((r) => r.firm.id),
+      ['Y6'],
+    );
+    assert.deepEqual(
+      list.rejected.map((r) => [r.number, r.id]),
+      [
+        [1, 'Y1'],
+        [2, 'Y2'],
+        [3, 'Y3'],
+        [4, 'Y4'],
+        [5, null],
+      ],
+    );
   });
 });

@@ -14,6 +14,8 @@ export interface FixtureSheet {
   rows: FixtureCell[][];
   /** Row number of `rows[0]` (default 1), to leave empty rows at the top. */
   firstRow?: number;
+  /** Merged ranges as Excel writes them (`E3:E5`); the value goes in the range's first cell. */
+  merges?: string[];
 }
 
 function escapeXml(text: string): string {
@@ -54,7 +56,10 @@ export function makeXlsx(sheets: FixtureSheet[]): Uint8Array {
         return `<row r="${number}">${xml}</row>`;
       })
       .join('');
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}"><sheetData>${rows}</sheetData></worksheet>`;
+    const merges = sheet.merges?.length
+      ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join('')}</mergeCells>`
+      : '';
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}"><sheetData>${rows}</sheetData>${merges}</worksheet>`;
   });
   const parts: [string, string][] = [
     [
