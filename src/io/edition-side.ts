@@ -7,7 +7,13 @@
 
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogue, type LoadResult, type ReadOptions, type ReadResult, type SourceReader } from '../catalogue/load.js';
+import {
+  loadCatalogue,
+  type LoadResult,
+  type ReadOptions,
+  type ReadResult,
+  type SourceReader,
+} from '../catalogue/load.js';
 import { UsageError } from '../errors.js';
 import { ioMessages as say } from '../messages/io.js';
 import { gitSourceReader, resolveGitRevision } from './git.js';

@@ -103,7 +103,7 @@ export const catalogueMessages = {
     'zh-Hant': 'templates：「«value»」是檔案，不是資料夾',
   }),
   templatesMissingHint: message({
-    en: 'create the folder, or delete the templates line to build with guide\'s own templates',
+    en: "create the folder, or delete the templates line to build with guide's own templates",
     'zh-Hans': '请创建这个文件夹，或删除 templates 这一行以使用 guide 自带的模板',
     'zh-Hant': '請建立這個資料夾，或刪除 templates 這一行以使用 guide 內建的範本',
   }),
