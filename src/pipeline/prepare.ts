@@ -85,7 +85,12 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const theme = parsedTheme.theme;
-  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(root, theme, templates.theme, catalogue.edition.allow_outside);
+  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(
+    root,
+    theme,
+    templates.theme,
+    catalogue.edition.allow_outside,
+  );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const hash = sha256Hex(
     JSON.stringify({
