@@ -89,8 +89,8 @@ export function readTemplateFolder(root: string, dir: string, outside: boolean):
 /**
  * The templates folder guide.yaml names, checked when the edition is loaded: a `templates:` line
  * naming no folder is an error at its value (with the folder meant, when one is close), never a
- * silent switch to guide's own templates; without the line, a missing `templates/` means guide's
- * own. A folder that is a link leading out of the edition folder is refused unless `outside`.
+ * silent switch to guide's own templates; without the line, or with the default `templates`, a
+ * missing `templates/` means guide's own. A folder that is a link leading out of the edition folder is refused unless `outside`.
  */
 export function checkTemplatesFolder(
   root: string,
@@ -111,7 +111,8 @@ export function checkTemplatesFolder(
       }),
     ];
   }
-  if (!written) return [];
+  // `templates: templates` missing is guide's own, as init's guide.yaml says ("delete the folder").
+  if (!written || path.posix.normalize(dir.replace(/\\/g, '/')).replace(/\/$/, '') === 'templates') return [];
   if (kind) {
     return [
       diagnostic('E-TEMPLATES-MISSING', catalogueMessages.templatesNotFolder({ value: dir }), {
