@@ -40,6 +40,7 @@ import { resolveRequest, type BuildRequest } from './pipeline/request.js';
 import { writeDocument } from './pipeline/write-document.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { libraryMessages } from './messages/render.js';
+import { isIsoDate } from './schema/schema-kit.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
@@ -69,6 +70,7 @@ export async function loadEdition(options: LoadOptions = {}): Promise<LoadedEdit
 
 /** Every problem of the edition (loading, schema and rules), as `guide validate` finds them. */
 export function validate(edition: LoadedEdition, options: { asOf?: IsoDate } = {}): Diagnostic[] {
+  checkDates(options);
   return validateCatalogue(edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
 }
 
@@ -124,6 +126,7 @@ export function matchFirms(
   firms: readonly Firm[],
   options: { asOf?: IsoDate } = {},
 ): FirmMatch[] {
+  checkDates(options);
   const catalogue = catalogueOf(edition);
   const request = resolveRequest(catalogue.edition, options.asOf !== undefined ? { asOf: options.asOf } : {});
   return firms.map((firm) => matchFirm(catalogue, firm, request.asOf));
@@ -257,18 +260,21 @@ function catalogueOf(edition: LoadedEdition): Catalogue {
   return edition.catalogue;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Options from a script are checked as the command line checks its own. */
-function checkOptions(options: FirmBuildOptions): void {
+/** Dates from a script are checked as the command line and YAML check theirs: 2020-02-30 is refused. */
+function checkDates(options: { asOf?: IsoDate; letterDate?: IsoDate }): void {
   for (const [name, value] of [
     ['asOf', options.asOf],
     ['letterDate', options.letterDate],
   ] as const) {
-    if (value !== undefined && (!isoDate.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
+    if (value !== undefined && (typeof value !== 'string' || !isIsoDate(value))) {
       throw new UsageError(libraryMessages.badDate({ name, value: String(value) }));
     }
   }
+}
+
+/** Options from a script are checked as the command line checks its own. */
+function checkOptions(options: FirmBuildOptions): void {
+  checkDates(options);
   const formats = options.formats;
   if (formats !== undefined && (formats.length === 0 || formats.some((f) => !outputFormats.includes(f)))) {
     throw new UsageError(

@@ -21,7 +21,7 @@ const goldenDir = path.join(repoRoot, 'test/golden/model');
 
 /** The bundled templates, as an edition without its own folder gets them. */
 function realTemplates(): TemplateSources {
-  return readTemplateFolder(repoRoot, 'templates').sources;
+  return readTemplateFolder(repoRoot, 'templates', false).sources;
 }
 
 /** The small edition through the pipeline: sections assembled and numbered, as the writers get it. */

@@ -11,6 +11,7 @@ import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdown-checks.js';
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
+import { pathReach } from './edition-paths.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
@@ -23,13 +24,27 @@ export type ReadResult =
   | { kind: 'ok'; bytes: Uint8Array }
   | { kind: 'missing' }
   | { kind: 'too-large'; size: number }
-  | { kind: 'unreadable'; reason: string };
+  | { kind: 'unreadable'; reason: string }
+  /** A link (or a link on the way) leads to `target`, outside the edition folder. */
+  | { kind: 'outside'; target: string };
 
-/** File access for the loader; paths are relative to the edition folder, with forward slashes. */
+/** Whether links may lead outside the edition folder: guide.yaml's `allow_outside`. */
+export interface ReadOptions {
+  outside: boolean;
+}
+
+/**
+ * File access for the loader; paths are relative to the edition folder, with forward slashes.
+ * Links are followed where they lead inside the edition folder, or anywhere when `outside` is
+ * allowed; a file reached through a link that leads out is read as `outside`, never its bytes.
+ */
 export interface SourceReader {
-  read(path: string, maxBytes: number): Promise<ReadResult>;
-  /** Files matching any of the glob patterns, sorted by code unit (never by locale). */
-  list(patterns: readonly string[]): Promise<string[]>;
+  read(path: string, maxBytes: number, options?: ReadOptions): Promise<ReadResult>;
+  /**
+   * Files matching any of the glob patterns, sorted by code unit (never by locale). A linked
+   * folder that leads out of the edition folder is listed itself, so reading it says so.
+   */
+  list(patterns: readonly string[], options?: ReadOptions): Promise<string[]>;
 }
 
 export interface LoadResult {
@@ -146,7 +161,7 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
-function rangeOfPath(doc: Document, path: string[]): Range {
+function rangeOfPath(doc: Document, path: (string | number)[]): Range {
   const node = (doc.getIn(path, true) as Node | undefined) ?? (doc.contents as Node | null);
   return node?.range ? [node.range[0], node.range[1]] : [0, 0];
 }
@@ -156,8 +171,9 @@ async function readSource(
   file: string,
   result: LoadResult,
   isConfig = false,
+  options?: ReadOptions,
 ): Promise<Document | undefined> {
-  const read = await reader.read(file, maxSourceBytes);
+  const read = await reader.read(file, maxSourceBytes, options);
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
       diagnostic('E-CONFIG-MISSING', say.configMissing({ file }), {
@@ -172,6 +188,12 @@ async function readSource(
   }
   if (read.kind === 'unreadable') {
     result.diagnostics.push(diagnostic('E-FILE-READ', say.fileUnreadable({ file, reason: read.reason }), { file }));
+    return undefined;
+  }
+  if (read.kind === 'outside') {
+    result.diagnostics.push(
+      diagnostic('E-PATH-OUTSIDE', say.linkOutside({ file, target: read.target }), { file, hint: say.outsideHint() }),
+    );
     return undefined;
   }
   if (read.kind === 'too-large') {
@@ -214,10 +236,14 @@ async function unmatchedYamlFiles(
   taken: readonly string[],
   configFile: string,
   guideDoc: Document,
+  options: ReadOptions,
 ): Promise<Diagnostic[]> {
   const folders = patternFolders(patterns).filter((folder) => folder !== '');
   if (folders.length === 0) return [];
-  const all = await reader.list(folders.map((folder) => `${folder}/**/*.{yaml,yml}`));
+  const all = await reader.list(
+    folders.map((folder) => `${folder}/**/*.{yaml,yml}`),
+    options,
+  );
   const takenSet = new Set(taken);
   const excluded = excludedByPattern(patterns);
   return all
@@ -232,6 +258,37 @@ async function unmatchedYamlFiles(
 }
 
 /**
+ * Whether a path written in guide.yaml may be used: an absolute path never (the edition is copied
+ * between computers), one leading out through `..` only with `allow_outside: true`. Otherwise
+ * an E-PATH-OUTSIDE at its value.
+ */
+function pathStaysInside(
+  result: LoadResult,
+  configFile: string,
+  guideDoc: Document,
+  at: (string | number)[],
+  value: string,
+  allowOutside: boolean,
+): boolean {
+  const reach = pathReach(value);
+  if (reach === 'inside' || (reach === 'outside' && allowOutside)) return true;
+  // As the schema names places: policies[2] is the second pattern.
+  const field = at.map((part) => (typeof part === 'number' ? `[${part + 1}]` : part)).join('');
+  result.diagnostics.push(
+    diagnostic(
+      'E-PATH-OUTSIDE',
+      reach === 'absolute' ? say.pathAbsolute({ field, value }) : say.pathOutside({ field, value }),
+      {
+        file: configFile,
+        range: rangeOfPath(guideDoc, at),
+        hint: reach === 'absolute' ? say.pathAbsoluteHint() : say.outsideHint(),
+      },
+    ),
+  );
+  return false;
+}
+
+/**
  * Reads guide.yaml (at `configFile`, relative to the reader's root) and every measure file its
  * `policies` patterns match. Measures that fail the schema are left out of the catalogue; their
  * diagnostics say why.
@@ -242,7 +299,8 @@ export async function loadCatalogue(
   configFile = 'guide.yaml',
 ): Promise<LoadResult> {
   const result: LoadResult = { diagnostics: [], sources: new Map(), documents: new Map() };
-  const guideDoc = await readSource(reader, configFile, result, true);
+  // guide.yaml names the edition folder, wherever a link to it leads.
+  const guideDoc = await readSource(reader, configFile, result, true, { outside: true });
   if (!guideDoc) return result;
   const edition: Edition | undefined = parseWith(editionSchema, {
     file: configFile,
@@ -252,8 +310,16 @@ export async function loadCatalogue(
   if (!edition) return result;
   result.diagnostics.push(...editionMarkdownDiagnostics(configFile, result.sources.get(configFile)!, guideDoc));
 
-  const files = await reader.list(edition.policies);
-  if (files.length === 0) {
+  const options: ReadOptions = { outside: edition.allow_outside };
+  // A pattern reaching out of the edition folder is not looked at: no file there is read or shown.
+  const patterns = edition.policies.filter((pattern, i) =>
+    pathStaysInside(result, configFile, guideDoc, ['policies', i], pattern, edition.allow_outside),
+  );
+  if (guideDoc.has('templates')) {
+    pathStaysInside(result, configFile, guideDoc, ['templates'], edition.templates, edition.allow_outside);
+  }
+  const files = await reader.list(patterns, options);
+  if (files.length === 0 && patterns.length === edition.policies.length) {
     result.diagnostics.push(
       diagnostic('E-NO-MEASURES', say.noMeasures({ patterns: edition.policies.join(schemaMessages.listSeparator()) }), {
         file: configFile,
@@ -262,7 +328,7 @@ export async function loadCatalogue(
       }),
     );
   }
-  result.diagnostics.push(...(await unmatchedYamlFiles(reader, edition.policies, files, configFile, guideDoc)));
+  result.diagnostics.push(...(await unmatchedYamlFiles(reader, patterns, files, configFile, guideDoc, options)));
   const declared = {
     categories: edition.categories.map((c) => c.id),
     industries: Object.keys(edition.vocabularies.industries),
@@ -270,7 +336,7 @@ export async function loadCatalogue(
   };
   const measures: MeasureEntry[] = [];
   for (const file of files) {
-    const doc = await readSource(reader, file, result);
+    const doc = await readSource(reader, file, result, false, options);
     if (!doc) continue;
     result.diagnostics.push(
       ...placeholderDiagnostics(file, doc),

@@ -127,6 +127,7 @@ export const editionSchema = object<Edition>(
     ),
     policies: defaulted(list(text(), { nonEmpty: true }), '措施檔案的路徑樣式', ['policies/**/*.{yaml,yml}']),
     templates: defaulted(text(), '範本資料夾', 'templates'),
+    allow_outside: defaulted(boolean(), '措施、範本可否放在本資料夾以外（經 ../ 或連結）；預設 false', false),
     output: defaulted(
       object<Edition['output']>({
         dir: defaulted(text(), '輸出資料夾', 'dist'),

@@ -38,6 +38,8 @@ export interface Edition {
   };
   policies: string[];
   templates: string;
+  /** Whether `policies`, `templates` and links may lead outside the edition folder. */
+  allow_outside: boolean;
   /** `name`: output file name without extension (default: the title and edition). */
   output: { dir: string; formats: OutputFormat[]; name?: string };
   /**

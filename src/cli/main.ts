@@ -16,14 +16,12 @@ import type { CliIo } from '../terminal/io.js';
 import { processIo } from './process-io.js';
 import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
+import { isIsoDate } from '../schema/schema-kit.js';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A date option, checked as a date in YAML is: 2020-02-30 is refused as well as 2020/3/5. */
 function parseDate(value: string): string {
-  if (!isoDate.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError(say.badDate());
-  }
-  return value;
+  if (isIsoDate(value)) return value;
+  throw new InvalidArgumentError(/^\d{4}-\d{2}-\d{2}$/.test(value) ? say.noSuchDay() : say.badDate());
 }
 
 function parseDays(value: string): number {

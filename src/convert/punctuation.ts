@@ -27,9 +27,9 @@ export function createPunctuationFixer(): PunctuationFixer {
   return {
     fixed,
     wrap: (reader) => ({
-      list: (patterns) => reader.list(patterns),
-      async read(file, maxBytes) {
-        const read = await reader.read(file, maxBytes);
+      list: (patterns, options) => reader.list(patterns, options),
+      async read(file, maxBytes, options) {
+        const read = await reader.read(file, maxBytes, options);
         if (read.kind !== 'ok') return read;
         let before: string;
         try {

@@ -40,6 +40,16 @@ export const codes = {
     'guide.yaml 中的 policies 规则没有匹配到任何文件',
     'guide.yaml 中的 policies 規則沒有符合任何檔案',
   ),
+  'E-PATH-OUTSIDE': error(
+    'a policies pattern, the templates folder or a link leads outside the edition folder',
+    'policies 规则、模板文件夹或链接指向了版本文件夹以外',
+    'policies 規則、範本資料夾或連結指向了版次資料夾以外',
+  ),
+  'E-TEMPLATES-MISSING': error(
+    'the templates folder named in guide.yaml does not exist',
+    'guide.yaml 指定的模板文件夹不存在',
+    'guide.yaml 指定的範本資料夾不存在',
+  ),
   'W-FILE-UNMATCHED': warning(
     'a YAML file under the policies folder that no policies pattern in guide.yaml takes',
     'policies 文件夹下有 YAML 文件未被 guide.yaml 的任何 policies 规则选中',

@@ -11,6 +11,7 @@ import { firmSizes, type FirmSize } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { firmPlaceMessages as place, firmValueMessages as say } from '../messages/firms.js';
+import { isWindowsReservedName } from '../io/file-names.js';
 import { describeField } from './columns.js';
 import type { CellValue } from './table.js';
 import type { CellPlace, Firm, FirmField, FirmRow } from './types.js';
@@ -46,7 +47,6 @@ const listSeparators = /[;；、,，\n\r]+/;
 
 /** Firm ids name folders: letters (any script), digits, ".", "_" and "-", as on every file system. */
 const idPattern = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]{0,62}[\p{L}\p{N}_-])?$/u;
-const reservedNames = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 
 const emailPattern = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]+$/;
 
@@ -262,7 +262,7 @@ export function normaliseRecords(
     let usableId = false;
     if (id !== null) {
       const first = ids.get(firmIdKey(id));
-      if (!idPattern.test(id) || reservedNames.test(id)) {
+      if (!idPattern.test(id) || isWindowsReservedName(id)) {
         read.fail('E-FIRM-ID', idPlace, say.badId({ id }), say.badIdHint());
       } else if (first !== undefined) {
         const firstPlace = first.values.id?.place ?? first.place;

@@ -101,14 +101,43 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
   return removed;
 }
 
-/** The lock file in a batch's output folder: it holds the running process's id. */
+/**
+ * When a process started, in clock ticks since boot (Linux `/proc`); undefined where that cannot
+ * be read. With the pid it names one process: a pid alone is reused once its process has ended.
+ */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the name in brackets (field 2) may hold spaces, so count after its ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A process's command line (Linux `/proc`), cut short; undefined where it cannot be read. */
+function commandOf(pid: number): string | undefined {
+  try {
+    const words = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return words === '' ? undefined : words.length > 80 ? `${words.slice(0, 79)}…` : words;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The lock file in a batch's output folder: the running process's id on the first line and, where
+ * the system tells it, the time that process started on the second.
+ */
 const lockFileName = '.guide-batch.lock';
 
 /**
  * Takes the output folder for this process, so that two runs (say two shards started at once)
  * never write the same manifest or remove each other's temporary files. A lock left by a process
- * that is no longer running (killed) is taken over. Throws `OutputError` when another running
- * process holds it. Resolves with the function that gives it back.
+ * that is no longer running (killed) is taken over, and so is one whose pid now belongs to a
+ * process that started later. Throws `OutputError` when another running process holds it, saying
+ * how to clear a lock when that process may not be a guide batch at all.
+ * Resolves with the function that gives it back.
  */
 export async function lockOutputFolder(dir: string): Promise<() => Promise<void>> {
   const file = path.join(dir, lockFileName);
@@ -119,15 +148,26 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      await writeFile(file, `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n`, { flag: 'wx' });
       return () => rm(file, { force: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new OutputError(say.cannotWrite({ file, reason: code ?? String(error) }));
     }
-    const holder = Number.parseInt((await readTextIfPresent(file)) ?? '', 10);
+    const [pidLine = '', started = ''] = ((await readTextIfPresent(file)) ?? '').split('\n');
+    const holder = Number.parseInt(pidLine, 10);
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-      throw new OutputError(say.locked({ pid: holder, dir }));
+      const now = startTimeOf(holder);
+      // The pid is the lock's, but the process is another that started since: the lock is stale.
+      const reused = started !== '' && now !== undefined && now !== started;
+      if (!reused) {
+        const command = commandOf(holder);
+        // A lock without a start time (written elsewhere, or by an older guide) names a pid only.
+        if (started === '' && command !== undefined && !/\b(node|guide)\b/i.test(command)) {
+          throw new OutputError(say.lockedByOther({ file, pid: holder, command, dir }));
+        }
+        throw new OutputError(say.locked({ pid: holder, dir, file }));
+      }
     }
     // Left by a run that was killed: remove it and try again (once; a second loss is a race).
     if (attempt > 0) throw new OutputError(say.lockRace({ dir }));

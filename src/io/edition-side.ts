@@ -7,7 +7,13 @@
 
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogue, type LoadResult, type ReadResult, type SourceReader } from '../catalogue/load.js';
+import {
+  loadCatalogue,
+  type LoadResult,
+  type ReadOptions,
+  type ReadResult,
+  type SourceReader,
+} from '../catalogue/load.js';
 import { UsageError } from '../errors.js';
 import { ioMessages as say } from '../messages/io.js';
 import { gitSourceReader, resolveGitRevision } from './git.js';
@@ -63,9 +69,11 @@ async function loadPolicyFolder(folder: string, configPath: string): Promise<Edi
   // A name no file in the folder can have, so the folder's own files never shadow it.
   const configName = '\u0000guide.yaml';
   const reader: SourceReader = {
-    read: (file: string, maxBytes: number): Promise<ReadResult> =>
-      file === configName ? config.read(path.basename(configPath), maxBytes) : files.read(file, maxBytes),
-    list: () => files.list(['**/*.yaml', '**/*.yml']),
+    read: (file: string, maxBytes: number, options?: ReadOptions): Promise<ReadResult> =>
+      file === configName
+        ? config.read(path.basename(configPath), maxBytes, options)
+        : files.read(file, maxBytes, options),
+    list: (_patterns, options) => files.list(['**/*.yaml', '**/*.yml'], options),
   };
   const loaded = await loadCatalogue(reader, folder, configName);
   const shown = path.relative(folder, configPath);

@@ -6,6 +6,10 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, type LoadResult, type SourceReader } from '../catalogue/load.js';
+import type { Node } from 'yaml';
+import { pathReach } from '../catalogue/edition-paths.js';
+import type { Range } from '../diagnostics/diagnostic.js';
+import { checkTemplatesFolder } from './resources.js';
 import { createSourceReader } from './source-reader.js';
 
 export interface LoadedEdition extends LoadResult {
@@ -46,6 +50,16 @@ export async function loadEdition(
 ): Promise<LoadedEdition> {
   const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
   const root = path.dirname(configPath);
-  const result = await loadCatalogue(wrap(createSourceReader(root)), root, path.basename(configPath));
+  const configFile = path.basename(configPath);
+  const result = await loadCatalogue(wrap(createSourceReader(root)), root, configFile);
+  const edition = result.catalogue?.edition;
+  const guideDoc = result.documents.get(configFile);
+  const reach = edition && pathReach(edition.templates);
+  // Not when templates: was refused as leading out: that is said already, and nothing is looked at.
+  if (edition && guideDoc && (reach === 'inside' || (reach === 'outside' && edition.allow_outside))) {
+    const node = guideDoc.get('templates', true) as Node | undefined;
+    const written = node?.range ? { file: configFile, range: [node.range[0], node.range[1]] as Range } : undefined;
+    result.diagnostics.push(...checkTemplatesFolder(root, edition.templates, written, edition.allow_outside));
+  }
   return { ...result, root };
 }

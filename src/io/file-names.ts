@@ -9,6 +9,11 @@ const maxBytes = 180;
  */
 const windowsReserved = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
+/** Whether Windows refuses `name` as a file or folder name (`nul`, `con.txt`, `COM1.x`). */
+export function isWindowsReservedName(name: string): boolean {
+  return windowsReserved.test(name);
+}
+
 /**
  * Removes path separators, control characters and characters Windows forbids, trims dots and
  * spaces at the ends (Windows drops them), and caps the length without splitting a character.
@@ -33,6 +38,6 @@ export function safeFileName(name: string, fallback = 'guide'): string {
     end += char.length;
   }
   const capped = cleaned.slice(0, end).replace(/[ .]+$/, '');
-  if (capped === '' || windowsReserved.test(capped)) return fallback;
+  if (capped === '' || isWindowsReservedName(capped)) return fallback;
   return capped;
 }

@@ -6,9 +6,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
+import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages as say } from '../messages/io.js';
+import { schemaMessages } from '../messages/schema.js';
+import { closestMatch } from '../schema/did-you-mean.js';
+import { realPathOutside } from './edition-links.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -26,8 +30,10 @@ const themeName = 'theme.yaml';
  * Reads `<dir>/*.md.hbs` (each a template named by its file name) and `<dir>/theme.yaml`. Paths in
  * the result are relative to `root`, as diagnostics show them. Only regular files are read: a
  * folder or a named pipe with a template's name is reported, never read (a pipe would wait forever).
+ * Links are followed as for measure files: a template reached through a link leading out of
+ * `root` is reported and not read, unless `outside` is allowed.
  */
-export function readTemplateFolder(root: string, dir: string): TemplateFolder {
+export function readTemplateFolder(root: string, dir: string, outside: boolean): TemplateFolder {
   const absolute = path.resolve(root, dir);
   const relative = (name: string) => path.relative(root, path.join(absolute, name)).split(path.sep).join('/');
   const sources: TemplateSources = {};
@@ -42,6 +48,16 @@ export function readTemplateFolder(root: string, dir: string): TemplateFolder {
     const file = relative(name);
     const problem = (message: string, hint: string) =>
       void diagnostics.push(diagnostic(name === themeName ? 'E-THEME' : 'E-TEMPLATE', message, { file, hint }));
+    const target = outside ? undefined : realPathOutside(root, path.join(absolute, name));
+    if (target !== undefined) {
+      diagnostics.push(
+        diagnostic('E-PATH-OUTSIDE', catalogueMessages.linkOutside({ file, target }), {
+          file,
+          hint: catalogueMessages.outsideHint(),
+        }),
+      );
+      return undefined;
+    }
     try {
       // stat, not lstat: a link to a template file is fine; what it points to must be a file.
       if (!statSync(path.join(absolute, name)).isFile()) {
@@ -68,6 +84,61 @@ export function readTemplateFolder(root: string, dir: string): TemplateFolder {
     ...(themeText !== undefined ? { theme: { file: relative(themeName), text: themeText } } : {}),
     diagnostics,
   };
+}
+
+/**
+ * The templates folder guide.yaml names, checked when the edition is loaded: a `templates:` line
+ * naming no folder is an error at its value (with the folder meant, when one is close), never a
+ * silent switch to guide's own templates; without the line, or with the default `templates`, a
+ * missing `templates/` means guide's own. A folder that is a link leading out of the edition folder is refused unless `outside`.
+ */
+export function checkTemplatesFolder(
+  root: string,
+  dir: string,
+  written: { file: string; range: Range } | undefined,
+  outside: boolean,
+): Diagnostic[] {
+  const absolute = path.resolve(root, dir);
+  const kind = statSync(absolute, { throwIfNoEntry: false });
+  const place = written ? { file: written.file, range: written.range } : { file: dir };
+  if (kind?.isDirectory()) {
+    const target = outside ? undefined : realPathOutside(root, absolute);
+    if (target === undefined) return [];
+    return [
+      diagnostic('E-PATH-OUTSIDE', catalogueMessages.linkOutside({ file: dir, target }), {
+        ...place,
+        hint: catalogueMessages.outsideHint(),
+      }),
+    ];
+  }
+  // `templates: templates` missing is guide's own, as init's guide.yaml says ("delete the folder").
+  if (!written || path.posix.normalize(dir.replace(/\\/g, '/')).replace(/\/$/, '') === 'templates') return [];
+  if (kind) {
+    return [
+      diagnostic('E-TEMPLATES-MISSING', catalogueMessages.templatesNotFolder({ value: dir }), {
+        ...place,
+        hint: catalogueMessages.templatesMissingHint(),
+      }),
+    ];
+  }
+  let folders: string[] = [];
+  try {
+    folders = readdirSync(path.dirname(absolute), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
+  } catch {
+    // no parent folder either: nothing to suggest
+  }
+  const meant = closestMatch(path.basename(absolute), folders);
+  const suggestion = meant !== undefined ? path.join(path.dirname(dir), meant).split(path.sep).join('/') : undefined;
+  return [
+    diagnostic(
+      'E-TEMPLATES-MISSING',
+      catalogueMessages.templatesMissing({ value: dir }) +
+        (suggestion !== undefined ? schemaMessages.didYouMean({ name: suggestion }) : ''),
+      { ...place, hint: catalogueMessages.templatesMissingHint() },
+    ),
+  ];
 }
 
 /** The templates and theme bundled with guide, used when an edition has no templates folder. */
@@ -112,6 +183,15 @@ export function checkFontFile(root: string, name: string): void {
     throw fontFileError(name, error);
   }
   if (!isFile) throw fontFileError(name, Object.assign(new Error('not a file'), { code: 'EISDIR' }));
+}
+
+/**
+ * The real path of a font file named by a path in the edition (not a package) when it lies
+ * outside the edition folder, through `..` or a link; else undefined.
+ */
+export function fontFileOutside(root: string, name: string): string | undefined {
+  const file = fontFilePath(root, name);
+  return file === path.resolve(root, name) ? realPathOutside(root, file) : undefined;
 }
 
 function fontFilePath(root: string, name: string): string {

@@ -1,22 +1,48 @@
 /** The real file system behind catalogue/load.ts's SourceReader. */
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ReadResult, SourceReader } from '../catalogue/load.js';
+import type { ReadOptions, ReadResult, SourceReader } from '../catalogue/load.js';
 import { patternFolders, policyMatcher } from '../catalogue/policy-patterns.js';
+import { realPathOutside } from './edition-links.js';
 
-async function walk(root: string, relative: string, out: string[]): Promise<void> {
+/**
+ * Adds the files under `relative` to `out`. Links are followed (a linked folder once, by its real
+ * path, so a link to a parent cannot loop); a linked folder leading out of the edition folder is
+ * followed only when `outside` is allowed, else added itself, so reading it says where it leads.
+ */
+interface Walk {
+  files: string[];
+  /** Linked folders leading out of the edition folder, not followed. */
+  outside: string[];
+  seen: Set<string>;
+}
+
+function walk(root: string, relative: string, out: Walk, options: ReadOptions): void {
   let entries;
   try {
-    entries = readdirSync(path.join(root, relative), { withFileTypes: true });
+    const folder = path.join(root, relative);
+    const real = realpathSync.native(folder);
+    if (out.seen.has(real)) return;
+    out.seen.add(real);
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch {
     return; // a prefix folder that does not exist simply matches nothing
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = relative ? `${relative}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) await walk(root, child, out);
-    else if (entry.isFile()) out.push(child);
+    let isFolder = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      // A broken link is listed: reading it says the file is missing, rather than nothing at all.
+      isFolder = statSync(path.join(root, child), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      if (isFolder && !options.outside && realPathOutside(root, child) !== undefined) {
+        out.outside.push(child);
+        continue;
+      }
+    }
+    if (isFolder) walk(root, child, out, options);
+    else if (entry.isFile() || entry.isSymbolicLink()) out.files.push(child);
   }
 }
 
@@ -24,7 +50,11 @@ export function createSourceReader(root: string): SourceReader {
   return {
     // Synchronous reads: measure files are small, and a thread-pool round trip per open, stat,
     // read and close costs more than the read itself (measured: half of `guide validate`).
-    async read(file: string, maxBytes: number): Promise<ReadResult> {
+    async read(file: string, maxBytes: number, options?: ReadOptions): Promise<ReadResult> {
+      if (!options?.outside) {
+        const target = realPathOutside(root, file);
+        if (target !== undefined) return { kind: 'outside', target };
+      }
       let fd: number;
       try {
         fd = openSync(path.resolve(root, file), 'r');
@@ -42,16 +72,16 @@ export function createSourceReader(root: string): SourceReader {
         closeSync(fd);
       }
     },
-    async list(patterns: readonly string[]): Promise<string[]> {
+    async list(patterns: readonly string[], options: ReadOptions = { outside: false }): Promise<string[]> {
       const matches = policyMatcher(patterns);
-      const files: string[] = [];
+      const out: Walk = { files: [], outside: [], seen: new Set() };
       const folders = patternFolders(patterns);
       // A folder inside another is walked once, as part of the outer one.
       for (const folder of folders) {
         if (folders.some((other) => other !== folder && (other === '' || folder.startsWith(`${other}/`)))) continue;
-        await walk(root, folder, files);
+        walk(root, folder, out, options);
       }
-      const found = new Set(files.filter(matches));
+      const found = new Set([...out.files.filter(matches), ...out.outside]);
       return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
   };

@@ -67,6 +67,46 @@ export const catalogueMessages = {
     'zh-Hans': '请把措施文件放在 policies/ 文件夹下（每项措施一个 .yaml 文件），或修改 policies 规则',
     'zh-Hant': '請把措施檔案放在 policies/ 資料夾下（每項措施一個 .yaml 檔案），或修改 policies 規則',
   }),
+  pathAbsolute: message({
+    en: '«field» "«value»" is an absolute path, which names one computer\'s disk',
+    'zh-Hans': '«field» “«value»”是绝对路径，只在一台电脑上有效',
+    'zh-Hant': '«field»「«value»」是絕對路徑，只在一台電腦上有效',
+  }),
+  pathAbsoluteHint: message({
+    en: 'write it relative to the folder that holds guide.yaml, e.g. policies/**/*.yaml or templates',
+    'zh-Hans': '请写成相对于 guide.yaml 所在文件夹的路径，例如 policies/**/*.yaml 或 templates',
+    'zh-Hant': '請寫成相對於 guide.yaml 所在資料夾的路徑，例如 policies/**/*.yaml 或 templates',
+  }),
+  pathOutside: message({
+    en: '«field» "«value»" leads outside the edition folder (the folder that holds guide.yaml)',
+    'zh-Hans': '«field» “«value»”指向了版本文件夹（guide.yaml 所在的文件夹）以外',
+    'zh-Hant': '«field»「«value»」指向了版次資料夾（guide.yaml 所在的資料夾）以外',
+  }),
+  linkOutside: message({
+    en: '«file» is a link to «target», outside the edition folder (the folder that holds guide.yaml); it is not read',
+    'zh-Hans': '«file» 是指向 «target» 的链接，位于版本文件夹（guide.yaml 所在的文件夹）以外；没有读取',
+    'zh-Hant': '«file» 是指向 «target» 的連結，位於版次資料夾（guide.yaml 所在的資料夾）以外；沒有讀取',
+  }),
+  outsideHint: message({
+    en: 'copy the files into the edition folder; or, if reading them from there is intended, write allow_outside: true in guide.yaml',
+    'zh-Hans': '请把文件复制到版本文件夹里；如果确实要从那里读取，请在 guide.yaml 中写上 allow_outside: true',
+    'zh-Hant': '請把檔案複製到版次資料夾裡；如果確實要從那裡讀取，請在 guide.yaml 中寫上 allow_outside: true',
+  }),
+  templatesMissing: message({
+    en: 'templates: there is no folder "«value»" in the edition folder',
+    'zh-Hans': 'templates：版本文件夹中没有“«value»”文件夹',
+    'zh-Hant': 'templates：版次資料夾中沒有「«value»」資料夾',
+  }),
+  templatesNotFolder: message({
+    en: 'templates: "«value»" is a file, not a folder',
+    'zh-Hans': 'templates：“«value»”是文件，不是文件夹',
+    'zh-Hant': 'templates：「«value»」是檔案，不是資料夾',
+  }),
+  templatesMissingHint: message({
+    en: "create the folder, or delete the templates line to build with guide's own templates",
+    'zh-Hans': '请创建这个文件夹，或删除 templates 这一行以使用 guide 自带的模板',
+    'zh-Hant': '請建立這個資料夾，或刪除 templates 這一行以使用 guide 內建的範本',
+  }),
   unmatched: message({
     en: 'this YAML file is not read: no "policies" pattern in «config» takes it',
     'zh-Hans': '没有读取这个 YAML 文件：«config» 中没有任何 policies 规则选中它',

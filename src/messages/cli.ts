@@ -97,6 +97,11 @@ export const helpMessages = {
     'zh-Hans': '请写成 YYYY-MM-DD 格式的日期，例如 2020-03-05。',
     'zh-Hant': '請寫成 YYYY-MM-DD 格式的日期，例如 2020-03-05。',
   }),
+  noSuchDay: message({
+    en: 'the calendar has no such day; write a real date as YYYY-MM-DD, e.g. 2020-02-29.',
+    'zh-Hans': '日历上没有这一天；请写成真实存在的日期（YYYY-MM-DD），例如 2020-02-29。',
+    'zh-Hant': '日曆上沒有這一天；請寫成真實存在的日期（YYYY-MM-DD），例如 2020-02-29。',
+  }),
   badDays: message({
     en: 'expected a number of days from 0 to 3660, e.g. 30.',
     'zh-Hans': '请写 0 到 3660 之间的天数，例如 30。',

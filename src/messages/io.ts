@@ -123,9 +123,18 @@ export const ioMessages = {
     'zh-Hant': '無法寫入 «file»（«reason»）',
   }),
   locked: message({
-    en: 'another guide batch (process «pid») is writing to «dir»; wait for it to finish, or give this run its own --out folder',
-    'zh-Hans': '另一个 guide batch（进程 «pid»）正在写入 «dir»；请等它结束，或用 --out 为这次运行另指定一个文件夹',
-    'zh-Hant': '另一個 guide batch（行程 «pid»）正在寫入 «dir»；請等它結束，或用 --out 為這次執行另指定一個資料夾',
+    en: 'another guide batch (process «pid») is writing to «dir»; wait for it to finish, or give this run its own --out folder. If no guide batch is running, process «pid» is another program: delete «file» and run again',
+    'zh-Hans':
+      '另一个 guide batch（进程 «pid»）正在写入 «dir»；请等它结束，或用 --out 为这次运行另指定一个文件夹。如果并没有 guide batch 在运行，进程 «pid» 就是别的程序：请删除 «file» 后再运行',
+    'zh-Hant':
+      '另一個 guide batch（行程 «pid»）正在寫入 «dir»；請等它結束，或用 --out 為這次執行另指定一個資料夾。如果並沒有 guide batch 在執行，行程 «pid» 就是別的程式：請刪除 «file» 後再執行',
+  }),
+  lockedByOther: message({
+    en: '«file» says process «pid» is writing to «dir», but process «pid» is «command», not guide: the lock was left by a run that ended. Delete «file» and run again',
+    'zh-Hans':
+      '«file» 记录进程 «pid» 正在写入 «dir»，但进程 «pid» 是 «command»，不是 guide：这个锁是已结束的运行留下的。请删除 «file» 后再运行',
+    'zh-Hant':
+      '«file» 記錄行程 «pid» 正在寫入 «dir»，但行程 «pid» 是 «command»，不是 guide：這個鎖是已結束的執行留下的。請刪除 «file» 後再執行',
   }),
   lockRace: message({
     en: 'another guide batch took «dir» at the same moment; run again',

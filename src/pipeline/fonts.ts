@@ -8,7 +8,8 @@
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
-import { checkFontFile, readFontFile } from '../io/resources.js';
+import { checkFontFile, fontFileOutside, readFontFile } from '../io/resources.js';
+import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages } from '../messages/io.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
@@ -26,12 +27,15 @@ interface FontValue {
 
 /**
  * Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`, and checks that every
- * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used.
+ * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. A font named by
+ * path must lie inside the edition folder, links followed, unless `outside` (guide.yaml's
+ * allow_outside) says otherwise.
  */
 export function openThemeFonts(
   root: string,
   theme: Theme,
   themeSource: { file: string; text: string },
+  outside: boolean,
 ): { fonts?: PdfFonts; diagnostics: Diagnostic[] } {
   const doc = parseYaml(themeSource.file, themeSource.text).doc;
   const at = (value: FontValue) => {
@@ -47,8 +51,22 @@ export function openThemeFonts(
     error.diagnostics.map((d) => ({ ...d, ...at(value), message: `${value.label}: ${d.message}` }));
 
   const diagnostics: Diagnostic[] = [];
+  // A font file named by path follows the measures' rule: inside the edition folder, links too.
+  const leadsOut = (value: FontValue) => {
+    const target = outside ? undefined : fontFileOutside(root, value.name);
+    if (target === undefined) return false;
+    diagnostics.push(
+      diagnostic('E-PATH-OUTSIDE', `${value.label}: ${catalogueMessages.linkOutside({ file: value.name, target })}`, {
+        ...at(value),
+        hint: catalogueMessages.outsideHint(),
+      }),
+    );
+    return true;
+  };
+
   const primary = faces.map((face) => {
     const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
+    if (leadsOut(value)) return undefined;
     try {
       const data = readFontFile(root, value.name);
       const problem = fontFormatProblem(data);
@@ -68,7 +86,7 @@ export function openThemeFonts(
         name: entry[face],
       };
       try {
-        checkFontFile(root, value.name);
+        if (!leadsOut(value)) checkFontFile(root, value.name);
       } catch (error) {
         if (!(error instanceof GuideInputError)) throw error;
         diagnostics.push(...relabel(value, error));

@@ -55,7 +55,7 @@ export function checkEditionGlyphs(
   const sources = new Map([[themeSource.file, themeSource.text]]);
   const parsed = parseTheme(themeSource.file, themeSource.text);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
-  const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource);
+  const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource, catalogue.edition.allow_outside);
   if (!fonts) return { diagnostics, sources };
   return { diagnostics: checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources), sources };
 }

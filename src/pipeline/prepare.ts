@@ -39,8 +39,8 @@ export interface TemplateInputs {
 export function readTemplates(root: string, catalogue: Catalogue, entry: EntryTemplate): TemplateInputs {
   // guide's own folder is read only when the edition's lacks something.
   let own: ReturnType<typeof readTemplateFolder> | undefined;
-  const bundled = () => (own ??= readTemplateFolder(root, path.relative(root, bundledTemplatesDir)));
-  const edition = readTemplateFolder(root, catalogue.edition.templates);
+  const bundled = () => (own ??= readTemplateFolder(root, path.relative(root, bundledTemplatesDir), true));
+  const edition = readTemplateFolder(root, catalogue.edition.templates, catalogue.edition.allow_outside);
   // What could not be read there is reported even when guide's own templates stand in.
   const folder =
     Object.keys(edition.sources).length === 0 ? { ...bundled(), diagnostics: edition.diagnostics } : edition;
@@ -85,7 +85,12 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const theme = parsedTheme.theme;
-  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(root, theme, templates.theme);
+  const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(
+    root,
+    theme,
+    templates.theme,
+    catalogue.edition.allow_outside,
+  );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const hash = sha256Hex(
     JSON.stringify({

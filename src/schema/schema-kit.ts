@@ -208,6 +208,15 @@ export function text(options: TextOptions = {}): Schema<string> {
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Whether `value` is a date written YYYY-MM-DD that the calendar has (2020-02-30 is not). The one
+ * check for dates from YAML, command-line options and the library's options alike.
+ */
+export function isIsoDate(value: string): boolean {
+  const m = isoDatePattern.exec(value);
+  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 /** A calendar date written YYYY-MM-DD; kept as that string. */
 export function date(): Schema<string> {
   return {
@@ -215,9 +224,7 @@ export function date(): Schema<string> {
       const node = resolve(raw, ctx);
       const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'string') return typeError(ctx, node, where, say.expectDate(), say.dateHint());
-      const m = isoDatePattern.exec(value);
-      const valid = m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (!valid) {
+      if (!isIsoDate(value)) {
         // 2020/3/1, 2020.3.1, 2020年3月1日: say how the same date is written.
         const loose = /^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$/.exec(value);
         const pad = (n: string) => n.padStart(2, '0');

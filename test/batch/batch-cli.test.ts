@@ -347,6 +347,7 @@ describe('guide batch', () => {
       assert.equal(refused.code, 3);
       assert.match(refused.stderr, new RegExp(`another guide batch \\(process ${holder.pid}\\) is writing to`));
       assert.match(refused.stderr, /--out/);
+      assert.match(refused.stderr, /If no guide batch is running, .* delete .*\.guide-batch\.lock and run again/);
     } finally {
       holder.kill();
     }
@@ -370,6 +371,34 @@ describe('guide batch', () => {
       assert.equal(again.code, 0, again.stderr);
     } finally {
       parent.kill();
+    }
+  });
+
+  it('a lock naming a live process that is not guide says so and how to clear it; a reused pid is taken over', async () => {
+    const dir = await edition();
+    const outDir = path.join(dir, 'dist/firms');
+    await mkdir(outDir, { recursive: true });
+    const lock = path.join(outDir, '.guide-batch.lock');
+    const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      // As an older guide (or a hand) wrote it: a pid only, and that pid is `sleep`.
+      await writeFile(lock, `${other.pid}\n`);
+      const refused = await batch(dir);
+      assert.equal(refused.code, 3);
+      assert.match(
+        refused.stderr,
+        new RegExp(`says process ${other.pid} is writing to .*, but process ${other.pid} is sleep 60, not guide`),
+      );
+      assert.match(refused.stderr, /Delete .*\.guide-batch\.lock and run again/);
+      const hans = await batch(dir, '--lang', 'zh-Hans');
+      assert.match(hans.stderr, /不是 guide：这个锁是已结束的运行留下的。请删除 .*\.guide-batch\.lock 后再运行/);
+      // A lock with a start time that is not the running process's: its pid was reused; no one holds it.
+      await writeFile(lock, `${other.pid}\n1\n`);
+      const taken = await batch(dir);
+      assert.equal(taken.code, 0, taken.stderr);
+      await assert.rejects(readFile(lock), { code: 'ENOENT' }, 'the lock is given back');
+    } finally {
+      other.kill();
     }
   });
 

@@ -254,14 +254,17 @@ describe('firm lists: bad rows', () => {
   });
 
   it('refuses ids that cannot name a folder', async () => {
-    const list = await read('firms.csv', utf8('id,name\n../etc,甲\nCON,乙\n"a b",丙\n臺商-01,丁\n'));
+    const list = await read(
+      'firms.csv',
+      utf8('id,name\n../etc,甲\nCON,乙\n"a b",丙\n臺商-01,丁\ncon.txt,戊\nNul.pdf,己\nCOM¹,庚\nconsole,辛\n'),
+    );
     assert.deepEqual(
       list.rows.map((r) => r.firm.id),
-      ['臺商-01'],
+      ['臺商-01', 'console'],
     );
     assert.deepEqual(
       list.diagnostics.map((d) => d.code),
-      ['E-FIRM-ID', 'E-FIRM-ID', 'E-FIRM-ID'],
+      ['E-FIRM-ID', 'E-FIRM-ID', 'E-FIRM-ID', 'E-FIRM-ID', 'E-FIRM-ID', 'E-FIRM-ID'],
     );
   });
 });

@@ -60,7 +60,7 @@ async function load(labels: string) {
 
 /** The bundled templates, as an edition without its own folder gets them. */
 function realTemplates(): TemplateSources {
-  return readTemplateFolder(repoRoot, 'templates').sources;
+  return readTemplateFolder(repoRoot, 'templates', false).sources;
 }
 
 /** The 辦理方式 row of the measure, as the bundled templates render it. */

@@ -14,4 +14,4 @@ if (!parsed.theme)
 export const theme: Theme = parsed.theme;
 
 /** The theme's font chain, opened as a build opens it (fallback faces when first needed). */
-export const fonts = openThemeFonts(repoRoot, theme, { file: 'templates/theme.yaml', text: themeText }).fonts!;
+export const fonts = openThemeFonts(repoRoot, theme, { file: 'templates/theme.yaml', text: themeText }, false).fonts!;

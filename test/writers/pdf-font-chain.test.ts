@@ -22,7 +22,7 @@ const themeSource = {
   text: readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8'),
 };
 /** A chain of its own per test: whether a fallback face was opened is the point. */
-const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource).fonts!;
+const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false).fonts!;
 const creationDate = new Date('2020-03-05T00:00:00Z');
 
 const modelWith = (heading: string, text: string): DocModel => ({
