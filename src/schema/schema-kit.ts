@@ -228,6 +228,7 @@ export function date(): Schema<string> {
         // 2020/3/1, 2020.3.1, 2020年3月1日: say how the same date is written.
         const loose = /^(\d{4})\D(\d{1,2})\D(\d{1,2})\D?$/.exec(value);
         const pad = (n: string) => n.padStart(2, '0');
+        const m = isoDatePattern.exec(value);
         const rewritten =
           loose && isCalendarDate(Number(loose[1]), Number(loose[2]), Number(loose[3]))
             ? `${loose[1]}-${pad(loose[2]!)}-${pad(loose[3]!)}`
