@@ -97,7 +97,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (since) diagnostics.push(...since.diagnostics);
 
   const content = editionContent(selection, since ? changesView(since.diff) : null);
-  const cache = createPipelineCache();
+  const cache = createPipelineCache({ oneDocument: true });
   const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
   for (const [file, text] of built.rendered) sources.set(file, text);

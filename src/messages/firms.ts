@@ -75,6 +75,18 @@ export const firmListMessages = {
     'zh-Hans': '无法把文件当作 Excel 工作簿读取（«reason»）',
     'zh-Hant': '無法把檔案當作 Excel 活頁簿讀取（«reason»）',
   }),
+  workbookTooLarge: message({
+    en: 'the workbook would unpack to more than «limit» MB: far more than a firm list, so it is not read (the file may be damaged, or made to exhaust memory)',
+    'zh-Hans':
+      '这个工作簿解压后会超过 «limit» MB，远大于一份企业名单，因此不读取（文件可能已损坏，或是有意耗尽内存的文件）',
+    'zh-Hant':
+      '這個活頁簿解壓縮後會超過 «limit» MB，遠大於一份企業名單，因此不讀取（檔案可能已損壞，或是蓄意耗盡記憶體的檔案）',
+  }),
+  workbookTooLargeHint: message({
+    en: 'save the firm list again from Excel with only the sheet of firms, or as "CSV UTF-8"',
+    'zh-Hans': '请用 Excel 重新保存企业名单，只保留企业所在的工作表，或另存为“CSV UTF-8(逗号分隔)(*.csv)”',
+    'zh-Hant': '請用 Excel 重新儲存企業名單，只保留企業所在的工作表，或另存為「CSV UTF-8 (逗號分隔) (*.csv)」',
+  }),
   saveAsXlsx: message({
     en: 'save it from Excel as "Excel Workbook (*.xlsx)", or as "CSV UTF-8"',
     'zh-Hans': '请用 Excel 另存为“Excel 工作簿(*.xlsx)”或“CSV UTF-8(逗号分隔)(*.csv)”',

@@ -38,11 +38,12 @@ export interface PipelineCache {
  */
 const capacity = 2048;
 
-export function createPipelineCache(): PipelineCache {
+/** An empty cache; `oneDocument` when it serves a single document (see `WriterCache`). */
+export function createPipelineCache(options: { oneDocument?: boolean } = {}): PipelineCache {
   return {
     measures: new LruMap(capacity),
     fragments: new LruMap(capacity),
-    writer: createWriterCache(),
+    writer: createWriterCache(options),
     inEffect: new WeakMap(),
     measureHashes: new WeakMap(),
   };

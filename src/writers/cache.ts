@@ -20,9 +20,10 @@ export interface WriterCache {
    * PDF set lines by fonts, then by the inlines they were set from, then by style and width. A
    * batch sets the same measure sections (the same inline arrays: the Markdown reader shares
    * them) at the same widths for firm after firm; line breaking and justification were a fifth
-   * of writing each PDF.
+   * of writing each PDF. Null when the cache serves one document: nothing is set twice then, and
+   * keeping every set line as long as the model lives cost a 2,000-measure build 120 MB.
    */
-  readonly setParagraphs: WeakMap<PdfFonts, WeakMap<readonly Inline[], Map<string, SetParagraph>>>;
+  readonly setParagraphs: WeakMap<PdfFonts, WeakMap<readonly Inline[], Map<string, SetParagraph>>> | null;
   /**
    * PDF font subsets shared between documents, by face and code point list: a batch passes the
    * same list for every firm, so it is looked up by identity, not by content.
@@ -39,10 +40,10 @@ export interface WriterCache {
   readonly qrPngs: Map<string, Uint8Array>;
 }
 
-/** An empty cache. */
-export function createWriterCache(): WriterCache {
+/** An empty cache; `oneDocument` when it serves a single document (`guide build`). */
+export function createWriterCache(options: { oneDocument?: boolean } = {}): WriterCache {
   return {
-    setParagraphs: new WeakMap(),
+    setParagraphs: options.oneDocument === true ? null : new WeakMap(),
     sharedSubsets: new WeakMap(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),

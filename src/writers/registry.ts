@@ -57,7 +57,9 @@ export const writers: Record<OutputFormat, Writer> = {
         cache: input.cache,
         ...(input.sharedGlyphs ? { sharedGlyphs: input.sharedGlyphs } : {}),
       });
-      return { bytes: pdf.bytes, pages: pdf.pageCount, pagination: pdf };
+      // Only the pagination is passed on: the result's `layout` would keep every page alive.
+      const { pageCount, bodyPageCount, headingPages } = pdf;
+      return { bytes: pdf.bytes, pages: pageCount, pagination: { pageCount, bodyPageCount, headingPages } };
     },
   },
   docx: {

@@ -205,9 +205,17 @@ describe('PDF bytes', () => {
     await writePdf(kitchenSink, { ...options, cache });
     await writePdf(modelOf([paragraphOf('另一份指南的段落。')]), { ...options, cache });
     const warm = await writePdf(kitchenSink, { ...options, cache });
-    assert.ok(cache.setParagraphs.has(fonts) && cache.qrMatrices.size > 0, 'the cache was used');
+    assert.ok(cache.setParagraphs?.has(fonts) && cache.qrMatrices.size > 0, 'the cache was used');
     const fresh = await writePdf(kitchenSink, options);
     assert.equal(Buffer.compare(warm.bytes, fresh.bytes), 0);
+  });
+
+  it('are the same from a one-document cache, which keeps no set lines', async () => {
+    const cache = createWriterCache({ oneDocument: true });
+    const one = await writePdf(kitchenSink, { theme, fonts, creationDate, cache });
+    assert.equal(cache.setParagraphs, null);
+    const fresh = await writePdf(kitchenSink, { theme, fonts, creationDate });
+    assert.equal(Buffer.compare(one.bytes, fresh.bytes), 0);
   });
 
   it('are refused when the font cannot draw a character', async () => {

@@ -184,27 +184,42 @@ function spacingAfterTable(): XmlNode {
 
 /** Section blocks as body XML. */
 export function sectionBodyXml(blocks: readonly Block[], ctx: DocxContext): string {
-  let xml = '';
-  for (const element of convertBlocks(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }))
-    xml += xmlText(element);
-  return xml;
+  // Each block is written out as soon as it is converted: the XML objects of a whole body
+  // (thousands of measures) are never all alive at once.
+  const parts: string[] = [];
+  eachConverted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }, (element) => parts.push(xmlText(element)));
+  return parts.join('');
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */
 function convertBlocks(blocks: readonly Block[], ctx: DocxContext, container: Container): XmlNode[] {
   const out: XmlNode[] = [];
+  eachConverted(blocks, ctx, container, (element) => out.push(element));
+  return out;
+}
+
+/** The elements of `blocks`, each handed to `take` as it is made (see `convertBlocks`). */
+function eachConverted(
+  blocks: readonly Block[],
+  ctx: DocxContext,
+  container: Container,
+  take: (element: XmlNode) => void,
+): void {
+  const lastContent = blocks.findLastIndex((block) => block.type !== 'page-break');
+  let taken = false;
   let breakBefore = false;
   blocks.forEach((block, index) => {
     if (block.type === 'page-break') {
       // A section already starts on a new page, and a break with nothing after it would add an empty page.
-      const contentFollows = blocks.slice(index + 1).some((next) => next.type !== 'page-break');
-      if (container.kind === 'body' && out.length > 0 && contentFollows) breakBefore = true;
+      if (container.kind === 'body' && taken && index < lastContent) breakBefore = true;
       return;
     }
-    out.push(...convertBlock(block, ctx, container, breakBefore));
+    for (const element of convertBlock(block, ctx, container, breakBefore)) {
+      take(element);
+      taken = true;
+    }
     breakBefore = false;
   });
-  return out;
 }
 
 function convertBlock(

@@ -67,6 +67,8 @@ export function drawDocument(
         bytes.set(chunk, offset);
         offset += chunk.length;
       }
+      // pdfkit writes in small pieces (a 2,000-measure guide in ~100,000): let them go now.
+      chunks.length = 0;
       resolve(bytes);
     });
   });

@@ -180,12 +180,14 @@ export function setLine(
 
   const runs: TextRun[] = [];
   const links: SetLine['links'] = [];
-  let run: { x: number; text: string; style: RunStyle; spacing: number | null } | null = null;
+  // A run is a stretch of the text, [start, end): sliced once when it closes, not built up a
+  // character at a time (that made a rope of one-character strings per run, kept by every page).
+  let run: { x: number; start: number; end: number; style: RunStyle; spacing: number | null } | null = null;
   const flush = (): void => {
     if (run) {
       runs.push({
         x: run.x,
-        text: run.text,
+        text: text.slice(run.start, run.end),
         font: run.style.font,
         color: run.style.color,
         charSpacing: run.spacing ?? 0,
@@ -200,13 +202,12 @@ export function setLine(
     const style = styles[styleOf[i]!]!;
     const gap = previous !== -1 && justify && stretchable(previous, cp) ? extra : 0;
     x += gap;
-    const char = text.slice(i, i + unit);
     if (run && run.style === style && (run.spacing === null || run.spacing === gap)) {
       run.spacing = gap;
-      run.text += char;
+      run.end = i + unit;
     } else {
       flush();
-      run = { x, text: char, style, spacing: null };
+      run = { x, start: i, end: i + unit, style, spacing: null };
     }
     const charWidth = widths[i]!;
     if (style.link) {

@@ -93,11 +93,19 @@ export function styleInlines(inlines: Inline[], base: BaseStyle, colors: InlineC
   for (let i = 0; i < raw.length;) {
     const cp = raw.codePointAt(i) as number;
     if (!isCollapsibleSpace(cp)) {
-      const unit = cp > 0xffff ? 2 : 1;
-      text += raw.slice(i, i + unit);
-      for (let k = 0; k < unit; k++) outStyle.push(rawStyle[i]!);
-      prevCp = cp === hardBreakCp ? -1 : cp;
-      i += unit;
+      // A stretch without collapsible space is copied in one slice, not a character at a time.
+      let j = i;
+      let last = cp;
+      while (j < raw.length) {
+        const next = raw.codePointAt(j) as number;
+        if (isCollapsibleSpace(next)) break;
+        last = next;
+        j += next > 0xffff ? 2 : 1;
+      }
+      text += raw.slice(i, j);
+      for (let k = i; k < j; k++) outStyle.push(rawStyle[k]!);
+      prevCp = last === hardBreakCp ? -1 : last;
+      i = j;
       continue;
     }
     let j = i;

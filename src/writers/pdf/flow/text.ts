@@ -46,12 +46,15 @@ function setParagraph(
   width: number,
   colors: { accent: string; link: string },
 ): SetLine[] {
-  let byInlines = cache.setParagraphs.get(measurer.fonts);
-  if (!byInlines) cache.setParagraphs.set(measurer.fonts, (byInlines = new WeakMap()));
-  let byStyle = byInlines.get(inlines);
-  if (!byStyle) byInlines.set(inlines, (byStyle = new Map()));
+  let byStyle: Map<string, SetParagraph> | undefined;
+  if (cache.setParagraphs !== null) {
+    let byInlines = cache.setParagraphs.get(measurer.fonts);
+    if (!byInlines) cache.setParagraphs.set(measurer.fonts, (byInlines = new WeakMap()));
+    byStyle = byInlines.get(inlines);
+    if (!byStyle) byInlines.set(inlines, (byStyle = new Map()));
+  }
   const key = `${style.size} ${style.bold} ${style.color} ${style.align} ${width} ${colors.accent} ${colors.link}`;
-  let set = byStyle.get(key);
+  let set = byStyle?.get(key);
   if (!set) {
     const { value: lines, missing } = measurer.missingDuring(() => {
       const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
@@ -62,7 +65,7 @@ function setParagraph(
       );
     });
     set = { lines, missing };
-    byStyle.set(key, set);
+    byStyle?.set(key, set);
   }
   // A character the fonts lack is reported by every document that uses it, cached or not.
   for (const cp of set.missing) measurer.missing.add(cp);
