@@ -5,7 +5,6 @@
  * finds it: by name, or the first in the workbook.
  */
 
-import { inflateRawSync } from 'node:zlib';
 import { readZip, type ZipEntry } from '../writers/docx/zip.js';
 
 /** A merged range, 0-based and inclusive, with its reference as Excel writes it. */
@@ -17,15 +16,10 @@ export interface MergedRange {
   right: number;
 }
 
-/** Far above any firm list's sheet; stops a crafted entry from inflating without end. */
-const maxSheetBytes = 256 * 1024 * 1024;
-
+/** A part's text; the workbook given is already unpacked (stored parts, see xlsx.ts). */
 function entryText(entries: readonly ZipEntry[], name: string): string | undefined {
   const entry = entries.find((e) => e.name === name);
-  if (!entry) return undefined;
-  const data =
-    entry.method === 8 ? inflateRawSync(entry.data, { maxOutputLength: maxSheetBytes }) : Buffer.from(entry.data);
-  return data.toString('utf8');
+  return entry === undefined ? undefined : Buffer.from(entry.data).toString('utf8');
 }
 
 function attributes(tag: string): Map<string, string> {
@@ -65,7 +59,10 @@ function sheetPath(entries: readonly ZipEntry[], sheet: string | undefined): str
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
-/** The merged ranges of the sheet; throws when the package cannot be read. */
+/**
+ * The merged ranges of the sheet, from a workbook of stored (unpacked, bounded) parts; throws when
+ * the package cannot be read.
+ */
 export function mergedRanges(bytes: Uint8Array, sheet: string | undefined): MergedRange[] {
   const entries = readZip(bytes);
   const file = sheetPath(entries, sheet);

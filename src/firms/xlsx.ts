@@ -72,8 +72,9 @@ export async function readXlsxRows(
   sheet: string | undefined,
 ): Promise<{ rows: TableRow[] } | { error: string; hint: string }> {
   let data: unknown[][];
+  let workbook: Uint8Array | undefined;
   try {
-    const workbook = boundedWorkbook(bytes);
+    workbook = boundedWorkbook(bytes);
     if (workbook === undefined) {
       const limit = String(XLSX_UNPACKED_LIMIT / 1024 / 1024);
       return { error: say.workbookTooLarge({ limit }), hint: say.workbookTooLargeHint() };
@@ -108,7 +109,8 @@ export async function readXlsxRows(
     }),
   }));
   try {
-    fillMerged(rows, mergedRanges(bytes, sheet));
+    // From the same bounded, unpacked parts read-excel-file read.
+    fillMerged(rows, mergedRanges(workbook, sheet));
   } catch (error) {
     return {
       error: say.mergedUnreadable({ reason: error instanceof Error ? error.message : String(error) }),
