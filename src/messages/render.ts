@@ -359,6 +359,16 @@ export const markdownMessages = {
     'zh-Hant': '指南中不能有«what»',
   }),
   codeBlock: message({ en: 'a code block', 'zh-Hans': '代码块', 'zh-Hant': '程式碼區塊' }),
+  deepList: message({
+    en: 'a list nested more than «max» levels deep',
+    'zh-Hans': '嵌套超过 «max» 层的列表',
+    'zh-Hant': '巢狀超過 «max» 層的清單',
+  }),
+  deepListHint: message({
+    en: 'each "- " or "1. " after another, or after an indent, starts a list inside a list: keep lists to a level or two',
+    'zh-Hans': '“- ”或“1. ”接在另一个之后或缩进之后，就会开始一个嵌套列表：列表请只用一两层',
+    'zh-Hant': '「- 」或「1. 」接在另一個之後或縮排之後，就會開始一個巢狀清單：清單請只用一兩層',
+  }),
   codeBlockHint: message({
     en: 'a line indented by four spaces or fenced with ``` starts one; remove the indentation or the fence',
     'zh-Hans': '缩进四个空格的行或用 ``` 围起的行会成为代码块；请去掉缩进或 ```',

@@ -144,7 +144,15 @@ interface Context {
   top: boolean;
   cover: boolean;
   role: ParagraphRole;
+  /** Lists this block is inside. */
+  lists?: number;
 }
+
+/**
+ * Deeper than any guide nests its lists; past it each level's indent would leave the text no
+ * width on an A4 page.
+ */
+const maxListDepth = 6;
 
 type Node = Md.Nodes;
 
@@ -231,15 +239,23 @@ class Reader {
       }
       case 'heading':
         return this.headingBlock(node, context);
-      case 'list':
+      case 'list': {
+        const lists = (context.lists ?? 0) + 1;
+        if (lists > maxListDepth) {
+          this.unsupported(node, say.deepList({ max: maxListDepth }), say.deepListHint());
+          return [];
+        }
         return [
           {
             type: 'list',
             ordered: node.ordered === true,
             start: node.start ?? 1,
-            items: node.children.map((item) => ({ children: this.blocks(item.children, { ...context, top: false }) })),
+            items: node.children.map((item) => ({
+              children: this.blocks(item.children, { ...context, top: false, lists }),
+            })),
           },
         ];
+      }
       case 'table':
         return [this.gfmTable(node, undefined)];
       case 'thematicBreak':

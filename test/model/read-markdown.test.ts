@@ -417,3 +417,17 @@ describe('what a guide cannot hold', () => {
     );
   });
 });
+
+describe('lists nested too deep', () => {
+  test('six levels read; seven and more are refused at the list, as the fuzzer found (30 levels in a template)', () => {
+    const nested = (levels: number) => `${'- '.repeat(levels)}x\n`;
+    assert.deepEqual(readMarkdown(nested(6), meta).diagnostics, []);
+    for (const levels of [7, 30]) {
+      const { diagnostics } = readMarkdown(nested(levels), meta);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.message]),
+        [['E-TEMPLATE-DIRECTIVE', 'a list nested more than 6 levels deep cannot be part of a guide']],
+      );
+    }
+  });
+});

@@ -22,7 +22,10 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
   const gap = MARKER_GAP * style.size;
   const widest = Math.max(0, ...labels.map((label) => measurer.width(label, 'regular', style.size)));
   const markerWidth = Math.max(theme.list.indent, widest + gap);
-  const inner: BlockContext = { ...ctx, x: ctx.x + markerWidth, width: ctx.width - markerWidth, listDepth: depth };
+  // Never narrower than two characters: deep nesting or a wide theme indent must not leave the
+  // line breaker no room (it would set one line per character, or none at all).
+  const innerWidth = Math.max(ctx.width - markerWidth, style.size * 2);
+  const inner: BlockContext = { ...ctx, x: ctx.x + markerWidth, width: innerWidth, listDepth: depth };
   const markerRight = inner.x - gap;
   const color = theme.colors.text;
 
