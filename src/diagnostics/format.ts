@@ -6,7 +6,7 @@
 import type { Diagnostic, Range } from './diagnostic.js';
 import { displayWidth } from './display-width.js';
 import { reportMessages as say } from '../messages/report.js';
-import { printable } from '../terminal/safe-output.js';
+import { escapeControls } from '../terminal/safe-output.js';
 
 export interface Position {
   /** 1-based. */
@@ -63,7 +63,7 @@ const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
 /** Shown form of a piece of a line: controls escaped, tabs as one space (one column, like the caret's). */
 function shown(piece: string): string {
-  return printable(piece.replace(/\t/g, ' '));
+  return escapeControls(piece.replace(/\t/g, ' '));
 }
 
 /**
@@ -120,15 +120,15 @@ const plainStyle: TextStyle = { error: (t) => t, warning: (t) => t, dim: (t) => 
 export function formatDiagnostic(d: Diagnostic, sources: SourceTexts, style: TextStyle = plainStyle): string {
   const location = formatLocation(d.file, d.range, sources);
   const severity = d.severity === 'error' ? style.error(say.error()) : style.warning(say.warning());
-  const head = `${location ? style.bold(printable(location)) + ' ' : ''}${severity} ${style.dim(d.code)} ${printable(d.message)}`;
+  const head = `${location ? style.bold(escapeControls(location)) + ' ' : ''}${severity} ${style.dim(d.code)} ${escapeControls(d.message)}`;
   const parts = [head];
   const text = d.file === undefined ? undefined : sources.get(d.file);
   if (text !== undefined && d.range) parts.push(style.dim(codeFrame(text, d.range)));
   for (const r of d.related ?? [])
     parts.push(
-      `  ${say.related({ see: style.dim(say.see()), place: printable(formatLocation(r.file, r.range, sources)), message: printable(r.message) })}`,
+      `  ${say.related({ see: style.dim(say.see()), place: escapeControls(formatLocation(r.file, r.range, sources)), message: escapeControls(r.message) })}`,
     );
-  if (d.hint) parts.push(`  ${say.hint({ hint: printable(d.hint) })}`);
+  if (d.hint) parts.push(`  ${say.hint({ hint: escapeControls(d.hint) })}`);
   return parts.join('\n');
 }
 

@@ -1,7 +1,7 @@
 /**
  * The language guide speaks to its reader: Simplified Chinese for mainland office staff, Traditional
  * Chinese, or English. Chosen once per process, before any message is made, from `--lang`, else
- * the environment as POSIX programs read it.
+ * the environment as POSIX programs read it; this module never reads the environment itself.
  */
 
 export const languages = ['zh-Hans', 'zh-Hant', 'en'] as const;
@@ -37,7 +37,11 @@ export function languageFromEnvironment(env: Readonly<Record<string, string | un
   return 'en';
 }
 
-let current: Language = languageFromEnvironment(process.env);
+/**
+ * English until an entry point sets it: the command line from the environment it is given, the
+ * library (src/index.ts) from the process's when it is imported, a batch worker from its run.
+ */
+let current: Language = 'en';
 
 /** Messages made from now on are in `language`. The CLI calls it first; a library user may too. */
 export function setLanguage(language: Language): void {

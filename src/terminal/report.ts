@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { boundRepeats, diagnosticToJson, formatDiagnostic, summarize, type TextStyle } from '../diagnostics/format.js';
 import { reportMessages as say } from '../messages/report.js';
-import { printable } from './safe-output.js';
+import { escapeControls } from './safe-output.js';
 import { useColor, type CliIo, type OutputStream } from './io.js';
 
 export interface Reporter {
@@ -73,7 +73,7 @@ export function createReporter(io: CliIo): Reporter {
       for (const d of printed) io.stderr.write(`${formatDiagnostic(d, shownSources, style)}\n\n`);
       for (const { code, file, count } of omitted)
         io.stderr.write(
-          `${file === undefined ? say.more({ count, code }) : say.moreInFile({ count, code, file: printable(file) })}\n\n`,
+          `${file === undefined ? say.more({ count, code }) : say.moreInFile({ count, code, file: escapeControls(file) })}\n\n`,
         );
       io.stderr.write(`${summarize(list)}\n`);
     },

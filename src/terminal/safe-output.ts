@@ -20,12 +20,12 @@ function escaped(char: string): string {
   return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every control character but tab and newline written as `\uXXXX`. */
-export function printable(text: string): string {
+/** `text` with every control character but tab and newline written as a `\u001b`-style escape. */
+export function escapeControls(text: string): string {
   return text.replace(controls, escaped);
 }
 
-/** `text` as printable, except the colour and erase-line sequences guide itself writes. */
+/** `text` as `escapeControls` gives it, except the colour and erase-line sequences guide itself writes. */
 export function terminalSafe(text: string): string {
   return text.replace(terminalPattern, (found) => (found.length > 1 || found === '\r' ? found : escaped(found)));
 }

@@ -5,27 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli.js';
+import { copySampleEdition, editFile } from '../helpers/edition.js';
 import { repoRoot } from '../helpers/paths.js';
-
-/** A copy of the sample edition, with its own templates folder, to break on purpose. */
-function copyEdition(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'guide-broken-'));
-  for (const item of ['guide.yaml', 'policies', 'templates'])
-    cpSync(path.join(repoRoot, item), path.join(dir, item), { recursive: true });
-  return dir;
-}
-
-function edit(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text, `${from} not found in ${file}`);
-  writeFileSync(file, changed);
-}
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -38,7 +24,7 @@ function locate(file: string, needle: string): string {
 
 describe('guide build failures', () => {
   it('a character the font lacks fails the build at its place, and the earlier guide survives', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     const first = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(first.code, 0, first.stderr);
     const pdf = path.join(
@@ -49,7 +35,7 @@ describe('guide build failures', () => {
     const before = sha(pdf);
 
     const measure = path.join(dir, 'policies/tax/tax-small-scale-vat.yaml');
-    edit(measure, /^title: (.*)$/m, 'title: $1😷');
+    editFile(measure, /^title: (.*)$/m, 'title: $1😷');
     const second = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(second.code, 1);
     assert.ok(
@@ -68,7 +54,7 @@ describe('guide build failures', () => {
   });
 
   it('an output folder that cannot be written is exit code 3', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     const blocker = path.join(dir, 'not-a-folder');
     writeFileSync(blocker, '');
     const run = await runCli(['build', '--format', 'pdf', '--out', path.join(blocker, 'dist')], { cwd: dir });
@@ -77,9 +63,9 @@ describe('guide build failures', () => {
   });
 
   it('a template mistake is E-TEMPLATE at the template line and column', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     const template = path.join(dir, 'templates/measure.md.hbs');
-    edit(template, '{{authority}}', '{{authorty}}');
+    editFile(template, '{{authority}}', '{{authorty}}');
     const run = await runCli(['build'], { cwd: dir });
     assert.equal(run.code, 1);
     assert.match(
@@ -91,9 +77,9 @@ describe('guide build failures', () => {
   });
 
   it('an invalid theme value is reported in theme.yaml', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     const theme = path.join(dir, 'templates/theme.yaml');
-    edit(theme, 'accent: "#8b1a1a"', 'accent: crimson');
+    editFile(theme, 'accent: "#8b1a1a"', 'accent: crimson');
     const run = await runCli(['build'], { cwd: dir });
     assert.equal(run.code, 1);
     assert.match(run.stderr, new RegExp(`templates/theme\\.yaml:${locate(theme, 'crimson')} error E-PATTERN`));
@@ -110,8 +96,8 @@ describe('guide build failures', () => {
   });
 
   it('--format json prints the problems as one JSON document, writes nothing, and shows what a template produced', async () => {
-    const dir = copyEdition();
-    edit(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^fee:/m, 'fees:');
+    const dir = copySampleEdition('broken');
+    editFile(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^fee:/m, 'fees:');
     const run = await runCli(['build', '--format', 'pdf,json'], { cwd: dir });
     assert.equal(run.code, 1);
     const report = JSON.parse(run.stdout) as {
@@ -125,8 +111,8 @@ describe('guide build failures', () => {
     assert.deepEqual(readdirSync(dir).sort(), ['guide.yaml', 'policies', 'templates']);
 
     // A directive a template produced points into that template's rendered Markdown, held in memory.
-    const fresh = copyEdition();
-    edit(path.join(fresh, 'templates/measure.md.hbs'), ':::lead', ':::leed');
+    const fresh = copySampleEdition('broken');
+    editFile(path.join(fresh, 'templates/measure.md.hbs'), ':::lead', ':::leed');
     const reader = await runCli(['build', '--format', 'docx,json'], { cwd: fresh });
     assert.equal(reader.code, 1);
     const found = (JSON.parse(reader.stdout) as { diagnostics: { code: string; file: string }[] }).diagnostics;
@@ -138,7 +124,7 @@ describe('guide build failures', () => {
   });
 
   it('--format json with --json gives the manifest in the same document', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     const run = await runCli(['build', '--format', 'docx,json', '--json'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout) as { errors: number; manifest: { outputs: { format: string }[] } };
@@ -150,7 +136,7 @@ describe('guide build failures', () => {
   });
 
   it("guide batch --format json reports a firm list's problems as JSON", async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('broken');
     writeFileSync(path.join(dir, 'firms.csv'), '編號,企業名稱,行業\nF1,臺資企業,不存在的行業\n');
     const run = await runCli(['batch', '--firms', 'firms.csv', '--format', 'pdf,json', '--jobs', '1'], { cwd: dir });
     assert.equal(run.code, 1, run.stderr);

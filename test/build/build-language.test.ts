@@ -4,23 +4,17 @@
  */
 
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli.js';
+import { copySampleEdition } from '../helpers/edition.js';
 import { repoRoot } from '../helpers/paths.js';
-
-function copyEdition(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'guide-language-'));
-  for (const item of ['guide.yaml', 'policies', 'templates'])
-    cpSync(path.join(repoRoot, item), path.join(dir, item), { recursive: true });
-  return dir;
-}
 
 describe('guide build in the reader’s language', () => {
   it('reports template and theme errors in Traditional Chinese under LANG=zh_TW.UTF-8', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('language');
     appendFileSync(path.join(dir, 'templates/guide.md.hbs'), '\n{{> mesure}}\n');
     appendFileSync(path.join(dir, 'templates/measure.md.hbs'), '\n{{#if content}}\n');
     const theme = path.join(dir, 'templates/theme.yaml');

@@ -6,27 +6,11 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/paths.js';
-
-/** A copy of the sample edition with its own templates folder. */
-function copyEdition(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'guide-fontchain-'));
-  for (const item of ['guide.yaml', 'policies', 'templates'])
-    cpSync(path.join(repoRoot, item), path.join(dir, item), { recursive: true });
-  return dir;
-}
-
-function edit(file: string, from: string | RegExp, to: string): void {
-  const text = readFileSync(file, 'utf8');
-  const changed = text.replace(from, to);
-  assert.notEqual(changed, text, `${from} not found in ${file}`);
-  writeFileSync(file, changed);
-}
+import { copySampleEdition, editFile } from '../helpers/edition.js';
 
 /** The line and column where `needle` first occurs in a file, as diagnostics print them. */
 function locate(file: string, needle: string): string {
@@ -49,7 +33,7 @@ const legalNames = ['青岛海峡精密机械有限公司', '潍坊规纳电子�
 
 describe('font chain', () => {
   it('a batch prints firms named 青岛… and 潍坊… with Noto Sans SC for what TC lacks, in PDF and DOCX', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('fontchain');
     writeFileSync(
       path.join(dir, 'firms.csv'),
       [
@@ -111,9 +95,9 @@ describe('font chain', () => {
   });
 
   it('a measure with 青岛 潍坊 陈 规 builds; a character in no font is E-GLYPH-MISSING with the chain hint', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('fontchain');
     const measure = path.join(dir, 'policies/tax/tax-small-scale-vat.yaml');
-    edit(measure, /^authority: (.*)$/m, 'authority: 青岛市潍坊市陈规办公室');
+    editFile(measure, /^authority: (.*)$/m, 'authority: 青岛市潍坊市陈规办公室');
     const ok = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(ok.code, 0, ok.stderr);
     const pdf = path.join(
@@ -131,7 +115,7 @@ describe('font chain', () => {
       'the fallback font this build read is listed among its inputs',
     );
 
-    edit(measure, /^title: (.*)$/m, 'title: $1\u{E000}');
+    editFile(measure, /^title: (.*)$/m, 'title: $1\u{E000}');
     {
       const run = await runCli(['build', '--format', 'pdf'], { cwd: dir });
       assert.equal(run.code, 1);
@@ -157,7 +141,7 @@ describe('font chain', () => {
   });
 
   it('the sample guide reads no fallback font', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('fontchain');
     const run = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
     const manifest = readFileSync(path.join(dir, 'dist/manifest.json'), 'utf8');
@@ -171,8 +155,8 @@ describe('font chain', () => {
   });
 
   it('a DOCX fallback list that does not match the PDF one is E-THEME', async () => {
-    const dir = copyEdition();
-    edit(path.join(dir, 'templates/theme.yaml'), 'eastAsiaFallback: [Microsoft YaHei]', 'eastAsiaFallback: []');
+    const dir = copySampleEdition('fontchain');
+    editFile(path.join(dir, 'templates/theme.yaml'), 'eastAsiaFallback: [Microsoft YaHei]', 'eastAsiaFallback: []');
     const run = await runCli(['build'], { cwd: dir });
     assert.equal(run.code, 1);
     assert.match(run.stderr, /templates\/theme\.yaml:\d+:\d+ error E-THEME fonts: /);
@@ -183,9 +167,9 @@ describe('font chain', () => {
   });
 
   it('a fallback font path that names no file is E-THEME-FONT at once; a damaged one when first needed', async () => {
-    const dir = copyEdition();
+    const dir = copySampleEdition('fontchain');
     const theme = path.join(dir, 'templates/theme.yaml');
-    edit(theme, '"@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"', 'fonts/sc-bold.ttf');
+    editFile(theme, '"@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"', 'fonts/sc-bold.ttf');
     const missing = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(missing.code, 1);
     assert.match(
@@ -199,7 +183,7 @@ describe('font chain', () => {
     cpSync(path.join(dir, 'guide.yaml'), path.join(dir, 'fonts/sc-bold.ttf'));
     const unused = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(unused.code, 0, 'a guide that needs no fallback font does not read it');
-    edit(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^authority: (.*)$/m, 'authority: 青岛市税务局');
+    editFile(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), /^authority: (.*)$/m, 'authority: 青岛市税务局');
     const damaged = await runCli(['build', '--format', 'pdf'], { cwd: dir });
     assert.equal(damaged.code, 1);
     assert.match(

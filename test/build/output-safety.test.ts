@@ -6,16 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, it, mock } from 'node:test';
 import { OutputError } from '../../src/errors.js';
 import { writeEditionOutput } from '../../src/io/edition-output.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { copySampleEdition } from '../helpers/edition.js';
 
 const guideName = '山東省貫徹落實「26條措施」辦事指南-2020年3月版';
 const pdf = `${guideName}.pdf`;
@@ -23,9 +23,7 @@ const docx = `${guideName}.docx`;
 
 /** A copy of the sample edition whose dist/ holds an earlier build's files (recognisable bytes). */
 function editionWithEarlierBuild(): { dir: string; dist: string; earlier: Map<string, string> } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'guide-output-'));
-  for (const item of ['guide.yaml', 'policies', 'templates'])
-    cpSync(path.join(repoRoot, item), path.join(dir, item), { recursive: true });
+  const dir = copySampleEdition('output');
   const dist = path.join(dir, 'dist');
   mkdirSync(dist);
   const earlier = new Map([

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { boundRepeats, formatDiagnostic, positionAt } from '../../src/diagnostics/format.js';
 import { terminalSafe } from '../../src/terminal/safe-output.js';
 import { runCli } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/paths.js';
+import { copySampleEdition } from '../helpers/edition.js';
 
 /** The plain definition: count newlines before the offset, then code points since the last one. */
 function naivePosition(text: string, offset: number) {
@@ -78,10 +77,8 @@ describe('diagnostic positions and code frames', () => {
 
 describe('user text on the terminal', () => {
   it('never lets a firm list drive the terminal', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'guide-esc-'));
+    const dir = copySampleEdition('esc');
     try {
-      for (const entry of ['guide.yaml', 'templates', 'policies'])
-        cpSync(path.join(repoRoot, entry), path.join(dir, entry), { recursive: true });
       writeFileSync(path.join(dir, 'esc.csv'), '編號,企業名稱,聯繫人\nE-02,公司,\u001b]0;PWNED\u0007\u001b[2J\n');
       const run = await runCli(['batch', '--firms', 'esc.csv', '--explain', 'E-02'], { cwd: dir, tty: true });
       // eslint-disable-next-line no-control-regex -- a raw escape or bell would reach the terminal
