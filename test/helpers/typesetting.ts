@@ -119,7 +119,7 @@ function paragraphs(lines: PdfLine[]): PdfLine[][] {
     for (;;) {
       const last = paragraph[paragraph.length - 1]!;
       // Only a full line runs on (a column of page numbers is not a paragraph).
-      if (last.right < columnRight.get(key(last.x))! - last.size || last.right - last.x < 6 * last.size) break;
+      if (last.right < columnRight.get(key(last.x))! - last.size || last.right - last.x < 3 * last.size) break;
       const next = lines.find(
         (other) =>
           !used.has(other) &&
