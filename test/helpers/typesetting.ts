@@ -155,7 +155,8 @@ export function typesettingFaults(
     for (const paragraph of paragraphs(lines)) {
       for (let i = 1; i < paragraph.length; i++) {
         const [before, after] = [paragraph[i - 1]!.text, paragraph[i]!.text];
-        if (isNumberSplit(before, after)) faults.numberSplits.push(`${page.number}: ${before.slice(-6)}｜${after.slice(0, 6)}`);
+        if (isNumberSplit(before, after))
+          faults.numberSplits.push(`${page.number}: ${before.slice(-6)}｜${after.slice(0, 6)}`);
       }
       if (paragraph.length < 2) continue;
       faults.paragraphs++;

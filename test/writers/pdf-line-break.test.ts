@@ -69,12 +69,33 @@ describe('breakOpportunities', () => {
   it('breaks between ideographs but never inside Latin words or numbers', () => {
     const text = '自2020年3月1日起，按1%徵收率 Tax Relief 2020';
     const breaks = breaksOf(text);
-    assert.ok(breaks.includes(text.indexOf('月')), 'between 3 and 月 (CJK may break next to digits)');
+    assert.ok(breaks.includes(text.indexOf('3月')), 'between 年 and 3 (CJK may break next to digits)');
     assert.ok(breaks.includes(text.indexOf('收率')), 'between two ideographs');
     for (const word of ['2020', '1%', 'Tax', 'Relief']) {
       const start = text.indexOf(word);
       for (let i = start + 1; i < start + word.length; i++) assert.ok(!breaks.includes(i), `inside ${word} at ${i}`);
     }
+  });
+
+  it('keeps numerals with their units, document numbers and decimals whole', () => {
+    const cases: [string, string][] = [
+      ['期限不超過5個月', '5個'],
+      ['（2019年11月4日）', '4日'],
+      ['2019年11月', '11月'],
+      ['2019年', '9年'],
+      ['24小時服務', '4小'],
+      ['按1%徵收', '1%'],
+      ['魯政辦發〔2020〕6號', '〕6'],
+      ['魯政辦發〔2020〕6號', '6號'],
+      ['第1.7項措施', '1.'],
+      ['第1.7項措施', '.7'],
+      ['第1.7項措施', '7項'],
+    ];
+    for (const [text, pair] of cases) {
+      const at = text.indexOf(pair) + 1;
+      assert.ok(!breaksOf(text).includes(at), `${text}: break inside ${pair}`);
+    }
+    assert.ok(breaksOf('5個月').includes(1 + 1), 'between 個 and 月 (two ideographs) a break stays allowed');
   });
 
   it('never starts a line with a dash or an ellipsis', () => {
@@ -102,6 +123,26 @@ describe('fitLines', () => {
         assert.ok(!isNoLineEnd(text.codePointAt(text.length - 1)!), `ends with ${text.at(-1)} at width ${width}`);
       }
     }
+  });
+
+  it('gives a runt (a last line of one or two characters) a character from the line above', () => {
+    const s = plain(paragraph);
+    const widths = new TextMeasurer(fonts).widths(s, 10);
+    const count = (span: { start: number; end: number }) => [...s.text.slice(span.start, span.end)].length;
+    let runts = 0;
+    // Wide enough that one character more or less changes a gap by under 0.2 em.
+    for (let width = 150; width <= 400; width += 3) {
+      const greedy = fitLines(s.text, widths, width);
+      if (count(greedy.at(-1)!) >= 3) continue;
+      runts++;
+      const spans = fitLines(s.text, widths, width, 10);
+      assert.equal(spans.map((span) => s.text.slice(span.start, span.end)).join(''), s.text, `all text at ${width}`);
+      assert.ok(count(spans.at(-1)!) >= 3, `runt "${s.text.slice(spans.at(-1)!.start)}" at width ${width}`);
+      const above = spans.at(-2)!;
+      const set = setLine(s, widths, above, width, 'justify', 10);
+      assert.ok(Math.abs(set.width - width) < 1e-6, `the line above a cured runt is still justified at ${width}`);
+    }
+    assert.ok(runts > 3, `the greedy fill leaves runts at some widths (${runts})`);
   });
 
   it('hangs spaces at line ends and cuts an unbreakable run that is wider than the line', () => {

@@ -58,3 +58,38 @@ export function isNoLineStart(cp: number): boolean {
 export function isNoLineEnd(cp: number): boolean {
   return NO_LINE_END.has(cp);
 }
+
+/** Digits, ASCII and full-width. */
+function isDigit(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
+}
+
+/**
+ * Units, counters and date parts that read as one word with the numeral before them
+ * (「5個月」, 「4日」, 「30%」): a line never breaks between the two. 小時 and 公里 are the
+ * two-character ones whose first character is not a unit on its own.
+ */
+const UNITS = new Set(
+  [...'年月日時时號号條条項项個个份%％‰元萬万億亿倍次天週周歲岁戶户件名期季批級级類类點点頁页章節节款度噸吨米'].map(
+    (c) => c.codePointAt(0) as number,
+  ),
+);
+const TWO_CHARACTER_UNITS = ['小時', '公里', '公斤', '平方'];
+
+/**
+ * Whether a break before UTF-16 index `position` of `text` would tear apart what reads as one
+ * word: a numeral and its unit (「5｜個月」), a document number 「〔2020〕6號」 anywhere inside, or
+ * a decimal number (「1.｜7」).
+ */
+export function gluesAcross(text: string, position: number): boolean {
+  const before = text.codePointAt(position - 1) ?? -1;
+  const after = text.codePointAt(position) ?? -1;
+  if (isDigit(before)) {
+    if (UNITS.has(after) || TWO_CHARACTER_UNITS.some((unit) => text.startsWith(unit, position))) return true;
+  }
+  if (after !== -1 && isDigit(after) && before === 0x2e && isDigit(text.codePointAt(position - 2) ?? -1)) return true;
+  // 〔2020〕6號: inside the brackets (digits only), or right after the closing one.
+  if (before === 0x3015 && isDigit(after))
+    return /〔[0-9０-９]+$/.test(text.slice(Math.max(0, position - 12), position - 1));
+  return false;
+}

@@ -60,7 +60,7 @@ function setParagraph(
       const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
       const widths = measurer.widths(styled, style.size);
       if (styled.text === '') return [];
-      return fitLines(styled.text, widths, width).map((span) =>
+      return fitLines(styled.text, widths, width, style.size).map((span) =>
         setLine(styled, widths, span, width, style.align, style.size),
       );
     });
