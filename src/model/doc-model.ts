@@ -65,6 +65,11 @@ export interface Table {
   variant: 'card' | 'grid';
   /** Relative column widths; they sum to 1. */
   columns: number[];
+  /**
+   * The widths were not written but estimated from the length of the cells' text (a GFM table
+   * outside a ::::grid{columns}): a writer that measures text sizes the columns itself.
+   */
+  columnsFromContent?: boolean;
   /** Repeated at the top of every page the table runs onto. Empty for `card` tables. */
   header: TableRow[];
   rows: TableRow[];

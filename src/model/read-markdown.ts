@@ -482,6 +482,7 @@ class Reader {
       type: 'table',
       variant: 'grid',
       columns: columns ?? contentWidths(rows, width),
+      ...(columns ? {} : { columnsFromContent: true }),
       header: rows.slice(0, 1),
       rows: rows.slice(1),
     };

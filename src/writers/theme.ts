@@ -28,6 +28,11 @@ export interface Theme {
     /** Only A4 for now; kept as a name so DOCX and PDF agree. */
     size: 'A4';
     margins: { top: number; right: number; bottom: number; left: number };
+    /**
+     * The PDF text block is narrowed to a whole number of ems of the body size, centred between
+     * the margins, so full CJK lines set solid instead of stretched.
+     */
+    solidMeasure: boolean;
   };
   fonts: {
     /**
@@ -58,7 +63,18 @@ export interface Theme {
   /** Page header and footer text on body pages. */
   running: { size: number; color: string; footer: string };
   list: { indent: number; itemSpacing: number };
-  table: { cellPadding: number; fontSize: number; lineHeight: number; borderWidth: number; spaceAfter: number };
+  table: {
+    cellPadding: number;
+    fontSize: number;
+    lineHeight: number;
+    borderWidth: number;
+    spaceAfter: number;
+    /**
+     * Mark of a table continued on the next page (「（續）」): after a row's label repeated
+     * there, and after the card's title in the small caption above it. Empty: no caption.
+     */
+    continued: string;
+  };
   toc: { title: string; depth: 1 | 2 | 3; size: number; lineHeight: number };
   qr: { size: number };
 }

@@ -20,14 +20,20 @@ export interface PageGeometry {
 /** Geometry of every page of the document. */
 export function pageGeometry(theme: Theme): PageGeometry {
   const { width, height } = PAGE_SIZES[theme.page.size];
-  const { margins } = theme.page;
+  const { margins, solidMeasure } = theme.page;
+  const available = width - margins.left - margins.right;
+  // Solid setting: a full line of body text is a whole number of characters, so justification
+  // has nothing to spread (a 44.88-em measure stretched every gap by 0.02 em).
+  const em = theme.paragraph.body.size;
+  const textWidth = solidMeasure && available >= em ? Math.floor(available / em + 1e-9) * em : available;
+  const left = margins.left + (available - textWidth) / 2;
   return {
     width,
     height,
-    left: margins.left,
+    left,
     top: margins.top,
-    right: width - margins.right,
+    right: left + textWidth,
     bottom: height - margins.bottom,
-    textWidth: width - margins.left - margins.right,
+    textWidth,
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Flow items → pages. Greedy: fill each page, and when the next item does not fit, break at
  * the last place the keep rules allow (so a heading never ends a page and no paragraph leaves
- * a single line behind), or split a table row between the lines of its cells. Grid tables
- * repeat their header rows at the top of every page they continue on.
+ * a single line behind), or split a table row between the lines of its cells, leaving at least
+ * two lines on either side. The part of a row on the next page repeats its label with the
+ * continued mark. Grid tables repeat their header rows at the top of every page they continue
+ * on; cards put their caption (the measure's title, continued) there.
  */
 
 import type { Section } from '../../model/doc-model.js';
@@ -11,6 +13,8 @@ import { offsetDrawable, type Drawable } from './types.js';
 
 /** Tolerance for "fits": accumulated float sums must not push a fitting line to the next page. */
 const EPSILON = 0.01;
+/** Fewest lines (boxes) of a cell on either side of a row split: no one-line fragments. */
+const MIN_SPLIT_LINES = 2;
 
 /** The part of a page the flow may fill, in points from the top-left corner. */
 export interface FlowFrame {
@@ -42,7 +46,11 @@ function splitCell(items: FlowBox[], limit: number, force: boolean): [FlowBox[],
   }
   if (fit === items.length) return [items, []];
   let at = fit;
-  if (!force) while (at > 0 && items[at]!.keepWithPrev) at--;
+  if (!force) {
+    while (at > 0 && items[at]!.keepWithPrev) at--;
+    at = Math.min(at, items.length - MIN_SPLIT_LINES);
+    if (at < MIN_SPLIT_LINES) at = 0;
+  }
   const tail = items.slice(at).map((item, i) => (i === 0 ? { ...item, gapBefore: 0 } : item));
   return [items.slice(0, at), tail];
 }
@@ -65,9 +73,20 @@ function splitRow(row: FlowRow, available: number, force: boolean): [FlowRow, Fl
   if (!accepted) return null;
   const firstCells = row.cells.map((cell, i) => ({ ...cell, items: parts[i]![0] }));
   const restCells = row.cells.map((cell, i) => ({ ...cell, items: parts[i]![1] }));
+  // A label that stayed whole on this page is repeated, marked continued, on the next.
+  if (restCells[0]!.items.length === 0 && firstCells[0]!.items.length > 0 && row.continuedLabel) {
+    restCells[0] = { ...restCells[0]!, items: row.continuedLabel };
+  }
   return [
     { ...row, cells: firstCells, height: rowHeight(firstCells, padding) },
-    { ...row, cells: restCells, height: rowHeight(restCells, padding), gapBefore: 0, keepWithPrev: false },
+    {
+      ...row,
+      cells: restCells,
+      height: rowHeight(restCells, padding),
+      gapBefore: 0,
+      keepWithPrev: false,
+      continuation: true,
+    },
   ];
 }
 
@@ -162,12 +181,16 @@ class Paginator {
     return at > this.repeats ? at : this.placed.length;
   }
 
+  /** What a table repeats at the top of a page it runs onto: a card's caption, grid header rows. */
   private repeatHeader(row: FlowRow): void {
-    for (const header of row.table.header) {
-      this.placed.push({ item: header, y: this.y, resumeIndex: -1, resumeRow: null });
-      this.y += header.height;
+    const { caption, header } = row.table;
+    const repeated: (FlowBox | FlowRow)[] = caption && (row.index > 0 || row.continuation) ? [caption] : [];
+    repeated.push(...header);
+    for (const item of repeated) {
+      this.placed.push({ item, y: this.y, resumeIndex: -1, resumeRow: null });
+      this.y += item.height;
     }
-    this.repeats = row.table.header.length;
+    this.repeats = repeated.length;
   }
 
   private place(item: FlowBox | FlowRow, gap: number, resumeIndex: number, resumeRow: FlowRow | null): void {

@@ -18,9 +18,21 @@ export type SharedGlyphs = Partial<Record<FontKey, readonly number[]>>;
 /** Where a link goes: a web address, or a heading of this document by id. */
 export type LinkTarget = { kind: 'uri'; uri: string } | { kind: 'dest'; id: string };
 
-/** What a line of text is, for tests and golden files. */
+/**
+ * What a line of text is, for tests and golden files. `continued`: what a table repeats on the
+ * page it runs onto (a row's label and a card's caption, with 「（續）」): not new content.
+ */
 export type LineRole =
-  'text' | 'heading' | 'toc-title' | 'toc-entry' | 'toc-page' | 'marker' | 'url' | 'header' | 'footer';
+  | 'text'
+  | 'heading'
+  | 'toc-title'
+  | 'toc-entry'
+  | 'toc-page'
+  | 'marker'
+  | 'url'
+  | 'header'
+  | 'footer'
+  | 'continued';
 
 /** A stretch of one line drawn in one call: one font, one colour, one letter spacing. */
 export interface TextRun {

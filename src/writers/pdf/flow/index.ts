@@ -6,7 +6,7 @@
  * blocks (space owed, keeps, a pending list marker) and hands each block to its kind's module.
  */
 
-import type { Block } from '../../../model/doc-model.js';
+import type { Block, Inline } from '../../../model/doc-model.js';
 import type { Drawable } from '../types.js';
 import { addList } from './list.js';
 import { addQr } from './qr.js';
@@ -31,6 +31,8 @@ export class FlowBuilder {
   keep = 0;
   /** A list marker waiting for the first box of its item. */
   marker: ((box: FlowBox) => Drawable[]) | null = null;
+  /** The last chapter or measure heading (as listed in the TOC): what a card continues under. */
+  title: Inline[] | null = null;
 
   constructor(readonly env: FlowEnv) {}
 

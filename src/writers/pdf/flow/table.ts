@@ -1,13 +1,17 @@
 /**
- * Tables: columns from the relative widths, each cell's blocks set by a builder of its own, rows
- * kept so no table leaves a lone row at the bottom or top of a page. Rows are drawn here too,
+ * Tables: columns from the relative widths (or, for tables that ask, from what their cells hold),
+ * each cell's blocks set by a builder of its own, rows kept so no table leaves a lone row at the
+ * bottom or top of a page. What a table needs when it runs onto another page is made here too:
+ * each row's label repeated with the continued mark, and a card's caption. Rows are drawn here,
  * for the paginator and for tables nested in cells.
  */
 
-import type { Table, TableRow } from '../../../model/doc-model.js';
+import type { Block, Inline, Table, TableCell, TableRow } from '../../../model/doc-model.js';
+import { breakOpportunities } from '../line-break.js';
+import { styleInlines } from '../styled-text.js';
 import { offsetDrawable, type Drawable } from '../types.js';
 import type { FlowBuilder } from './index.js';
-import { CELL_BLOCK_GAP } from './text.js';
+import { CELL_BLOCK_GAP, lineBoxes, paragraphStyle } from './text.js';
 import type { BlockContext, FlowBox, FlowCell, FlowItem, FlowRow, TableInfo } from './types.js';
 
 /**
@@ -16,6 +20,14 @@ import type { BlockContext, FlowBox, FlowCell, FlowItem, FlowRow, TableInfo } fr
  * share of a page: moving a taller one would leave a large gap.
  */
 const LONE_ROW_MAX_SHARE = 0.25;
+/**
+ * A cell of a table sized from its content that is at most this many ems of the table size
+ * wide (a date, a phone number, a short header) is never wrapped when the table can avoid it.
+ */
+const SHORT_CELL_EMS = 8;
+/** The caption over a continued card: size and space below it, in ems of the note size. */
+const CAPTION_LINE_HEIGHT = 1.5;
+const CAPTION_SPACE_BELOW = 0.3;
 
 /** Stacked height of boxes, the first one's gap not counted. */
 function stackHeight(items: FlowBox[]): number {
@@ -70,6 +82,66 @@ function columnShares(table: Table, count: number): number[] {
   return table.columns.map((c) => c / sum);
 }
 
+/** Width of a cell's paragraphs set on one line, and of their widest unbreakable piece. */
+function cellExtent(flow: FlowBuilder, cell: TableCell | undefined, bold: boolean): { natural: number; piece: number } {
+  const { theme, measurer } = flow.env;
+  let natural = 0;
+  let piece = 0;
+  for (const block of cell?.children ?? []) {
+    if (block.type !== 'paragraph') continue;
+    const styled = styleInlines(block.children, { bold, color: theme.colors.text }, theme.colors);
+    const widths = measurer.widths(styled, theme.table.fontSize);
+    let start = 0;
+    let line = 0;
+    for (const point of breakOpportunities(styled.text)) {
+      let width = 0;
+      for (let i = start; i < point.position; i++) width += widths[i]!;
+      piece = Math.max(piece, width);
+      line += width;
+      if (point.required) {
+        natural = Math.max(natural, line);
+        line = 0;
+      }
+      start = point.position;
+    }
+  }
+  return { natural, piece };
+}
+
+/**
+ * Column shares measured from the cells, as browsers lay out automatic tables: each column
+ * needs at least its widest unbreakable piece (a short cell counts whole, so a date that fits
+ * never wraps), would like its widest cell on one line, and the width left over after the
+ * minimums goes to the columns in proportion to how much more they would like.
+ */
+function columnsFromContent(flow: FlowBuilder, table: Table, count: number, width: number): number[] {
+  const { theme } = flow.env;
+  const padding = 2 * theme.table.cellPadding;
+  const short = SHORT_CELL_EMS * theme.table.fontSize;
+  const rows = [...table.header.map((row) => ({ row, bold: true })), ...table.rows.map((row) => ({ row, bold: false }))];
+  const least: number[] = [];
+  const wished: number[] = [];
+  const pieces: number[] = [];
+  for (let col = 0; col < count; col++) {
+    const extents = rows.map(({ row, bold }) => cellExtent(flow, row.cells[col], bold));
+    pieces.push(padding + Math.max(0, ...extents.map((e) => e.piece)));
+    least.push(padding + Math.max(0, ...extents.map((e) => (e.natural <= short ? e.natural : e.piece))));
+    wished.push(padding + Math.max(0, ...extents.map((e) => e.natural)));
+  }
+  const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  // Short cells kept whole cannot all fit: fall back to unbreakable pieces.
+  const floor = sum(least) <= width ? least : pieces;
+  if (sum(floor) >= width) return floor.map((value) => value / sum(floor));
+  const room = width - sum(floor);
+  const more = wished.map((value, i) => Math.max(0, value - floor[i]!));
+  if (sum(more) <= room) {
+    // Everything fits on one line: the rest is shared in proportion to the widths wished.
+    const spare = room - sum(more);
+    return wished.map((value, i) => (Math.max(value, floor[i]!) + (spare * value) / sum(wished)) / width);
+  }
+  return floor.map((value, i) => (value + (room * more[i]!) / sum(more)) / width);
+}
+
 /** A table's rows, header rows first. */
 export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): void {
   const { theme } = flow.env;
@@ -79,7 +151,9 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     ...table.rows.map((row) => row.cells.length),
   );
   if (count === 0) return;
-  const shares = columnShares(table, count);
+  const shares = table.columnsFromContent
+    ? columnsFromContent(flow, table, count, ctx.width)
+    : columnShares(table, count);
   const columns: { x: number; width: number }[] = [];
   let x = ctx.x;
   for (const share of shares) {
@@ -94,6 +168,7 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     padding: theme.table.cellPadding,
     lineWidth: theme.table.borderWidth,
     color: theme.colors.rule,
+    caption: table.variant === 'card' && !ctx.cell ? continuedCaption(flow, ctx) : null,
   };
   info.header = table.header.map((row, i) => flowRow(flow, row, i, info, columns, true, table.variant));
   const rows = table.rows.map((row, i) => flowRow(flow, row, i, info, columns, false, table.variant));
@@ -111,6 +186,36 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
   flow.gap = ctx.listDepth > 0 ? 0 : ctx.cell ? theme.table.cellPadding * CELL_BLOCK_GAP : theme.table.spaceAfter;
 }
 
+/**
+ * The small caption over a card's continuation on a new page: the title of the measure (the
+ * last heading listed in the TOC) with the continued mark. None without a mark or a title.
+ */
+function continuedCaption(flow: FlowBuilder, ctx: BlockContext): FlowBox | null {
+  const { theme } = flow.env;
+  const mark = theme.table.continued;
+  if (mark === '' || flow.title === null) return null;
+  const note = theme.paragraph.note;
+  const style = { ...note, align: 'left' as const, lineHeight: CAPTION_LINE_HEIGHT, spaceBefore: 0, spaceAfter: 0 };
+  const boxes = lineBoxes(flow, [...flow.title, { type: 'text', value: mark }], style, ctx.x, ctx.width, 'continued');
+  if (boxes.length === 0) return null;
+  const drawables = boxes.flatMap((box, i) => box.drawables.map((d) => offsetDrawable(d, 0, i * box.height)));
+  const height = boxes.reduce((total, box) => total + box.height, 0) + CAPTION_SPACE_BELOW * note.size;
+  return { kind: 'box', height, gapBefore: 0, keepWithPrev: false, drawables };
+}
+
+/**
+ * A row's first cell set again with the continued mark (「辦理流程（續）」), for the part of the
+ * row that runs onto the next page; null when the cell holds no single paragraph to repeat.
+ */
+function continuedLabel(flow: FlowBuilder, blocks: Block[], context: BlockContext): FlowBox[] | null {
+  const [first] = blocks;
+  if (blocks.length !== 1 || first?.type !== 'paragraph') return null;
+  const style = paragraphStyle(flow.env.theme, first.role, context);
+  const inlines: Inline[] = [...first.children, { type: 'text', value: flow.env.theme.table.continued }];
+  const boxes = lineBoxes(flow, inlines, style, context.x, context.width, 'continued');
+  return boxes.length > 0 ? boxes : null;
+}
+
 function flowRow(
   flow: FlowBuilder,
   row: TableRow,
@@ -121,6 +226,7 @@ function flowRow(
   variant: Table['variant'],
 ): FlowRow {
   const { colors } = flow.env.theme;
+  let repeated: FlowBox[] | null = null;
   const cells: FlowCell[] = columns.map((column, col) => {
     const label = variant === 'card' && col === 0 && !header;
     const cellFlow = flow.cellFlow();
@@ -131,7 +237,9 @@ function flowRow(
       bold: header || label,
       listDepth: 0,
     };
-    for (const block of row.cells[col]?.children ?? []) cellFlow.addBlock(block, context);
+    const blocks = row.cells[col]?.children ?? [];
+    for (const block of blocks) cellFlow.addBlock(block, context);
+    if (col === 0 && !header && columns.length > 1) repeated = continuedLabel(flow, blocks, context);
     return {
       col,
       x: column.x,
@@ -149,6 +257,8 @@ function flowRow(
     height: rowHeight(cells, table.padding),
     gapBefore: 0,
     keepWithPrev: false,
+    continuedLabel: repeated,
+    continuation: false,
   };
 }
 

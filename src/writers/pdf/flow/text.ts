@@ -162,6 +162,7 @@ export function addHeading(flow: FlowBuilder, block: Extract<Block, { type: 'hea
     outlineLevel: block.toc && block.level <= 2 && !ctx.cell ? (block.level as 1 | 2) : null,
   };
   addHeadingLines(flow, block.children, block.level, ctx, 'heading', block.id, anchor);
+  if (block.toc && block.level <= 2 && !ctx.cell) flow.title = block.children;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface TableInfo {
   padding: number;
   lineWidth: number;
   color: string;
+  /** A card's title with the continued mark, set above the card on every page it runs onto. */
+  caption: FlowBox | null;
 }
 
 /** One cell of a row: its blocks already turned into boxes, stacked from the top. */
@@ -55,6 +57,13 @@ export interface FlowRow {
   height: number;
   gapBefore: number;
   keepWithPrev: boolean;
+  /**
+   * The first cell with the continued mark (「辦理流程（續）」): it replaces the first cell in
+   * the part of a split row on the next page, when all of that cell stayed on the page before.
+   */
+  continuedLabel: FlowBox[] | null;
+  /** The part of a split row on the page after the break. */
+  continuation: boolean;
 }
 
 /** A forced page break. */
