@@ -14,10 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { isNoLineEnd, isNoLineStart } from '../../src/writers/pdf/chars.js';
+import { pageGeometry } from '../../src/writers/pdf/page.js';
 import {
   writePdf,
   type LayoutSnapshot,
   type PdfResult,
+  type SnapshotBox,
   type SnapshotLine,
   type SnapshotPage,
 } from '../../src/writers/pdf/index.js';
@@ -28,8 +30,7 @@ const creationDate = new Date('2020-03-05T00:00:00Z');
 const goldenFile = fileURLToPath(new URL('../golden/pdf/kitchen-sink.layout.json', import.meta.url));
 
 const EPSILON = 0.011; // snapshot numbers are rounded to 0.01
-const { margins } = theme.page;
-const area = { left: margins.left, right: 595.28 - margins.right, top: margins.top, bottom: 841.89 - margins.bottom };
+const area = pageGeometry(theme);
 
 const write = (model: DocModel): Promise<PdfResult> => writePdf(model, { theme, fonts, creationDate });
 
@@ -245,6 +246,40 @@ describe('PDF layout of the kitchen-sink fixture', () => {
     assert.ok(split.length > 0, 'the fixture has a row split across pages');
     for (const [key, pages] of split) {
       assert.deepEqual(pages, [pages[0]!, pages[0]! + 1], `row ${key} continues on the next page`);
+    }
+    // Every fragment of a split cell keeps two lines or more, and the label is repeated, marked.
+    const linesIn = (page: SnapshotPage, cell: SnapshotBox): SnapshotLine[] =>
+      page.lines.filter(
+        (line) =>
+          line.x >= cell.x &&
+          line.x < cell.x + cell.width &&
+          line.y >= cell.y - EPSILON &&
+          line.y + line.height <= cell.y + cell.height + EPSILON,
+      );
+    const cellOn = (page: SnapshotPage, key: string) =>
+      page.boxes.find((box) => box.kind === 'cell' && !box.header && `${box.table}/${box.row}/${box.col}` === key)!;
+    for (const [key, [first, second]] of split) {
+      const [before, after] = [result.layout.pages[first! - 1]!, result.layout.pages[second! - 1]!];
+      const [head, tail] = [linesIn(before, cellOn(before, key)), linesIn(after, cellOn(after, key))];
+      if (key.endsWith('/0')) {
+        assert.ok(
+          tail.length > 0 && tail.every((line) => line.role === 'continued'),
+          `label ${key} repeated on page ${second}`,
+        );
+        assert.ok(
+          tail
+            .map((line) => line.text)
+            .join('')
+            .endsWith(theme.table.continued),
+          `label ${key} marked`,
+        );
+        assert.equal(
+          tail.map((line) => line.text).join(''),
+          head.map((line) => line.text).join('') + theme.table.continued,
+        );
+      } else if (head.length > 0 && tail.length > 0) {
+        assert.ok(head.length >= 2 && tail.length >= 2, `cell ${key} split ${head.length}|${tail.length}`);
+      }
     }
   });
 

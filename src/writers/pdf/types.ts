@@ -23,16 +23,7 @@ export type LinkTarget = { kind: 'uri'; uri: string } | { kind: 'dest'; id: stri
  * page it runs onto (a row's label and a card's caption, with 「（續）」): not new content.
  */
 export type LineRole =
-  | 'text'
-  | 'heading'
-  | 'toc-title'
-  | 'toc-entry'
-  | 'toc-page'
-  | 'marker'
-  | 'url'
-  | 'header'
-  | 'footer'
-  | 'continued';
+  'text' | 'heading' | 'toc-title' | 'toc-entry' | 'toc-page' | 'marker' | 'url' | 'header' | 'footer' | 'continued';
 
 /** A stretch of one line drawn in one call: one font, one colour, one letter spacing. */
 export interface TextRun {

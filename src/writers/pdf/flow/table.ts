@@ -118,7 +118,10 @@ function columnsFromContent(flow: FlowBuilder, table: Table, count: number, widt
   const { theme } = flow.env;
   const padding = 2 * theme.table.cellPadding;
   const short = SHORT_CELL_EMS * theme.table.fontSize;
-  const rows = [...table.header.map((row) => ({ row, bold: true })), ...table.rows.map((row) => ({ row, bold: false }))];
+  const rows = [
+    ...table.header.map((row) => ({ row, bold: true })),
+    ...table.rows.map((row) => ({ row, bold: false })),
+  ];
   const least: number[] = [];
   const wished: number[] = [];
   const pieces: number[] = [];

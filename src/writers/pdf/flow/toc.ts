@@ -1,6 +1,9 @@
 /**
- * The table of contents: its title as a heading, then one box per entry with the title, a
- * dotted leader and a page reference the layout fills in once every heading's page is known.
+ * The table of contents: its title as a heading, then one box per entry with the number, the
+ * title, a dotted leader and a page reference the layout fills in once every heading's page is
+ * known. Numbers (「7.10」, 「第一章」: what comes before the heading's ideographic space) sit in
+ * a column as wide as the widest number of their level, so the titles of 7.1 and 7.10 line up;
+ * a chapter's entries keep with it on one page.
  */
 
 import type { Block } from '../../../model/doc-model.js';
@@ -18,6 +21,20 @@ const TOC_LEADER_MIN = 2;
 const TOC_LEADER_PITCH = 0.3;
 /** Extra space above a chapter entry in the TOC, in ems. */
 const TOC_CHAPTER_GAP = 0.35;
+/** Between a heading's number and its title (number-headings.ts puts it there). */
+const NUMBER_SEPARATOR = '\u3000';
+/** Longest text before the separator that counts as a number, in characters. */
+const MAX_NUMBER_LENGTH = 8;
+
+/** An entry's title split into its number (if any) and the rest. */
+function splitNumber(title: string): { number: string; rest: string } {
+  const at = title.indexOf(NUMBER_SEPARATOR);
+  const number = title.slice(0, at);
+  if (at <= 0 || [...number].length > MAX_NUMBER_LENGTH || title.slice(at + 1).trim() === '') {
+    return { number: '', rest: title };
+  }
+  return { number, rest: title.slice(at + 1) };
+}
 
 /** A TOC block: its title, then the layout's TOC entries. */
 export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>, ctx: BlockContext): void {
@@ -28,9 +45,18 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
   const height = size * theme.toc.lineHeight;
   const baseline = baselineOffset(size, height);
   const numberWidth = measurer.width('0'.repeat(flow.env.pageDigits), 'regular', size);
-  flow.env.toc.forEach((entry, i) => {
+  const fontOf = (level: number): FontKey => (level === 1 ? 'bold' : 'regular');
+  const entries = flow.env.toc.map((entry) => ({ ...entry, ...splitNumber(entry.title) }));
+  // The number column of each level: its widest number and an em of space.
+  const numberColumn = new Map<number, number>();
+  for (const entry of entries) {
+    if (entry.number === '') continue;
+    const width = measurer.width(entry.number, fontOf(entry.level), size) + size;
+    numberColumn.set(entry.level, Math.max(numberColumn.get(entry.level) ?? 0, width));
+  }
+  entries.forEach((entry, i) => {
     const indent = (entry.level - 1) * TOC_INDENT * size;
-    const font: FontKey = entry.level === 1 ? 'bold' : 'regular';
+    const font: FontKey = fontOf(entry.level);
     const style: TextStyle = {
       ...theme.paragraph.body,
       size,
@@ -39,17 +65,23 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
       color: theme.colors.text,
       align: 'left',
     };
-    const titleWidth = ctx.width - indent - numberWidth - TOC_LEADER_MIN * size;
+    const column = entry.number === '' ? 0 : numberColumn.get(entry.level)!;
+    const titleWidth = ctx.width - indent - column - numberWidth - TOC_LEADER_MIN * size;
+    const drawables: Drawable[] = [];
+    if (entry.number !== '') {
+      const value = entry.number;
+      const [number] = lineBoxes(flow, [{ type: 'text', value }], style, ctx.x + indent, column, 'toc-entry', entry.id);
+      drawables.push(...number!.drawables);
+    }
     const lines = lineBoxes(
       flow,
-      [{ type: 'text', value: entry.title }],
+      [{ type: 'text', value: entry.rest }],
       style,
-      ctx.x + indent,
+      ctx.x + indent + column,
       titleWidth,
       'toc-entry',
       entry.id,
     );
-    const drawables: Drawable[] = [];
     lines.forEach((box, k) => {
       for (const d of box.drawables) drawables.push(offsetDrawable(d, 0, k * height));
     });
@@ -101,7 +133,9 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
       kind: 'box',
       height: count * height,
       gapBefore: i === 0 ? flow.takeGap(0) : entry.level === 1 ? TOC_CHAPTER_GAP * size : 0,
-      keepWithPrev: false,
+      // Entries below a chapter keep with it (a page breaks before a chapter, not inside one;
+      // a chapter longer than a page still breaks where it must).
+      keepWithPrev: i > 0 && entry.level > 1,
       drawables,
     });
   });
