@@ -197,6 +197,7 @@ describe('tables', () => {
       type: 'table',
       variant: 'grid',
       columns: [0.6667, 0.3333],
+      columnsFromContent: true,
       header: [{ cells: [{ children: [para('部門')] }, { children: [para('電話')] }] }],
       rows: [
         { cells: [{ children: [para('納稅服務熱線')] }, { children: [para('12366')] }] },
@@ -279,6 +280,7 @@ describe('tables', () => {
   test('a grid around a GFM table sets its widths', () => {
     const [table] = body('::::grid{columns="1,1,2"}\n| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |\n::::');
     assert.deepEqual(table?.type === 'table' && table.columns, [0.25, 0.25, 0.5]);
+    assert.equal(table?.type === 'table' && table.columnsFromContent, undefined, 'written widths are kept');
   });
 
   test('card mistakes are errors', () => {
