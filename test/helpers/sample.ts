@@ -1,4 +1,7 @@
-/** The sample edition's guide built in-process, for tests that need its model and what it was built with. */
+/**
+ * The sample edition's guide (or the edition at `root`, such as a changed copy of the sample) built
+ * in-process, for tests that need its model and what it was built with.
+ */
 
 import { loadEdition } from '../../src/io/edition.js';
 import type { DocModel } from '../../src/model/doc-model.js';
@@ -8,8 +11,8 @@ import { prepare, readTemplates, type Prepared } from '../../src/pipeline/prepar
 import { resolveRequest } from '../../src/pipeline/request.js';
 import { repoRoot } from './paths.js';
 
-export async function sampleGuide(): Promise<{ model: DocModel; prepared: Prepared }> {
-  const loaded = await loadEdition(repoRoot);
+export async function sampleGuide(root = repoRoot): Promise<{ model: DocModel; prepared: Prepared }> {
+  const loaded = await loadEdition(root);
   const catalogue = loaded.catalogue!;
   const templates = readTemplates(loaded.root, catalogue, 'guide');
   const { prepared } = prepare({ root: loaded.root, catalogue, templates, entry: 'guide' });
