@@ -70,9 +70,9 @@ function isDigit(cp: number): boolean {
  * two-character ones whose first character is not a unit on its own.
  */
 const UNITS = new Set(
-  [...'年月日時时號号條条項项個个份%％‰元萬万億亿倍次天週周歲岁戶户件名期季批級级類类點点頁页章節节款度噸吨米'].map(
-    (c) => c.codePointAt(0) as number,
-  ),
+  [
+    ...'年月日時时分秒號号條条項项個个份%％‰元萬万億亿倍次天週周歲岁人戶户家件名期季批級级類类點点頁页章節节款成度噸吨米',
+  ].map((c) => c.codePointAt(0) as number),
 );
 const TWO_CHARACTER_UNITS = ['小時', '公里', '公斤', '平方'];
 
