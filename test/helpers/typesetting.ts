@@ -82,10 +82,7 @@ export function isNumberSplit(before: string, after: string): boolean {
   const start = after.trimStart();
   if (DIGIT.test(end) && UNIT.test(start)) return true; // 5｜個月, 4｜日
   if (/〔[0-9０-９]*$/.test(end) || /〔[0-9０-９]+〕[0-9０-９]*$/.test(end)) return true; // 〔2020｜〕6號, 〔2020〕｜6號
-  if (/[0-9０-９]\.?$/.test(end) && /^\.?[0-9０-９]/.test(start) && /[.]$|^[.]/.test(end + '|' + start)) {
-    return /[0-9]\.$/.test(end) || /^\.[0-9]/.test(start); // 1.｜7, 1｜.7
-  }
-  return false;
+  return (/[0-9]\.$/.test(end) && /^[0-9]/.test(start)) || (/[0-9]$/.test(end) && /^\.[0-9]/.test(start)); // 1.｜7, 1｜.7
 }
 
 /** The faults found, each with where it is, for messages. */

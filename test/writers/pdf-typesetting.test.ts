@@ -16,7 +16,7 @@ import { pageGeometry } from '../../src/writers/pdf/page.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { copyLongNumbersEdition } from '../helpers/edition.js';
 import { sampleGuide } from '../helpers/sample.js';
-import { pdfLines, typesettingFaults, type PdfLine, type PdfPage } from '../helpers/typesetting.js';
+import { isNumberSplit, pdfLines, typesettingFaults, type PdfLine, type PdfPage } from '../helpers/typesetting.js';
 
 const creationDate = new Date(Date.UTC(2020, 2, 5));
 
@@ -56,6 +56,26 @@ function tocRows(pages: PdfPage[]): { page: number; number: PdfLine; title: PdfL
   }
   return rows;
 }
+
+describe('what the proofreading counts as a number torn from its unit', () => {
+  it('finds numerals split from units, inside 〔2020〕6號 and inside 1.7, not between date parts', () => {
+    for (const [before, after] of [
+      ['不超過5', '個月'],
+      ['2019年11月4', '日）'],
+      ['〔2020', '〕6號'],
+      ['〔2020〕', '6號'],
+      ['措施1.', '7'],
+      ['24', '小時'],
+    ])
+      assert.ok(isNumberSplit(before!, after!), `${before}｜${after}`);
+    for (const [before, after] of [
+      ['2019年', '11月'],
+      ['第5條', '規定'],
+      ['電話12366', '諮詢'],
+    ])
+      assert.ok(!isNumberSplit(before!, after!), `${before}｜${after}`);
+  });
+});
 
 for (const [name, root] of [
   ['the sample edition', undefined],
