@@ -229,7 +229,7 @@ function flowRow(
   variant: Table['variant'],
 ): FlowRow {
   const { colors } = flow.env.theme;
-  let repeated: FlowBox[] | null = null;
+  let repeated: FlowRow['continuedLabel'] = null;
   const cells: FlowCell[] = columns.map((column, col) => {
     const label = variant === 'card' && col === 0 && !header;
     const cellFlow = flow.cellFlow();
@@ -242,7 +242,11 @@ function flowRow(
     };
     const blocks = row.cells[col]?.children ?? [];
     for (const block of blocks) cellFlow.addBlock(block, context);
-    if (col === 0 && !header && columns.length > 1) repeated = continuedLabel(flow, blocks, context);
+    if (col === 0 && !header && columns.length > 1) {
+      // Set only for the few rows that split, once.
+      let label: FlowBox[] | null | undefined;
+      repeated = () => (label === undefined ? (label = continuedLabel(flow, blocks, context)) : label);
+    }
     return {
       col,
       x: column.x,

@@ -60,8 +60,9 @@ export interface FlowRow {
   /**
    * The first cell with the continued mark (「辦理流程（續）」): it replaces the first cell in
    * the part of a split row on the next page, when all of that cell stayed on the page before.
+   * Set when first asked for (null: the cell holds no single paragraph to repeat).
    */
-  continuedLabel: FlowBox[] | null;
+  continuedLabel: (() => FlowBox[] | null) | null;
   /** The part of a split row on the page after the break. */
   continuation: boolean;
 }
