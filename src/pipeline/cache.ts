@@ -34,15 +34,18 @@ export interface PipelineCache {
 
 /**
  * Far more entries than an edition has measures and chapter openings; bounded, so a long-lived
- * process (a preview, a script building many editions) does not grow without end.
+ * process (a preview, a script building many editions) does not grow without end. None for one
+ * document: each section is read once, and keeping it (its Markdown with it) only pays when
+ * another guide is made of it.
  */
 const capacity = 2048;
 
 /** An empty cache; `oneDocument` when it serves a single document (see `WriterCache`). */
 export function createPipelineCache(options: { oneDocument?: boolean } = {}): PipelineCache {
+  const fragmentCapacity = options.oneDocument === true ? 0 : capacity;
   return {
-    measures: new LruMap(capacity),
-    fragments: new LruMap(capacity),
+    measures: new LruMap(fragmentCapacity),
+    fragments: new LruMap(fragmentCapacity),
     writer: createWriterCache(options),
     inEffect: new WeakMap(),
     measureHashes: new WeakMap(),

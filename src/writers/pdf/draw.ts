@@ -12,6 +12,7 @@ import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
 import { qrRuns } from './qr.js';
 import type { Drawable, FontKey, LineDrawable, SharedGlyphs } from './types.js';
+import { ByteBlocks } from '../byte-blocks.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
 interface OutlineItem {
@@ -56,21 +57,11 @@ export function drawDocument(
       ModDate: creationDate,
     },
   });
-  const chunks: Uint8Array[] = [];
+  const output = new ByteBlocks();
   const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    doc.on('data', (chunk: Uint8Array) => output.push(chunk));
     doc.on('error', reject);
-    doc.on('end', () => {
-      const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-      let offset = 0;
-      for (const chunk of chunks) {
-        bytes.set(chunk, offset);
-        offset += chunk.length;
-      }
-      // pdfkit writes in small pieces (a 2,000-measure guide in ~100,000): let them go now.
-      chunks.length = 0;
-      resolve(bytes);
-    });
+    doc.on('end', () => resolve(output.bytes()));
   });
 
   const shared = (key: FontKey) => {

@@ -73,12 +73,16 @@ export function layoutDocument(
   // The TOC reserves room for page numbers of `digits` digits, so its size, and with it every
   // page number, does not depend on the numbers themselves. Only a guide too long for that
   // room changes the TOC; then lay out again with more room until the page count fits it.
-  let digits = MIN_PAGE_DIGITS;
-  let laid = layOut(digits);
-  while (digitsOf(laid) > digits) {
-    digits = digitsOf(laid);
-    laid = layOut(digits);
-  }
+  const settled = (): LaidPage[] => {
+    for (let digits = MIN_PAGE_DIGITS; ;) {
+      // One layout alive at a time: a pass too short of room is let go before the next is made.
+      const laid = layOut(digits);
+      const needed = digitsOf(laid);
+      if (needed <= digits) return laid;
+      digits = needed;
+    }
+  };
+  const laid = settled();
 
   let number = 0;
   const pages: LayoutPage[] = laid.map((page) => ({
