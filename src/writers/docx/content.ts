@@ -182,13 +182,16 @@ function spacingAfterTable(): XmlNode {
   return paragraphXml({ style: StyleId.tableSpacing }, []);
 }
 
-/** Section blocks as body XML. */
-export function sectionBodyXml(blocks: readonly Block[], ctx: DocxContext): string {
+/**
+ * Section blocks as body XML, one piece per block: the pieces go into the package as they are,
+ * never joined into one string (a 2,000-measure body is 25 MB of XML).
+ */
+export function sectionBodyXml(blocks: readonly Block[], ctx: DocxContext): string[] {
   // Each block is written out as soon as it is converted: the XML objects of a whole body
   // (thousands of measures) are never all alive at once.
   const parts: string[] = [];
   eachConverted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }, (element) => parts.push(xmlText(element)));
-  return parts.join('');
+  return parts;
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */

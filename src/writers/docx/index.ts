@@ -65,16 +65,19 @@ function fallbackFontOf(fonts: PdfFonts | undefined, theme: Theme): FallbackFont
   };
 }
 
-/** document.xml with each section's placeholder paragraph replaced by the section's body. */
-function withBodies(documentXml: string, bodies: readonly string[]): string {
-  let xml = documentXml;
+/** document.xml in pieces, each section's placeholder paragraph replaced by the section's body. */
+function withBodies(documentXml: string, bodies: readonly (readonly string[])[]): string[] {
+  const pieces: string[] = [];
+  let rest = documentXml;
   bodies.forEach((body, index) => {
     const placeholder = bodyPlaceholder(index);
-    const at = xml.indexOf(placeholder);
+    const at = rest.indexOf(placeholder);
     if (at < 0) throw new Error(`the package shell has no placeholder for section ${index}`);
-    xml = xml.slice(0, at) + body + xml.slice(at + placeholder.length);
+    pieces.push(rest.slice(0, at), ...body);
+    rest = rest.slice(at + placeholder.length);
   });
-  return xml;
+  pieces.push(rest);
+  return pieces;
 }
 
 /** Writes the model as a DOCX file. */

@@ -54,10 +54,21 @@ function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
   return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
 }
 
+/** Text, or text in pieces, as UTF-8: pieces are written straight into one buffer, never joined first. */
+function utf8(text: string | readonly string[]): Uint8Array {
+  if (typeof text === 'string') return Buffer.from(text, 'utf8');
+  let length = 0;
+  for (const piece of text) length += Buffer.byteLength(piece, 'utf8');
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const piece of text) offset += bytes.write(piece, offset, 'utf8');
+  return bytes;
+}
+
 /** What one document puts into its shell. */
 export interface PackageContent {
-  /** document.xml with the bodies in place. */
-  documentXml: string;
+  /** document.xml with the bodies in place, in pieces (see `sectionBodyXml`). */
+  documentXml: readonly string[];
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
   /** The footer with its page total in place (when the document has a body section). */
@@ -71,7 +82,7 @@ export interface PackageContent {
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
 export function assemblePackage(shell: PackageShell, content: PackageContent, date: Date): Uint8Array {
   const relationships = shell.texts.get(DOCUMENT_RELATIONSHIPS_PART)!;
-  const own = new Map<string, string>([
+  const own = new Map<string, string | readonly string[]>([
     [DOCUMENT_PART, content.documentXml],
     [
       DOCUMENT_RELATIONSHIPS_PART,
@@ -83,7 +94,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
   ]);
   const entries = shell.entries.map((entry) => {
     const text = own.get(entry.name);
-    return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
+    return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);
   });
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
   // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
