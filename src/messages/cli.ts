@@ -81,11 +81,11 @@ export const helpMessages = {
     'zh-Hant': '把警告當作錯誤（結束代碼 1）',
   }),
   outputFormats: message({
-    en: 'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
+    en: 'comma-separated: the files, pdf, docx and html (default: guide.yaml output.formats), and how to print problems, text or json',
     'zh-Hans':
-      '用逗号分隔：要生成的文件 pdf、docx（默认：guide.yaml 的 output.formats），以及问题的输出格式 text 或 json',
+      '用逗号分隔：要生成的文件 pdf、docx、html（默认：guide.yaml 的 output.formats），以及问题的输出格式 text 或 json',
     'zh-Hant':
-      '用逗號分隔：要產生的檔案 pdf、docx（預設：guide.yaml 的 output.formats），以及問題的輸出格式 text 或 json',
+      '用逗號分隔：要產生的檔案 pdf、docx、html（預設：guide.yaml 的 output.formats），以及問題的輸出格式 text 或 json',
   }),
   asOfIncluded: message({
     en: 'include the measures in effect on this date (default: the edition date)',
