@@ -285,6 +285,31 @@ export const helpMessages = {
   }),
 
   // guide build
+  preview: message({
+    en: 'serve the guide as a web page on this computer, rebuilt and reloaded as you edit',
+    'zh-Hans': '在本机以网页预览指南，编辑后自动重新生成并刷新',
+    'zh-Hant': '在本機以網頁預覽指南，編輯後自動重新產生並重新整理',
+  }),
+  previewPort: message({
+    en: 'port on 127.0.0.1 (default: a free one)',
+    'zh-Hans': '127.0.0.1 上的端口（默认：任一空闲端口）',
+    'zh-Hant': '127.0.0.1 上的連接埠（預設：任一空閒連接埠）',
+  }),
+  previewFirm: message({
+    en: "preview this firm's tailored guide (its id in --firms)",
+    'zh-Hans': '预览这家企业的定制指南（--firms 名单中的编号）',
+    'zh-Hant': '預覽這家企業的客製指南（--firms 名單中的編號）',
+  }),
+  previewFirms: message({
+    en: 'the firm list (CSV, XLSX or YAML) holding --firm; watched too',
+    'zh-Hans': '包含 --firm 的企业名单（CSV、XLSX 或 YAML），也会监视其变化',
+    'zh-Hant': '包含 --firm 的企業名單（CSV、XLSX 或 YAML），也會監看其變更',
+  }),
+  previewFiles: message({
+    en: 'The page also links /guide.pdf and /guide.docx: the current guide, written when asked.',
+    'zh-Hans': '另可打开 /guide.pdf 和 /guide.docx：当前的指南，请求时生成。',
+    'zh-Hant': '另可開啟 /guide.pdf 和 /guide.docx：目前的指南，要求時產生。',
+  }),
   build: message({
     en: 'render the guide as PDF and DOCX into dist/',
     'zh-Hans': '生成指南的 PDF 和 DOCX，放在 dist/',
