@@ -45,7 +45,8 @@ export async function previewCommand(io: CliIo, options: PreviewCommandOptions):
   const show = (state: PreviewState) => {
     if (state.diagnostics.length === 0) return;
     report.diagnostics(state.diagnostics, state.sources, { format: 'text', root: state.root ?? io.cwd });
-    if (state.diagnostics.some((d) => d.severity === 'error') && state.html !== undefined) report.info(say.stillBroken());
+    if (state.diagnostics.some((d) => d.severity === 'error') && state.html !== undefined)
+      report.info(say.stillBroken());
   };
   let state = await session.rebuild();
   show(state);

@@ -306,9 +306,9 @@ export const helpMessages = {
     'zh-Hant': '包含 --firm 的企業名單（CSV、XLSX 或 YAML），也會監看其變更',
   }),
   previewFiles: message({
-    en: 'The page also links /guide.pdf and /guide.docx: the current guide, written when asked.',
-    'zh-Hans': '另可打开 /guide.pdf 和 /guide.docx：当前的指南，请求时生成。',
-    'zh-Hant': '另可開啟 /guide.pdf 和 /guide.docx：目前的指南，要求時產生。',
+    en: 'Also served: /guide.pdf and /guide.docx, the current guide, written when asked.',
+    'zh-Hans': '同时提供 /guide.pdf 和 /guide.docx：当前的指南，打开时生成。',
+    'zh-Hant': '同時提供 /guide.pdf 和 /guide.docx：目前的指南，開啟時產生。',
   }),
   build: message({
     en: 'render the guide as PDF and DOCX into dist/',

@@ -39,7 +39,7 @@ export const previewMessages = {
     'zh-Hant': '名單中沒有編號為「«id»」的企業',
   }),
   noSuchFirmHint: message({
-    en: 'check --firm against the list\'s id (編號) column',
+    en: "check --firm against the list's id (編號) column",
     'zh-Hans': '请对照名单的“编号”栏检查 --firm',
     'zh-Hant': '請對照名單的「編號」欄檢查 --firm',
   }),
@@ -49,7 +49,7 @@ export const previewMessages = {
     'zh-Hant': '--port 要寫 0 到 65535 之間的連接埠號碼（0：任一空閒連接埠），而收到的是「«value»」',
   }),
   firmWithoutList: message({
-    en: '--firm and --firms go together: the firm\'s id, and the list it is in',
+    en: "--firm and --firms go together: the firm's id, and the list it is in",
     'zh-Hans': '--firm 和 --firms 要一起使用：企业编号，以及它所在的名单',
     'zh-Hant': '--firm 和 --firms 要一起使用：企業編號，以及它所在的名單',
   }),

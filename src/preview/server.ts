@@ -49,7 +49,8 @@ function overlay(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string
 function previewPage(state: PreviewState, build: number): string {
   const extra = overlay(state.diagnostics, state.sources) + reloadScript(build);
   const html =
-    state.html ?? '<!DOCTYPE html>\n<html lang="zh-Hant-TW">\n<head><meta charset="utf-8"><title>guide preview</title></head>\n<body>\n</body>\n</html>\n';
+    state.html ??
+    '<!DOCTYPE html>\n<html lang="zh-Hant-TW">\n<head><meta charset="utf-8"><title>guide preview</title></head>\n<body>\n</body>\n</html>\n';
   const at = html.lastIndexOf('</body>');
   return `${html.slice(0, at)}${extra}\n${html.slice(at)}`;
 }
