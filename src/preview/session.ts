@@ -2,10 +2,12 @@
  * What `guide preview` keeps between rebuilds, and one rebuild: the edition (or one firm's guide)
  * from its files to the HTML page, as `guide build` makes it. Kept between rebuilds: the pipeline
  * cache (each measure's section, rendered and read, by what it was made from: an edit to one
- * measure renders and reads that measure alone), the compiled templates, theme and fonts while
- * their texts are unchanged.
+ * measure renders and reads that measure alone), each YAML file as parsed while its text is
+ * unchanged (an edit to one measure parses that file alone), and the compiled templates, theme
+ * and fonts while their texts are unchanged.
  */
 
+import type { ParsedFiles } from '../catalogue/load.js';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -53,6 +55,8 @@ export interface PreviewState {
 /** One preview's memory: rebuild it after every change. */
 export class PreviewSession {
   private readonly cache: PipelineCache = createPipelineCache();
+  /** Each YAML file as parsed, kept while its text is unchanged. */
+  private readonly parsedFiles: ParsedFiles = new Map();
   private prepared: { key: string; prepared: Prepared } | undefined;
   private built: { model: DocModel; prepared: Prepared; request: BuildRequest } | undefined;
   private lastHtml: string | undefined;
@@ -62,7 +66,7 @@ export class PreviewSession {
   /** Reads what changed and builds the page again. */
   async rebuild(): Promise<PreviewState> {
     const { source } = this;
-    const loaded = await loadEdition(source.cwd, source.config);
+    const loaded = await loadEdition(source.cwd, source.config, undefined, this.parsedFiles);
     const { root } = loaded;
     const sources = new Map(loaded.sources);
     const diagnostics: Diagnostic[] = validateCatalogue(loaded, source.asOf !== undefined ? { asOf: source.asOf } : {});
