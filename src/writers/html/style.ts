@@ -54,7 +54,7 @@ td{text-align:justify}
 thead th{background:var(--head-fill)}
 table.grid{min-width:calc(var(--columns,2) * 10em)}
 /* A grid scrolls in its box: its cells break only between words, and phone numbers stay whole. */
-table.grid td,table.grid th{text-align:left;overflow-wrap:normal}
+table.grid td,table.grid th{text-align:left;overflow-wrap:normal;min-width:8.5em}
 table.card th[scope=row]{background:var(--label-fill);width:6.5em;white-space:nowrap;font-weight:bold}
 td>p:first-child,th>p:first-child{margin-top:0}
 td>p:last-child,th>p:last-child,td>ul:last-child,td>ol:last-child{margin-bottom:0}
