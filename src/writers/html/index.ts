@@ -123,8 +123,12 @@ class HtmlContext {
 
   private table(table: Table): string {
     this.tables += 1;
-    // Column widths are the browser's (from the content): the model's fractions are for a page of
-    // paper, and would break a phone number in a column sized for A4.
+    // Widths a template wrote (::::grid{columns}) are kept; estimated ones are left to the
+    // browser, which measures the text (a phone number whole, not in a column sized for A4).
+    const columns =
+      table.variant === 'grid' && table.columnsFromContent !== true
+        ? `<colgroup>${table.columns.map((width) => `<col style="width:${Math.round(width * 10000) / 100}%">`).join('')}</colgroup>`
+        : '';
     const head =
       table.header.length === 0
         ? ''
@@ -145,7 +149,7 @@ class HtmlContext {
         return `<tr>${cells.join('')}</tr>`;
       })
       .join('\n');
-    const table_ = `<table class="${classToken(table.variant)}" style="--columns:${table.columns.length}">\n${head}<tbody>\n${rows}\n</tbody>\n</table>`;
+    const table_ = `<table class="${classToken(table.variant)}" style="--columns:${table.columns.length}">${columns}\n${head}<tbody>\n${rows}\n</tbody>\n</table>`;
     // A card's two columns wrap to any width. A grid wider than a phone scrolls in its own box,
     // which a keyboard can reach and a screen reader names after the heading above it.
     if (table.variant === 'card') return table_;
