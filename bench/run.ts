@@ -9,6 +9,7 @@
  * - cold starts of `guide --help` and `guide validate` against `node -e 0`;
  * - growth: editions of 26, 100 and 400 measures generated from the sample;
  * - batch per-firm cost and peak memory for 100 and 1,000 firms (through bench/batch.ts);
+ * - `guide preview`: an edit to one measure → the reload event (bench/lib/preview.ts);
  * - PDF and DOCX sizes;
  * - for each missed target, a CPU profile summarised by package and by pipeline stage.
  *
@@ -40,6 +41,7 @@ import { guideBin, loadGuideLib, repoRoot } from './lib/guide-lib.js';
 import { addTimings, fitLine, timeCall, timeCommand, type Command } from './lib/measure.js';
 import { countPdfPages } from './lib/pdf-pages.js';
 import { profileNode, type ProfileSummary } from './lib/profile.js';
+import { timePreviewRebuild } from './lib/preview.js';
 import { findTools, type Tool, type Tools } from './lib/tools.js';
 import { compileTypst, createTypstCompiler, docModelToTypst, typstColdScript, typstFontDirs } from './lib/typst.js';
 
@@ -88,6 +90,8 @@ const targets = {
   batchPeakRssMb: 400,
   /** "Memory flat": peak RSS at the largest batch within this factor of the smallest. */
   batchRssGrowth: 1.5,
+  /** `guide preview`: an edit to one measure → the page's reload event, on the sample. */
+  previewReloadMs: 300,
 } as const;
 
 /** Everything measured for one edition (the sample, or a generated size). */
@@ -396,6 +400,14 @@ async function runBenchmarks(options: Options, scratch: string): Promise<Report>
     );
   }
 
+  progress('preview: edit one measure → reload event');
+  let preview: Result;
+  try {
+    preview = ok(await timePreviewRebuild(Math.max(runs, 5)));
+  } catch (error) {
+    preview = notMeasured(error instanceof Error ? error.message : String(error));
+  }
+
   const batch: Result<BatchRun>[] = [];
   for (const firms of options.firms) {
     progress(`batch of ${firms} firms`);
@@ -419,6 +431,12 @@ async function runBenchmarks(options: Options, scratch: string): Promise<Report>
     targetRows.push([name, measured, met === undefined ? 'not measured' : verdict(met)]);
     if (met === false) missed.push(id);
   };
+  judge(
+    `\`guide preview\`: edit one measure → reload event ≤ ${duration(targets.previewReloadMs)} (sample, median)`,
+    median(preview),
+    preview.ok ? preview.value.median <= targets.previewReloadMs : undefined,
+    'preview',
+  );
   judge(
     `full sample edition, PDF + DOCX, cold \`guide build\` ≤ ${duration(targets.sampleColdMs)}`,
     median(sampleCold),

@@ -8,7 +8,7 @@
  * an earlier run meant to build it and has not finished: its files, if any, are not to be sent).
  */
 
-import type { OutputFormat } from '../writers/formats.js';
+import { outputFormats, type OutputFormat } from '../writers/formats.js';
 
 /** One written file, its path relative to the manifest's folder. */
 export interface ManifestFile {
@@ -79,6 +79,9 @@ const csvColumns = [
   'inputs_hash',
   // Last, so scripts that read columns by position are not disturbed.
   'row',
+  'html',
+  'html_bytes',
+  'html_sha256',
 ] as const;
 
 function csvField(value: string | number | null | undefined): string {
@@ -98,6 +101,7 @@ export function manifestCsv(manifest: BatchManifest): string {
     const file = (format: OutputFormat) => firm.files.find((f) => f.format === format);
     const pdf = file('pdf');
     const docx = file('docx');
+    const html = file('html');
     const row = [
       firm.id,
       firm.name,
@@ -114,6 +118,9 @@ export function manifestCsv(manifest: BatchManifest): string {
       firm.measures.join(';'),
       firm.inputsHash,
       firm.row,
+      html?.path,
+      html?.bytes,
+      html?.sha256,
     ];
     lines.push(row.map(csvField).join(','));
   }
@@ -156,7 +163,7 @@ function isManifestFirm(value: unknown): value is ManifestFirm {
         typeof file.path === 'string' &&
         typeof file.sha256 === 'string' &&
         typeof file.bytes === 'number' &&
-        (file.format === 'pdf' || file.format === 'docx'),
+        (outputFormats as readonly unknown[]).includes(file.format),
     ) &&
     Array.isArray(firm.measures)
   );

@@ -47,6 +47,12 @@ export interface SourceReader {
   list(patterns: readonly string[], options?: ReadOptions): Promise<string[]>;
 }
 
+/**
+ * YAML files as parsed, by file, with the text they were parsed from: a long-lived process
+ * (`guide preview`) parses again only the files whose text changed. The documents are only read.
+ */
+export type ParsedFiles = Map<string, { text: string; parsed: ReturnType<typeof parseYaml> }>;
+
 export interface LoadResult {
   /** Absent when guide.yaml itself could not be read or is invalid. */
   catalogue?: Catalogue;
@@ -172,6 +178,7 @@ async function readSource(
   result: LoadResult,
   isConfig = false,
   options?: ReadOptions,
+  parsedFiles?: ParsedFiles,
 ): Promise<Document | undefined> {
   const read = await reader.read(file, maxSourceBytes, options);
   if (read.kind === 'missing' && isConfig) {
@@ -211,7 +218,9 @@ async function readSource(
     result.diagnostics.push(decoded.diagnostic);
     return undefined;
   }
-  const parsed = parseYaml(file, decoded.text);
+  const kept = parsedFiles?.get(file);
+  const parsed = kept?.text === decoded.text ? kept.parsed : parseYaml(file, decoded.text);
+  parsedFiles?.set(file, { text: decoded.text, parsed });
   result.diagnostics.push(...parsed.diagnostics);
   if (parsed.doc) result.documents.set(file, parsed.doc);
   return parsed.doc;
@@ -297,10 +306,11 @@ export async function loadCatalogue(
   reader: SourceReader,
   root: string,
   configFile = 'guide.yaml',
+  parsedFiles?: ParsedFiles,
 ): Promise<LoadResult> {
   const result: LoadResult = { diagnostics: [], sources: new Map(), documents: new Map() };
   // guide.yaml names the edition folder, wherever a link to it leads.
-  const guideDoc = await readSource(reader, configFile, result, true, { outside: true });
+  const guideDoc = await readSource(reader, configFile, result, true, { outside: true }, parsedFiles);
   if (!guideDoc) return result;
   const edition: Edition | undefined = parseWith(editionSchema, {
     file: configFile,
@@ -336,7 +346,7 @@ export async function loadCatalogue(
   };
   const measures: MeasureEntry[] = [];
   for (const file of files) {
-    const doc = await readSource(reader, file, result, false, options);
+    const doc = await readSource(reader, file, result, false, options, parsedFiles);
     if (!doc) continue;
     result.diagnostics.push(
       ...placeholderDiagnostics(file, doc),

@@ -39,7 +39,7 @@ import {
 
 import { closestMatch } from '../schema/did-you-mean.js';
 import { defaultLabels, labelsSchema } from './labels.js';
-import { outputFormats } from '../writers/formats.js';
+import { defaultOutputFormats, outputFormats } from '../writers/formats.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
 import { schemaMessages } from '../messages/schema.js';
 
@@ -131,11 +131,11 @@ export const editionSchema = object<Edition>(
     output: defaulted(
       object<Edition['output']>({
         dir: defaulted(text(), '輸出資料夾', 'dist'),
-        formats: defaulted(list(oneOf(outputFormats), { nonEmpty: true }), '輸出格式', [...outputFormats]),
+        formats: defaulted(list(oneOf(outputFormats), { nonEmpty: true }), '輸出格式', [...defaultOutputFormats]),
         name: optional(text(), '輸出檔名（不含副檔名）；預設為「指南標題-版次」'),
       }),
       '輸出設定',
-      { dir: 'dist', formats: [...outputFormats] },
+      { dir: 'dist', formats: [...defaultOutputFormats] },
     ),
     review: defaulted(
       object<Edition['review']>({

@@ -206,6 +206,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .action(run(async () => (await import('../commands/build.js')).buildCommand));
 
   program
+    .command('preview')
+    .description(say.preview())
+    .addOption(configOption())
+    .option('--port <port>', say.previewPort())
+    .option('--as-of <date>', say.asOfIncluded(), parseDate)
+    .option('--firm <id>', say.previewFirm())
+    .option('--firms <file>', say.previewFirms())
+    .addHelpText(
+      'after',
+      examples(['guide preview', 'guide preview --port 8080', 'guide preview --firm TW-0001 --firms firms.xlsx']) +
+        note(say.previewFiles()),
+    )
+    .action(run(async () => (await import('../commands/preview.js')).previewCommand));
+
+  program
     .command('diff')
     .description(say.diff())
     .argument('<old>', say.diffOld())

@@ -9,5 +9,18 @@ export function processIo(): CliIo {
       if (error.code !== 'EPIPE') throw error;
     });
   }
-  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    onStop(stop) {
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      };
+    },
+  };
 }

@@ -5,7 +5,7 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { loadCatalogue, type LoadResult, type SourceReader } from '../catalogue/load.js';
+import { loadCatalogue, type LoadResult, type ParsedFiles, type SourceReader } from '../catalogue/load.js';
 import type { Node } from 'yaml';
 import { pathReach } from '../catalogue/edition-paths.js';
 import type { Range } from '../diagnostics/diagnostic.js';
@@ -41,17 +41,19 @@ export function findConfig(cwd: string): string {
 
 /**
  * Loads the edition. `wrap` sees the files before the loader does (`guide convert
- * --fix-punctuation` mends keyboard mistakes there, so a guide.yaml that would not parse loads).
+ * --fix-punctuation` mends keyboard mistakes there, so a guide.yaml that would not parse loads);
+ * `parsedFiles` keeps what was parsed for the next load (`guide preview`).
  */
 export async function loadEdition(
   cwd: string,
   config?: string,
   wrap: (reader: SourceReader) => SourceReader = (reader) => reader,
+  parsedFiles?: ParsedFiles,
 ): Promise<LoadedEdition> {
   const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
   const root = path.dirname(configPath);
   const configFile = path.basename(configPath);
-  const result = await loadCatalogue(wrap(createSourceReader(root)), root, configFile);
+  const result = await loadCatalogue(wrap(createSourceReader(root)), root, configFile, parsedFiles);
   const edition = result.catalogue?.edition;
   const guideDoc = result.documents.get(configFile);
   const reach = edition && pathReach(edition.templates);

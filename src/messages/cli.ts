@@ -81,11 +81,11 @@ export const helpMessages = {
     'zh-Hant': '把警告當作錯誤（結束代碼 1）',
   }),
   outputFormats: message({
-    en: 'comma-separated: the files, pdf and docx (default: guide.yaml output.formats), and how to print problems, text or json',
+    en: 'comma-separated: the files, pdf, docx and html (default: guide.yaml output.formats), and how to print problems, text or json',
     'zh-Hans':
-      '用逗号分隔：要生成的文件 pdf、docx（默认：guide.yaml 的 output.formats），以及问题的输出格式 text 或 json',
+      '用逗号分隔：要生成的文件 pdf、docx、html（默认：guide.yaml 的 output.formats），以及问题的输出格式 text 或 json',
     'zh-Hant':
-      '用逗號分隔：要產生的檔案 pdf、docx（預設：guide.yaml 的 output.formats），以及問題的輸出格式 text 或 json',
+      '用逗號分隔：要產生的檔案 pdf、docx、html（預設：guide.yaml 的 output.formats），以及問題的輸出格式 text 或 json',
   }),
   asOfIncluded: message({
     en: 'include the measures in effect on this date (default: the edition date)',
@@ -285,6 +285,31 @@ export const helpMessages = {
   }),
 
   // guide build
+  preview: message({
+    en: 'serve the guide as a web page on this computer, rebuilt and reloaded as you edit',
+    'zh-Hans': '在本机以网页预览指南，编辑后自动重新生成并刷新',
+    'zh-Hant': '在本機以網頁預覽指南，編輯後自動重新產生並重新整理',
+  }),
+  previewPort: message({
+    en: 'port on 127.0.0.1 (default: a free one)',
+    'zh-Hans': '127.0.0.1 上的端口（默认：任一空闲端口）',
+    'zh-Hant': '127.0.0.1 上的連接埠（預設：任一空閒連接埠）',
+  }),
+  previewFirm: message({
+    en: "preview this firm's tailored guide (its id in --firms)",
+    'zh-Hans': '预览这家企业的定制指南（--firms 名单中的编号）',
+    'zh-Hant': '預覽這家企業的客製指南（--firms 名單中的編號）',
+  }),
+  previewFirms: message({
+    en: 'the firm list (CSV, XLSX or YAML) holding --firm; watched too',
+    'zh-Hans': '包含 --firm 的企业名单（CSV、XLSX 或 YAML），也会监视其变化',
+    'zh-Hant': '包含 --firm 的企業名單（CSV、XLSX 或 YAML），也會監看其變更',
+  }),
+  previewFiles: message({
+    en: 'Also served: /guide.pdf and /guide.docx, the current guide, written when asked.',
+    'zh-Hans': '同时提供 /guide.pdf 和 /guide.docx：当前的指南，打开时生成。',
+    'zh-Hant': '同時提供 /guide.pdf 和 /guide.docx：目前的指南，開啟時產生。',
+  }),
   build: message({
     en: 'render the guide as PDF and DOCX into dist/',
     'zh-Hans': '生成指南的 PDF 和 DOCX，放在 dist/',

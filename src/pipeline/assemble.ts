@@ -78,7 +78,14 @@ class Assembly {
       prepared.guide.renderView(this.view, (partial, context) => calls.push({ partial, context }) - 1),
     );
     if (skeleton === undefined) return this.result();
-    const read = readFragment(skeleton, { file, slots: true });
+    // The skeleton is the guide's largest text (preface, appendices): `guide preview` rebuilds
+    // after an edit to one measure with the same skeleton, so it is read once per text.
+    let read = this.cache.skeletons.get(skeleton);
+    if (read === undefined) {
+      read = readFragment(skeleton, { file, slots: true });
+      // Only a clean read is kept: diagnostics must name the guide they were found in.
+      if (read.diagnostics.length === 0) this.cache.skeletons.set(skeleton, read);
+    }
     this.take(read, file, skeleton);
     const used = new Set<number>();
     const sections: Section[] = read.sections.map((section) => ({

@@ -24,6 +24,11 @@ export interface PipelineCache {
   readonly measures: LruMap<string, CachedFragment>;
   /** Other fragments (a chapter's opening), by their Markdown. */
   readonly fragments: LruMap<string, FragmentRead>;
+  /**
+   * Guides' skeletons (the entry template's Markdown around the fragments), by their Markdown:
+   * the last few only, as each firm's differs (its letter) and a skeleton is large.
+   */
+  readonly skeletons: LruMap<string, FragmentRead>;
   /** What the writers keep between documents: set lines, font subsets, QR codes, DOCX shells. */
   readonly writer: WriterCache;
   /** How many measures of a catalogue are in effect, by as-of date (a firm's letter says it). */
@@ -46,6 +51,7 @@ export function createPipelineCache(options: { oneDocument?: boolean } = {}): Pi
   return {
     measures: new LruMap(fragmentCapacity),
     fragments: new LruMap(fragmentCapacity),
+    skeletons: new LruMap(2),
     writer: createWriterCache(options),
     inEffect: new WeakMap(),
     measureHashes: new WeakMap(),

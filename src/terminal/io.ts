@@ -11,6 +11,11 @@ export interface CliIo {
   stderr: OutputStream;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Calls `stop` on Ctrl-C or SIGTERM instead of ending the process, until the returned function
+   * is called: a command that runs until stopped (`guide preview`) shuts down cleanly.
+   */
+  onStop?(stop: () => void): () => void;
 }
 
 /** Colours only on a terminal, never with NO_COLOR (https://no-color.org), forced by FORCE_COLOR. */

@@ -1,5 +1,5 @@
 /**
- * The writers by format: DocModel → bytes. Adding a format is a folder beside pdf/ and docx/ and
+ * The writers by format: DocModel → bytes. Adding a format is a folder beside pdf/, docx/ and html/ and
  * one line here (and its name in `outputFormats`). Writers are pure: the model, the theme, the
  * fonts, the date and the caches come in; bytes go out.
  */
@@ -9,6 +9,7 @@ import type { DocModel } from '../model/doc-model.js';
 import type { TocEntry } from '../model/transforms/toc.js';
 import type { WriterCache } from './cache.js';
 import { writeDocx } from './docx/index.js';
+import { writeHtml } from './html/index.js';
 import { writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
 import type { Theme } from './theme.js';
 
@@ -75,6 +76,12 @@ export const writers: Record<OutputFormat, Writer> = {
         cache: input.cache,
       });
       return { bytes: docx.bytes };
+    },
+  },
+  html: {
+    async write(input) {
+      const { model, theme, toc, creationDate, cache } = input;
+      return { bytes: writeHtml(model, { theme, toc, creationDate, cache }) };
     },
   },
 };

@@ -137,6 +137,26 @@ describe('guide batch', () => {
     assert.match(bad.stderr, /unknown placeholder \{公司\}/);
   });
 
+  it('writes each firm an HTML page with --format html, listed in both manifests with its checksum', async () => {
+    const dir = await edition(rows.slice(0, 1));
+    const run = await runCli(['batch', '--firms', 'firms.csv', '--format', 'html', '--jobs', '1'], { cwd: dir });
+    assert.equal(run.code, 0, run.stderr);
+    const [firm] = (await manifest(dir)).firms;
+    assert.deepEqual(
+      firm!.files.map((file) => [file.format, file.path]),
+      [['html', 'TW-0001/臺商精密機械（青島）有限公司-惠企政策指南.html']],
+    );
+    await assertManifestMatchesFiles(dir);
+    const page = await readFile(path.join(dir, 'dist/firms', firm!.files[0]!.path), 'utf8');
+    assert.match(page, /^<!DOCTYPE html>\n<html lang="zh-Hant-TW">/);
+    assert.match(page, /臺商精密機械（青島）有限公司/);
+    const csv = (await readFile(path.join(dir, 'dist/firms/manifest.csv'), 'utf8')).split('\r\n');
+    const columns = csv[0]!.replace(/^\uFEFF/, '').split(',');
+    const values = csv[1]!.split(',');
+    assert.equal(values[columns.indexOf('html_sha256')], firm!.files[0]!.sha256);
+    assert.equal(columns.at(-4), 'row', 'html columns come after row, so positions of older columns hold');
+  });
+
   it('skips firms whose guides are up to date, and rebuilds what changed or went missing', async () => {
     const dir = await edition();
     assert.equal((await batch(dir)).code, 0);
