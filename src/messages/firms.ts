@@ -14,6 +14,7 @@ export const firmFieldLabelMessages = {
   id: message({ en: '編號', 'zh-Hans': '编号', 'zh-Hant': '編號' }),
   name: message({ en: '企業名稱', 'zh-Hans': '企业名称', 'zh-Hant': '企業名稱' }),
   contact: message({ en: '聯繫人', 'zh-Hans': '联系人', 'zh-Hant': '聯繫人' }),
+  honorific: message({ en: '稱謂', 'zh-Hans': '称谓', 'zh-Hant': '稱謂' }),
   email: message({ en: '電子郵箱', 'zh-Hans': '电子邮箱', 'zh-Hant': '電子郵箱' }),
   city: message({ en: '所在城市', 'zh-Hans': '所在城市', 'zh-Hant': '所在城市' }),
   industry: message({ en: '行業', 'zh-Hans': '行业', 'zh-Hant': '行業' }),

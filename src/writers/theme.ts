@@ -15,6 +15,8 @@ export interface TextStyle {
   lineHeight: number;
   spaceBefore: number;
   spaceAfter: number;
+  /** First-line indent in characters (ems of `size`): 2 for a Chinese letter's paragraphs. */
+  firstLineIndent?: number;
 }
 
 /** A fallback font for the PDF, in both weights. */
@@ -57,7 +59,7 @@ export interface Theme {
     tableHeaderFill: string;
     tableLabelFill: string;
   };
-  /** Paragraph roles (body, lead, note, title, subtitle, cover-meta). */
+  /** Paragraph roles (body, lead, note, title, subtitle, cover-meta, letter, signature). */
   paragraph: Record<ParagraphRole, TextStyle>;
   heading: { 1: TextStyle; 2: TextStyle; 3: TextStyle };
   /** Page header and footer text on body pages. */
