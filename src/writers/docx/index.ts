@@ -15,11 +15,19 @@ import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml } from './content.js';
 import { assemblePackage, corePropertiesXml } from './package.js';
-import { bodyPlaceholder, DOCUMENT_PART, FOOTER_PART, packageShell, PAGE_TOTAL_PLACEHOLDER } from './shell.js';
+import {
+  bodyPlaceholder,
+  DOCUMENT_PART,
+  FOOTER_PART,
+  HEADER_PART,
+  packageShell,
+  PAGE_TOTAL_PLACEHOLDER,
+  RUNNING_HEADER_PLACEHOLDER,
+} from './shell.js';
 import { pageGeometryOf } from './units.js';
-import type { FallbackFontOf } from './paragraph.js';
+import { textRuns, type FallbackFontOf } from './paragraph.js';
 import type { PdfFonts } from '../pdf/fonts.js';
-import { escapeXml } from './xml.js';
+import { escapeXml, xmlText } from './xml.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -82,7 +90,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const { theme, creationDate, headingPages, bodyPageCount } = options;
   const cache = options.cache ?? createWriterCache();
   const fallbackOf = fallbackFontOf(options.fonts, theme);
-  const shell = await packageShell(theme, model.meta, model.sections, cache, fallbackOf);
+  const shell = await packageShell(theme, model.meta, model.sections, cache);
   const toc = options.toc ?? tocEntries(model, theme.toc.depth);
   const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache, fallbackOf);
   const bodies = model.sections.map((section) => sectionBodyXml(section.blocks, ctx));
@@ -103,6 +111,8 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // Word works the total out itself; LibreOffice and other readers that do not know the field
   // show what is written, so without a total from the PDF they show none.
   const footer = shell.texts.get(FOOTER_PART);
+  const header = shell.texts.get(HEADER_PART);
+  const headerRuns = textRuns(model.meta.header, {}, fallbackOf).map(xmlText).join('');
   const pageTotal =
     bodyPageCount === undefined ? '' : PAGE_TOTAL_PLACEHOLDER.replace('guide-body-page-count', String(bodyPageCount));
 
@@ -111,6 +121,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
     {
       documentXml: withBodies(shell.texts.get(DOCUMENT_PART)!, bodies),
       relationshipsXml,
+      ...(header !== undefined ? { headerXml: header.replace(RUNNING_HEADER_PLACEHOLDER, headerRuns) } : {}),
       ...(footer !== undefined ? { footerXml: footer.replace(PAGE_TOTAL_PLACEHOLDER, pageTotal) } : {}),
       numberingXml: ctx.lists.toXml(theme),
       coreXml: corePropertiesXml(model.meta, creationDate),

@@ -7,7 +7,7 @@
 
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocMeta } from '../../model/doc-model.js';
-import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, type PackageShell } from './shell.js';
+import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, HEADER_PART, type PackageShell } from './shell.js';
 import { escapeXml } from './xml.js';
 import { writeZip, type ZipEntry } from './zip.js';
 
@@ -60,6 +60,8 @@ export interface PackageContent {
   documentXml: string;
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
+  /** The header with its text in place (when the document has a body section). */
+  headerXml?: string;
   /** The footer with its page total in place (when the document has a body section). */
   footerXml?: string;
   numberingXml: string;
@@ -79,6 +81,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
     ],
     ['word/numbering.xml', content.numberingXml],
     ['docProps/core.xml', content.coreXml],
+    ...(content.headerXml !== undefined ? [[HEADER_PART, content.headerXml] as const] : []),
     ...(content.footerXml !== undefined ? [[FOOTER_PART, content.footerXml] as const] : []),
   ]);
   const entries = shell.entries.map((entry) => {

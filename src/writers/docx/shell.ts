@@ -4,12 +4,11 @@
  * the language, the header text and how the document is cut into sections, so it is built once
  * for them and reused: a batch writes thousands of guides in the same shell, and building it is
  * most of docx's work. What differs from one document to the next is left as placeholders
- * (each section's body, the footer's page total) or added afterwards (numbering, relationships,
+ * (each section's body, the running header's text, the footer's page total) or added afterwards (numbering, relationships,
  * pictures, document properties; see package.ts).
  */
 
 import { inflateRawSync } from 'node:zlib';
-import { fontSegments, type FallbackFontOf } from './paragraph.js';
 import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { DocMeta, Section } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
@@ -24,12 +23,13 @@ import { readZip, type ZipEntry } from './zip.js';
 export const DOCUMENT_PART = 'word/document.xml';
 export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
 export const FOOTER_PART = 'word/footer1.xml';
+export const HEADER_PART = 'word/header1.xml';
 
 /** docx's package with placeholders, and the text of the parts each document edits. */
 export interface PackageShell {
   /** The entries in docx's order, compressed as docx wrote them. */
   entries: readonly ZipEntry[];
-  /** document.xml, its relationships and the footer, unzipped. */
+  /** document.xml, its relationships, the header and the footer, unzipped. */
   texts: ReadonlyMap<string, string>;
 }
 
@@ -43,6 +43,13 @@ export function bodyPlaceholder(index: number): string {
 function bodyPlaceholderXml(index: number): XmlNode {
   return el('w:p', undefined, [el('w:r', undefined, [el('w:t', undefined, [`guide-section-body-${index}`])])]);
 }
+
+/**
+ * The run that stands for the running header's text: each firm's guide names its own guide
+ * there, and one shell serves them all.
+ */
+const runningHeaderRun = el('w:r', undefined, [el('w:t', { 'xml:space': 'preserve' }, ['guide-running-header'])]);
+export const RUNNING_HEADER_PLACEHOLDER = xmlText(runningHeaderRun);
 
 /** The run that stands for the footer's page total (the result of its SECTIONPAGES field). */
 export const PAGE_TOTAL_PLACEHOLDER = xmlText(
@@ -66,16 +73,12 @@ function footerParagraph(template: string): Paragraph {
   return new Paragraph({ style: StyleId.footer, children });
 }
 
-/** The running header's text, cut where a fallback font takes over (`fontSegments`). */
-type HeaderSegment = ReturnType<typeof fontSegments>[number];
-
 function sectionOf(
   kind: Section['kind'],
   index: number,
   restartNumbering: boolean,
   theme: Theme,
   page: PageGeometry,
-  header: readonly HeaderSegment[],
 ): ISectionOptions {
   return {
     properties: {
@@ -99,12 +102,7 @@ function sectionOf(
               children: [
                 new Paragraph({
                   style: StyleId.header,
-                  children: header.map(
-                    (segment) =>
-                      new TextRun(
-                        segment.font ? { text: segment.text, font: { eastAsia: segment.font } } : segment.text,
-                      ),
-                  ),
+                  children: [new XmlRun(runningHeaderRun)],
                 }),
               ],
             }),
@@ -116,19 +114,18 @@ function sectionOf(
   };
 }
 
-async function buildShell(
-  theme: Theme,
-  language: string,
-  header: readonly HeaderSegment[],
-  kinds: readonly Section['kind'][],
-) {
+async function buildShell(theme: Theme, language: string, kinds: readonly Section['kind'][]) {
   const page = pageGeometryOf(theme);
   const firstBody = kinds.indexOf('body');
-  const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page, header));
+  const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page));
   const document = new Document({ ...buildStyles(theme, language, page), sections });
   const entries = readZip(await Packer.pack(document, 'uint8array', false));
   const texts = new Map<string, string>();
-  for (const name of [DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, ...(firstBody >= 0 ? [FOOTER_PART] : [])]) {
+  for (const name of [
+    DOCUMENT_PART,
+    DOCUMENT_RELATIONSHIPS_PART,
+    ...(firstBody >= 0 ? [HEADER_PART, FOOTER_PART] : []),
+  ]) {
     const entry = entries.find((candidate) => candidate.name === name);
     if (!entry) throw new Error(`docx wrote no ${name}`);
     texts.set(name, (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8'));
@@ -137,7 +134,7 @@ async function buildShell(
 }
 
 /**
- * The shell for documents with this theme, language, running header and sections, built once
+ * The shell for documents with this theme, language and sections, built once
  * per cache. Entries are never changed once built, so a shared one gives the same bytes as a
  * fresh one.
  */
@@ -146,16 +143,14 @@ export function packageShell(
   meta: DocMeta,
   sections: readonly Section[],
   cache: WriterCache,
-  fallbackOf: FallbackFontOf | undefined,
 ): Promise<PackageShell> {
   const kinds = sections.map((section) => section.kind);
-  const header = fontSegments(meta.header, fallbackOf);
-  const key = JSON.stringify([meta.language, header, kinds]);
+  const key = JSON.stringify([meta.language, kinds]);
   let byKey = cache.docxShells.get(theme);
   if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
-    shell = buildShell(theme, meta.language, header, kinds);
+    shell = buildShell(theme, meta.language, kinds);
     // A failed build is not kept: the next document tries again and reports the error itself.
     shell.catch(() => byKey.delete(key));
     byKey.set(key, shell);
