@@ -48,7 +48,19 @@ export interface Theme {
      * holding characters the primary PDF face lacks names `eastAsiaFallback[i]`, the face named
      * like `pdf.fallback[i]`, which has them.
      */
-    docx: { eastAsia: string; latin: string; eastAsiaFallback: string[] };
+    docx: {
+      eastAsia: string;
+      latin: string;
+      eastAsiaFallback: string[];
+      /**
+       * Faces to take, in order, where `eastAsia` is missing (fontTable.xml: the first is its
+       * altName; all are listed): Microsoft JhengHei on Windows, PingFang TC on macOS, Noto Sans
+       * CJK TC on Linux.
+       */
+      alternatives: string[];
+      /** Embed a subset of the PDF's primary faces under the `eastAsia` name, as Word does. */
+      embed: boolean;
+    };
   };
   colors: {
     text: string;

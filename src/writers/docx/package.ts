@@ -5,11 +5,10 @@
  * dc:language, and the zip entry times).
  */
 
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocMeta } from '../../model/doc-model.js';
 import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, HEADER_PART, type PackageShell } from './shell.js';
 import { escapeXml } from './xml.js';
-import { writeZip, type ZipEntry } from './zip.js';
+import { writeZip, zipEntry, type ZipEntry } from './zip.js';
 
 /** W3CDTF to the second, as Word writes it. */
 function w3cdtf(date: Date): string {
@@ -48,12 +47,6 @@ function rank(entry: ZipEntry): number {
   return index === -1 ? LEADING_PARTS.length : index;
 }
 
-/** A part as a zip entry: deflated, or stored when deflating would not make it smaller (pictures). */
-function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
-  const common = { name, flags: 0, crc32: crc32(data), size: data.length };
-  return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
-}
-
 /** What one document puts into its shell. */
 export interface PackageContent {
   /** document.xml with the bodies in place. */
@@ -68,6 +61,8 @@ export interface PackageContent {
   coreXml: string;
   /** Pictures, by their names in the package (word/media/…). */
   media: readonly { name: string; png: Uint8Array }[];
+  /** Embedded fonts, by their names in the package (word/fonts/…). */
+  fonts: readonly { name: string; data: Uint8Array }[];
 }
 
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
@@ -89,6 +84,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
     return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
   });
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
+  for (const { name, data } of content.fonts) entries.push(zipEntry(name, data, true));
   // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
   return writeZip(
     entries.sort((a, b) => rank(a) - rank(b)),

@@ -1,6 +1,6 @@
 /**
  * The package around the body, built by docx: styles, settings, the sections' page setup with
- * the running header and footer, font table, theme, content types. It depends only on the theme,
+ * the running header and footer, theme, content types; the font table is ours (fonts.ts). It depends only on the theme,
  * the language, the header text and how the document is cut into sections, so it is built once
  * for them and reused: a batch writes thousands of guides in the same shell, and building it is
  * most of docx's work. What differs from one document to the next is left as placeholders
@@ -17,13 +17,18 @@ import { field } from './fields.js';
 import { buildStyles, StyleId } from './styles.js';
 import { pageGeometryOf, type PageGeometry } from './units.js';
 import { el, XmlBlock, XmlRun, xmlText, type XmlNode } from './xml.js';
-import { readZip, type ZipEntry } from './zip.js';
+import { readZip, zipEntry, type ZipEntry } from './zip.js';
+import { fontTableRelationshipsXml, fontTableXml, withEmbeddingSettings, withParagraphDefaults } from './fonts.js';
 
 /** The parts a document edits in its shell, by their names in the package. */
 export const DOCUMENT_PART = 'word/document.xml';
 export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
 export const FOOTER_PART = 'word/footer1.xml';
 export const HEADER_PART = 'word/header1.xml';
+const STYLES_PART = 'word/styles.xml';
+const SETTINGS_PART = 'word/settings.xml';
+const FONT_TABLE_PART = 'word/fontTable.xml';
+const FONT_TABLE_RELATIONSHIPS_PART = 'word/_rels/fontTable.xml.rels';
 
 /** docx's package with placeholders, and the text of the parts each document edits. */
 export interface PackageShell {
@@ -114,27 +119,42 @@ function sectionOf(
   };
 }
 
-async function buildShell(theme: Theme, language: string, kinds: readonly Section['kind'][]) {
+async function buildShell(theme: Theme, language: string, kinds: readonly Section['kind'][], embed: boolean) {
   const page = pageGeometryOf(theme);
   const firstBody = kinds.indexOf('body');
   const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page));
   const document = new Document({ ...buildStyles(theme, language, page), sections });
-  const entries = readZip(await Packer.pack(document, 'uint8array', false));
+  const packed = readZip(await Packer.pack(document, 'uint8array', false));
+  const textOf = (name: string) => {
+    const entry = packed.find((candidate) => candidate.name === name);
+    if (!entry) throw new Error(`docx wrote no ${name}`);
+    return (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8');
+  };
   const texts = new Map<string, string>();
   for (const name of [
     DOCUMENT_PART,
     DOCUMENT_RELATIONSHIPS_PART,
     ...(firstBody >= 0 ? [HEADER_PART, FOOTER_PART] : []),
-  ]) {
-    const entry = entries.find((candidate) => candidate.name === name);
-    if (!entry) throw new Error(`docx wrote no ${name}`);
-    texts.set(name, (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8'));
-  }
+  ])
+    texts.set(name, textOf(name));
+  // docx writes an empty font table and no paragraph defaults: ours name and embed the guide's
+  // faces and keep readers from spacing and hanging punctuation (fonts.ts).
+  const replaced = new Map<string, string>([
+    [FONT_TABLE_PART, fontTableXml(theme, embed)],
+    // docx writes the font table's relationships empty: ours point to the embedded faces.
+    ...(embed ? [[FONT_TABLE_RELATIONSHIPS_PART, fontTableRelationshipsXml()] as const] : []),
+    [STYLES_PART, withParagraphDefaults(textOf(STYLES_PART))],
+    ...(embed ? [[SETTINGS_PART, withEmbeddingSettings(textOf(SETTINGS_PART))] as const] : []),
+  ]);
+  const entries = packed.map((entry) => {
+    const text = replaced.get(entry.name);
+    return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
+  });
   return { entries, texts };
 }
 
 /**
- * The shell for documents with this theme, language and sections, built once
+ * The shell for documents with this theme, language and sections, with embedded fonts or not, built once
  * per cache. Entries are never changed once built, so a shared one gives the same bytes as a
  * fresh one.
  */
@@ -143,14 +163,15 @@ export function packageShell(
   meta: DocMeta,
   sections: readonly Section[],
   cache: WriterCache,
+  embed: boolean,
 ): Promise<PackageShell> {
   const kinds = sections.map((section) => section.kind);
-  const key = JSON.stringify([meta.language, kinds]);
+  const key = JSON.stringify([meta.language, kinds, embed]);
   let byKey = cache.docxShells.get(theme);
   if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
-    shell = buildShell(theme, meta.language, kinds);
+    shell = buildShell(theme, meta.language, kinds, embed);
     // A failed build is not kept: the next document tries again and reports the error itself.
     shell.catch(() => byKey.delete(key));
     byKey.set(key, shell);
