@@ -102,7 +102,11 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
               '中文字型不在時依序改用的字型（寫入字型表），如 Microsoft JhengHei、PingFang TC、Noto Sans CJK TC',
               [],
             ),
-            embed: defaulted(boolean(), '把 PDF 主字型的子集嵌入 DOCX（以中文字型名稱），任何電腦開啟都用同一字型', false),
+            embed: defaulted(
+              boolean(),
+              '把 PDF 主字型的子集嵌入 DOCX（以中文字型名稱），任何電腦開啟都用同一字型',
+              false,
+            ),
           }),
           'DOCX 字型',
         ),
