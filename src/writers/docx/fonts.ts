@@ -107,12 +107,24 @@ export function fontTableRelationshipsXml(): string {
   );
 }
 
-/** settings.xml with embedding switched on (TrueType fonts, subsets only), where the schema puts it. */
-export function withEmbeddingSettings(settingsXml: string): string {
-  const settings = '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>';
-  const at = settingsXml.indexOf('<w:defaultTabStop');
-  if (at < 0) throw new Error('docx wrote settings.xml without w:defaultTabStop');
-  return settingsXml.slice(0, at) + settings + settingsXml.slice(at);
+/**
+ * settings.xml with a line that ends in a manual line break left unjustified, as the PDF sets it
+ * (此致 before the break keeps its two characters together; Word and LibreOffice would spread
+ * them over the line), and, when fonts are embedded, embedding switched on (TrueType fonts,
+ * subsets only), each where the schema puts it.
+ */
+export function withSettings(settingsXml: string, embed: boolean): string {
+  const tabStop = settingsXml.indexOf('<w:defaultTabStop');
+  const compat = settingsXml.indexOf('<w:compat>');
+  if (tabStop < 0 || compat < tabStop) throw new Error('docx wrote settings.xml in a form not known here');
+  const afterCompat = compat + '<w:compat>'.length;
+  return (
+    settingsXml.slice(0, tabStop) +
+    (embed ? '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>' : '') +
+    settingsXml.slice(tabStop, afterCompat) +
+    '<w:doNotExpandShiftReturn/>' +
+    settingsXml.slice(afterCompat)
+  );
 }
 
 /**

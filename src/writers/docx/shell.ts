@@ -18,7 +18,7 @@ import { buildStyles, StyleId } from './styles.js';
 import { pageGeometryOf, type PageGeometry } from './units.js';
 import { el, XmlBlock, XmlRun, xmlText, type XmlNode } from './xml.js';
 import { readZip, zipEntry, type ZipEntry } from './zip.js';
-import { fontTableRelationshipsXml, fontTableXml, withEmbeddingSettings, withParagraphDefaults } from './fonts.js';
+import { fontTableRelationshipsXml, fontTableXml, withSettings, withParagraphDefaults } from './fonts.js';
 
 /** The parts a document edits in its shell, by their names in the package. */
 export const DOCUMENT_PART = 'word/document.xml';
@@ -144,7 +144,7 @@ async function buildShell(theme: Theme, language: string, kinds: readonly Sectio
     // docx writes the font table's relationships empty: ours point to the embedded faces.
     ...(embed ? [[FONT_TABLE_RELATIONSHIPS_PART, fontTableRelationshipsXml()] as const] : []),
     [STYLES_PART, withParagraphDefaults(textOf(STYLES_PART))],
-    ...(embed ? [[SETTINGS_PART, withEmbeddingSettings(textOf(SETTINGS_PART))] as const] : []),
+    [SETTINGS_PART, withSettings(textOf(SETTINGS_PART), embed)],
   ]);
   const entries = packed.map((entry) => {
     const text = replaced.get(entry.name);
