@@ -145,6 +145,8 @@ const roleStyle: Record<ParagraphRole, string> = {
   title: 'size: 26pt, weight: "bold", fill: rgb("#8b1a1a")',
   subtitle: 'size: 16pt, fill: rgb("#333333")',
   'cover-meta': 'size: 12pt, fill: rgb("#333333")',
+  letter: '',
+  signature: '',
 };
 const centred: ReadonlySet<ParagraphRole> = new Set(['title', 'subtitle', 'cover-meta']);
 

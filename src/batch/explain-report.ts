@@ -58,7 +58,7 @@ export function explainFirm(id: string, context: ExplainContext): number {
     report.out(JSON.stringify(explanation, null, 2));
     return ExitCode.ok;
   }
-  const profile = firmView(row.firm, catalogue.edition.vocabularies).profile;
+  const profile = firmView(row.firm, catalogue.edition).profile;
   report.out(
     formatExplanation(explanation, profile, batchMessages.rowOfFile({ row: row.label, file: context.firmsFile })),
   );

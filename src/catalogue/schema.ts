@@ -30,6 +30,7 @@ import {
   type Channel,
   type Contact,
   type Edition,
+  type EditionLetter,
   type EditionTerms,
   type Faq,
   type Hotline,
@@ -98,6 +99,13 @@ const hotline = object<Hotline>({
   phone: required(phone(), '電話號碼', '0531-86061234'),
 });
 
+/** A Taiwan formal letter's wording when guide.yaml has no `letter:`: 君, 台鑒, 此致 / 敬禮. */
+export const defaultLetter: Readonly<EditionLetter> = Object.freeze({
+  honorific: '君',
+  greeting: '台鑒',
+  closing: Object.freeze(['此致', '敬禮']) as string[],
+});
+
 const category = object<Category>({
   id: required(kebab(), '類別代碼（措施檔案的 category 使用）', 'tax'),
   title: required(text(), '章標題', '減稅降費'),
@@ -161,6 +169,23 @@ export const editionSchema = object<Edition>(
     labels: defaulted(labelsSchema, '辦理方式與有效期狀態的字樣，如 window: 臨櫃辦理；省略的沿用預設', {
       ...defaultLabels,
     }),
+    letter: defaulted(
+      object<EditionLetter>({
+        honorific: defaulted(
+          text(),
+          '企業名單沒有「稱謂」時，聯繫人姓名後的稱謂，如「先生」「女士」；預設「君」',
+          defaultLetter.honorific,
+        ),
+        greeting: defaulted(text(), '稱謂後的提稱語，如「台鑒」「惠鑒」；預設「台鑒」', defaultLetter.greeting),
+        closing: defaulted(
+          list(text(), { nonEmpty: true }),
+          '結尾敬語，一行一項：第一行空兩格，其餘頂格；預設「此致」「敬禮」',
+          [...defaultLetter.closing],
+        ),
+      }),
+      '企業專屬指南（guide batch）致函的提稱語與結尾敬語',
+      { ...defaultLetter, closing: [...defaultLetter.closing] },
+    ),
   },
   '一個版次的辦事指南（guide.yaml）',
 );

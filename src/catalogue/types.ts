@@ -51,6 +51,19 @@ export interface Edition {
   terms?: EditionTerms;
   /** How channel types and statuses are worded on the card (defaults: 網上辦理, 窗口辦理, …, 現行有效). */
   labels: EditionLabels;
+  /** The wording of a tailored guide's letter (guide batch): salutation and closing formula. */
+  letter: EditionLetter;
+}
+
+/**
+ * guide.yaml `letter:`. `honorific` follows the contact's name when the firm list has no 稱謂;
+ * `greeting` follows the addressee and honorific (王小明君台鑒：); `closing` is the closing formula, one line each: the first indented like a paragraph, the
+ * others at the left margin (此致 / 敬禮), as a Chinese formal letter sets them.
+ */
+export interface EditionLetter {
+  honorific: string;
+  greeting: string;
+  closing: string[];
 }
 
 /** guide.yaml `terms:`: 臺 or 台, protected terms, and the office's own Simplified → Traditional pairs. */

@@ -12,6 +12,7 @@ const aliases: Record<FirmField, readonly string[]> = {
   id: ['id', '編號', '编号', '企業編號', '企业编号'],
   name: ['name', '企業名稱', '企业名称'],
   contact: ['contact', '聯繫人', '联系人', '聯絡人'],
+  honorific: ['honorific', '稱謂', '称谓', '稱呼', '称呼'],
   email: ['email', '電子郵箱', '电子邮箱', '郵箱', '邮箱', '電子郵件', '电子邮件'],
   city: ['city', '所在城市', '城市'],
   industry: ['industry', 'industries', '行業', '行业', '所屬行業', '所属行业'],

@@ -22,6 +22,8 @@ export interface FirmView {
   id: string;
   name: string;
   contact: string | null;
+  /** 稱謂 after the contact's name: the firm list's, else guide.yaml `letter.honorific` (君); null without a contact. */
+  honorific: string | null;
   email: string | null;
   city: string | null;
   industries: CodeView[];
@@ -36,6 +38,10 @@ export interface FirmView {
 export interface LetterView {
   /** The letter's date. */
   date: IsoDate;
+  /** 提稱語 after the addressee (guide.yaml `letter.greeting`, 台鑒). */
+  greeting: string;
+  /** The closing formula, a line each (guide.yaml `letter.closing`, 此致 / 敬禮). */
+  closing: string[];
   /** The office's first hotline (guide.yaml `hotlines`), null when there is none. */
   hotline: Hotline | null;
   /** Measures in effect on the as-of date: what the firm's measures were chosen from. */
@@ -111,9 +117,11 @@ export function buildFirmGuideView(catalogue: Catalogue, choice: FirmChoice, dat
   return {
     ...view,
     chapters: hasNeeds ? view.chapters.slice(1) : view.chapters,
-    firm: firmView(firm, vocabularies),
+    firm: firmView(firm, catalogue.edition),
     letter: {
       date: dates.letterDate,
+      greeting: catalogue.edition.letter.greeting,
+      closing: [...catalogue.edition.letter.closing],
       hotline: catalogue.edition.hotlines[0] ?? null,
       inEffect: dates.inEffect,
       chosen: choice.answering.length + choice.others.length,
@@ -133,7 +141,8 @@ export function buildFirmGuideView(catalogue: Catalogue, choice: FirmChoice, dat
 }
 
 /** The firm as its letter addresses it: codes with their labels, and one line of what it told us. */
-export function firmView(firm: Firm, vocabularies: Catalogue['edition']['vocabularies']): FirmView {
+export function firmView(firm: Firm, edition: Pick<Catalogue['edition'], 'vocabularies' | 'letter'>): FirmView {
+  const { vocabularies } = edition;
   const industries = codeViews(firm.industries, vocabularies.industries);
   const needs = codeViews(firm.needs, vocabularies.needs);
   const size = firm.size === null ? null : { code: firm.size, label: sizeLabels[firm.size] };
@@ -150,6 +159,7 @@ export function firmView(firm: Firm, vocabularies: Catalogue['edition']['vocabul
     id: firm.id,
     name: firm.name,
     contact: firm.contact,
+    honorific: firm.contact === null ? null : (firm.honorific ?? edition.letter.honorific),
     email: firm.email,
     city: firm.city,
     industries,

@@ -298,6 +298,7 @@ export function normaliseRecords(
       id: id ?? '',
       name: name ?? '',
       contact: read.text('contact')?.value ?? null,
+      honorific: read.text('honorific')?.value ?? null,
       email: email?.value ?? null,
       city: read.text('city')?.value ?? null,
       industries: read.codes('industry', vocabularies.industries, say.industry()),

@@ -9,7 +9,18 @@ import type { Range } from '../diagnostics/diagnostic.js';
 import { firmFieldLabelMessages } from '../messages/firms.js';
 
 /** The columns of a firm list, in the order DESIGN.md lists them. */
-export const firmFields = ['id', 'name', 'contact', 'email', 'city', 'industry', 'size', 'exporter', 'needs'] as const;
+export const firmFields = [
+  'id',
+  'name',
+  'contact',
+  'honorific',
+  'email',
+  'city',
+  'industry',
+  'size',
+  'exporter',
+  'needs',
+] as const;
 /** One column of a firm list. */
 export type FirmField = (typeof firmFields)[number];
 
@@ -29,6 +40,8 @@ export interface Firm {
   id: string;
   name: string;
   contact: string | null;
+  /** 稱謂: how the letter addresses the contact (君, 先生, 女士, 經理…); null: the edition's default. */
+  honorific: string | null;
   email: string | null;
   city: string | null;
   /** Industry codes (a firm may name more than one). */
@@ -44,6 +57,7 @@ export const emptyFirm: Readonly<Firm> = {
   id: '',
   name: '',
   contact: null,
+  honorific: null,
   email: null,
   city: null,
   industries: [],

@@ -14,6 +14,7 @@ export const firmFieldLabelMessages = {
   id: message({ en: '編號', 'zh-Hans': '编号', 'zh-Hant': '編號' }),
   name: message({ en: '企業名稱', 'zh-Hans': '企业名称', 'zh-Hant': '企業名稱' }),
   contact: message({ en: '聯繫人', 'zh-Hans': '联系人', 'zh-Hant': '聯繫人' }),
+  honorific: message({ en: '稱謂', 'zh-Hans': '称谓', 'zh-Hant': '稱謂' }),
   email: message({ en: '電子郵箱', 'zh-Hans': '电子邮箱', 'zh-Hant': '電子郵箱' }),
   city: message({ en: '所在城市', 'zh-Hans': '所在城市', 'zh-Hant': '所在城市' }),
   industry: message({ en: '行業', 'zh-Hans': '行业', 'zh-Hant': '行業' }),
@@ -104,11 +105,11 @@ export const firmListMessages = {
     'zh-Hant': '沒有表頭列：前幾列都沒有企業名單的欄名',
   }),
   noHeaderHint: message({
-    en: 'put the column names in the first row: 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求 (or id, name, contact, email, city, industry, size, exporter, needs)',
+    en: 'put the column names in the first row: 編號, 企業名稱, 聯繫人, 稱謂, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求 (or id, name, contact, honorific, email, city, industry, size, exporter, needs)',
     'zh-Hans':
-      '请在第一行写列名：编号、企业名称、联系人、电子邮箱、所在城市、行业、规模、是否出口、困难诉求（也可以写 id、name、contact、email、city、industry、size、exporter、needs）',
+      '请在第一行写列名：编号、企业名称、联系人、称谓、电子邮箱、所在城市、行业、规模、是否出口、困难诉求（也可以写 id、name、contact、honorific、email、city、industry、size、exporter、needs）',
     'zh-Hant':
-      '請在第一列寫欄名：編號、企業名稱、聯繫人、電子郵箱、所在城市、行業、規模、是否出口、困難訴求（也可以寫 id、name、contact、email、city、industry、size、exporter、needs）',
+      '請在第一列寫欄名：編號、企業名稱、聯繫人、稱謂、電子郵箱、所在城市、行業、規模、是否出口、困難訴求（也可以寫 id、name、contact、honorific、email、city、industry、size、exporter、needs）',
   }),
   unknownColumn: message({
     en: '«where»: column "«header»" is not a firm field; it is ignored',
@@ -116,11 +117,11 @@ export const firmListMessages = {
     'zh-Hant': '«where»：欄「«header»」不是企業名單的欄位，已略過',
   }),
   unknownColumnHint: message({
-    en: 'firm columns are 編號, 企業名稱, 聯繫人, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求; leave other columns out or ignore this warning',
+    en: 'firm columns are 編號, 企業名稱, 聯繫人, 稱謂, 電子郵箱, 所在城市, 行業, 規模, 是否出口, 困難訴求; leave other columns out or ignore this warning',
     'zh-Hans':
-      '企业名单的列是：编号、企业名称、联系人、电子邮箱、所在城市、行业、规模、是否出口、困难诉求；请删去其他列，或忽略这条警告',
+      '企业名单的列是：编号、企业名称、联系人、称谓、电子邮箱、所在城市、行业、规模、是否出口、困难诉求；请删去其他列，或忽略这条警告',
     'zh-Hant':
-      '企業名單的欄是：編號、企業名稱、聯繫人、電子郵箱、所在城市、行業、規模、是否出口、困難訴求；請刪去其他欄，或忽略這則警告',
+      '企業名單的欄是：編號、企業名稱、聯繫人、稱謂、電子郵箱、所在城市、行業、規模、是否出口、困難訴求；請刪去其他欄，或忽略這則警告',
   }),
   didYouMean: message({
     en: 'did you mean "«near»"?',

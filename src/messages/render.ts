@@ -344,6 +344,7 @@ export const helperMessages = {
   theUrl: message({ en: 'the url', 'zh-Hans': '网址', 'zh-Hant': '網址' }),
   aValue: message({ en: 'a value', 'zh-Hans': '一个值', 'zh-Hant': '一個值' }),
   anId: message({ en: 'an id', 'zh-Hans': '编号', 'zh-Hant': '編號' }),
+  aListOfText: message({ en: 'a list of texts', 'zh-Hans': '文字列表', 'zh-Hant': '文字清單' }),
 };
 
 /** Markdown a guide cannot hold, and sections put where none can stand (src/model, src/pipeline). */

@@ -21,7 +21,9 @@ export type ParagraphRole =
   | 'subtitle' // cover subtitle
   | 'cover-meta' // cover lines: edition, publisher, date
   | 'lead' // chapter intro, measure summary
-  | 'note'; // small print: sources, hints
+  | 'note' // small print: sources, hints
+  | 'letter' // a letter's paragraphs: the first line indented (theme firstLineIndent)
+  | 'signature'; // a letter's sender and date, set flush right
 
 export type Block =
   | {

@@ -9,7 +9,9 @@
  *   :::title … :::              Paragraph roles: every paragraph inside (list items included) is
  *   :::subtitle … :::           set in that role: cover title, subtitle, cover lines (edition,
  *   :::cover-meta … :::         publisher, date), lead (chapter intro, measure summary), note
- *   :::lead … :::               (small print). Other blocks inside keep their own form.
+ *   :::lead … :::               (small print), a letter's paragraphs (first line indented) and its
+ *   :::letter … :::             signature and date (flush right). Other blocks inside keep their
+ *   :::signature … :::          own form.
  *   :::note … :::
  *   ::pagebreak                 Next block on a new page. Breaks at the start or end of a
  *                               section, or right after another break, are dropped: they would
@@ -133,7 +135,7 @@ export function readFragment(markdown: string, options: ReadOptions = {}): Fragm
   return new Reader(markdown, options).read();
 }
 
-const roles: readonly ParagraphRole[] = ['title', 'subtitle', 'cover-meta', 'lead', 'note'];
+const roles: readonly ParagraphRole[] = ['title', 'subtitle', 'cover-meta', 'lead', 'note', 'letter', 'signature'];
 const containerNames = ['cover', 'card', 'grid', 'row', ...roles];
 const leafNames = ['pagebreak', 'toc', 'qr'];
 const defaultColumns = { card: [1, 4], grid: [1, 3] } as const;

@@ -71,8 +71,12 @@ export function firmContent(
   return { view, meta: firmDocMeta(catalogue, choice.firm), label: choice.firm.id };
 }
 
-/** Document properties of a firm's guide: the edition's, titled for the firm. */
+/**
+ * Document properties of a firm's guide: the edition's, titled for the firm, and the running
+ * header naming the firm's guide rather than the edition.
+ */
 function firmDocMeta(catalogue: Catalogue, firm: Firm): DocMeta {
   const meta = editionDocMeta(catalogue.edition);
-  return { ...meta, title: `${meta.title}（${firm.name}）`, subject: `${firm.name}惠企政策指南` };
+  const guide = `${firm.name}惠企政策指南`;
+  return { ...meta, title: `${meta.title}（${firm.name}）`, subject: guide, header: guide };
 }

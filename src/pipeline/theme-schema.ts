@@ -8,6 +8,7 @@ import {
   number,
   object,
   oneOf,
+  optional,
   refine,
   required,
   text,
@@ -28,7 +29,27 @@ const textStyle = object<TextStyle>({
   lineHeight: required(number({ min: 1 }), '行高（字號的倍數）'),
   spaceBefore: required(length(), '段前距（點）'),
   spaceAfter: required(length(), '段後距（點）'),
+  firstLineIndent: optional(integer({ min: 0, max: 8 }), '首行縮排（字數，即字號的倍數）；預設 0'),
 });
+
+/** The letter's roles for a theme.yaml written before they existed: body text, indented or flush right. */
+const letterStyle: TextStyle = {
+  size: 10.5,
+  bold: false,
+  color: '#1f1f1f',
+  align: 'justify',
+  lineHeight: 1.7,
+  spaceBefore: 0,
+  spaceAfter: 6,
+  firstLineIndent: 2,
+};
+const signatureStyle: TextStyle = {
+  ...letterStyle,
+  align: 'right',
+  firstLineIndent: 0,
+  spaceBefore: 18,
+  spaceAfter: 0,
+};
 
 export const themeSchema: ObjectSchema<Theme> = object<Theme>({
   page: required(
@@ -76,6 +97,16 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
               '後備中文字型名稱，與 PDF 後備字型逐一對應：主字型缺少的字以此命名',
               [],
             ),
+            alternatives: defaulted(
+              list(text()),
+              '中文字型不在時依序改用的字型（寫入字型表），如 Microsoft JhengHei、PingFang TC、Noto Sans CJK TC',
+              [],
+            ),
+            embed: defaulted(
+              boolean(),
+              '把 PDF 主字型的子集嵌入 DOCX（以中文字型名稱），任何電腦開啟都用同一字型',
+              false,
+            ),
           }),
           'DOCX 字型',
         ),
@@ -114,6 +145,8 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
       title: required(textStyle, '封面標題'),
       subtitle: required(textStyle, '封面副標題'),
       'cover-meta': required(textStyle, '封面資訊'),
+      letter: defaulted(textStyle, '致函正文（企業專屬指南首頁）：首行縮排兩字', letterStyle),
+      signature: defaulted(textStyle, '致函署名與日期：靠右', signatureStyle),
     }),
     '段落樣式',
   ),

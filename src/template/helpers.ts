@@ -144,6 +144,15 @@ export function registerHelpers(env: Environment): string[] {
     },
     /** `{{anchor id "faq"}}` → {#id-faq}: a heading id; the parts are joined with "-" */
     anchor: (args) => markdown(`{#${headingId(args, 'anchor')}}`),
+    /** `{{lines letter.closing}}` → 此致, a hard line break, 敬禮: one paragraph, a line each */
+    lines: (args) => {
+      const value = args[0];
+      if (!Array.isArray(value) || value.length === 0 || !value.every((line) => typeof line === 'string')) {
+        throw new FormatError(say.needs({ helper: 'lines', what: say.aListOfText() }));
+      }
+      // A backslash at the end of a line is Markdown's hard line break.
+      return markdown(value.map((line: string) => escapeText(line)).join('\\\n'));
+    },
     /** `{{attr url}}` → a value for a quoted directive attribute */
     attr: (args) => markdown(escapeAttribute(stringArg(args, 0, 'attr', say.aValue()))),
     /** `{{#indent 2}}…{{/indent}}` → the block, every line after the first indented by 2 */

@@ -15,6 +15,8 @@ export interface TextStyle {
   lineHeight: number;
   spaceBefore: number;
   spaceAfter: number;
+  /** First-line indent in characters (ems of `size`): 2 for a Chinese letter's paragraphs. */
+  firstLineIndent?: number;
 }
 
 /** A fallback font for the PDF, in both weights. */
@@ -46,7 +48,19 @@ export interface Theme {
      * holding characters the primary PDF face lacks names `eastAsiaFallback[i]`, the face named
      * like `pdf.fallback[i]`, which has them.
      */
-    docx: { eastAsia: string; latin: string; eastAsiaFallback: string[] };
+    docx: {
+      eastAsia: string;
+      latin: string;
+      eastAsiaFallback: string[];
+      /**
+       * Faces to take, in order, where `eastAsia` is missing (fontTable.xml: the first is its
+       * altName; all are listed): Microsoft JhengHei on Windows, PingFang TC on macOS, Noto Sans
+       * CJK TC on Linux.
+       */
+      alternatives: string[];
+      /** Embed a subset of the PDF's primary faces under the `eastAsia` name, as Word does. */
+      embed: boolean;
+    };
   };
   colors: {
     text: string;
@@ -57,7 +71,7 @@ export interface Theme {
     tableHeaderFill: string;
     tableLabelFill: string;
   };
-  /** Paragraph roles (body, lead, note, title, subtitle, cover-meta). */
+  /** Paragraph roles (body, lead, note, title, subtitle, cover-meta, letter, signature). */
   paragraph: Record<ParagraphRole, TextStyle>;
   heading: { 1: TextStyle; 2: TextStyle; 3: TextStyle };
   /** Page header and footer text on body pages. */

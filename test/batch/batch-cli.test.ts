@@ -119,8 +119,51 @@ describe('guide batch', () => {
     assert.match(contents, /目錄第一章針對貴公司反映的困難/);
     const chapter = page(3).replace(/\s+/g, '');
     assert.match(chapter, /第一章針對貴公司反映的困難/);
-    assert.match(chapter, /貴公司反映了「融資困難」、「物流不暢」方面的困難/);
+    // Quoted items side by side take no 、 between them: 」、「 would leave a hole of three half-blank marks.
+    assert.match(chapter, /貴公司反映了「融資困難」「物流不暢」方面的困難/);
     assert.match(chapter, /困難訴求對應措施融資困難/);
+  });
+
+  it('sets the letter as a formal letter: honorific, indented paragraphs, 此致／敬禮, signature flush right', async () => {
+    const dir = await edition();
+    // A 稱謂 column: 女士 for one firm, empty (the default, 君) for the other.
+    await writeFile(path.join(dir, 'firms.csv'), `${header},稱謂\n${rows[0]},\n${rows[1]},女士\n`);
+    const run = await batch(dir);
+    assert.equal(run.code, 0, run.stderr);
+    const pdf = (id: string, name: string) => path.join(dir, 'dist/firms', id, `${name}-惠企政策指南.pdf`);
+    const first = pdf('TW-0001', '臺商精密機械（青島）有限公司');
+    const text = (file: string, page: number) =>
+      execFileSync('pdftotext', ['-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+    assert.match(text(first, 1).replace(/[ \n]/g, ''), /有限公司王小明君台鑒：/);
+    assert.match(text(pdf('TW-0002', '鴻達電子科技（煙臺）有限公司'), 1).replace(/[ \n]/g, ''), /林美玲女士台鑒：/);
+    // Words with their boxes: paragraphs start two characters in, 此致 too, 敬禮 at the margin,
+    // the sender and date end at the right margin.
+    const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', first, '-'], { encoding: 'utf8' });
+    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map(
+      (m) => ({ x: Number(m[1]), y: Number(m[2]), right: Number(m[3]), text: m[4]! }),
+    );
+    const word = (pattern: RegExp) => {
+      const found = words.find((w) => pattern.test(w.text));
+      assert.ok(found, `no word ${pattern} on the letter page: ${words.map((w) => w.text).join(' ')}`);
+      return found;
+    };
+    const margin = word(/^臺商精密機械/).x;
+    const size = 10.5;
+    assert.ok(
+      Math.abs(word(/^為協助/).x - (margin + 2 * size)) < 1,
+      'the first paragraph is not indented by two characters',
+    );
+    assert.ok(Math.abs(word(/^此致$/).x - (margin + 2 * size)) < 1, '此致 is not indented by two characters');
+    const salute = word(/^敬禮$/);
+    assert.ok(Math.abs(salute.x - margin) < 1, '敬禮 is not at the left margin');
+    assert.ok(salute.y > word(/^此致$/).y, '敬禮 is not on the line after 此致');
+    // The text block's right edge: where justified lines end (the measure may be narrower than the margins).
+    const rightEdge = Math.max(...words.map((w) => w.right));
+    assert.ok(rightEdge > 400, `no justified line reaches the right: ${rightEdge}`);
+    for (const signature of [word(/^山東省委臺港澳辦$/), word(/^2020年3月5日$/)])
+      assert.ok(Math.abs(signature.right - rightEdge) < 1, `${signature.text} is not flush right`);
+    // The firm's guide names itself in the running header, not the edition.
+    assert.match(text(first, 3), /^臺商精密機械（青島）有限公司惠企政策指南/);
   });
 
   it('names files by --name-pattern, and refuses unknown placeholders', async () => {
@@ -319,7 +362,10 @@ describe('guide batch', () => {
     // The contact printed without {{#if}}: an error for the one firm that has none.
     const letter = path.join(dir, 'templates/letter.md.hbs');
     const text = await readFile(letter, 'utf8');
-    await writeFile(letter, text.replace('{{#if firm.contact}}　{{firm.contact}}{{/if}}', '　{{firm.contact}}'));
+    await writeFile(
+      letter,
+      text.replace('{{#if firm.contact}}　{{firm.contact}}{{firm.honorific}}{{/if}}', '　{{firm.contact}}'),
+    );
     const noContact = rows.map((row, i) => (i === 2 ? row.replace('陳建國', '') : row));
     await writeFile(path.join(dir, 'firms.csv'), `${header}\n${noContact.join('\n')}\n`);
     const run = await batch(dir);
@@ -340,7 +386,10 @@ describe('guide batch', () => {
     assert.ok(before.files.length > 0);
     const letter = path.join(dir, 'templates/letter.md.hbs');
     const text = await readFile(letter, 'utf8');
-    await writeFile(letter, text.replace('{{#if firm.contact}}　{{firm.contact}}{{/if}}', '　{{firm.contact}}'));
+    await writeFile(
+      letter,
+      text.replace('{{#if firm.contact}}　{{firm.contact}}{{firm.honorific}}{{/if}}', '　{{firm.contact}}'),
+    );
     const noContact = rows.map((row, i) => (i === 2 ? row.replace('陳建國', '') : row));
     await writeFile(path.join(dir, 'firms.csv'), `${header}\n${noContact.join('\n')}\n`);
     assert.equal((await batch(dir)).code, 1);

@@ -39,7 +39,7 @@ describe('guide batch in Chinese', () => {
     assert.match(err, /firms\.csv:1:\d+ 警告 W-FIRM-COLUMN-UNKNOWN 第 1 行 F 列：列“备注”不是企业名单的字段，已忽略\n/);
     assert.match(
       err,
-      / {2}提示：企业名单的列是：编号、企业名称、联系人、电子邮箱、所在城市、行业、规模、是否出口、困难诉求；请删去其他列，或忽略这条警告\n/,
+      / {2}提示：企业名单的列是：编号、企业名称、联系人、称谓、电子邮箱、所在城市、行业、规模、是否出口、困难诉求；请删去其他列，或忽略这条警告\n/,
     );
     assert.match(err, /firms\.csv:3:\d+ 错误 E-FIRM-EMAIL 第 3 行 C 列（电子邮箱）：“lin@”不是电子邮箱地址\n/);
     assert.match(err, / {2}提示：请只写一个地址，例如 service@example\.com\.tw\n/);

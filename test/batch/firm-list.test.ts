@@ -41,7 +41,7 @@ const header = '編號,企業名稱,聯繫人,電子郵箱,所在城市,行業,�
 
 describe('firm lists: CSV', () => {
   it('reads UTF-8 without a BOM, with quoted fields, CRLF and Chinese labels as values', async () => {
-    const text = `${header}\r\nA1,"臺商 ""精密"" 機械",王小明,wang@example.com.tw,青島市,裝備製造,中型,是,"融資困難；物流不暢"\r\nA2,福味食品,,,,food,small,否,labour;costs\r\n`;
+    const text = `${header},稱謂\r\nA1,"臺商 ""精密"" 機械",王小明,wang@example.com.tw,青島市,裝備製造,中型,是,"融資困難；物流不暢",先生\r\nA2,福味食品,,,,food,small,否,labour;costs,\r\n`;
     const list = await read('firms.csv', utf8(text));
     assert.deepEqual(list.diagnostics, []);
     assert.equal(list.encoding, 'utf-8');
@@ -52,6 +52,7 @@ describe('firm lists: CSV', () => {
           id: 'A1',
           name: '臺商 "精密" 機械',
           contact: '王小明',
+          honorific: '先生',
           email: 'wang@example.com.tw',
           city: '青島市',
           industries: ['machinery'],
@@ -63,6 +64,7 @@ describe('firm lists: CSV', () => {
           id: 'A2',
           name: '福味食品',
           contact: null,
+          honorific: null,
           email: null,
           city: null,
           industries: ['food'],
@@ -178,6 +180,9 @@ describe('firm lists: header aliases', () => {
     ['*企业名称', 'name'],
     ['Name', 'name'],
     ['聯繫人', 'contact'],
+    ['稱謂', 'honorific'],
+    ['称谓', 'honorific'],
+    ['Honorific', 'honorific'],
     ['E-mail', 'email'],
     ['電子郵箱', 'email'],
     ['邮箱', 'email'],

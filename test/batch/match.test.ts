@@ -13,6 +13,7 @@ const firm: Firm = {
   id: 'F1',
   name: '臺商甲公司',
   contact: null,
+  honorific: null,
   email: null,
   city: '青島市',
   industries: ['manufacturing'],

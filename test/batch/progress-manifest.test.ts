@@ -108,6 +108,7 @@ describe('names and shards', () => {
     id: 'TW-1',
     name: '臺商/精密: 機械?',
     contact: null,
+    honorific: null,
     email: null,
     city: null,
     industries: [],

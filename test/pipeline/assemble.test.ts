@@ -45,6 +45,7 @@ function firms(count: number): Firm[] {
     id: `F${i}`,
     name: `臺資企業${i}號有限公司`,
     contact: i % 3 === 0 ? null : `聯繫人${i}`,
+    honorific: null,
     email: null,
     city: i % 5 === 0 ? null : cities[i % cities.length]!,
     industries: i % 7 === 0 ? [] : [industries[i % industries.length]!],

@@ -273,10 +273,15 @@ describe('DOCX writer: structure', async () => {
     });
   });
 
-  it('marks grid header rows to repeat, and no row splits across pages', () => {
+  it('marks grid header rows to repeat; header and short rows stay whole, long rows may split across pages', () => {
     const rows = elements(documentXml, 'w:tr');
     assert.ok(rows.length > 50);
-    for (const row of rows) assert.match(row, /<w:cantSplit\/>/);
+    const text = (row: string) => [...row.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    for (const row of rows.filter((r) => r.includes('<w:tblHeader/>'))) assert.match(row, /<w:cantSplit\/>/);
+    for (const row of rows.filter((r) => text(r).length < 10)) assert.match(row, /<w:cantSplit\/>/, text(row));
+    const splittable = rows.filter((row) => !row.includes('<w:cantSplit/>'));
+    assert.ok(splittable.length > 0, 'every row is kept whole');
+    for (const row of splittable) assert.ok(text(row).length > 40, `a short row may split: ${text(row)}`);
     const grid = elements(documentXml, 'w:tbl').find((table) => table.includes('GuideGridTable'))!;
     const gridRows = elements(grid, 'w:tr');
     assert.match(gridRows[0]!, /<w:tblHeader\/>/);

@@ -8,7 +8,7 @@
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
-import { plainText, visitBlocks } from '../../model/visit.js';
+import { blockText, plainText, visitBlocks } from '../../model/visit.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
@@ -397,8 +397,11 @@ function tableXml(table: ModelTable, ctx: DocxContext, container: Container): Xm
       // The table style shades the first row only; later header rows get the same fill directly.
       return cellXml(width, body, headerIndex !== undefined && headerIndex > 0 ? [headerShading] : []);
     });
+    // A long row may run onto the next page (a row kept whole leaves a gap as tall as itself
+    // at the page bottom); header rows and rows of a few lines stay whole, as in the PDF.
+    const keepWhole = headerIndex !== undefined || rowLines(row, widths, padding, ctx.theme) <= SHORT_ROW_LINES;
     const rowProperties = el('w:trPr', undefined, [
-      el('w:cantSplit'),
+      ...(keepWhole ? [el('w:cantSplit')] : []),
       ...(headerIndex !== undefined ? [el('w:tblHeader')] : []),
     ]);
     return el('w:tr', undefined, [rowProperties, ...cells]);
@@ -414,6 +417,29 @@ function tableXml(table: ModelTable, ctx: DocxContext, container: Container): Xm
     ...table.header.map((row, i) => rowXml(row, i)),
     ...table.rows.map((row) => rowXml(row, undefined)),
   ]);
+}
+
+/** Rows of at most this many lines are never split across pages: two lines either side is the least a split may leave. */
+const SHORT_ROW_LINES = 3;
+
+/**
+ * About how many lines a row's tallest cell takes: each block's text at the table's font size
+ * over the cell's width, a line at least. Word does the real layout; this only tells a row of a
+ * few lines from one that may split.
+ */
+function rowLines(row: ModelRow, widths: readonly number[], padding: number, theme: Theme): number {
+  return Math.max(
+    0,
+    ...row.cells.map((cell, i) => {
+      const width = Math.max(1, ((widths[i] ?? padding) - padding) / 20);
+      let lines = 0;
+      visitBlocks(cell.children, (block) => {
+        const text = blockText(block);
+        if (text !== '') lines += Math.max(1, Math.ceil((text.length * theme.table.fontSize) / width));
+      });
+      return lines;
+    }),
+  );
 }
 
 /** EMUs per point: DrawingML sizes are in English Metric Units, 914,400 to the inch. */

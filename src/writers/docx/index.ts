@@ -15,11 +15,20 @@ import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, sectionBodyXml } from './content.js';
 import { assemblePackage, corePropertiesXml } from './package.js';
-import { bodyPlaceholder, DOCUMENT_PART, FOOTER_PART, packageShell, PAGE_TOTAL_PLACEHOLDER } from './shell.js';
+import {
+  bodyPlaceholder,
+  DOCUMENT_PART,
+  FOOTER_PART,
+  HEADER_PART,
+  packageShell,
+  PAGE_TOTAL_PLACEHOLDER,
+  RUNNING_HEADER_PLACEHOLDER,
+} from './shell.js';
 import { pageGeometryOf } from './units.js';
-import type { FallbackFontOf } from './paragraph.js';
+import { textRuns, type FallbackFontOf } from './paragraph.js';
 import type { PdfFonts } from '../pdf/fonts.js';
-import { escapeXml } from './xml.js';
+import { escapeXml, unescapeXml, xmlText } from './xml.js';
+import { embeddedFonts } from './fonts.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -65,6 +74,23 @@ function fallbackFontOf(fonts: PdfFonts | undefined, theme: Theme): FallbackFont
   };
 }
 
+/**
+ * The characters a document's parts print: the text of their runs and list labels, and the digits
+ * of the page fields Word fills in. The embedded subsets hold their glyphs.
+ */
+function usedCodePoints(parts: readonly string[]): Set<number> {
+  const used = new Set<number>();
+  const add = (escaped: string) => {
+    for (const char of unescapeXml(escaped)) used.add(char.codePointAt(0)!);
+  };
+  for (const part of parts) {
+    for (const match of part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) add(match[1]!);
+    for (const match of part.matchAll(/<w:lvlText w:val="([^"]*)"/g)) add(match[1]!.replace(/%\d/g, ''));
+  }
+  add('0123456789');
+  return used;
+}
+
 /** document.xml in pieces, each section's placeholder paragraph replaced by the section's body. */
 function withBodies(documentXml: string, bodies: readonly (readonly string[])[]): string[] {
   const pieces: string[] = [];
@@ -85,7 +111,9 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const { theme, creationDate, headingPages, bodyPageCount } = options;
   const cache = options.cache ?? createWriterCache();
   const fallbackOf = fallbackFontOf(options.fonts, theme);
-  const shell = await packageShell(theme, model.meta, model.sections, cache, fallbackOf);
+  // Fonts are embedded when the theme says so and the PDF's faces are at hand to subset.
+  const embed = theme.fonts.docx.embed && options.fonts !== undefined;
+  const shell = await packageShell(theme, model.meta, model.sections, cache, embed);
   const toc = options.toc ?? tocEntries(model, theme.toc.depth);
   const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache, fallbackOf);
   const bodies = model.sections.map((section) => sectionBodyXml(section.blocks, ctx));
@@ -106,18 +134,27 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // Word works the total out itself; LibreOffice and other readers that do not know the field
   // show what is written, so without a total from the PDF they show none.
   const footer = shell.texts.get(FOOTER_PART);
+  const header = shell.texts.get(HEADER_PART);
+  const headerRuns = textRuns(model.meta.header, {}, fallbackOf).map(xmlText).join('');
   const pageTotal =
     bodyPageCount === undefined ? '' : PAGE_TOTAL_PLACEHOLDER.replace('guide-body-page-count', String(bodyPageCount));
 
+  const documentXml = withBodies(shell.texts.get(DOCUMENT_PART)!, bodies);
+  const headerXml = header?.replace(RUNNING_HEADER_PLACEHOLDER, headerRuns);
+  const footerXml = footer?.replace(PAGE_TOTAL_PLACEHOLDER, pageTotal);
+  const numberingXml = ctx.lists.toXml(theme);
+  const texts = [...documentXml, headerXml ?? '', footerXml ?? '', numberingXml];
   const bytes = assemblePackage(
     shell,
     {
-      documentXml: withBodies(shell.texts.get(DOCUMENT_PART)!, bodies),
+      documentXml,
       relationshipsXml,
-      ...(footer !== undefined ? { footerXml: footer.replace(PAGE_TOTAL_PLACEHOLDER, pageTotal) } : {}),
-      numberingXml: ctx.lists.toXml(theme),
+      ...(headerXml !== undefined ? { headerXml } : {}),
+      ...(footerXml !== undefined ? { footerXml } : {}),
+      numberingXml,
       coreXml: corePropertiesXml(model.meta, creationDate),
       media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
+      fonts: embed ? embeddedFonts(theme, options.fonts!, usedCodePoints(texts)) : [],
     },
     creationDate,
   );

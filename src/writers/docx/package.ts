@@ -5,11 +5,10 @@
  * dc:language, and the zip entry times).
  */
 
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { DocMeta } from '../../model/doc-model.js';
-import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, type PackageShell } from './shell.js';
+import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PART, HEADER_PART, type PackageShell } from './shell.js';
 import { escapeXml } from './xml.js';
-import { writeZip, type ZipEntry } from './zip.js';
+import { writeZip, zipEntry, type ZipEntry } from './zip.js';
 
 /** W3CDTF to the second, as Word writes it. */
 function w3cdtf(date: Date): string {
@@ -48,12 +47,6 @@ function rank(entry: ZipEntry): number {
   return index === -1 ? LEADING_PARTS.length : index;
 }
 
-/** A part as a zip entry: deflated, or stored when deflating would not make it smaller (pictures). */
-function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
-  const common = { name, flags: 0, crc32: crc32(data), size: data.length };
-  return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
-}
-
 /** Text, or text in pieces, as UTF-8: pieces are written straight into one buffer, never joined first. */
 function utf8(text: string | readonly string[]): Uint8Array {
   if (typeof text === 'string') return Buffer.from(text, 'utf8');
@@ -71,12 +64,16 @@ export interface PackageContent {
   documentXml: readonly string[];
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
+  /** The header with its text in place (when the document has a body section). */
+  headerXml?: string;
   /** The footer with its page total in place (when the document has a body section). */
   footerXml?: string;
   numberingXml: string;
   coreXml: string;
   /** Pictures, by their names in the package (word/media/…). */
   media: readonly { name: string; png: Uint8Array }[];
+  /** Embedded fonts, by their names in the package (word/fonts/…). */
+  fonts: readonly { name: string; data: Uint8Array }[];
 }
 
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
@@ -90,6 +87,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
     ],
     ['word/numbering.xml', content.numberingXml],
     ['docProps/core.xml', content.coreXml],
+    ...(content.headerXml !== undefined ? [[HEADER_PART, content.headerXml] as const] : []),
     ...(content.footerXml !== undefined ? [[FOOTER_PART, content.footerXml] as const] : []),
   ]);
   const entries = shell.entries.map((entry) => {
@@ -97,6 +95,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
     return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);
   });
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
+  for (const { name, data } of content.fonts) entries.push(zipEntry(name, data, true));
   // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
   return writeZip(
     entries.sort((a, b) => rank(a) - rank(b)),

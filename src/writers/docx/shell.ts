@@ -1,15 +1,14 @@
 /**
  * The package around the body, built by docx: styles, settings, the sections' page setup with
- * the running header and footer, font table, theme, content types. It depends only on the theme,
+ * the running header and footer, theme, content types; the font table is ours (fonts.ts). It depends only on the theme,
  * the language, the header text and how the document is cut into sections, so it is built once
  * for them and reused: a batch writes thousands of guides in the same shell, and building it is
  * most of docx's work. What differs from one document to the next is left as placeholders
- * (each section's body, the footer's page total) or added afterwards (numbering, relationships,
+ * (each section's body, the running header's text, the footer's page total) or added afterwards (numbering, relationships,
  * pictures, document properties; see package.ts).
  */
 
 import { inflateRawSync } from 'node:zlib';
-import { fontSegments, type FallbackFontOf } from './paragraph.js';
 import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import type { DocMeta, Section } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
@@ -18,18 +17,24 @@ import { field } from './fields.js';
 import { buildStyles, StyleId } from './styles.js';
 import { pageGeometryOf, type PageGeometry } from './units.js';
 import { el, XmlBlock, XmlRun, xmlText, type XmlNode } from './xml.js';
-import { readZip, type ZipEntry } from './zip.js';
+import { readZip, zipEntry, type ZipEntry } from './zip.js';
+import { fontTableRelationshipsXml, fontTableXml, withSettings, withParagraphDefaults } from './fonts.js';
 
 /** The parts a document edits in its shell, by their names in the package. */
 export const DOCUMENT_PART = 'word/document.xml';
 export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
 export const FOOTER_PART = 'word/footer1.xml';
+export const HEADER_PART = 'word/header1.xml';
+const STYLES_PART = 'word/styles.xml';
+const SETTINGS_PART = 'word/settings.xml';
+const FONT_TABLE_PART = 'word/fontTable.xml';
+const FONT_TABLE_RELATIONSHIPS_PART = 'word/_rels/fontTable.xml.rels';
 
 /** docx's package with placeholders, and the text of the parts each document edits. */
 export interface PackageShell {
   /** The entries in docx's order, compressed as docx wrote them. */
   entries: readonly ZipEntry[];
-  /** document.xml, its relationships and the footer, unzipped. */
+  /** document.xml, its relationships, the header and the footer, unzipped. */
   texts: ReadonlyMap<string, string>;
 }
 
@@ -43,6 +48,13 @@ export function bodyPlaceholder(index: number): string {
 function bodyPlaceholderXml(index: number): XmlNode {
   return el('w:p', undefined, [el('w:r', undefined, [el('w:t', undefined, [`guide-section-body-${index}`])])]);
 }
+
+/**
+ * The run that stands for the running header's text: each firm's guide names its own guide
+ * there, and one shell serves them all.
+ */
+const runningHeaderRun = el('w:r', undefined, [el('w:t', { 'xml:space': 'preserve' }, ['guide-running-header'])]);
+export const RUNNING_HEADER_PLACEHOLDER = xmlText(runningHeaderRun);
 
 /** The run that stands for the footer's page total (the result of its SECTIONPAGES field). */
 export const PAGE_TOTAL_PLACEHOLDER = xmlText(
@@ -66,16 +78,12 @@ function footerParagraph(template: string): Paragraph {
   return new Paragraph({ style: StyleId.footer, children });
 }
 
-/** The running header's text, cut where a fallback font takes over (`fontSegments`). */
-type HeaderSegment = ReturnType<typeof fontSegments>[number];
-
 function sectionOf(
   kind: Section['kind'],
   index: number,
   restartNumbering: boolean,
   theme: Theme,
   page: PageGeometry,
-  header: readonly HeaderSegment[],
 ): ISectionOptions {
   return {
     properties: {
@@ -99,12 +107,7 @@ function sectionOf(
               children: [
                 new Paragraph({
                   style: StyleId.header,
-                  children: header.map(
-                    (segment) =>
-                      new TextRun(
-                        segment.font ? { text: segment.text, font: { eastAsia: segment.font } } : segment.text,
-                      ),
-                  ),
+                  children: [new XmlRun(runningHeaderRun)],
                 }),
               ],
             }),
@@ -116,28 +119,42 @@ function sectionOf(
   };
 }
 
-async function buildShell(
-  theme: Theme,
-  language: string,
-  header: readonly HeaderSegment[],
-  kinds: readonly Section['kind'][],
-) {
+async function buildShell(theme: Theme, language: string, kinds: readonly Section['kind'][], embed: boolean) {
   const page = pageGeometryOf(theme);
   const firstBody = kinds.indexOf('body');
-  const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page, header));
+  const sections = kinds.map((kind, index) => sectionOf(kind, index, index === firstBody, theme, page));
   const document = new Document({ ...buildStyles(theme, language, page), sections });
-  const entries = readZip(await Packer.pack(document, 'uint8array', false));
-  const texts = new Map<string, string>();
-  for (const name of [DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, ...(firstBody >= 0 ? [FOOTER_PART] : [])]) {
-    const entry = entries.find((candidate) => candidate.name === name);
+  const packed = readZip(await Packer.pack(document, 'uint8array', false));
+  const textOf = (name: string) => {
+    const entry = packed.find((candidate) => candidate.name === name);
     if (!entry) throw new Error(`docx wrote no ${name}`);
-    texts.set(name, (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8'));
-  }
+    return (entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data)).toString('utf8');
+  };
+  const texts = new Map<string, string>();
+  for (const name of [
+    DOCUMENT_PART,
+    DOCUMENT_RELATIONSHIPS_PART,
+    ...(firstBody >= 0 ? [HEADER_PART, FOOTER_PART] : []),
+  ])
+    texts.set(name, textOf(name));
+  // docx writes an empty font table and no paragraph defaults: ours name and embed the guide's
+  // faces and keep readers from spacing and hanging punctuation (fonts.ts).
+  const replaced = new Map<string, string>([
+    [FONT_TABLE_PART, fontTableXml(theme, embed)],
+    // docx writes the font table's relationships empty: ours point to the embedded faces.
+    ...(embed ? [[FONT_TABLE_RELATIONSHIPS_PART, fontTableRelationshipsXml()] as const] : []),
+    [STYLES_PART, withParagraphDefaults(textOf(STYLES_PART))],
+    [SETTINGS_PART, withSettings(textOf(SETTINGS_PART), embed)],
+  ]);
+  const entries = packed.map((entry) => {
+    const text = replaced.get(entry.name);
+    return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
+  });
   return { entries, texts };
 }
 
 /**
- * The shell for documents with this theme, language, running header and sections, built once
+ * The shell for documents with this theme, language and sections, with embedded fonts or not, built once
  * per cache. Entries are never changed once built, so a shared one gives the same bytes as a
  * fresh one.
  */
@@ -146,16 +163,15 @@ export function packageShell(
   meta: DocMeta,
   sections: readonly Section[],
   cache: WriterCache,
-  fallbackOf: FallbackFontOf | undefined,
+  embed: boolean,
 ): Promise<PackageShell> {
   const kinds = sections.map((section) => section.kind);
-  const header = fontSegments(meta.header, fallbackOf);
-  const key = JSON.stringify([meta.language, header, kinds]);
+  const key = JSON.stringify([meta.language, kinds, embed]);
   let byKey = cache.docxShells.get(theme);
   if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
-    shell = buildShell(theme, meta.language, header, kinds);
+    shell = buildShell(theme, meta.language, kinds, embed);
     // A failed build is not kept: the next document tries again and reports the error itself.
     shell.catch(() => byKey.delete(key));
     byKey.set(key, shell);

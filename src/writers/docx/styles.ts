@@ -24,6 +24,8 @@ export const StyleId = {
   coverMeta: 'CoverMeta',
   lead: 'Lead',
   note: 'Note',
+  letter: 'Letter',
+  signature: 'Signature',
   heading: { 1: 'Heading1', 2: 'Heading2', 3: 'Heading3' },
   /** Headings with `toc: false`: the heading's look, but body-text outline level, so Word's TOC and navigation pane skip them as the PDF outline does. */
   unlistedHeading: { 1: 'Heading1Unlisted', 2: 'Heading2Unlisted', 3: 'Heading3Unlisted' },
@@ -53,6 +55,8 @@ export const roleStyle: Record<ParagraphRole, string> = {
   'cover-meta': StyleId.coverMeta,
   lead: StyleId.lead,
   note: StyleId.note,
+  letter: StyleId.letter,
+  signature: StyleId.signature,
 };
 
 const alignment = {
@@ -77,9 +81,13 @@ function lineSpacing(size: number, lineHeight: number): { line: number; lineRule
  */
 function fromTextStyle(style: TextStyle, base?: TextStyle): IBaseParagraphStyleOptions {
   const bold = style.bold ? true : base?.bold ? false : undefined;
+  const indent = style.firstLineIndent ?? 0;
   return {
     paragraph: {
       alignment: alignment[style.align],
+      // In characters, as Word's 首行縮排 2 字元 (firstLineChars, hundredths of a character),
+      // and in twips for readers that know only that.
+      ...(indent > 0 ? { indent: { firstLine: twips(indent * style.size), firstLineChars: indent * 100 } } : {}),
       spacing: {
         before: twips(style.spaceBefore),
         after: twips(style.spaceAfter),
@@ -234,6 +242,8 @@ export function buildStyles(
       paragraphStyle(StyleId.coverMeta, 'Cover Meta', fromTextStyle(paragraph['cover-meta'], paragraph.body)),
       paragraphStyle(StyleId.lead, 'Lead', fromTextStyle(paragraph.lead, paragraph.body)),
       paragraphStyle(StyleId.note, 'Note', fromTextStyle(paragraph.note, paragraph.body)),
+      paragraphStyle(StyleId.letter, 'Letter', fromTextStyle(paragraph.letter, paragraph.body)),
+      paragraphStyle(StyleId.signature, 'Signature', fromTextStyle(paragraph.signature, paragraph.body)),
       unlisted(1),
       unlisted(2),
       unlisted(3),

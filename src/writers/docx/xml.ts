@@ -46,6 +46,13 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '');
 }
 
+const UNESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
+
+/** Text or an attribute value as XML escaped it (the five named entities; what `escapeXml` and docx write). */
+export function unescapeXml(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|apos);/g, (entity) => UNESCAPES[entity]!);
+}
+
 function attributesXml(attributes: XmlAttributes): string {
   let out = '';
   for (const name in attributes) {

@@ -7,6 +7,8 @@
  * content alone.
  */
 
+import { crc32, deflateRawSync } from 'node:zlib';
+
 /** One file in a zip archive, still compressed. */
 export interface ZipEntry {
   name: string;
@@ -18,6 +20,12 @@ export interface ZipEntry {
   size: number;
   /** The entry's data as stored in the archive (compressed when `method` is 8). */
   data: Uint8Array;
+}
+
+/** A part as a zip entry: deflated, or stored when deflating would not make it smaller (pictures). */
+export function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
+  const common = { name, flags: 0, crc32: crc32(data), size: data.length };
+  return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
 }
 
 const LOCAL_HEADER = 0x04034b50;

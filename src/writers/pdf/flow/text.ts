@@ -136,10 +136,21 @@ export function lineBoxes(
   });
 }
 
+/**
+ * A paragraph's inlines with its first-line indent (theme `firstLineIndent`, in characters) as
+ * ideographic spaces, one em each: how Chinese text is indented, and what a reader or text
+ * extraction gets as the indent. The indent stays on the first line; lines after a hard break
+ * start at the margin (此致 indented, 敬禮 on the next line at the margin).
+ */
+function withFirstLineIndent(children: Inline[], style: TextStyle): Inline[] {
+  const indent = style.firstLineIndent ?? 0;
+  return indent > 0 ? [{ type: 'text', value: '\u3000'.repeat(indent) }, ...children] : children;
+}
+
 /** A paragraph's lines. */
 export function addParagraph(flow: FlowBuilder, block: Extract<Block, { type: 'paragraph' }>, ctx: BlockContext): void {
   const style = paragraphStyle(flow.env.theme, block.role, ctx);
-  const boxes = lineBoxes(flow, block.children, style, ctx.x, ctx.width, 'text');
+  const boxes = lineBoxes(flow, withFirstLineIndent(block.children, style), style, ctx.x, ctx.width, 'text');
   if (boxes.length === 0) return;
   const last = boxes.length - 1;
   boxes.forEach((box, i) => {

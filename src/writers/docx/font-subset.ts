@@ -1,0 +1,193 @@
+/**
+ * A subset of the guide font that Word and LibreOffice can install while the document is open:
+ * a whole TrueType font (cmap, name, OS/2, post) holding only the glyphs of the characters the
+ * document uses. fontkit's subsets are made for PDF embedding, where the text names glyphs by id:
+ * they have outlines and metrics but no character map and no names, so the tables a system font
+ * needs are added here (cmap built for the subset's glyph ids; name and OS/2 copied; post without
+ * glyph names).
+ */
+
+import type { FontFace } from '../pdf/fonts.js';
+
+interface TableRecord {
+  offset: number;
+  length: number;
+}
+
+/** The table directory of an sfnt font. */
+function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tables = new Map<string, Uint8Array>();
+  const count = view.getUint16(4);
+  for (let i = 0; i < count; i += 1) {
+    const at = 12 + i * 16;
+    const tag = String.fromCharCode(...bytes.subarray(at, at + 4));
+    tables.set(tag, bytes.subarray(view.getUint32(at + 8), view.getUint32(at + 8) + view.getUint32(at + 12)));
+  }
+  return tables;
+}
+
+/** A table of the original font, as stored. */
+function originalTable(face: FontFace, tag: string): Uint8Array | undefined {
+  const font = face.font as unknown as {
+    stream: { buffer: Uint8Array };
+    directory: { tables: Record<string, TableRecord | undefined> };
+  };
+  const record = font.directory.tables[tag];
+  return record && font.stream.buffer.subarray(record.offset, record.offset + record.length);
+}
+
+/**
+ * cmap with a format 4 subtable (BMP, what every reader knows) and a format 12 subtable (every
+ * plane), both for Windows Unicode, as fonts made for Word have them.
+ */
+function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
+  const mapped = [...glyphOf].sort((a, b) => a[0] - b[0]);
+  // Format 12: runs of consecutive code points with consecutive glyph ids.
+  const groups: [number, number, number][] = [];
+  for (const [cp, gid] of mapped) {
+    const last = groups.at(-1);
+    if (last && cp === last[1] + 1 && gid === last[2] + (cp - last[0])) last[1] = cp;
+    else groups.push([cp, cp, gid]);
+  }
+  // Format 4: one segment per code point run in the BMP, glyph ids by idDelta where they run
+  // alongside, else through glyphIdArray.
+  const bmp = mapped.filter(([cp]) => cp < 0xffff);
+  const segments: { start: number; end: number; gids: number[] }[] = [];
+  for (const [cp, gid] of bmp) {
+    const last = segments.at(-1);
+    if (last && cp === last.end + 1) {
+      last.end = cp;
+      last.gids.push(gid);
+    } else segments.push({ start: cp, end: cp, gids: [gid] });
+  }
+  segments.push({ start: 0xffff, end: 0xffff, gids: [0] });
+  const segCount = segments.length;
+  const delta = (segment: (typeof segments)[number]) => segment.gids.every((gid, i) => gid === segment.gids[0]! + i);
+  const arrayLength = segments.reduce((sum, segment) => sum + (delta(segment) ? 0 : segment.gids.length), 0);
+  const format4Length = 16 + segCount * 8 + arrayLength * 2;
+  const format12Length = 16 + groups.length * 12;
+  const out = new DataView(new ArrayBuffer(4 + 16 + format4Length + format12Length));
+  out.setUint16(0, 0);
+  out.setUint16(2, 2);
+  out.setUint16(4, 3); // Windows
+  out.setUint16(6, 1); // Unicode BMP
+  out.setUint32(8, 20);
+  out.setUint16(12, 3);
+  out.setUint16(14, 10); // Unicode full repertoire
+  out.setUint32(16, 20 + format4Length);
+  let at = 20;
+  out.setUint16(at, 4);
+  out.setUint16(at + 2, format4Length);
+  out.setUint16(at + 4, 0);
+  out.setUint16(at + 6, segCount * 2);
+  const searchRange = 2 * 2 ** Math.floor(Math.log2(segCount));
+  out.setUint16(at + 8, searchRange);
+  out.setUint16(at + 10, Math.log2(searchRange / 2));
+  out.setUint16(at + 12, segCount * 2 - searchRange);
+  const ends = at + 14;
+  const starts = ends + segCount * 2 + 2;
+  const deltas = starts + segCount * 2;
+  const rangeOffsets = deltas + segCount * 2;
+  let arrayAt = rangeOffsets + segCount * 2;
+  segments.forEach((segment, i) => {
+    out.setUint16(ends + i * 2, segment.end);
+    out.setUint16(starts + i * 2, segment.start);
+    if (delta(segment)) {
+      out.setUint16(deltas + i * 2, (segment.gids[0]! - segment.start) & 0xffff);
+      out.setUint16(rangeOffsets + i * 2, 0);
+    } else {
+      out.setUint16(deltas + i * 2, 0);
+      out.setUint16(rangeOffsets + i * 2, arrayAt - (rangeOffsets + i * 2));
+      for (const gid of segment.gids) {
+        out.setUint16(arrayAt, gid);
+        arrayAt += 2;
+      }
+    }
+  });
+  at = 20 + format4Length;
+  out.setUint16(at, 12);
+  out.setUint16(at + 2, 0);
+  out.setUint32(at + 4, format12Length);
+  out.setUint32(at + 8, 0);
+  out.setUint32(at + 12, groups.length);
+  groups.forEach(([start, end, gid], i) => {
+    out.setUint32(at + 16 + i * 12, start);
+    out.setUint32(at + 20 + i * 12, end);
+    out.setUint32(at + 24 + i * 12, gid);
+  });
+  return new Uint8Array(out.buffer);
+}
+
+/** post version 3: the original's metrics (italic angle, underline), no glyph names. */
+function postTable(original: Uint8Array | undefined): Uint8Array {
+  const post = new Uint8Array(32);
+  if (original) post.set(original.subarray(0, 32));
+  new DataView(post.buffer).setUint32(0, 0x00030000);
+  return post;
+}
+
+function checksum(data: Uint8Array): number {
+  const padded = new Uint8Array((data.length + 3) & ~3);
+  padded.set(data);
+  const view = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
+  return sum;
+}
+
+/** An sfnt font of these tables, in tag order, with its checksums. */
+function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const headerLength = 12 + tags.length * 16;
+  let length = headerLength;
+  for (const tag of tags) length += (tables.get(tag)!.length + 3) & ~3;
+  const bytes = new Uint8Array(length);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, 0x00010000);
+  view.setUint16(4, tags.length);
+  const searchRange = 16 * 2 ** Math.floor(Math.log2(tags.length));
+  view.setUint16(6, searchRange);
+  view.setUint16(8, Math.log2(searchRange / 16));
+  view.setUint16(10, tags.length * 16 - searchRange);
+  let offset = headerLength;
+  let headOffset = -1;
+  tags.forEach((tag, i) => {
+    const data = tables.get(tag)!;
+    if (tag === 'head') {
+      headOffset = offset;
+      new DataView(data.buffer, data.byteOffset, data.byteLength).setUint32(8, 0); // checkSumAdjustment
+    }
+    const at = 12 + i * 16;
+    for (let k = 0; k < 4; k += 1) bytes[at + k] = tag.charCodeAt(k);
+    view.setUint32(at + 4, checksum(data));
+    view.setUint32(at + 8, offset);
+    view.setUint32(at + 12, data.length);
+    bytes.set(data, offset);
+    offset += (data.length + 3) & ~3;
+  });
+  if (headOffset >= 0) view.setUint32(headOffset + 8, (0xb1b0afba - checksum(bytes)) >>> 0);
+  return bytes;
+}
+
+/**
+ * A TrueType font with the glyphs of `codePoints` that `face` has (and the glyphs they are built
+ * from), mapped from those code points. The same code points give the same bytes.
+ */
+export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8Array {
+  const subset = face.subsetSource.createSubset();
+  const glyphOf = new Map<number, number>();
+  for (const cp of [...new Set(codePoints)].sort((a, b) => a - b)) {
+    const glyphId = face.glyphId(cp);
+    if (glyphId > 0) glyphOf.set(cp, subset.includeGlyph(glyphId));
+  }
+  const tables = new Map<string, Uint8Array>();
+  for (const [tag, data] of readTables(subset.encode())) tables.set(tag, data.slice());
+  tables.set('cmap', cmapTable(glyphOf));
+  tables.set('post', postTable(originalTable(face, 'post')));
+  for (const tag of ['OS/2', 'name']) {
+    const data = originalTable(face, tag);
+    if (data) tables.set(tag, data.slice());
+  }
+  return writeSfnt(tables);
+}

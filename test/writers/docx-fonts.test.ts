@@ -1,0 +1,89 @@
+/**
+ * The DOCX's fonts: the font table names the Traditional Chinese faces in order, and the embedded
+ * faces are what Word embeds: obfuscated with the key the table gives, and, once restored, fonts
+ * with a character map that draws every character of the document.
+ */
+
+import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { create } from 'fontkit';
+import { obfuscateFont } from '../../src/writers/docx/fonts.js';
+import { writeDocx } from '../../src/writers/docx/index.js';
+import { readZip } from '../../src/writers/docx/zip.js';
+import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { docxText } from '../helpers/readers.js';
+import { fonts, theme } from '../helpers/theme.js';
+
+const creationDate = new Date('2020-03-05T08:30:00Z');
+
+function parts(bytes: Uint8Array): Map<string, Buffer> {
+  return new Map(
+    readZip(bytes).map((entry) => [
+      entry.name,
+      entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data),
+    ]),
+  );
+}
+
+describe('DOCX fonts', () => {
+  // Subsetting takes a while: one document for the tests that read the embedded fonts.
+  let embedded: Promise<Uint8Array> | undefined;
+  const withFonts = () => (embedded ??= writeDocx(kitchenSink, { theme, creationDate, fonts }).then((r) => r.bytes));
+
+  it('names Noto Sans TC, then Microsoft JhengHei, PingFang TC and Noto Sans CJK TC, in the font table and the runs', async () => {
+    const bytes = await withFonts();
+    const files = parts(bytes);
+    const table = files.get('word/fontTable.xml')!.toString('utf8');
+    const names = [...table.matchAll(/<w:font w:name="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(names.slice(0, 4), ['Noto Sans TC', 'Microsoft JhengHei', 'PingFang TC', 'Noto Sans CJK TC']);
+    assert.match(table, /<w:font w:name="Noto Sans TC"><w:altName w:val="Microsoft JhengHei"\/>/);
+    assert.match(
+      table,
+      /<w:font w:name="Microsoft JhengHei"><w:altName w:val="微軟正黑體"\/><w:panose1 w:val="020B0604030504040204"\/><w:charset w:val="88"\/>/,
+    );
+    const styles = files.get('word/styles.xml')!.toString('utf8');
+    assert.match(
+      styles,
+      /<w:rFonts w:ascii="Noto Sans TC" w:cs="Noto Sans TC" w:eastAsia="Noto Sans TC" w:hAnsi="Noto Sans TC"/,
+    );
+    assert.match(
+      styles,
+      /w:styleId="Normal".*?<w:pPr><w:widowControl\/><w:overflowPunct\/><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/>/,
+    );
+    const settings = files.get('word/settings.xml')!.toString('utf8');
+    assert.match(settings, /<w:embedTrueTypeFonts\/><w:saveSubsetFonts\/><w:defaultTabStop/);
+  });
+
+  it('embeds subsets that draw every character of the document, obfuscated with the keys of the table', async () => {
+    const bytes = await withFonts();
+    const files = parts(bytes);
+    const table = files.get('word/fontTable.xml')!.toString('utf8');
+    const relationships = files.get('word/_rels/fontTable.xml.rels')!.toString('utf8');
+    const text = docxText(bytes);
+    for (const weight of ['Regular', 'Bold']) {
+      const [, id, key] = table.match(new RegExp(`<w:embed${weight} r:id="([^"]+)" w:fontKey="([^"]+)"/>`))!;
+      const target = relationships.match(new RegExp(`Id="${id}" [^>]*Target="([^"]+)"`))![1]!;
+      const stored = files.get(`word/${target}`)!;
+      assert.notEqual(stored.readUInt32BE(0), 0x00010000, 'the font is not obfuscated');
+      // XOR twice with the same key gives the font back.
+      const font = create(Buffer.from(obfuscateFont(stored, key!))) as unknown as {
+        familyName: string;
+        hasGlyphForCodePoint(cp: number): boolean;
+      };
+      assert.equal(font.familyName, 'Noto Sans TC');
+      const missing = [...new Set(text)].filter(
+        (char) => char.trim() !== '' && !font.hasGlyphForCodePoint(char.codePointAt(0)!),
+      );
+      assert.deepEqual(missing, [], `${weight} lacks characters of the document`);
+    }
+  });
+
+  it('embeds nothing without the PDF faces to subset, and the table then points to none', async () => {
+    const { bytes } = await writeDocx(kitchenSink, { theme, creationDate });
+    const files = parts(bytes);
+    assert.ok(![...files.keys()].some((name) => name.startsWith('word/fonts/')));
+    assert.doesNotMatch(files.get('word/fontTable.xml')!.toString('utf8'), /w:embed/);
+    assert.doesNotMatch(files.get('word/settings.xml')!.toString('utf8'), /embedTrueTypeFonts/);
+  });
+});
