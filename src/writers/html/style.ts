@@ -35,6 +35,8 @@ h3{color:var(--accent);font-size:1.0625rem;margin:1.25rem 0 .5rem}
 .cover .subtitle{font-size:1.25rem;margin-bottom:1.25rem}
 .lead{color:#333}
 .note{color:var(--muted);font-size:.875rem;text-align:left}
+.letter{text-indent:2em}
+.signature{text-align:right}
 ul,ol{padding-left:1.5em;margin:.5rem 0}
 li{margin:.25rem 0}
 li>p{margin:.25rem 0}
