@@ -309,9 +309,9 @@ describe('guide batch', () => {
       ],
     );
     const csv = (await readFile(path.join(dir, 'dist/firms/manifest.csv'), 'utf8')).slice(1).trimEnd().split('\r\n');
-    assert.ok(csv[0]!.endsWith(',inputs_hash,row'));
-    assert.match(csv[2]!, /^,重複編號公司,,,failed,"?E-FIRM-ID-DUPLICATE .*,3$/);
-    assert.match(csv[4]!, /^,無編號公司,,,failed,"?E-FIRM-REQUIRED .*,5$/);
+    assert.ok(csv[0]!.endsWith(',inputs_hash,row,html,html_bytes,html_sha256'));
+    assert.match(csv[2]!, /^,重複編號公司,,,failed,"?E-FIRM-ID-DUPLICATE .*,3,,,$/);
+    assert.match(csv[4]!, /^,無編號公司,,,failed,"?E-FIRM-REQUIRED .*,5,,,$/);
     // A second run reads that manifest back: the good firms are up to date, the bad rows still listed.
     const again = await batch(dir);
     assert.match(again.stderr, /built 0, 2 up to date, 0 failed, 3 rows of firms\.csv left out/);

@@ -88,9 +88,9 @@ describe('manifest', () => {
     const csv = manifestCsv(manifest);
     assert.equal(
       csv,
-      '\uFEFFid,name,contact,email,status,reason,pdf,pdf_bytes,pdf_sha256,docx,docx_bytes,docx_sha256,measures,inputs_hash,row\r\n' +
-        'A1,"臺商 ""甲"", 有限公司","\'=HYPERLINK(""x"")",,ok,,A1/a.pdf,10,abc,,,,m1;m2,f,\r\n' +
-        'A2,乙,,b@example.com,failed,E-X bad,,,,,,,,,\r\n',
+      '\uFEFFid,name,contact,email,status,reason,pdf,pdf_bytes,pdf_sha256,docx,docx_bytes,docx_sha256,measures,inputs_hash,row,html,html_bytes,html_sha256\r\n' +
+        'A1,"臺商 ""甲"", 有限公司","\'=HYPERLINK(""x"")",,ok,,A1/a.pdf,10,abc,,,,m1;m2,f,,,,\r\n' +
+        'A2,乙,,b@example.com,failed,E-X bad,,,,,,,,,,,,\r\n',
     );
   });
 

@@ -124,7 +124,7 @@ describe('the CLI in Chinese', () => {
     assert.match(date.stderr, /无效：请写成 YYYY-MM-DD 格式的日期，例如 2020-03-05。/);
     const format = await runCli(['build', '--format', 'pdf,rtf'], { cwd: dir, env: hant });
     assert.equal(format.code, 2);
-    assert.match(format.stderr, /^guide：--format 可取 pdf, docx，多個時用逗號分隔；收到的是「pdf,rtf」\n$/);
+    assert.match(format.stderr, /^guide：--format 可取 pdf, docx, html，多個時用逗號分隔；收到的是「pdf,rtf」\n$/);
     const epoch = await runCli(['new', 'tax', 'tax-x'], { cwd: dir, env: { ...hans, SOURCE_DATE_EPOCH: 'soon' } });
     assert.equal(epoch.code, 2);
     assert.match(epoch.stderr, /SOURCE_DATE_EPOCH 必须是 1970 年以来的整秒数/);
