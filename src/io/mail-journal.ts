@@ -19,7 +19,7 @@ export interface JournalWriter {
 export async function openJournal(file: string): Promise<JournalWriter> {
   let handle: FileHandle;
   try {
-    handle = await open(file, 'a');
+    handle = await open(file, 'a+');
   } catch (error) {
     throw new OutputError(say.cannotWrite({ file, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
   }

@@ -252,6 +252,7 @@ async function runLocked(options: MailRunOptions, dir: string): Promise<MailRunR
     return result;
   }
 
+  if (ready.length === 0) return result;
   const transport = options.connect!();
   const journal: JournalWriter | undefined = test ? undefined : await openJournal(journalFile);
   const time = () => options.now().toISOString();
