@@ -247,8 +247,8 @@ export const mailHelpMessages = {
   }),
   exampleMail: message({
     en: 'email each firm its guide (after guide batch)',
-    'zh-Hans': '把指南通过电子邮件寄给每家企业（在 guide batch 之后）',
-    'zh-Hant': '把指南以電子郵件寄給每家企業（在 guide batch 之後）',
+    'zh-Hans': '通过电子邮件把指南寄给每家企业',
+    'zh-Hant': '以電子郵件把指南寄給每家企業',
   }),
   exampleDryRun: message({
     en: 'look at what would be sent',
@@ -261,10 +261,10 @@ export const mailHelpMessages = {
     'zh-Hant': '所有郵件寄到一個測試信箱',
   }),
   resume: message({
-    en: 'Run it again after a stop: firms already sent are skipped, and a message that was being handed over when the run stopped is reported as in doubt, not sent twice. The journal is mail-journal.jsonl beside the manifest.',
+    en: 'Run it again after a stop: firms already sent are skipped. A message that was\nbeing handed over when the run stopped is reported as in doubt, not sent twice\n(--resend sends it). The journal is mail-journal.jsonl beside the manifest.',
     'zh-Hans':
-      '中断后再运行一次即可：已寄出的企业会跳过；中断时正在交给服务器的邮件会报告为状态不明，不会重复寄送。日志是清单旁的 mail-journal.jsonl。',
+      '中断后再运行一次即可：已寄出的企业会跳过。中断时正在交给服务器的邮件\n会报告为状态不明，不会重复寄送（用 --resend 可再寄）。\n日志是清单旁的 mail-journal.jsonl。',
     'zh-Hant':
-      '中斷後再執行一次即可：已寄出的企業會跳過；中斷時正在交給伺服器的郵件會報告為狀態不明，不會重複寄送。日誌是清單旁的 mail-journal.jsonl。',
+      '中斷後再執行一次即可：已寄出的企業會跳過。中斷時正在交給伺服器的郵件\n會報告為狀態不明，不會重複寄送（用 --resend 可再寄）。\n日誌是清單旁的 mail-journal.jsonl。',
   }),
 };
