@@ -136,6 +136,16 @@ describe('guide mail', () => {
     }
   });
 
+  it('warns about attachments over guide.yaml mail: max_attachment_mb, and still writes them', async () => {
+    const dir = fresh();
+    const yaml = path.join(dir, 'guide.yaml');
+    await writeFile(yaml, (await readFile(yaml, 'utf8')).replace(/^mail:.*$/m, '$&\n  max_attachment_mb: 0.1'));
+    const dry = await mail(dir, undefined, '--dry-run', 'eml', '--only', 'TW-0001');
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stderr, /warning W-MAIL-SIZE firm TW-0001 .*: the attachments are \d+\.\d MB, over the 0\.1 MB/);
+    assert.match(dry.stderr, /1 message written to eml/);
+  });
+
   it('records a 5xx refusal with the server reply, sends the others, and exits 1', async () => {
     const dir = fresh();
     const server = await startServer({ reject: ['lin@example.com.tw'] });
