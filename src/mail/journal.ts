@@ -3,10 +3,13 @@
  * flushed to disk before guide goes on, so that after a crash it says what was on its way.
  *
  * For each message: `sending` before it is handed to the server (with the firm, the address, the
- * sha256 of every attached file and the Message-ID), then `sent` (the server accepted it),
- * `retry` (a temporary failure; another `sending` follows) or `failed` (refused for good, or out
- * of retries). A `sending` with nothing after it is in doubt: the run stopped while the server
- * had the message, and whether it accepted it is not known (docs/decisions.md, issue 16).
+ * sha256 of every attached file and the Message-ID); `handed` once all of its bytes have gone
+ * into the connection, just before the end of data is written (the server can accept it only
+ * after that); then `sent` (the server accepted it), `retry` (a temporary failure; another
+ * `sending` follows) or `failed` (refused for good, or out of retries). A message whose last
+ * entry is `sending` was certainly not accepted: the next run sends it. One whose last entry is
+ * `handed` is in doubt: the run stopped while the server had the whole message, and whether it
+ * accepted it is not known (docs/decisions.md, issue 16).
  */
 
 import { sha256Hex } from '../hash.js';
@@ -21,6 +24,7 @@ export type JournalEntry =
       messageId: string;
       files: { path: string; sha256: string }[];
     }
+  | { event: 'handed'; time: string; firm: string; messageId: string }
   | { event: 'sent'; time: string; firm: string; messageId: string; response: string }
   | { event: 'retry'; time: string; firm: string; messageId: string; error: string; delayMs: number }
   | { event: 'failed'; time: string; firm: string; messageId: string; error: string };
@@ -80,7 +84,7 @@ export function journalStates(entries: readonly JournalEntry[]): Map<string, Fir
     if (entry.event === 'sent') state(key).sent++;
   }
   for (const [messageId, entry] of last) {
-    if (entry.event !== 'sending') continue;
+    if (entry.event !== 'handed') continue;
     const current = state(keyOf.get(messageId)!);
     current.inDoubt = { messageId, time: entry.time };
   }

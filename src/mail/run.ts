@@ -276,7 +276,8 @@ async function runLocked(options: MailRunOptions, dir: string): Promise<MailRunR
         messageId,
         files: message.files.map((f) => ({ path: f.path, sha256: f.sha256 })),
       });
-      const outcome = await transport.send({ from: from.address, to }, raw);
+      const handed = () => journal?.append({ event: 'handed', time: time(), firm, messageId }) ?? Promise.resolve();
+      const outcome = await transport.send({ from: from.address, to }, raw, handed);
       if (outcome.kind === 'sent') {
         await journal?.append({ event: 'sent', time: time(), firm, messageId, response: outcome.response });
         return { kind: 'sent', messageId, response: outcome.response, attempts: attempt };

@@ -5,6 +5,7 @@
  * authentication, TLS, an unknown host).
  */
 
+import { Readable } from 'node:stream';
 import { createTransport } from 'nodemailer';
 import { redact, type SmtpServer } from './smtp-url.js';
 
@@ -14,7 +15,12 @@ export type SendOutcome =
 
 /** Hands over ready-made messages. */
 export interface MailTransport {
-  send(envelope: { from: string; to: string }, raw: Buffer): Promise<SendOutcome>;
+  /**
+   * Hands `raw` over. `beforeEnd` runs once the message's last bytes have gone into the
+   * connection, before the end of data (the line with a single dot) is written: the server cannot
+   * accept the message before it has finished.
+   */
+  send(envelope: { from: string; to: string }, raw: Buffer, beforeEnd: () => Promise<void>): Promise<SendOutcome>;
   close(): void;
 }
 
@@ -39,6 +45,22 @@ export function classifyError(error: unknown): Exclude<SendOutcome, { kind: 'sen
   return { kind: 'temporary', error: text };
 }
 
+/** Bytes read from the stream a connection holds at most before the server lets it send data. */
+const chunkSize = 16 * 1024;
+
+/**
+ * The message as a stream, in small chunks so that it is read only as the connection sends it;
+ * after the last chunk is taken, `beforeEnd` is awaited before the stream ends, and nodemailer
+ * writes the end of data only after the stream has ended.
+ */
+function messageStream(raw: Buffer, beforeEnd: () => Promise<void>): Readable {
+  async function* chunks() {
+    for (let start = 0; start < raw.length; start += chunkSize) yield raw.subarray(start, start + chunkSize);
+    await beforeEnd();
+  }
+  return Readable.from(chunks(), { objectMode: false, highWaterMark: chunkSize });
+}
+
 /** The pooled transport to `server`, at most `maxConnections` connections open at once. */
 export function smtpTransport(server: SmtpServer, maxConnections: number): MailTransport {
   const transport = createTransport({
@@ -56,9 +78,12 @@ export function smtpTransport(server: SmtpServer, maxConnections: number): MailT
     socketTimeout: 60_000,
   });
   return {
-    async send(envelope, raw) {
+    async send(envelope, raw, beforeEnd) {
       try {
-        const info = (await transport.sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw })) as {
+        const info = (await transport.sendMail({
+          envelope: { from: envelope.from, to: [envelope.to] },
+          raw: messageStream(raw, beforeEnd),
+        })) as {
           response?: string;
         };
         return { kind: 'sent', response: (info.response ?? '').trim() };

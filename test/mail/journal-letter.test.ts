@@ -22,11 +22,13 @@ const sending = (firm: string, messageId: string, sha: string): JournalEntry => 
 });
 
 describe('the mail journal', () => {
-  it('tells sent, in doubt and failed apart, per firm and set of files', () => {
+  it('tells sent, in doubt, not handed over and failed apart, per firm and set of files', () => {
     const entries: JournalEntry[] = [
       sending('A', '<1>', 'aa'),
       { event: 'sent', time: 't', firm: 'A', messageId: '<1>', response: '250 ok' },
       sending('B', '<2>', 'bb'),
+      { event: 'handed', time: 't', firm: 'B', messageId: '<2>' },
+      sending('D', '<4>', 'dd'),
       sending('C', '<3>', 'cc'),
       { event: 'retry', time: 't', firm: 'C', messageId: '<3>', error: '451', delayMs: 1 },
       sending('C', '<3>', 'cc'),
@@ -36,8 +38,10 @@ describe('the mail journal', () => {
     assert.deepEqual(states.get(stateKey('A', filesKey(['aa']))), { sent: 1 });
     assert.deepEqual(states.get(stateKey('B', filesKey(['bb']))), {
       sent: 0,
-      inDoubt: { messageId: '<2>', time: '2020-03-05T00:00:00.000Z' },
+      inDoubt: { messageId: '<2>', time: 't' },
     });
+    // Killed before the whole message was out: certainly not accepted, so not in doubt.
+    assert.equal(states.get(stateKey('D', filesKey(['dd'])))?.inDoubt, undefined);
     // Failed: neither sent nor in doubt, so the next run sends it.
     assert.equal(states.get(stateKey('C', filesKey(['cc'])))?.sent ?? 0, 0);
     assert.equal(states.get(stateKey('C', filesKey(['cc'])))?.inDoubt, undefined);

@@ -90,8 +90,8 @@ describe('guide mail', () => {
       const entries = await journal(dir);
       assert.deepEqual(
         entries.map((e) => e.event).sort(),
-        [...Array(5).fill('sending'), ...Array(5).fill('sent')].sort(),
-        'one sending and one sent per firm',
+        [...Array(5).fill('sending'), ...Array(5).fill('handed'), ...Array(5).fill('sent')].sort(),
+        'sending, handed and sent once per firm',
       );
       for (const entry of entries.filter((e) => e.event === 'sending')) {
         const firm = ok.find((f) => f.id === entry.firm)!;
@@ -177,7 +177,17 @@ describe('guide mail', () => {
       assert.equal(server.attempts, 3);
       assert.equal(server.received.length, 1);
       const events = (await journal(dir)).map((e) => e.event);
-      assert.deepEqual(events, ['sending', 'retry', 'sending', 'retry', 'sending', 'sent']);
+      assert.deepEqual(events, [
+        'sending',
+        'handed',
+        'retry',
+        'sending',
+        'handed',
+        'retry',
+        'sending',
+        'handed',
+        'sent',
+      ]);
     } finally {
       await server.close();
     }
