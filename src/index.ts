@@ -2,7 +2,8 @@
  * guide as a library: load an edition, validate it, build its guide or a firm's, in memory. The
  * same pipeline as the `guide` command, without the command line: nothing here prints or exits,
  * the locale is all it reads of the environment, and nothing is written to disk (write
- * `file.bytes` where you like).
+ * `file.bytes` where you like), except by `sendGuides`, which mails a batch's guides and keeps
+ * its journal beside the batch's manifest.
  *
  * ```ts
  * import { loadEdition, build } from 'guide';
@@ -343,3 +344,8 @@ function throwOnErrors(
     new Map([...edition.sources, ...templateSourceTexts(prepared.templates), ...rendered]),
   );
 }
+
+export { sendGuides } from './mail/send-guides.js';
+export type { SendGuidesOptions } from './mail/send-guides.js';
+export type { MailRunResult, MessageOutcome, RetryPolicy } from './mail/run.js';
+export type { MailPlan, PlannedMessage } from './mail/plan.js';

@@ -147,7 +147,8 @@ export function previousFirms(text: string | undefined): Map<string, ManifestFir
   return firms;
 }
 
-function isManifestFirm(value: unknown): value is ManifestFirm {
+/** Whether a parsed value is a firm entry as `guide batch` writes it. */
+export function isManifestFirm(value: unknown): value is ManifestFirm {
   const firm = value as Partial<ManifestFirm> | null;
   return (
     typeof firm === 'object' &&

@@ -48,7 +48,7 @@ export interface Shard {
 }
 
 /** Which shard a firm falls in (1-based): by a hash of its id, so it never depends on list order. */
-export function shardOf(firm: Firm, count: number): number {
+export function shardOf(firm: Pick<Firm, 'id'>, count: number): number {
   return (Number.parseInt(sha256Hex(firmIdKey(firm.id)).slice(0, 8), 16) % count) + 1;
 }
 

@@ -85,11 +85,19 @@ export function firmGlyphProblems(rows: readonly FirmRow[], file: string, fonts:
 
 /** `--only a,b`: the ids' keys; a usage error names an id the list does not have. */
 export function selectOnly(value: string, rows: readonly FirmRow[], rejected: readonly RejectedRow[]): Set<string> {
+  const known = [...rows.map((row) => row.firm.id), ...rejected.flatMap((r) => (r.id === null ? [] : [r.id]))];
+  return selectIds(value, known, '--only');
+}
+
+/**
+ * A list of firm ids given to `option` (`--only`, `guide mail --resend`): their keys, each one of
+ * `known`; a usage error names an id that is not (with the closest, when there is one).
+ */
+export function selectIds(value: string, known: readonly string[], option: string): Set<string> {
   const wanted = value
     .split(/[,，;；\s]+/)
     .map((id) => id.trim())
     .filter(Boolean);
-  const known = [...rows.map((row) => row.firm.id), ...rejected.flatMap((r) => (r.id === null ? [] : [r.id]))];
   const keys = new Set(known.map(firmIdKey));
   const missingIds = wanted.filter((id) => !keys.has(firmIdKey(id)));
   if (wanted.length === 0 || missingIds.length > 0) {
@@ -97,10 +105,10 @@ export function selectOnly(value: string, rows: readonly FirmRow[], rejected: re
     const ids = missingIds.map((id) => `"${id}"`).join(', ');
     throw new UsageError(
       wanted.length === 0
-        ? batchOptionMessages.onlyEmpty()
+        ? batchOptionMessages.onlyEmpty({ option })
         : near !== undefined
-          ? batchOptionMessages.onlyUnknownNear({ ids, near })
-          : batchOptionMessages.onlyUnknown({ ids }),
+          ? batchOptionMessages.onlyUnknownNear({ option, ids, near })
+          : batchOptionMessages.onlyUnknown({ option, ids }),
     );
   }
   return new Set(wanted.map(firmIdKey));

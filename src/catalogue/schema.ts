@@ -9,6 +9,7 @@ import {
   date,
   integer,
   list,
+  number,
   object,
   oneOf,
   optional,
@@ -31,6 +32,7 @@ import {
   type Contact,
   type Edition,
   type EditionLetter,
+  type EditionMail,
   type EditionTerms,
   type Faq,
   type Hotline,
@@ -43,6 +45,7 @@ import { defaultLabels, labelsSchema } from './labels.js';
 import { defaultOutputFormats, outputFormats } from '../writers/formats.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
 import { schemaMessages } from '../messages/schema.js';
+import { parseMailbox } from '../mail/address.js';
 
 const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebabHint = say.kebabCase;
@@ -53,6 +56,14 @@ const toKebabCase = (value: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 const kebab = () => text({ pattern: kebabCase, patternHint: kebabHint, suggest: toKebabCase });
+
+/** A sender or reply-to address of guide.yaml `mail:`. */
+const mailbox = () =>
+  refine(text(), (value) =>
+    parseMailbox(value) === undefined
+      ? { code: 'E-MAIL-ADDRESS', message: say.badMailbox({ value }), hint: say.mailboxHint() }
+      : undefined,
+  );
 
 /** The longest measure id: the id is also the file name, and file systems cap names at 255 bytes. */
 const measureIdMaxLength = 100;
@@ -185,6 +196,16 @@ export const editionSchema = object<Edition>(
       }),
       '企業專屬指南（guide batch）致函的提稱語與結尾敬語',
       { ...defaultLetter, closing: [...defaultLetter.closing] },
+    ),
+    mail: optional(
+      object<EditionMail>({
+        from: required(mailbox(), '寄件人：名稱加地址，或只寫地址', '山東省委臺港澳辦 <service@example.gov.cn>'),
+        reply_to: optional(mailbox(), '回覆地址', 'service@example.gov.cn'),
+        office: optional(text(), '信末署名的單位名稱；預設為發布機關'),
+        max_attachment_mb: defaulted(number({ min: 0 }), '一封信的附件超過多少 MB 即提醒', 10),
+      }),
+      '寄送指南（guide mail）的設定',
+      { from: '山東省委臺港澳辦 <service@example.gov.cn>', reply_to: 'service@example.gov.cn' },
     ),
   },
   '一個版次的辦事指南（guide.yaml）',

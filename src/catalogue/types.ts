@@ -53,6 +53,8 @@ export interface Edition {
   labels: EditionLabels;
   /** The wording of a tailored guide's letter (guide batch): salutation and closing formula. */
   letter: EditionLetter;
+  /** How `guide mail` signs and sends the guides (absent: `guide mail` asks for it). */
+  mail?: EditionMail;
 }
 
 /**
@@ -64,6 +66,17 @@ export interface EditionLetter {
   honorific: string;
   greeting: string;
   closing: string[];
+}
+
+/** guide.yaml `mail:`: the sender of `guide mail`, where replies go, and the attachment size warning. */
+export interface EditionMail {
+  /** `山東省委臺港澳辦 <service@example.gov.cn>` or a bare address. */
+  from: string;
+  reply_to?: string;
+  /** The office's name as the letter signs it (default: the edition's publisher). */
+  office?: string;
+  /** Attachments of one message over this many megabytes are a warning. */
+  max_attachment_mb: number;
 }
 
 /** guide.yaml `terms:`: 臺 or 台, protected terms, and the office's own Simplified → Traditional pairs. */

@@ -10,6 +10,7 @@ import { displayWidth, padToWidth } from '../diagnostics/display-width.js';
 import { isLanguage, languageFromEnvironment, languages, setLanguage } from '../messages/language.js';
 import { commanderMessages } from '../messages/commander.js';
 import { helpMessages as say } from '../messages/cli.js';
+import { mailHelpMessages as mailHelp } from '../messages/mail.js';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
@@ -74,6 +75,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
         ['guide convert', say.exampleConvert()],
         ['guide diff v2020.03', say.exampleDiff()],
         ['guide batch --firms firms.xlsx', say.exampleBatch()],
+        ['guide mail', mailHelp.exampleMail()],
       ]) + note(say.exitCodes()),
     );
 
@@ -275,6 +277,36 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       ) + note(say.batchResume()),
     )
     .action(run(async () => (await import('../commands/batch.js')).batchCommand));
+
+  program
+    .command('mail')
+    .description(mailHelp.mail())
+    .addOption(configOption())
+    .option('--manifest <file>', mailHelp.manifest())
+    .option('--format <formats>', mailHelp.formats())
+    .option('--smtp <url>', mailHelp.smtp())
+    .option('--rate <n/min>', mailHelp.rate())
+    .option('--only <ids>', mailHelp.only())
+    .option('--shard <i/n>', mailHelp.shard())
+    .option('--resend <ids>', mailHelp.resend())
+    .option('--to <address>', mailHelp.to())
+    .option('--dry-run <dir>', mailHelp.dryRun())
+    .option('--json', mailHelp.json())
+    // Tests wait milliseconds, not seconds, between attempts; not for users.
+    .addOption(new Option('--retry-delay <ms>').hideHelp())
+    .addHelpText(
+      'after',
+      examples(
+        [
+          'GUIDE_SMTP_URL=smtps://service@mail.example.gov.cn guide mail',
+          ['guide mail --dry-run out/eml', mailHelp.exampleDryRun()],
+          ['guide mail --to me@example.gov.cn --only TW-0001', mailHelp.exampleTest()],
+          'guide mail --manifest dist/firms/manifest.json --format pdf,docx --rate 20/min',
+        ],
+        3,
+      ) + note(mailHelp.resume()),
+    )
+    .action(run(async () => (await import('../commands/mail.js')).mailCommand));
 
   return program;
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { commandMessages as say } from '../messages/cli.js';
 
 /** `--format pdf,docx` → the formats, once each; anything else is a usage error. */
-function parseFormats(value: string): OutputFormat[] {
+export function parseFormats(value: string): OutputFormat[] {
   const formats = value
     .split(',')
     .map((f) => f.trim().toLowerCase())

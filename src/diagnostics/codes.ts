@@ -261,6 +261,52 @@ export const codes = {
     '企业的专属指南无法生成或写入',
     '企業的專屬指南無法產生或寫入',
   ),
+  // Mailing (guide mail)
+  'E-MAIL-ADDRESS': error(
+    'guide.yaml mail: from or reply_to is not an email address',
+    'guide.yaml 的 mail: from 或 reply_to 不是有效的电子邮件地址',
+    'guide.yaml 的 mail: from 或 reply_to 不是有效的電子郵件地址',
+  ),
+  'E-MAIL-CONFIG': error(
+    'guide mail needs a mail: block (from) in guide.yaml',
+    'guide mail 需要 guide.yaml 中有 mail:（至少写 from）',
+    'guide mail 需要 guide.yaml 中有 mail:（至少寫 from）',
+  ),
+  'E-MAIL-MANIFEST': error(
+    'the file given to guide mail --manifest is not a manifest.json guide batch wrote',
+    'guide mail --manifest 指定的文件不是 guide batch 生成的 manifest.json',
+    'guide mail --manifest 指定的檔案不是 guide batch 產生的 manifest.json',
+  ),
+  'E-MAIL-RECIPIENT': error(
+    "a firm's email is missing, not an address, or shared with another firm: its guide is not sent",
+    '企业的邮箱缺失、无效或与另一家企业重复：不寄送它的指南',
+    '企業的電子郵件缺漏、無效或與另一家企業重複：不寄送它的指南',
+  ),
+  'E-MAIL-FILE': error(
+    "a firm's file is missing or differs from the manifest (rebuilt or changed since): its guide is not sent",
+    '企业的文件缺失或与清单不符（之后重新生成或被改过）：不寄送它的指南',
+    '企業的檔案缺漏或與清單不符（之後重新產生或被改過）：不寄送它的指南',
+  ),
+  'E-MAIL-REJECTED': error(
+    'the mail server refused a message for good (a 5xx reply)',
+    '邮件服务器永久拒收了一封邮件（5xx 回复）',
+    '郵件伺服器永久拒收了一封郵件（5xx 回覆）',
+  ),
+  'E-MAIL-UNDELIVERED': error(
+    'a message could not be handed to the mail server after every retry',
+    '重试多次后，邮件仍无法交给邮件服务器',
+    '重試多次後，郵件仍無法交給郵件伺服器',
+  ),
+  'W-MAIL-SIZE': warning(
+    "a message's attachments are larger than guide.yaml mail: max_attachment_mb",
+    '一封邮件的附件超过 guide.yaml mail: max_attachment_mb',
+    '一封郵件的附件超過 guide.yaml mail: max_attachment_mb',
+  ),
+  'W-MAIL-IN-DOUBT': warning(
+    'an earlier run was stopped while handing a message to the server: it may have been delivered, and is not sent again without --resend',
+    '之前的运行在把邮件交给服务器时中断：邮件可能已送达，除非指定 --resend，否则不再寄送',
+    '之前的執行在把郵件交給伺服器時中斷：郵件可能已送達，除非指定 --resend，否則不再寄送',
+  ),
   // Rendering
   'E-TEMPLATE': error('a template could not be rendered', '模板无法渲染', '範本無法轉譯'),
   'E-TEMPLATE-DIRECTIVE': error(

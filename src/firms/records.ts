@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { firmPlaceMessages as place, firmValueMessages as say } from '../messages/firms.js';
 import { isWindowsReservedName } from '../io/file-names.js';
+import { isEmailAddress } from '../mail/address.js';
 import { describeField } from './columns.js';
 import type { CellValue } from './table.js';
 import type { CellPlace, Firm, FirmField, FirmRow } from './types.js';
@@ -47,8 +48,6 @@ const listSeparators = /[;；、,，\n\r]+/;
 
 /** Firm ids name folders: letters (any script), digits, ".", "_" and "-", as on every file system. */
 const idPattern = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]{0,62}[\p{L}\p{N}_-])?$/u;
-
-const emailPattern = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]+$/;
 
 const sizeWords: Record<string, FirmSize> = {
   微: 'micro',
@@ -291,7 +290,7 @@ export function normaliseRecords(
     }
     const name = read.required('name');
     const email = read.text('email');
-    if (email && !emailPattern.test(email.value)) {
+    if (email && !isEmailAddress(email.value)) {
       read.fail('E-FIRM-EMAIL', email.place, say.badEmail({ email: email.value }), say.emailHint());
     }
     const firm: Firm = {

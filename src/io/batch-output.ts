@@ -126,10 +126,15 @@ function commandOf(pid: number): string | undefined {
 }
 
 /**
- * The lock file in a batch's output folder: the running process's id on the first line and, where
- * the system tells it, the time that process started on the second.
+ * The lock file in a batch's output folder: the running process's id on the first line, where
+ * the system tells it the time that process started on the second, and the command holding it
+ * (`batch`, `mail`) on the third. `guide batch` and `guide mail` take the same lock: a mailing
+ * must not attach files a batch is rewriting.
  */
 const lockFileName = '.guide-batch.lock';
+
+/** The commands that take an output folder's lock. */
+export type LockingCommand = 'batch' | 'mail';
 
 /**
  * Takes the output folder for this process, so that two runs (say two shards started at once)
@@ -139,7 +144,7 @@ const lockFileName = '.guide-batch.lock';
  * how to clear a lock when that process may not be a guide batch at all.
  * Resolves with the function that gives it back.
  */
-export async function lockOutputFolder(dir: string): Promise<() => Promise<void>> {
+export async function lockOutputFolder(dir: string, command: LockingCommand = 'batch'): Promise<() => Promise<void>> {
   const file = path.join(dir, lockFileName);
   try {
     await mkdir(dir, { recursive: true });
@@ -148,29 +153,35 @@ export async function lockOutputFolder(dir: string): Promise<() => Promise<void>
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(file, `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n`, { flag: 'wx' });
+      await writeFile(file, `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n${command}\n`, { flag: 'wx' });
       return () => rm(file, { force: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new OutputError(say.cannotWrite({ file, reason: code ?? String(error) }));
     }
-    const [pidLine = '', started = ''] = ((await readTextIfPresent(file)) ?? '').split('\n');
+    const [pidLine = '', started = '', heldBy = ''] = ((await readTextIfPresent(file)) ?? '').split('\n');
     const holder = Number.parseInt(pidLine, 10);
     if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
       const now = startTimeOf(holder);
       // The pid is the lock's, but the process is another that started since: the lock is stale.
       const reused = started !== '' && now !== undefined && now !== started;
       if (!reused) {
-        const command = commandOf(holder);
+        const running = commandOf(holder);
         // A lock without a start time (written elsewhere, or by an older guide) names a pid only.
-        if (started === '' && command !== undefined && !/\b(node|guide)\b/i.test(command)) {
-          throw new OutputError(say.lockedByOther({ file, pid: holder, command, dir }));
+        if (started === '' && running !== undefined && !/\b(node|guide)\b/i.test(running)) {
+          throw new OutputError(say.lockedByOther({ file, pid: holder, command: running, dir }));
         }
-        throw new OutputError(say.locked({ pid: holder, dir, file }));
+        // A lock from before the third line was a batch's.
+        const holderCommand = heldBy === 'mail' ? 'mail' : 'batch';
+        throw new OutputError(
+          command === 'batch' && holderCommand === 'batch'
+            ? say.locked({ pid: holder, dir, file })
+            : say.lockedFor({ command, holder: holderCommand, pid: holder, dir, file }),
+        );
       }
     }
     // Left by a run that was killed: remove it and try again (once; a second loss is a race).
-    if (attempt > 0) throw new OutputError(say.lockRace({ dir }));
+    if (attempt > 0) throw new OutputError(say.lockRace({ command, dir }));
     await rm(file, { force: true });
   }
 }

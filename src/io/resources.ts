@@ -24,6 +24,17 @@ export interface TemplateFolder {
 }
 
 const templateSuffix = '.md.hbs';
+/** The letter `guide mail` sends: plain text, not Markdown, so named apart from the guide's templates. */
+export const mailTemplateNames = ['mail.subject', 'mail.text', 'mail.html'] as const;
+
+function guideTemplateName(file: string): string | undefined {
+  return file.endsWith(templateSuffix) ? file.slice(0, -templateSuffix.length) : undefined;
+}
+
+function mailTemplateName(file: string): string | undefined {
+  const name = file.endsWith('.hbs') ? file.slice(0, -'.hbs'.length) : undefined;
+  return (mailTemplateNames as readonly (string | undefined)[]).includes(name) ? name : undefined;
+}
 const themeName = 'theme.yaml';
 
 /**
@@ -31,9 +42,15 @@ const themeName = 'theme.yaml';
  * the result are relative to `root`, as diagnostics show them. Only regular files are read: a
  * folder or a named pipe with a template's name is reported, never read (a pipe would wait forever).
  * Links are followed as for measure files: a template reached through a link leading out of
- * `root` is reported and not read, unless `outside` is allowed.
+ * `root` is reported and not read, unless `outside` is allowed. With `kind` `mail`, reads the
+ * letter `guide mail` sends instead (`mail.subject.hbs`, `mail.text.hbs`, `mail.html.hbs`).
  */
-export function readTemplateFolder(root: string, dir: string, outside: boolean): TemplateFolder {
+export function readTemplateFolder(
+  root: string,
+  dir: string,
+  outside: boolean,
+  kind: 'guide' | 'mail' = 'guide',
+): TemplateFolder {
   const absolute = path.resolve(root, dir);
   const relative = (name: string) => path.relative(root, path.join(absolute, name)).split(path.sep).join('/');
   const sources: TemplateSources = {};
@@ -74,11 +91,12 @@ export function readTemplateFolder(root: string, dir: string, outside: boolean):
     }
   };
   for (const name of names) {
-    if (!name.endsWith(templateSuffix)) continue;
+    const template = kind === 'guide' ? guideTemplateName(name) : mailTemplateName(name);
+    if (template === undefined) continue;
     const text = read(name);
-    if (text !== undefined) sources[name.slice(0, -templateSuffix.length)] = { file: relative(name), text };
+    if (text !== undefined) sources[template] = { file: relative(name), text };
   }
-  const themeText = names.includes(themeName) ? read(themeName) : undefined;
+  const themeText = kind === 'guide' && names.includes(themeName) ? read(themeName) : undefined;
   return {
     sources,
     ...(themeText !== undefined ? { theme: { file: relative(themeName), text: themeText } } : {}),
@@ -146,6 +164,24 @@ export const bundledTemplatesDir = path.resolve(
   path.dirname(createRequire(import.meta.url).resolve('../../package.json')),
   'templates',
 );
+
+/**
+ * The mail templates of the edition's templates folder, each one it lacks taken from guide's own
+ * (an edition made before `guide mail` needs no new file to use it).
+ */
+export function readMailTemplates(
+  root: string,
+  edition: { templates: string; allow_outside: boolean },
+): { sources: TemplateSources; diagnostics: Diagnostic[] } {
+  const own = readTemplateFolder(root, edition.templates, edition.allow_outside, 'mail');
+  const sources: TemplateSources = { ...own.sources };
+  const missing = mailTemplateNames.filter((name) => !Object.hasOwn(sources, name));
+  if (missing.length > 0) {
+    const bundled = readTemplateFolder(root, path.relative(root, bundledTemplatesDir), true, 'mail');
+    for (const name of missing) if (bundled.sources[name]) sources[name] = bundled.sources[name];
+  }
+  return { sources, diagnostics: own.diagnostics };
+}
 
 const fontCache = new Map<string, Uint8Array>();
 

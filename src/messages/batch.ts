@@ -28,19 +28,19 @@ export const batchOptionMessages = {
     'zh-Hant': '--sheet 用於選擇 .xlsx 活頁簿中的工作表，而企業名單不是 .xlsx 活頁簿',
   }),
   onlyEmpty: message({
-    en: '--only needs firm ids, separated by commas',
-    'zh-Hans': '--only 需要企业编号，用逗号分隔',
-    'zh-Hant': '--only 需要企業編號，用逗號分隔',
+    en: '«option» needs firm ids, separated by commas',
+    'zh-Hans': '«option» 需要企业编号，用逗号分隔',
+    'zh-Hant': '«option» 需要企業編號，用逗號分隔',
   }),
   onlyUnknown: message({
-    en: '--only: no firm with id «ids» in the list',
-    'zh-Hans': '--only：名单中没有编号为 «ids» 的企业',
-    'zh-Hant': '--only：名單中沒有編號為 «ids» 的企業',
+    en: '«option»: no firm with id «ids» in the list',
+    'zh-Hans': '«option»：名单中没有编号为 «ids» 的企业',
+    'zh-Hant': '«option»：名單中沒有編號為 «ids» 的企業',
   }),
   onlyUnknownNear: message({
-    en: '--only: no firm with id «ids» in the list (did you mean "«near»"?)',
-    'zh-Hans': '--only：名单中没有编号为 «ids» 的企业（是不是“«near»”？）',
-    'zh-Hant': '--only：名單中沒有編號為 «ids» 的企業（是不是「«near»」？）',
+    en: '«option»: no firm with id «ids» in the list (did you mean "«near»"?)',
+    'zh-Hans': '«option»：名单中没有编号为 «ids» 的企业（是不是“«near»”？）',
+    'zh-Hant': '«option»：名單中沒有編號為 «ids» 的企業（是不是「«near»」？）',
   }),
   explainUnknown: message({
     en: '--explain: no firm with id "«id»" in «file»',

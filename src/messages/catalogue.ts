@@ -121,6 +121,18 @@ export const catalogueMessages = {
       '如果它是措施檔案，請新增能選中它的規則（例如 "policies/**/*.{yaml,yml}"）；如果不是，請把它移出 «folders»/',
   }),
 
+  // guide.yaml mail: (catalogue/schema.ts)
+  badMailbox: message({
+    en: '"«value»" is not an email address',
+    'zh-Hans': '“«value»”不是有效的电子邮件地址',
+    'zh-Hant': '「«value»」不是有效的電子郵件地址',
+  }),
+  mailboxHint: message({
+    en: 'write an address, alone or after a name: `山東省委臺港澳辦 <service@example.gov.cn>`',
+    'zh-Hans': '请写一个地址，可以在前面加名称：`山東省委臺港澳辦 <service@example.gov.cn>`',
+    'zh-Hant': '請寫一個地址，可以在前面加名稱：`山東省委臺港澳辦 <service@example.gov.cn>`',
+  }),
+
   // Ids, codes and periods (catalogue/schema.ts)
   kebabCase: message({
     en: 'must be kebab-case: lower-case letters, digits and hyphens, e.g. tax-small-scale-vat',

@@ -136,10 +136,17 @@ export const ioMessages = {
     'zh-Hant':
       '«file» 記錄行程 «pid» 正在寫入 «dir»，但行程 «pid» 是 «command»，不是 guide：這個鎖是已結束的執行留下的。請刪除 «file» 後再執行',
   }),
+  lockedFor: message({
+    en: 'guide «command» cannot start: another guide «holder» (process «pid») is using «dir»; wait for it to finish and run again. If no guide is running, process «pid» is another program: delete «file» and run again',
+    'zh-Hans':
+      'guide «command» 无法开始：另一个 guide «holder»（进程 «pid»）正在使用 «dir»；请等它结束后再运行。如果并没有 guide 在运行，进程 «pid» 就是别的程序：请删除 «file» 后再运行',
+    'zh-Hant':
+      'guide «command» 無法開始：另一個 guide «holder»（行程 «pid»）正在使用 «dir»；請等它結束後再執行。如果並沒有 guide 在執行，行程 «pid» 就是別的程式：請刪除 «file» 後再執行',
+  }),
   lockRace: message({
-    en: 'another guide batch took «dir» at the same moment; run again',
-    'zh-Hans': '另一个 guide batch 同时占用了 «dir»；请再运行一次',
-    'zh-Hant': '另一個 guide batch 同時占用了 «dir»；請再執行一次',
+    en: 'another guide run took «dir» at the same moment as this guide «command»; run again',
+    'zh-Hans': '另一个 guide 运行与这次 guide «command» 同时占用了 «dir»；请再运行一次',
+    'zh-Hant': '另一個 guide 執行與這次 guide «command» 同時占用了 «dir»；請再執行一次',
   }),
 
   // The clock

@@ -76,15 +76,29 @@ const maxIndent = 40;
 /** Helpers that only work as blocks, `{{#name …}}…{{/name}}`: they render what is inside. */
 export const blockHelpers: ReadonlySet<string> = new Set(['if', 'unless', 'each', 'with', 'indent']);
 
+/**
+ * What a template writes: Markdown (a guide), plain text (a mail's subject and text) or HTML (a
+ * mail's HTML part). `{{value}}` is escaped for it; `{{{value}}}` goes in as written.
+ */
+export type TemplateOutput = 'markdown' | 'text' | 'html';
+
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => htmlEntities[c]!);
+}
+
 /** Registers every helper on `env` and returns their names (for Handlebars' `knownHelpers`). */
-export function registerHelpers(env: Environment): string[] {
+export function registerHelpers(env: Environment, output: TemplateOutput = 'markdown'): string[] {
   const SafeString = env.SafeString;
   const markdown = (text: string) => new SafeString(text);
+  const escapeValue = { markdown: escapeText, text: (value: string) => value, html: escapeHtml }[output];
+  const insertValue =
+    output === 'markdown' ? (value: string) => neutraliseBlocks(value.replace(/\s+$/, '')) : (value: string) => value;
 
   const helpers: Record<string, Helper> = {
-    [textHelper]: ([value]) => (value instanceof SafeString ? value.toString() : escapeText(printable(value))),
-    [markdownHelper]: ([value]) =>
-      value instanceof SafeString ? value.toString() : neutraliseBlocks(printable(value).replace(/\s+$/, '')),
+    [textHelper]: ([value]) => (value instanceof SafeString ? value.toString() : escapeValue(printable(value))),
+    [markdownHelper]: ([value]) => (value instanceof SafeString ? value.toString() : insertValue(printable(value))),
 
     /** `{{chineseDate date}}` → 2020年3月1日 */
     chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', say.aDate())),

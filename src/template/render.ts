@@ -32,6 +32,7 @@ import {
   registerHelpers,
   textHelper,
   type TemplateLocation,
+  type TemplateOutput,
 } from './helpers.js';
 import { buildView, type ChangesView } from './view.js';
 
@@ -83,6 +84,8 @@ export interface CompileOptions {
    * reads each such section once and reuses it (a measure section, a chapter's opening).
    */
   fragments?: readonly string[];
+  /** What the templates write, and so how `{{value}}` is escaped (default Markdown). */
+  output?: TemplateOutput;
 }
 
 /** The line a fragment partial's call leaves: a block of its own, for the reader to find. */
@@ -141,7 +144,7 @@ export function compileGuide(
 ): { guide?: CompiledGuide; diagnostics: Diagnostic[] } {
   const entry = compileOptions.entry ?? guideTemplate;
   const env = Handlebars.create();
-  const helperNames = registerHelpers(env);
+  const helperNames = registerHelpers(env, compileOptions.output);
   const helpers = new Set(helperNames);
   const diagnostics: Diagnostic[] = [];
   if (!Object.hasOwn(sources, entry)) {

@@ -13,7 +13,7 @@ import { runCli } from '../helpers/cli.js';
 import { assertGolden } from '../helpers/golden.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const commands = ['validate', 'list', 'init', 'new', 'schema', 'convert', 'build', 'preview', 'diff', 'batch'];
+const commands = ['validate', 'list', 'init', 'new', 'schema', 'convert', 'build', 'preview', 'diff', 'batch', 'mail'];
 const goldenDir = path.join(repoRoot, 'test/golden/help');
 
 async function help(language: string, command?: string, columns?: number): Promise<string> {

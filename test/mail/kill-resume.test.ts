@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { JournalEntry } from '../../src/mail/journal.js';
+import { repoRoot } from '../helpers/paths.js';
+import { builtBatch, decodeWords, parseMessage, removeFolder, startServer, type Received } from './helpers.js';
+
+const guide = path.join(repoRoot, 'bin/guide.js');
+
+/** Runs the CLI in a child process without blocking this one, where the SMTP server runs. */
+function runGuide(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.once('close', (status) => resolve({ status, stderr }));
+  });
+}
+
+describe('guide mail killed with SIGKILL and run again', () => {
+  const folders: string[] = [];
+  after(() => folders.forEach(removeFolder));
+
+  it(
+    'sends no firm twice; the rerun sends each remaining firm once and reports the message the server had whole as in doubt',
+    { timeout: 120_000 },
+    async () => {
+      assert.ok((await stat(path.join(repoRoot, 'lib/cli/main.js'))).isFile(), 'run `npm run build` first');
+      const dir = await builtBatch();
+      folders.push(dir);
+      // The server answers the first message; from the second on it holds its answer, and the run is killed.
+      let release: () => void = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let second: () => void = () => {};
+      const secondArrived = new Promise<void>((resolve) => (second = resolve));
+      const server = await startServer({
+        onMessage: (_message: Received) => {
+          if (server.received.length < 2) return;
+          second();
+          return held;
+        },
+      });
+      const args = [guide, 'mail', '--smtp', server.url, '--rate', '600/min', '--retry-delay', '20'];
+      const journalFile = path.join(dir, 'dist/firms/mail-journal.jsonl');
+      const messageIdOf = (m: Received) => parseMessage(m.raw).headers.get('message-id')!;
+      try {
+        const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        await secondArrived;
+        child.kill('SIGKILL');
+        await exited;
+        release();
+        assert.equal(child.signalCode, 'SIGKILL');
+        const atKill = server.received.length;
+        const killedJournal = (await readFile(journalFile, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as JournalEntry);
+        const sentAtKill = killedJournal.filter((e) => e.event === 'sent').map((e) => e.firm);
+        assert.equal(sentAtKill.length, 1, 'the first message was acknowledged and journaled');
+        // The second was received by the server but never acknowledged: the journal says only "sending".
+        const secondId = messageIdOf(server.received[1]!);
+        const secondEntries = killedJournal.filter((e) => e.messageId === secondId).map((e) => e.event);
+        assert.deepEqual(secondEntries, ['sending', 'handed']);
+
+        const rerun = await runGuide(args, dir);
+        assert.equal(rerun.status, 0, rerun.stderr);
+        const doubtful = [...rerun.stderr.matchAll(/W-MAIL-IN-DOUBT firm (TW-\d+)/g)].map((m) => m[1]!);
+        // In doubt: only messages the server had whole; the held one is among them.
+        const firmOf = (m: Received) => killedJournal.find((e) => e.messageId === messageIdOf(m))?.firm;
+        assert.ok(doubtful.includes(firmOf(server.received[1]!)!), rerun.stderr);
+        const received = new Set(server.received.map(firmOf));
+        for (const id of doubtful) assert.ok(received.has(id), `${id} is in doubt but the server never had it`);
+        // Every firm has exactly one message: the rerun sent each remaining firm once, none twice.
+        const byAddress = new Map<string, number>();
+        for (const m of server.received) for (const to of m.to) byAddress.set(to, (byAddress.get(to) ?? 0) + 1);
+        assert.equal(byAddress.size, 5, JSON.stringify([...byAddress]));
+        assert.ok(
+          [...byAddress.values()].every((n) => n === 1),
+          JSON.stringify([...byAddress]),
+        );
+        assert.match(
+          rerun.stderr,
+          new RegExp(`${5 - atKill - (doubtful.length - 1)} to send, 1 already sent, ${doubtful.length} in doubt`),
+        );
+        assert.match(decodeWords(parseMessage(server.received[0]!.raw).headers.get('subject')!), /惠企政策服務指南/);
+
+        // --resend settles a doubt by sending again, with the Message-ID of the attempt in doubt.
+        const resend = await runGuide([...args, '--resend', doubtful[0]!], dir);
+        assert.equal(resend.status, 0, resend.stderr);
+        const doubtId = killedJournal.find((e) => e.firm === doubtful[0] && e.event === 'handed')!.messageId;
+        assert.equal(server.received.filter((m) => messageIdOf(m) === doubtId).length, 2);
+
+        const last = await runGuide(args, dir);
+        assert.equal(last.status, 0, last.stderr);
+        assert.match(last.stderr, /0 to send, 5 already sent/);
+      } finally {
+        release();
+        await server.close();
+      }
+    },
+  );
+});
