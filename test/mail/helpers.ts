@@ -121,6 +121,10 @@ export async function startServer(behaviour: ServerBehaviour = {}): Promise<Test
       });
     },
   });
+  // A client killed mid-session resets its connection; that is what some tests do, not a failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
