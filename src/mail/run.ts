@@ -307,8 +307,13 @@ async function runLocked(options: MailRunOptions, dir: string): Promise<MailRunR
                 file,
                 hint: say.undeliveredHint(),
               });
-      if (outcome.kind === 'fatal') stopped ??= d;
-      fail(message, d);
+      if (outcome.kind !== 'fatal') fail(message, d);
+      else {
+        // The server cannot take any message: said once, whichever connection finds it first.
+        if (stopped === undefined) diagnostics.push(d);
+        stopped ??= d;
+        failed.push({ id: firm, name: message.firm.name, code: d.code, reason: d.message });
+      }
       return { kind: 'failed', messageId, diagnostic: d };
     }
   };

@@ -151,9 +151,9 @@ export const mailMessages = {
     'zh-Hant': '郵件伺服器 «server» 無法使用（«reason»）；沒有再寄送其他郵件',
   }),
   serverUnusableHint: message({
-    en: 'check the user name and password in GUIDE_SMTP_URL, and that the server offers TLS',
-    'zh-Hans': '请检查 GUIDE_SMTP_URL 中的用户名和密码，以及服务器是否支持 TLS',
-    'zh-Hant': '請檢查 GUIDE_SMTP_URL 中的使用者名稱和密碼，以及伺服器是否支援 TLS',
+    en: 'check the host and port, and the user name and password, in GUIDE_SMTP_URL or --smtp, and that the server offers TLS',
+    'zh-Hans': '请检查 GUIDE_SMTP_URL 或 --smtp 中的服务器地址、端口、用户名和密码，以及服务器是否支持 TLS',
+    'zh-Hant': '請檢查 GUIDE_SMTP_URL 或 --smtp 中的伺服器位址、連接埠、使用者名稱和密碼，以及伺服器是否支援 TLS',
   }),
   plan: message({
     en: '«send» to send, «sent» already sent, «doubt» in doubt, «problems» not sendable (of «ok» firms with a guide in «manifest»)',
