@@ -53,9 +53,18 @@ export async function previewCommand(io: CliIo, options: PreviewCommandOptions):
 
   let server;
   try {
-    server = await startPreviewServer({ state: () => state, file: (format) => session.file(format) }, port);
+    server = await startPreviewServer(
+      {
+        state: () => state,
+        file: (format) => session.file(format),
+        failed: (error) => report.info(say.fileFailed({ problem: problemOf(error) })),
+      },
+      port,
+    );
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(say.portTaken({ port }));
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(say.portTaken({ port }));
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw new UsageError(say.portRefused({ port, reason: code }));
     throw error;
   }
   const live = server;
@@ -63,15 +72,23 @@ export async function previewCommand(io: CliIo, options: PreviewCommandOptions):
   // One rebuild at a time; a change during a rebuild asks for one more after it.
   let running: Promise<void> | undefined;
   let again = false;
+  let stopping = false;
   const rebuild = async () => {
     const started = performance.now();
-    state = await session.rebuild();
+    try {
+      state = await session.rebuild();
+    } catch (error) {
+      // A rebuild that fails unexpectedly must not end the preview: the page keeps what it shows.
+      report.info(say.rebuildFailed({ problem: problemOf(error) }));
+      return;
+    }
     watch.set(state.watched);
     live.reload();
     show(state);
     report.info(say.rebuilt({ ms: Math.round(performance.now() - started) }));
   };
   const changed = () => {
+    if (stopping) return;
     if (running) {
       again = true;
       return;
@@ -80,7 +97,7 @@ export async function previewCommand(io: CliIo, options: PreviewCommandOptions):
       do {
         again = false;
         await rebuild();
-      } while (again);
+      } while (again && !stopping);
     })().finally(() => (running = undefined));
   };
   const watch = watchFiles(changed);
@@ -93,9 +110,15 @@ export async function previewCommand(io: CliIo, options: PreviewCommandOptions):
       resolve();
     });
   });
+  stopping = true;
   watch.close();
   await running;
   await server.close();
   report.info(say.stopped());
   return ExitCode.ok;
+}
+
+/** An unexpected error in one line, for the terminal. */
+function problemOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

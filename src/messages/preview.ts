@@ -53,6 +53,38 @@ export const previewMessages = {
     'zh-Hans': '--firm 和 --firms 要一起使用：企业编号，以及它所在的名单',
     'zh-Hant': '--firm 和 --firms 要一起使用：企業編號，以及它所在的名單',
   }),
+  portRefused: message({
+    en: 'guide cannot listen on port «port» of 127.0.0.1 («reason»): choose another with --port (above 1023), or leave it out for a free one',
+    'zh-Hans':
+      'guide 无法监听 127.0.0.1 的端口 «port»（«reason»）：用 --port 换一个（大于 1023），或不写以使用空闲端口',
+    'zh-Hant':
+      'guide 無法監聽 127.0.0.1 的連接埠 «port»（«reason»）：用 --port 換一個（大於 1023），或不寫以使用空閒連接埠',
+  }),
+  rebuildFailed: message({
+    en: 'the guide could not be rebuilt («problem»); the page keeps the last guide built. Save the file again to retry',
+    'zh-Hans': '指南无法重新生成（«problem»）；页面保留最近一次生成的指南。再次保存文件即可重试',
+    'zh-Hant': '指南無法重新產生（«problem»）；頁面保留最近一次產生的指南。再次儲存檔案即可重試',
+  }),
+  notFound: message({
+    en: 'Not found. The preview serves / (the guide), /guide.pdf and /guide.docx.',
+    'zh-Hans': '找不到此页面。预览提供 /（指南）、/guide.pdf 和 /guide.docx。',
+    'zh-Hant': '找不到此頁面。預覽提供 /（指南）、/guide.pdf 和 /guide.docx。',
+  }),
+  wrongHost: message({
+    en: 'The preview answers only at 127.0.0.1 or localhost.',
+    'zh-Hans': '预览只在 127.0.0.1 或 localhost 上响应。',
+    'zh-Hant': '預覽只在 127.0.0.1 或 localhost 上回應。',
+  }),
+  fileFailed: message({
+    en: 'the file asked for could not be made: «problem»',
+    'zh-Hans': '请求的文件无法生成：«problem»',
+    'zh-Hant': '要求的檔案無法產生：«problem»',
+  }),
+  serverError: message({
+    en: 'The file could not be made; the terminal running guide preview says why.',
+    'zh-Hans': '文件无法生成；运行 guide preview 的终端会说明原因。',
+    'zh-Hant': '檔案無法產生；執行 guide preview 的終端機會說明原因。',
+  }),
   portTaken: message({
     en: 'port «port» on 127.0.0.1 is in use: choose another with --port, or leave it out for a free one',
     'zh-Hans': '127.0.0.1 的端口 «port» 已被占用：用 --port 换一个，或不写以使用空闲端口',

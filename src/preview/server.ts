@@ -17,6 +17,8 @@ import type { PreviewState } from './session.js';
 export interface PreviewContent {
   state(): PreviewState;
   file(format: 'pdf' | 'docx'): Promise<Uint8Array | undefined>;
+  /** A request could not be answered: the terminal says why, the browser gets a short page. */
+  failed(error: unknown): void;
 }
 
 export interface PreviewServer {
@@ -64,8 +66,14 @@ const fileTypes = {
 export async function startPreviewServer(content: PreviewContent, port: number): Promise<PreviewServer> {
   const listeners = new Set<ServerResponse>();
   let build = 0;
+  // Set once listening. Requests naming another host (a DNS-rebinding page) get nothing.
+  let hosts = new Set<string>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!hosts.has(request.headers.host ?? '')) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end(`${say.wrongHost()}\n`);
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -100,13 +108,14 @@ export async function startPreviewServer(content: PreviewContent, port: number):
       response.end(bytes);
       return;
     }
-    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404\n');
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`${say.notFound()}\n`);
   };
 
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      content.failed(error);
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      response.end(`${String(error)}\n`);
+      response.end(`${say.serverError()}\n`);
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -117,6 +126,7 @@ export async function startPreviewServer(content: PreviewContent, port: number):
     });
   });
   const address = server.address() as AddressInfo;
+  hosts = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`]);
   return {
     url: `http://127.0.0.1:${address.port}/`,
     reload() {

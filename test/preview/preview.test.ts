@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -79,6 +80,27 @@ describe('guide preview', () => {
         .toString(),
       'PK',
     );
+  });
+
+  it('answers only requests for itself: another Host header is refused, an unknown path is 404', async () => {
+    const get = (pathname: string, host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const { port } = new URL(url);
+        request({ host: '127.0.0.1', port, path: pathname, headers: { host } }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        })
+          .on('error', reject)
+          .end();
+      });
+    const { host } = new URL(url);
+    assert.equal((await get('/', 'attacker.example')).status, 403, 'a DNS-rebinding page gets nothing');
+    assert.equal((await get('/guide.pdf', `attacker.example:${new URL(url).port}`)).status, 403);
+    assert.equal((await get('/', host)).status, 200);
+    const missing = await get('/../guide.yaml', host);
+    assert.equal(missing.status, 404);
+    assert.match(missing.body, /\/guide\.pdf/);
   });
 
   it('shows an edited title without a reload by hand', async () => {
