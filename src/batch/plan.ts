@@ -5,7 +5,6 @@
 
 import type { Catalogue } from '../catalogue/types.js';
 import type { OutputFormat } from '../writers/formats.js';
-import { firmIdKey } from '../firms/records.js';
 import type { Firm } from '../firms/types.js';
 import { safeFileName } from '../io/file-names.js';
 import type { ManifestFirm } from './manifest.js';
@@ -39,17 +38,6 @@ export function firmFileBase(pattern: string, firm: Firm): string {
     Object.hasOwn(placeholders, name) ? placeholders[name]!(firm) : whole,
   );
   return safeFileName(filled, firm.id);
-}
-
-/** `--shard 2/4`: the second of four disjoint parts. */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
-/** Which shard a firm falls in (1-based): by a hash of its id, so it never depends on list order. */
-export function shardOf(firm: Pick<Firm, 'id'>, count: number): number {
-  return (Number.parseInt(sha256Hex(firmIdKey(firm.id)).slice(0, 8), 16) % count) + 1;
 }
 
 /** What every firm's guide is made of besides the firm and its measures. */
@@ -149,18 +137,6 @@ export function parseJobs(value: string | undefined, cores: number): number {
     throw new UsageError(say.jobs({ value }));
   }
   return Number(value);
-}
-
-/** `--shard i/n`: this run builds part i of n. */
-export function parseShard(value: string | undefined): Shard | undefined {
-  if (value === undefined) return undefined;
-  const found = /^(\d+)\/(\d+)$/.exec(value.trim());
-  const index = Number(found?.[1]);
-  const count = Number(found?.[2]);
-  if (!found || count < 1 || index < 1 || index > count) {
-    throw new UsageError(say.shard({ value }));
-  }
-  return { index, count };
 }
 
 /** `--name-pattern`: checked before anything is read. */

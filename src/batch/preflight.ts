@@ -17,7 +17,7 @@ import { batchMessages, batchOptionMessages } from '../messages/batch.js';
 import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import { glyphMessages } from '../messages/fonts.js';
 import { closestMatch } from '../schema/did-you-mean.js';
-import { shardOf, type Shard } from './plan.js';
+import { shardOf, type Shard } from './shard.js';
 import { reasonOf, type BatchFirm } from './run.js';
 
 /**

@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firmIdKey } from '../firms/records.js';
 import { isManifestFirm, type BatchManifest, type ManifestFile, type ManifestFirm } from '../batch/manifest.js';
-import { shardOf, type Shard } from '../batch/plan.js';
+import { shardOf, type Shard } from '../batch/shard.js';
 import type { OutputFormat } from '../writers/formats.js';
 import { isEmailAddress } from './address.js';
 import { filesKey, stateKey, type FirmMailState } from './journal.js';

@@ -10,7 +10,7 @@ import type { Edition, EditionMail } from '../catalogue/types.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
 import type { BatchManifest } from '../batch/manifest.js';
-import type { Shard } from '../batch/plan.js';
+import type { Shard } from '../batch/shard.js';
 import { fileDigest, lockOutputFolder, readFileBytes, readTextIfPresent } from '../io/batch-output.js';
 import { openJournal, type JournalWriter } from '../io/mail-journal.js';
 import { writeFileAtomic } from '../io/write-atomic.js';

@@ -12,7 +12,7 @@ import type { LoadedEdition } from '../io/edition.js';
 import { readMailTemplates } from '../io/resources.js';
 import { readTextIfPresent } from '../io/batch-output.js';
 import { selectIds } from '../batch/preflight.js';
-import { parseShard } from '../batch/plan.js';
+import { parseShard } from '../batch/shard.js';
 import { outputFormats, type OutputFormat } from '../writers/formats.js';
 import { isEmailAddress } from './address.js';
 import { compileLetter } from './letter.js';

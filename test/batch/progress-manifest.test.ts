@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { manifestCsv, previousFirms, type BatchManifest } from '../../src/batch/manifest.js';
-import { firmFileBase, shardOf } from '../../src/batch/plan.js';
+import { firmFileBase } from '../../src/batch/plan.js';
+import { shardOf } from '../../src/batch/shard.js';
 import { Progress } from '../../src/batch/progress.js';
 import type { Firm } from '../../src/firms/types.js';
 
