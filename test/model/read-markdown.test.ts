@@ -432,4 +432,18 @@ describe('lists nested too deep', () => {
       );
     }
   });
+
+  // fuzz finding 004: 20,000 markers on one line took the parser minutes (each level rescans the line).
+  test('thousands of markers on one line are refused before parsing, at the markers', { timeout: 20_000 }, () => {
+    const markdown = `a\n\n${'- '.repeat(20_000)}x\n`;
+    const { diagnostics } = readMarkdown(markdown, meta);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, d.range?.[0]]),
+      [['E-TEMPLATE-DIRECTIVE', 'a list nested more than 6 levels deep cannot be part of a guide', 3]],
+    );
+  });
+
+  test('a thematic break of many dashes is not a stack of lists', () => {
+    assert.deepEqual(body('a\n\n- - - - - - - - - -\n\nb'), [para('a'), { type: 'thematic-break' }, para('b')]);
+  });
 });
