@@ -486,6 +486,16 @@ export const markdownMessages = {
     'zh-Hans': '::qr 的网址“«url»”不是 http(s) 地址',
     'zh-Hant': '::qr 的網址「«url»」不是 http(s) 位址',
   }),
+  qrTooLong: message({
+    en: '::qr url is «bytes» bytes long: a QR code holds at most «max»',
+    'zh-Hans': '::qr 的网址长 «bytes» 字节：二维码最多只能容纳 «max» 字节',
+    'zh-Hant': '::qr 的網址長 «bytes» 位元組：QR 碼最多只能容納 «max» 位元組',
+  }),
+  qrTooLongHint: message({
+    en: 'give the QR code a short address (a page that leads on), or show the long one as a link instead',
+    'zh-Hans': '请给二维码一个短网址（可再跳转的页面），或改用链接显示长网址',
+    'zh-Hant': '請給 QR 碼一個短網址（可再跳轉的頁面），或改用連結顯示長網址',
+  }),
   qrHint: message({
     en: 'write ::qr[label]{url="https://…"}',
     'zh-Hans': '请写成 ::qr[label]{url="https://…"}',

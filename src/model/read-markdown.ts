@@ -159,6 +159,12 @@ const maxListDepth = 6;
 type Node = Md.Nodes;
 
 /**
+ * The most bytes a QR code holds at the error correction level the writers use (M): the largest
+ * symbol, version 40. A longer address cannot be made into a code at all.
+ */
+const maxQrBytes = 2331;
+
+/**
  * The first line that opens more than `max` list items in a row ("- - - - x", "1. - 1. x"), as the
  * range of its markers; a thematic break ("- - - -") is not one. A plain scan: it must stay linear.
  */
@@ -441,6 +447,11 @@ class Reader {
             this.lastHeading,
             say.qrHint(),
           );
+          return [];
+        }
+        const bytes = Buffer.byteLength(url, 'utf8');
+        if (bytes > maxQrBytes) {
+          this.report(rangeOf(node), say.qrTooLong({ bytes, max: maxQrBytes }), this.lastHeading, say.qrTooLongHint());
           return [];
         }
         return [{ type: 'qr', url, label: this.inlines(node.children) }];

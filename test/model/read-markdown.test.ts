@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import QRCode from 'qrcode';
 import type { Block, DocMeta, Inline } from '../../src/model/doc-model.js';
 import { readMarkdown } from '../../src/model/read-markdown.js';
 
@@ -344,6 +345,24 @@ describe('directives', () => {
   test('::qr with a label in Markdown', () => {
     assert.deepEqual(body('::qr[**網上**辦理]{url="https://x.test/"}'), [
       { type: 'qr', url: 'https://x.test/', label: [{ type: 'strong', children: [text('網上')] }, text('辦理')] },
+    ]);
+  });
+
+  // fuzz finding 001: a longer url made the QR library throw while the PDF was laid out (exit 70).
+  test('a ::qr url longer than the largest QR code holds is refused; the longest that fits reads', () => {
+    const url = (bytes: number) =>
+      `https://x.test/${'漢'.repeat(Math.floor((bytes - 15) / 3))}${'a'.repeat((bytes - 15) % 3)}`;
+    const longest = url(2331);
+    assert.equal(Buffer.byteLength(longest), 2331);
+    QRCode.create(longest, { errorCorrectionLevel: 'M' });
+    assert.throws(() => QRCode.create(url(2332), { errorCorrectionLevel: 'M' }), /too big/);
+    assert.deepEqual(body(`::qr[a]{url="${longest}"}`), [{ type: 'qr', url: longest, label: [text('a')] }]);
+    assert.deepEqual(problems(`::qr[a]{url="${url(2332)}"}`), [
+      {
+        code: 'E-TEMPLATE-DIRECTIVE',
+        at: `::qr[a]{url="${url(2332)}"}`,
+        message: '::qr url is 2332 bytes long: a QR code holds at most 2331',
+      },
     ]);
   });
 
