@@ -201,6 +201,21 @@ describe('template errors', () => {
     assert.match(diagnostic.message, /expected a date like 2020-03-01/);
   });
 
+  // fuzz finding 005: basisText given the measure itself crashed on its missing url.
+  test('a helper given an object without the fields it reads is an error at the call, with a hint', () => {
+    const { diagnostic, at, text } = failure({
+      guide: '{{#each chapters}}{{#each measures}}\n- {{basisText this}}{{/each}}{{/each}}',
+    });
+    assert.equal(diagnostic.code, 'E-TEMPLATE');
+    assert.equal(at, '2:3');
+    assert.equal(text, '{{basisText this}}');
+    assert.equal(diagnostic.message, 'basisText needs a basis entry ({ title, number, date, url })');
+    assert.match(diagnostic.hint ?? '', /one entry with these fields/);
+    const material = failure({ guide: '{{#each chapters}}{{materialText category}}{{/each}}' });
+    assert.equal(material.diagnostic.message, 'materialText needs a material ({ name, copies, note })');
+    assertNoStack(diagnostic);
+  });
+
   test('a partial with no template is an error at the call, with a suggestion', () => {
     const result = render({ guide: 'x\n{{> chaptr}}', chapter: 'c' });
     assert.equal(result.diagnostics.length, 1);

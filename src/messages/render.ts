@@ -339,7 +339,16 @@ export const helperMessages = {
     'zh-Hant': '申請材料（{ name, copies, note }）',
   }),
   anAudience: message({ en: 'an audience', 'zh-Hans': '适用对象', 'zh-Hant': '適用對象' }),
-  aBasis: message({ en: 'a basis entry', 'zh-Hans': '一条政策依据', 'zh-Hant': '一條政策依據' }),
+  aBasis: message({
+    en: 'a basis entry ({ title, number, date, url })',
+    'zh-Hans': '一条政策依据（{ title, number, date, url }）',
+    'zh-Hant': '一條政策依據（{ title, number, date, url }）',
+  }),
+  recordHint: message({
+    en: 'pass «helper» one entry with these fields, not the measure or list around it (e.g. this inside {{#each …}})',
+    'zh-Hans': '请给 «helper» 传入含这些字段的单个条目，而不是外层的措施或列表（例如 {{#each …}} 中的 this）',
+    'zh-Hant': '請給 «helper» 傳入含這些欄位的單個條目，而不是外層的措施或清單（例如 {{#each …}} 中的 this）',
+  }),
   theLinkText: message({ en: 'the link text', 'zh-Hans': '链接文字', 'zh-Hant': '連結文字' }),
   theUrl: message({ en: 'the url', 'zh-Hans': '网址', 'zh-Hant': '網址' }),
   aValue: message({ en: 'a value', 'zh-Hans': '一个值', 'zh-Hant': '一個值' }),
@@ -476,6 +485,16 @@ export const markdownMessages = {
     en: '::qr url "«url»" is not an http(s) address',
     'zh-Hans': '::qr 的网址“«url»”不是 http(s) 地址',
     'zh-Hant': '::qr 的網址「«url»」不是 http(s) 位址',
+  }),
+  qrTooLong: message({
+    en: '::qr url is «bytes» bytes long: a QR code holds at most «max»',
+    'zh-Hans': '::qr 的网址长 «bytes» 字节：二维码最多只能容纳 «max» 字节',
+    'zh-Hant': '::qr 的網址長 «bytes» 位元組：QR 碼最多只能容納 «max» 位元組',
+  }),
+  qrTooLongHint: message({
+    en: 'give the QR code a short address (a page that leads on), or show the long one as a link instead',
+    'zh-Hans': '请给二维码一个短网址（可再跳转的页面），或改用链接显示长网址',
+    'zh-Hant': '請給 QR 碼一個短網址（可再跳轉的頁面），或改用連結顯示長網址',
   }),
   qrHint: message({
     en: 'write ::qr[label]{url="https://…"}',

@@ -158,6 +158,43 @@ const maxListDepth = 6;
 
 type Node = Md.Nodes;
 
+/**
+ * The most bytes a QR code holds at the error correction level the writers use (M): the largest
+ * symbol, version 40. A longer address cannot be made into a code at all.
+ */
+const maxQrBytes = 2331;
+
+/**
+ * The first line that opens more than `max` list items in a row ("- - - - x", "1. - 1. x"), as the
+ * range of its markers; a thematic break ("- - - -") is not one. A plain scan: it must stay linear.
+ */
+function stackedListMarkers(text: string, max: number): Range | undefined {
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let at = lineStart;
+    let markers = 0;
+    for (;;) {
+      while (at < lineEnd && (text[at] === ' ' || text[at] === '\t' || text[at] === '>')) at++;
+      let markerEnd = at;
+      if (text[at] === '-' || text[at] === '+' || text[at] === '*') markerEnd = at + 1;
+      else {
+        while (markerEnd < lineEnd && markerEnd - at < 9 && text[markerEnd]! >= '0' && text[markerEnd]! <= '9')
+          markerEnd++;
+        markerEnd = markerEnd > at && (text[markerEnd] === '.' || text[markerEnd] === ')') ? markerEnd + 1 : at;
+      }
+      if (markerEnd === at || (markerEnd < lineEnd && text[markerEnd] !== ' ' && text[markerEnd] !== '\t')) break;
+      markers++;
+      at = markerEnd;
+    }
+    const line = text.slice(lineStart, lineEnd);
+    if (markers > max && !/^[ \t>]*([-*_])(?:[ \t]*\1)*[ \t]*$/.test(line)) return [lineStart, at];
+    lineStart = lineEnd + 1;
+  }
+  return undefined;
+}
+
 class Reader {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly definitions = new Map<string, string>();
@@ -178,6 +215,24 @@ class Reader {
   }
 
   read(): FragmentRead {
+    const stacked = stackedListMarkers(this.text, maxListDepth);
+    if (stacked !== undefined) {
+      // Each marker on one line nests a list that the parser rescans to the line's end: thousands
+      // of them take it minutes, so the fragment is refused before it is parsed.
+      this.report(
+        stacked,
+        say.cannotBePart({ what: say.deepList({ max: maxListDepth }) }),
+        undefined,
+        say.deepListHint(),
+      );
+      return {
+        ...(this.file !== undefined ? { file: this.file } : {}),
+        sections: [],
+        anchors: [],
+        links: [],
+        diagnostics: this.diagnostics,
+      };
+    }
     const tree = fromMarkdown(this.text, {
       extensions: [gfmTable(), directive()],
       mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
@@ -392,6 +447,11 @@ class Reader {
             this.lastHeading,
             say.qrHint(),
           );
+          return [];
+        }
+        const bytes = Buffer.byteLength(url, 'utf8');
+        if (bytes > maxQrBytes) {
+          this.report(rangeOf(node), say.qrTooLong({ bytes, max: maxQrBytes }), this.lastHeading, say.qrTooLongHint());
           return [];
         }
         return [{ type: 'qr', url, label: this.inlines(node.children) }];

@@ -16,6 +16,7 @@ import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
 import { openThemeFonts } from './fonts.js';
 import { readTemplates } from './prepare.js';
 import { parseTheme } from './theme.js';
+import { parseYaml } from '../schema/parse-yaml.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
@@ -57,7 +58,31 @@ export function checkEditionGlyphs(
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
   const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource, catalogue.edition.allow_outside);
   if (!fonts) return { diagnostics, sources };
-  return { diagnostics: checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources), sources };
+  return {
+    diagnostics: [
+      ...checkThemeGlyphs(fonts, themeSource),
+      ...checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources),
+    ],
+    sources,
+  };
+}
+
+/** The theme's own texts that the PDF draws: font names and colours are never drawn. */
+const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.continued', 'toc.title']);
+
+/**
+ * The theme's drawn texts against its own fonts, at their place in theme.yaml: they reach the page
+ * without passing through a measure or a template, so neither of the other checks sees them.
+ */
+export function checkThemeGlyphs(fonts: PdfFonts, theme: { file: string; text: string }): Diagnostic[] {
+  const { doc } = parseYaml(theme.file, theme.text);
+  if (!doc) return [];
+  return checkDocumentGlyphs(
+    missingIn(fonts),
+    new Map([[theme.file, doc]]),
+    new Map([[theme.file, theme.text]]),
+    drawnThemeFields,
+  );
 }
 
 function missingIn(fonts: PdfFonts): MissingGlyphs {
@@ -69,6 +94,8 @@ function checkDocumentGlyphs(
   missing: MissingGlyphs,
   documents: ReadonlyMap<string, Document>,
   sources: ReadonlyMap<string, string>,
+  /** Only the values at these fields ("table.continued"); every value when absent. */
+  only?: ReadonlySet<string>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [file, doc] of documents) {
@@ -76,12 +103,13 @@ function checkDocumentGlyphs(
     visit(doc, {
       Scalar(_key, node, path) {
         if (typeof node.value !== 'string' || !node.range) return;
-        const codePoints = missing(node.value);
-        if (codePoints.length === 0) return;
         const field = path
           .filter(isPair)
           .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
           .join('.');
+        if (only !== undefined && !only.has(field)) return;
+        const codePoints = missing(node.value);
+        if (codePoints.length === 0) return;
         for (const codePoint of codePoints) {
           const char = String.fromCodePoint(codePoint);
           const found = source.indexOf(char, (node as Node).range![0]);

@@ -14,6 +14,7 @@ import type { PdfFonts } from '../writers/pdf/index.js';
 import type { Theme } from '../writers/theme.js';
 import { fragmentPartials } from './assemble.js';
 import { openThemeFonts } from './fonts.js';
+import { checkThemeGlyphs } from './glyph-check.js';
 import { parseTheme } from './theme.js';
 
 /** The template a guide starts from: the whole edition, or a firm's tailored guide. */
@@ -92,6 +93,8 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
     catalogue.edition.allow_outside,
   );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
+  const themeGlyphs = checkThemeGlyphs(fonts, templates.theme);
+  if (themeGlyphs.length > 0) return { diagnostics: [...diagnostics, ...themeGlyphs] };
   const hash = sha256Hex(
     JSON.stringify({
       templates: Object.entries(templates.sources).map(([name, source]) => [name, source.text]),

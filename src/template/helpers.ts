@@ -104,7 +104,7 @@ export function registerHelpers(env: Environment, output: TemplateOutput = 'mark
     chineseDate: (args) => chineseDate(stringArg(args, 0, 'chineseDate', say.aDate())),
     /** `{{period effective}}` → 2020年3月1日至2020年5月31日 / 2020年3月1日起長期有效 */
     period: (args) => {
-      const effective = objectArg(args, 0, 'period', say.aPeriod());
+      const effective = recordArg(args, 0, 'period', say.aPeriod(), { from: 'text', until: 'optional text' });
       return effectivePeriod(effective as { from: string; until?: string | null });
     },
     /** `{{statusLabel status}}` → 現行有效 / 尚未生效 / 已失效 (guide.yaml `labels` rewords them) */
@@ -123,7 +123,11 @@ export function registerHelpers(env: Environment, output: TemplateOutput = 'mark
       channelLabel(stringArg(args, 0, 'channelLabel', say.aChannelType()) as ChannelType, editionLabels(options)),
     /** `{{materialText this}}` → 營業執照副本影本（1份） */
     materialText: (args) => {
-      const material = objectArg(args, 0, 'materialText', say.aMaterial());
+      const material = recordArg(args, 0, 'materialText', say.aMaterial(), {
+        name: 'text',
+        copies: 'optional number',
+        note: 'optional text',
+      });
       return materialText(material as unknown as MaterialView);
     },
     /** `{{audienceText audience all="各類企業"}}` → 行業：製造業；規模：小微型企業 (or `all`) */
@@ -136,7 +140,12 @@ export function registerHelpers(env: Environment, output: TemplateOutput = 'mark
     },
     /** `{{basisText this}}` → 《title》（文號，2020年2月28日）, the title linked when there is a url */
     basisText: (args) => {
-      const basis = objectArg(args, 0, 'basisText', say.aBasis()) as unknown as BasisView;
+      const basis = recordArg(args, 0, 'basisText', say.aBasis(), {
+        title: 'text',
+        number: 'optional text',
+        date: 'optional text',
+        url: 'optional text',
+      }) as unknown as BasisView;
       const title = escapeText(`《${basis.title}》`);
       const cited = basis.url !== null ? `[${title}](${escapeDestination(basis.url)})` : title;
       const details = [basis.number, basis.date !== null ? chineseDate(basis.date) : null].filter(
@@ -228,6 +237,32 @@ function objectArg(args: unknown[], index: number, helper: string, what: string)
   const value = args[index];
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   throw new FormatError(say.needs({ helper, what }));
+}
+
+type FieldKind = 'text' | 'optional text' | 'optional number';
+
+/**
+ * An object argument whose fields the helper reads: a template that passes something else (a whole
+ * measure instead of one of its basis entries) is told so here, not by a crash inside the helper.
+ */
+function recordArg(
+  args: unknown[],
+  index: number,
+  helper: string,
+  what: string,
+  fields: Record<string, FieldKind>,
+): Record<string, unknown> {
+  const value = objectArg(args, index, helper, what);
+  for (const [field, kind] of Object.entries(fields)) {
+    const got = value[field];
+    const fits =
+      kind === 'text'
+        ? typeof got === 'string'
+        : // Views write an absent optional field as null, so undefined means the field does not exist.
+          got === null || typeof got === (kind === 'optional text' ? 'string' : 'number');
+    if (!fits) throw new FormatError(say.needs({ helper, what }), say.recordHint({ helper }));
+  }
+  return value;
 }
 
 // Texts to join (a link text, the parts of an id): strings, or numbers such as a chapter number.

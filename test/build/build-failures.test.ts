@@ -85,6 +85,29 @@ describe('guide build failures', () => {
     assert.match(run.stderr, new RegExp(`templates/theme\\.yaml:${locate(theme, 'crimson')} error E-PATTERN`));
   });
 
+  // fuzz findings 002 and 003: the theme's footer and table mark reached layout unchecked (exit 70).
+  it("a character the fonts lack in the theme's own text is E-GLYPH-MISSING at its place in theme.yaml", async () => {
+    const dir = copySampleEdition('broken');
+    const theme = path.join(dir, 'templates/theme.yaml');
+    editFile(theme, 'footer: "第 {page} 頁', 'footer: "第 {page} 𪚥頁');
+    editFile(theme, 'continued: "（續）"', 'continued: "（\uFFFD）"');
+    for (const command of ['build', 'validate']) {
+      const run = await runCli([command], { cwd: dir });
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(
+        run.stderr,
+        new RegExp(`templates/theme\\.yaml:${locate(theme, '𪚥')} error E-GLYPH-MISSING running\\.footer: .*U\\+2A6A5`),
+      );
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `templates/theme\\.yaml:${locate(theme, '\uFFFD')} error E-GLYPH-MISSING table\\.continued: .*U\\+FFFD`,
+        ),
+      );
+      assert.doesNotMatch(run.stderr, /internal error/);
+    }
+  });
+
   it('bad formats and a malformed SOURCE_DATE_EPOCH are usage errors', async () => {
     assert.equal((await runCli(['build', '--format', 'pdf,rtf'], { cwd: repoRoot })).code, 2);
     const epoch = await runCli(['build', '--format', 'pdf', '--out', mkdtempSync(path.join(tmpdir(), 'guide-'))], {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import QRCode from 'qrcode';
 import type { Block, DocMeta, Inline } from '../../src/model/doc-model.js';
 import { readMarkdown } from '../../src/model/read-markdown.js';
 
@@ -347,6 +348,24 @@ describe('directives', () => {
     ]);
   });
 
+  // fuzz finding 001: a longer url made the QR library throw while the PDF was laid out (exit 70).
+  test('a ::qr url longer than the largest QR code holds is refused; the longest that fits reads', () => {
+    const url = (bytes: number) =>
+      `https://x.test/${'漢'.repeat(Math.floor((bytes - 15) / 3))}${'a'.repeat((bytes - 15) % 3)}`;
+    const longest = url(2331);
+    assert.equal(Buffer.byteLength(longest), 2331);
+    QRCode.create(longest, { errorCorrectionLevel: 'M' });
+    assert.throws(() => QRCode.create(url(2332), { errorCorrectionLevel: 'M' }), /too big/);
+    assert.deepEqual(body(`::qr[a]{url="${longest}"}`), [{ type: 'qr', url: longest, label: [text('a')] }]);
+    assert.deepEqual(problems(`::qr[a]{url="${url(2332)}"}`), [
+      {
+        code: 'E-TEMPLATE-DIRECTIVE',
+        at: `::qr[a]{url="${url(2332)}"}`,
+        message: '::qr url is 2332 bytes long: a QR code holds at most 2331',
+      },
+    ]);
+  });
+
   test('unknown directives, attributes and misplaced ones are errors, not dropped silently', () => {
     assert.deepEqual(
       problems(
@@ -431,5 +450,19 @@ describe('lists nested too deep', () => {
         [['E-TEMPLATE-DIRECTIVE', 'a list nested more than 6 levels deep cannot be part of a guide']],
       );
     }
+  });
+
+  // fuzz finding 004: 20,000 markers on one line took the parser minutes (each level rescans the line).
+  test('thousands of markers on one line are refused before parsing, at the markers', { timeout: 20_000 }, () => {
+    const markdown = `a\n\n${'- '.repeat(20_000)}x\n`;
+    const { diagnostics } = readMarkdown(markdown, meta);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, d.range?.[0]]),
+      [['E-TEMPLATE-DIRECTIVE', 'a list nested more than 6 levels deep cannot be part of a guide', 3]],
+    );
+  });
+
+  test('a thematic break of many dashes is not a stack of lists', () => {
+    assert.deepEqual(body('a\n\n- - - - - - - - - -\n\nb'), [para('a'), { type: 'thematic-break' }, para('b')]);
   });
 });
