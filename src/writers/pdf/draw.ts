@@ -14,6 +14,7 @@ import { colorOperator, type ColorMode } from './colors.js';
 import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
+import { useObjectStreams } from './object-streams.js';
 import { qrRuns } from './qr.js';
 import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
 import { StructureTree } from './structure.js';
@@ -83,6 +84,7 @@ export function drawDocument(
     // here (not after construction) is what makes the bytes reproducible.
     info: { ...info },
   });
+  useObjectStreams(doc);
   const internals = doc as unknown as DocumentInternals;
   // pdfkit's packet would hold the title unescaped and lack ModifyDate and the identifications.
   internals.endMetadata = () => writeMetadata(internals, xmpPacket(info, output.standard, meta.language));
