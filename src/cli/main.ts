@@ -79,7 +79,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
 
   const configOption = () => new Option('-c, --config <path>', say.config());
-  const pdfStandardOption = () => new Option('--pdf-standard <standard>', say.pdfStandard()).choices(pdfStandards);
+  const pdfStandardOption = () => new Option('--pdf-standard <name>', say.pdfStandard()).choices(pdfStandards);
   const expiringOption = () => new Option('--expiring-within <days>', say.expiringWithin()).argParser(parseDays);
   const run =
     (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
