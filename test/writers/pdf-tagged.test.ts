@@ -207,6 +207,9 @@ describe('tagged PDF of the sample guide (PDF/UA-1, the default)', () => {
       assert.equal(squeeze(headings[i]!.text), squeeze(heading.text));
     });
 
+    // PDF/UA: heading levels are never skipped on the way down.
+    headings.forEach((heading, i) => assert.ok(heading.level <= (headings[i - 1]?.level ?? 0) + 1, heading.text));
+
     const tables = all.filter((e) => e.type === 'Table');
     const expectedTables = modelTables(model);
     assert.equal(tables.length, expectedTables.length);
