@@ -300,11 +300,20 @@ describe('tagged PDF of the sample guide (PDF/UA-1, the default)', () => {
     assert.ok(body > 30);
   });
 
-  it('running header and footer are artifacts: no structure element holds them', () => {
+  it('running header and footer, and what continued tables repeat, are artifacts: read once or not at all', async () => {
     const read = squeeze(textOf(tree));
     assert.doesNotMatch(read, /第\d+頁，共\d+頁/);
     // The header is the guide's title: the cover has it once, as content; each page again, as artifact.
     assert.ok(read.split(squeeze(model.meta.header)).length - 1 <= 1);
+    // Labels and captions repeated with 「（續）」 are on the pages, and not in the structure.
+    const mark = squeeze(theme.table.continued);
+    let shown = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const content = await (await pdf.getPage(n)).getTextContent();
+      shown += squeeze(content.items.map((item) => ('str' in item ? item.str : '')).join('')).split(mark).length - 1;
+    }
+    assert.ok(shown > 0, 'the sample has tables continued on a next page');
+    assert.equal(read.split(mark).length - 1, 0);
   });
 });
 
@@ -388,7 +397,9 @@ describe('PDF standards and print colours', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--print cannot be combined with PDF\/A \(a-2b\)/);
     assert.match(run.stderr, /--pdf-standard ua-1/);
-    const parsed = parseTheme('templates/theme.yaml', `${themeText}\npdf: { standard: a-2a, print: true }\n`);
+    const both = themeText.replace(/^pdf: .*$/m, 'pdf: { standard: a-2a, print: true }');
+    assert.notEqual(both, themeText);
+    const parsed = parseTheme('templates/theme.yaml', both);
     assert.equal(parsed.theme, undefined);
     const [problem] = parsed.diagnostics;
     assert.equal(problem?.code, 'E-THEME');
