@@ -196,6 +196,7 @@ class Painter {
    * next page are drawn again, and read once.
    */
   private readonly tagged = new Set<string>();
+  private readonly colorOps = new Map<string, string>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -234,8 +235,16 @@ class Painter {
     this.endText();
   }
 
+  /** The operator that sets `color` (fill or stroke), made once per colour. */
+  private colorOp(color: string, stroke: boolean): string {
+    const key = stroke ? `S${color}` : color;
+    let op = this.colorOps.get(key);
+    if (op === undefined) this.colorOps.set(key, (op = colorOperator(color, this.colors, stroke)));
+    return op;
+  }
+
   private setFill(color: string): void {
-    const op = colorOperator(color, this.colors, false);
+    const op = this.colorOp(color, false);
     if (op !== this.fill) {
       this.doc.addContent(op);
       this.fill = op;
@@ -289,7 +298,7 @@ class Painter {
   }
 
   private textFill(ops: string[], color: string): void {
-    const op = colorOperator(color, this.colors, false);
+    const op = this.colorOp(color, false);
     if (op !== this.fill) {
       ops.push(op);
       this.fill = op;
@@ -364,7 +373,7 @@ class Painter {
       doc.circle(d.x, d.y, d.radius).fill();
     } else {
       doc.save().lineWidth(d.radius * 0.4);
-      doc.addContent(colorOperator(d.color, this.colors, true));
+      doc.addContent(this.colorOp(d.color, true));
       doc.circle(d.x, d.y, d.radius).stroke().restore();
     }
     if (open) doc.addContent('EMC');
@@ -382,7 +391,7 @@ class Painter {
       case 'rule':
         this.artifact(() => {
           doc.save().lineWidth(d.lineWidth);
-          doc.addContent(colorOperator(d.color, this.colors, true));
+          doc.addContent(this.colorOp(d.color, true));
           if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
           doc
             .moveTo(d.x, d.y)
@@ -394,7 +403,7 @@ class Painter {
       case 'frame':
         this.artifact(() => {
           doc.save().lineWidth(d.lineWidth);
-          doc.addContent(colorOperator(d.color, this.colors, true));
+          doc.addContent(this.colorOp(d.color, true));
           doc.rect(d.x, d.y, d.width, d.height);
           for (const x of d.columns) doc.moveTo(x, d.y).lineTo(x, d.y + d.height);
           for (const y of d.rows) doc.moveTo(d.x, y).lineTo(d.x + d.width, y);

@@ -32,13 +32,17 @@ interface Document {
   push(chunk: Uint8Array | null): boolean;
 }
 
-/** What pdfkit wrote for one object, without its `n 0 obj` and `endobj`. */
+/**
+ * What pdfkit wrote for one object, without its `n 0 obj` and `endobj`: a string of one byte per
+ * character, as pdfkit's own (objects without a stream are written as strings only).
+ */
 interface Packed {
   id: number;
-  body: Uint8Array;
+  body: string;
 }
 
-const latin1 = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+/** pdfkit's strings hold one byte per character (its own `fromBinaryString`). */
+const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
 /** Makes `doc` (a pdfkit document, before any object is written) write object streams. */
 export function useObjectStreams(doc: PDFKit.PDFDocument): void {
@@ -59,16 +63,18 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
         return;
       }
       // pdfkit's own serialisation, caught on its way out: `n 0 obj`, the object, `endobj`.
-      const parts: (string | Uint8Array)[] = [];
+      const parts: string[] = [];
       const write = internals._write;
-      internals._write = (chunk) => void parts.push(chunk);
+      internals._write = (chunk) => {
+        if (typeof chunk !== 'string') throw new Error('an object without a stream wrote bytes');
+        parts.push(chunk);
+      };
       try {
         finalize();
       } finally {
         internals._write = write;
       }
-      const body = parts.slice(1, -1).map((part) => (typeof part === 'string' ? `${part}\n` : part));
-      packed.push({ id: ref.id, body: concat(body.map((part) => (typeof part === 'string' ? latin1(part) : part))) });
+      packed.push({ id: ref.id, body: `${parts.slice(1, -1).join('\n')}\n` });
     };
     return ref;
   };
@@ -84,16 +90,6 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
   };
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}
-
 function writeObjectStream(
   makeRef: Document['ref'],
   objects: readonly Packed[],
@@ -105,9 +101,9 @@ function writeObjectStream(
     offsets.push(offset);
     offset += object.body.length;
   }
-  const header = latin1(`${objects.map((object, i) => `${object.id} ${offsets[i]}`).join(' ')}\n`);
+  const header = `${objects.map((object, i) => `${object.id} ${offsets[i]}`).join(' ')}\n`;
   const stream = makeRef({ Type: 'ObjStm', N: objects.length, First: header.length });
-  stream.write(concat([header, ...objects.map((object) => object.body)]));
+  stream.write(latin1(header + objects.map((object) => object.body).join('')));
   stream.end();
   objects.forEach((object, i) => compressed.set(object.id, [stream.id, i]));
 }
