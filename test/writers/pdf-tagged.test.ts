@@ -155,6 +155,40 @@ function modelTables(model: DocModel): Table[] {
   return out;
 }
 
+/** Each page's content streams, as qpdf decodes them (one string of one byte per character). */
+function pageContents(file: string): string[] {
+  const json = execFileSync(
+    'qpdf',
+    ['--json', '--json-key=pages', '--json-key=qpdf', '--json-stream-data=inline', '--decode-level=generalized', file],
+    { maxBuffer: 256 * 1024 * 1024 },
+  );
+  const parsed = JSON.parse(json.toString()) as {
+    pages: { contents: string[] }[];
+    qpdf: [unknown, Record<string, { stream?: { data?: string } }>];
+  };
+  const objects = parsed.qpdf[1];
+  return parsed.pages.map((page) =>
+    page.contents
+      .map((ref) => Buffer.from(objects[`obj:${ref}`]!.stream!.data!, 'base64').toString('latin1'))
+      .join('\n'),
+  );
+}
+
+/** Painting operators (text, fills, strokes) outside any marked content, per page. */
+function unmarkedPainting(content: string): number {
+  let depth = 0;
+  let unmarked = 0;
+  for (const line of content.split('\n')) {
+    const op = line.trim().split(/\s+/).pop();
+    if (op === 'BDC' || op === 'BMC') depth++;
+    else if (op === 'EMC') depth--;
+    else if (depth === 0 && (op === 'Tj' || op === 'TJ' || op === 'f' || op === 'S' || op === 'B')) unmarked++;
+    assert.ok(depth >= 0, 'EMC without BDC');
+  }
+  assert.equal(depth, 0, 'marked content left open');
+  return unmarked;
+}
+
 describe('tagged PDF of the sample guide (PDF/UA-1, the default)', () => {
   let model: DocModel;
   let file: string;
@@ -181,6 +215,12 @@ describe('tagged PDF of the sample guide (PDF/UA-1, the default)', () => {
     assert.match(xmp, /<pdfuaid:part>1<\/pdfuaid:part>/);
     assert.doesNotMatch(xmp, /pdfaid:part/);
     assert.match(xmp, new RegExp(`<dc:title>.*${model.meta.title}`));
+  });
+
+  it('marks everything it paints: tagged content or artifact, sequences balanced on every page', () => {
+    const pages = pageContents(file);
+    assert.equal(pages.length, pdf.numPages);
+    pages.forEach((content, i) => assert.equal(unmarkedPainting(content), 0, `page ${i + 1}`));
   });
 
   it('has the language, the title shown in the window, and MarkInfo', () => {
@@ -324,32 +364,9 @@ describe('tagged PDF of the sample guide (PDF/UA-1, the default)', () => {
 });
 
 describe('PDF standards and print colours', () => {
-  /** Colour operators of every page's content streams, as qpdf decodes them. */
+  /** Colour operators of every page's content streams. */
   function colorOperators(file: string): string[] {
-    const json = execFileSync(
-      'qpdf',
-      [
-        '--json',
-        '--json-key=pages',
-        '--json-key=qpdf',
-        '--json-stream-data=inline',
-        '--decode-level=generalized',
-        file,
-      ],
-      { maxBuffer: 256 * 1024 * 1024 },
-    );
-    const parsed = JSON.parse(json.toString()) as {
-      pages: { contents: string[] }[];
-      qpdf: [unknown, Record<string, { stream?: { data?: string } }>];
-    };
-    const { pages } = parsed;
-    const objects = parsed.qpdf[1];
-    return pages.flatMap((page) =>
-      page.contents.flatMap((ref) => {
-        const content = Buffer.from(objects[`obj:${ref}`]!.stream!.data!, 'base64').toString('latin1');
-        return content.match(/^[\d. ]+ (rg|RG|g|G|k|K)$/gm) ?? [];
-      }),
-    );
+    return pageContents(file).flatMap((content) => content.match(/^[\d. ]+ (rg|RG|g|G|k|K)$/gm) ?? []);
   }
 
   it('--print sets text in 100% K (DeviceGray) and chromatic colours in CMYK, with no RGB left', async () => {
@@ -393,6 +410,7 @@ describe('PDF standards and print colours', () => {
     const file = await writeFile('none.pdf', kitchenSink, { standard: 'none', print: false });
     assert.match(execFileSync('pdfinfo', [file]).toString(), /^Tagged:\s+no$/m);
     assert.doesNotMatch(execFileSync('pdfinfo', ['-meta', file]).toString(), /pdfuaid|pdfaid/);
+    assert.ok(unmarkedPainting(pageContents(file)[0]!) > 0, 'untagged text is painted outside marked content');
   });
 
   it('--print with PDF/A is refused before anything is built (exit 2), and so is the pair in theme.yaml', async () => {

@@ -294,7 +294,7 @@ class Painter {
       ops.push(`1 0 0 -1 ${pdfNumber(run.x)} ${pdfNumber(d.baseline)} Tm`);
       this.show(ops, run.font, d.size, run.text);
     }
-    if (this.tree) ops.push('EMC');
+    if (this.tree && (!tagged || open)) ops.push('EMC');
   }
 
   private textFill(ops: string[], color: string): void {
@@ -446,10 +446,12 @@ class Painter {
       if (target.kind === 'uri') doc.link(d.x, d.y, d.width, d.height, target.uri, options);
       else doc.goTo(d.x, d.y, d.width, d.height, target.id, options);
     };
-    if (!tree || !d.struct) {
+    if (!tree) {
       make({});
       return;
     }
+    // A link in what a continued table repeats: the original, in the structure, has it.
+    if (!d.struct) return;
     const contents = target.kind === 'uri' ? target.uri : this.anchors.get(target.id)!;
     tree.annotation(d.struct, (structParent) => {
       make({ StructParent: structParent, Contents: new String(contents) });
