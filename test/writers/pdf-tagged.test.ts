@@ -14,7 +14,9 @@ import { after, before, describe, it } from 'node:test';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, DocModel, Table } from '../../src/model/doc-model.js';
 import { plainText, visitBlocks } from '../../src/model/visit.js';
-import { writePdf, type PdfOutput } from '../../src/writers/pdf/index.js';
+import { writePdf, type PdfOutput, type PdfStandard } from '../../src/writers/pdf/index.js';
+import { build, loadEdition } from '../../src/index.js';
+import { UsageError } from '../../src/errors.js';
 import { srgbProfile } from '../../src/io/resources.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { runCli } from '../helpers/cli.js';
@@ -428,6 +430,11 @@ describe('PDF standards and print colours', () => {
     const [problem] = parsed.diagnostics;
     assert.equal(problem?.code, 'E-THEME');
     assert.ok(problem.range, 'the diagnostic points at the pdf key');
+  });
+  it('the library takes the same options: pdfStandard checked, print with PDF/A refused', async () => {
+    const edition = await loadEdition({ cwd: repoRoot });
+    await assert.rejects(build(edition, { pdfStandard: 'a-3b' as PdfStandard }), UsageError);
+    await assert.rejects(build(edition, { pdfStandard: 'a-2a', print: true }), /--print cannot be combined/);
   });
 });
 
