@@ -39,6 +39,8 @@ import { checkSourceGlyphs } from './pipeline/glyph-check.js';
 import { prepare, readTemplates, templateSourceTexts, type EntryTemplate, type Prepared } from './pipeline/prepare.js';
 import { resolveRequest, type BuildRequest } from './pipeline/request.js';
 import { writeDocument } from './pipeline/write-document.js';
+import { resolvePdfOutput } from './pipeline/pdf-output.js';
+import { pdfStandards, type PdfStandard } from './writers/pdf/standards.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { libraryMessages } from './messages/render.js';
 import { isIsoDate } from './schema/schema-kit.js';
@@ -46,6 +48,7 @@ import { isIsoDate } from './schema/schema-kit.js';
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
 export type { OutputFormat } from './writers/formats.js';
+export type { PdfStandard } from './writers/pdf/standards.js';
 export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';
@@ -97,6 +100,10 @@ export interface BuildOptions {
   asOf?: IsoDate;
   /** Written into the files (default: the edition date, or for a firm its letter's date). */
   creationDate?: Date;
+  /** What the PDF conforms to (default: theme.yaml `pdf.standard`, `ua-1`). */
+  pdfStandard?: PdfStandard;
+  /** Print colours: DeviceGray text, CMYK accents (default: theme.yaml `pdf.print`); not with PDF/A. */
+  print?: boolean;
 }
 
 /** A built guide: its files, and the warnings met on the way. */
@@ -289,6 +296,14 @@ function checkOptions(options: FirmBuildOptions): void {
   if (options.creationDate !== undefined && Number.isNaN(options.creationDate.getTime())) {
     throw new UsageError(libraryMessages.badCreationDate());
   }
+  if (options.pdfStandard !== undefined && !pdfStandards.includes(options.pdfStandard)) {
+    throw new UsageError(
+      libraryMessages.badPdfStandard({
+        standards: pdfStandards.join(', '),
+        given: JSON.stringify(options.pdfStandard),
+      }),
+    );
+  }
 }
 
 /** The edition checked, prepared for `entry` and the request resolved; throws on invalid input. */
@@ -321,7 +336,11 @@ function ready(
     ...(options.letterDate !== undefined ? { letterDate: options.letterDate } : {}),
     ...(options.formats !== undefined ? { formats: options.formats } : {}),
     ...(options.creationDate !== undefined ? { pinnedDate: options.creationDate } : {}),
+    ...(options.pdfStandard !== undefined ? { pdfStandard: options.pdfStandard } : {}),
+    ...(options.print !== undefined ? { print: options.print } : {}),
   });
+  // Print colours with PDF/A are refused before anything is built.
+  resolvePdfOutput(prepared.prepared.theme, request);
   // Every measure a guide of this date may print, checked against the fonts once.
   diagnostics.push(
     ...checked(edition, `glyphs ${request.asOf}`, () =>

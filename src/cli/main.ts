@@ -18,6 +18,7 @@ import { processIo } from './process-io.js';
 import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
 import { isIsoDate } from '../schema/schema-kit.js';
+import { pdfStandards } from '../writers/pdf/standards.js';
 
 /** A date option, checked as a date in YAML is: 2020-02-30 is refused as well as 2020/3/5. */
 function parseDate(value: string): string {
@@ -80,6 +81,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     );
 
   const configOption = () => new Option('-c, --config <path>', say.config());
+  const pdfStandardOption = () => new Option('--pdf-standard <name>', say.pdfStandard()).choices(pdfStandards);
   const expiringOption = () => new Option('--expiring-within <days>', say.expiringWithin()).argParser(parseDays);
   const run =
     (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
@@ -196,6 +198,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', say.buildJson())
     .option('--since <old>', say.buildSince({ section: '本版更新說明' }))
     .addOption(expiringOption())
+    .addOption(pdfStandardOption())
+    .option('--print', say.print())
     .addHelpText(
       'after',
       examples([
@@ -263,6 +267,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--force', say.batchForce())
     .option('--explain <id>', say.batchExplain())
     .option('--json', say.batchJson())
+    .addOption(pdfStandardOption())
+    .option('--print', say.print())
     .addHelpText(
       'after',
       examples(

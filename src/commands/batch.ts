@@ -25,7 +25,9 @@ import { Progress } from '../batch/progress.js';
 import { failureDiagnostics, reasonOf, runBatch } from '../batch/run.js';
 import { prepareFirmWorker } from '../batch/worker-setup.js';
 import { readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
+import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { resolveRequest } from '../pipeline/request.js';
+import type { PdfStandard } from '../writers/pdf/index.js';
 import { parseOutputAndReportFormats } from './options.js';
 import { batchMessages as say } from '../messages/batch.js';
 
@@ -45,6 +47,8 @@ export interface BatchCommandOptions {
   explain?: string;
   force?: boolean;
   json?: boolean;
+  pdfStandard?: PdfStandard;
+  print?: boolean;
 }
 
 /** Runs `guide batch`; returns the exit code. */
@@ -76,6 +80,8 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
     ...(options.letterDate ? { letterDate: options.letterDate } : {}),
     ...(formats ? { formats } : {}),
     ...(pinnedDate ? { pinnedDate } : {}),
+    ...(options.pdfStandard !== undefined ? { pdfStandard: options.pdfStandard } : {}),
+    ...(options.print !== undefined ? { print: options.print } : {}),
   });
   const outDir = path.resolve(io.cwd, options.out ?? path.join(root, edition.output.dir, 'firms'));
 
@@ -87,6 +93,8 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   diagnostics.push(...prepared.diagnostics);
   if (!prepared.worker || hasErrors(diagnostics)) return fail(diagnostics);
   const { fonts, theme } = prepared.worker.prepared;
+  // A standard and colours that cannot go together are refused before any firm is built.
+  resolvePdfOutput(theme, request);
   diagnostics.push(...checkSourceGlyphs(fonts, loaded, catalogue, request.asOf));
   if (hasErrors(diagnostics)) return fail(diagnostics);
 

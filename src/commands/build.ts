@@ -18,7 +18,9 @@ import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { usedFontFiles } from '../pipeline/fonts.js';
 import { prepare, readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
 import { resolveRequest } from '../pipeline/request.js';
+import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { writeDocument } from '../pipeline/write-document.js';
+import type { PdfStandard } from '../writers/pdf/index.js';
 import { changesView } from '../release/changes-view.js';
 import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
@@ -35,6 +37,8 @@ export interface BuildCommandOptions {
   json?: boolean;
   since?: string;
   expiringWithin?: number;
+  pdfStandard?: PdfStandard;
+  print?: boolean;
 }
 
 function formatBytes(bytes: number): string {
@@ -65,6 +69,8 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(formats ? { formats } : {}),
     ...(pinnedDate ? { pinnedDate } : {}),
+    ...(options.pdfStandard !== undefined ? { pdfStandard: options.pdfStandard } : {}),
+    ...(options.print !== undefined ? { print: options.print } : {}),
   });
 
   const templates = readTemplates(root, catalogue, 'guide');
@@ -74,6 +80,8 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const { prepared, diagnostics: prepareDiagnostics } = prepare({ root, catalogue, templates, entry: 'guide' });
   diagnostics.push(...prepareDiagnostics);
   if (!prepared || hasErrors(diagnostics)) return fail();
+  // A standard and colours that cannot go together are refused before anything is built.
+  resolvePdfOutput(prepared.theme, request);
 
   const selection = selectEdition(catalogue, request);
   diagnostics.push(...checkSourceGlyphs(prepared.fonts, loaded, catalogue, request.asOf));

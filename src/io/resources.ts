@@ -183,6 +183,18 @@ export function readMailTemplates(
   return { sources, diagnostics: own.diagnostics };
 }
 
+let srgb: Uint8Array | undefined;
+
+/**
+ * The sRGB IEC 61966-2.1 ICC profile (3 KB) of PDF/A's output intent: the one pdfkit ships for
+ * the same purpose, read once per process.
+ */
+export function srgbProfile(): Uint8Array {
+  return (srgb ??= readFileSync(
+    path.join(path.dirname(createRequire(import.meta.url).resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc'),
+  ));
+}
+
 const fontCache = new Map<string, Uint8Array>();
 
 /**

@@ -406,6 +406,20 @@ export const helpMessages = {
     'zh-Hans': '只生成这些企业（编号用逗号分隔）',
     'zh-Hant': '只產生這些企業（編號用逗號分隔）',
   }),
+  pdfStandard: message({
+    en: 'what the PDF conforms to: ua-1 (tagged, PDF/UA-1), a-2b or a-2a (PDF/A-2 for archiving, also tagged PDF/UA-1), none (untagged) (default: theme.yaml pdf.standard, ua-1)',
+    'zh-Hans':
+      'PDF 遵循的标准：ua-1（带标签，PDF/UA-1）、a-2b 或 a-2a（存档用 PDF/A-2，同样带标签并符合 PDF/UA-1）、none（不带标签）（默认：theme.yaml 的 pdf.standard，即 ua-1）',
+    'zh-Hant':
+      'PDF 遵循的標準：ua-1（帶標籤，PDF/UA-1）、a-2b 或 a-2a（存檔用 PDF/A-2，同樣帶標籤並符合 PDF/UA-1）、none（不帶標籤）（預設：theme.yaml 的 pdf.standard，即 ua-1）',
+  }),
+  print: message({
+    en: 'colours for the print shop: text in 100% black (DeviceGray), other colours in CMYK (default: theme.yaml pdf.print; the screen PDF is RGB)',
+    'zh-Hans':
+      '印刷用色：文字为 100% 黑（DeviceGray），其他颜色为 CMYK（默认：theme.yaml 的 pdf.print；屏幕版 PDF 为 RGB）',
+    'zh-Hant':
+      '印刷用色：文字為 100% 黑（DeviceGray），其他顏色為 CMYK（預設：theme.yaml 的 pdf.print；螢幕版 PDF 為 RGB）',
+  }),
   batchForce: message({
     en: 'build every firm, even those whose guides are up to date',
     'zh-Hans': '生成所有企业，包括指南已是最新的企业',
@@ -561,6 +575,13 @@ export const commandMessages = {
     en: '--format takes «formats» or several separated by commas; got "«value»"',
     'zh-Hans': '--format 可取 «formats»，多个时用逗号分隔；收到的是“«value»”',
     'zh-Hant': '--format 可取 «formats»，多個時用逗號分隔；收到的是「«value»」',
+  }),
+  printPdfA: message({
+    en: '--print cannot be combined with PDF/A («standard»): print colours are CMYK, which PDF/A allows only with a CMYK output intent, and a PDF/A guide has an sRGB one. Use --pdf-standard ua-1 with --print for the print shop, or leave out --print for the archive copy',
+    'zh-Hans':
+      '--print 不能与 PDF/A（«standard»）同时使用：印刷色为 CMYK，而 PDF/A 只在有 CMYK 输出意图时才允许 CMYK，本工具的 PDF/A 输出意图是 sRGB。交印刷厂的版本请用 --pdf-standard ua-1 --print，存档的版本请去掉 --print',
+    'zh-Hant':
+      '--print 不能與 PDF/A（«standard»）同時使用：印刷色為 CMYK，而 PDF/A 只在有 CMYK 輸出意圖時才允許 CMYK，本工具的 PDF/A 輸出意圖是 sRGB。交印刷廠的版本請用 --pdf-standard ua-1 --print，存檔的版本請去掉 --print',
   }),
   formatReportTwice: message({
     en: '--format takes text or json once, not both; got "«value»"',

@@ -78,4 +78,18 @@ export const themeMessages = {
     'zh-Hans': '不符合要求，颜色须写成 #rrggbb，例如 #8b1a1a',
     'zh-Hant': '不符合要求，顏色須寫成 #rrggbb，例如 #8b1a1a',
   }),
+  printPdfA: message({
+    en: 'pdf.print: true cannot be combined with pdf.standard: «standard»: print colours are CMYK, which PDF/A allows only with a CMYK output intent, and a PDF/A guide has an sRGB one',
+    'zh-Hans':
+      'pdf.print: true 不能与 pdf.standard: «standard» 同时使用：印刷色为 CMYK，而 PDF/A 只在有 CMYK 输出意图时才允许 CMYK，本工具的 PDF/A 输出意图是 sRGB',
+    'zh-Hant':
+      'pdf.print: true 不能與 pdf.standard: «standard» 同時使用：印刷色為 CMYK，而 PDF/A 只在有 CMYK 輸出意圖時才允許 CMYK，本工具的 PDF/A 輸出意圖是 sRGB',
+  }),
+  printPdfAHint: message({
+    en: 'for the print shop write pdf.standard: ua-1 (tagged, CMYK allowed); for archiving keep PDF/A and set pdf.print: false',
+    'zh-Hans':
+      '交印刷厂的版本请写 pdf.standard: ua-1（带标签，可用 CMYK）；存档用的版本保留 PDF/A，并设 pdf.print: false',
+    'zh-Hant':
+      '交印刷廠的版本請寫 pdf.standard: ua-1（帶標籤，可用 CMYK）；存檔用的版本保留 PDF/A，並設 pdf.print: false',
+  }),
 };

@@ -723,6 +723,11 @@ export const libraryMessages = {
     'zh-Hans': 'formats 应为 «formats» 中的一个或多个；实际是 «given»',
     'zh-Hant': 'formats 應為 «formats» 中的一個或多個；實際是 «given»',
   }),
+  badPdfStandard: message({
+    en: 'pdfStandard takes one of «standards»; got «given»',
+    'zh-Hans': 'pdfStandard 应为 «standards» 之一；实际是 «given»',
+    'zh-Hant': 'pdfStandard 應為 «standards» 之一；實際是 «given»',
+  }),
   badCreationDate: message({
     en: 'creationDate is not a valid date',
     'zh-Hans': 'creationDate 不是有效的日期',

@@ -8,6 +8,7 @@ import { dateToInstant } from '../catalogue/dates.js';
 import { asOfDate } from '../catalogue/select.js';
 import type { Edition, IsoDate } from '../catalogue/types.js';
 import { outputFormats, type OutputFormat } from '../writers/formats.js';
+import type { PdfStandard } from '../writers/pdf/index.js';
 
 export interface BuildRequest {
   /** Measures in effect on this date go into the guide. */
@@ -20,6 +21,8 @@ export interface BuildRequest {
   creationDate: Date;
   /** BCP 47 language of the guide (guide.yaml `locale`). */
   locale: string;
+  /** `--pdf-standard` and `--print`, over the theme's `pdf` settings when given. */
+  pdf: { standard?: PdfStandard; print?: boolean };
 }
 
 /** What a caller may ask for; everything left out takes the edition's defaults. */
@@ -34,6 +37,8 @@ export interface RequestOptions {
    * date. Either way two builds of the same inputs are byte-identical.
    */
   document?: 'edition' | 'firm';
+  pdfStandard?: PdfStandard;
+  print?: boolean;
 }
 
 export function resolveRequest(edition: Edition, options: RequestOptions = {}): BuildRequest {
@@ -48,5 +53,9 @@ export function resolveRequest(edition: Edition, options: RequestOptions = {}): 
     formats,
     creationDate: options.pinnedDate ?? dateToInstant(documentDate),
     locale: edition.locale,
+    pdf: {
+      ...(options.pdfStandard !== undefined ? { standard: options.pdfStandard } : {}),
+      ...(options.print !== undefined ? { print: options.print } : {}),
+    },
   };
 }

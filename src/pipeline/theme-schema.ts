@@ -17,6 +17,7 @@ import {
 } from '../schema/schema-kit.js';
 import type { FallbackFace, TextStyle, Theme } from '../writers/theme.js';
 import { fontMessages, themeMessages } from '../messages/fonts.js';
+import { pdfStandards, printConflictsWith } from '../writers/pdf/standards.js';
 
 const color = () => text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: themeMessages.colour });
 const length = () => number({ min: 0 });
@@ -194,4 +195,26 @@ export const themeSchema: ObjectSchema<Theme> = object<Theme>({
     '目錄',
   ),
   qr: required(object<Theme['qr']>({ size: required(length(), '二維碼邊長（點）') }), '二維碼'),
+  pdf: defaulted(
+    refine(
+      object<Theme['pdf']>({
+        standard: defaulted(
+          oneOf(pdfStandards),
+          'PDF 標準：ua-1（帶標籤，PDF/UA-1）、a-2b 或 a-2a（存檔用 PDF/A-2，亦帶標籤）、none（不帶標籤）',
+          'ua-1',
+        ),
+        print: defaulted(boolean(), '印刷用色：文字 100% 黑（DeviceGray），其他顏色 CMYK；否則為螢幕用 RGB', false),
+      }),
+      (pdf) =>
+        pdf.print && printConflictsWith(pdf.standard)
+          ? {
+              code: 'E-THEME',
+              message: themeMessages.printPdfA({ standard: pdf.standard }),
+              hint: themeMessages.printPdfAHint(),
+            }
+          : undefined,
+    ),
+    'PDF 輸出：標準與用色',
+    { standard: 'ua-1', print: false },
+  ),
 });

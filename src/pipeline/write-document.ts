@@ -6,6 +6,7 @@ import { tocEntries } from '../model/transforms/toc.js';
 import type { WriterCache } from '../writers/cache.js';
 import { paginatePdf, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
 import { writers } from '../writers/registry.js';
+import { resolvePdfOutput } from './pdf-output.js';
 import type { Prepared } from './prepare.js';
 import type { BuildRequest } from './request.js';
 
@@ -33,6 +34,7 @@ export async function writeDocument(
     theme,
     fonts,
     creationDate: request.creationDate,
+    pdfOutput: resolvePdfOutput(theme, request),
     toc,
     cache,
     ...(sharedGlyphs ? { sharedGlyphs } : {}),

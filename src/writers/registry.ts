@@ -10,7 +10,7 @@ import type { TocEntry } from '../model/transforms/toc.js';
 import type { WriterCache } from './cache.js';
 import { writeDocx } from './docx/index.js';
 import { writeHtml } from './html/index.js';
-import { writePdf, type PdfFonts, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
+import { writePdf, type PdfFonts, type PdfOutput, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
 import type { Theme } from './theme.js';
 
 /** What every writer is given. */
@@ -20,6 +20,8 @@ export interface WriteInput {
   fonts: PdfFonts;
   /** Written into the file's metadata; with the rest it fixes the bytes. */
   creationDate: Date;
+  /** The standard the PDF meets and its colours. */
+  pdfOutput: PdfOutput;
   /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
   sharedGlyphs?: SharedGlyphs;
   /** The table of contents, worked out once for every writer. */
@@ -54,6 +56,7 @@ export const writers: Record<OutputFormat, Writer> = {
         theme: input.theme,
         fonts: input.fonts,
         creationDate: input.creationDate,
+        output: input.pdfOutput,
         toc: input.toc,
         cache: input.cache,
         ...(input.sharedGlyphs ? { sharedGlyphs: input.sharedGlyphs } : {}),

@@ -5,6 +5,7 @@
  */
 
 import type { ParagraphRole } from '../model/doc-model.js';
+import type { PdfStandard } from './pdf/standards.js';
 
 export interface TextStyle {
   size: number;
@@ -91,4 +92,9 @@ export interface Theme {
   };
   toc: { title: string; depth: 1 | 2 | 3; size: number; lineHeight: number };
   qr: { size: number };
+  /**
+   * What the PDF conforms to (tagged PDF/UA-1 unless told otherwise) and whether its colours
+   * are for the print shop (DeviceGray text, CMYK accents) rather than the screen (RGB).
+   */
+  pdf: { standard: PdfStandard; print: boolean };
 }

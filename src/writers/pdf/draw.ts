@@ -2,16 +2,23 @@
  * Laid-out pages → PDF bytes with pdfkit. pdfkit writes the file (objects, pages, links,
  * outline, compression) and draws the shapes; every position was decided by the layout pass,
  * and the text is written as PDF text operators here, glyph ids and all (font-embed.ts).
+ * A tagged PDF marks each piece of content with its structure element (structure.ts) and
+ * everything else (running header and footer, rules, borders, leaders, cell shading, what a
+ * continued table repeats) as an artifact; standards.ts writes what the file claims.
  */
 
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
+import { colorOperator, type ColorMode } from './colors.js';
 import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
+import { useObjectStreams } from './object-streams.js';
 import { qrRuns } from './qr.js';
-import type { Drawable, FontKey, LineDrawable, SharedGlyphs } from './types.js';
+import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
+import { StructureTree } from './structure.js';
+import type { BulletDrawable, Drawable, FontKey, LineDrawable, SharedGlyphs, StructPath } from './types.js';
 import { ByteBlocks } from '../byte-blocks.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
@@ -20,8 +27,25 @@ interface OutlineItem {
   outlineData: { Dest?: unknown };
 }
 
+/** pdfkit's indirect objects and the document internals the standards need. */
+interface PdfRef {
+  data: Record<string, unknown>;
+  compress?: boolean;
+  write(data: Uint8Array): void;
+  end(): void;
+}
+interface DocumentInternals {
+  _root: PdfRef;
+  page: { dictionary: PdfRef; annotations: PdfRef[] };
+  ref(data: Record<string, unknown>): PdfRef;
+  endMetadata(): void;
+}
+
 /** Length of a dot in a dotted rule: round caps turn this into dots as wide as the line. */
 const DOT = 0.001;
+
+/** List bullets as text (a screen reader reads the label): filled at the first level, hollow below. */
+const BULLET = { filled: '•', hollow: '◦' } as const;
 
 /**
  * Draws the layout; resolves with the bytes of the finished file. Code points in `sharedGlyphs`
@@ -33,9 +57,20 @@ export function drawDocument(
   fonts: PdfFonts,
   creationDate: Date,
   cache: WriterCache,
+  output: PdfOutput,
   sharedGlyphs?: SharedGlyphs,
 ): Promise<Uint8Array> {
   const { width, height } = layout.geometry;
+  const info: InfoEntries = {
+    Title: meta.title,
+    Author: meta.author,
+    Subject: meta.subject,
+    Keywords: meta.keywords.join(', '),
+    Creator: 'PDFKit',
+    Producer: 'PDFKit',
+    CreationDate: creationDate,
+    ModDate: creationDate,
+  };
   const doc = new PDFDocument({
     autoFirstPage: false,
     size: [width, height],
@@ -48,20 +83,17 @@ export function drawDocument(
     displayTitle: true,
     // The file ID is a hash of the info dictionary, CreationDate included: passing the date
     // here (not after construction) is what makes the bytes reproducible.
-    info: {
-      Title: meta.title,
-      Author: meta.author,
-      Subject: meta.subject,
-      Keywords: meta.keywords.join(', '),
-      CreationDate: creationDate,
-      ModDate: creationDate,
-    },
+    info: { ...info },
   });
-  const output = new ByteBlocks();
+  useObjectStreams(doc);
+  const internals = doc as unknown as DocumentInternals;
+  // pdfkit's packet would hold the title unescaped and lack ModifyDate and the identifications.
+  internals.endMetadata = () => writeMetadata(internals, xmpPacket(info, output.standard, meta.language));
+  const written = new ByteBlocks();
   const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => output.push(chunk));
+    doc.on('data', (chunk: Uint8Array) => written.push(chunk));
     doc.on('error', reject);
-    doc.on('end', () => resolve(output.bytes()));
+    doc.on('end', () => resolve(written.bytes()));
   });
 
   const shared = (key: FontKey) => {
@@ -74,29 +106,73 @@ export function drawDocument(
     regular: new EmbeddedFace(doc, fonts.regular, 'F1', shared('regular')),
     bold: new EmbeddedFace(doc, fonts.bold, 'F2', shared('bold')),
   };
-  const anchors = new Set<string>();
+  // Heading ids and titles: what links may point to, and what a link annotation says.
+  const anchors = new Map<string, string>();
   for (const page of layout.pages) {
-    for (const d of page.drawables) if (d.kind === 'anchor') anchors.add(d.id);
+    for (const d of page.drawables) if (d.kind === 'anchor') anchors.set(d.id, d.title);
   }
-  const painter = new Painter(doc, anchors, faces);
+  const tree = isTagged(output.standard) ? new StructureTree(layout.pages.length) : null;
+  const painter = new Painter(doc, anchors, faces, fonts, tree, output.print ? 'print' : 'screen');
   for (const page of layout.pages) {
     doc.addPage({ size: [width, height], margin: 0 });
+    tree?.startPage(internals.page.dictionary);
     painter.page(page.drawables);
   }
   for (const face of Object.values(faces)) face.finish();
+  const root = internals._root.data;
+  root.PageLabels = pageLabels(layout.pages.map((page) => page.number));
+  if (tree) {
+    // Both written by pdfkit when the document ends.
+    root.MarkInfo = internals.ref({ Marked: true });
+    root.StructTreeRoot = tree.write((data) => internals.ref(data));
+  }
+  if (pdfaConformance(output.standard) !== null) root.OutputIntents = [outputIntent(internals, output)];
   doc.end();
   return finished;
 }
 
-/** '#rrggbb' → PDF's "r g b" (0 to 1). */
-function rgb(color: string): string {
-  const value = Number.parseInt(color.slice(1), 16);
-  return [value >> 16, (value >> 8) & 0xff, value & 0xff].map((c) => pdfNumber(c / 255)).join(' ');
+/** The XMP packet as the catalogue's Metadata stream, uncompressed so any tool can read it. */
+function writeMetadata(doc: DocumentInternals, packet: string): void {
+  const ref = doc.ref({ Type: 'Metadata', Subtype: 'XML' });
+  ref.compress = false;
+  ref.write(new TextEncoder().encode(packet));
+  ref.end();
+  doc._root.data.Metadata = ref;
 }
+
+/** PDF/A's output intent: the colours are meant as sRGB. */
+function outputIntent(doc: DocumentInternals, output: PdfOutput): PdfRef {
+  const profile = output.colorProfile;
+  // The pipeline always passes it for PDF/A: a missing profile is a bug, not a user's mistake.
+  if (!profile) throw new Error('PDF/A needs the sRGB colour profile');
+  const stream = doc.ref({ N: 3 });
+  stream.write(profile);
+  stream.end();
+  const intent = doc.ref({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+    Info: new String('sRGB IEC61966-2.1'),
+    DestOutputProfile: stream,
+  });
+  intent.end();
+  return intent;
+}
+
+/** The structure type a path ends at: the tag of its marked content. */
+function tagOf(path: StructPath): string {
+  return path[path.length - 1]!.type;
+}
+
+/** What marks running text as an artifact: pagination artifacts say which. */
+const RUNNING_ARTIFACT: Partial<Record<LineDrawable['role'], string>> = {
+  header: '/Artifact <</Type /Pagination /Subtype /Header>> BDC',
+  footer: '/Artifact <</Type /Pagination /Subtype /Footer>> BDC',
+};
 
 /** Draws the drawables of one page after another, remembering state pdfkit would re-emit. */
 class Painter {
-  /** The fill colour in effect ('' at the start of a page: the PDF default). */
+  /** The fill colour operator in effect ('' at the start of a page: the PDF default). */
   private fill = '';
   /** Text state in effect on the page (it outlives each BT … ET). */
   private font: FontResource | null = null;
@@ -106,11 +182,20 @@ class Painter {
   private text: string[] | null = null;
   private chapter: OutlineItem | null = null;
   private readonly outline: OutlineItem;
+  /**
+   * Lines already tagged, by role, block and index: a grid table's header rows repeated on the
+   * next page are drawn again, and read once.
+   */
+  private readonly tagged = new Set<string>();
+  private readonly colorOps = new Map<string, string>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly anchors: Set<string>,
+    private readonly anchors: Map<string, string>,
     private readonly faces: Record<FontKey, EmbeddedFace>,
+    private readonly fonts: PdfFonts,
+    private readonly tree: StructureTree | null,
+    private readonly colors: ColorMode,
   ) {
     this.outline = doc.outline as unknown as OutlineItem;
   }
@@ -121,53 +206,107 @@ class Painter {
     this.font = null;
     this.charSpacing = 0;
     // Cell shading first, so borders and text lie on top of it.
-    for (const d of drawables) {
-      if (d.kind === 'cell' && d.fill) {
-        this.setFill(d.fill);
-        this.doc.rect(d.x, d.y, d.width, d.height).fill();
-      }
+    const fills = drawables.filter((d) => d.kind === 'cell' && d.fill);
+    if (fills.length > 0) {
+      this.artifact(() => {
+        for (const d of fills) {
+          if (d.kind !== 'cell' || !d.fill) continue;
+          this.setFill(d.fill);
+          this.doc.rect(d.x, d.y, d.width, d.height).fill();
+        }
+      });
     }
-    // Cells were shaded above; page references were resolved by layout.
+    // Page references were resolved by layout; a cell names its element, empty or not.
     for (const d of drawables) {
       if (d.kind === 'line') this.line(d);
-      else if (d.kind !== 'cell' && d.kind !== 'page-ref') this.draw(d);
+      else if (d.kind === 'cell') {
+        if (d.struct) this.tree?.element(d.struct);
+      } else if (d.kind !== 'page-ref') this.draw(d);
     }
     this.endText();
   }
 
+  /** The operator that sets `color` (fill or stroke), made once per colour. */
+  private colorOp(color: string, stroke: boolean): string {
+    const key = stroke ? `S${color}` : color;
+    let op = this.colorOps.get(key);
+    if (op === undefined) this.colorOps.set(key, (op = colorOperator(color, this.colors, stroke)));
+    return op;
+  }
+
   private setFill(color: string): void {
-    if (color !== this.fill) {
-      this.doc.fillColor(color);
-      this.fill = color;
+    const op = this.colorOp(color, false);
+    if (op !== this.fill) {
+      this.doc.addContent(op);
+      this.fill = op;
     }
+  }
+
+  /** Shapes drawn by `paint` as one artifact (untagged documents have no marks at all). */
+  private artifact(paint: () => void): void {
+    if (this.tree) this.doc.addContent('/Artifact BMC');
+    paint();
+    if (this.tree) this.doc.addContent('EMC');
+  }
+
+  /** Whether a line is read (tagged) or an artifact: running text, repeats, untagged lines. */
+  private lineTagged(d: LineDrawable): boolean {
+    if (!this.tree || !d.struct || d.role === 'header' || d.role === 'footer' || d.role === 'continued') {
+      return false;
+    }
+    const key = `${d.role} ${d.block} ${d.index}`;
+    if (this.tagged.has(key)) return false;
+    this.tagged.add(key);
+    return true;
   }
 
   /**
    * A line's runs as text operators, in the text object the lines before it opened. The page's
-   * coordinates run downwards (pdfkit flips them), so each run's text matrix flips back.
+   * coordinates run downwards (pdfkit flips them), so each run's text matrix flips back. In a
+   * tagged document each stretch of runs of one element is its marked content.
    */
   private line(d: LineDrawable): void {
     const ops = (this.text ??= ['BT']);
+    const tagged = this.lineTagged(d);
+    if (this.tree && !tagged) ops.push(RUNNING_ARTIFACT[d.role] ?? '/Artifact BMC');
+    let open: StructPath | null = null;
     for (const run of d.runs) {
+      const path = run.struct ?? d.struct!;
+      if (tagged && path !== open) {
+        if (open) ops.push('EMC');
+        ops.push(`/${tagOf(path)} <</MCID ${this.tree!.content(path)}>> BDC`);
+        open = path;
+      }
       if (run.charSpacing !== this.charSpacing) {
         ops.push(`${pdfNumber(run.charSpacing)} Tc`);
         this.charSpacing = run.charSpacing;
       }
-      if (run.color !== this.fill) {
-        ops.push(`${rgb(run.color)} rg`);
-        this.fill = run.color;
-      }
+      this.textFill(ops, run.color);
       ops.push(`1 0 0 -1 ${pdfNumber(run.x)} ${pdfNumber(d.baseline)} Tm`);
-      // Each Tj carries on where the one before ended, also after a change of font.
-      for (const { font, hex } of this.faces[run.font].encode(run.text)) {
-        if (font !== this.font || d.size !== this.size) {
-          (this.doc.page.fonts as Record<string, unknown>)[font.resourceName] = font.ref;
-          ops.push(`/${font.resourceName} ${pdfNumber(d.size)} Tf`);
-          this.font = font;
-          this.size = d.size;
-        }
-        ops.push(`<${hex}> Tj`);
+      this.show(ops, run.font, d.size, run.text);
+    }
+    if (this.tree && (!tagged || open)) ops.push('EMC');
+  }
+
+  private textFill(ops: string[], color: string): void {
+    const op = this.colorOp(color, false);
+    if (op !== this.fill) {
+      ops.push(op);
+      this.fill = op;
+    }
+  }
+
+  /** `text` in `key`'s face at `size`, from the current text position. */
+  private show(ops: string[], key: FontKey, size: number, text: string): void {
+    // Each Tj carries on where the one before ended, also after a change of font.
+    for (const { font, hex } of this.faces[key].encode(text)) {
+      if (font !== this.font || size !== this.size) {
+        (this.doc.page.fonts as Record<string, unknown>)[font.resourceName] = font.ref;
+        ops.push(`/${font.resourceName} ${pdfNumber(size)} Tf`);
+        this.font = font;
+        this.size = size;
       }
+      ops.push(`<${hex}> Tj`);
     }
   }
 
@@ -179,59 +318,137 @@ class Painter {
     this.text = null;
   }
 
+  /**
+   * A list bullet as the font's bullet character, sized and placed so its ink is the circle the
+   * layout asked for: text a screen reader reads as the item's label. A font without one gets
+   * the circle drawn, labelled with the character.
+   */
+  private bullet(d: BulletDrawable): void {
+    const char = d.filled ? BULLET.filled : BULLET.hollow;
+    const cp = char.codePointAt(0)!;
+    const { tree } = this;
+    const path = tree && d.struct ? d.struct : null;
+    const mark = (actualText: boolean): string | null => {
+      if (!tree) return null;
+      if (!path) return '/Artifact BMC';
+      const actual = actualText ? ` /ActualText <FEFF${cp.toString(16).toUpperCase().padStart(4, '0')}>` : '';
+      return `/${tagOf(path)} <</MCID ${tree.content(path)}${actual}>> BDC`;
+    };
+    const face = this.fonts.regular.primary;
+    const box = face.has(cp) ? face.font.glyphForCodePoint(cp).bbox : null;
+    if (box && box.maxX > box.minX) {
+      const upm = face.font.unitsPerEm;
+      const size = (2 * d.radius * upm) / (box.maxX - box.minX);
+      const scale = size / upm;
+      const x = d.x - ((box.minX + box.maxX) / 2) * scale;
+      const baseline = d.y + ((box.minY + box.maxY) / 2) * scale;
+      const ops = (this.text ??= ['BT']);
+      const open = mark(false);
+      if (open) ops.push(open);
+      if (this.charSpacing !== 0) {
+        ops.push('0 Tc');
+        this.charSpacing = 0;
+      }
+      this.textFill(ops, d.color);
+      ops.push(`1 0 0 -1 ${pdfNumber(x)} ${pdfNumber(baseline)} Tm`);
+      this.show(ops, 'regular', size, char);
+      if (open) ops.push('EMC');
+      return;
+    }
+    this.endText();
+    const { doc } = this;
+    const open = mark(true);
+    if (open) doc.addContent(open);
+    if (d.filled) {
+      this.setFill(d.color);
+      doc.circle(d.x, d.y, d.radius).fill();
+    } else {
+      doc.save().lineWidth(d.radius * 0.4);
+      doc.addContent(this.colorOp(d.color, true));
+      doc.circle(d.x, d.y, d.radius).stroke().restore();
+    }
+    if (open) doc.addContent('EMC');
+  }
+
   private draw(d: Exclude<Drawable, { kind: 'line' | 'cell' | 'page-ref' }>): void {
     const { doc } = this;
+    if (d.kind === 'bullet') {
+      this.bullet(d);
+      return;
+    }
     // Links, anchors and bookmarks add no operators; they may stay inside a text object.
     if (d.kind !== 'link' && d.kind !== 'anchor') this.endText();
     switch (d.kind) {
       case 'rule':
-        doc.save().lineWidth(d.lineWidth).strokeColor(d.color);
-        if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
-        doc
-          .moveTo(d.x, d.y)
-          .lineTo(d.x + d.width, d.y)
-          .stroke()
-          .restore();
-        break;
-      case 'frame':
-        doc.save().lineWidth(d.lineWidth).strokeColor(d.color).rect(d.x, d.y, d.width, d.height);
-        for (const x of d.columns) doc.moveTo(x, d.y).lineTo(x, d.y + d.height);
-        for (const y of d.rows) doc.moveTo(d.x, y).lineTo(d.x + d.width, y);
-        doc.stroke().restore();
-        break;
-      case 'bullet':
-        if (d.filled) {
-          this.setFill(d.color);
-          doc.circle(d.x, d.y, d.radius).fill();
-        } else {
+        this.artifact(() => {
+          doc.save().lineWidth(d.lineWidth);
+          doc.addContent(this.colorOp(d.color, true));
+          if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
           doc
-            .save()
-            .lineWidth(d.radius * 0.4)
-            .strokeColor(d.color)
-            .circle(d.x, d.y, d.radius)
+            .moveTo(d.x, d.y)
+            .lineTo(d.x + d.width, d.y)
             .stroke()
             .restore();
-        }
+        });
+        break;
+      case 'frame':
+        this.artifact(() => {
+          doc.save().lineWidth(d.lineWidth);
+          doc.addContent(this.colorOp(d.color, true));
+          doc.rect(d.x, d.y, d.width, d.height);
+          for (const x of d.columns) doc.moveTo(x, d.y).lineTo(x, d.y + d.height);
+          for (const y of d.rows) doc.moveTo(d.x, y).lineTo(d.x + d.width, y);
+          doc.stroke().restore();
+        });
         break;
       case 'qr': {
         const module = d.size / d.matrix.size;
+        const path = this.tree && d.struct ? d.struct : null;
+        if (path) doc.addContent(`/${tagOf(path)} <</MCID ${this.tree!.content(path)}>> BDC`);
+        else if (this.tree) doc.addContent('/Artifact BMC');
         // Colour before the path: PDF allows no colour operators between path and fill.
         this.setFill(d.color);
         for (const run of qrRuns(d.matrix)) {
           doc.rect(d.x + run.col * module, d.y + run.row * module, run.length * module, module);
         }
         doc.fill();
+        if (this.tree) doc.addContent('EMC');
         break;
       }
       case 'link':
-        if (d.target.kind === 'uri') doc.link(d.x, d.y, d.width, d.height, d.target.uri);
-        else if (this.anchors.has(d.target.id)) doc.goTo(d.x, d.y, d.width, d.height, d.target.id);
+        this.link(d);
         break;
       case 'anchor':
         doc.addNamedDestination(d.id, 'XYZ', null, d.y, null);
         if (d.outlineLevel !== null) this.bookmark(d.id, d.title, d.outlineLevel);
         break;
     }
+  }
+
+  /**
+   * A link annotation; tagged, it joins its Link element and says where it goes (PDF/UA wants
+   * a description of every annotation).
+   */
+  private link(d: Extract<Drawable, { kind: 'link' }>): void {
+    const { doc, tree } = this;
+    const { target } = d;
+    if (target.kind === 'dest' && !this.anchors.has(target.id)) return;
+    const make = (options: Record<string, unknown>): void => {
+      if (target.kind === 'uri') doc.link(d.x, d.y, d.width, d.height, target.uri, options);
+      else doc.goTo(d.x, d.y, d.width, d.height, target.id, options);
+    };
+    if (!tree) {
+      make({});
+      return;
+    }
+    // A link in what a continued table repeats: the original, in the structure, has it.
+    if (!d.struct) return;
+    const contents = target.kind === 'uri' ? target.uri : this.anchors.get(target.id)!;
+    tree.annotation(d.struct, (structParent) => {
+      make({ StructParent: structParent, Contents: new String(contents) });
+      const annotations = (doc as unknown as DocumentInternals).page.annotations;
+      return annotations[annotations.length - 1]!;
+    });
   }
 
   /** Chapters at the top of the outline, their measures nested; both open on the heading. */

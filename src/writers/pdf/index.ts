@@ -13,11 +13,13 @@ import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
 import { layoutDocument, type LayoutResult } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
+import { defaultPdfOutput, type PdfOutput } from './standards.js';
 import type { FontKey, SharedGlyphs } from './types.js';
 
 export { FontFace, MissingGlyphError, missingCodePoints, openPdfFonts, type PdfFonts } from './fonts.js';
 export type { LayoutSnapshot, SnapshotBox, SnapshotLine, SnapshotPage } from './snapshot.js';
 export type { SharedGlyphs } from './types.js';
+export { pdfStandards, printConflictsWith, type PdfOutput, type PdfStandard } from './standards.js';
 
 /**
  * The code points `model` draws, by face, once laid out: what a batch's documents share when
@@ -79,6 +81,8 @@ export interface PdfOptions {
   toc?: readonly TocEntry[];
   /** What is kept between documents (a batch passes one for all); a fresh one when absent. */
   cache?: WriterCache;
+  /** The standard the file meets and its colours: tagged PDF/UA-1 for the screen when absent. */
+  output?: PdfOutput;
 }
 
 /** Options of `paginatePdf`: those of `writePdf` that laying out reads. */
@@ -113,7 +117,8 @@ export async function writePdf(model: DocModel, options: PdfOptions): Promise<Pd
   const cache = options.cache ?? createWriterCache();
   const layout = checkedLayout(model, options, cache);
   const { fonts, creationDate, sharedGlyphs } = options;
-  const bytes = await drawDocument(layout, model.meta, fonts, creationDate, cache, sharedGlyphs);
+  const output = options.output ?? defaultPdfOutput;
+  const bytes = await drawDocument(layout, model.meta, fonts, creationDate, cache, output, sharedGlyphs);
   let snapshot: LayoutSnapshot | undefined;
   return {
     bytes,

@@ -55,10 +55,11 @@ export function layoutDocument(
 ): LayoutResult {
   const measurer = new TextMeasurer(fonts);
   const geometry = pageGeometry(theme);
-  const counters = { block: 0, table: 0 };
+  const counters = { block: 0, table: 0, struct: 0 };
   const layOut = (pageDigits: number): LaidPage[] => {
     counters.block = 0;
     counters.table = 0;
+    counters.struct = 0;
     const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters, cache };
     const flows: SectionFlow[] = model.sections.map((section) => {
       const builder = new FlowBuilder(env);
@@ -127,6 +128,7 @@ function pageNumberLine(ref: PageRefDrawable, text: string, measurer: TextMeasur
     block: ref.block,
     index: 0,
     ref: ref.id,
+    ...(ref.struct ? { struct: ref.struct } : {}),
   };
 }
 

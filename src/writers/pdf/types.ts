@@ -19,6 +19,45 @@ export type SharedGlyphs = Partial<Record<FontKey, readonly number[]>>;
 export type LinkTarget = { kind: 'uri'; uri: string } | { kind: 'dest'; id: string };
 
 /**
+ * A structure element of the tagged PDF: its standard type, a key that names it in the whole
+ * document (a paragraph, table, row… split across pages keeps one element), and what a reader
+ * is told about it besides its content.
+ */
+export interface StructNode {
+  type: StructType;
+  key: string;
+  /** Alternative text (figures). */
+  alt?: string;
+  /** Header cells: the row or column they head. */
+  scope?: 'Row' | 'Column';
+}
+
+/** The standard structure types the guide uses (PDF 1.7, 14.8.4). */
+export type StructType =
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Link'
+  | 'TOC'
+  | 'TOCI'
+  | 'Figure';
+
+/**
+ * Where a drawable's content sits in the structure tree: its elements from the top (below the
+ * document) down. Content without one is drawn as an artifact (running text, rules, borders).
+ */
+export type StructPath = readonly StructNode[];
+
+/**
  * What a line of text is, for tests and golden files. `continued`: what a table repeats on the
  * page it runs onto (a row's label and a card's caption, with 「（續）」): not new content.
  */
@@ -33,6 +72,8 @@ export interface TextRun {
   color: string;
   /** Extra space after every character (PDF `Tc`): how justified CJK lines are stretched. */
   charSpacing: number;
+  /** The run's own place in the structure tree when not its line's (the text of a link). */
+  struct?: StructPath;
 }
 
 /** One line of text; `x`, `y` are the top-left of its line box. */
@@ -53,6 +94,7 @@ export interface LineDrawable {
   index: number;
   /** Heading id for heading lines; target heading id for TOC lines. */
   ref?: string;
+  struct?: StructPath;
 }
 
 /** A table cell's area on one page; `fill` paints it before its text. */
@@ -68,6 +110,8 @@ export interface CellDrawable {
   row: number;
   col: number;
   header: boolean;
+  /** The cell's element (TH, TD): present in the structure tree even when the cell is empty. */
+  struct?: StructPath;
 }
 
 /** The borders of one table on one page: outer box plus inner column and row lines. */
@@ -107,6 +151,7 @@ export interface BulletDrawable {
   radius: number;
   filled: boolean;
   color: string;
+  struct?: StructPath;
 }
 
 /** A QR code: dark modules as filled squares. */
@@ -117,6 +162,7 @@ export interface QrDrawable {
   size: number;
   matrix: QrMatrix;
   color: string;
+  struct?: StructPath;
 }
 
 /** A clickable area. */
@@ -127,6 +173,8 @@ export interface LinkDrawable {
   width: number;
   height: number;
   target: LinkTarget;
+  /** The Link element the annotation belongs to. */
+  struct?: StructPath;
 }
 
 /** Where a heading starts: a named destination, and an outline item when `outlineLevel` is set. */
@@ -154,6 +202,7 @@ export interface PageRefDrawable {
   font: FontKey;
   color: string;
   block: number;
+  struct?: StructPath;
 }
 
 export type Drawable =

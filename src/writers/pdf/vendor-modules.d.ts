@@ -9,6 +9,8 @@ declare module 'fontkit' {
     readonly id: number;
     readonly advanceWidth: number;
     readonly codePoints: number[];
+    /** The ink's bounding box, in font units, y up. */
+    readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
   }
 
   /** A subset being built: glyphs get new ids (0 is .notdef) in the order they are included. */

@@ -38,7 +38,7 @@ export class FlowBuilder {
 
   /** Adds blocks set across a text area `width` wide. */
   addBlocks(blocks: Block[], width: number): void {
-    const context: BlockContext = { x: 0, width, cell: false, bold: false, listDepth: 0 };
+    const context: BlockContext = { x: 0, width, cell: false, bold: false, listDepth: 0, struct: [] };
     for (const block of blocks) this.addBlock(block, context);
   }
 

@@ -6,6 +6,7 @@
 import type { Block } from '../../../model/doc-model.js';
 import type { LineDrawable } from '../types.js';
 import type { FlowBuilder } from './index.js';
+import { structNode } from './tags.js';
 import { baselineOffset, EM_BOX_TOP, paragraphStyle } from './text.js';
 import type { BlockContext } from './types.js';
 
@@ -25,13 +26,22 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
   // Never narrower than two characters: deep nesting or a wide theme indent must not leave the
   // line breaker no room (it would set one line per character, or none at all).
   const innerWidth = Math.max(ctx.width - markerWidth, style.size * 2);
-  const inner: BlockContext = { ...ctx, x: ctx.x + markerWidth, width: innerWidth, listDepth: depth };
-  const markerRight = inner.x - gap;
+  const listPath = [...ctx.struct, structNode(flow.env, 'L')];
+  const markerRight = ctx.x + markerWidth - gap;
   const color = theme.colors.text;
 
   items.forEach((item, i) => {
     if (i > 0) flow.gap += theme.list.itemSpacing;
     const label = labels[i]!;
+    const itemPath = [...listPath, structNode(flow.env, 'LI')];
+    const labelPath = [...itemPath, structNode(flow.env, 'Lbl')];
+    const inner: BlockContext = {
+      ...ctx,
+      x: ctx.x + markerWidth,
+      width: innerWidth,
+      listDepth: depth,
+      struct: [...itemPath, structNode(flow.env, 'LBody')],
+    };
     flow.marker = (box) => {
       const line = box.drawables.find((d): d is LineDrawable => d.kind === 'line');
       const size = line?.size ?? style.size;
@@ -47,6 +57,7 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
             radius,
             filled: depth === 1,
             color,
+            struct: labelPath,
           },
         ];
       }
@@ -66,6 +77,7 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
           runs: [{ x, text: label, font: 'regular', color, charSpacing: 0 }],
           block: flow.env.counters.block++,
           index: 0,
+          struct: labelPath,
         },
       ];
     };

@@ -4,11 +4,17 @@ import type { Block } from '../../../model/doc-model.js';
 import { qrMatrix } from '../qr.js';
 import { offsetDrawable, type Drawable } from '../types.js';
 import type { FlowBuilder } from './index.js';
+import { structNode, tagBoxes } from './tags.js';
 import { lineBoxes, paragraphStyle } from './text.js';
 import type { BlockContext } from './types.js';
 
 /** Space between a QR code and its text, in points (also its quiet zone on that side). */
 const QR_TEXT_GAP = 12;
+
+/** What a screen reader says for the code: the guide's language, and the address it holds. */
+export function qrAltText(url: string): string {
+  return `QR 碼，連結至 ${url}`;
+}
 
 /** A QR code with its label and address, as one box. */
 export function addQr(flow: FlowBuilder, block: Extract<Block, { type: 'qr' }>, ctx: BlockContext): void {
@@ -28,6 +34,9 @@ export function addQr(flow: FlowBuilder, block: Extract<Block, { type: 'qr' }>, 
     textWidth,
     'url',
   );
+  const { env } = flow;
+  tagBoxes(env, labelBoxes, [...ctx.struct, structNode(env, 'P')]);
+  tagBoxes(env, urlBoxes, [...ctx.struct, structNode(env, 'P')]);
   const textBoxes = [...labelBoxes, ...urlBoxes];
   const textHeight = textBoxes.reduce((sum, box) => sum + box.height, 0);
   const height = Math.max(size, textHeight);
@@ -39,6 +48,7 @@ export function addQr(flow: FlowBuilder, block: Extract<Block, { type: 'qr' }>, 
       size,
       matrix: qrMatrix(url, flow.env.cache),
       color: theme.colors.text,
+      struct: [...ctx.struct, structNode(env, 'Figure', { alt: qrAltText(url) })],
     },
   ];
   let y = (height - textHeight) / 2;

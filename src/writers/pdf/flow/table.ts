@@ -9,8 +9,9 @@
 import type { Block, Inline, Table, TableCell, TableRow } from '../../../model/doc-model.js';
 import { breakOpportunities } from '../line-break.js';
 import { styleInlines } from '../styled-text.js';
-import { offsetDrawable, type Drawable } from '../types.js';
+import { offsetDrawable, type Drawable, type StructPath } from '../types.js';
 import type { FlowBuilder } from './index.js';
+import { structNode } from './tags.js';
 import { CELL_BLOCK_GAP, lineBoxes, paragraphStyle } from './text.js';
 import type { BlockContext, FlowBox, FlowCell, FlowItem, FlowRow, TableInfo } from './types.js';
 
@@ -62,6 +63,7 @@ export function renderRow(row: FlowRow, x: number, y: number): Drawable[] {
       row: row.index,
       col: cell.col,
       header: row.header,
+      struct: cell.struct,
     });
   }
   for (const cell of row.cells) {
@@ -173,8 +175,9 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     color: theme.colors.rule,
     caption: table.variant === 'card' && !ctx.cell ? continuedCaption(flow, ctx) : null,
   };
-  info.header = table.header.map((row, i) => flowRow(flow, row, i, info, columns, true, table.variant));
-  const rows = table.rows.map((row, i) => flowRow(flow, row, i, info, columns, false, table.variant));
+  const tablePath = [...ctx.struct, structNode(flow.env, 'Table')];
+  info.header = table.header.map((row, i) => flowRow(flow, row, i, info, columns, true, table.variant, tablePath));
+  const rows = table.rows.map((row, i) => flowRow(flow, row, i, info, columns, false, table.variant, tablePath));
   const all = [...info.header, ...rows];
   const short = (row: FlowRow): boolean => row.height <= LONE_ROW_MAX_SHARE * flow.env.textHeight;
   const last = rows.length - 1;
@@ -227,18 +230,27 @@ function flowRow(
   columns: { x: number; width: number }[],
   header: boolean,
   variant: Table['variant'],
+  tablePath: StructPath,
 ): FlowRow {
   const { colors } = flow.env.theme;
   let repeated: FlowRow['continuedLabel'] = null;
+  const rowPath = [...tablePath, structNode(flow.env, 'TR')];
   const cells: FlowCell[] = columns.map((column, col) => {
     const label = variant === 'card' && col === 0 && !header;
     const cellFlow = flow.cellFlow();
+    // Header rows head their columns; a card's label cell heads its row.
+    const cellNode = header
+      ? structNode(flow.env, 'TH', { scope: 'Column' })
+      : label
+        ? structNode(flow.env, 'TH', { scope: 'Row' })
+        : structNode(flow.env, 'TD');
     const context: BlockContext = {
       x: 0,
       width: Math.max(0, column.width - 2 * table.padding),
       cell: true,
       bold: header || label,
       listDepth: 0,
+      struct: [...rowPath, cellNode],
     };
     const blocks = row.cells[col]?.children ?? [];
     for (const block of blocks) cellFlow.addBlock(block, context);
@@ -252,6 +264,7 @@ function flowRow(
       x: column.x,
       width: column.width,
       fill: header ? colors.tableHeaderFill : label ? colors.tableLabelFill : null,
+      struct: context.struct,
       items: cellBoxes(cellFlow.items),
     };
   });

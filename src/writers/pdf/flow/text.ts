@@ -12,6 +12,7 @@ import { styleInlines } from '../styled-text.js';
 import type { TextMeasurer } from '../text-measure.js';
 import type { Drawable, LineDrawable, LineRole } from '../types.js';
 import type { FlowBuilder } from './index.js';
+import { structNode, tagBoxes } from './tags.js';
 import type { BlockContext, FlowBox } from './types.js';
 
 /**
@@ -152,6 +153,7 @@ export function addParagraph(flow: FlowBuilder, block: Extract<Block, { type: 'p
   const style = paragraphStyle(flow.env.theme, block.role, ctx);
   const boxes = lineBoxes(flow, withFirstLineIndent(block.children, style), style, ctx.x, ctx.width, 'text');
   if (boxes.length === 0) return;
+  tagBoxes(flow.env, boxes, [...ctx.struct, structNode(flow.env, 'P')]);
   const last = boxes.length - 1;
   boxes.forEach((box, i) => {
     // No orphan (first line alone at a page bottom) and no widow (last line alone at a top).
@@ -193,6 +195,7 @@ export function addHeadingLines(
   const base = theme.heading[level];
   const style = ctx.cell ? { ...base, spaceBefore: 0, spaceAfter: theme.table.cellPadding * CELL_BLOCK_GAP } : base;
   const boxes = lineBoxes(flow, children, style, ctx.x, ctx.width, role, ref);
+  tagBoxes(flow.env, boxes, [...ctx.struct, structNode(flow.env, `H${level}`)]);
   if (boxes.length === 0) {
     if (!anchor) return;
     // An empty heading still anchors links and TOC entries.

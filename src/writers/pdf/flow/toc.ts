@@ -10,6 +10,7 @@ import type { Block } from '../../../model/doc-model.js';
 import type { TextStyle } from '../../theme.js';
 import { offsetDrawable, type Drawable, type FontKey, type LineDrawable } from '../types.js';
 import type { FlowBuilder } from './index.js';
+import { structNode, tagBoxes } from './tags.js';
 import { addHeadingLines, baselineOffset, lineBoxes } from './text.js';
 import type { BlockContext } from './types.js';
 
@@ -54,7 +55,10 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
     const width = measurer.width(entry.number, fontOf(entry.level), size) + size;
     numberColumn.set(entry.level, Math.max(numberColumn.get(entry.level) ?? 0, width));
   }
+  const tocPath = [...ctx.struct, structNode(flow.env, 'TOC')];
   entries.forEach((entry, i) => {
+    // The whole entry (number, title and page number) is one link, as it is one clickable area.
+    const entryPath = [...tocPath, structNode(flow.env, 'TOCI'), structNode(flow.env, 'Link')];
     const indent = (entry.level - 1) * TOC_INDENT * size;
     const font: FontKey = fontOf(entry.level);
     const style: TextStyle = {
@@ -71,6 +75,7 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
     if (entry.number !== '') {
       const value = entry.number;
       const [number] = lineBoxes(flow, [{ type: 'text', value }], style, ctx.x + indent, column, 'toc-entry', entry.id);
+      tagBoxes(flow.env, [number!], entryPath);
       drawables.push(...number!.drawables);
     }
     const lines = lineBoxes(
@@ -82,6 +87,7 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
       'toc-entry',
       entry.id,
     );
+    tagBoxes(flow.env, lines, entryPath);
     lines.forEach((box, k) => {
       for (const d of box.drawables) drawables.push(offsetDrawable(d, 0, k * height));
     });
@@ -120,6 +126,7 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
       font,
       color: theme.colors.text,
       block: lastLine?.block ?? flow.env.counters.block++,
+      struct: entryPath,
     });
     drawables.push({
       kind: 'link',
@@ -128,6 +135,7 @@ export function addToc(flow: FlowBuilder, block: Extract<Block, { type: 'toc' }>
       width: ctx.width - indent,
       height: count * height,
       target: { kind: 'dest', id: entry.id },
+      struct: entryPath,
     });
     flow.emit({
       kind: 'box',

@@ -7,7 +7,7 @@ import type { TocEntry } from '../../../model/transforms/toc.js';
 import type { WriterCache } from '../../cache.js';
 import type { Theme } from '../../theme.js';
 import type { TextMeasurer } from '../text-measure.js';
-import type { Drawable } from '../types.js';
+import type { Drawable, StructPath } from '../types.js';
 
 /** An indivisible piece of the flow: usually one line of text. */
 export interface FlowBox {
@@ -43,6 +43,8 @@ export interface FlowCell {
   x: number;
   width: number;
   fill: string | null;
+  /** The cell's structure element (TH, TD), with the table and row above it. */
+  struct: StructPath;
   /** Relative to the cell's padded content box. */
   items: FlowBox[];
 }
@@ -84,8 +86,8 @@ export interface FlowEnv {
   pageDigits: number;
   /** Height of the text area of a page. */
   textHeight: number;
-  /** Running numbers for text blocks and tables (snapshot ids). */
-  counters: { block: number; table: number };
+  /** Running numbers for text blocks and tables (snapshot ids), and structure elements. */
+  counters: { block: number; table: number; struct: number };
   cache: WriterCache;
 }
 
@@ -100,4 +102,6 @@ export interface BlockContext {
   bold: boolean;
   /** Nesting depth of lists around the block (0 outside lists). */
   listDepth: number;
+  /** The structure element the block's own element goes into (empty: the document). */
+  struct: StructPath;
 }
