@@ -48,7 +48,12 @@ const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 export function useObjectStreams(doc: PDFKit.PDFDocument): void {
   const internals = doc as unknown as Document;
   const makeRef = internals.ref.bind(internals);
-  const packed: Packed[] = [];
+  let packed: Packed[] = [];
+  // A full object stream is written at once, so a large guide never holds all its objects' text.
+  const flush = () => {
+    if (packed.length > 0) writeObjectStream(makeRef, packed, compressed);
+    packed = [];
+  };
   /** Object id → [object stream id, index in it]. */
   const compressed = new Map<number, [number, number]>();
   let finishing = false;
@@ -75,6 +80,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
         internals._write = write;
       }
       packed.push({ id: ref.id, body: `${parts.slice(1, -1).join('\n')}\n` });
+      if (packed.length === OBJECTS_PER_STREAM) flush();
     };
     return ref;
   };
@@ -83,9 +89,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
     // Writing the streams ends more objects, and pdfkit may call this again as they end.
     if (finishing) return;
     finishing = true;
-    for (let start = 0; start < packed.length; start += OBJECTS_PER_STREAM) {
-      writeObjectStream(makeRef, packed.slice(start, start + OBJECTS_PER_STREAM), compressed);
-    }
+    flush();
     writeXrefStream(internals, makeRef, compressed);
   };
 }
