@@ -201,9 +201,9 @@ export const mailHelpMessages = {
     'zh-Hant': 'guide batch 產生的 manifest.json（預設為本版次的 dist/firms/manifest.json）',
   }),
   formats: message({
-    en: 'the files to attach: pdf, docx, or both (default pdf)',
-    'zh-Hans': '附加的文件：pdf、docx 或两者（默认 pdf）',
-    'zh-Hant': '附加的檔案：pdf、docx 或兩者（預設 pdf）',
+    en: 'the files to attach, separated by commas: pdf, docx, html (default pdf)',
+    'zh-Hans': '附加的文件，用逗号分隔：pdf、docx、html（默认 pdf）',
+    'zh-Hant': '附加的檔案，用逗號分隔：pdf、docx、html（預設 pdf）',
   }),
   smtp: message({
     en: 'the SMTP server, e.g. smtps://user@host (default: GUIDE_SMTP_URL); TLS is required except on this machine',
