@@ -53,7 +53,7 @@ describe('guide mail killed with SIGKILL and run again', () => {
         await exited;
         release();
         assert.equal(child.signalCode, 'SIGKILL');
-        const atKill = server.received.length;
+        assert.ok(server.received.length >= 2, 'the held message reached the server whole');
         const killedJournal = (await readFile(journalFile, 'utf8'))
           .trim()
           .split('\n')
@@ -68,11 +68,22 @@ describe('guide mail killed with SIGKILL and run again', () => {
         const rerun = await runGuide(args, dir);
         assert.equal(rerun.status, 0, rerun.stderr);
         const doubtful = [...rerun.stderr.matchAll(/W-MAIL-IN-DOUBT firm (TW-\d+)/g)].map((m) => m[1]!);
-        // In doubt: only messages the server had whole; the held one is among them.
+        // The held message, which the server had whole, is in doubt.
         const firmOf = (m: Received) => killedJournal.find((e) => e.messageId === messageIdOf(m))?.firm;
         assert.ok(doubtful.includes(firmOf(server.received[1]!)!), rerun.stderr);
-        const received = new Set(server.received.map(firmOf));
-        for (const id of doubtful) assert.ok(received.has(id), `${id} is in doubt but the server never had it`);
+        // In doubt are exactly the firms journaled as handed over without an outcome. Another
+        // connection may have been killed between "handed" and the end of data, so the server
+        // may lack one of them: resending is then what the warning asks the operator to do.
+        const handedOnly = new Set(killedJournal.filter((e) => e.event === 'handed').map((e) => e.firm));
+        for (const e of killedJournal) if (e.event === 'sent') handedOnly.delete(e.firm);
+        assert.deepEqual([...doubtful].sort(), [...handedOnly].sort());
+        assert.equal(rerun.stderr.match(/^\d+ to send/m)?.[0], `${5 - 1 - doubtful.length} to send`, rerun.stderr);
+        const receivedBefore = new Set(server.received.map(firmOf));
+        const lost = doubtful.filter((id) => !receivedBefore.has(id));
+        if (lost.length > 0) {
+          const settle = await runGuide([...args, '--resend', lost.join(',')], dir);
+          assert.equal(settle.status, 0, settle.stderr);
+        }
         // Every firm has exactly one message: the rerun sent each remaining firm once, none twice.
         const byAddress = new Map<string, number>();
         for (const m of server.received) for (const to of m.to) byAddress.set(to, (byAddress.get(to) ?? 0) + 1);
@@ -81,16 +92,16 @@ describe('guide mail killed with SIGKILL and run again', () => {
           [...byAddress.values()].every((n) => n === 1),
           JSON.stringify([...byAddress]),
         );
-        assert.match(
-          rerun.stderr,
-          new RegExp(`${5 - atKill - (doubtful.length - 1)} to send, 1 already sent, ${doubtful.length} in doubt`),
-        );
+        assert.match(rerun.stderr, new RegExp(`1 already sent, ${doubtful.length} in doubt`));
         assert.match(decodeWords(parseMessage(server.received[0]!.raw).headers.get('subject')!), /惠企政策服務指南/);
 
         // --resend settles a doubt by sending again, with the Message-ID of the attempt in doubt.
-        const resend = await runGuide([...args, '--resend', doubtful[0]!], dir);
+        const held = firmOf(server.received[1]!)!;
+        const delivered = doubtful.filter((id) => receivedBefore.has(id));
+        assert.ok(delivered.includes(held));
+        const resend = await runGuide([...args, '--resend', delivered.join(',')], dir);
         assert.equal(resend.status, 0, resend.stderr);
-        const doubtId = killedJournal.find((e) => e.firm === doubtful[0] && e.event === 'handed')!.messageId;
+        const doubtId = killedJournal.find((e) => e.firm === held && e.event === 'handed')!.messageId;
         assert.equal(server.received.filter((m) => messageIdOf(m) === doubtId).length, 2);
 
         const last = await runGuide(args, dir);
