@@ -16,6 +16,7 @@ import { openJournal, type JournalWriter } from '../io/mail-journal.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { safeFileName } from '../io/file-names.js';
 import { sha256Hex } from '../hash.js';
+import { editionNaming } from '../template/view.js';
 import type { OutputFormat } from '../writers/formats.js';
 import { parseMailbox } from './address.js';
 import { composeMessage, messageIdFor } from './compose.js';
@@ -346,13 +347,7 @@ function mailView(options: MailRunOptions, message: PlannedMessage): MailView {
   const hotline = edition.hotlines[0];
   return {
     firm: { id: message.firm.id, name: message.firm.name, contact: message.firm.contact },
-    edition: {
-      title: edition.title,
-      subtitle: edition.subtitle ?? null,
-      edition: edition.edition,
-      date: edition.date,
-      publisher: edition.publisher,
-    },
+    edition: editionNaming(edition),
     office: options.mail.office ?? edition.publisher,
     measures: message.firm.measures.length,
     hotline: hotline ? { name: hotline.name, phone: hotline.phone } : null,

@@ -229,11 +229,7 @@ export function buildView(selection: Selection, changes: ChangesView | null = nu
   const measures = chapters.flatMap((chapter) => chapter.measures);
   return {
     edition: {
-      title: edition.title,
-      subtitle: edition.subtitle ?? null,
-      edition: edition.edition,
-      date: edition.date,
-      publisher: edition.publisher,
+      ...editionNaming(edition),
       locale: edition.locale,
       preface: edition.preface ?? null,
       hotlines: edition.hotlines.map((hotline) => ({ name: hotline.name, phone: hotline.phone })),
@@ -249,6 +245,17 @@ export function buildView(selection: Selection, changes: ChangesView | null = nu
       needs: needIndex(edition.vocabularies.needs, measures),
     },
     changes,
+  };
+}
+
+/** How an edition names itself: what the guide's cover and a firm's mail both print. */
+export function editionNaming(edition: Edition) {
+  return {
+    title: edition.title,
+    subtitle: edition.subtitle ?? null,
+    edition: edition.edition,
+    date: edition.date,
+    publisher: edition.publisher,
   };
 }
 
