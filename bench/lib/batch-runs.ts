@@ -26,6 +26,8 @@ export interface BatchRun {
   rerunMs?: number;
   /** How many times faster than `guide build` once per firm (timed for a few runs, multiplied out). */
   vsNaive: number;
+  /** 10,000 firms, PDF only: peak RSS (bytes) and wall per firm, when asked for. */
+  large?: { firms: number; perFirmMs: number; peakRssBytes?: number };
 }
 
 /** The batch benchmark script, owned by the batch work. */
@@ -38,12 +40,15 @@ async function loadBatchBench(): Promise<typeof BatchBench | undefined> {
   return (await import(pathToFileURL(batchScript).href)) as typeof BatchBench;
 }
 
-/** Runs a batch of `firms` generated firms through `bench/batch.ts`, or says why it cannot. */
-export async function runBatch(firms: number): Promise<Result<BatchRun>> {
+/**
+ * Runs a batch of `firms` generated firms through `bench/batch.ts`, or says why it cannot;
+ * `large` adds the 10,000-firm PDF-only run (minutes).
+ */
+export async function runBatch(firms: number, large = false): Promise<Result<BatchRun>> {
   try {
     const bench = await loadBatchBench();
     if (!bench) return notMeasured(unavailable);
-    const { batch, speedup } = await bench.runBatchBenchmark({ firms, naiveRuns: 3 });
+    const { batch, speedup, large: big } = await bench.runBatchBenchmark({ firms, naiveRuns: 3, large });
     return ok({
       firms: batch.firms,
       wallMs: batch.wallSeconds * 1000,
@@ -51,6 +56,15 @@ export async function runBatch(firms: number): Promise<Result<BatchRun>> {
       ...(batch.peakRssMb === null ? {} : { peakRssBytes: batch.peakRssMb * 1024 * 1024 }),
       ...(batch.rerunSeconds === undefined ? {} : { rerunMs: batch.rerunSeconds * 1000 }),
       vsNaive: speedup,
+      ...(big
+        ? {
+            large: {
+              firms: big.firms,
+              perFirmMs: big.perFirmMs,
+              ...(big.peakRssMb === null ? {} : { peakRssBytes: big.peakRssMb * 1024 * 1024 }),
+            },
+          }
+        : {}),
     });
   } catch (error) {
     return notMeasured(`guide batch failed: ${(error as Error).message.slice(0, 300)}`);

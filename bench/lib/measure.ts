@@ -23,6 +23,8 @@ export interface Command {
   env?: NodeJS.ProcessEnv;
   /** Killed (and the benchmark row reported as failed) after this long. */
   timeoutMs?: number;
+  /** Run before each run, untimed: e.g. an edit the timed command must pick up. */
+  before?: (run: number) => void;
 }
 
 /** Why a command could not be timed: it failed, or was killed after its timeout. */
@@ -71,9 +73,14 @@ export function runOnce(command: Command): number {
  * fill the file cache, and for LibreOffice create its profile).
  */
 export function timeCommand(command: Command, runs: number, warmups = 1): Timing {
-  for (let i = 0; i < warmups; i++) runOnce(command);
+  let run = 0;
+  const once = () => {
+    command.before?.(run++);
+    return runOnce(command);
+  };
+  for (let i = 0; i < warmups; i++) once();
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(runOnce(command));
+  for (let i = 0; i < runs; i++) samples.push(once());
   return summarise(samples);
 }
 
