@@ -7,6 +7,7 @@
  */
 
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { editDistance, withinReach } from '../schema/did-you-mean.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import type { TemplateLocation, TemplatePosition } from './helpers.js';
 import { templateMessages as say, templateTokenMessages } from '../messages/render.js';
@@ -182,6 +183,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Math.max(1, Math.floor(name.length / 3)) + 1;
   for (const candidate of candidates) {
+    if (!withinReach(name, candidate, bestDistance)) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
@@ -189,22 +191,4 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     }
   }
   return best;
-}
-
-// Optimal string alignment distance: Levenshtein with swapped neighbours as one edit, the
-// commonest typo ("titel" for "title").
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
-    }
-  }
-  return rows[a.length]![b.length]!;
 }
