@@ -8,6 +8,7 @@ import { createReporter } from '../terminal/report.js';
 import { version } from '../io/version.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBuildInputs } from '../io/build-inputs.js';
+import { commandCache } from '../io/build-cache.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
 import { writeEditionOutput } from '../io/edition-output.js';
@@ -39,6 +40,8 @@ export interface BuildCommandOptions {
   expiringWithin?: number;
   pdfStandard?: PdfStandard;
   print?: boolean;
+  /** `--cache DIR`; false for `--no-cache`. */
+  cache?: string | false;
 }
 
 function formatBytes(bytes: number): string {
@@ -108,7 +111,8 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (since) diagnostics.push(...since.diagnostics);
 
   const content = editionContent(selection, since ? changesView(since.diff) : null);
-  const cache = createPipelineCache({ oneDocument: true });
+  const store = commandCache(io.cwd, root, options.cache);
+  const cache = createPipelineCache({ oneDocument: true, ...(store ? { store } : {}) });
   const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
   for (const [file, text] of built.rendered) sources.set(file, text);
@@ -133,6 +137,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     { name: manifestFileName, text: manifestText },
     io.cwd,
   );
+  await store?.flush();
 
   if (diagnostics.length > 0 || reportFormat === 'json') {
     printDiagnostics(options.json === true && reportFormat === 'json' ? { manifest } : undefined);

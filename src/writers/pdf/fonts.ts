@@ -6,6 +6,7 @@
  */
 
 import { create as createFont, type Font, type Glyph } from 'fontkit';
+import { sha256Hex } from '../../hash.js';
 import type { FontKey } from './types.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 
@@ -40,7 +41,9 @@ export class FontFace {
   /** Glyph ids by code point, as for `bmp`. */
   private readonly glyphIds = new Map<number, number>();
 
-  constructor(data: Uint8Array) {
+  private hash: string | undefined;
+
+  constructor(private readonly data: Uint8Array) {
     const font = createFont(data);
     this.font = font;
     this.name = font.postscriptName;
@@ -59,6 +62,11 @@ export class FontFace {
     };
     // Everything else (tables, subsetting) is read through the prototype from the real font.
     this.subsetSource = Object.create(font, { getGlyph: { value: getGlyph } }) as Font;
+  }
+
+  /** SHA-256 of the font file: what the build cache knows the face by. */
+  get contentHash(): string {
+    return (this.hash ??= sha256Hex(this.data));
   }
 
   /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
@@ -179,6 +187,16 @@ export function openPdfFonts(
       fallbacks.map((f) => f.bold),
     ),
   };
+}
+
+/**
+ * The files of the faces opened so far, by chain and place: what a document drawn with `fonts`
+ * was made from, for the build cache's keys (a face never opened drew nothing).
+ */
+export function openFacesKey(fonts: PdfFonts): string {
+  const chain = (faces: FaceChain) =>
+    Array.from({ length: faces.length }, (_, i) => (faces.isOpen(i) ? faces.face(i).contentHash : '-')).join(',');
+  return `${chain(fonts.regular)};${chain(fonts.bold)}`;
 }
 
 /** The chain for a font key. */
