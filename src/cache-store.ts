@@ -16,11 +16,12 @@ export interface EntryStore {
 }
 
 /**
- * The key of an entry: the hash of its kind and of every part it was made from. Parts are
- * joined with a separator no text part holds, so ("ab", "c") and ("a", "bc") differ.
+ * The key of an entry: its kind (lowercase words and hyphens: `measure`, `pdf-subset`), a dot,
+ * and the hash of every part it was made from. Parts are joined with a separator no text part
+ * holds, so ("ab", "c") and ("a", "bc") differ. The kind shows in the cache folder's file names.
  */
 export function entryKey(kind: string, ...parts: readonly string[]): string {
-  return sha256Hex([kind, ...parts].join('\u0000'));
+  return `${kind}.${sha256Hex([kind, ...parts].join('\u0000'))}`;
 }
 
 /** A JSON value from the store; a miss when absent or not JSON (a damaged entry). */

@@ -38,6 +38,9 @@ const staleTemporaryMs = 60 * 60 * 1000;
 
 const magic = 'guide-cache';
 
+/** An entry's file: its kind, a dot and a hash. */
+const entryFileName = /^[a-z][a-z-]*\.[0-9a-f]{64}$/;
+
 /**
  * What guide's code is, beyond its version: when this module was compiled (a development build
  * of the same version rewrites it) and the versions of the packages guide depends on (an update
@@ -83,7 +86,9 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
   const used = new Set<string>();
   stamp ??= codeStamp();
   const code = sha256Hex(stamp);
-  const fileOf = (key: string) => path.join(dir, sha256Hex(`${magic}\u0000${entryFormat}\u0000${code}\u0000${key}`));
+  // Named by kind, then the hash of the key and of the code that made it.
+  const fileOf = (key: string) =>
+    path.join(dir, `${key.split('.')[0]}.${sha256Hex(`${magic}\u0000${entryFormat}\u0000${code}\u0000${key}`)}`);
   const header = (key: string, payload: Uint8Array) =>
     `${magic} ${entryFormat} ${version} ${code} ${key} ${payload.length} ${sha256Hex(payload)}\n`;
 
@@ -163,7 +168,7 @@ async function trim(dir: string, maxBytes: number): Promise<void> {
       if (now - info.mtimeMs > staleTemporaryMs) await rm(file, { force: true });
       continue;
     }
-    if (!/^[0-9a-f]{64}$/.test(name)) continue;
+    if (!entryFileName.test(name)) continue;
     entries.push({ file, size: info.size, used: info.mtimeMs });
     total += info.size;
   }
