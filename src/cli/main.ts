@@ -273,8 +273,6 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--json', say.batchJson())
     .addOption(pdfStandardOption())
     .option('--print', say.print())
-    .addOption(cacheOption())
-    .addOption(noCacheOption())
     .addHelpText(
       'after',
       examples(

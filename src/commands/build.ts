@@ -21,7 +21,7 @@ import { prepare, readTemplates, templateSourceTexts } from '../pipeline/prepare
 import { resolveRequest } from '../pipeline/request.js';
 import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { writeDocument } from '../pipeline/write-document.js';
-import type { PdfStandard } from '../writers/pdf/index.js';
+import { keepFontMetrics, type PdfStandard } from '../writers/pdf/index.js';
 import { changesView } from '../release/changes-view.js';
 import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
@@ -80,7 +80,14 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   for (const [file, text] of templateSourceTexts(templates)) sources.set(file, text);
   // Every file read is an input of the manifest: guide.yaml, the measures, the templates, the theme.
   const inputFiles = [...sources.keys()];
-  const { prepared, diagnostics: prepareDiagnostics } = prepare({ root, catalogue, templates, entry: 'guide' });
+  const store = commandCache(io.cwd, root, options.cache);
+  const { prepared, diagnostics: prepareDiagnostics } = prepare({
+    root,
+    catalogue,
+    templates,
+    entry: 'guide',
+    ...(store ? { store } : {}),
+  });
   diagnostics.push(...prepareDiagnostics);
   if (!prepared || hasErrors(diagnostics)) return fail();
   // A standard and colours that cannot go together are refused before anything is built.
@@ -111,7 +118,6 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (since) diagnostics.push(...since.diagnostics);
 
   const content = editionContent(selection, since ? changesView(since.diff) : null);
-  const store = commandCache(io.cwd, root, options.cache);
   const cache = createPipelineCache({ oneDocument: true, ...(store ? { store } : {}) });
   const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
@@ -137,7 +143,10 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     { name: manifestFileName, text: manifestText },
     io.cwd,
   );
-  await store?.flush();
+  if (store) {
+    keepFontMetrics(prepared.fonts);
+    await store.flush();
+  }
 
   if (diagnostics.length > 0 || reportFormat === 'json') {
     printDiagnostics(options.json === true && reportFormat === 'json' ? { manifest } : undefined);
