@@ -83,6 +83,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const configOption = () => new Option('-c, --config <path>', say.config());
   const pdfStandardOption = () => new Option('--pdf-standard <name>', say.pdfStandard()).choices(pdfStandards);
   const expiringOption = () => new Option('--expiring-within <days>', say.expiringWithin()).argParser(parseDays);
+  const cacheOption = () => new Option('--cache <dir>', say.cache());
+  const noCacheOption = () => new Option('--no-cache', say.noCache());
   const run =
     (load: () => Promise<(io: CliIo, ...args: never[]) => Promise<number>>) =>
     async (...args: unknown[]) => {
@@ -200,6 +202,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(expiringOption())
     .addOption(pdfStandardOption())
     .option('--print', say.print())
+    .addOption(cacheOption())
+    .addOption(noCacheOption())
     .addHelpText(
       'after',
       examples([

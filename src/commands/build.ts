@@ -8,6 +8,7 @@ import { createReporter } from '../terminal/report.js';
 import { version } from '../io/version.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBuildInputs } from '../io/build-inputs.js';
+import { commandCache } from '../io/build-cache.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
 import { writeEditionOutput } from '../io/edition-output.js';
@@ -20,7 +21,7 @@ import { prepare, readTemplates, templateSourceTexts } from '../pipeline/prepare
 import { resolveRequest } from '../pipeline/request.js';
 import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { writeDocument } from '../pipeline/write-document.js';
-import type { PdfStandard } from '../writers/pdf/index.js';
+import { keepFontMetrics, type PdfStandard } from '../writers/pdf/index.js';
 import { changesView } from '../release/changes-view.js';
 import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
@@ -39,6 +40,8 @@ export interface BuildCommandOptions {
   expiringWithin?: number;
   pdfStandard?: PdfStandard;
   print?: boolean;
+  /** `--cache DIR`; false for `--no-cache`. */
+  cache?: string | false;
 }
 
 function formatBytes(bytes: number): string {
@@ -77,7 +80,14 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   for (const [file, text] of templateSourceTexts(templates)) sources.set(file, text);
   // Every file read is an input of the manifest: guide.yaml, the measures, the templates, the theme.
   const inputFiles = [...sources.keys()];
-  const { prepared, diagnostics: prepareDiagnostics } = prepare({ root, catalogue, templates, entry: 'guide' });
+  const store = commandCache(io.cwd, root, options.cache);
+  const { prepared, diagnostics: prepareDiagnostics } = prepare({
+    root,
+    catalogue,
+    templates,
+    entry: 'guide',
+    ...(store ? { store } : {}),
+  });
   diagnostics.push(...prepareDiagnostics);
   if (!prepared || hasErrors(diagnostics)) return fail();
   // A standard and colours that cannot go together are refused before anything is built.
@@ -108,7 +118,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   if (since) diagnostics.push(...since.diagnostics);
 
   const content = editionContent(selection, since ? changesView(since.diff) : null);
-  const cache = createPipelineCache({ oneDocument: true });
+  const cache = createPipelineCache({ oneDocument: true, ...(store ? { store } : {}) });
   const built = buildDocument(prepared, content, cache);
   diagnostics.push(...built.diagnostics);
   for (const [file, text] of built.rendered) sources.set(file, text);
@@ -133,6 +143,10 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     { name: manifestFileName, text: manifestText },
     io.cwd,
   );
+  if (store) {
+    keepFontMetrics(prepared.fonts);
+    await store.flush();
+  }
 
   if (diagnostics.length > 0 || reportFormat === 'json') {
     printDiagnostics(options.json === true && reportFormat === 'json' ? { manifest } : undefined);

@@ -41,11 +41,13 @@ export async function writeFileAtomic(
  * Writes `data` in full (flushed to disk) to a temporary file beside `target`, creating the
  * folder, and checks that `target` is not a folder, so that a later rename over it can succeed.
  * Nothing existing is touched. Throws `OutputError` (temporary file removed) when it cannot.
+ * `durable: false` skips the flush, for files whose loss in a power cut costs nothing (a build
+ * cache entry checks its own bytes when read).
  */
 export async function stageFile(
   target: string,
   data: Uint8Array | string,
-  options: { shownAs?: string } = {},
+  options: { shownAs?: string; durable?: boolean } = {},
 ): Promise<StagedFile> {
   const shown = options.shownAs ?? target;
   const folder = path.dirname(target);
@@ -62,7 +64,7 @@ export async function stageFile(
     const handle = await open(temporary, 'w');
     try {
       await handle.writeFile(data);
-      await handle.sync();
+      if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -413,6 +413,16 @@ export const helpMessages = {
     'zh-Hant':
       'PDF 遵循的標準：ua-1（帶標籤，PDF/UA-1）、a-2b 或 a-2a（存檔用 PDF/A-2，同樣帶標籤並符合 PDF/UA-1）、none（不帶標籤）（預設：theme.yaml 的 pdf.standard，即 ua-1）',
   }),
+  cache: message({
+    en: 'keep the build cache in <dir> (default: .guide-cache in the edition folder): a rebuild redoes only what changed',
+    'zh-Hans': '构建缓存放在 <dir>（默认：版本文件夹中的 .guide-cache）：重新构建时只重做有改动的部分',
+    'zh-Hant': '建置快取放在 <dir>（預設：版本資料夾中的 .guide-cache）：重新建置時只重做有改動的部分',
+  }),
+  noCache: message({
+    en: 'neither read nor write the build cache (the output is the same either way)',
+    'zh-Hans': '不读也不写构建缓存（输出与使用缓存时相同）',
+    'zh-Hant': '不讀也不寫建置快取（輸出與使用快取時相同）',
+  }),
   print: message({
     en: 'colours for the print shop: text in 100% black (DeviceGray), other colours in CMYK (default: theme.yaml pdf.print; the screen PDF is RGB)',
     'zh-Hans':

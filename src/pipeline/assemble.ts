@@ -19,7 +19,14 @@ import type { RenderResult } from '../template/render.js';
 import type { GuideView, MeasureView } from '../template/view.js';
 import type { TemplateSource } from '../template/errors.js';
 import { markdownMessages as say } from '../messages/render.js';
-import { measureHash, type CachedFragment, type PipelineCache } from './cache.js';
+import {
+  cachedRead,
+  measureKey,
+  storedMeasure,
+  storeMeasure,
+  type CachedFragment,
+  type PipelineCache,
+} from './cache.js';
 import type { Prepared } from './prepare.js';
 
 /** Partials whose sections are rendered and read on their own. */
@@ -80,12 +87,7 @@ class Assembly {
     if (skeleton === undefined) return this.result();
     // The skeleton is the guide's largest text (preface, appendices): `guide preview` rebuilds
     // after an edit to one measure with the same skeleton, so it is read once per text.
-    let read = this.cache.skeletons.get(skeleton);
-    if (read === undefined) {
-      read = readFragment(skeleton, { file, slots: true });
-      // Only a clean read is kept: diagnostics must name the guide they were found in.
-      if (read.diagnostics.length === 0) this.cache.skeletons.set(skeleton, read);
-    }
+    const read = cachedRead(this.cache, this.cache.skeletons, skeleton, { file, slots: true });
     this.take(read, file, skeleton);
     const used = new Set<number>();
     const sections: Section[] = read.sections.map((section) => ({
@@ -170,12 +172,7 @@ class Assembly {
       ),
     );
     if (markdown === undefined) return [];
-    let read = this.cache.fragments.get(markdown);
-    if (read === undefined) {
-      read = readFragment(markdown, { file, slots: true });
-      // Only a clean read is kept: diagnostics must name the guide they were found in.
-      if (read.diagnostics.length === 0) this.cache.fragments.set(markdown, read);
-    }
+    const read = cachedRead(this.cache, this.cache.fragments, markdown, { file, slots: true });
     this.take(read, file, markdown);
     const used = new Set<number>();
     const blocks = this.bodyOf(read, file, (section) => this.fill(section, calls, used, file));
@@ -190,13 +187,14 @@ class Assembly {
   private measure(context: MeasureView): Block[] {
     const entry = this.prepared.measures.get(context.id);
     const own = entry !== undefined && context.file === entry.file;
-    const key = own ? `${this.prepared.hash}\u0000${this.view.asOf}\u0000${measureHash(this.cache, entry)}` : undefined;
-    let cached = key === undefined ? undefined : this.cache.measures.get(key);
+    const key = own ? measureKey(this.cache, this.prepared.hash, this.view.asOf, entry) : undefined;
+    let cached = key === undefined ? undefined : (this.cache.measures.get(key) ?? storedMeasure(this.cache, key));
     if (cached === undefined) {
       cached = this.readMeasure(context);
       if (cached === undefined) return [];
-      if (key !== undefined && cached.read.diagnostics.length === 0) this.cache.measures.set(key, cached);
+      if (key !== undefined && cached.read.diagnostics.length === 0) storeMeasure(this.cache, key, cached);
     }
+    if (key !== undefined && cached.read.diagnostics.length === 0) this.cache.measures.set(key, cached);
     const file = cached.read.file!;
     this.take(cached.read, file, cached.markdown);
     const blocks = this.bodyOf(cached.read, file, (section) => section.blocks);

@@ -3,12 +3,18 @@
  * of its inputs: measure sections and chapter openings read (micromark is the slowest step of a
  * build, and a batch's guides are made of the same sections), and the writers' own caches. Keys
  * are made of exactly what a cached value was made from, so an entry is never stale.
+ *
+ * Under the maps, `store` (the build cache on disk, when the run has one) keeps the same values
+ * between runs, by the same keys made into `entryKey`s: a rebuild after one measure was edited
+ * reads only that measure again.
  */
 
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate, MeasureEntry } from '../catalogue/types.js';
+import { entryKey, getJson, setJson, type EntryStore } from '../cache-store.js';
 import { sha256Hex } from '../hash.js';
-import type { FragmentRead } from '../model/read-markdown.js';
+import { currentLanguage } from '../messages/language.js';
+import { readFragment, type FragmentRead, type ReadOptions } from '../model/read-markdown.js';
 import { createWriterCache, type WriterCache } from '../writers/cache.js';
 import { LruMap } from './lru.js';
 
@@ -35,6 +41,8 @@ export interface PipelineCache {
   readonly inEffect: WeakMap<Catalogue, Map<IsoDate, number>>;
   /** Content hash of each measure (see `measureHash`), made once per parsed measure. */
   readonly measureHashes: WeakMap<MeasureEntry, string>;
+  /** The build cache on disk, under the maps; none for `--no-cache` and the library's default. */
+  readonly store: EntryStore | undefined;
 }
 
 /**
@@ -45,8 +53,11 @@ export interface PipelineCache {
  */
 const capacity = 2048;
 
-/** An empty cache; `oneDocument` when it serves a single document (see `WriterCache`). */
-export function createPipelineCache(options: { oneDocument?: boolean } = {}): PipelineCache {
+/**
+ * An empty cache; `oneDocument` when it serves a single document (see `WriterCache`), `store`
+ * the build cache on disk under it.
+ */
+export function createPipelineCache(options: { oneDocument?: boolean; store?: EntryStore } = {}): PipelineCache {
   const fragmentCapacity = options.oneDocument === true ? 0 : capacity;
   return {
     measures: new LruMap(fragmentCapacity),
@@ -55,7 +66,52 @@ export function createPipelineCache(options: { oneDocument?: boolean } = {}): Pi
     writer: createWriterCache(options),
     inEffect: new WeakMap(),
     measureHashes: new WeakMap(),
+    store: options.store,
   };
+}
+
+/**
+ * Markdown read as `readFragment` reads it, from `map` (by the Markdown), else from the store (by
+ * the Markdown, the options and the language diagnostics' file names are in), else read. Only a
+ * clean read is kept: a read with diagnostics is read again each time, so they are reported in
+ * full and name the guide they were found in.
+ */
+export function cachedRead(
+  cache: PipelineCache,
+  map: LruMap<string, FragmentRead>,
+  markdown: string,
+  options: ReadOptions,
+): FragmentRead {
+  let read = map.get(markdown);
+  if (read !== undefined) return read;
+  const key = cache.store && entryKey('fragment', currentLanguage(), JSON.stringify(options), markdown);
+  read = key === undefined ? undefined : (getJson(cache.store, key) as FragmentRead | undefined);
+  if (read === undefined) {
+    read = readFragment(markdown, options);
+    if (read.diagnostics.length > 0) return read;
+    if (key !== undefined) setJson(cache.store, key, read);
+  }
+  map.set(markdown, read);
+  return read;
+}
+
+/**
+ * The key of a measure's section: the templates, theme and edition (`Prepared.hash`), the as-of
+ * date and the measure as parsed, with its file; on disk also the language of the rendered
+ * Markdown's name.
+ */
+export function measureKey(cache: PipelineCache, preparedHash: string, asOf: IsoDate, entry: MeasureEntry): string {
+  return `${preparedHash}\u0000${asOf}\u0000${measureHash(cache, entry)}`;
+}
+
+/** A measure's section from the store, by `measureKey`. */
+export function storedMeasure(cache: PipelineCache, key: string): CachedFragment | undefined {
+  return getJson(cache.store, entryKey('measure', currentLanguage(), key)) as CachedFragment | undefined;
+}
+
+/** Keeps a measure's section in the store. */
+export function storeMeasure(cache: PipelineCache, key: string, fragment: CachedFragment): void {
+  setJson(cache.store, entryKey('measure', currentLanguage(), key), fragment);
 }
 
 /** The hash of a measure as parsed, with its file: all that its section prints of it. */

@@ -6,6 +6,7 @@
  * thrown as a `GuideInputError` when first needed.
  */
 
+import type { EntryStore } from '../cache-store.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
 import { checkFontFile, fontFileOutside, readFontFile } from '../io/resources.js';
@@ -27,7 +28,8 @@ interface FontValue {
 
 /**
  * Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`, and checks that every
- * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. A font named by
+ * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. The faces keep
+ * their lookups in `store` (the build cache) when given. A font named by
  * path must lie inside the edition folder, links followed, unless `outside` (guide.yaml's
  * allow_outside) says otherwise.
  */
@@ -36,6 +38,7 @@ export function openThemeFonts(
   theme: Theme,
   themeSource: { file: string; text: string },
   outside: boolean,
+  store?: EntryStore,
 ): { fonts?: PdfFonts; diagnostics: Diagnostic[] } {
   const doc = parseYaml(themeSource.file, themeSource.text).doc;
   const at = (value: FontValue) => {
@@ -103,7 +106,7 @@ export function openThemeFonts(
         }
         const problem = fontFormatProblem(data) ?? damaged(data);
         if (problem !== undefined) throw new GuideInputError([unusable(value, problem)], sources);
-        return new FontFace(data);
+        return new FontFace(data, store);
       };
     };
     return { regular: open('regular'), bold: open('bold') };
@@ -112,7 +115,7 @@ export function openThemeFonts(
   const [regular, bold] = primary;
   if (regular === undefined || bold === undefined || diagnostics.length > 0) return { diagnostics };
   try {
-    return { fonts: openPdfFonts(regular, bold, fallbacks), diagnostics };
+    return { fonts: openPdfFonts(regular, bold, fallbacks, store), diagnostics };
   } catch {
     // The signature looked right but fontkit could not read the tables: a damaged file. Which
     // one is found by opening each alone, only on this rare path.

@@ -5,6 +5,7 @@
  */
 
 import path from 'node:path';
+import type { EntryStore } from '../cache-store.js';
 import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../hash.js';
@@ -76,11 +77,13 @@ export interface PrepareInput {
   catalogue: Catalogue;
   templates: TemplateInputs;
   entry: EntryTemplate;
+  /** The build cache, for the fonts' lookups. */
+  store?: EntryStore;
 }
 
 /** Compiles the templates, parses the theme and opens its fonts; diagnostics instead when any is broken. */
 export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics: Diagnostic[] } {
-  const { root, catalogue, templates, entry } = input;
+  const { root, catalogue, templates, entry, store } = input;
   const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
   const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
@@ -91,6 +94,7 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
     theme,
     templates.theme,
     catalogue.edition.allow_outside,
+    store,
   );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const themeGlyphs = checkThemeGlyphs(fonts, templates.theme);

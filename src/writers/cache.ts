@@ -6,6 +6,7 @@
  * written from a fresh cache.
  */
 
+import type { EntryStore } from '../cache-store.js';
 import type { Inline } from '../model/doc-model.js';
 import type { PackageShell } from './docx/shell.js';
 import type { SetParagraph } from './pdf/flow/text.js';
@@ -38,11 +39,17 @@ export interface WriterCache {
   readonly docxShells: WeakMap<Theme, Map<string, Promise<PackageShell>>>;
   /** DOCX QR pictures (PNG bytes) by address. Bounded. */
   readonly qrPngs: Map<string, Uint8Array>;
+  /**
+   * The build cache on disk, for what is worth keeping between runs: font subsets (by the font's
+   * bytes and the glyphs), and whole files (`pipeline/write-document.ts`).
+   */
+  readonly store: EntryStore | undefined;
 }
 
-/** An empty cache; `oneDocument` when it serves a single document (`guide build`). */
-export function createWriterCache(options: { oneDocument?: boolean } = {}): WriterCache {
+/** An empty cache; `oneDocument` when it serves a single document (`guide build`), `store` under it. */
+export function createWriterCache(options: { oneDocument?: boolean; store?: EntryStore } = {}): WriterCache {
   return {
+    store: options.store,
     setParagraphs: options.oneDocument === true ? null : new WeakMap(),
     sharedSubsets: new WeakMap(),
     qrMatrices: new Map(),

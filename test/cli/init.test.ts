@@ -56,6 +56,7 @@ describe('guide init', () => {
     const guideYaml = await readFile(path.join(dir, 'guide.yaml'), 'utf8');
     assert.match(guideYaml, /^# templates: templates$/m, 'no templates folder: guide’s own templates');
     assert.match(await readFile(path.join(dir, '.gitignore'), 'utf8'), /^dist\/$/m);
+    assert.match(await readFile(path.join(dir, '.gitignore'), 'utf8'), /^\.guide-cache\/$/m);
     await assertValidatesAndBuilds(dir);
   });
 

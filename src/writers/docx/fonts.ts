@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { Theme } from '../theme.js';
 import type { PdfFonts } from '../pdf/fonts.js';
+import type { EntryStore } from '../../cache-store.js';
 import { subsetFont } from './font-subset.js';
 import { escapeXml } from './xml.js';
 
@@ -155,17 +156,18 @@ export function embeddedFonts(
   theme: Theme,
   fonts: PdfFonts,
   codePoints: Iterable<number>,
+  store?: EntryStore,
 ): { name: string; data: Uint8Array }[] {
   const name = theme.fonts.docx.eastAsia;
   const used = [...codePoints];
   return [
     {
       name: `word/${EMBEDDED_FONT_PARTS.regular}`,
-      data: obfuscateFont(subsetFont(fonts.regular.primary, used), fontKey(name, 'regular')),
+      data: obfuscateFont(subsetFont(fonts.regular.primary, used, store), fontKey(name, 'regular')),
     },
     {
       name: `word/${EMBEDDED_FONT_PARTS.bold}`,
-      data: obfuscateFont(subsetFont(fonts.bold.primary, used), fontKey(name, 'bold')),
+      data: obfuscateFont(subsetFont(fonts.bold.primary, used, store), fontKey(name, 'bold')),
     },
   ];
 }

@@ -10,6 +10,7 @@
 
 import { inflateRawSync } from 'node:zlib';
 import { Document, Footer, Header, NumberFormat, Packer, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import { entryKey, getJson, setJson } from '../../cache-store.js';
 import type { DocMeta, Section } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
@@ -171,10 +172,55 @@ export function packageShell(
   if (!byKey) cache.docxShells.set(theme, (byKey = new Map()));
   let shell = byKey.get(key);
   if (!shell) {
-    shell = buildShell(theme, meta.language, kinds, embed);
+    const { store } = cache;
+    const stored = store && entryKey('docx-shell', JSON.stringify(theme), key);
+    const kept = stored === undefined ? undefined : shellFrom(getJson(store, stored));
+    if (kept) shell = Promise.resolve(kept);
+    else {
+      shell = buildShell(theme, meta.language, kinds, embed);
+      if (stored !== undefined)
+        void shell.then(
+          (made) => setJson(store, stored, storedShell(made)),
+          () => undefined,
+        );
+    }
     // A failed build is not kept: the next document tries again and reports the error itself.
     shell.catch(() => byKey.delete(key));
     byKey.set(key, shell);
   }
   return shell;
+}
+
+/** A shell as the build cache keeps it: JSON, the entries' data in base64. */
+interface StoredShell {
+  entries: (Omit<ZipEntry, 'data'> & { data: string })[];
+  texts: [string, string][];
+}
+
+/**
+ * docx stamps core.xml with the time it was made; every document puts its own in its place
+ * (`assemblePackage`), so the shell's is kept empty and an entry's bytes depend on its key alone.
+ */
+const stampedPart = 'docProps/core.xml';
+
+function storedShell(shell: PackageShell): StoredShell {
+  return {
+    entries: shell.entries.map((entry) =>
+      entry.name === stampedPart
+        ? { ...entry, crc32: 0, size: 0, data: '' }
+        : { ...entry, data: Buffer.from(entry.data).toString('base64') },
+    ),
+    texts: [...shell.texts],
+  };
+}
+
+/** A shell from the build cache; undefined when what was read is not one. */
+function shellFrom(value: unknown): PackageShell | undefined {
+  const stored = value as Partial<StoredShell> | undefined;
+  if (!Array.isArray(stored?.entries) || !Array.isArray(stored.texts)) return undefined;
+  const entries = stored.entries.map((entry) => ({
+    ...entry,
+    data: new Uint8Array(Buffer.from(entry.data, 'base64')),
+  }));
+  return { entries, texts: new Map(stored.texts) };
 }

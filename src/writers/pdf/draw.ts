@@ -118,7 +118,7 @@ export function drawDocument(
     tree?.startPage(internals.page.dictionary);
     painter.page(page.drawables);
   }
-  for (const face of Object.values(faces)) face.finish();
+  for (const face of Object.values(faces)) face.finish(cache.store);
   const root = internals._root.data;
   root.PageLabels = pageLabels(layout.pages.map((page) => page.number));
   if (tree) {

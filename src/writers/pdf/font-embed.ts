@@ -12,6 +12,7 @@
 
 import { deflateSync } from 'node:zlib';
 import type { Subset } from 'fontkit';
+import { entryKey, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 import type { FaceChain, FontFace } from './fonts.js';
 
@@ -107,11 +108,20 @@ class SubsetBuilder {
     return hex4(cid);
   }
 
-  /** The subset's font program, ToUnicode map and name, ready to embed. */
-  finish(): FontObjects {
+  /**
+   * The subset's font program, ToUnicode map and name, ready to embed. The program depends only
+   * on the font and the glyphs in order: it is kept in `store` (the build cache) by those.
+   */
+  finish(store?: EntryStore): FontObjects {
+    const key = store && entryKey('pdf-subset', this.face.contentHash, this.glyphIds.join(','));
+    let program = key === undefined ? undefined : store!.get(key);
+    if (program === undefined) {
+      program = this.subset.encode();
+      if (key !== undefined) store!.set(key, program);
+    }
     return {
       name: `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
-      program: this.subset.encode(),
+      program,
       widths: this.widths,
       toUnicode: toUnicodeCmap(this.codePoints),
     };
@@ -271,8 +281,8 @@ class OwnSubset {
     return hex;
   }
 
-  finish(doc: PDFKit.PDFDocument): void {
-    if (this.resource.used) writeFont(doc, this.builder.face, this.resource.ref, this.builder.finish());
+  finish(doc: PDFKit.PDFDocument, store: EntryStore | undefined): void {
+    if (this.resource.used) writeFont(doc, this.builder.face, this.resource.ref, this.builder.finish(store));
   }
 }
 
@@ -329,9 +339,9 @@ export class EmbeddedFace {
     return (this.own[index] ??= new OwnSubset(this.doc, this.chain.face(index), `${this.resourceName}_${index + 1}`));
   }
 
-  /** Writes the subsets some page used. Call once, after the last page. */
-  finish(): void {
-    for (const own of this.own) own?.finish(this.doc);
+  /** Writes the subsets some page used, their programs kept in `store`. Call once, after the last page. */
+  finish(store?: EntryStore): void {
+    for (const own of this.own) own?.finish(this.doc, store);
     if (this.shared && this.sharedResource?.used) {
       writeFont(this.doc, this.shared.face, this.sharedResource.ref, this.shared.objects);
     }

@@ -6,6 +6,8 @@
  */
 
 import { create as createFont, type Font, type Glyph } from 'fontkit';
+import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
+import { sha256Hex } from '../../hash.js';
 import type { FontKey } from './types.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 
@@ -40,7 +42,19 @@ export class FontFace {
   /** Glyph ids by code point, as for `bmp`. */
   private readonly glyphIds = new Map<number, number>();
 
-  constructor(data: Uint8Array) {
+  private hash: string | undefined;
+  /** Advance widths and glyph ids looked up in the font since the face was opened (not taken from `store`). */
+  private lookedUp = 0;
+
+  /**
+   * `store` (the build cache) keeps the advance widths and glyph ids looked up, by the font's
+   * bytes: looking a character up in a CJK font for the first time costs more than all that is
+   * done with it afterwards.
+   */
+  constructor(
+    private readonly data: Uint8Array,
+    private readonly store?: EntryStore,
+  ) {
     const font = createFont(data);
     this.font = font;
     this.name = font.postscriptName;
@@ -59,12 +73,59 @@ export class FontFace {
     };
     // Everything else (tables, subsetting) is read through the prototype from the real font.
     this.subsetSource = Object.create(font, { getGlyph: { value: getGlyph } }) as Font;
+    if (store) this.takeMetrics(getJson(store, this.metricsKey()));
+  }
+
+  private metricsKey(): string {
+    return entryKey('font-metrics', this.contentHash);
+  }
+
+  /** Fills the lookup tables from a stored table (rows of code point, advance or null for absent, glyph id or null). */
+  private takeMetrics(table: unknown): void {
+    if (!Array.isArray(table)) return;
+    const valid = (table as unknown[]).every(
+      (row) =>
+        Array.isArray(row) &&
+        row.length === 3 &&
+        Number.isInteger(row[0]) &&
+        row[0] >= 0 &&
+        row[0] <= 0x10ffff &&
+        (row[1] === null || typeof row[1] === 'number') &&
+        (row[2] === null || Number.isInteger(row[2])),
+    );
+    if (!valid) return;
+    for (const [cp, advance, glyphId] of table as [number, number | null, number | null][]) {
+      const value = advance === null ? ABSENT : advance;
+      if (cp < 0x10000) this.bmp[cp] = value;
+      else this.astral.set(cp, value);
+      if (glyphId !== null) this.glyphIds.set(cp, glyphId);
+    }
+  }
+
+  /** Keeps the lookups in the store when any was made since the face was opened. */
+  keepMetrics(): void {
+    if (this.store === undefined || this.lookedUp === 0) return;
+    const rows: [number, number | null, number | null][] = [];
+    const row = (cp: number, value: number) =>
+      rows.push([cp, value === ABSENT ? null : value, this.glyphIds.get(cp) ?? null]);
+    this.bmp.forEach((value, cp) => {
+      if (value !== UNKNOWN) row(cp, value);
+    });
+    for (const [cp, value] of this.astral) row(cp, value);
+    setJson(this.store, this.metricsKey(), rows);
+    this.lookedUp = 0;
+  }
+
+  /** SHA-256 of the font file: what the build cache knows the face by. */
+  get contentHash(): string {
+    return (this.hash ??= sha256Hex(this.data));
   }
 
   /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
   advance(cp: number): number {
     let value = cp < 0x10000 ? this.bmp[cp]! : (this.astral.get(cp) ?? UNKNOWN);
     if (value === UNKNOWN) {
+      this.lookedUp += 1;
       value = this.font.hasGlyphForCodePoint(cp)
         ? this.font.glyphForCodePoint(cp).advanceWidth / this.unitsPerEm
         : ABSENT;
@@ -83,6 +144,7 @@ export class FontFace {
   glyphId(cp: number): number {
     let id = this.glyphIds.get(cp);
     if (id === undefined) {
+      this.lookedUp += 1;
       id = this.has(cp) ? this.font.glyphForCodePoint(cp).id : 0;
       this.glyphIds.set(cp, id);
     }
@@ -168,17 +230,35 @@ export function openPdfFonts(
   regular: Uint8Array,
   bold: Uint8Array,
   fallbacks: readonly { regular: OpenFace; bold: OpenFace }[] = [],
+  store?: EntryStore,
 ): PdfFonts {
   return {
     regular: new FaceChain(
-      new FontFace(regular),
+      new FontFace(regular, store),
       fallbacks.map((f) => f.regular),
     ),
     bold: new FaceChain(
-      new FontFace(bold),
+      new FontFace(bold, store),
       fallbacks.map((f) => f.bold),
     ),
   };
+}
+
+/**
+ * The files of the faces opened so far, by chain and place: what a document drawn with `fonts`
+ * was made from, for the build cache's keys (a face never opened drew nothing).
+ */
+export function openFacesKey(fonts: PdfFonts): string {
+  const chain = (faces: FaceChain) =>
+    Array.from({ length: faces.length }, (_, i) => (faces.isOpen(i) ? faces.face(i).contentHash : '-')).join(',');
+  return `${chain(fonts.regular)};${chain(fonts.bold)}`;
+}
+
+/** Keeps the lookups of every face opened so far in the build cache the faces were opened with. */
+export function keepFontMetrics(fonts: PdfFonts): void {
+  for (const chain of [fonts.regular, fonts.bold]) {
+    for (let i = 0; i < chain.length; i++) if (chain.isOpen(i)) chain.face(i).keepMetrics();
+  }
 }
 
 /** The chain for a font key. */

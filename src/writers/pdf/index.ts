@@ -16,7 +16,15 @@ import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import { defaultPdfOutput, type PdfOutput } from './standards.js';
 import type { FontKey, SharedGlyphs } from './types.js';
 
-export { FontFace, MissingGlyphError, missingCodePoints, openPdfFonts, type PdfFonts } from './fonts.js';
+export {
+  FontFace,
+  keepFontMetrics,
+  MissingGlyphError,
+  missingCodePoints,
+  openFacesKey,
+  openPdfFonts,
+  type PdfFonts,
+} from './fonts.js';
 export type { LayoutSnapshot, SnapshotBox, SnapshotLine, SnapshotPage } from './snapshot.js';
 export type { SharedGlyphs } from './types.js';
 export { pdfStandards, printConflictsWith, type PdfOutput, type PdfStandard } from './standards.js';

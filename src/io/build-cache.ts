@@ -1,0 +1,191 @@
+/**
+ * The build cache on disk (`.guide-cache/` in the edition folder, or `--cache DIR`): one file
+ * per entry, named by the hash of its key, guide's version and the entry format. Each file
+ * starts with a header line naming all three and the payload's length and SHA-256, so an entry
+ * cut short, damaged, or written by another version or another program reads as a miss.
+ *
+ * Entries are written when the run ends (`flush`), each atomically (a temporary file renamed
+ * over the entry), so concurrent runs sharing a folder only ever see whole entries: two runs
+ * making the same entry write the same bytes, and the last rename wins. A run that wrote
+ * entries then trims the folder to `maxBytes`, dropping the entries used longest ago (a hit
+ * marks its entry used). The cache never fails a build: what cannot be read is a miss, what
+ * cannot be written is left out.
+ */
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EntryStore } from '../cache-store.js';
+import { sha256Hex } from '../hash.js';
+import { version } from './version.js';
+import { replaceTargets, stageFile, temporaryFileName } from './write-atomic.js';
+
+/** The cache folder an edition gets unless `--cache DIR` names another. */
+export const cacheFolderName = '.guide-cache';
+
+/**
+ * The entry format. Raise it whenever what an entry holds or how it is laid out changes in a way
+ * guide's version does not mark (a change between releases, while developing).
+ */
+export const entryFormat = 1;
+
+/** 256 MB: a 2,000-measure edition's entries with room to spare; trimmed to three quarters. */
+const defaultMaxBytes = 256 * 1024 * 1024;
+
+/** A temporary file older than this was left by a run that was killed. */
+const staleTemporaryMs = 60 * 60 * 1000;
+
+const magic = 'guide-cache';
+
+/** An entry's file: its kind, a dot and a hash. */
+const entryFileName = /^[a-z][a-z-]*\.[0-9a-f]{64}$/;
+
+/**
+ * What guide's code is, beyond its version: when this module was compiled (a development build
+ * of the same version rewrites it) and the versions of the packages guide depends on (an update
+ * of pdfkit or docx can change output bytes). Part of every entry's name, made once per process.
+ */
+function codeStamp(): string {
+  const here = fileURLToPath(import.meta.url);
+  const packageRoot = path.resolve(path.dirname(here), '../..');
+  const parts = [version, String(statSync(here).mtimeMs)];
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
+  for (const name of Object.keys(manifest.dependencies ?? {}))
+    parts.push(`${name}@${installedVersion(packageRoot, name)}`);
+  return parts.join(' ');
+}
+
+/** The version of the package `name` as Node would find it from `from`; empty when not found. */
+function installedVersion(from: string, name: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const text = readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8');
+      return (JSON.parse(text) as { version?: string }).version ?? '';
+    } catch {
+      if (path.dirname(dir) === dir) return '';
+    }
+  }
+}
+
+let stamp: string | undefined;
+
+/** The build cache of one run: entries read at once, written by `flush`. */
+export interface BuildCache extends EntryStore {
+  readonly dir: string;
+  /** Writes the entries this run made and trims the folder; never throws. */
+  flush(): Promise<void>;
+}
+
+/** Opens the cache in `dir` (made when the first entry is written). */
+export function openBuildCache(dir: string, options: { maxBytes?: number } = {}): BuildCache {
+  const maxBytes = options.maxBytes ?? defaultMaxBytes;
+  const pending = new Map<string, Uint8Array>();
+  const used = new Set<string>();
+  stamp ??= codeStamp();
+  const code = sha256Hex(stamp);
+  // Named by kind, then the hash of the key and of the code that made it.
+  const fileOf = (key: string) =>
+    path.join(dir, `${key.split('.')[0]}.${sha256Hex(`${magic}\u0000${entryFormat}\u0000${code}\u0000${key}`)}`);
+  const header = (key: string, payload: Uint8Array) =>
+    `${magic} ${entryFormat} ${version} ${code} ${key} ${payload.length} ${sha256Hex(payload)}\n`;
+
+  return {
+    dir,
+    get(key) {
+      const made = pending.get(key);
+      if (made !== undefined) return made;
+      const file = fileOf(key);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        return undefined;
+      }
+      const end = bytes.indexOf(0x0a);
+      if (end < 0) return undefined;
+      const payload = bytes.subarray(end + 1);
+      if (bytes.subarray(0, end + 1).toString('utf8') !== header(key, payload)) return undefined;
+      used.add(file);
+      return payload;
+    },
+    set(key, bytes) {
+      pending.set(key, bytes);
+    },
+    async flush() {
+      const entries = [...pending];
+      pending.clear();
+      const touched = [...used];
+      used.clear();
+      try {
+        if (entries.length > 0) await prepareFolder(dir);
+        for (const [key, payload] of entries) {
+          const target = fileOf(key);
+          const staged = await stageFile(target, Buffer.concat([Buffer.from(header(key, payload)), payload]), {
+            durable: false,
+          });
+          await replaceTargets([staged]);
+        }
+        const now = new Date();
+        await Promise.all(touched.map((file) => utimes(file, now, now).catch(() => undefined)));
+        if (entries.length > 0) await trim(dir, maxBytes);
+      } catch {
+        // A cache that cannot be written (a full disk, a read-only folder) only makes the next run slower.
+      }
+    },
+  };
+}
+
+/**
+ * Makes the folder, marked as a cache: a CACHEDIR.TAG (backup tools skip the folder) and a
+ * .gitignore ignoring everything in it, so a `--cache DIR` inside a repository is ignored too.
+ */
+async function prepareFolder(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const marks: [string, string][] = [
+    [
+      'CACHEDIR.TAG',
+      "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is guide's build cache: it can be deleted at any time.\n",
+    ],
+    ['.gitignore', '*\n'],
+  ];
+  const present = new Set(await readdir(dir));
+  for (const [name, text] of marks) if (!present.has(name)) await writeFile(path.join(dir, name), text);
+}
+
+/** Drops the entries used longest ago until the folder holds three quarters of `maxBytes`, and stale temporaries. */
+async function trim(dir: string, maxBytes: number): Promise<void> {
+  const entries: { file: string; size: number; used: number }[] = [];
+  let total = 0;
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    if (temporaryFileName.test(name)) {
+      if (now - info.mtimeMs > staleTemporaryMs) await rm(file, { force: true });
+      continue;
+    }
+    if (!entryFileName.test(name)) continue;
+    entries.push({ file, size: info.size, used: info.mtimeMs });
+    total += info.size;
+  }
+  if (total <= maxBytes) return;
+  entries.sort((a, b) => a.used - b.used);
+  for (const entry of entries) {
+    if (total <= (maxBytes * 3) / 4) break;
+    await rm(entry.file, { force: true });
+    total -= entry.size;
+  }
+}
+
+/**
+ * The cache a command uses: `--cache DIR` (relative to `cwd`), none for `--no-cache` (`false`),
+ * else `.guide-cache` in the edition folder `root`.
+ */
+export function commandCache(cwd: string, root: string, option: string | false | undefined): BuildCache | undefined {
+  if (option === false) return undefined;
+  return openBuildCache(option === undefined ? path.join(root, cacheFolderName) : path.resolve(cwd, option));
+}
