@@ -85,7 +85,7 @@ export function drawDocument(
     // here (not after construction) is what makes the bytes reproducible.
     info: { ...info },
   });
-  useObjectStreams(doc);
+  const objects = useObjectStreams(doc);
   const internals = doc as unknown as DocumentInternals;
   // pdfkit's packet would hold the title unescaped and lack ModifyDate and the identifications.
   internals.endMetadata = () => writeMetadata(internals, xmpPacket(info, output.standard, meta.language));
@@ -124,7 +124,7 @@ export function drawDocument(
   if (tree) {
     // Both written by pdfkit when the document ends.
     root.MarkInfo = internals.ref({ Marked: true });
-    root.StructTreeRoot = tree.write((data) => internals.ref(data));
+    root.StructTreeRoot = tree.write(objects);
   }
   if (pdfaConformance(output.standard) !== null) root.OutputIntents = [outputIntent(internals, output)];
   doc.end();
