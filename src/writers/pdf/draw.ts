@@ -85,13 +85,21 @@ export function drawDocument(
     // here (not after construction) is what makes the bytes reproducible.
     info: { ...info },
   });
-  useObjectStreams(doc);
+  const objects = useObjectStreams(doc);
   const internals = doc as unknown as DocumentInternals;
   // pdfkit's packet would hold the title unescaped and lack ModifyDate and the identifications.
   internals.endMetadata = () => writeMetadata(internals, xmpPacket(info, output.standard, meta.language));
   const written = new ByteBlocks();
+  // What pdfkit has written so far, taken after each page: a stream hands data out only when
+  // the event loop turns, and drawing never lets it, so every small Buffer of the file waited
+  // in the stream (with the slab of Node's Buffer pool each holds) until the last page.
+  const take = (): void => {
+    for (let chunk = doc.read() as Uint8Array | null; chunk !== null; chunk = doc.read() as Uint8Array | null) {
+      written.push(chunk);
+    }
+  };
   const finished = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('data', (chunk: Uint8Array) => written.push(chunk));
+    doc.on('readable', take);
     doc.on('error', reject);
     doc.on('end', () => resolve(written.bytes()));
   });
@@ -117,6 +125,7 @@ export function drawDocument(
     doc.addPage({ size: [width, height], margin: 0 });
     tree?.startPage(internals.page.dictionary);
     painter.page(page.drawables);
+    take();
   }
   for (const face of Object.values(faces)) face.finish(cache.store);
   const root = internals._root.data;
@@ -124,7 +133,8 @@ export function drawDocument(
   if (tree) {
     // Both written by pdfkit when the document ends.
     root.MarkInfo = internals.ref({ Marked: true });
-    root.StructTreeRoot = tree.write((data) => internals.ref(data));
+    root.StructTreeRoot = tree.write(objects);
+    take();
   }
   if (pdfaConformance(output.standard) !== null) root.OutputIntents = [outputIntent(internals, output)];
   doc.end();

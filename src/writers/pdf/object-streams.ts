@@ -22,6 +22,8 @@ interface Ref {
 }
 interface Document {
   _offset: number;
+  /** Objects made and not yet written: the document ends when none is left. */
+  _waiting: number;
   _offsets: (number | null)[];
   _root: Ref;
   _info: Ref;
@@ -44,10 +46,27 @@ interface Packed {
 /** pdfkit's strings hold one byte per character (its own `fromBinaryString`). */
 const latin1 = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 
+/** How objects are made in a document that writes object streams. */
+export interface ObjectMaker {
+  /** A new object, as `doc.ref` makes it. */
+  ref(data: Record<string, unknown>): Ref;
+  /**
+   * Numbers `count` objects now, to be made (by the function returned) and written one at a time
+   * later: objects that name each other by number need not all exist at once.
+   */
+  reserve(count: number): (data: Record<string, unknown>) => Ref;
+}
+
 /** Makes `doc` (a pdfkit document, before any object is written) write object streams. */
-export function useObjectStreams(doc: PDFKit.PDFDocument): void {
+export function useObjectStreams(doc: PDFKit.PDFDocument): ObjectMaker {
   const internals = doc as unknown as Document;
   const makeRef = internals.ref.bind(internals);
+  /** pdfkit's class of objects, for those made with a reserved number. */
+  const Reference = internals._root.constructor as new (
+    doc: Document,
+    id: number,
+    data: Record<string, unknown>,
+  ) => Ref;
   let packed: Packed[] = [];
   // A full object stream is written at once, so a large guide never holds all its objects' text.
   const flush = () => {
@@ -58,8 +77,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
   const compressed = new Map<number, [number, number]>();
   let finishing = false;
 
-  internals.ref = (data) => {
-    const ref = makeRef(data);
+  const packable = (ref: Ref): Ref => {
     const finalize = ref.finalize.bind(ref);
     ref.finalize = () => {
       // Streams stay objects of their own (as must everything written while finishing).
@@ -84,6 +102,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
     };
     return ref;
   };
+  internals.ref = (data) => packable(makeRef(data));
 
   internals._finalize = () => {
     // Writing the streams ends more objects, and pdfkit may call this again as they end.
@@ -91,6 +110,22 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): void {
     finishing = true;
     flush();
     writeXrefStream(internals, makeRef, compressed);
+  };
+
+  return {
+    ref: (data) => internals.ref(data),
+    reserve(count) {
+      // What pdfkit's `ref` does for each object: a place in the cross-reference table, and
+      // one more object the document waits for.
+      const first = internals._offsets.length + 1;
+      for (let i = 0; i < count; i++) internals._offsets.push(null);
+      internals._waiting += count;
+      let next = first;
+      return (data) => {
+        if (next === first + count) throw new Error(`only ${count} objects were reserved`);
+        return packable(new Reference(internals, next++, data));
+      };
+    },
   };
 }
 

@@ -115,15 +115,22 @@ class Paginator {
   section(flow: SectionFlow): void {
     this.kind = flow.kind;
     this.startPage(false);
-    const { items } = flow;
+    // Items before the page being filled are on finished pages: let go as pages finish, so a
+    // long guide's flow and its pages are not both alive whole.
+    const items: (FlowItem | undefined)[] = flow.items;
     let index = 0;
+    let released = 0;
+    const turnPage = (natural: boolean): void => {
+      this.newPage(natural);
+      for (; released < index; released++) items[released] = undefined;
+    };
     let pending: FlowRow | null = null;
     while (index < items.length) {
       const item: FlowItem = pending ?? items[index]!;
       const resumeIndex = index;
       const resumeRow = pending;
       if (item.kind === 'page-break') {
-        if (!this.empty) this.newPage(false);
+        if (!this.empty) turnPage(false);
         index++;
         continue;
       }
@@ -139,7 +146,7 @@ class Paginator {
         const split = splitRow(item, this.frame.bottom - this.y - gap, this.empty);
         if (split) {
           this.place(split[0], gap, resumeIndex, resumeRow);
-          this.newPage(true);
+          turnPage(true);
           pending = split[1];
           continue;
         }
@@ -158,7 +165,7 @@ class Paginator {
         pending = moved.resumeRow;
         this.placed.length = at;
       }
-      this.newPage(true);
+      turnPage(true);
     }
     this.finishPage();
   }
@@ -251,7 +258,7 @@ class Paginator {
   }
 }
 
-/** Lays the sections out on pages; every section starts on a new page. */
+/** Lays the sections out on pages; every section starts on a new page. Uses up the flows' items. */
 export function paginate(sections: SectionFlow[], frame: FlowFrame): LaidPage[] {
   const paginator = new Paginator(frame, []);
   for (const section of sections) paginator.section(section);

@@ -6,8 +6,14 @@
  * paragraph, a table) stays one element. pdfkit's own tagging API writes each element when it
  * ends and points annotation references at the current page, so the tree is kept here and
  * written once, after the last page.
+ *
+ * A 2,000-measure guide has about 280,000 elements, and any of them may still get content on a
+ * later page, so the whole tree is kept until the end: as columns of integers (a few bytes per
+ * element and kid), not as objects (about 250 bytes each, which cost such a build 80 MB while
+ * drawing). Writing makes one element's object at a time and lets it go once written.
  */
 
+import type { ObjectMaker } from './object-streams.js';
 import type { StructNode, StructPath, StructType } from './types.js';
 
 /** pdfkit's indirect object, as far as the tree uses it. */
@@ -16,32 +22,68 @@ interface PdfRef {
   end(): void;
 }
 
-/** Marked content on a page, or an annotation, inside an element. */
-type Kid = Element | { page: number; mcid: number } | { page: number; annotation: PdfRef; key: number };
-
-interface Element {
-  type: StructType | 'Document';
-  node: StructNode | null;
-  kids: Kid[];
-}
-
 /**
  * Elements whose single paragraph is read as their own content: a table cell or list body
  * holding one paragraph needs no P of its own (fewer objects, the same reading).
  */
-const TAKES_OWN_PARAGRAPH = new Set<Element['type']>(['TH', 'TD', 'LBody']);
+const TAKES_OWN_PARAGRAPH = new Set<StructType>(['TH', 'TD', 'LBody']);
 
-/** The structure tree of one document. */
+/** No element or kid: the end of a list. */
+const NONE = -1;
+
+/** A growable column of 32-bit integers. */
+class IntColumn {
+  private data = new Int32Array(1024);
+  length = 0;
+
+  get(index: number): number {
+    return this.data[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.data[index] = value;
+  }
+
+  /** Appends `value`; returns its index. */
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+}
+
+/**
+ * The structure tree of one document. Elements are numbered in the order they are made, the
+ * document's own element first; each element's kids are a linked list of kid entries, each an
+ * element (page NONE, value its number), marked content (a page, value its id) or an annotation
+ * (a page, value -1 - its index in `annotationRefs`).
+ */
 export class StructureTree {
-  private readonly root: Element = { type: 'Document', node: null, kids: [] };
-  private readonly byKey = new Map<string, Element>();
+  /** Per element: its node (null for the document). */
+  private readonly nodes: (StructNode | null)[] = [null];
+  /** Per element: its first and last kid entry. */
+  private readonly firstKid = new IntColumn();
+  private readonly lastKid = new IntColumn();
+  /** Per node key: its element + 1 (0: not made yet). */
+  private readonly byKey = new IntColumn();
+  /** Per kid entry: the next kid of the same element, its page and its value. */
+  private readonly kidNext = new IntColumn();
+  private readonly kidPage = new IntColumn();
+  private readonly kidValue = new IntColumn();
   /** Per page: the next marked-content id. */
   private readonly mcids: number[] = [];
   private readonly pageRefs: PdfRef[] = [];
-  private annotations = 0;
+  private readonly annotationRefs: PdfRef[] = [];
 
   /** `pageCount`: annotation keys in the parent tree follow the pages'. */
-  constructor(private readonly pageCount: number) {}
+  constructor(private readonly pageCount: number) {
+    this.firstKid.push(NONE);
+    this.lastKid.push(NONE);
+  }
 
   /** Starts the next page: its content joins the tree through its StructParents key. */
   startPage(page: PdfRef): void {
@@ -54,14 +96,17 @@ export class StructureTree {
   }
 
   /** The element `path` ends at, made (with any missing parents) when first named. */
-  element(path: StructPath): Element {
-    let parent = this.root;
+  element(path: StructPath): number {
+    let parent = 0;
     for (const node of path) {
-      let element = this.byKey.get(node.key);
-      if (!element) {
-        element = { type: node.type, node, kids: [] };
-        this.byKey.set(node.key, element);
-        parent.kids.push(element);
+      while (this.byKey.length <= node.key) this.byKey.push(0);
+      let element = this.byKey.get(node.key) - 1;
+      if (element === NONE) {
+        element = this.nodes.push(node) - 1;
+        this.firstKid.push(NONE);
+        this.lastKid.push(NONE);
+        this.byKey.set(node.key, element + 1);
+        this.addKid(parent, NONE, element);
       }
       parent = element;
     }
@@ -72,7 +117,7 @@ export class StructureTree {
   content(path: StructPath): number {
     const page = this.pageRefs.length - 1;
     const mcid = this.mcids[page]!++;
-    this.element(path).kids.push({ page, mcid });
+    this.addKid(this.element(path), page, mcid);
     return mcid;
   }
 
@@ -81,64 +126,132 @@ export class StructureTree {
    * the StructParent key it must carry (pdfkit writes an annotation as soon as it is made).
    */
   annotation(path: StructPath, create: (structParent: number) => PdfRef): void {
-    const key = this.pageCount + this.annotations++;
-    const annotation = create(key);
-    this.element(path).kids.push({ page: this.pageRefs.length - 1, annotation, key });
+    const index = this.annotationRefs.length;
+    this.annotationRefs.push(create(this.pageCount + index));
+    this.addKid(this.element(path), this.pageRefs.length - 1, -1 - index);
+  }
+
+  private addKid(element: number, page: number, value: number): void {
+    const kid = this.kidNext.push(NONE);
+    this.kidPage.push(page);
+    this.kidValue.push(value);
+    const last = this.lastKid.get(element);
+    if (last === NONE) this.firstKid.set(element, kid);
+    else this.kidNext.set(last, kid);
+    this.lastKid.set(element, kid);
+  }
+
+  /** The element kids of `element`, in order. */
+  private *elementKids(element: number): Generator<number> {
+    for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
+      if (this.kidPage.get(kid) === NONE) yield this.kidValue.get(kid);
+    }
   }
 
   /**
    * Writes the elements and the parent tree; returns the StructTreeRoot for the catalogue,
    * which pdfkit writes when the document ends.
-   * Objects are made in tree order, so the same document gives the same object numbers.
+   * Objects are numbered in tree order, so the same document gives the same object numbers;
+   * each is written as soon as it is made.
    */
-  write(makeRef: (data: Record<string, unknown>) => PdfRef): PdfRef {
-    collapseParagraphs(this.root);
-    const treeRoot = makeRef({ Type: 'StructTreeRoot' });
-    const byPage: PdfRef[][] = this.mcids.map((count) => new Array<PdfRef>(count));
-    const byAnnotation: PdfRef[] = [];
-    const refs: PdfRef[] = [];
-    const writeElement = (element: Element, parent: PdfRef): PdfRef => {
-      const ref = makeRef({ S: element.type, P: parent });
-      refs.push(ref);
-      const { data } = ref;
-      const firstPage = element.kids.find((kid) => !('type' in kid));
-      const pg = firstPage && !('type' in firstPage) ? firstPage.page : -1;
-      if (pg >= 0) data.Pg = this.pageRefs[pg];
-      const alt = element.node?.alt;
-      if (alt !== undefined) data.Alt = new String(alt);
-      const scope = element.node?.scope;
-      if (scope !== undefined) data.A = { O: 'Table', Scope: scope };
-      data.K = element.kids.map((kid): unknown => {
-        if ('type' in kid) return writeElement(kid, ref);
-        if ('mcid' in kid) {
-          byPage[kid.page]![kid.mcid] = ref;
-          return kid.page === pg ? kid.mcid : { Type: 'MCR', Pg: this.pageRefs[kid.page], MCID: kid.mcid };
-        }
-        byAnnotation[kid.key - this.pageCount] = ref;
-        return { Type: 'OBJR', Obj: kid.annotation, Pg: this.pageRefs[kid.page] };
-      });
-      return ref;
+  write(refs: ObjectMaker): PdfRef {
+    this.collapseParagraphs(0);
+    const treeRoot = refs.ref({ Type: 'StructTreeRoot' });
+    // Every element's object number, in tree order from the document's: kids name theirs
+    // before they are written.
+    const order: number[] = [];
+    const visit = (element: number): void => {
+      order.push(element);
+      for (const kid of this.elementKids(element)) visit(kid);
     };
-    const document = writeElement(this.root, treeRoot);
+    visit(0);
+    const objectNumbers = new Int32Array(this.nodes.length);
+    const next = refs.reserve(order.length);
+    order.forEach((element, i) => (objectNumbers[element] = treeRoot.id + 1 + i));
+    // What names an element in other objects: one per element, kept for the parent tree.
+    const ObjectNumber = objectNumberClass(treeRoot);
+    const named = new Array<object | undefined>(this.nodes.length);
+    const nameOf = (element: number): object => (named[element] ??= new ObjectNumber(objectNumbers[element]!));
+    const parents = new Int32Array(this.nodes.length);
+    const byPage = this.mcids.map((count) => new Array<object>(count));
+    const byAnnotation = new Array<object>(this.annotationRefs.length);
+    for (const element of order) {
+      const name = nameOf(element);
+      const node = this.nodes[element] ?? null;
+      const data: Record<string, unknown> = {
+        S: node?.type ?? 'Document',
+        P: element === 0 ? treeRoot : nameOf(parents[element]!),
+      };
+      let pg = NONE;
+      for (let kid = this.firstKid.get(element); kid !== NONE && pg === NONE; kid = this.kidNext.get(kid)) {
+        pg = this.kidPage.get(kid);
+      }
+      if (pg !== NONE) data.Pg = this.pageRefs[pg];
+      if (node?.alt !== undefined) data.Alt = new String(node.alt);
+      if (node?.scope !== undefined) data.A = { O: 'Table', Scope: node.scope };
+      const k: unknown[] = [];
+      for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
+        const page = this.kidPage.get(kid);
+        const value = this.kidValue.get(kid);
+        if (page === NONE) {
+          parents[value] = element;
+          k.push(nameOf(value));
+        } else if (value >= 0) {
+          byPage[page]![value] = name;
+          k.push(page === pg ? value : { Type: 'MCR', Pg: this.pageRefs[page], MCID: value });
+        } else {
+          byAnnotation[-1 - value] = name;
+          k.push({ Type: 'OBJR', Obj: this.annotationRefs[-1 - value], Pg: this.pageRefs[page] });
+        }
+      }
+      data.K = k;
+      next(data).end();
+    }
     const nums: unknown[] = [];
     byPage.forEach((elements, page) => nums.push(page, elements));
     byAnnotation.forEach((element, i) => nums.push(this.pageCount + i, element));
     Object.assign(treeRoot.data, {
-      K: document,
+      K: nameOf(0),
       ParentTree: { Nums: nums },
-      ParentTreeNextKey: this.pageCount + this.annotations,
+      ParentTreeNextKey: this.pageCount + this.annotationRefs.length,
     });
-    for (const ref of refs) ref.end();
     // Not ended here: pdfkit ends the catalogue's StructTreeRoot (and MarkInfo) itself.
     return treeRoot;
   }
+
+  /** A cell or list body with a single paragraph takes the paragraph's content as its own. */
+  private collapseParagraphs(element: number): void {
+    for (const kid of this.elementKids(element)) this.collapseParagraphs(kid);
+    const only = this.firstKid.get(element);
+    const type = this.nodes[element]?.type;
+    if (
+      type !== undefined &&
+      TAKES_OWN_PARAGRAPH.has(type) &&
+      only !== NONE &&
+      this.kidNext.get(only) === NONE &&
+      this.kidPage.get(only) === NONE &&
+      this.nodes[this.kidValue.get(only)]?.type === 'P'
+    ) {
+      const paragraph = this.kidValue.get(only);
+      this.firstKid.set(element, this.firstKid.get(paragraph));
+      this.lastKid.set(element, this.lastKid.get(paragraph));
+    }
+  }
 }
 
-/** A cell or list body with a single paragraph takes the paragraph's content as its own. */
-function collapseParagraphs(element: Element): void {
-  for (const kid of element.kids) if ('type' in kid) collapseParagraphs(kid);
-  const only = element.kids.length === 1 ? element.kids[0] : undefined;
-  if (TAKES_OWN_PARAGRAPH.has(element.type) && only && 'type' in only && only.type === 'P') {
-    element.kids = only.kids;
-  }
+/**
+ * References by object number alone, for naming elements written before or after the one that
+ * names them without keeping their objects: pdfkit writes any of its abstract references (the
+ * base class of `sample`'s) as what `toString` returns.
+ */
+function objectNumberClass(sample: PdfRef): new (id: number) => object {
+  const AbstractReference = Object.getPrototypeOf(sample.constructor) as new () => object;
+  return class ObjectNumber extends AbstractReference {
+    constructor(readonly id: number) {
+      super();
+    }
+    override toString(): string {
+      return `${this.id} 0 R`;
+    }
+  };
 }

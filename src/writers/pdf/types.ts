@@ -20,12 +20,13 @@ export type LinkTarget = { kind: 'uri'; uri: string } | { kind: 'dest'; id: stri
 
 /**
  * A structure element of the tagged PDF: its standard type, a key that names it in the whole
- * document (a paragraph, table, row… split across pages keeps one element), and what a reader
- * is told about it besides its content.
+ * document (a paragraph, table, row… split across pages keeps one element; keys count from 0,
+ * so the drawer finds an element by index), and what a reader is told about it besides its
+ * content.
  */
 export interface StructNode {
   type: StructType;
-  key: string;
+  key: number;
   /** Alternative text (figures). */
   alt?: string;
   /** Header cells: the row or column they head. */

@@ -9,7 +9,7 @@ import type { FlowEnv, FlowBox } from './types.js';
 
 /** A new element of `type`, with a key no other element of the document has. */
 export function structNode(env: FlowEnv, type: StructType, extra: Omit<StructNode, 'type' | 'key'> = {}): StructNode {
-  return { type, key: `s${env.counters.struct++}`, ...extra };
+  return { type, key: env.counters.struct++, ...extra };
 }
 
 /** Tolerance when matching a run to the link it lies in: both come from the same sums. */
