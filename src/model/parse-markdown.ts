@@ -18,7 +18,8 @@ export type MdInline =
   | { type: 'emphasis' | 'strong'; children: MdInline[]; range?: Range }
   | { type: 'inlineCode'; value: string; range?: Range }
   | { type: 'break'; range?: Range }
-  | { type: 'link'; url: string; children: MdInline[]; range?: Range }
+  /** `reference`: written `[text][label]` or `[label]`, its URL from a definition. */
+  | { type: 'link'; url: string; reference: boolean; children: MdInline[]; range?: Range }
   | { type: 'image'; range?: Range }
   | { type: 'html'; value: string; range?: Range }
   | { type: 'textDirective'; name: string; attributes?: Attributes; children: MdInline[]; range?: Range };
@@ -63,20 +64,24 @@ export type MdBlock =
   | { type: 'thematicBreak'; range?: Range }
   | { type: 'html'; value: string; range?: Range }
   | { type: 'code'; range?: Range }
-  | { type: 'blockquote'; range?: Range }
-  /** A link reference definition: markdown-it resolves the references, the reader sees where it was. */
-  | { type: 'definition'; range?: Range }
+  | { type: 'blockquote'; children: MdBlock[]; range?: Range }
+  /** A link reference definition (markdown-it resolves the references to links). */
+  | { type: 'definition'; url: string; range?: Range }
   | MdContainerDirective
   | MdLeafDirective;
 
 export type MdNode = MdBlock | MdInline;
 
-/** Parses guide Markdown. Pure; ranges are offsets into `text`. */
-export function parseMarkdown(text: string): MdBlock[] {
+/**
+ * Parses Markdown. Pure; ranges are offsets into `text`. `guide`: with GFM tables and
+ * directives, as the templates' output is read; `commonmark`: as a field's value is on its own.
+ */
+export function parseMarkdown(text: string, syntax: 'guide' | 'commonmark' = 'guide'): MdBlock[] {
   const env: ParseEnv = { ranges: new WeakMap(), inlineMaps: new WeakMap(), inlineRanges: new WeakMap() };
-  const tokens = parser().parse(text, env);
-  const toSource = sourceOffsets(text);
-  return new TreeBuilder(tokens, env, toSource).blocks();
+  const md = parser(syntax);
+  const tokens = md.parse(text, env);
+  const normalised = text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  return new TreeBuilder(tokens, env, sourceOffsets(text), md, normalised).blocks();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -101,16 +106,48 @@ function envOf(state: { env: unknown }): ParseEnv {
   return state.env as ParseEnv;
 }
 
-let shared: MarkdownIt | undefined;
+const parsers = new Map<'guide' | 'commonmark', MarkdownIt>();
 
-function parser(): MarkdownIt {
-  if (shared !== undefined) return shared;
-  // The CommonMark rules and GFM tables; raw HTML is recognised (so the reader can refuse it).
-  const md = markdownIt('commonmark', { maxNesting: 100 }).enable('table');
+function parser(syntax: 'guide' | 'commonmark'): MarkdownIt {
+  const made = parsers.get(syntax);
+  if (made !== undefined) return made;
+  // The CommonMark rules; raw HTML is recognised (so the reader can refuse it).
+  const md = markdownIt('commonmark', { maxNesting: 100 });
   // Destinations stay as written (after escapes and character references): the reader judges them.
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (url) => url;
   md.validateLink = () => true;
+  // A link reference definition is read from a paragraph in CommonMark: what cannot interrupt a
+  // paragraph (a list starting at another number than 1, an empty item) cannot end it either.
+  const list = md.block.ruler.__rules__.find((rule) => rule.name === 'list')!.fn;
+  md.block.ruler.at(
+    'list',
+    (state, startLine, endLine, silent) => {
+      if (!silent || state.parentType !== 'reference') return list(state, startLine, endLine, silent);
+      state.parentType = 'paragraph';
+      const ends = list(state, startLine, endLine, silent);
+      state.parentType = 'reference';
+      return ends;
+    },
+    { alt: ['paragraph', 'reference', 'blockquote'] },
+  );
+  if (syntax === 'guide') addGuideSyntax(md);
+  recordBlockRanges(md);
+  recordInlineRanges(md);
+  parsers.set(syntax, md);
+  return md;
+}
+
+/** GFM tables and the directives. */
+function addGuideSyntax(md: MarkdownIt): void {
+  md.enable('table');
+  const table = md.block.ruler.__rules__.find((rule) => rule.name === 'table')!.fn;
+  md.block.ruler.at(
+    'table',
+    (state, startLine, endLine, silent) =>
+      isGfmTable(state, startLine) ? table(state, startLine, endLine, silent) : false,
+    { alt: ['paragraph', 'reference'] },
+  );
   md.block.ruler.before('fence', 'directive_container', containerDirective, {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
@@ -118,10 +155,6 @@ function parser(): MarkdownIt {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
   md.inline.ruler.push('directive_text', textDirective);
-  recordBlockRanges(md);
-  recordInlineRanges(md);
-  shared = md;
-  return md;
 }
 
 /** Wraps every block rule so the first token it makes remembers where its construct starts and ends. */
@@ -141,8 +174,12 @@ function recordBlockRanges(md: MarkdownIt): void {
         const token = state.tokens[first];
         if (!silent && token !== undefined) {
           const lineStart = token.type === 'code_block' ? state.bMarks[startLine]! : start;
-          envOf(state).ranges.set(token, [lineStart, blockEnd(state, startLine, state.line)]);
-          if (token.type === 'table_open') recordTableCells(state, first, startLine);
+          const end =
+            token.type === 'container_directive_open'
+              ? containerEnd(state, token)
+              : blockEnd(state, startLine, state.line);
+          envOf(state).ranges.set(token, [lineStart, end]);
+          if (token.type === 'table_open') recordTableCells(state, first);
         }
         return true;
       },
@@ -166,15 +203,34 @@ function recordBlockRanges(md: MarkdownIt): void {
   });
 }
 
+// GFM: a table needs a pipe in its head row (an escaped one does not count) or in its delimiter
+// row, and a delimiter row of dashes alone underlines a heading.
+function isGfmTable(state: StateBlock, startLine: number): boolean {
+  const delimiterLine = startLine + 1;
+  if (delimiterLine >= state.lineMax) return false;
+  const delimiter = state.src.slice(
+    state.bMarks[delimiterLine]! + state.tShift[delimiterLine]!,
+    state.eMarks[delimiterLine],
+  );
+  if (/^-+[ \t]*$/.test(delimiter)) return false;
+  const head = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]);
+  return /(^|[^\\])(\\\\)*\|/.test(head) || delimiter.includes('|');
+}
+
 type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
 
-/** The end of a block: the last non-blank line before `nextLine`, without trailing spaces. */
+/** The end of a block: the end of its last non-blank line before `nextLine`. */
 function blockEnd(state: StateBlock, startLine: number, nextLine: number): number {
   let line = Math.max(startLine, Math.min(nextLine, state.lineMax) - 1);
   while (line > startLine && state.isEmpty(line)) line--;
-  let end = state.eMarks[line]!;
-  while (end > state.bMarks[line]! && isSpaceOrTab(state.src.charCodeAt(end - 1))) end--;
-  return end;
+  return state.eMarks[line]!;
+}
+
+// A container ends with its closing fence's line; one never closed takes all that is left of
+// what it is in, up to the start of the line that ends that.
+function containerEnd(state: StateBlock, open: Token): number {
+  const nextLine = open.map![1];
+  return (open.meta as { closed: boolean }).closed ? state.eMarks[nextLine - 1]! : state.bMarks[nextLine]!;
 }
 
 function isSpaceOrTab(code: number): boolean {
@@ -223,39 +279,55 @@ function atxContent(src: string, start: number): LineMap {
   return { contentStarts: [0], sourceStarts: [at] };
 }
 
-// markdown-it gives a table's cells their text, not their place: find each cell on its line,
-// splitting as markdown-it does (a `|` after a backslash is the cell's text).
-function recordTableCells(state: StateBlock, first: number, startLine: number): void {
+// markdown-it gives a table's cells their text, not their place, and trims them of Unicode
+// spaces too (GFM trims spaces and tabs only): each cell is found on its line and its content
+// taken again, split as markdown-it splits (a `|` after a backslash is the cell's text).
+function recordTableCells(state: StateBlock, first: number): void {
   const env = envOf(state);
-  let line = startLine;
   for (let i = first; i < state.tokens.length; i++) {
     const token = state.tokens[i]!;
-    if (token.type === 'tr_open') {
-      line = token.map?.[0] ?? line;
-      const cells = cellStarts(state.src, state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
-      let cell = 0;
-      for (let j = i + 1; j < state.tokens.length && state.tokens[j]!.type !== 'tr_close'; j++) {
-        const inline = state.tokens[j]!;
-        if (inline.type !== 'inline') continue;
-        const at = cells[cell++];
-        env.inlineMaps.set(inline, { contentStarts: [0], sourceStarts: [at ?? state.eMarks[line]!] });
-      }
+    if (token.type !== 'tr_open' || token.map === null) continue;
+    const line = token.map[0];
+    const cells = tableCells(state.src, state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+    let cell = 0;
+    for (let j = i + 1; j < state.tokens.length && state.tokens[j]!.type !== 'tr_close'; j++) {
+      const inline = state.tokens[j]!;
+      if (inline.type !== 'inline') continue;
+      const found = cells[cell++];
+      // A cell markdown-it added to fill a short row has no text.
+      if (found === undefined || inline.content === '') continue;
+      inline.content = found.content;
+      env.inlineMaps.set(inline, found.map);
     }
   }
 }
 
-function cellStarts(src: string, start: number, end: number): number[] {
-  const starts: number[] = [];
+function tableCells(src: string, start: number, end: number): { content: string; map: LineMap }[] {
+  const cells: { content: string; map: LineMap }[] = [];
   let at = start;
+  let lineEnd = end;
+  while (lineEnd > at && isSpaceOrTab(src.charCodeAt(lineEnd - 1))) lineEnd--;
   if (src[at] === '|') at++;
-  let escaped = false;
+  if (lineEnd > at && src[lineEnd - 1] === '|' && src[lineEnd - 2] !== '\\') lineEnd--;
   let cellStart = at;
   const push = (from: number, to: number) => {
-    let first = from;
-    while (first < to && /\s/.test(src[first]!)) first++;
-    starts.push(first);
+    while (from < to && isSpaceOrTab(src.charCodeAt(from))) from++;
+    while (to > from && isSpaceOrTab(src.charCodeAt(to - 1))) to--;
+    const map: LineMap = { contentStarts: [0], sourceStarts: [from] };
+    let content = '';
+    let last = from;
+    for (let k = from; k < to; k++) {
+      if (src[k] === '|' && src[k - 1] === '\\' && k - 1 >= from) {
+        content += src.slice(last, k - 1);
+        last = k;
+        map.contentStarts.push(content.length);
+        map.sourceStarts.push(k);
+      }
+    }
+    content += src.slice(last, to);
+    cells.push({ content, map });
   };
-  for (; at < end; at++) {
+  for (let escaped = false; at < lineEnd; at++) {
     const ch = src[at];
     if (ch === '|' && !escaped) {
       push(cellStart, at);
@@ -263,8 +335,8 @@ function cellStarts(src: string, start: number, end: number): number[] {
     }
     escaped = ch === '\\';
   }
-  push(cellStart, end);
-  return starts;
+  push(cellStart, lineEnd);
+  return cells;
 }
 
 /** Wraps every inline rule so the first token it makes remembers its range in the inline content. */
@@ -445,7 +517,7 @@ function collectAttributes(list: readonly [string, string][]): Attributes {
 /** Character references (`&amp;`, `&#34;`) in an attribute value; it knows no backslash escapes. */
 function decodeReferences(value: string): string {
   if (!value.includes('&')) return value;
-  const { unescapeAll } = parser().utils;
+  const { unescapeAll } = parser('guide').utils;
   return value.replace(/&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (reference) =>
     unescapeAll(reference),
   );
@@ -482,7 +554,7 @@ function containerDirective(state: StateBlock, startLine: number, endLine: numbe
   }
   const open = state.push('container_directive_open', '', 1);
   open.map = [startLine, closed ? next + 1 : next];
-  open.meta = { name: opening.name, attributes: opening.attributes };
+  open.meta = { name: opening.name, attributes: opening.attributes, closed };
   if (opening.label) pushLabel(state, opening.label, startLine);
   const oldParent = state.parentType;
   const oldLineMax = state.lineMax;
@@ -597,6 +669,9 @@ class TreeBuilder {
     private readonly tokens: Token[],
     private readonly env: ParseEnv,
     private readonly toSource: (offset: number) => number,
+    private readonly md: MarkdownIt,
+    /** The text as markdown-it saw it (line endings made `\n`), which token ranges point into. */
+    private readonly src: string,
   ) {}
 
   /** Blocks up to the end, or up to the token that closes the one they are in. */
@@ -635,11 +710,13 @@ class TreeBuilder {
         return { type: 'code', ...range };
       case 'html_block':
         return { type: 'html', value: token.content.replace(/\n$/, ''), ...range };
-      case 'blockquote_open':
-        this.skipToClose();
-        return { type: 'blockquote', ...range };
+      case 'blockquote_open': {
+        const children = this.blocks();
+        this.at++;
+        return { type: 'blockquote', children, ...range };
+      }
       case 'definition':
-        return { type: 'definition', ...range };
+        return { type: 'definition', url: this.definitionUrl(token), ...range };
       case 'container_directive_open': {
         const meta = token.meta as { name: string; attributes?: Attributes };
         const next = this.tokens[this.at];
@@ -683,8 +760,17 @@ class TreeBuilder {
     return range ? { range: [this.toSource(range[0]), this.toSource(range[1])] } : {};
   }
 
-  private skipToClose(): void {
-    for (let depth = 1; depth > 0; this.at++) depth += this.tokens[this.at]!.nesting;
+  // `[label]: destination "title"`: the destination, as markdown-it reads it.
+  private definitionUrl(token: Token): string {
+    const range = this.env.ranges.get(token);
+    if (range === undefined) return '';
+    const source = this.src.slice(range[0], range[1]);
+    let at = 1;
+    while (at < source.length && source[at] !== ']') at += source[at] === '\\' ? 2 : 1;
+    at += 2;
+    while (at < source.length && /\s/.test(source[at]!)) at++;
+    const destination = this.md.helpers.parseLinkDestination(source, at, source.length);
+    return destination.ok ? destination.str : '';
   }
 
   // An inline token and the token that closes its block.
@@ -725,10 +811,10 @@ class TreeBuilder {
         switch (token.type) {
           case 'text':
           case 'text_special':
-            nodes.push({ type: 'text', value: token.content });
+            pushText(nodes, token.content);
             break;
           case 'softbreak':
-            nodes.push({ type: 'text', value: '\n' });
+            pushText(nodes, '\n');
             break;
           case 'hardbreak':
             nodes.push({ type: 'break' });
@@ -744,7 +830,14 @@ class TreeBuilder {
             break;
           case 'link_open': {
             const range = rangeOf(token);
-            nodes.push({ type: 'link', url: String(token.attrGet('href') ?? ''), children: until('link_close'), ...range });
+            nodes.push({
+              type: 'link',
+              url: String(token.attrGet('href') ?? ''),
+              // `[text](url)` ends with `)`, `<url>` with `>`; a reference with `]`.
+              reference: inline.content[(this.env.inlineRanges.get(token)?.[1] ?? 0) - 1] === ']',
+              children: until('link_close'),
+              ...range,
+            });
             break;
           }
           case 'image':
@@ -773,4 +866,11 @@ class TreeBuilder {
     };
     return until(undefined);
   }
+}
+
+// Neighbouring text is one node, as in mdast: a soft break and the spaces around it are in one text.
+function pushText(nodes: MdInline[], value: string): void {
+  const last = nodes.at(-1);
+  if (last?.type === 'text') last.value += value;
+  else nodes.push({ type: 'text', value });
 }

@@ -397,7 +397,7 @@ class Reader {
         return this.blocks(content, context);
       case 'row':
         this.report(rangeOf(node), say.rowOutside(), this.lastHeading, say.rowOutsideHint());
-        return this.blocks(node.children, { ...context, top: false });
+        return this.blocks(withLabel(node), { ...context, top: false });
       default:
         if ((roles as readonly string[]).includes(node.name)) {
           this.expect(node, { attributes: [], label: 'none' });
@@ -408,7 +408,7 @@ class Reader {
           `:::${node.name}`,
           containerNames.map((name) => `:::${name}`),
         );
-        return this.blocks(node.children, context);
+        return this.blocks(withLabel(node), context);
     }
   }
 
@@ -694,6 +694,11 @@ class Reader {
 
 function rangeOf(node: Node): Range | undefined {
   return node.range;
+}
+
+// A container kept as its content (a misplaced or unknown one) keeps its label too, as a paragraph.
+function withLabel(node: ContainerDirective): Node[] {
+  return node.label ? [node.label, ...node.children] : node.children;
 }
 
 function isWebUrl(url: string): boolean {
