@@ -2,7 +2,8 @@
  * Markdown → DocModel: the reader between the templates and the writers.
  *
  * Input is CommonMark with GFM tables and generic directives (`:name`, `::name`, `:::name`),
- * the syntax of micromark-extension-directive. Directives add what Markdown lacks:
+ * the syntax of micromark-extension-directive (parsed in model/parse-markdown.ts). Directives add
+ * what Markdown lacks:
  *
  *   ::::cover … ::::            The cover section (no running header or footer). Only at the top
  *                               level; everything outside it is the body section.
