@@ -76,9 +76,9 @@ export function packageOf(url: string, functionName: string): string {
   const inModules = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
   if (inModules) {
     const name = inModules[1]!;
-    // One row per family: micromark and its extensions, mdast utilities.
-    if (name.startsWith('micromark')) return 'micromark*';
-    if (name.startsWith('mdast-util')) return 'mdast-util-*';
+    // One row for the Markdown parser and what it loads.
+    if (['markdown-it', 'entities', 'linkify-it', 'mdurl', 'uc.micro', 'punycode.js'].includes(name))
+      return 'markdown-it*';
     return name;
   }
   const relative = path.relative(repoRoot, file);

@@ -5,12 +5,11 @@
  * cannot (they print as typed), as warnings.
  */
 
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type * as Md from 'mdast';
 import { isScalar, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
+import { parseMarkdown, type MdNode } from '../model/parse-markdown.js';
 import { blockOpenings } from '../template/escape.js';
 
 /** The measure fields the templates print as Markdown ({{{…}}}); `*` is every list item. */
@@ -79,15 +78,18 @@ function checkValue(file: string, text: string, node: Node, field: string, out: 
     );
   }
   if (!/[<[]/.test(value)) return; // no link, image or HTML can start without one
-  const tree = fromMarkdown(value);
-  const report = (code: DiagnosticCode, mdNode: Md.Nodes, message: string, hint: string) => {
-    const offsets = [mdNode.position?.start.offset, mdNode.position?.end.offset];
-    const snippet = offsets[0] !== undefined && offsets[1] !== undefined ? value.slice(offsets[0], offsets[1]) : '';
+  const report = (code: DiagnosticCode, mdNode: MdNode, message: string, hint: string) => {
+    const snippet = mdNode.range ? value.slice(mdNode.range[0], mdNode.range[1]) : '';
     out.push(diagnostic(code, message, { file, range: locate(text, node, snippet), hint }));
   };
-  const visit = (mdNode: Md.Nodes): void => {
+  const visit = (mdNode: MdNode): void => {
     switch (mdNode.type) {
       case 'link':
+        // A reference's URL is checked where it is defined.
+        if (!mdNode.reference && !isAllowedUrl(mdNode.url)) {
+          report('E-MARKDOWN-LINK', mdNode, say.markdownLink({ field, url: mdNode.url }), say.markdownLinkHint());
+        }
+        break;
       case 'definition':
         if (!isAllowedUrl(mdNode.url)) {
           report('E-MARKDOWN-LINK', mdNode, say.markdownLink({ field, url: mdNode.url }), say.markdownLinkHint());
@@ -102,13 +104,16 @@ function checkValue(file: string, text: string, node: Node, field: string, out: 
         );
         break;
       case 'image':
-      case 'imageReference':
         report('E-MARKDOWN-IMAGE', mdNode, say.markdownImage({ field }), say.markdownImageHint());
         break;
+      case 'list':
+        for (const item of mdNode.items) item.forEach(visit);
+        break;
     }
-    if ('children' in mdNode) for (const child of mdNode.children) visit(child as Md.Nodes);
+    if ('children' in mdNode) for (const child of mdNode.children) visit(child);
   };
-  visit(tree);
+  // As the value is on its own: CommonMark, without the templates' tables and directives.
+  parseMarkdown(value, 'commonmark').forEach(visit);
 }
 
 function check(file: string, text: string, doc: Document, fields: readonly (readonly (string | '*')[])[]) {

@@ -2,7 +2,8 @@
  * Markdown → DocModel: the reader between the templates and the writers.
  *
  * Input is CommonMark with GFM tables and generic directives (`:name`, `::name`, `:::name`),
- * the syntax of micromark-extension-directive. Directives add what Markdown lacks:
+ * the syntax of micromark-extension-directive (parsed in model/parse-markdown.ts). Directives add
+ * what Markdown lacks:
  *
  *   ::::cover … ::::            The cover section (no running header or footer). Only at the top
  *                               level; everything outside it is the body section.
@@ -53,19 +54,21 @@
  * it is under, which leads to the measure.
  */
 
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { directiveFromMarkdown } from 'mdast-util-directive';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type * as Md from 'mdast';
-import { directive } from 'micromark-extension-directive';
-import { gfmTable } from 'micromark-extension-gfm-table';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { Diagnostic, Range } from '../diagnostics/diagnostic.js';
 import { markdownMessages as say } from '../messages/render.js';
 import { checkAnchors, type Anchor, type InternalLink } from './anchors.js';
 import { isCjk, softBreak } from './cjk.js';
 import { normaliseSections } from './transforms/normalise.js';
+import {
+  parseMarkdown,
+  type MdContainerDirective as ContainerDirective,
+  type MdInline,
+  type MdLeafDirective as LeafDirective,
+  type MdNode as Node,
+  type MdParagraph,
+  type MdTable,
+} from './parse-markdown.js';
 import type {
   Block,
   DocMeta,
@@ -156,8 +159,6 @@ interface Context {
  */
 const maxListDepth = 6;
 
-type Node = Md.Nodes;
-
 /**
  * The most bytes a QR code holds at the error correction level the writers use (M): the largest
  * symbol, version 40. A longer address cannot be made into a code at all.
@@ -197,7 +198,6 @@ function stackedListMarkers(text: string, max: number): Range | undefined {
 
 class Reader {
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly definitions = new Map<string, string>();
   private readonly ids = new Map<string, Range | undefined>();
   private readonly internalLinks: InternalLink[] = [];
   private readonly file: string | undefined;
@@ -233,20 +233,14 @@ class Reader {
         diagnostics: this.diagnostics,
       };
     }
-    const tree = fromMarkdown(this.text, {
-      extensions: [gfmTable(), directive()],
-      mdastExtensions: [gfmTableFromMarkdown(), directiveFromMarkdown()],
-    });
-    this.collectDefinitions(tree);
-
     const sections: FragmentSection[] = [];
     let body: FragmentSection | undefined;
-    for (const node of tree.children) {
+    for (const node of parseMarkdown(this.text)) {
       if (node.type === 'containerDirective' && node.name === 'cover') {
         this.expect(node, { attributes: [], label: 'none' });
         sections.push({
           kind: 'cover',
-          blocks: this.blocks(splitLabel(node)[1], { top: true, cover: true, role: 'body' }),
+          blocks: this.blocks(node.children, { top: true, cover: true, role: 'body' }),
           slots: [],
         });
         body = undefined;
@@ -277,13 +271,6 @@ class Reader {
     return n != null && /^\d+$/.test(n) ? Number(n) : undefined;
   }
 
-  private collectDefinitions(node: Node): void {
-    if (node.type === 'definition') {
-      if (!this.definitions.has(node.identifier)) this.definitions.set(node.identifier, node.url);
-    }
-    if ('children' in node) for (const child of node.children) this.collectDefinitions(child);
-  }
-
   private blocks(nodes: readonly Node[], context: Context): Block[] {
     return nodes.flatMap((node) => this.block(node, context));
   }
@@ -307,8 +294,8 @@ class Reader {
             type: 'list',
             ordered: node.ordered === true,
             start: node.start ?? 1,
-            items: node.children.map((item) => ({
-              children: this.blocks(item.children, { ...context, top: false, lists }),
+            items: node.items.map((item) => ({
+              children: this.blocks(item, { ...context, top: false, lists }),
             })),
           },
         ];
@@ -338,7 +325,7 @@ class Reader {
     }
   }
 
-  private headingBlock(node: Md.Heading, context: Context): Block[] {
+  private headingBlock(node: Extract<Node, { type: 'heading' }>, context: Context): Block[] {
     const children = this.inlines(node.children);
     if (!context.top) {
       this.report(rangeOf(node), say.headingNotTop(), this.lastHeading, say.headingNotTopHint());
@@ -361,7 +348,7 @@ class Reader {
   }
 
   // Takes a trailing `{#id}` off the heading's text, or makes an id; records it as taken.
-  private headingId(node: Md.Heading, children: Inline[]): string {
+  private headingId(node: Extract<Node, { type: 'heading' }>, children: Inline[]): string {
     const last = children.at(-1);
     const written = last?.type === 'text' ? /\s*\{#([^{}]*)\}$/.exec(last.value) : null;
     // Only a literal `{#…}` counts: an escaped `\{#…}` in the source is text.
@@ -401,17 +388,17 @@ class Reader {
   }
 
   private container(node: ContainerDirective, context: Context): Block[] {
-    const [label, content] = splitLabel(node);
+    const content = node.children;
     switch (node.name) {
       case 'card':
       case 'grid':
-        return this.tableBlock(node, node.name, content, label);
+        return this.tableBlock(node, node.name, content, node.label);
       case 'cover':
         this.report(rangeOf(node), say.coverNotTop(), this.lastHeading, say.coverNotTopHint());
         return this.blocks(content, context);
       case 'row':
         this.report(rangeOf(node), say.rowOutside(), this.lastHeading, say.rowOutsideHint());
-        return this.blocks(node.children, { ...context, top: false });
+        return this.blocks(withLabel(node), { ...context, top: false });
       default:
         if ((roles as readonly string[]).includes(node.name)) {
           this.expect(node, { attributes: [], label: 'none' });
@@ -422,7 +409,7 @@ class Reader {
           `:::${node.name}`,
           containerNames.map((name) => `:::${name}`),
         );
-        return this.blocks(node.children, context);
+        return this.blocks(withLabel(node), context);
     }
   }
 
@@ -493,12 +480,12 @@ class Reader {
     node: ContainerDirective,
     variant: 'card' | 'grid',
     content: Node[],
-    label: Md.Paragraph | undefined,
+    label: MdParagraph | undefined,
   ): Block[] {
     this.expect(node, { attributes: ['columns'], label: 'none' }, label);
     const gfm = variant === 'grid' && content.length === 1 && content[0]!.type === 'table' ? content[0] : undefined;
     if (gfm !== undefined) {
-      const width = gfm.children[0]?.children.length ?? 0;
+      const width = gfm.rows[0]?.length ?? 0;
       return [this.gfmTable(gfm, this.columns(node, width))];
     }
     const rows: TableRow[] = [];
@@ -521,7 +508,7 @@ class Reader {
   }
 
   private row(node: ContainerDirective): TableRow {
-    const [label, content] = splitLabel(node);
+    const { label, children: content } = node;
     this.expect(node, { attributes: [], label: 'required' }, label);
     const labelCell: TableCell = { children: [] };
     const inlines = label ? this.inlines(label.children) : [];
@@ -529,11 +516,11 @@ class Reader {
     return { cells: [labelCell, { children: this.blocks(content, { top: false, cover: false, role: 'body' }) }] };
   }
 
-  private gfmTable(node: Md.Table, columns: number[] | undefined): Table {
-    const width = node.children[0]?.children.length ?? 0;
-    const rows: TableRow[] = node.children.map((row) => {
-      const cells: TableCell[] = row.children.slice(0, width).map((cell) => {
-        const children = this.inlines(cell.children);
+  private gfmTable(node: MdTable, columns: number[] | undefined): Table {
+    const width = node.rows[0]?.length ?? 0;
+    const rows: TableRow[] = node.rows.map((row) => {
+      const cells: TableCell[] = row.slice(0, width).map((cell) => {
+        const children = this.inlines(cell);
         return { children: children.length > 0 ? [{ type: 'paragraph', role: 'body', children }] : [] };
       });
       // GFM lets a row have fewer cells than the header; the model's rows are all full width.
@@ -591,19 +578,12 @@ class Reader {
         return [{ type: 'break' }];
       case 'link':
         return this.link(node, node.url, node.children);
-      case 'linkReference': {
-        const url = this.definitions.get(node.identifier);
-        return url !== undefined
-          ? this.link(node, url, node.children)
-          : node.children.flatMap((child) => this.inline(child));
-      }
       case 'textDirective':
         return this.textDirective(node);
       case 'html':
         this.reportHtml(node);
         return [];
       case 'image':
-      case 'imageReference':
         this.unsupported(node, say.image(), say.imageHint());
         return [];
       default:
@@ -629,7 +609,7 @@ class Reader {
     return content;
   }
 
-  private textDirective(node: TextDirective): Inline[] {
+  private textDirective(node: Extract<MdInline, { type: 'textDirective' }>): Inline[] {
     const source = this.source(node);
     if (node.children.length === 0 && source === `:${node.name}`) return [{ type: 'text', value: source }];
     this.unknownDirective(node, `:${node.name}`, []);
@@ -649,7 +629,7 @@ class Reader {
   private expect(
     node: ContainerDirective | LeafDirective,
     takes: { attributes: string[]; label: 'none' | 'optional' | 'required' },
-    label: Md.Paragraph | undefined = node.type === 'containerDirective' ? splitLabel(node)[0] : undefined,
+    label: MdParagraph | undefined = node.type === 'containerDirective' ? node.label : undefined,
   ): void {
     const colons = node.type === 'containerDirective' ? ':::' : '::';
     for (const name of Object.keys(node.attributes ?? {})) {
@@ -676,7 +656,7 @@ class Reader {
     }
   }
 
-  private reportHtml(node: Md.Html): void {
+  private reportHtml(node: Extract<Node, { type: 'html' }>): void {
     this.report(
       rangeOf(node),
       say.rawHtml({ html: JSON.stringify(node.value.slice(0, 40)) }),
@@ -714,18 +694,12 @@ class Reader {
 }
 
 function rangeOf(node: Node): Range | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start !== undefined && end !== undefined ? [start, end] : undefined;
+  return node.range;
 }
 
-// A container's [label] arrives as its first paragraph, marked in `data`.
-function splitLabel(node: ContainerDirective): [Md.Paragraph | undefined, Node[]] {
-  const first = node.children[0];
-  if (first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel) {
-    return [first, node.children.slice(1)];
-  }
-  return [undefined, node.children];
+// A container kept as its content (a misplaced or unknown one) keeps its label too, as a paragraph.
+function withLabel(node: ContainerDirective): Node[] {
+  return node.label ? [node.label, ...node.children] : node.children;
 }
 
 function isWebUrl(url: string): boolean {

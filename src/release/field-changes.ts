@@ -8,8 +8,8 @@
  */
 
 import type { Basis, Channel, Contact, Material, Measure } from '../catalogue/types.js';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import { joinLines } from '../model/cjk.js';
+import { parseMarkdown, type MdNode } from '../model/parse-markdown.js';
 import {
   channelLabel,
   chineseDate,
@@ -71,13 +71,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** Markdown (a list item, a step) as the plain text a reader sees, on one line. */
 export function plainText(markdown: string): string {
   const parts: string[] = [];
-  const visit = (node: { type: string; value?: unknown; children?: unknown[] }) => {
-    if ((node.type === 'text' || node.type === 'inlineCode') && typeof node.value === 'string') parts.push(node.value);
+  const visit = (node: MdNode) => {
+    if (node.type === 'text' || node.type === 'inlineCode') parts.push(node.value);
     else if (node.type === 'break') parts.push('\n');
-    for (const child of node.children ?? []) visit(child as typeof node);
-    if (node.type === 'paragraph' || node.type === 'listItem') parts.push('\n');
+    if (node.type === 'list') {
+      for (const item of node.items) {
+        item.forEach(visit);
+        parts.push('\n');
+      }
+    } else if ('children' in node) node.children.forEach(visit);
+    if (node.type === 'paragraph') parts.push('\n');
   };
-  visit(fromMarkdown(markdown));
+  parseMarkdown(markdown, 'commonmark').forEach(visit);
   return joinLines(parts.join('')).trim();
 }
 
