@@ -13,7 +13,7 @@ import { checkFontFile, fontFileOutside, readFontFile } from '../io/resources.js
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages } from '../messages/io.js';
 import { parseYaml } from '../schema/parse-yaml.js';
-import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/fonts.js';
 import { fontMessages as say } from '../messages/fonts.js';
 import type { Theme } from '../writers/theme.js';
 

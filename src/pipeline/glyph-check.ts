@@ -12,9 +12,9 @@ import { describeCodePoint } from '../diagnostics/code-point.js';
 import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate } from '../catalogue/types.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
+import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
 import { openThemeFonts } from './fonts.js';
-import { readTemplates } from './prepare.js';
+import { readTemplates } from './templates.js';
 import { parseTheme } from './theme.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 
