@@ -12,7 +12,9 @@ import { describeCodePoint } from '../diagnostics/code-point.js';
 import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate } from '../catalogue/types.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/fonts.js';
+import { missingCodePoints, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
+import { CmapUnread, readCmapCoverage } from '../writers/pdf/cmap.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { openThemeFonts } from './fonts.js';
 import { readTemplates } from './templates.js';
 import { parseTheme } from './theme.js';
@@ -46,25 +48,34 @@ export function checkSourceGlyphs(
  * For `guide validate`: every text value of guide.yaml and of every measure file, whatever its
  * dates, against the fonts of the edition's theme, so a character no font has is found before a
  * build. A theme or font that cannot be used is reported instead (`sources` holds theme.yaml).
+ * The fonts' cmap tables answer; a font the cmap reader leaves to fontkit has the whole check
+ * done again with fontkit, loaded only then.
  */
-export function checkEditionGlyphs(
+export async function checkEditionGlyphs(
   root: string,
   loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
-): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
   const sources = new Map([[themeSource.file, themeSource.text]]);
   const parsed = parseTheme(themeSource.file, themeSource.text);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
-  const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource, catalogue.edition.allow_outside);
-  if (!fonts) return { diagnostics, sources };
-  return {
-    diagnostics: [
+  const theme = parsed.theme;
+  const check = <F extends GlyphCoverage>(openFace: (data: Uint8Array) => F) => {
+    const { fonts, diagnostics } = openThemeFonts(root, theme, themeSource, catalogue.edition.allow_outside, openFace);
+    if (!fonts) return diagnostics;
+    return [
       ...checkThemeGlyphs(fonts, themeSource),
       ...checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources),
-    ],
-    sources,
+    ];
   };
+  try {
+    return { diagnostics: check(readCmapCoverage), sources };
+  } catch (error) {
+    if (!(error instanceof CmapUnread)) throw error;
+  }
+  const { FontFace } = await import('../writers/pdf/fonts.js');
+  return { diagnostics: check((data) => new FontFace(data)), sources };
 }
 
 /** The theme's own texts that the PDF draws: font names and colours are never drawn. */
@@ -74,7 +85,10 @@ const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.
  * The theme's drawn texts against its own fonts, at their place in theme.yaml: they reach the page
  * without passing through a measure or a template, so neither of the other checks sees them.
  */
-export function checkThemeGlyphs(fonts: PdfFonts, theme: { file: string; text: string }): Diagnostic[] {
+export function checkThemeGlyphs(
+  fonts: FontChains<GlyphCoverage>,
+  theme: { file: string; text: string },
+): Diagnostic[] {
   const { doc } = parseYaml(theme.file, theme.text);
   if (!doc) return [];
   return checkDocumentGlyphs(
@@ -85,7 +99,7 @@ export function checkThemeGlyphs(fonts: PdfFonts, theme: { file: string; text: s
   );
 }
 
-function missingIn(fonts: PdfFonts): MissingGlyphs {
+function missingIn(fonts: FontChains<GlyphCoverage>): MissingGlyphs {
   return (text) => missingCodePoints(fonts, text);
 }
 
