@@ -8,17 +8,26 @@
 
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
-import { checkFontFile, fontFileOutside, readFontFile } from '../io/resources.js';
+import { checkFontFile, fontFileOutside } from '../io/resources.js';
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages } from '../messages/io.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 import { fontChains, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
 import { CmapUnread } from '../writers/pdf/cmap.js';
-import type { FontFace, PdfFonts } from '../writers/pdf/fonts.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { fontMessages as say } from '../messages/fonts.js';
 import type { Theme } from '../writers/theme.js';
 
 const faces = ['regular', 'bold'] as const;
+
+/**
+ * How the faces are read and opened: whole files with fontkit to draw with (`fontkitFaces`); only
+ * the cmap table to check characters (`guide validate`). `open` throws when it cannot read a file.
+ */
+export interface FaceReader<F extends GlyphCoverage> {
+  read(root: string, name: string): Uint8Array;
+  open(data: Uint8Array): F;
+}
 
 /** A font file named in theme.yaml: its place there, as a path and as diagnostics name it. */
 interface FontValue {
@@ -31,15 +40,14 @@ interface FontValue {
  * Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`, and checks that every
  * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. A font named by
  * path must lie inside the edition folder, links followed, unless `outside` (guide.yaml's
- * allow_outside) says otherwise. `openFace` opens a face from its file's bytes (a fontkit
- * `FontFace` to draw with; only its cmap for `guide validate`), throwing when it cannot.
+ * allow_outside) says otherwise.
  */
-export function openThemeFonts<F extends GlyphCoverage = FontFace>(
+export function openThemeFonts<F extends GlyphCoverage>(
   root: string,
   theme: Theme,
   themeSource: { file: string; text: string },
   outside: boolean,
-  openFace: (data: Uint8Array) => F,
+  reader: FaceReader<F>,
 ): { fonts?: FontChains<F>; diagnostics: Diagnostic[] } {
   const doc = parseYaml(themeSource.file, themeSource.text).doc;
   const at = (value: FontValue) => {
@@ -72,7 +80,7 @@ export function openThemeFonts<F extends GlyphCoverage = FontFace>(
     const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
     if (leadsOut(value)) return undefined;
     try {
-      const data = readFontFile(root, value.name);
+      const data = reader.read(root, value.name);
       const problem = fontFormatProblem(data);
       if (problem === undefined) return data;
       diagnostics.push(unusable(value, problem));
@@ -100,14 +108,14 @@ export function openThemeFonts<F extends GlyphCoverage = FontFace>(
         const sources = new Map([[themeSource.file, themeSource.text]]);
         let data: Uint8Array;
         try {
-          data = readFontFile(root, value.name);
+          data = reader.read(root, value.name);
         } catch (error) {
           if (!(error instanceof GuideInputError)) throw error;
           throw new GuideInputError(relabel(value, error), sources);
         }
         const problem = fontFormatProblem(data) ?? damaged(data);
         if (problem !== undefined) throw new GuideInputError([unusable(value, problem)], sources);
-        return openFace(data);
+        return reader.open(data);
       };
     };
     return { regular: open('regular'), bold: open('bold') };
@@ -116,7 +124,7 @@ export function openThemeFonts<F extends GlyphCoverage = FontFace>(
   const [regular, bold] = primary;
   if (regular === undefined || bold === undefined || diagnostics.length > 0) return { diagnostics };
   try {
-    return { fonts: fontChains(openFace(regular), openFace(bold), fallbacks), diagnostics };
+    return { fonts: fontChains(reader.open(regular), reader.open(bold), fallbacks), diagnostics };
   } catch (error) {
     if (error instanceof CmapUnread) throw error;
     // The signature looked right but fontkit could not read the tables: a damaged file. Which
@@ -126,10 +134,10 @@ export function openThemeFonts<F extends GlyphCoverage = FontFace>(
     return { diagnostics: [unusable(value, damaged(face === 'bold' ? bold : regular) ?? say.damagedNoReason())] };
   }
 
-  /** Why `openFace` cannot read `data`'s tables (a damaged file); undefined when it can. */
+  /** Why `reader` cannot read `data`'s tables (a damaged file); undefined when it can. */
   function damaged(data: Uint8Array): string | undefined {
     try {
-      openFace(data);
+      reader.open(data);
       return undefined;
     } catch (error) {
       // Not a verdict on the file: the caller opens it again with fontkit.

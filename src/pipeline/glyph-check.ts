@@ -13,9 +13,10 @@ import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate } from '../catalogue/types.js';
 import { missingCodePoints, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
-import { CmapUnread, readCmapCoverage } from '../writers/pdf/cmap.js';
+import { CmapUnread, cmapReaderTables, readCmapCoverage } from '../writers/pdf/cmap.js';
+import { readFontTables } from '../io/resources.js';
 import type { PdfFonts } from '../writers/pdf/fonts.js';
-import { openThemeFonts } from './fonts.js';
+import { openThemeFonts, type FaceReader } from './fonts.js';
 import { readTemplates } from './templates.js';
 import { parseTheme } from './theme.js';
 import { parseYaml } from '../schema/parse-yaml.js';
@@ -61,8 +62,8 @@ export async function checkEditionGlyphs(
   const parsed = parseTheme(themeSource.file, themeSource.text);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
   const theme = parsed.theme;
-  const check = <F extends GlyphCoverage>(openFace: (data: Uint8Array) => F) => {
-    const { fonts, diagnostics } = openThemeFonts(root, theme, themeSource, catalogue.edition.allow_outside, openFace);
+  const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
+    const { fonts, diagnostics } = openThemeFonts(root, theme, themeSource, catalogue.edition.allow_outside, faces);
     if (!fonts) return diagnostics;
     return [
       ...checkThemeGlyphs(fonts, themeSource),
@@ -70,13 +71,19 @@ export async function checkEditionGlyphs(
     ];
   };
   try {
-    return { diagnostics: check(readCmapCoverage), sources };
+    return { diagnostics: check(cmapFaces), sources };
   } catch (error) {
     if (!(error instanceof CmapUnread)) throw error;
   }
-  const { FontFace } = await import('../writers/pdf/fonts.js');
-  return { diagnostics: check((data) => new FontFace(data)), sources };
+  const { fontkitFaces } = await import('./font-faces.js');
+  return { diagnostics: check(fontkitFaces()), sources };
 }
+
+/** The fonts' table directory, and the tables the cmap reader reads: enough to check characters. */
+const cmapFaces: FaceReader<GlyphCoverage> = {
+  read: (root, name) => readFontTables(root, name, cmapReaderTables),
+  open: readCmapCoverage,
+};
 
 /** The theme's own texts that the PDF draws: font names and colours are never drawn. */
 const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.continued', 'toc.title']);

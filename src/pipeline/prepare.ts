@@ -9,11 +9,12 @@ import type { Catalogue, MeasureEntry } from '../catalogue/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sha256Hex } from '../hash.js';
 import { compileGuide, type CompiledGuide } from '../template/render.js';
-import { FontFace, type PdfFonts } from '../writers/pdf/fonts.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
 import type { Theme } from '../writers/theme.js';
 import type { EntryTemplate, TemplateInputs } from './templates.js';
 import { fragmentPartials } from './assemble.js';
 import { openThemeFonts } from './fonts.js';
+import { fontkitFaces } from './font-faces.js';
 import { checkThemeGlyphs } from './glyph-check.js';
 import { parseTheme } from './theme.js';
 
@@ -56,7 +57,7 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
     theme,
     templates.theme,
     catalogue.edition.allow_outside,
-    (data) => new FontFace(data, store),
+    fontkitFaces(store),
   );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const themeGlyphs = checkThemeGlyphs(fonts, templates.theme);

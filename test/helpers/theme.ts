@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTheme } from '../../src/pipeline/theme.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
-import { FontFace } from '../../src/writers/pdf/fonts.js';
+import { fontkitFaces } from '../../src/pipeline/font-faces.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { repoRoot } from './paths.js';
 
@@ -20,5 +20,5 @@ export const fonts = openThemeFonts(
   theme,
   { file: 'templates/theme.yaml', text: themeText },
   false,
-  (data) => new FontFace(data),
+  fontkitFaces(),
 ).fonts!;

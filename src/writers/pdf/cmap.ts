@@ -23,6 +23,9 @@ const unicodeSubtables: readonly (readonly [number, number])[] = [
   [0, 0],
 ];
 
+/** The tables the reader looks at besides the table directory. */
+export const cmapReaderTables: readonly string[] = ['cmap', 'head', 'name'];
+
 /** A font this reader does not read: open it with fontkit instead. */
 export class CmapUnread extends Error {
   constructor() {
