@@ -44,7 +44,7 @@ import { resolvePdfOutput } from './pipeline/pdf-output.js';
 import { pdfStandards, type PdfStandard } from './writers/pdf/standards.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { libraryMessages } from './messages/render.js';
-import { isIsoDate } from './schema/schema-kit.js';
+import { isIsoDate } from './schema/iso-date.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';
