@@ -36,14 +36,15 @@ import { safeFileName } from './io/file-names.js';
 import { buildDocument, editionContent, firmContent, selectEdition } from './pipeline/build-document.js';
 import { createPipelineCache, type PipelineCache } from './pipeline/cache.js';
 import { checkSourceGlyphs } from './pipeline/glyph-check.js';
-import { prepare, readTemplates, templateSourceTexts, type EntryTemplate, type Prepared } from './pipeline/prepare.js';
+import { prepare, type Prepared } from './pipeline/prepare.js';
+import { readTemplates, templateSourceTexts, type EntryTemplate } from './pipeline/templates.js';
 import { resolveRequest, type BuildRequest } from './pipeline/request.js';
 import { writeDocument } from './pipeline/write-document.js';
 import { resolvePdfOutput } from './pipeline/pdf-output.js';
 import { pdfStandards, type PdfStandard } from './writers/pdf/standards.js';
 import { firmFileBase, defaultNamePattern } from './batch/plan.js';
 import { libraryMessages } from './messages/render.js';
-import { isIsoDate } from './schema/schema-kit.js';
+import { isIsoDate } from './schema/iso-date.js';
 
 export type { Diagnostic, Range, Severity } from './diagnostics/diagnostic.js';
 export type { Catalogue, Edition, Measure, MeasureEntry, IsoDate } from './catalogue/types.js';

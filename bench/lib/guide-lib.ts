@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as BuildDocument from '../../src/pipeline/build-document.js';
 import type * as Cache from '../../src/pipeline/cache.js';
 import type * as Prepare from '../../src/pipeline/prepare.js';
+import type * as Templates from '../../src/pipeline/templates.js';
 import type * as Request from '../../src/pipeline/request.js';
 import type * as WriteDocument from '../../src/pipeline/write-document.js';
 import type * as Validate from '../../src/catalogue/validate.js';
@@ -23,7 +24,7 @@ export const guideBin = path.join(repoRoot, 'bin/guide.js');
 export interface GuideLib {
   loadEdition: typeof Edition.loadEdition;
   validateCatalogue: typeof Validate.validateCatalogue;
-  readTemplates: typeof Prepare.readTemplates;
+  readTemplates: typeof Templates.readTemplates;
   prepare: typeof Prepare.prepare;
   resolveRequest: typeof Request.resolveRequest;
   selectEdition: typeof BuildDocument.selectEdition;
@@ -39,9 +40,10 @@ async function libModule<T>(relative: string): Promise<T> {
 
 /** Imports the compiled modules; `npm run bench` builds lib/ first. */
 export async function loadGuideLib(): Promise<GuideLib> {
-  const [edition, validate, prepare, request, document, cache, write] = await Promise.all([
+  const [edition, validate, templates, prepare, request, document, cache, write] = await Promise.all([
     libModule<typeof Edition>('io/edition.js'),
     libModule<typeof Validate>('catalogue/validate.js'),
+    libModule<typeof Templates>('pipeline/templates.js'),
     libModule<typeof Prepare>('pipeline/prepare.js'),
     libModule<typeof Request>('pipeline/request.js'),
     libModule<typeof BuildDocument>('pipeline/build-document.js'),
@@ -51,7 +53,7 @@ export async function loadGuideLib(): Promise<GuideLib> {
   return {
     loadEdition: edition.loadEdition,
     validateCatalogue: validate.validateCatalogue,
-    readTemplates: prepare.readTemplates,
+    readTemplates: templates.readTemplates,
     prepare: prepare.prepare,
     resolveRequest: request.resolveRequest,
     selectEdition: document.selectEdition,

@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 import { batchOptionMessages as say } from '../messages/batch.js';
 import { version } from '../io/version.js';
 import { readFontFile } from '../io/resources.js';
-import type { TemplateInputs } from '../pipeline/prepare.js';
+import type { TemplateInputs } from '../pipeline/templates.js';
 import type { BuildRequest } from '../pipeline/request.js';
 import type { Theme } from '../writers/theme.js';
 

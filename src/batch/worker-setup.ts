@@ -8,7 +8,8 @@
 import type { Catalogue } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { createPipelineCache, type PipelineCache } from '../pipeline/cache.js';
-import { prepare, type Prepared, type TemplateInputs } from '../pipeline/prepare.js';
+import { prepare, type Prepared } from '../pipeline/prepare.js';
+import type { TemplateInputs } from '../pipeline/templates.js';
 import type { BuildRequest } from '../pipeline/request.js';
 import type { SharedGlyphs } from '../writers/pdf/index.js';
 

@@ -17,7 +17,7 @@ import type { CliIo } from '../terminal/io.js';
 import { processIo } from './process-io.js';
 import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
-import { isIsoDate } from '../schema/schema-kit.js';
+import { isIsoDate } from '../schema/iso-date.js';
 import { pdfStandards } from '../writers/pdf/standards.js';
 
 /** A date option, checked as a date in YAML is: 2020-02-30 is refused as well as 2020/3/5. */

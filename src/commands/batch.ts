@@ -24,7 +24,7 @@ import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { Progress } from '../batch/progress.js';
 import { failureDiagnostics, reasonOf, runBatch } from '../batch/run.js';
 import { prepareFirmWorker } from '../batch/worker-setup.js';
-import { readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
+import { readTemplates, templateSourceTexts } from '../pipeline/templates.js';
 import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { resolveRequest } from '../pipeline/request.js';
 import type { PdfStandard } from '../writers/pdf/index.js';

@@ -17,7 +17,8 @@ import { buildDocument, editionContent, selectEdition } from '../pipeline/build-
 import { createPipelineCache } from '../pipeline/cache.js';
 import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { usedFontFiles } from '../pipeline/fonts.js';
-import { prepare, readTemplates, templateSourceTexts } from '../pipeline/prepare.js';
+import { prepare } from '../pipeline/prepare.js';
+import { readTemplates, templateSourceTexts } from '../pipeline/templates.js';
 import { resolveRequest } from '../pipeline/request.js';
 import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { writeDocument } from '../pipeline/write-document.js';

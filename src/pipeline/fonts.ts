@@ -6,18 +6,28 @@
  * thrown as a `GuideInputError` when first needed.
  */
 
-import type { EntryStore } from '../cache-store.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
-import { checkFontFile, fontFileOutside, readFontFile } from '../io/resources.js';
+import { checkFontFile, fontFileOutside } from '../io/resources.js';
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages } from '../messages/io.js';
 import { parseYaml } from '../schema/parse-yaml.js';
-import { FontFace, openPdfFonts, type PdfFonts } from '../writers/pdf/index.js';
+import { fontChains, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
+import { CmapUnread } from '../writers/pdf/cmap.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { fontMessages as say } from '../messages/fonts.js';
 import type { Theme } from '../writers/theme.js';
 
 const faces = ['regular', 'bold'] as const;
+
+/**
+ * How the faces are read and opened: whole files with fontkit to draw with (`fontkitFaces`); only
+ * the cmap table to check characters (`guide validate`). `open` throws when it cannot read a file.
+ */
+export interface FaceReader<F extends GlyphCoverage> {
+  read(root: string, name: string): Uint8Array;
+  open(data: Uint8Array): F;
+}
 
 /** A font file named in theme.yaml: its place there, as a path and as diagnostics name it. */
 interface FontValue {
@@ -28,18 +38,17 @@ interface FontValue {
 
 /**
  * Reads and opens `fonts.pdf.regular` and `fonts.pdf.bold`, and checks that every
- * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. The faces keep
- * their lookups in `store` (the build cache) when given. A font named by
+ * `fonts.pdf.fallback` file exists; no fonts when any of them cannot be used. A font named by
  * path must lie inside the edition folder, links followed, unless `outside` (guide.yaml's
  * allow_outside) says otherwise.
  */
-export function openThemeFonts(
+export function openThemeFonts<F extends GlyphCoverage>(
   root: string,
   theme: Theme,
   themeSource: { file: string; text: string },
   outside: boolean,
-  store?: EntryStore,
-): { fonts?: PdfFonts; diagnostics: Diagnostic[] } {
+  reader: FaceReader<F>,
+): { fonts?: FontChains<F>; diagnostics: Diagnostic[] } {
   const doc = parseYaml(themeSource.file, themeSource.text).doc;
   const at = (value: FontValue) => {
     const range = (doc?.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
@@ -71,7 +80,7 @@ export function openThemeFonts(
     const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
     if (leadsOut(value)) return undefined;
     try {
-      const data = readFontFile(root, value.name);
+      const data = reader.read(root, value.name);
       const problem = fontFormatProblem(data);
       if (problem === undefined) return data;
       diagnostics.push(unusable(value, problem));
@@ -99,14 +108,14 @@ export function openThemeFonts(
         const sources = new Map([[themeSource.file, themeSource.text]]);
         let data: Uint8Array;
         try {
-          data = readFontFile(root, value.name);
+          data = reader.read(root, value.name);
         } catch (error) {
           if (!(error instanceof GuideInputError)) throw error;
           throw new GuideInputError(relabel(value, error), sources);
         }
         const problem = fontFormatProblem(data) ?? damaged(data);
         if (problem !== undefined) throw new GuideInputError([unusable(value, problem)], sources);
-        return new FontFace(data, store);
+        return reader.open(data);
       };
     };
     return { regular: open('regular'), bold: open('bold') };
@@ -115,13 +124,26 @@ export function openThemeFonts(
   const [regular, bold] = primary;
   if (regular === undefined || bold === undefined || diagnostics.length > 0) return { diagnostics };
   try {
-    return { fonts: openPdfFonts(regular, bold, fallbacks, store), diagnostics };
-  } catch {
+    return { fonts: fontChains(reader.open(regular), reader.open(bold), fallbacks), diagnostics };
+  } catch (error) {
+    if (error instanceof CmapUnread) throw error;
     // The signature looked right but fontkit could not read the tables: a damaged file. Which
     // one is found by opening each alone, only on this rare path.
     const face = damaged(regular) === undefined ? 'bold' : 'regular';
     const value = { keys: ['fonts', 'pdf', face], label: `fonts.pdf.${face}`, name: theme.fonts.pdf[face] };
     return { diagnostics: [unusable(value, damaged(face === 'bold' ? bold : regular) ?? say.damagedNoReason())] };
+  }
+
+  /** Why `reader` cannot read `data`'s tables (a damaged file); undefined when it can. */
+  function damaged(data: Uint8Array): string | undefined {
+    try {
+      reader.open(data);
+      return undefined;
+    } catch (error) {
+      // Not a verdict on the file: the caller opens it again with fontkit.
+      if (error instanceof CmapUnread) throw error;
+      return say.damaged({ reason: error instanceof Error ? error.message : String(error) });
+    }
   }
 }
 
@@ -135,16 +157,6 @@ function fontFormatProblem(data: Uint8Array): string | undefined {
   if (signature === 'ttcf') return say.collection();
   if (signature === 'wOFF' || signature === 'wOF2') return say.webFont();
   return say.notAFont();
-}
-
-/** Why fontkit cannot read `data`'s tables (a damaged file); undefined when it can. */
-function damaged(data: Uint8Array): string | undefined {
-  try {
-    new FontFace(data);
-    return undefined;
-  } catch (error) {
-    return say.damaged({ reason: error instanceof Error ? error.message : String(error) });
-  }
 }
 
 /** The font files a build read, as theme.yaml names them: the primary faces and the fallback faces it opened. */

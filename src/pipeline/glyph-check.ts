@@ -12,9 +12,12 @@ import { describeCodePoint } from '../diagnostics/code-point.js';
 import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
 import type { Catalogue, IsoDate } from '../catalogue/types.js';
-import { missingCodePoints, type PdfFonts } from '../writers/pdf/index.js';
-import { openThemeFonts } from './fonts.js';
-import { readTemplates } from './prepare.js';
+import { missingCodePoints, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
+import { CmapUnread, cmapReaderTables, readCmapCoverage } from '../writers/pdf/cmap.js';
+import { readFontTables } from '../io/resources.js';
+import type { PdfFonts } from '../writers/pdf/fonts.js';
+import { openThemeFonts, type FaceReader } from './fonts.js';
+import { readTemplates } from './templates.js';
 import { parseTheme } from './theme.js';
 import { parseYaml } from '../schema/parse-yaml.js';
 
@@ -46,26 +49,41 @@ export function checkSourceGlyphs(
  * For `guide validate`: every text value of guide.yaml and of every measure file, whatever its
  * dates, against the fonts of the edition's theme, so a character no font has is found before a
  * build. A theme or font that cannot be used is reported instead (`sources` holds theme.yaml).
+ * The fonts' cmap tables answer; a font the cmap reader leaves to fontkit has the whole check
+ * done again with fontkit, loaded only then.
  */
-export function checkEditionGlyphs(
+export async function checkEditionGlyphs(
   root: string,
   loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
-): { diagnostics: Diagnostic[]; sources: Map<string, string> } {
+): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
   const sources = new Map([[themeSource.file, themeSource.text]]);
   const parsed = parseTheme(themeSource.file, themeSource.text);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
-  const { fonts, diagnostics } = openThemeFonts(root, parsed.theme, themeSource, catalogue.edition.allow_outside);
-  if (!fonts) return { diagnostics, sources };
-  return {
-    diagnostics: [
+  const theme = parsed.theme;
+  const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
+    const { fonts, diagnostics } = openThemeFonts(root, theme, themeSource, catalogue.edition.allow_outside, faces);
+    if (!fonts) return diagnostics;
+    return [
       ...checkThemeGlyphs(fonts, themeSource),
       ...checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources),
-    ],
-    sources,
+    ];
   };
+  try {
+    return { diagnostics: check(cmapFaces), sources };
+  } catch (error) {
+    if (!(error instanceof CmapUnread)) throw error;
+  }
+  const { fontkitFaces } = await import('./font-faces.js');
+  return { diagnostics: check(fontkitFaces()), sources };
 }
+
+/** The fonts' table directory, and the tables the cmap reader reads: enough to check characters. */
+const cmapFaces: FaceReader<GlyphCoverage> = {
+  read: (root, name) => readFontTables(root, name, cmapReaderTables),
+  open: readCmapCoverage,
+};
 
 /** The theme's own texts that the PDF draws: font names and colours are never drawn. */
 const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.continued', 'toc.title']);
@@ -74,7 +92,10 @@ const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.
  * The theme's drawn texts against its own fonts, at their place in theme.yaml: they reach the page
  * without passing through a measure or a template, so neither of the other checks sees them.
  */
-export function checkThemeGlyphs(fonts: PdfFonts, theme: { file: string; text: string }): Diagnostic[] {
+export function checkThemeGlyphs(
+  fonts: FontChains<GlyphCoverage>,
+  theme: { file: string; text: string },
+): Diagnostic[] {
   const { doc } = parseYaml(theme.file, theme.text);
   if (!doc) return [];
   return checkDocumentGlyphs(
@@ -85,7 +106,7 @@ export function checkThemeGlyphs(fonts: PdfFonts, theme: { file: string; text: s
   );
 }
 
-function missingIn(fonts: PdfFonts): MissingGlyphs {
+function missingIn(fonts: FontChains<GlyphCoverage>): MissingGlyphs {
   return (text) => missingCodePoints(fonts, text);
 }
 

@@ -4,6 +4,7 @@
  * editors. Each schema both parses and describes itself, so the two can never drift apart.
  */
 
+import { daysInMonth, isCalendarDate, isIsoDate, isoDatePattern } from './iso-date.js';
 import { isAlias, isMap, isScalar, isSeq, stringify, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
@@ -206,17 +207,6 @@ export function text(options: TextOptions = {}): Schema<string> {
   };
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Whether `value` is a date written YYYY-MM-DD that the calendar has (2020-02-30 is not). The one
- * check for dates from YAML, command-line options and the library's options alike.
- */
-export function isIsoDate(value: string): boolean {
-  const m = isoDatePattern.exec(value);
-  return m !== null && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
-}
-
 /** A calendar date written YYYY-MM-DD; kept as that string. */
 export function date(): Schema<string> {
   return {
@@ -249,15 +239,6 @@ export function date(): Schema<string> {
     },
     json: () => ({ type: 'string', format: 'date', pattern: isoDatePattern.source }),
   };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-function isCalendarDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** An absolute http or https URL; other schemes (javascript:, file:, ftp:) are refused. */

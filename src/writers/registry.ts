@@ -1,15 +1,14 @@
 /**
  * The writers by format: DocModel → bytes. Adding a format is a folder beside pdf/, docx/ and html/ and
  * one line here (and its name in `outputFormats`). Writers are pure: the model, the theme, the
- * fonts, the date and the caches come in; bytes go out.
+ * fonts, the date and the caches come in; bytes go out. The DOCX and HTML writers are imported
+ * when first asked for: a PDF-only build loads neither (the PDF layout serves every format).
  */
 
 import type { OutputFormat } from './formats.js';
 import type { DocModel } from '../model/doc-model.js';
 import type { TocEntry } from '../model/transforms/toc.js';
 import type { WriterCache } from './cache.js';
-import { writeDocx } from './docx/index.js';
-import { writeHtml } from './html/index.js';
 import { writePdf, type PdfFonts, type PdfOutput, type PdfPagination, type SharedGlyphs } from './pdf/index.js';
 import type { Theme } from './theme.js';
 
@@ -69,6 +68,7 @@ export const writers: Record<OutputFormat, Writer> = {
   docx: {
     async write(input) {
       const pages = input.pagination();
+      const { writeDocx } = await import('./docx/index.js');
       const docx = await writeDocx(input.model, {
         theme: input.theme,
         fonts: input.fonts,
@@ -84,6 +84,7 @@ export const writers: Record<OutputFormat, Writer> = {
   html: {
     async write(input) {
       const { model, theme, toc, creationDate, cache } = input;
+      const { writeHtml } = await import('./html/index.js');
       return { bytes: writeHtml(model, { theme, toc, creationDate, cache }) };
     },
   },

@@ -7,7 +7,8 @@ import { loadEdition } from '../../src/io/edition.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import { buildDocument, editionContent, selectEdition } from '../../src/pipeline/build-document.js';
 import { createPipelineCache } from '../../src/pipeline/cache.js';
-import { prepare, readTemplates, type Prepared } from '../../src/pipeline/prepare.js';
+import { prepare, type Prepared } from '../../src/pipeline/prepare.js';
+import { readTemplates } from '../../src/pipeline/templates.js';
 import { resolveRequest } from '../../src/pipeline/request.js';
 import { repoRoot } from './paths.js';
 

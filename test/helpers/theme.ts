@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTheme } from '../../src/pipeline/theme.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
+import { fontkitFaces } from '../../src/pipeline/font-faces.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { repoRoot } from './paths.js';
 
@@ -14,4 +15,10 @@ if (!parsed.theme)
 export const theme: Theme = parsed.theme;
 
 /** The theme's font chain, opened as a build opens it (fallback faces when first needed). */
-export const fonts = openThemeFonts(repoRoot, theme, { file: 'templates/theme.yaml', text: themeText }, false).fonts!;
+export const fonts = openThemeFonts(
+  repoRoot,
+  theme,
+  { file: 'templates/theme.yaml', text: themeText },
+  false,
+  fontkitFaces(),
+).fonts!;

@@ -12,7 +12,8 @@ import { loadEdition } from '../../src/io/edition.js';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { buildDocument, editionContent, firmContent, selectEdition } from '../../src/pipeline/build-document.js';
 import { createPipelineCache } from '../../src/pipeline/cache.js';
-import { prepare, readTemplates, type EntryTemplate, type TemplateInputs } from '../../src/pipeline/prepare.js';
+import { prepare } from '../../src/pipeline/prepare.js';
+import { readTemplates, type EntryTemplate, type TemplateInputs } from '../../src/pipeline/templates.js';
 import { resolveRequest } from '../../src/pipeline/request.js';
 import { repoRoot } from '../helpers/paths.js';
 

@@ -13,6 +13,7 @@ import type { DocModel } from '../../src/model/doc-model.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
 import { createWriterCache } from '../../src/writers/cache.js';
 import { drawnGlyphs, missingCodePoints, writePdf } from '../../src/writers/pdf/index.js';
+import { fontkitFaces } from '../../src/pipeline/font-faces.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { repoRoot } from '../helpers/paths.js';
 import { theme } from '../helpers/theme.js';
@@ -22,7 +23,7 @@ const themeSource = {
   text: readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8'),
 };
 /** A chain of its own per test: whether a fallback face was opened is the point. */
-const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false).fonts!;
+const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false, fontkitFaces()).fonts!;
 const creationDate = new Date('2020-03-05T00:00:00Z');
 
 const modelWith = (heading: string, text: string): DocModel => ({

@@ -14,7 +14,8 @@ import { deflateSync } from 'node:zlib';
 import type { Subset } from 'fontkit';
 import { entryKey, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
-import type { FaceChain, FontFace } from './fonts.js';
+import type { FaceChain } from './face-chain.js';
+import type { FontFace } from './fonts.js';
 
 /** 1000 units to the em, as PDF glyph widths and font metrics are given. */
 const UNITS = 1000;

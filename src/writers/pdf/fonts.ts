@@ -9,16 +9,12 @@ import { create as createFont, type Font, type Glyph } from 'fontkit';
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
 import { sha256Hex } from '../../hash.js';
 import type { FontKey } from './types.js';
+import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 
 /** Not looked up yet / looked up and absent, in the advance-width cache. */
 const UNKNOWN = -1;
 const ABSENT = -2;
-
-/** Code points that are never drawn as glyphs: layout turns them into spacing or line ends. */
-function isLayoutControl(cp: number): boolean {
-  return cp === 0x0a || cp === 0x0d || cp === 0x09 || cp === 0x0c || cp === 0x2028;
-}
 
 /**
  * One face of the guide font: advance widths for the layout pass, glyph ids for drawing, and
@@ -152,97 +148,11 @@ export class FontFace {
   }
 }
 
-/** Opens a fallback face on first use; throws `GuideInputError` when its file cannot be used. */
-export type OpenFace = () => FontFace;
-
-/**
- * The faces one style is drawn with, in order: the first face that has a code point draws it.
- * Fallback faces are opened only when the primary face lacks a code point, so a guide the
- * primary face covers reads no other font file.
- */
-export class FaceChain {
-  private readonly faces: (FontFace | undefined)[];
-  /** Index of the face that draws a code point the primary face lacks; -1 when none has it. */
-  private readonly fallbackIndex = new Map<number, number>();
-
-  constructor(
-    readonly primary: FontFace,
-    private readonly fallbacks: readonly OpenFace[] = [],
-  ) {
-    this.faces = [primary, ...fallbacks.map(() => undefined)];
-  }
-
-  /** Number of faces in the chain, the primary included. */
-  get length(): number {
-    return this.faces.length;
-  }
-
-  /** The face at `index` (0 is the primary), opened on first use. */
-  face(index: number): FontFace {
-    return (this.faces[index] ??= this.fallbacks[index - 1]!());
-  }
-
-  /** Whether the face at `index` has been opened (the primary always is). */
-  isOpen(index: number): boolean {
-    return this.faces[index] !== undefined;
-  }
-
-  /** Index of the first face that has `cp`, or -1 when no face in the chain has it. */
-  indexOf(cp: number): number {
-    if (this.primary.has(cp)) return 0;
-    let index = this.fallbackIndex.get(cp);
-    if (index === undefined) {
-      index = -1;
-      for (let i = 1; i < this.faces.length && index < 0; i++) if (this.face(i).has(cp)) index = i;
-      this.fallbackIndex.set(cp, index);
-    }
-    return index;
-  }
-
-  /** Advance width of `cp` in ems in the face that draws it, or NaN when no face has it. */
-  advance(cp: number): number {
-    const advance = this.primary.advance(cp);
-    if (!Number.isNaN(advance)) return advance;
-    const index = this.indexOf(cp);
-    return index < 0 ? Number.NaN : this.face(index).advance(cp);
-  }
-
-  /** Whether some face of the chain can draw `cp`. */
-  has(cp: number): boolean {
-    return this.indexOf(cp) >= 0;
-  }
-}
-
 /**
  * The regular and bold chains, opened once per process and reused across documents (every
  * document embeds its own subsets; the parsed fonts, width and glyph caches are shared).
  */
-export interface PdfFonts {
-  readonly regular: FaceChain;
-  readonly bold: FaceChain;
-}
-
-/**
- * Opens the two primary faces from their file contents (TrueType or OpenType); the fallback
- * faces, regular and bold, are opened by their `OpenFace` when first needed.
- */
-export function openPdfFonts(
-  regular: Uint8Array,
-  bold: Uint8Array,
-  fallbacks: readonly { regular: OpenFace; bold: OpenFace }[] = [],
-  store?: EntryStore,
-): PdfFonts {
-  return {
-    regular: new FaceChain(
-      new FontFace(regular, store),
-      fallbacks.map((f) => f.regular),
-    ),
-    bold: new FaceChain(
-      new FontFace(bold, store),
-      fallbacks.map((f) => f.bold),
-    ),
-  };
-}
+export type PdfFonts = FontChains<FontFace>;
 
 /**
  * The files of the faces opened so far, by chain and place: what a document drawn with `fonts`
@@ -264,23 +174,6 @@ export function keepFontMetrics(fonts: PdfFonts): void {
 /** The chain for a font key. */
 export function faceOf(fonts: PdfFonts, key: FontKey): FaceChain {
   return key === 'bold' ? fonts.bold : fonts.regular;
-}
-
-/**
- * Code points in `text` that no face of the regular or of the bold chain can draw, each once, in
- * order of first appearance.
- * Line breaks and tabs are skipped: layout never draws them. Use it to report every missing
- * character with its source position before layout; `writePdf` throws `MissingGlyphError`
- * for any that slip through.
- */
-export function missingCodePoints(fonts: PdfFonts, text: string): number[] {
-  const missing = new Set<number>();
-  for (const char of text) {
-    const cp = char.codePointAt(0) as number;
-    if (isLayoutControl(cp)) continue;
-    if (!fonts.regular.has(cp) || !fonts.bold.has(cp)) missing.add(cp);
-  }
-  return [...missing];
 }
 
 /**

@@ -16,15 +16,8 @@ import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import { defaultPdfOutput, type PdfOutput } from './standards.js';
 import type { FontKey, SharedGlyphs } from './types.js';
 
-export {
-  FontFace,
-  keepFontMetrics,
-  MissingGlyphError,
-  missingCodePoints,
-  openFacesKey,
-  openPdfFonts,
-  type PdfFonts,
-} from './fonts.js';
+export { FontFace, keepFontMetrics, MissingGlyphError, openFacesKey, type PdfFonts } from './fonts.js';
+export { missingCodePoints } from './face-chain.js';
 export type { LayoutSnapshot, SnapshotBox, SnapshotLine, SnapshotPage } from './snapshot.js';
 export type { SharedGlyphs } from './types.js';
 export { pdfStandards, printConflictsWith, type PdfOutput, type PdfStandard } from './standards.js';
@@ -76,7 +69,7 @@ export interface PdfResult extends PdfPagination {
 /** Options of `writePdf`. */
 export interface PdfOptions {
   theme: Theme;
-  /** Opened once per process with `openPdfFonts` and reused. */
+  /** Opened once per process with `openThemeFonts` and reused. */
   fonts: PdfFonts;
   /** Written as CreationDate and ModDate; with the model it fixes the file ID. */
   creationDate: Date;

@@ -1,9 +1,10 @@
 /**
  * QR codes as vectors: the `qrcode` package computes the modules, the drawer fills the dark
- * ones as rectangles in one path (sharp at any zoom, a few hundred bytes).
+ * ones as rectangles in one path (sharp at any zoom, a few hundred bytes). Only its core is
+ * imported: the package's entry loads its PNG, SVG and terminal renderers too (60 files).
  */
 
-import QRCode from 'qrcode';
+import QRCode from 'qrcode/lib/core/qrcode.js';
 import type { WriterCache } from '../cache.js';
 
 /** The modules of a QR symbol: `size` × `size`, row-major, 1 = dark. */

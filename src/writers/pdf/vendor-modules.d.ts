@@ -1,6 +1,7 @@
 /**
- * Types for the two untyped packages the PDF writer calls directly, limited to what it uses.
- * fontkit opens and subsets the fonts; linebreak is pdfkit's own UAX #14 implementation.
+ * Types for the untyped modules the PDF writer calls directly, limited to what it uses.
+ * fontkit opens and subsets the fonts; linebreak is pdfkit's own UAX #14 implementation; the
+ * core of qrcode makes QR symbols.
  */
 
 declare module 'fontkit' {
@@ -55,4 +56,12 @@ declare module 'linebreak' {
     constructor(text: string);
     nextBreak(): Break | null;
   }
+}
+
+declare module 'qrcode/lib/core/qrcode.js' {
+  /** The symbol for `text`: its modules, `size` × `size`, dark where `get` is truthy. */
+  export function create(
+    text: string,
+    options: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' },
+  ): { modules: { size: number; get(row: number, col: number): number | boolean } };
 }
