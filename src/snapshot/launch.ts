@@ -12,8 +12,10 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where make.ts writes the snapshot: lib/snapshot/, beside this module once compiled. */
-export const snapshotFolder = path.dirname(fileURLToPath(import.meta.url));
+/** Where make.ts writes the snapshot: lib/snapshot/ (from src/snapshot/ too, for the tests). */
+export const snapshotFolder = path.resolve(fileURLToPath(import.meta.url), '../../../lib/snapshot');
+/** The package the snapshot belongs to; its paths are written into the snapshot. */
+export const packageRoot = path.resolve(snapshotFolder, '..', '..');
 /** The stamp: which blob, and what it was made from. Written last, so it names a whole blob. */
 export const stampFile = path.join(snapshotFolder, 'snapshot.json');
 
@@ -26,6 +28,8 @@ export interface SnapshotStamp {
   /** sha256 of guide's version, the node that made it and the bundled script. */
   key: string;
   guide: string;
+  /** The package folder it was made in (a copy elsewhere, packed or moved, has its own paths). */
+  root: string;
   node: { version: string; binary: FileStamp };
   /** package.json, npm's record of node_modules and guide's modules bundled into the snapshot. */
   inputs: FileStamp[];
@@ -69,6 +73,7 @@ export function snapshotBlob(
   if (env.GUIDE_NO_SNAPSHOT || env.NODE_OPTIONS || execArgv.length > 0) return undefined;
   try {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as SnapshotStamp;
+    if (stamp.root !== packageRoot) return undefined;
     if (stamp.node.version !== process.version || stamp.node.binary[0] !== process.execPath) return undefined;
     if (!unchanged(stamp.node.binary) || !stamp.inputs.every(unchanged)) return undefined;
     const blob = path.join(snapshotFolder, stamp.blob);
@@ -92,7 +97,8 @@ export async function runFromSnapshot(args: readonly string[]): Promise<number |
   const blob = snapshotBlob(args);
   if (blob === undefined) return undefined;
   const { spawn } = await import('node:child_process');
-  const child = spawn(process.execPath, ['--snapshot-blob', blob, ...args], { stdio: 'inherit' });
+  // After `--`, node leaves the arguments alone: `--lang en validate` is guide's, not node's.
+  const child = spawn(process.execPath, ['--snapshot-blob', blob, '--', ...args], { stdio: 'inherit' });
   const pass = (signal: NodeJS.Signals) => child.kill(signal);
   const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null } | undefined>((resolve) => {
     child.once('error', () => resolve(undefined));

@@ -15,9 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../messages/language.js';
 import { snapshotMessages as say } from '../messages/snapshot.js';
-import { snapshotFolder, stampFile, stampOf, type SnapshotStamp } from './launch.js';
-
-const root = path.resolve(snapshotFolder, '..', '..');
+import { packageRoot as root, snapshotFolder, stampFile, stampOf, type SnapshotStamp } from './launch.js';
 
 /**
  * Each module's own place, written into the bundle: guide finds package.json, its templates and
@@ -86,6 +84,7 @@ async function makeSnapshot(): Promise<void> {
       blob: `guide-${key.slice(0, 16)}.blob`,
       key,
       guide,
+      root,
       node: { version: process.version, binary: stampOf(process.execPath) },
       inputs: inputs.map(stampOf),
     };
