@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/main.js';
+import { runFromSnapshot } from '../lib/snapshot/launch.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+// build and validate start from guide's startup snapshot when a current one was made at install.
+const fromSnapshot = await runFromSnapshot(args);
+process.exitCode = fromSnapshot ?? (await (await import('../lib/cli/main.js')).main(args));
