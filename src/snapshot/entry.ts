@@ -1,6 +1,6 @@
 /**
  * The program inside guide's startup snapshot (see make.ts): the whole command line, with the
- * modules `guide build` and `guide validate` use already loaded and initialised. Bundled into one
+ * modules `guide build` uses already loaded and initialised. Bundled into one
  * script and run once by `node --build-snapshot`; a process started from the snapshot then runs
  * only `main`. Every command works from it: bin/guide.js uses it for the heavy ones.
  */
@@ -11,7 +11,6 @@ import { startupSnapshot } from 'node:v8';
 import { main } from '../cli/main.js';
 // Loaded here so that they are in the heap; main imports them again (the same modules) when run.
 import '../commands/build.js';
-import '../commands/validate.js';
 import '../convert/script-check.js';
 
 startupSnapshot.setDeserializeMainFunction(async () => {

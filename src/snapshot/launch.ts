@@ -1,11 +1,12 @@
 /**
- * Starting `guide build` and `guide validate` from guide's startup snapshot (made by make.ts at
+ * Starting `guide build` from guide's startup snapshot (made by make.ts at
  * `npm install`), and the check that the snapshot is current. Like bin/, this is the process's
  * edge: it reads the snapshot's stamp, looks at files and starts the node that runs the command.
  *
  * A process cannot load a snapshot into itself, so the command runs in a second node started with
- * `--snapshot-blob`. That second start costs less than loading the modules for a build or a
- * validation, and more than the whole of `guide --help`: the other commands run here, as before.
+ * `--snapshot-blob`. That second start, with the heap it loads, costs less than loading the
+ * modules for a build, and more than a `guide validate` (which loads few since they are imported
+ * lazily) or all of `guide --help`: the other commands run here, as before.
  */
 
 import { readFileSync, statSync } from 'node:fs';
@@ -36,7 +37,7 @@ export interface SnapshotStamp {
 }
 
 /** The commands that run from the snapshot: the ones that load most of guide. */
-const heavyCommands = new Set(['build', 'validate']);
+const heavyCommands = new Set(['build']);
 
 /** The command `args` name, after the one option that may come before it (`--lang`). */
 function commandOf(args: readonly string[]): string | undefined {

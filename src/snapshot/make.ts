@@ -2,7 +2,7 @@
  * Makes guide's startup snapshot (`npm run snapshot`, run by `prepare` at `npm install`): bundles
  * entry.ts and everything it imports into one script, runs it with `node --build-snapshot`, and
  * writes the blob and its stamp into lib/snapshot/ (rebuilt with lib/, never committed). bin/guide.js
- * then starts build and validate from it while the stamp says it is current (launch.ts).
+ * then starts build from it while the stamp says it is current (launch.ts).
  *
  * A snapshot that cannot be made is not an error: guide runs as it did without one.
  */
