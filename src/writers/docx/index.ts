@@ -154,7 +154,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
       numberingXml,
       coreXml: corePropertiesXml(model.meta, creationDate),
       media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
-      fonts: embed ? embeddedFonts(theme, options.fonts!, usedCodePoints(texts), cache.store) : [],
+      fonts: embed ? embeddedFonts(theme, options.fonts!, usedCodePoints(texts), cache) : [],
     },
     creationDate,
   );
