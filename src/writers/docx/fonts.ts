@@ -156,8 +156,8 @@ const MAX_EMBEDDED = 32;
  * The embedded faces of one document, as zip entries: subsets of the PDF's primary regular and
  * bold faces with the characters it uses, obfuscated with their keys, deflated. Guides that use
  * the same characters (a batch's firms with the same measures and needs) embed the same bytes:
- * made once per cache for each set of characters (subsetting and deflating the two faces was a
- * fifth of writing a firm's DOCX). The entries are shared: do not modify them.
+ * made once per cache for each set of characters (subsetting and deflating the two faces was
+ * more than half of writing a firm's DOCX). The entries are shared: do not modify them.
  */
 export function embeddedFonts(
   theme: Theme,
