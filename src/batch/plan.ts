@@ -12,7 +12,7 @@ import { sha256Hex } from '../hash.js';
 import { UsageError } from '../errors.js';
 import { batchOptionMessages as say } from '../messages/batch.js';
 import { version } from '../io/version.js';
-import { readFontFile } from '../io/resources.js';
+import { fontFileHash } from '../io/resources.js';
 import type { TemplateInputs } from '../pipeline/templates.js';
 import type { BuildRequest } from '../pipeline/request.js';
 import type { Theme } from '../writers/theme.js';
@@ -77,7 +77,7 @@ export function runInputsHash(run: RunInputs): string {
     tool: `guide ${version}`,
     templates: Object.fromEntries(Object.entries(run.templates.sources).map(([name, source]) => [name, source.text])),
     theme: run.templates.theme.text,
-    fonts: Object.fromEntries(fonts.map((font) => [font, sha256Hex(readFontFile(run.root, font))])),
+    fonts: Object.fromEntries(fonts.map((font) => [font, fontFileHash(run.root, font)])),
     edition: run.edition,
     asOf: run.request.asOf,
     letterDate: run.request.letterDate,

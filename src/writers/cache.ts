@@ -9,6 +9,7 @@
 import type { EntryStore } from '../cache-store.js';
 import type { Inline } from '../model/doc-model.js';
 import type { PackageShell } from './docx/shell.js';
+import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
@@ -44,6 +45,8 @@ export interface WriterCache {
    * bytes and the glyphs), and whole files (`pipeline/write-document.ts`).
    */
   readonly store: EntryStore | undefined;
+  /** DOCX embedded fonts (zip entries) by fonts, then by face name and characters. Bounded. */
+  readonly docxFonts: WeakMap<PdfFonts, Map<string, readonly ZipEntry[]>>;
 }
 
 /** An empty cache; `oneDocument` when it serves a single document (`guide build`), `store` under it. */
@@ -55,5 +58,6 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
     qrPngs: new Map(),
+    docxFonts: new WeakMap(),
   };
 }

@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { create } from 'fontkit';
+import type { Block, DocModel } from '../../src/model/doc-model.js';
+import { createWriterCache } from '../../src/writers/cache.js';
 import { obfuscateFont } from '../../src/writers/docx/fonts.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
@@ -77,6 +79,22 @@ describe('DOCX fonts', () => {
       );
       assert.deepEqual(missing, [], `${weight} lacks characters of the document`);
     }
+  });
+
+  it('embeds the same bytes from a cache that made the subsets of other characters in between', async () => {
+    const cache = createWriterCache();
+    // A paragraph of characters the kitchen sink does not have.
+    const [cover, ...rest] = kitchenSink.sections;
+    const rare: Block = { type: 'paragraph', role: 'body', children: [{ type: 'text', value: '鑫淼犇' }] };
+    const other: DocModel = { ...kitchenSink, sections: [{ ...cover!, blocks: [...cover!.blocks, rare] }, ...rest] };
+    const first = (await writeDocx(kitchenSink, { theme, creationDate, fonts, cache })).bytes;
+    const between = (await writeDocx(other, { theme, creationDate, fonts, cache })).bytes;
+    const again = (await writeDocx(kitchenSink, { theme, creationDate, fonts, cache })).bytes;
+    assert.equal(cache.docxFonts.get(fonts)?.size, 2, 'one set of subsets for each set of characters');
+    const font = (bytes: Uint8Array) => parts(bytes).get('word/fonts/font1.odttf')!;
+    assert.notDeepEqual(font(between), font(first), 'the other characters have subsets of their own');
+    assert.deepEqual(Buffer.from(again), Buffer.from(first));
+    assert.deepEqual(Buffer.from(first), Buffer.from(await withFonts()), 'as from a fresh cache');
   });
 
   it('embeds nothing without the PDF faces to subset, and the table then points to none', async () => {

@@ -1,10 +1,10 @@
 /**
  * A subset of the guide font that Word and LibreOffice can install while the document is open:
  * a whole TrueType font (cmap, name, OS/2, post) holding only the glyphs of the characters the
- * document uses. fontkit's subsets are made for PDF embedding, where the text names glyphs by id:
- * they have outlines and metrics but no character map and no names, so the tables a system font
- * needs are added here (cmap built for the subset's glyph ids; name and OS/2 copied; post without
- * glyph names).
+ * document uses. PDF subsets (`FontFace.createSubset`) are made for PDF embedding, where the
+ * text names glyphs by id: they have outlines and metrics but no character map and no names, so
+ * the tables a system font needs are added here (cmap built for the subset's glyph ids; name and
+ * OS/2 copied; post without glyph names).
  */
 
 import { entryKey, type EntryStore } from '../../cache-store.js';
@@ -187,7 +187,7 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>, store?:
 }
 
 function makeSubset(face: FontFace, sorted: readonly number[]): Uint8Array {
-  const subset = face.subsetSource.createSubset();
+  const subset = face.createSubset();
   const glyphOf = new Map<number, number>();
   for (const cp of sorted) {
     const glyphId = face.glyphId(cp);

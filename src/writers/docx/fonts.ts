@@ -11,8 +11,9 @@
 import { createHash } from 'node:crypto';
 import type { Theme } from '../theme.js';
 import type { PdfFonts } from '../pdf/fonts.js';
-import type { EntryStore } from '../../cache-store.js';
+import type { WriterCache } from '../cache.js';
 import { subsetFont } from './font-subset.js';
+import { zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
 /** What Word writes for a face it knows: PANOSE, character set (88 Big5, 86 GB2312, 0 ANSI), family. */
@@ -148,26 +149,46 @@ export function withParagraphDefaults(stylesXml: string): string {
   );
 }
 
+/** Sets of embedded faces kept per cache: the characters of a firm's guide recur from firm to firm. */
+const MAX_EMBEDDED = 32;
+
 /**
- * The embedded faces of one document: subsets of the PDF's primary regular and bold faces with
- * the characters it uses, obfuscated with their keys, by their names in the package.
+ * The embedded faces of one document, as zip entries: subsets of the PDF's primary regular and
+ * bold faces with the characters it uses, obfuscated with their keys, deflated. Guides that use
+ * the same characters (a batch's firms with the same measures and needs) embed the same bytes:
+ * made once per cache for each set of characters (subsetting and deflating the two faces was
+ * more than half of writing a firm's DOCX). The entries are shared: do not modify them.
  */
 export function embeddedFonts(
   theme: Theme,
   fonts: PdfFonts,
   codePoints: Iterable<number>,
-  store?: EntryStore,
-): { name: string; data: Uint8Array }[] {
+  cache: WriterCache,
+): readonly ZipEntry[] {
   const name = theme.fonts.docx.eastAsia;
-  const used = [...codePoints];
-  return [
-    {
-      name: `word/${EMBEDDED_FONT_PARTS.regular}`,
-      data: obfuscateFont(subsetFont(fonts.regular.primary, used, store), fontKey(name, 'regular')),
-    },
-    {
-      name: `word/${EMBEDDED_FONT_PARTS.bold}`,
-      data: obfuscateFont(subsetFont(fonts.bold.primary, used, store), fontKey(name, 'bold')),
-    },
-  ];
+  const used = [...new Set(codePoints)].sort((a, b) => a - b);
+  const key = `${name}\u0000${used.join(',')}`;
+  let made = cache.docxFonts.get(fonts);
+  if (!made) cache.docxFonts.set(fonts, (made = new Map()));
+  let entries = made.get(key);
+  if (entries !== undefined) {
+    // Used last: kept longest.
+    made.delete(key);
+  } else {
+    if (made.size >= MAX_EMBEDDED) made.delete(made.keys().next().value!);
+    entries = [
+      zipEntry(
+        `word/${EMBEDDED_FONT_PARTS.regular}`,
+        obfuscateFont(subsetFont(fonts.regular.primary, used, cache.store), fontKey(name, 'regular')),
+        true,
+      ),
+      zipEntry(
+        `word/${EMBEDDED_FONT_PARTS.bold}`,
+        obfuscateFont(subsetFont(fonts.bold.primary, used, cache.store), fontKey(name, 'bold')),
+        true,
+      ),
+    ];
+  }
+  made.set(key, entries);
+  return entries;
 }

@@ -81,11 +81,21 @@ function fallbackFontOf(fonts: PdfFonts | undefined, theme: Theme): FallbackFont
 function usedCodePoints(parts: readonly string[]): Set<number> {
   const used = new Set<number>();
   const add = (escaped: string) => {
-    for (const char of unescapeXml(escaped)) used.add(char.codePointAt(0)!);
+    // Most runs have no entity: their characters are read in place, with no string made.
+    const text = escaped.includes('&') ? unescapeXml(escaped) : escaped;
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      used.add(cp);
+      if (cp > 0xffff) i++;
+    }
   };
+  const runText = /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g;
+  const levelText = /<w:lvlText w:val="([^"]*)"/g;
   for (const part of parts) {
-    for (const match of part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) add(match[1]!);
-    for (const match of part.matchAll(/<w:lvlText w:val="([^"]*)"/g)) add(match[1]!.replace(/%\d/g, ''));
+    for (let match = runText.exec(part); match !== null; match = runText.exec(part)) add(match[1]!);
+    for (let match = levelText.exec(part); match !== null; match = levelText.exec(part)) {
+      add(match[1]!.replace(/%\d/g, ''));
+    }
   }
   add('0123456789');
   return used;
@@ -154,7 +164,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
       numberingXml,
       coreXml: corePropertiesXml(model.meta, creationDate),
       media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
-      fonts: embed ? embeddedFonts(theme, options.fonts!, usedCodePoints(texts), cache.store) : [],
+      fonts: embed ? embeddedFonts(theme, options.fonts!, usedCodePoints(texts), cache) : [],
     },
     creationDate,
   );

@@ -72,8 +72,8 @@ export interface PackageContent {
   coreXml: string;
   /** Pictures, by their names in the package (word/media/…). */
   media: readonly { name: string; png: Uint8Array }[];
-  /** Embedded fonts, by their names in the package (word/fonts/…). */
-  fonts: readonly { name: string; data: Uint8Array }[];
+  /** Embedded fonts, as zip entries named word/fonts/… (see `embeddedFonts`). */
+  fonts: readonly ZipEntry[];
 }
 
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
@@ -95,7 +95,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
     return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);
   });
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
-  for (const { name, data } of content.fonts) entries.push(zipEntry(name, data, true));
+  entries.push(...content.fonts);
   // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
   return writeZip(
     entries.sort((a, b) => rank(a) - rank(b)),

@@ -11,11 +11,10 @@
  */
 
 import { deflateSync } from 'node:zlib';
-import type { Subset } from 'fontkit';
 import { entryKey, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 import type { FaceChain } from './face-chain.js';
-import type { FontFace } from './fonts.js';
+import type { FontFace, FontSubset } from './fonts.js';
 
 /** 1000 units to the em, as PDF glyph widths and font metrics are given. */
 const UNITS = 1000;
@@ -82,7 +81,7 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
 
 /** Glyphs taken into a subset in the order they are first met; CID 0 is .notdef. */
 class SubsetBuilder {
-  readonly subset: Subset;
+  readonly subset: FontSubset;
   /** Font glyph id → CID (the glyph's id in the subset). */
   private readonly cidOfGlyph = new Map<number, number>();
   /** By CID: the font's glyph id, the code point first drawn with it, its width. */
@@ -91,7 +90,7 @@ class SubsetBuilder {
   readonly widths: number[];
 
   constructor(readonly face: FontFace) {
-    this.subset = face.subsetSource.createSubset();
+    this.subset = face.createSubset();
     this.widths = [pdfNumber((face.font.getGlyph(0).advanceWidth / face.font.unitsPerEm) * UNITS)];
   }
 

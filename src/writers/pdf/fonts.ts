@@ -5,12 +5,19 @@
  * the first face of the chain that has it.
  */
 
-import { create as createFont, type Font, type Glyph } from 'fontkit';
+import { create as createFont, type Font } from 'fontkit';
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
 import { sha256Hex } from '../../hash.js';
 import type { FontKey } from './types.js';
 import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
+import { TrueTypeSubset } from './truetype-subset.js';
+
+/** A font subset being made: glyphs go in (their ids in the subset come back), a font file comes out. */
+export interface FontSubset {
+  includeGlyph(glyphId: number): number;
+  encode(): Uint8Array;
+}
 
 /** Not looked up yet / looked up and absent, in the advance-width cache. */
 const UNKNOWN = -1;
@@ -23,13 +30,6 @@ const ABSENT = -2;
 export class FontFace {
   /** PostScript name, as embedded (subset tag aside). */
   readonly name: string;
-  /**
-   * The fontkit font to make subsets of. Each document's subset decodes every glyph it embeds,
-   * only to tell simple glyphs from composite ones. The answer never changes, so here each glyph
-   * is decoded once for all the documents of a process (measured: a quarter of the time of
-   * writing a 20-page guide).
-   */
-  readonly subsetSource: Font;
   readonly font: Font;
   private readonly unitsPerEm: number;
   /** Advance widths in ems for the BMP, by code point; astral code points go to `astral`. */
@@ -55,20 +55,6 @@ export class FontFace {
     this.font = font;
     this.name = font.postscriptName;
     this.unitsPerEm = font.unitsPerEm;
-    const decoded = new WeakSet<Glyph>();
-    const getGlyph = (id: number, codePoints?: number[]): Glyph => {
-      const glyph = font.getGlyph(id, codePoints);
-      const own = glyph as unknown as { _decode?: () => unknown };
-      if (!decoded.has(glyph) && typeof own._decode === 'function') {
-        decoded.add(glyph);
-        const decode = own._decode.bind(glyph);
-        let result: { value: unknown } | undefined;
-        own._decode = () => (result ??= { value: decode() }).value;
-      }
-      return glyph;
-    };
-    // Everything else (tables, subsetting) is read through the prototype from the real font.
-    this.subsetSource = Object.create(font, { getGlyph: { value: getGlyph } }) as Font;
     if (store) this.takeMetrics(getJson(store, this.metricsKey()));
   }
 
@@ -115,6 +101,14 @@ export class FontFace {
   /** SHA-256 of the font file: what the build cache knows the face by. */
   get contentHash(): string {
     return (this.hash ??= sha256Hex(this.data));
+  }
+
+  /**
+   * A new subset of this face: copied from the font's own bytes for a TrueType font
+   * (truetype-subset.ts), through fontkit for any other.
+   */
+  createSubset(): FontSubset {
+    return TrueTypeSubset.for(this.font) ?? this.font.createSubset();
   }
 
   /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
