@@ -183,15 +183,13 @@ function spacingAfterTable(): XmlNode {
 }
 
 /**
- * Section blocks as body XML, one piece per block: the pieces go into the package as they are,
- * never joined into one string (a 2,000-measure body is 25 MB of XML).
+ * Section blocks as body XML, handed to `take` one block at a time: the caller keeps each as
+ * bytes, never the text, so no body is ever held as one string (see `writeDocx`).
  */
-export function sectionBodyXml(blocks: readonly Block[], ctx: DocxContext): string[] {
+export function eachBodyXml(blocks: readonly Block[], ctx: DocxContext, take: (xml: string) => void): void {
   // Each block is written out as soon as it is converted: the XML objects of a whole body
   // (thousands of measures) are never all alive at once.
-  const parts: string[] = [];
-  eachConverted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }, (element) => parts.push(xmlText(element)));
-  return parts;
+  eachConverted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }, (element) => take(xmlText(element)));
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */

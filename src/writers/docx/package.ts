@@ -47,21 +47,27 @@ function rank(entry: ZipEntry): number {
   return index === -1 ? LEADING_PARTS.length : index;
 }
 
-/** Text, or text in pieces, as UTF-8: pieces are written straight into one buffer, never joined first. */
-function utf8(text: string | readonly string[]): Uint8Array {
+/** Text, or pieces of text and UTF-8 bytes, as UTF-8: pieces are written straight into one buffer, never joined as text first. */
+function utf8(text: string | readonly (string | Uint8Array)[]): Uint8Array {
   if (typeof text === 'string') return Buffer.from(text, 'utf8');
   let length = 0;
-  for (const piece of text) length += Buffer.byteLength(piece, 'utf8');
+  for (const piece of text) length += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
   const bytes = Buffer.allocUnsafe(length);
   let offset = 0;
-  for (const piece of text) offset += bytes.write(piece, offset, 'utf8');
+  for (const piece of text) {
+    if (typeof piece === 'string') offset += bytes.write(piece, offset, 'utf8');
+    else {
+      bytes.set(piece, offset);
+      offset += piece.length;
+    }
+  }
   return bytes;
 }
 
 /** What one document puts into its shell. */
 export interface PackageContent {
-  /** document.xml with the bodies in place, in pieces (see `sectionBodyXml`). */
-  documentXml: readonly string[];
+  /** document.xml with the bodies in place, in pieces: the shell's text and each body block's UTF-8 (see `eachBodyXml`). */
+  documentXml: readonly (string | Uint8Array)[];
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
   /** The header with its text in place (when the document has a body section). */
@@ -79,7 +85,7 @@ export interface PackageContent {
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
 export function assemblePackage(shell: PackageShell, content: PackageContent, date: Date): Uint8Array {
   const relationships = shell.texts.get(DOCUMENT_RELATIONSHIPS_PART)!;
-  const own = new Map<string, string | readonly string[]>([
+  const own = new Map<string, string | readonly (string | Uint8Array)[]>([
     [DOCUMENT_PART, content.documentXml],
     [
       DOCUMENT_RELATIONSHIPS_PART,
