@@ -1,7 +1,7 @@
 /**
  * What one process keeps between documents, passed in explicitly so every stage stays a function
- * of its inputs: measure sections and chapter openings read (micromark is the slowest step of a
- * build, and a batch's guides are made of the same sections), and the writers' own caches. Keys
+ * of its inputs: measure sections and chapter openings read (reading Markdown is a large step of
+ * a build, and a batch's guides are made of the same sections), and the writers' own caches. Keys
  * are made of exactly what a cached value was made from, so an entry is never stale.
  *
  * Under the maps, `store` (the build cache on disk, when the run has one) keeps the same values
