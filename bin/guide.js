@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { runFromSnapshot } from '../lib/snapshot/launch.js';
+import { runFromSnapshot } from '../lib/cli/snapshot/launch.js';
 
 const args = process.argv.slice(2);
 // build and validate start from guide's startup snapshot when a current one was made at install.

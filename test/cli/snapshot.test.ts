@@ -1,5 +1,5 @@
 /**
- * guide's startup snapshot (src/snapshot/): bin/guide.js starts build from it only
+ * guide's startup snapshot (src/cli/snapshot/): bin/guide.js starts build from it only
  * while it is current, and what comes out of a run (files, terminal output, exit code) is what
  * comes out without it. The snapshot is made here in another language, time zone and folder than
  * the runs, so that anything it kept from the process that made it would show.
@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { snapshotBlob, snapshotFolder, stampFile, stampOf, type SnapshotStamp } from '../../src/snapshot/launch.js';
+import { snapshotBlob, snapshotFolder, stampFile, stampOf, type SnapshotStamp } from '../../src/cli/snapshot/launch.js';
 import { repoRoot } from '../helpers/paths.js';
 import { copyEdition, editFile, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
 
@@ -37,7 +37,7 @@ describe('startup snapshot', () => {
   const hadStamp = existsSync(stampFile);
 
   before(async () => {
-    const made = await run(process.execPath, [path.join(snapshotFolder, 'make.js')], {
+    const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/snapshot/make.js')], {
       cwd: tmpdir(),
       env: { ...env, GUIDE_LANG: 'zh-Hans', TZ: 'UTC', FORCE_COLOR: '1' },
     });

@@ -13,8 +13,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Where make.ts writes the snapshot: lib/snapshot/ (from src/snapshot/ too, for the tests). */
-export const snapshotFolder = path.resolve(fileURLToPath(import.meta.url), '../../../lib/snapshot');
+/** Where make.ts writes the snapshot: lib/snapshot/ (from src/cli/snapshot/ too, for the tests). */
+export const snapshotFolder = path.resolve(fileURLToPath(import.meta.url), '../../../../lib/snapshot');
 /** The package the snapshot belongs to; its paths are written into the snapshot. */
 export const packageRoot = path.resolve(snapshotFolder, '..', '..');
 /** The stamp: which blob, and what it was made from. Written last, so it names a whole blob. */

@@ -8,10 +8,10 @@
 // First: the decoders the modules below make as they load must be lazy while the heap is built.
 import './lazy-text-decoder.js';
 import { startupSnapshot } from 'node:v8';
-import { main } from '../cli/main.js';
+import { main } from '../main.js';
 // Loaded here so that they are in the heap; main imports them again (the same modules) when run.
-import '../commands/build.js';
-import '../convert/script-check.js';
+import '../../commands/build.js';
+import '../../convert/script-check.js';
 
 startupSnapshot.setDeserializeMainFunction(async () => {
   // Node 20 gives a snapshot's main [node, ...arguments]; later versions repeat node's path

@@ -9,12 +9,21 @@
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
-import { languageFromEnvironment, setLanguage } from '../messages/language.js';
-import { snapshotMessages as say } from '../messages/snapshot.js';
+import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
+import { snapshotMessages as say } from '../../messages/snapshot.js';
 import { packageRoot as root, snapshotFolder, stampFile, stampOf, type SnapshotStamp } from './launch.js';
 
 /**
@@ -37,11 +46,12 @@ const ownPlaces: Plugin = {
 
 async function makeSnapshot(): Promise<void> {
   // Beside the blob's place, so that renames into it stay on one file system.
+  mkdirSync(snapshotFolder, { recursive: true });
   const work = mkdtempSync(path.join(snapshotFolder, 'making-'));
   try {
     const script = path.join(work, 'guide.cjs');
     const bundled = await build({
-      entryPoints: [path.join(snapshotFolder, 'entry.js')],
+      entryPoints: [fileURLToPath(new URL('./entry.js', import.meta.url))],
       absWorkingDir: root,
       bundle: true,
       platform: 'node',
