@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { runFromSnapshot } from '../lib/cli/snapshot/launch.js';
+import { currentBundle } from '../lib/cli/bundle/launch.js';
 
-const args = process.argv.slice(2);
-// build and validate start from guide's startup snapshot when a current one was made at install.
-const fromSnapshot = await runFromSnapshot(args);
-process.exitCode = fromSnapshot ?? (await (await import('../lib/cli/main.js')).main(args));
+// guide's bundle when a current one was made at install: the same command line, loaded sooner.
+const { main } = await import(currentBundle() ?? '../lib/cli/main.js');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,115 @@
+/**
+ * Makes guide's startup bundle (`npm run bundle`, run by `prepare` at `npm install`): esbuild
+ * bundles the command line (lib/cli/main.js) and everything it imports into a few ES modules, the
+ * commands' own parts split off so they still load only when their command runs, and writes them
+ * with their stamp into lib/bundle/ (rebuilt with lib/, never committed). bin/guide.js then starts
+ * from the bundle while the stamp says it is current (launch.ts).
+ *
+ * A bundle that cannot be made is not an error: guide runs from its modules as it did without one.
+ */
+
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
+import { bundleMessages as say } from '../../messages/bundle.js';
+import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
+
+/**
+ * Each module's own place, written into the bundle: guide finds package.json, its templates and
+ * its batch worker from `import.meta.url`, and pdfkit its data files from `__dirname`, which in a
+ * bundle would all be the bundle's. The bundle is tied to these paths: its stamp lists them.
+ */
+const ownPlaces: Plugin = {
+  name: 'own-places',
+  setup(bundler) {
+    bundler.onLoad({ filter: /\.(js|mjs|cjs)$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+        .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
+        .replace(/\b__filename\b/g, JSON.stringify(args.path));
+      return { contents: text, loader: 'js' };
+    });
+  },
+};
+
+async function makeBundle(): Promise<void> {
+  // Beside the bundle's place, so that the rename into it stays on one file system.
+  mkdirSync(bundleFolder, { recursive: true });
+  const work = mkdtempSync(path.join(bundleFolder, 'making-'));
+  // mkdtemp's folder is the maker's alone; the bundle is read by whoever runs guide.
+  chmodSync(work, 0o755);
+  try {
+    const bundled = await build({
+      entryPoints: { main: fileURLToPath(new URL('../main.js', import.meta.url)) },
+      absWorkingDir: root,
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      // The dependencies written as CommonJS call require (for node's own modules); an ES module
+      // has none of its own.
+      banner: {
+        js: "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);",
+      },
+      target: 'node20',
+      outdir: work,
+      chunkNames: '[name]-[hash]',
+      plugins: [ownPlaces],
+      metafile: true,
+      logLevel: 'error',
+    });
+
+    const guide = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+    const hash = createHash('sha256').update(guide);
+    for (const file of readdirSync(work).sort()) hash.update(file).update(readFileSync(path.join(work, file)));
+    const key = hash.digest('hex');
+    // What the launcher looks at before each start, so few files: guide's own modules one by
+    // one, and the dependencies through npm's record of node_modules, which npm rewrites whenever
+    // it changes anything there (each dependency's files where there is no such record).
+    const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
+    const bundledFiles = Object.keys(bundled.metafile.inputs).map((file) => path.resolve(root, file));
+    const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');
+    const inputs = [
+      path.join(root, 'package.json'),
+      ...(existsSync(npmRecord) ? [npmRecord, ...bundledFiles.filter(ours)] : bundledFiles),
+    ];
+    const stamp: BundleStamp = { folder: `guide-${key.slice(0, 16)}`, key, guide, root, inputs: inputs.map(stampOf) };
+    // The bundle first, then the stamp that names it, each by rename: a guide starting meanwhile
+    // sees the old bundle or the new one, whole. A folder of the same name holds the same files.
+    const folder = path.join(bundleFolder, stamp.folder);
+    const previous = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp).folder : '';
+    if (!existsSync(folder)) renameSync(work, folder);
+    const newStamp = `${stampFile}.${process.pid}`;
+    writeFileSync(newStamp, JSON.stringify(stamp));
+    renameSync(newStamp, stampFile);
+    // The previous bundle stays until the next one: a guide started from it may still load its
+    // commands' parts.
+    for (const old of readdirSync(bundleFolder)) {
+      if (old.startsWith('guide-') && old !== stamp.folder && old !== previous)
+        rmSync(path.join(bundleFolder, old), { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  await makeBundle();
+} catch (error) {
+  setLanguage(languageFromEnvironment(process.env));
+  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  process.stderr.write(`${say.notMade({ reason })}\n`);
+}

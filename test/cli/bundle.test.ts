@@ -1,0 +1,105 @@
+/**
+ * guide's startup bundle (src/cli/bundle/): bin/guide.js starts from it only while it is
+ * current, and what comes out of a run (files, terminal output, exit code) is what comes out
+ * without it. The bundle is made here in another language, time zone and folder than the runs,
+ * so that anything it kept from the process that made it would show.
+ */
+
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { currentBundle, stampFile, stampOf, type BundleStamp } from '../../src/cli/bundle/launch.js';
+import { repoRoot } from '../helpers/paths.js';
+import { copyEdition, editFile, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
+
+/** The environment of the runs: English. */
+const env: NodeJS.ProcessEnv = { ...process.env, GUIDE_LANG: 'en', TZ: 'Asia/Taipei' };
+delete env.GUIDE_NO_BUNDLE;
+const plain: NodeJS.ProcessEnv = { ...env, GUIDE_NO_BUNDLE: '1' };
+
+/** The files a build wrote into `dir`, by name, as bytes. */
+function outputs(dir: string): Map<string, Buffer> {
+  const folder = path.join(dir, 'dist');
+  return new Map(readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name))]));
+}
+
+/** Runs `args` in `dir` from the bundle and without it; both runs as the user would see them. */
+async function bothWays(args: string[], dir: string): Promise<[ProcessRun, ProcessRun]> {
+  assert.ok(currentBundle(env));
+  assert.equal(currentBundle(plain), undefined);
+  return [await spawnGuide(args, { cwd: dir, env }), await spawnGuide(args, { cwd: dir, env: plain })];
+}
+
+describe('startup bundle', () => {
+  // The bundle made here is left in lib/: it is current, and other tests may be running from it.
+  before(async () => {
+    const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/bundle/make.js')], {
+      cwd: tmpdir(),
+      env: { ...env, GUIDE_LANG: 'zh-Hans', TZ: 'UTC', FORCE_COLOR: '1' },
+    });
+    assert.equal(made.stderr, '');
+    assert.equal(made.code, 0);
+  });
+
+  it('is used unless turned off', () => {
+    assert.ok(currentBundle(env)?.startsWith('file://'));
+    assert.equal(currentBundle(plain), undefined);
+  });
+
+  it('builds the same bytes and says the same as a build without it', async () => {
+    const [fromBundle, withoutIt] = [await copyEdition(), await copyEdition()];
+    const bundleRun = await spawnGuide(['build', '--no-cache'], { cwd: fromBundle, env });
+    const plainRun = await spawnGuide(['build', '--no-cache'], { cwd: withoutIt, env: plain });
+    assert.ok(currentBundle(env));
+    assert.equal(bundleRun.code, 0, bundleRun.stderr);
+    assert.deepEqual(bundleRun, plainRun);
+    const [built, expected] = [outputs(fromBundle), outputs(withoutIt)];
+    assert.deepEqual([...built.keys()].sort(), [...expected.keys()].sort());
+    assert.equal(built.size, 3);
+    for (const [name, bytes] of expected) assert.ok(bytes.equals(built.get(name)!), `${name} differs`);
+  });
+
+  it('reports the same diagnostics with the same exit codes, as text and as JSON', async () => {
+    const dir = await copyEdition();
+    await editFile(path.join(dir, 'policies/tax/tax-small-scale-vat.yaml'), (text) => text.replace(/^fee:/m, 'fees:'));
+    for (const args of [
+      ['build'],
+      ['--lang', 'zh-Hant', 'build', '--format', 'pdf'],
+      ['validate', '--format', 'json'],
+      ['build', '--pdf-standard', 'nonsense'],
+    ]) {
+      const [bundleRun, plainRun] = await bothWays(args, dir);
+      assert.deepEqual(bundleRun, plainRun, args.join(' '));
+      assert.equal(bundleRun.code, args.includes('nonsense') ? 2 : 1, args.join(' '));
+    }
+    assert.equal(existsSync(path.join(dir, 'dist')), false);
+  });
+
+  it('is not used once a file it was made from or its folder is not the same', () => {
+    const stampText = readFileSync(stampFile, 'utf8');
+    const stamp = JSON.parse(stampText) as BundleStamp;
+    assert.ok(stamp.inputs.some(([file]) => file === path.join(repoRoot, 'lib/cli/main.js')));
+    // A file of its own stands for one of guide's modules, so lib/ is left as it is.
+    const module = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-')), 'module.js');
+    writeFileSync(module, 'export {};\n');
+    const stamped = (changes: Partial<BundleStamp>) =>
+      writeFileSync(stampFile, JSON.stringify({ ...stamp, ...changes }));
+    try {
+      stamped({ inputs: [...stamp.inputs, stampOf(module)] });
+      assert.ok(currentBundle(env));
+      const later = new Date(Date.now() + 5000);
+      utimesSync(module, later, later);
+      assert.equal(currentBundle(env), undefined);
+      stamped({ root: path.dirname(module) });
+      assert.equal(currentBundle(env), undefined);
+      stamped({ folder: 'gone' });
+      assert.equal(currentBundle(env), undefined);
+    } finally {
+      writeFileSync(stampFile, stampText);
+      rmSync(path.dirname(module), { recursive: true, force: true });
+    }
+    assert.ok(currentBundle(env));
+  });
+});
