@@ -9,6 +9,7 @@ import { withCommonGlyphs } from './build-firm.js';
 import { internalFailure, runFirmJob, type FirmJob } from './firm-job.js';
 import { prepareFirmWorker, type FirmWorkerSetup } from './worker-setup.js';
 import { setLanguage, type Language } from '../messages/language.js';
+import { useFontFiles } from '../io/resources.js';
 
 /** What a worker says when it cannot start. */
 export interface WorkerSetupFailure {
@@ -21,11 +22,14 @@ export interface WorkerData {
   setup: FirmWorkerSetup;
   /** The language of the messages the worker's failures carry. */
   language: Language;
+  /** The font files the starting thread has read (shared memory, see `fontFilesRead`). */
+  fontFiles: ReadonlyMap<string, Uint8Array>;
 }
 
 const port = parentPort!;
 const data = workerData as WorkerData;
 setLanguage(data.language);
+useFontFiles(data.fontFiles);
 const prepared = prepareFirmWorker(data.setup);
 if (!prepared.worker) {
   const reason = prepared.diagnostics.map((d) => `${d.code} ${d.message}`).join('; ');

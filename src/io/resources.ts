@@ -209,13 +209,33 @@ export function readFontFile(root: string, name: string): Uint8Array {
   const cached = fontCache.get(file);
   if (cached) return cached;
   let bytes: Uint8Array;
+  let fd: number | undefined;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    // In memory every thread can read: a batch's worker threads draw from these same bytes.
+    bytes = Buffer.from(new SharedArrayBuffer(size));
+    let at = 0;
+    for (let read = -1; at < size && read !== 0; at += read) read = readSync(fd, bytes, at, size - at, at);
+    if (at < size) bytes = bytes.subarray(0, at);
   } catch (error) {
     throw fontFileError(name, error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   fontCache.set(file, bytes);
   return bytes;
+}
+
+/** The font files this thread has read, by path, in memory other threads can share. */
+export function fontFilesRead(): ReadonlyMap<string, Uint8Array> {
+  return new Map(fontCache);
+}
+
+/** Font files another thread read (`fontFilesRead`): this thread uses their bytes, not its own copy. */
+export function useFontFiles(files: ReadonlyMap<string, Uint8Array>): void {
+  // A thread receives plain views of the shared memory; fontkit reads fonts as Buffers.
+  for (const [file, bytes] of files) fontCache.set(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 /**
