@@ -122,12 +122,14 @@ function sampleEdition(): string {
   return dir;
 }
 
-/** Peak and current resident memory of a process, MB (Linux /proc); null elsewhere. */
+/** Peak and current resident memory of a process, MB (Linux /proc); null elsewhere or once it has ended. */
 function memoryOf(pid: number): { peak: number; now: number } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-    return { peak: kb('VmHWM') / 1024, now: kb('VmRSS') / 1024 };
+    const [peak, now] = [kb('VmHWM') / 1024, kb('VmRSS') / 1024];
+    // A process that has ended but not been waited for has a status without its memory.
+    return Number.isNaN(peak) || Number.isNaN(now) ? null : { peak, now };
   } catch {
     return null;
   }

@@ -159,7 +159,9 @@ function mergeSummaries(
 
 /**
  * Runs `node --cpu-prof <args>` once in `cwd` and summarises what it writes: one profile per
- * thread (worker threads write their own), summed, so time on workers counts as well.
+ * thread (worker threads write their own), summed, so time on workers counts as well. guide
+ * starts from its modules here, not its startup bundle, so that each function's file names its
+ * package and pipeline stage.
  */
 function profileOnce(label: string, args: readonly string[], cwd: string): ProfileSummary {
   const dir = mkdtempSync(path.join(tmpdir(), 'guide-cpu-prof-'));
@@ -167,7 +169,7 @@ function profileOnce(label: string, args: readonly string[], cwd: string): Profi
     const result = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', GUIDE_NO_BUNDLE: '1' },
     });
     if (result.status !== 0) throw new Error(`profiling ${label} failed: ${result.stderr}`);
     const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));

@@ -300,9 +300,7 @@ async function runLocked(options: MailRunOptions, dir: string): Promise<MailRunR
             ? diagnostic(
                 'E-MAIL-UNDELIVERED',
                 say.serverUnusable({ server: options.serverName ?? 'SMTP', reason: outcome.error }),
-                {
-                  hint: say.serverUnusableHint(),
-                },
+                { hint: outcome.certificate ? say.certificateHint() : say.serverUnusableHint() },
               )
             : diagnostic('E-MAIL-UNDELIVERED', say.undelivered({ ...named, n: attempt, reason: outcome.error }), {
                 file,

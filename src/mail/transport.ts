@@ -11,7 +11,10 @@ import { redact, type SmtpServer } from './smtp-url.js';
 
 /** What became of one attempt. */
 export type SendOutcome =
-  { kind: 'sent'; response: string } | { kind: 'temporary' | 'permanent' | 'fatal'; error: string };
+  | { kind: 'sent'; response: string }
+  | { kind: 'temporary' | 'permanent'; error: string }
+  /** `certificate`: the server's TLS certificate is not one this computer trusts. */
+  | { kind: 'fatal'; error: string; certificate?: boolean };
 
 /** Hands over ready-made messages. */
 export interface MailTransport {
@@ -27,8 +30,18 @@ export interface MailTransport {
 /** Errors that say the server cannot be used for any message. */
 const fatalCodes = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'EDNS', 'ECONFIG']);
 
+/**
+ * Node's codes for a certificate it does not trust (nodemailer keeps them as `originalCode`): untrusted or
+ * self-signed chains, expired or not yet valid, or made out to another name. Trying again
+ * cannot help.
+ */
+const certificateCodes =
+  /^(?:UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_CERT_ALTNAME_INVALID$)/;
+
 interface SmtpError {
   code?: string;
+  /** Node's own code when nodemailer files an error under one of its own (ESOCKET). */
+  originalCode?: string;
   responseCode?: number;
   response?: string;
   message?: string;
@@ -39,6 +52,7 @@ export function classifyError(error: unknown): Exclude<SendOutcome, { kind: 'sen
   const e = (error ?? {}) as SmtpError;
   const text = (e.response ?? e.message ?? String(error)).replace(/\s+/g, ' ').trim();
   if (e.code !== undefined && fatalCodes.has(e.code)) return { kind: 'fatal', error: text };
+  if (certificateCodes.test(e.originalCode ?? e.code ?? '')) return { kind: 'fatal', error: text, certificate: true };
   const reply = e.responseCode;
   if (reply !== undefined && reply >= 500 && reply < 600) return { kind: 'permanent', error: text };
   // 4xx replies, dropped and timed-out connections, and anything unforeseen: worth another try.

@@ -155,6 +155,13 @@ export const mailMessages = {
     'zh-Hans': '请检查 GUIDE_SMTP_URL 或 --smtp 中的服务器地址、端口、用户名和密码，以及服务器是否支持 TLS',
     'zh-Hant': '請檢查 GUIDE_SMTP_URL 或 --smtp 中的伺服器位址、連接埠、使用者名稱和密碼，以及伺服器是否支援 TLS',
   }),
+  certificateHint: message({
+    en: "this computer does not trust the server's certificate: check that the host in GUIDE_SMTP_URL or --smtp is the name the certificate is for; if your organisation has its own certificate authority, set NODE_EXTRA_CA_CERTS to the file of its certificate",
+    'zh-Hans':
+      '本机不信任该服务器的证书：请检查 GUIDE_SMTP_URL 或 --smtp 中的服务器地址是否与证书上的名称一致；如果单位使用自己的证书颁发机构，请将 NODE_EXTRA_CA_CERTS 设为其证书文件',
+    'zh-Hant':
+      '本機不信任該伺服器的憑證：請檢查 GUIDE_SMTP_URL 或 --smtp 中的伺服器位址是否與憑證上的名稱一致；如果單位使用自己的憑證授權單位，請將 NODE_EXTRA_CA_CERTS 設為其憑證檔案',
+  }),
   plan: message({
     en: '«send» to send, «sent» already sent, «doubt» in doubt, «problems» not sendable (of «ok» firms with a guide in «manifest»)',
     'zh-Hans': '待寄 «send»，已寄 «sent»，状态不明 «doubt»，无法寄送 «problems»（«manifest» 中有指南的企业共 «ok» 家）',

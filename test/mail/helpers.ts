@@ -5,11 +5,13 @@
  */
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
+
+type AuthCallback = (error: Error | null | undefined, response?: { user: unknown }) => void;
 import type { BatchManifest } from '../../src/batch/manifest.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -48,6 +50,8 @@ export interface Received {
   from: string;
   to: string[];
   raw: Buffer;
+  /** Whether it came over TLS. */
+  secure: boolean;
 }
 
 /** How the test server behaves. */
@@ -60,12 +64,21 @@ export interface ServerBehaviour {
   dropFirst?: boolean;
   /** Told of each message once it is whole, before it is answered; may hold the answer back. */
   onMessage?: (message: Received) => Promise<void> | void;
+  /**
+   * TLS from the first byte (smtps), with a certificate for 127.0.0.1 signed by test/mail/tls/ca.pem,
+   * and AUTH: the user names and passwords clients logged in with are in `logins`.
+   */
+  tls?: boolean;
 }
+
+/** The CA that signed the TLS test server's certificate: a client trusts it through NODE_EXTRA_CA_CERTS. */
+export const testCa = path.join(repoRoot, 'test/mail/tls/ca.pem');
 
 export interface TestServer {
   port: number;
   url: string;
   received: Received[];
+  logins: { user: string; password: string }[];
   /** Every DATA the server saw end, accepted or not. */
   attempts: number;
   close(): Promise<void>;
@@ -75,11 +88,23 @@ export interface TestServer {
 export async function startServer(behaviour: ServerBehaviour = {}): Promise<TestServer> {
   let temporary = behaviour.temporaryFailures ?? 0;
   let dropped = !behaviour.dropFirst;
-  const state = { received: [] as Received[], attempts: 0 };
+  const state = { received: [] as Received[], attempts: 0, logins: [] as { user: string; password: string }[] };
+  const tls = behaviour.tls
+    ? {
+        secure: true,
+        key: readFileSync(path.join(repoRoot, 'test/mail/tls/server.key')),
+        cert: readFileSync(path.join(repoRoot, 'test/mail/tls/server.pem')),
+        onAuth(auth: SMTPServerAuthentication, _session: SMTPServerSession, callback: AuthCallback) {
+          state.logins.push({ user: auth.username ?? '', password: auth.password ?? '' });
+          callback(null, { user: auth.username });
+        },
+      }
+    : {};
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    ...tls,
     onRcptTo(address, _session, callback) {
       if (behaviour.reject?.includes(address.address)) {
         const error = new Error('5.1.1 mailbox unavailable') as Error & { responseCode: number };
@@ -115,22 +140,26 @@ export async function startServer(behaviour: ServerBehaviour = {}): Promise<Test
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks),
+          secure: session.secure,
         };
         state.received.push(message);
         void Promise.resolve(behaviour.onMessage?.(message)).then(() => callback(null, 'Ok: queued'));
       });
     },
   });
-  // A client killed mid-session resets its connection; that is what some tests do, not a failure.
+  // A client killed mid-session resets its connection, and one that does not trust the
+  // certificate closes it during the handshake: that is what some tests do, not a failure.
   server.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ECONNRESET') throw error;
+    if (error.code === 'ECONNRESET' || (behaviour.tls && /initiating TLS/.test(error.message))) return;
+    throw error;
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
-    url: `smtp://127.0.0.1:${port}`,
+    url: `${behaviour.tls ? 'smtps' : 'smtp'}://127.0.0.1:${port}`,
     received: state.received,
+    logins: state.logins,
     get attempts() {
       return state.attempts;
     },

@@ -45,23 +45,19 @@ function unchanged([file, size, mtimeMs]: FileStamp): boolean {
   return sizeNow === size && mtimeNow === mtimeMs;
 }
 
-/** The bundle's command line module, as a URL: its `main` is lib/cli/main.js's. */
-export function bundledMainUrl(folder: string): string {
-  return pathToFileURL(path.join(bundleFolder, folder, 'main.js')).href;
-}
-
 /**
- * The URL of the bundle's command line module, or undefined when there is no current bundle:
- * none made, guide or any bundled file changed since, or GUIDE_NO_BUNDLE set.
+ * The URL of the bundle's command line module (its `main` is lib/cli/main.js's), or undefined
+ * when there is no current bundle: none made, guide or any bundled file changed since, or
+ * GUIDE_NO_BUNDLE set.
  */
 export function currentBundle(env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
   if (env.GUIDE_NO_BUNDLE) return undefined;
   try {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     if (stamp.root !== packageRoot || !stamp.inputs.every(unchanged)) return undefined;
-    const main = bundledMainUrl(stamp.folder);
-    statSync(fileURLToPath(main));
-    return main;
+    const main = path.join(bundleFolder, stamp.folder, 'main.js');
+    statSync(main);
+    return pathToFileURL(main).href;
   } catch {
     // No stamp, a file gone, a stamp from another version of this module: no bundle.
     return undefined;

@@ -45,6 +45,15 @@ const ownPlaces: Plugin = {
   },
 };
 
+/** The folder the current stamp names, if any. */
+function stampedFolder(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp).folder;
+  } catch {
+    return undefined;
+  }
+}
+
 async function makeBundle(): Promise<void> {
   // Beside the bundle's place, so that the rename into it stays on one file system.
   mkdirSync(bundleFolder, { recursive: true });
@@ -90,7 +99,7 @@ async function makeBundle(): Promise<void> {
     // The bundle first, then the stamp that names it, each by rename: a guide starting meanwhile
     // sees the old bundle or the new one, whole. A folder of the same name holds the same files.
     const folder = path.join(bundleFolder, stamp.folder);
-    const previous = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp).folder : '';
+    const previous = stampedFolder();
     if (!existsSync(folder)) renameSync(work, folder);
     const newStamp = `${stampFile}.${process.pid}`;
     writeFileSync(newStamp, JSON.stringify(stamp));
