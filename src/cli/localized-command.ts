@@ -70,9 +70,14 @@ class LocalizedHelp extends Help {
         const chunks = line.match(wrapChunk) ?? [];
         const lines: string[] = [];
         let current: string[] = [];
+        // The line's width so far, chunk by chunk: measuring the whole line again for each chunk
+        // made wrapping the help quadratic.
+        let currentWidth = 0;
         for (const chunk of chunks) {
-          if (current.length === 0 || this.displayWidth(current.join('') + chunk) <= width) {
+          const chunkWidth = this.displayWidth(chunk);
+          if (current.length === 0 || currentWidth + chunkWidth <= width) {
             current.push(chunk);
+            currentWidth += chunkWidth;
             continue;
           }
           // Punctuation that may not start a line takes the character before it along (and so
@@ -82,6 +87,7 @@ class LocalizedHelp extends Help {
           lines.push(current.join(''));
           current = next;
           current[0] = current[0]!.trimStart();
+          currentWidth = this.displayWidth(current.join(''));
         }
         lines.push(current.join(''));
         return lines.join('\n');

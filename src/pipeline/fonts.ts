@@ -11,12 +11,12 @@ import { GuideInputError } from '../errors.js';
 import { checkFontFile, fontFileOutside } from '../io/resources.js';
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages } from '../messages/io.js';
-import { parseYaml } from '../schema/parse-yaml.js';
 import { fontChains, type FontChains, type GlyphCoverage } from '../writers/pdf/face-chain.js';
 import { CmapUnread } from '../writers/pdf/cmap.js';
 import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { fontMessages as say } from '../messages/fonts.js';
 import type { Theme } from '../writers/theme.js';
+import type { ThemeSource } from './theme.js';
 
 const faces = ['regular', 'bold'] as const;
 
@@ -45,13 +45,13 @@ interface FontValue {
 export function openThemeFonts<F extends GlyphCoverage>(
   root: string,
   theme: Theme,
-  themeSource: { file: string; text: string },
+  themeSource: ThemeSource,
   outside: boolean,
   reader: FaceReader<F>,
 ): { fonts?: FontChains<F>; diagnostics: Diagnostic[] } {
-  const doc = parseYaml(themeSource.file, themeSource.text).doc;
+  const { doc } = themeSource;
   const at = (value: FontValue) => {
-    const range = (doc?.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
+    const range = (doc.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
     return { file: themeSource.file, ...(range ? { range: [range[0], range[1]] as Range } : {}) };
   };
   const unusable = (value: FontValue, problem: string) =>

@@ -18,8 +18,7 @@ import { readFontTables } from '../io/resources.js';
 import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { openThemeFonts, type FaceReader } from './fonts.js';
 import { readTemplates } from './templates.js';
-import { parseTheme } from './theme.js';
-import { parseYaml } from '../schema/parse-yaml.js';
+import { parseTheme, type ThemeSource } from './theme.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
@@ -60,13 +59,13 @@ export async function checkEditionGlyphs(
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
   const sources = new Map([[themeSource.file, themeSource.text]]);
   const parsed = parseTheme(themeSource.file, themeSource.text);
-  if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
-  const theme = parsed.theme;
+  if (!parsed.theme || !parsed.source) return { diagnostics: parsed.diagnostics, sources };
+  const { theme, source } = parsed;
   const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
-    const { fonts, diagnostics } = openThemeFonts(root, theme, themeSource, catalogue.edition.allow_outside, faces);
+    const { fonts, diagnostics } = openThemeFonts(root, theme, source, catalogue.edition.allow_outside, faces);
     if (!fonts) return diagnostics;
     return [
-      ...checkThemeGlyphs(fonts, themeSource),
+      ...checkThemeGlyphs(fonts, source),
       ...checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources),
     ];
   };
@@ -92,15 +91,10 @@ const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.
  * The theme's drawn texts against its own fonts, at their place in theme.yaml: they reach the page
  * without passing through a measure or a template, so neither of the other checks sees them.
  */
-export function checkThemeGlyphs(
-  fonts: FontChains<GlyphCoverage>,
-  theme: { file: string; text: string },
-): Diagnostic[] {
-  const { doc } = parseYaml(theme.file, theme.text);
-  if (!doc) return [];
+export function checkThemeGlyphs(fonts: FontChains<GlyphCoverage>, theme: ThemeSource): Diagnostic[] {
   return checkDocumentGlyphs(
     missingIn(fonts),
-    new Map([[theme.file, doc]]),
+    new Map([[theme.file, theme.doc]]),
     new Map([[theme.file, theme.text]]),
     drawnThemeFields,
   );

@@ -50,17 +50,17 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
   const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
   const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
-  if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
-  const theme = parsedTheme.theme;
+  if (!parsedTheme.theme || !parsedTheme.source || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
+  const { theme, source: themeSource } = parsedTheme;
   const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(
     root,
     theme,
-    templates.theme,
+    themeSource,
     catalogue.edition.allow_outside,
     fontkitFaces(store),
   );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
-  const themeGlyphs = checkThemeGlyphs(fonts, templates.theme);
+  const themeGlyphs = checkThemeGlyphs(fonts, themeSource);
   if (themeGlyphs.length > 0) return { diagnostics: [...diagnostics, ...themeGlyphs] };
   const hash = sha256Hex(
     JSON.stringify({

@@ -1,7 +1,7 @@
 /** The bundled theme and fonts, loaded once per test file, for writer tests. */
 
 import { readFileSync } from 'node:fs';
-import { parseTheme } from '../../src/pipeline/theme.js';
+import { parseTheme, type ThemeSource } from '../../src/pipeline/theme.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
 import { fontkitFaces } from '../../src/pipeline/font-faces.js';
 import type { Theme } from '../../src/writers/theme.js';
@@ -9,16 +9,12 @@ import { repoRoot } from './paths.js';
 
 const themeText = readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8');
 const parsed = parseTheme('templates/theme.yaml', themeText);
-if (!parsed.theme)
+if (!parsed.theme || !parsed.source)
   throw new Error(`templates/theme.yaml is invalid: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
 
 export const theme: Theme = parsed.theme;
+/** theme.yaml as read, for the checks that point into it. */
+export const themeSource: ThemeSource = parsed.source;
 
 /** The theme's font chain, opened as a build opens it (fallback faces when first needed). */
-export const fonts = openThemeFonts(
-  repoRoot,
-  theme,
-  { file: 'templates/theme.yaml', text: themeText },
-  false,
-  fontkitFaces(),
-).fonts!;
+export const fonts = openThemeFonts(repoRoot, theme, themeSource, false, fontkitFaces()).fonts!;

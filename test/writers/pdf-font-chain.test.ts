@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -16,12 +16,8 @@ import { drawnGlyphs, missingCodePoints, writePdf } from '../../src/writers/pdf/
 import { fontkitFaces } from '../../src/pipeline/font-faces.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { repoRoot } from '../helpers/paths.js';
-import { theme } from '../helpers/theme.js';
+import { theme, themeSource } from '../helpers/theme.js';
 
-const themeSource = {
-  file: 'templates/theme.yaml',
-  text: readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8'),
-};
 /** A chain of its own per test: whether a fallback face was opened is the point. */
 const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false, fontkitFaces()).fonts!;
 const creationDate = new Date('2020-03-05T00:00:00Z');
