@@ -1,8 +1,10 @@
 /**
  * The builders of a batch run: `size` of them, one in this thread (given the prepared worker it
  * checked the run with) and the rest on worker threads. Each builder takes the next firm when it
- * has answered the last; a worker thread is kept one firm ahead, so it never waits for this
- * thread to finish a firm of its own before it gets the next. Building in this thread too saves
+ * has answered the last. A worker thread gets firms once it has set itself up (about a second:
+ * its modules, templates, fonts and the shared subsets), this thread building meanwhile, and is
+ * then kept one firm ahead, so it never waits for this thread to finish a firm of its own before
+ * it gets the next. Building in this thread too saves
  * one thread's copy of everything a builder holds (modules, fonts, caches, heap): about 100 MB.
  *
  * A worker that dies takes only the firm it was building with it: that firm is reported failed
@@ -16,7 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { internalFailure, runFirmJob, type FirmJob, type FirmJobResult } from './firm-job.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
-import type { WorkerData, WorkerSetupFailure } from './worker.js';
+import type { WorkerData, WorkerReady, WorkerSetupFailure } from './worker.js';
 import { batchMessages } from '../messages/batch.js';
 import { currentLanguage } from '../messages/language.js';
 import { fontFilesRead } from '../io/resources.js';
@@ -91,6 +93,8 @@ export function runPool(options: PoolOptions): Promise<void> {
   let startFailures = 0;
   let live = 0;
   let localRunning = false;
+  /** Workers still setting themselves up: ended if the firms run out first. */
+  const settingUp = new Set<Worker>();
   const take = (): FirmJob | undefined => returned.shift() ?? (next < jobs.length ? jobs[next++] : undefined);
 
   return new Promise((resolve) => {
@@ -111,11 +115,13 @@ export function runPool(options: PoolOptions): Promise<void> {
         await new Promise((done) => setImmediate(done));
       }
       localRunning = false;
+      for (const worker of settingUp) void worker.terminate();
       maybeDone();
     };
 
     const start = () => {
       const worker = startWorker(options.setup);
+      settingUp.add(worker);
       live++;
       /** Jobs sent and not answered, in the order the worker builds them. */
       const queued: FirmJob[] = [];
@@ -153,7 +159,11 @@ export function runPool(options: PoolOptions): Promise<void> {
           void runLocal();
         }
       };
-      worker.on('message', (message: FirmJobResult | WorkerSetupFailure) => {
+      worker.on('message', (message: FirmJobResult | WorkerSetupFailure | WorkerReady) => {
+        if (message.kind === 'ready') {
+          settingUp.delete(worker);
+          return fill();
+        }
         if (message.kind === 'setup-failed') {
           // Starting again would fail the same way. Nothing it was sent was started.
           startFailures = maxStartFailures;
@@ -174,12 +184,12 @@ export function runPool(options: PoolOptions): Promise<void> {
         ),
       );
       worker.on('exit', (code) => {
+        settingUp.delete(worker);
         if (queued.length > 0) die(batchMessages.workerExit({ code }));
         ended = true;
         live--;
         maybeDone();
       });
-      worker.once('online', fill);
     };
 
     if (jobs.length === 0) {

@@ -17,6 +17,11 @@ export interface WorkerSetupFailure {
   reason: string;
 }
 
+/** What a worker says once it is set up: from then on it takes firms. */
+export interface WorkerReady {
+  kind: 'ready';
+}
+
 /** What the pool gives a worker thread when it starts it. */
 export interface WorkerData {
   setup: FirmWorkerSetup;
@@ -36,6 +41,7 @@ if (!prepared.worker) {
   port.postMessage({ kind: 'setup-failed', reason } satisfies WorkerSetupFailure);
 } else {
   const worker = withCommonGlyphs(prepared.worker);
+  port.postMessage({ kind: 'ready' } satisfies WorkerReady);
   // Firms come two at a time (the next one queued); they are built one after the other, in order.
   let building = Promise.resolve();
   port.on('message', (job: FirmJob) => {
