@@ -59,7 +59,7 @@ export async function checkEditionGlyphs(
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
   const sources = new Map([[themeSource.file, themeSource.text]]);
   const parsed = parseTheme(themeSource.file, themeSource.text);
-  if (!parsed.theme || !parsed.source) return { diagnostics: parsed.diagnostics, sources };
+  if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
   const { theme, source } = parsed;
   const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
     const { fonts, diagnostics } = openThemeFonts(root, theme, source, catalogue.edition.allow_outside, faces);

@@ -50,7 +50,7 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
   const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
   const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
-  if (!parsedTheme.theme || !parsedTheme.source || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
+  if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const { theme, source: themeSource } = parsedTheme;
   const { fonts, diagnostics: fontDiagnostics } = openThemeFonts(
     root,

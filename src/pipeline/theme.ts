@@ -18,7 +18,7 @@ export interface ThemeSource {
 export function parseTheme(
   file: string,
   text: string,
-): { theme?: Theme; source?: ThemeSource; diagnostics: Diagnostic[] } {
+): { theme: Theme; source: ThemeSource; diagnostics: Diagnostic[] } | { theme?: never; diagnostics: Diagnostic[] } {
   const parsed = parseYaml(file, text);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics };
   const diagnostics: Diagnostic[] = [];

@@ -9,7 +9,7 @@ import { repoRoot } from './paths.js';
 
 const themeText = readFileSync(new URL('../../templates/theme.yaml', import.meta.url), 'utf8');
 const parsed = parseTheme('templates/theme.yaml', themeText);
-if (!parsed.theme || !parsed.source)
+if (!parsed.theme)
   throw new Error(`templates/theme.yaml is invalid: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
 
 export const theme: Theme = parsed.theme;
