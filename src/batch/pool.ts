@@ -4,8 +4,8 @@
  * has answered the last. A worker thread gets firms once it has set itself up (about a second:
  * its modules, templates, fonts and the shared subsets), this thread building meanwhile, and is
  * then kept one firm ahead, so it never waits for this thread to finish a firm of its own before
- * it gets the next. Building in this thread too saves
- * one thread's copy of everything a builder holds (modules, fonts, caches, heap): about 100 MB.
+ * it gets the next. Building in this thread too saves one thread's copy of everything a builder
+ * holds (modules, fonts, caches, heap): about 100 MB.
  *
  * A worker that dies takes only the firm it was building with it: that firm is reported failed
  * (or, when the worker ran out of memory, built again by this thread), the firm queued behind it

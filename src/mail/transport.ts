@@ -31,9 +31,9 @@ export interface MailTransport {
 const fatalCodes = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EREQUIRETLS', 'EDNS', 'ECONFIG']);
 
 /**
- * Node's codes for a certificate it does not trust (nodemailer keeps them as `originalCode`): untrusted or
- * self-signed chains, expired or not yet valid, or made out to another name. Trying again
- * cannot help.
+ * Node's codes for a certificate it does not trust (nodemailer keeps them as `originalCode`):
+ * untrusted or self-signed chains, expired or not yet valid, or made out to another name.
+ * Trying again cannot help.
  */
 const certificateCodes =
   /^(?:UNABLE_TO_|SELF_SIGNED_CERT|DEPTH_ZERO_SELF_SIGNED_CERT|CERT_|ERR_TLS_CERT_ALTNAME_INVALID$)/;
