@@ -43,9 +43,33 @@ describe('startup bundle', () => {
     assert.equal(made.code, 0);
   });
 
-  it('is used unless turned off', () => {
+  it('is what bin/guide.js runs, unless turned off', async () => {
     assert.ok(currentBundle(env)?.startsWith('file://'));
     assert.equal(currentBundle(plain), undefined);
+    // The code a process ran, by file, from a CPU profile of `guide --help`.
+    const filesRun = async (runEnv: NodeJS.ProcessEnv) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'guide-bundle-profile-'));
+      try {
+        const help = await run(
+          process.execPath,
+          ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repoRoot, 'bin/guide.js'), '--help'],
+          { cwd: dir, env: runEnv },
+        );
+        assert.equal(help.code, 0, help.stderr);
+        const profile = JSON.parse(readFileSync(path.join(dir, readdirSync(dir)[0]!), 'utf8')) as {
+          nodes: { callFrame: { url: string } }[];
+        };
+        return new Set(profile.nodes.map((node) => node.callFrame.url));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const fromBundle = [...(await filesRun(env))];
+    assert.ok(fromBundle.some((url) => url.includes('/lib/bundle/guide-')));
+    assert.ok(!fromBundle.some((url) => url.endsWith('/lib/cli/main.js')));
+    const plainRun = [...(await filesRun(plain))];
+    assert.ok(plainRun.some((url) => url.endsWith('/lib/cli/main.js')));
+    assert.ok(!plainRun.some((url) => url.includes('/lib/bundle/')));
   });
 
   it('builds the same bytes and says the same as a build without it', async () => {
