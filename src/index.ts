@@ -54,11 +54,12 @@ export type { CellPlace, Firm, FirmRow } from './firms/types.js';
 export type { FirmMatch, MeasureVerdict } from './firms/match.js';
 export type { DocModel } from './model/doc-model.js';
 export { GuideInputError, UsageError } from './errors.js';
-import { languageFromEnvironment, setLanguage } from './messages/language.js';
+import { setLanguage } from './messages/language.js';
+import { processLanguage } from './io/environment.js';
 export { currentLanguage, languageFromEnvironment, languages, setLanguage } from './messages/language.js';
 
 // The library speaks the locale of the process that imports it, as the command does.
-setLanguage(languageFromEnvironment(process.env));
+setLanguage(processLanguage());
 export type { Language } from './messages/language.js';
 export type { LoadedEdition } from './io/edition.js';
 

@@ -9,10 +9,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { after, before } from 'node:test';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerSession } from 'smtp-server';
 
 type AuthCallback = (error: Error | null | undefined, response?: { user: unknown }) => void;
 import type { BatchManifest } from '../../src/batch/manifest.js';
+import type { JournalEntry } from '../../src/mail/journal.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -44,6 +47,38 @@ export function copyOf(dir: string): string {
 }
 
 export const removeFolder = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+/**
+ * For a test file (call it in its `describe`): a batch of `rows` built once before its tests, and
+ * `fresh()`, a new copy of it for each test, so that each starts with no journal. All are removed
+ * after the file's tests.
+ */
+export function builtBatchCopies(rows: readonly string[] = firmRows): { fresh: () => string } {
+  let batch = '';
+  const folders: string[] = [];
+  before(async () => {
+    batch = await builtBatch(rows);
+  });
+  after(() => {
+    for (const dir of [batch, ...folders]) removeFolder(dir);
+  });
+  return {
+    fresh: () => {
+      const dir = copyOf(batch);
+      folders.push(dir);
+      return dir;
+    },
+  };
+}
+
+/** The mail journal of the batch in `dir`, entry by entry. */
+export async function readJournal(dir: string): Promise<JournalEntry[]> {
+  const text = await readFile(path.join(dir, 'dist/firms/mail-journal.jsonl'), 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as JournalEntry);
+}
 
 /** One message the server accepted. */
 export interface Received {

@@ -2,19 +2,17 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import type { JournalEntry } from '../../src/mail/journal.js';
 import {
   attachmentName,
-  builtBatch,
-  copyOf,
+  builtBatchCopies,
   decodeWords,
   parseMessage,
   partBytes,
   partText,
+  readJournal,
   readManifest,
-  removeFolder,
   startServer,
   type TestServer,
 } from './helpers.js';
@@ -28,28 +26,8 @@ const mail = (dir: string, server: TestServer | undefined, ...args: string[]) =>
     env: epoch,
   });
 
-async function journal(dir: string): Promise<JournalEntry[]> {
-  const text = await readFile(path.join(dir, 'dist/firms/mail-journal.jsonl'), 'utf8');
-  return text
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as JournalEntry);
-}
-
 describe('guide mail', () => {
-  let batch: string;
-  const folders: string[] = [];
-  const fresh = () => {
-    const dir = copyOf(batch);
-    folders.push(dir);
-    return dir;
-  };
-  before(async () => {
-    batch = await builtBatch();
-  });
-  after(() => {
-    for (const dir of [batch, ...folders]) removeFolder(dir);
-  });
+  const { fresh } = builtBatchCopies();
 
   it('sends every firm one message with its guide attached, a decodable Chinese subject, and a rerun sends nothing', async () => {
     const dir = fresh();
@@ -87,7 +65,7 @@ describe('guide mail', () => {
         run.stderr,
         /5 sent, 0 already sent, 0 in doubt, 0 failed; journal: dist\/firms\/mail-journal\.jsonl/,
       );
-      const entries = await journal(dir);
+      const entries = await readJournal(dir);
       assert.deepEqual(
         entries.map((e) => e.event).sort(),
         [...Array(5).fill('sending'), ...Array(5).fill('handed'), ...Array(5).fill('sent')].sort(),
@@ -159,7 +137,7 @@ describe('guide mail', () => {
         /E-MAIL-REJECTED firm TW-0002 .*: the server refused the message: 550 5\.1\.1 mailbox unavailable/,
       );
       assert.match(run.stderr, /4 sent, 0 already sent, 0 in doubt, 1 failed/);
-      const failed = (await journal(dir)).filter((e) => e.event === 'failed');
+      const failed = (await readJournal(dir)).filter((e) => e.event === 'failed');
       assert.equal(failed.length, 1);
       assert.equal(failed[0]!.firm, 'TW-0002');
       assert.match((failed[0] as { error: string }).error, /550 5\.1\.1 mailbox unavailable/);
@@ -176,7 +154,7 @@ describe('guide mail', () => {
       assert.equal(run.code, 0, run.stderr);
       assert.equal(server.attempts, 3);
       assert.equal(server.received.length, 1);
-      const events = (await journal(dir)).map((e) => e.event);
+      const events = (await readJournal(dir)).map((e) => e.event);
       assert.deepEqual(events, [
         'sending',
         'handed',
@@ -203,7 +181,7 @@ describe('guide mail', () => {
       for (const m of server.received) for (const to of m.to) counts.set(to, (counts.get(to) ?? 0) + 1);
       assert.deepEqual([...counts.values()], [1, 1, 1, 1, 1]);
       assert.ok(
-        (await journal(dir)).some((e) => e.event === 'retry'),
+        (await readJournal(dir)).some((e) => e.event === 'retry'),
         'the drop was retried',
       );
     } finally {
