@@ -5,6 +5,7 @@
  */
 
 import type { Document, Node } from 'yaml';
+import { entryKey, getJson, setJson, type EntryStore } from '../cache-store.js';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
@@ -16,6 +17,9 @@ import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-chec
 import type { Catalogue, Edition, MeasureEntry } from './types.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
 import { schemaMessages } from '../messages/schema.js';
+import { currentLanguage } from '../messages/language.js';
+import { textValues, type TextValue } from '../schema/text-values.js';
+import { ParsedDocuments } from './documents.js';
 
 /** Measure files are a few kilobytes; anything this large is a mistake or an attack. */
 export const maxSourceBytes = 1024 * 1024;
@@ -59,8 +63,23 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Text of every file read, for code frames and later position look-ups. */
   sources: Map<string, string>;
-  /** Parsed YAML of every file read, so rules and the glyph check can point at nodes. */
-  documents: Map<string, Document>;
+  /** Parsed YAML of every file read, so rules can point at nodes. */
+  documents: ParsedDocuments;
+  /** The string scalars of every file that parsed, for the glyph and script checks. */
+  texts: Map<string, readonly TextValue[]>;
+}
+
+/** What the loader may keep between runs, and where: see `loadCatalogue`. */
+export interface LoadOptions {
+  parsedFiles?: ParsedFiles;
+  /** The build cache: a measure file that loads without a word is kept there, as it loaded. */
+  store?: EntryStore;
+}
+
+/** A measure file that loaded without a diagnostic, as the build cache keeps it. */
+interface CleanMeasureFile {
+  measure: MeasureEntry['measure'];
+  texts: readonly TextValue[];
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -172,14 +191,14 @@ function rangeOfPath(doc: Document, path: (string | number)[]): Range {
   return node?.range ? [node.range[0], node.range[1]] : [0, 0];
 }
 
+/** The text of `file`, or undefined with a diagnostic saying why it cannot be read. */
 async function readSource(
   reader: SourceReader,
   file: string,
   result: LoadResult,
   isConfig = false,
   options?: ReadOptions,
-  parsedFiles?: ParsedFiles,
-): Promise<Document | undefined> {
+): Promise<string | undefined> {
   const read = await reader.read(file, maxSourceBytes, options);
   if (read.kind === 'missing' && isConfig) {
     result.diagnostics.push(
@@ -218,11 +237,18 @@ async function readSource(
     result.diagnostics.push(decoded.diagnostic);
     return undefined;
   }
+  return decoded.text;
+}
+
+/** The text of `file` parsed, with its diagnostics; undefined when it cannot be trusted. */
+function parseSource(file: string, text: string, result: LoadResult, parsedFiles?: ParsedFiles): Document | undefined {
   const kept = parsedFiles?.get(file);
-  const parsed = kept?.text === decoded.text ? kept.parsed : parseYaml(file, decoded.text);
-  parsedFiles?.set(file, { text: decoded.text, parsed });
+  const parsed = kept?.text === text ? kept.parsed : parseYaml(file, text);
+  parsedFiles?.set(file, { text, parsed });
   result.diagnostics.push(...parsed.diagnostics);
-  if (parsed.doc) result.documents.set(file, parsed.doc);
+  if (!parsed.doc) return undefined;
+  result.documents.set(file, parsed.doc);
+  result.texts.set(file, textValues(parsed.doc));
   return parsed.doc;
 }
 
@@ -306,11 +332,17 @@ export async function loadCatalogue(
   reader: SourceReader,
   root: string,
   configFile = 'guide.yaml',
-  parsedFiles?: ParsedFiles,
+  { parsedFiles, store }: LoadOptions = {},
 ): Promise<LoadResult> {
-  const result: LoadResult = { diagnostics: [], sources: new Map(), documents: new Map() };
+  const result: LoadResult = {
+    diagnostics: [],
+    sources: new Map(),
+    documents: new ParsedDocuments(),
+    texts: new Map(),
+  };
   // guide.yaml names the edition folder, wherever a link to it leads.
-  const guideDoc = await readSource(reader, configFile, result, true, { outside: true }, parsedFiles);
+  const guideText = await readSource(reader, configFile, result, true, { outside: true });
+  const guideDoc = guideText === undefined ? undefined : parseSource(configFile, guideText, result, parsedFiles);
   if (!guideDoc) return result;
   const edition: Edition | undefined = parseWith(editionSchema, {
     file: configFile,
@@ -344,17 +376,34 @@ export async function loadCatalogue(
     industries: Object.keys(edition.vocabularies.industries),
     needs: Object.keys(edition.vocabularies.needs),
   };
+  const declaredKey = JSON.stringify(declared);
   const measures: MeasureEntry[] = [];
   for (const file of files) {
-    const doc = await readSource(reader, file, result, false, options, parsedFiles);
+    const text = await readSource(reader, file, result, false, options);
+    if (text === undefined) continue;
+    // Parsing is most of a load (yaml reads ~1 MB/s in a new process): a file that loaded without
+    // a word is kept as it loaded, and parsed again only if a rule must point into it.
+    const key = store && entryKey('measure-file', currentLanguage(), file, text, declaredKey);
+    const clean = key === undefined ? undefined : (getJson(store, key) as CleanMeasureFile | undefined);
+    if (clean) {
+      result.documents.setUnparsed(file, text);
+      result.texts.set(file, clean.texts);
+      measures.push({ file, measure: clean.measure });
+      continue;
+    }
+    const before = result.diagnostics.length;
+    const doc = parseSource(file, text, result, parsedFiles);
     if (!doc) continue;
     result.diagnostics.push(
       ...placeholderDiagnostics(file, doc),
       ...emptyAudienceDiagnostics(file, doc),
-      ...measureMarkdownDiagnostics(file, result.sources.get(file)!, doc),
+      ...measureMarkdownDiagnostics(file, text, doc),
     );
     const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
-    if (measure) measures.push({ file, measure });
+    if (!measure) continue;
+    measures.push({ file, measure });
+    if (key !== undefined && result.diagnostics.length === before)
+      setJson(store, key, { measure, texts: result.texts.get(file)! } satisfies CleanMeasureFile);
   }
   const categoryOrder = new Map(edition.categories.map((c, i) => [c.id, i]));
   const rank = (entry: MeasureEntry) => categoryOrder.get(entry.measure.category) ?? categoryOrder.size;

@@ -13,7 +13,7 @@ import { catalogueMessages as say } from '../messages/catalogue.js';
 
 export interface RuleContext {
   catalogue: Catalogue;
-  documents: ReadonlyMap<string, Document>;
+  documents: { get(file: string): Document | undefined };
   /** The date the guide speaks for: the edition date unless --as-of says otherwise. */
   asOf: IsoDate;
   /** Warn about measures ending within this many days after `asOf`. */

@@ -101,6 +101,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--format <format>', say.validateFormat()).choices(['text', 'json']).default('text'))
     .option('--as-of <date>', say.validateAsOf(), parseDate)
     .addOption(expiringOption())
+    .addOption(new Option('--cache <dir>', say.validateCache()))
+    .addOption(new Option('--no-cache', say.validateNoCache()))
     .addHelpText(
       'after',
       examples([

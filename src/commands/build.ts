@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBuildInputs } from '../io/build-inputs.js';
 import { commandCache } from '../io/build-cache.js';
 import { buildInstant } from '../io/clock.js';
-import { loadEdition } from '../io/edition.js';
+import { editionConfig, loadEdition } from '../io/edition.js';
 import { writeEditionOutput } from '../io/edition-output.js';
 import { safeFileName } from '../io/file-names.js';
 import { buildDocument, editionContent, selectEdition } from '../pipeline/build-document.js';
@@ -53,7 +53,8 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const pinnedDate = buildInstant(io.env);
-  const loaded = await loadEdition(io.cwd, options.config);
+  const store = commandCache(io.cwd, path.dirname(editionConfig(io.cwd, options.config)), options.cache);
+  const loaded = await loadEdition(io.cwd, options.config, store ? { store } : {});
   const sources = new Map(loaded.sources);
   const diagnostics: Diagnostic[] = validateCatalogue(loaded, {
     ...(options.asOf ? { asOf: options.asOf } : {}),
@@ -81,7 +82,6 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   for (const [file, text] of templateSourceTexts(templates)) sources.set(file, text);
   // Every file read is an input of the manifest: guide.yaml, the measures, the templates, the theme.
   const inputFiles = [...sources.keys()];
-  const store = commandCache(io.cwd, root, options.cache);
   const { prepared, diagnostics: prepareDiagnostics } = prepare({
     root,
     catalogue,
@@ -99,6 +99,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   // The checks were the last to read the parsed YAML (the catalogue holds plain values, the
   // diagnostics their ranges): let it go before the guide is made (about 50 MB at 2,000 measures).
   loaded.documents.clear();
+  loaded.texts.clear();
   if (hasErrors(diagnostics)) return fail();
 
   const since =

@@ -50,7 +50,7 @@ export async function convertCommand(io: CliIo, files: string[], options: Conver
   const report = createReporter(io);
   const punctuation = options.fixPunctuation ? createPunctuationFixer() : undefined;
   const wrap = punctuation?.wrap;
-  const loaded = await loadEdition(io.cwd, options.config, wrap);
+  const loaded = await loadEdition(io.cwd, options.config, { wrap });
   const edition = loaded.catalogue?.edition;
   if (!edition) {
     report.diagnostics(loaded.diagnostics, loaded.sources, { format: 'text', root: loaded.root });

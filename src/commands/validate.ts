@@ -6,7 +6,8 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { loadEdition } from '../io/edition.js';
+import { editionConfig, loadEdition } from '../io/edition.js';
+import { commandCache } from '../io/build-cache.js';
 import { checkEditionGlyphs } from '../pipeline/glyph-check.js';
 import { commandMessages as say } from '../messages/cli.js';
 
@@ -16,11 +17,16 @@ export interface ValidateCommandOptions {
   format: 'text' | 'json';
   asOf?: string;
   expiringWithin?: number;
+  /** `--cache DIR`; false for `--no-cache`. */
+  cache?: string | false;
 }
 
 export async function validateCommand(io: CliIo, options: ValidateCommandOptions): Promise<number> {
   const report = createReporter(io);
-  const loaded = await loadEdition(io.cwd, options.config);
+  // Measure files that loaded cleanly are kept in the build cache, so the next run (validate or
+  // build) parses only the files edited since.
+  const store = commandCache(io.cwd, path.dirname(editionConfig(io.cwd, options.config)), options.cache);
+  const loaded = await loadEdition(io.cwd, options.config, store ? { store } : {});
   const diagnostics = validateCatalogue(loaded, {
     ...(options.asOf ? { asOf: options.asOf } : {}),
     ...(options.expiringWithin !== undefined ? { expiringWithinDays: options.expiringWithin } : {}),
@@ -33,7 +39,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
     sources = new Map([...loaded.sources, ...glyphs.sources]);
     // Only here, not in build: the check loads OpenCC's character table.
     const { simplifiedTextDiagnostics } = await import('../convert/script-check.js');
-    const script = simplifiedTextDiagnostics(loaded.documents, loaded.sources);
+    const script = simplifiedTextDiagnostics(loaded.texts, loaded.sources);
     diagnostics.push(...script);
     if (script.length > 0 || glyphs.diagnostics.length > 0) {
       diagnostics.sort(
@@ -53,6 +59,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
     );
     report.info(say.checked({ config, n: measureFiles }));
   }
+  await store?.flush();
   const failed = hasErrors(diagnostics) || (options.strict === true && diagnostics.length > 0);
   return failed ? ExitCode.invalidInput : ExitCode.ok;
 }

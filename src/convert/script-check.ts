@@ -4,23 +4,23 @@
  * loaded (script.ts), not the phrase tables, so validate stays quick; `guide convert` fixes it.
  */
 
-import type { Document } from 'yaml';
 import { scriptMessages as say } from '../messages/convert.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { simplifiedCharacters } from './script.js';
 import { eachTextValue } from './yaml-values.js';
+import type { TextValue } from '../schema/text-values.js';
 
 /** One warning per text value holding a Simplified-only character, in every parsed file. */
 export function simplifiedTextDiagnostics(
-  documents: ReadonlyMap<string, Document>,
+  texts: ReadonlyMap<string, readonly TextValue[]>,
   sources: ReadonlyMap<string, string>,
 ): Diagnostic[] {
   const simplified = simplifiedCharacters();
   const out: Diagnostic[] = [];
-  for (const [file, doc] of documents) {
+  for (const [file, values] of texts) {
     const source = sources.get(file);
     if (source === undefined) continue;
-    eachTextValue(doc, source, (start, _end, raw) => {
+    eachTextValue(values, source, (start, _end, raw) => {
       const found: string[] = [];
       let first = -1;
       let offset = 0;

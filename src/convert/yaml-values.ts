@@ -7,7 +7,8 @@
  * escapes, indentation or line breaks.
  */
 
-import { isMap, isPair, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
+import { parseDocument, type Document } from 'yaml';
+import { textValues, type TextValue } from '../schema/text-values.js';
 import type { Convert } from './converter.js';
 
 /** One changed value: where it starts (1-based line) and its source text before and after. */
@@ -29,7 +30,7 @@ export interface ConvertedFile {
 export function convertYamlValues(source: string, convert: Convert, doc?: Document): ConvertedFile {
   const parsed = doc ?? parseDocument(source, { uniqueKeys: false });
   const edits: { start: number; end: number; after: string }[] = [];
-  eachTextValue(parsed, source, (start, end, before) => {
+  eachTextValue(textValues(parsed), source, (start, end, before) => {
     const after = convert(before);
     if (after !== before) edits.push({ start, end, after });
   });
@@ -46,33 +47,18 @@ export function convertYamlValues(source: string, convert: Convert, doc?: Docume
 }
 
 /**
- * Calls `see` with the source range and raw text of every string value (keys aside) in `doc`,
- * leaving out guide.yaml's own `terms:`: they say how to convert, in both scripts.
+ * Calls `see` with the source range and raw text of every string value (keys aside) among
+ * `values`, leaving out guide.yaml's own `terms:`: they say how to convert, in both scripts.
  */
 export function eachTextValue(
-  doc: Document,
+  values: readonly TextValue[],
   source: string,
   see: (start: number, end: number, raw: string) => void,
 ): void {
-  const terms = topLevelRange(doc, 'terms');
-  visit(doc, {
-    Scalar(key, node) {
-      if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
-      const [start, end] = node.range;
-      if (terms && start >= terms[0] && end <= terms[1]) return;
-      see(start, end, source.slice(start, end));
-    },
-  });
-}
-
-function topLevelRange(doc: Document, key: string): [number, number] | undefined {
-  if (!isMap(doc.contents)) return undefined;
-  for (const pair of doc.contents.items) {
-    if (!isPair(pair) || !isScalar(pair.key) || pair.key.value !== key) continue;
-    const value = pair.value as Node | null;
-    return value?.range ? [value.range[0], value.range[2]] : undefined;
+  for (const { range, key, terms } of values) {
+    if (key || terms) continue;
+    see(range[0], range[1], source.slice(range[0], range[1]));
   }
-  return undefined;
 }
 
 function lineOf(source: string, offset: number): number {

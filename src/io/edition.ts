@@ -11,6 +11,7 @@ import { pathReach } from '../catalogue/edition-paths.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { checkTemplatesFolder } from './resources.js';
 import { createSourceReader } from './source-reader.js';
+import type { EntryStore } from '../cache-store.js';
 
 export interface LoadedEdition extends LoadResult {
   /** Absolute folder holding guide.yaml; file paths in diagnostics are relative to it. */
@@ -39,21 +40,37 @@ export function findConfig(cwd: string): string {
   }
 }
 
-/**
- * Loads the edition. `wrap` sees the files before the loader does (`guide convert
- * --fix-punctuation` mends keyboard mistakes there, so a guide.yaml that would not parse loads);
- * `parsedFiles` keeps what was parsed for the next load (`guide preview`).
- */
+/** The path of the edition's guide.yaml: `config` (relative to `cwd`), else `findConfig`'s. */
+export function editionConfig(cwd: string, config?: string): string {
+  return config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
+}
+
+/** How an edition is loaded. */
+export interface EditionLoadOptions {
+  /**
+   * Sees the files before the loader does (`guide convert --fix-punctuation` mends keyboard
+   * mistakes there, so a guide.yaml that would not parse loads).
+   */
+  wrap?: (reader: SourceReader) => SourceReader;
+  /** Keeps what was parsed for the next load (`guide preview`). */
+  parsedFiles?: ParsedFiles;
+  /** The build cache of the command (`commandCache`), which it flushes; none by default. */
+  store?: EntryStore;
+}
+
+/** Loads the edition. */
 export async function loadEdition(
   cwd: string,
   config?: string,
-  wrap: (reader: SourceReader) => SourceReader = (reader) => reader,
-  parsedFiles?: ParsedFiles,
+  { wrap = (reader) => reader, parsedFiles, store }: EditionLoadOptions = {},
 ): Promise<LoadedEdition> {
-  const configPath = config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
+  const configPath = editionConfig(cwd, config);
   const root = path.dirname(configPath);
   const configFile = path.basename(configPath);
-  const result = await loadCatalogue(wrap(createSourceReader(root)), root, configFile, parsedFiles);
+  const result = await loadCatalogue(wrap(createSourceReader(root)), root, configFile, {
+    ...(parsedFiles ? { parsedFiles } : {}),
+    ...(store ? { store } : {}),
+  });
   const edition = result.catalogue?.edition;
   const guideDoc = result.documents.get(configFile);
   const reach = edition && pathReach(edition.templates);

@@ -418,6 +418,16 @@ export const helpMessages = {
     'zh-Hans': '构建缓存放在 <dir>（默认：版本文件夹中的 .guide-cache）：重新构建时只重做有改动的部分',
     'zh-Hant': '建置快取放在 <dir>（預設：版本資料夾中的 .guide-cache）：重新建置時只重做有改動的部分',
   }),
+  validateCache: message({
+    en: 'keep the build cache in <dir> (default: .guide-cache in the edition folder): files unchanged since the last run are not parsed again',
+    'zh-Hans': '构建缓存放在 <dir>（默认：版本文件夹中的 .guide-cache）：上次运行后未改动的文件不再重新解析',
+    'zh-Hant': '建置快取放在 <dir>（預設：版本資料夾中的 .guide-cache）：上次執行後未改動的檔案不再重新解析',
+  }),
+  validateNoCache: message({
+    en: 'neither read nor write the build cache (the diagnostics are the same either way)',
+    'zh-Hans': '不读也不写构建缓存（诊断结果与使用缓存时相同）',
+    'zh-Hant': '不讀也不寫建置快取（診斷結果與使用快取時相同）',
+  }),
   noCache: message({
     en: 'neither read nor write the build cache (the output is the same either way)',
     'zh-Hans': '不读也不写构建缓存（输出与使用缓存时相同）',

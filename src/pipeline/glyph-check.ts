@@ -4,7 +4,6 @@
  * reported at their exact place; characters that come from templates are reported as such.
  */
 
-import { isPair, isScalar, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocModel } from '../model/doc-model.js';
 import { blockText, visitBlocks } from '../model/visit.js';
@@ -19,6 +18,7 @@ import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { openThemeFonts, type FaceReader } from './fonts.js';
 import { readTemplates } from './templates.js';
 import { parseTheme, type ThemeSource } from './theme.js';
+import { textValues, type TextValue } from '../schema/text-values.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
@@ -30,7 +30,7 @@ type MissingGlyphs = (text: string) => number[];
  */
 export function checkSourceGlyphs(
   fonts: PdfFonts,
-  loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
+  loaded: { texts: ReadonlyMap<string, readonly TextValue[]>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
   asOf: IsoDate,
 ): Diagnostic[] {
@@ -38,10 +38,8 @@ export function checkSourceGlyphs(
   const printedFiles = new Set(
     catalogue.measures.filter((entry) => measureStatus(entry.measure, asOf) === 'active').map((entry) => entry.file),
   );
-  const documents = new Map(
-    [...loaded.documents].filter(([file]) => !measureFiles.has(file) || printedFiles.has(file)),
-  );
-  return checkDocumentGlyphs(missingIn(fonts), documents, loaded.sources);
+  const texts = new Map([...loaded.texts].filter(([file]) => !measureFiles.has(file) || printedFiles.has(file)));
+  return checkTextGlyphs(missingIn(fonts), texts, loaded.sources);
 }
 
 /**
@@ -53,7 +51,7 @@ export function checkSourceGlyphs(
  */
 export async function checkEditionGlyphs(
   root: string,
-  loaded: { documents: ReadonlyMap<string, Document>; sources: ReadonlyMap<string, string> },
+  loaded: { texts: ReadonlyMap<string, readonly TextValue[]>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
 ): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
@@ -64,10 +62,7 @@ export async function checkEditionGlyphs(
   const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
     const { fonts, diagnostics } = openThemeFonts(root, theme, source, catalogue.edition.allow_outside, faces);
     if (!fonts) return diagnostics;
-    return [
-      ...checkThemeGlyphs(fonts, source),
-      ...checkDocumentGlyphs(missingIn(fonts), loaded.documents, loaded.sources),
-    ];
+    return [...checkThemeGlyphs(fonts, source), ...checkTextGlyphs(missingIn(fonts), loaded.texts, loaded.sources)];
   };
   try {
     return { diagnostics: check(cmapFaces), sources };
@@ -92,9 +87,9 @@ const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.
  * without passing through a measure or a template, so neither of the other checks sees them.
  */
 export function checkThemeGlyphs(fonts: FontChains<GlyphCoverage>, theme: ThemeSource): Diagnostic[] {
-  return checkDocumentGlyphs(
+  return checkTextGlyphs(
     missingIn(fonts),
-    new Map([[theme.file, theme.doc]]),
+    new Map([[theme.file, textValues(theme.doc)]]),
     new Map([[theme.file, theme.text]]),
     drawnThemeFields,
   );
@@ -104,45 +99,36 @@ function missingIn(fonts: FontChains<GlyphCoverage>): MissingGlyphs {
   return (text) => missingCodePoints(fonts, text);
 }
 
-/** Checks every text value in the given YAML documents, pointing at the character itself. */
-function checkDocumentGlyphs(
+/** Checks every text value of the given files, pointing at the character itself. */
+function checkTextGlyphs(
   missing: MissingGlyphs,
-  documents: ReadonlyMap<string, Document>,
+  texts: ReadonlyMap<string, readonly TextValue[]>,
   sources: ReadonlyMap<string, string>,
   /** Only the values at these fields ("table.continued"); every value when absent. */
   only?: ReadonlySet<string>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [file, doc] of documents) {
+  for (const [file, values] of texts) {
     const source = sources.get(file) ?? '';
-    visit(doc, {
-      Scalar(_key, node, path) {
-        if (typeof node.value !== 'string' || !node.range) return;
-        const field = path
-          .filter(isPair)
-          .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
-          .join('.');
-        if (only !== undefined && !only.has(field)) return;
-        const codePoints = missing(node.value);
-        if (codePoints.length === 0) return;
-        for (const codePoint of codePoints) {
-          const char = String.fromCodePoint(codePoint);
-          const found = source.indexOf(char, (node as Node).range![0]);
-          const at = found >= 0 && found < node.range[2] ? found : node.range[0];
-          out.push(
-            diagnostic(
-              'E-GLYPH-MISSING',
-              say.inValue({ field: field || say.value(), character: describeCodePoint(codePoint) }),
-              {
-                file,
-                range: [at, at + char.length],
-                hint: say.hint(),
-              },
-            ),
-          );
-        }
-      },
-    });
+    for (const { field, value, range } of values) {
+      if (only !== undefined && !only.has(field)) continue;
+      for (const codePoint of missing(value)) {
+        const char = String.fromCodePoint(codePoint);
+        const found = source.indexOf(char, range[0]);
+        const at = found >= 0 && found < range[2] ? found : range[0];
+        out.push(
+          diagnostic(
+            'E-GLYPH-MISSING',
+            say.inValue({ field: field || say.value(), character: describeCodePoint(codePoint) }),
+            {
+              file,
+              range: [at, at + char.length],
+              hint: say.hint(),
+            },
+          ),
+        );
+      }
+    }
   }
   return out;
 }

@@ -67,7 +67,7 @@ export class PreviewSession {
   /** Reads what changed and builds the page again. */
   async rebuild(): Promise<PreviewState> {
     const { source } = this;
-    const loaded = await loadEdition(source.cwd, source.config, undefined, this.parsedFiles);
+    const loaded = await loadEdition(source.cwd, source.config, { parsedFiles: this.parsedFiles });
     const { root } = loaded;
     const sources = new Map(loaded.sources);
     const diagnostics: Diagnostic[] = validateCatalogue(loaded, source.asOf !== undefined ? { asOf: source.asOf } : {});

@@ -14,6 +14,7 @@ import { before, describe, it } from 'node:test';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 import { repoRoot } from '../helpers/paths.js';
+import { entries, made } from '../helpers/cache-entries.js';
 
 const env = { SOURCE_DATE_EPOCH: '1583366400' };
 
@@ -49,22 +50,6 @@ function assertSameBuild(actual: Build, expected: Build, what: string): void {
   assert.deepEqual([...actual.files.keys()].sort(), [...expected.files.keys()].sort(), what);
   for (const [ext, bytes] of expected.files) assert.ok(actual.files.get(ext)!.equals(bytes), `${what}: ${ext} bytes`);
   assert.equal(printed(actual.run), printed(expected.run), `${what}: what was reported`);
-}
-
-/** The cache's entries by file name. */
-function entries(cache: string): Set<string> {
-  return new Set(readdirSync(cache).filter((name) => /^[a-z-]+\.[0-9a-f]{64}$/.test(name)));
-}
-
-/** How many entries of each kind `after` has that `before` had not. */
-function made(before: Set<string>, after: Set<string>): Record<string, number> {
-  const kinds: Record<string, number> = {};
-  for (const name of after) {
-    if (before.has(name)) continue;
-    const kind = name.split('.')[0]!;
-    kinds[kind] = (kinds[kind] ?? 0) + 1;
-  }
-  return kinds;
 }
 
 describe('build cache', () => {
@@ -114,7 +99,7 @@ describe('build cache', () => {
       '**59%結算**。\ncontent',
     );
     const edited = await run();
-    assert.deepEqual(made(before, entries(cache)), { measure: 1, file: 2 });
+    assert.deepEqual(made(before, entries(cache)), { 'measure-file': 1, measure: 1, file: 2 });
     assertSameBuild(edited, await build(edition, ['--no-cache'], 'pdf,docx'), 'after a measure edit');
     // The measure template: every measure section.
     const inEffect = Number(/(\d+) measures in effect/.exec(edited.run.stderr)![1]);
