@@ -4,7 +4,7 @@
  * a file read from the cache needs no parsing to be checked.
  */
 
-import { isMap, isPair, isScalar, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 
 /** One string scalar (a key or a value) and where it is. */
 export interface TextValue {
@@ -19,27 +19,36 @@ export interface TextValue {
   terms?: true;
 }
 
-/** Every string scalar of `doc`, keys included, in document order. */
+/** Every string scalar of `doc`, keys included, in document order (as yaml's `visit` meets them). */
 export function textValues(doc: Document): TextValue[] {
   const terms = topLevelRange(doc, 'terms');
   const out: TextValue[] = [];
-  visit(doc, {
-    Scalar(key, node, path) {
+  // A walk carrying the field down, rather than `visit`, which hands each scalar its whole path.
+  const walk = (node: unknown, field: string, key: boolean): void => {
+    if (isScalar(node)) {
       if (typeof node.value !== 'string' || !node.range) return;
       const [start, end, nodeEnd] = node.range;
-      const field = path
-        .filter(isPair)
-        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
-        .join('.');
       out.push({
         field,
         value: node.value,
         range: [start, end, nodeEnd],
-        ...(key === 'key' ? { key: true as const } : {}),
+        ...(key ? { key: true as const } : {}),
         ...(terms && start >= terms[0] && end <= terms[1] ? { terms: true as const } : {}),
       });
-    },
-  });
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items as unknown[]) {
+        if (!isPair(item)) {
+          walk(item, field, false);
+          continue;
+        }
+        const name = isScalar(item.key) ? String(item.key.value) : '?';
+        const inner = field === '' ? name : `${field}.${name}`;
+        walk(item.key, inner, true);
+        walk(item.value, inner, false);
+      }
+    }
+  };
+  walk(doc.contents, '', false);
   return out;
 }
 
