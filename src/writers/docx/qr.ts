@@ -1,13 +1,14 @@
 /**
- * QR codes as PNG images for `qr` blocks. qrcode works out the module matrix; the PNG is drawn
- * here, one bit a pixel: qrcode's own PNG renderer (pngjs, RGBA, five filters tried on every
- * row) took ~10 ms a code, a third of a 30-measure guide's budget, against ~0.1 ms for this.
+ * QR codes as PNG images for `qr` blocks. The module matrix is the PDF's (`qrMatrix`: made once
+ * for both, and kept in the build cache); the PNG is drawn here, one bit a pixel: qrcode's own
+ * PNG renderer (pngjs, RGBA, five filters tried on every row) took ~10 ms a code, a third of a
+ * 30-measure guide's budget, against ~0.1 ms for this.
  * The bytes depend on the address alone (no timestamps or text chunks).
  */
 
 import { deflateSync } from 'node:zlib';
-import { create } from 'qrcode';
 import type { WriterCache } from '../cache.js';
+import { qrMatrix, type QrMatrix } from '../pdf/qr.js';
 
 /**
  * Eight pixels a module, so each module is exactly one byte of a 1-bit row (and the quiet zone
@@ -55,14 +56,13 @@ export function renderQrPng(url: string, cache: WriterCache): Uint8Array {
   let png = drawn.get(url);
   if (png === undefined) {
     if (drawn.size >= MAX_DRAWN) drawn.delete(drawn.keys().next().value!);
-    png = drawPng(url);
+    png = drawPng(qrMatrix(url, cache));
     drawn.set(url, png);
   }
   return png;
 }
 
-function drawPng(url: string): Uint8Array {
-  const { modules } = create(url, { errorCorrectionLevel: 'M' });
+function drawPng(modules: QrMatrix): Uint8Array {
   const modulesWide = modules.size + QUIET_ZONE * 2;
   const side = modulesWide * PIXELS_PER_MODULE;
   // Each row: filter type 0 (none), then one byte per module, 0x00 dark, 0xff light.
@@ -72,7 +72,7 @@ function drawPng(url: string): Uint8Array {
   for (let moduleRow = 0; moduleRow < modules.size; moduleRow += 1) {
     const first = (moduleRow + QUIET_ZONE) * PIXELS_PER_MODULE * rowLength;
     for (let column = 0; column < modules.size; column += 1) {
-      if (modules.get(moduleRow, column)) raw[first + 1 + QUIET_ZONE + column] = 0;
+      if (modules.dark[moduleRow * modules.size + column]) raw[first + 1 + QUIET_ZONE + column] = 0;
     }
     for (let copy = 1; copy < PIXELS_PER_MODULE; copy += 1)
       raw.copyWithin(first + copy * rowLength, first, first + rowLength);

@@ -5,6 +5,7 @@
  */
 
 import QRCode from 'qrcode/lib/core/qrcode.js';
+import { entryKey } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 
 /** The modules of a QR symbol: `size` × `size`, row-major, 1 = dark. */
@@ -18,18 +19,31 @@ const MAX_MADE = 1024;
 
 /**
  * The symbol for `text` at error correction level M (15 % of the code may be damaged), made
- * once per cache: a batch of tailored guides prints the same few addresses again and again. The
- * matrix is shared between calls: do not modify it.
+ * once per cache: a batch of tailored guides prints the same few addresses again and again, and
+ * a rebuild the same as the build before (the build cache keeps them: choosing the mask is
+ * ~1 ms a symbol, 30–50 ms of a cold build). The matrix is shared between calls: do not modify it.
  */
 export function qrMatrix(text: string, cache: WriterCache): QrMatrix {
   const made = cache.qrMatrices;
   let matrix = made.get(text);
   if (matrix === undefined) {
     if (made.size >= MAX_MADE) made.delete(made.keys().next().value!);
-    matrix = makeMatrix(text);
+    const { store } = cache;
+    const key = store && entryKey('qr', text);
+    matrix = key === undefined ? undefined : storedMatrix(store!.get(key));
+    if (matrix === undefined) {
+      matrix = makeMatrix(text);
+      if (key !== undefined) store!.set(key, Uint8Array.of(matrix.size, ...matrix.dark));
+    }
     made.set(text, matrix);
   }
   return matrix;
+}
+
+/** A matrix as the store keeps it: its size in the first byte, then the modules; else undefined. */
+function storedMatrix(bytes: Uint8Array | undefined): QrMatrix | undefined {
+  if (bytes === undefined || bytes.length !== 1 + bytes[0]! * bytes[0]!) return undefined;
+  return { size: bytes[0]!, dark: bytes.subarray(1) };
 }
 
 function makeMatrix(text: string): QrMatrix {
