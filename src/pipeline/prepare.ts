@@ -40,7 +40,7 @@ export interface PrepareInput {
   catalogue: Catalogue;
   templates: TemplateInputs;
   entry: EntryTemplate;
-  /** The build cache, for the fonts' lookups. */
+  /** The build cache, for the templates' parse trees and the fonts' lookups. */
   store?: EntryStore;
 }
 
@@ -48,7 +48,7 @@ export interface PrepareInput {
 export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics: Diagnostic[] } {
   const { root, catalogue, templates, entry, store } = input;
   const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
-  const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials });
+  const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials, ...(store ? { store } : {}) });
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };
   const { theme, source: themeSource } = parsedTheme;

@@ -16,6 +16,7 @@
  */
 
 import Handlebars from 'handlebars';
+import { entryKey, getJson, setJson, type EntryStore } from '../cache-store.js';
 import type { Selection } from '../catalogue/select.js';
 import type { Edition } from '../catalogue/types.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -86,6 +87,11 @@ export interface CompileOptions {
   fragments?: readonly string[];
   /** What the templates write, and so how `{{value}}` is escaped (default Markdown). */
   output?: TemplateOutput;
+  /**
+   * The build cache: each template's parse tree is kept there by its text (Handlebars' parser,
+   * cold, was ~50 ms of a build: most of compiling).
+   */
+  store?: EntryStore;
 }
 
 /** The line a fragment partial's call leaves: a block of its own, for the reader to find. */
@@ -160,13 +166,19 @@ export function compileGuide(
   const partialCalls: PartialCall[] = [];
   const inlinePartials = new Set<string>();
   for (const [name, source] of Object.entries(sources)) {
-    let tree: Ast;
-    try {
-      tree = env.parse(source.text);
-    } catch (error) {
-      const parser = (env as unknown as { Parser?: LexerState }).Parser;
-      diagnostics.push(parseDiagnostic(source, error, parser?.lexer?.yylloc));
-      continue;
+    const { store } = compileOptions;
+    const key = store && entryKey('template-tree', source.text);
+    let tree = key === undefined ? undefined : (getJson(store, key) as Ast | undefined);
+    if (tree === undefined) {
+      try {
+        tree = env.parse(source.text);
+      } catch (error) {
+        const parser = (env as unknown as { Parser?: LexerState }).Parser;
+        diagnostics.push(parseDiagnostic(source, error, parser?.lexer?.yylloc));
+        continue;
+      }
+      // Plain data (types, values, locations), so what JSON gives back compiles the same.
+      if (key !== undefined) setJson(store, key, tree);
     }
     diagnostics.push(...unsupportedConstructs(source, tree));
     paths.set(name, pathUses(tree));
