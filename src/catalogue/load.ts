@@ -270,7 +270,7 @@ async function unmatchedYamlFiles(
   patterns: readonly string[],
   taken: readonly string[],
   configFile: string,
-  guideDoc: Document,
+  guideDoc: () => Document,
   options: ReadOptions,
 ): Promise<Diagnostic[]> {
   const folders = patternFolders(patterns).filter((folder) => folder !== '');
@@ -286,7 +286,7 @@ async function unmatchedYamlFiles(
     .map((file) =>
       diagnostic('W-FILE-UNMATCHED', say.unmatched({ config: configFile }), {
         file,
-        related: [{ file: configFile, range: rangeOfPath(guideDoc, ['policies']), message: say.thePatterns() }],
+        related: [{ file: configFile, range: rangeOfPath(guideDoc(), ['policies']), message: say.thePatterns() }],
         hint: say.unmatchedHint({ folders: folders.join(schemaMessages.listSeparator()) }),
       }),
     );
@@ -300,7 +300,7 @@ async function unmatchedYamlFiles(
 function pathStaysInside(
   result: LoadResult,
   configFile: string,
-  guideDoc: Document,
+  guideDoc: () => Document,
   at: (string | number)[],
   value: string,
   allowOutside: boolean,
@@ -315,12 +315,47 @@ function pathStaysInside(
       reach === 'absolute' ? say.pathAbsolute({ field, value }) : say.pathOutside({ field, value }),
       {
         file: configFile,
-        range: rangeOfPath(guideDoc, at),
+        range: rangeOfPath(guideDoc(), at),
         hint: reach === 'absolute' ? say.pathAbsoluteHint() : say.outsideHint(),
       },
     ),
   );
   return false;
+}
+
+/** guide.yaml as the build cache keeps it when it loaded without a diagnostic. */
+interface CleanEditionFile {
+  edition: Edition;
+  texts: readonly TextValue[];
+}
+
+/**
+ * guide.yaml's text → the edition, from the cache when it loaded cleanly before (see the measure
+ * files in `loadCatalogue`); undefined when it cannot be used, with the diagnostics saying why.
+ */
+function loadEditionFile(
+  file: string,
+  text: string,
+  result: LoadResult,
+  parsedFiles: ParsedFiles | undefined,
+  store: EntryStore | undefined,
+): Edition | undefined {
+  const key = store && entryKey('edition-file', currentLanguage(), file, text);
+  const clean = key === undefined ? undefined : (getJson(store, key) as CleanEditionFile | undefined);
+  if (clean) {
+    result.documents.setUnparsed(file, text);
+    result.texts.set(file, clean.texts);
+    return clean.edition;
+  }
+  const before = result.diagnostics.length;
+  const doc = parseSource(file, text, result, parsedFiles);
+  if (!doc) return undefined;
+  const edition = parseWith(editionSchema, { file, doc, diagnostics: result.diagnostics });
+  if (!edition) return undefined;
+  result.diagnostics.push(...editionMarkdownDiagnostics(file, text, doc));
+  if (key !== undefined && result.diagnostics.length === before)
+    setJson(store, key, { edition, texts: result.texts.get(file)! } satisfies CleanEditionFile);
+  return edition;
 }
 
 /**
@@ -342,30 +377,25 @@ export async function loadCatalogue(
   };
   // guide.yaml names the edition folder, wherever a link to it leads.
   const guideText = await readSource(reader, configFile, result, true, { outside: true });
-  const guideDoc = guideText === undefined ? undefined : parseSource(configFile, guideText, result, parsedFiles);
-  if (!guideDoc) return result;
-  const edition: Edition | undefined = parseWith(editionSchema, {
-    file: configFile,
-    doc: guideDoc,
-    diagnostics: result.diagnostics,
-  });
+  if (guideText === undefined) return result;
+  const edition = loadEditionFile(configFile, guideText, result, parsedFiles, store);
   if (!edition) return result;
-  result.diagnostics.push(...editionMarkdownDiagnostics(configFile, result.sources.get(configFile)!, guideDoc));
+  // Parsed only if a diagnostic must point into it (from the cache, it was not).
+  const guideDoc = () => result.documents.get(configFile)!;
 
   const options: ReadOptions = { outside: edition.allow_outside };
   // A pattern reaching out of the edition folder is not looked at: no file there is read or shown.
   const patterns = edition.policies.filter((pattern, i) =>
     pathStaysInside(result, configFile, guideDoc, ['policies', i], pattern, edition.allow_outside),
   );
-  if (guideDoc.has('templates')) {
-    pathStaysInside(result, configFile, guideDoc, ['templates'], edition.templates, edition.allow_outside);
-  }
+  // Without a `templates:` line this checks the default, which is inside.
+  pathStaysInside(result, configFile, guideDoc, ['templates'], edition.templates, edition.allow_outside);
   const files = await reader.list(patterns, options);
   if (files.length === 0 && patterns.length === edition.policies.length) {
     result.diagnostics.push(
       diagnostic('E-NO-MEASURES', say.noMeasures({ patterns: edition.policies.join(schemaMessages.listSeparator()) }), {
         file: configFile,
-        range: rangeOfPath(guideDoc, ['policies']),
+        range: rangeOfPath(guideDoc(), ['policies']),
         hint: say.noMeasuresHint(),
       }),
     );

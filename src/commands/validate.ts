@@ -34,7 +34,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
   let sources: ReadonlyMap<string, string> = loaded.sources;
   if (loaded.catalogue) {
     // A character no font of the theme has would stop build; found here at its place.
-    const glyphs = await checkEditionGlyphs(loaded.root, loaded, loaded.catalogue);
+    const glyphs = await checkEditionGlyphs(loaded.root, loaded, loaded.catalogue, store);
     diagnostics.push(...glyphs.diagnostics);
     sources = new Map([...loaded.sources, ...glyphs.sources]);
     // Only here, not in build: the check loads OpenCC's character table.

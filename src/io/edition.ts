@@ -72,12 +72,14 @@ export async function loadEdition(
     ...(store ? { store } : {}),
   });
   const edition = result.catalogue?.edition;
-  const guideDoc = result.documents.get(configFile);
   const reach = edition && pathReach(edition.templates);
   // Not when templates: was refused as leading out: that is said already, and nothing is looked at.
-  if (edition && guideDoc && (reach === 'inside' || (reach === 'outside' && edition.allow_outside))) {
-    const node = guideDoc.get('templates', true) as Node | undefined;
-    const written = node?.range ? { file: configFile, range: [node.range[0], node.range[1]] as Range } : undefined;
+  if (edition && (reach === 'inside' || (reach === 'outside' && edition.allow_outside))) {
+    // guide.yaml is parsed for this only when the check has something to say.
+    const written = () => {
+      const node = result.documents.get(configFile)?.get('templates', true) as Node | undefined;
+      return node?.range ? { file: configFile, range: [node.range[0], node.range[1]] as Range } : undefined;
+    };
     result.diagnostics.push(...checkTemplatesFolder(root, edition.templates, written, edition.allow_outside));
   }
   return { ...result, root };

@@ -110,28 +110,31 @@ export function readTemplateFolder(
  * naming no folder is an error at its value (with the folder meant, when one is close), never a
  * silent switch to guide's own templates; without the line, or with the default `templates`, a
  * missing `templates/` means guide's own. A folder that is a link leading out of the edition folder is refused unless `outside`.
+ * `written` gives the place of the `templates:` line, undefined when there is none; it is asked
+ * only when there is something to say.
  */
 export function checkTemplatesFolder(
   root: string,
   dir: string,
-  written: { file: string; range: Range } | undefined,
+  written: () => { file: string; range: Range } | undefined,
   outside: boolean,
 ): Diagnostic[] {
   const absolute = path.resolve(root, dir);
   const kind = statSync(absolute, { throwIfNoEntry: false });
-  const place = written ? { file: written.file, range: written.range } : { file: dir };
   if (kind?.isDirectory()) {
     const target = outside ? undefined : realPathOutside(root, absolute);
     if (target === undefined) return [];
     return [
       diagnostic('E-PATH-OUTSIDE', catalogueMessages.linkOutside({ file: dir, target }), {
-        ...place,
+        ...(written() ?? { file: dir }),
         hint: catalogueMessages.outsideHint(),
       }),
     ];
   }
+  const at = written();
+  const place = at ?? { file: dir };
   // `templates: templates` missing is guide's own, as init's guide.yaml says ("delete the folder").
-  if (!written || path.posix.normalize(dir.replace(/\\/g, '/')).replace(/\/$/, '') === 'templates') return [];
+  if (!at || path.posix.normalize(dir.replace(/\\/g, '/')).replace(/\/$/, '') === 'templates') return [];
   if (kind) {
     return [
       diagnostic('E-TEMPLATES-MISSING', catalogueMessages.templatesNotFolder({ value: dir }), {

@@ -18,7 +18,8 @@ import type { PdfFonts } from '../writers/pdf/fonts.js';
 import { openThemeFonts, type FaceReader } from './fonts.js';
 import { readTemplates } from './templates.js';
 import { parseTheme, type ThemeSource } from './theme.js';
-import { textValues, type TextValue } from '../schema/text-values.js';
+import type { TextValue } from '../schema/text-values.js';
+import type { EntryStore } from '../cache-store.js';
 
 /** Code points the fonts cannot draw, in order of first appearance. */
 type MissingGlyphs = (text: string) => number[];
@@ -47,16 +48,17 @@ export function checkSourceGlyphs(
  * dates, against the fonts of the edition's theme, so a character no font has is found before a
  * build. A theme or font that cannot be used is reported instead (`sources` holds theme.yaml).
  * The fonts' cmap tables answer; a font the cmap reader leaves to fontkit has the whole check
- * done again with fontkit, loaded only then.
+ * done again with fontkit, loaded only then. `store`, the build cache, keeps the theme as parsed.
  */
 export async function checkEditionGlyphs(
   root: string,
   loaded: { texts: ReadonlyMap<string, readonly TextValue[]>; sources: ReadonlyMap<string, string> },
   catalogue: Catalogue,
+  store?: EntryStore,
 ): Promise<{ diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const { theme: themeSource } = readTemplates(root, catalogue, 'guide');
   const sources = new Map([[themeSource.file, themeSource.text]]);
-  const parsed = parseTheme(themeSource.file, themeSource.text);
+  const parsed = parseTheme(themeSource.file, themeSource.text, store);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
   const { theme, source } = parsed;
   const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
@@ -89,7 +91,7 @@ const drawnThemeFields: ReadonlySet<string> = new Set(['running.footer', 'table.
 export function checkThemeGlyphs(fonts: FontChains<GlyphCoverage>, theme: ThemeSource): Diagnostic[] {
   return checkTextGlyphs(
     missingIn(fonts),
-    new Map([[theme.file, textValues(theme.doc)]]),
+    new Map([[theme.file, theme.texts]]),
     new Map([[theme.file, theme.text]]),
     drawnThemeFields,
   );

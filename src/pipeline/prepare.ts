@@ -40,14 +40,14 @@ export interface PrepareInput {
   catalogue: Catalogue;
   templates: TemplateInputs;
   entry: EntryTemplate;
-  /** The build cache, for the templates' parse trees and the fonts' lookups. */
+  /** The build cache, for the theme, the templates' parse trees and the fonts' lookups. */
   store?: EntryStore;
 }
 
 /** Compiles the templates, parses the theme and opens its fonts; diagnostics instead when any is broken. */
 export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics: Diagnostic[] } {
   const { root, catalogue, templates, entry, store } = input;
-  const parsedTheme = parseTheme(templates.theme.file, templates.theme.text);
+  const parsedTheme = parseTheme(templates.theme.file, templates.theme.text, store);
   const compiled = compileGuide(templates.sources, { entry, fragments: fragmentPartials, ...(store ? { store } : {}) });
   const diagnostics = [...templates.diagnostics, ...parsedTheme.diagnostics, ...compiled.diagnostics];
   if (!parsedTheme.theme || !compiled.guide || hasErrors(diagnostics)) return { diagnostics };

@@ -121,7 +121,7 @@ describe('build cache', () => {
     before = entries(cache);
     editFile(path.join(edition, 'templates/theme.yaml'), 'link: "#1a4f8b"', 'link: "#1a4f8c"');
     await run();
-    assert.deepEqual(made(before, entries(cache)), { measure: inEffect, file: 2, 'docx-shell': 1 });
+    assert.deepEqual(made(before, entries(cache)), { 'theme-file': 1, measure: inEffect, file: 2, 'docx-shell': 1 });
     before = entries(cache);
     editFile(path.join(edition, 'guide.yaml'), 'subtitle: 防疫惠企政策彙編', 'subtitle: 防疫惠企政策匯編');
     const last = await run();

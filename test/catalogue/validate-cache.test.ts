@@ -49,7 +49,11 @@ describe('validate through the build cache', () => {
     const measureFiles = Number(/and (\d+) measure files/.exec(text.stderr)![1]);
     assertSameRun(await validate(dir, []), text, 'cold');
     const kept = entries(cache);
-    assert.deepEqual(made(new Set(), kept), { 'measure-file': measureFiles - 1 }, 'every clean measure file kept');
+    assert.deepEqual(
+      made(new Set(), kept),
+      { 'edition-file': 1, 'theme-file': 1, 'measure-file': measureFiles - 1 },
+      'guide.yaml, the theme and every clean measure file kept',
+    );
     assertSameRun(await validate(dir, []), text, 'warm');
     assertSameRun(await validate(dir, ['--format', 'json']), json, 'warm, JSON');
     assert.deepEqual(made(kept, entries(cache)), {}, 'a run that changed nothing kept nothing new');
@@ -64,6 +68,30 @@ describe('validate through the build cache', () => {
     // `--cache DIR` keeps it there instead.
     const elsewhere = path.join(dir, 'elsewhere');
     assertSameRun(await validate(dir, ['--cache', 'elsewhere']), edited, '--cache DIR');
-    assert.equal(entries(elsewhere).size, measureFiles - 1);
+    assert.equal(entries(elsewhere).size, measureFiles + 1);
+  });
+
+  it('finds the places in guide.yaml and theme.yaml from the cache, parsing them again only then', async () => {
+    // A templates folder that is not there, and a font file that is not there: both found after the
+    // files loaded without a word, so both files are kept, and parsed again to point into them.
+    const noTemplates = copySampleEdition('validate-cache-templates');
+    editFile(path.join(noTemplates, 'guide.yaml'), /^templates: .*$/m, 'templates: templatez');
+    const noFont = copySampleEdition('validate-cache-font');
+    editFile(
+      path.join(noFont, 'templates/theme.yaml'),
+      'noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
+      'missing.ttf',
+    );
+    for (const [dir, code] of [
+      [noTemplates, 'E-TEMPLATES-MISSING'],
+      [noFont, 'E-FONT'],
+    ] as const) {
+      const uncached = await validate(dir, ['--no-cache']);
+      assert.equal(uncached.code, 1);
+      assert.match(uncached.stderr, new RegExp(`${code}[^\\n]*\\n.*\\n.*\\n> `), 'a code frame at its place');
+      assertSameRun(await validate(dir, []), uncached, `${code}, cold`);
+      assert.ok(entries(path.join(dir, '.guide-cache')).size > 0);
+      assertSameRun(await validate(dir, []), uncached, `${code}, warm`);
+    }
   });
 });
