@@ -49,9 +49,9 @@ export function openThemeFonts<F extends GlyphCoverage>(
   outside: boolean,
   reader: FaceReader<F>,
 ): { fonts?: FontChains<F>; diagnostics: Diagnostic[] } {
-  const { doc } = themeSource;
   const at = (value: FontValue) => {
-    const range = (doc.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
+    // Only here is theme.yaml's document read: from the build cache, it is parsed for this alone.
+    const range = (themeSource.doc.getIn(value.keys, true) as { range?: number[] } | undefined)?.range;
     return { file: themeSource.file, ...(range ? { range: [range[0], range[1]] as Range } : {}) };
   };
   const unusable = (value: FontValue, problem: string) =>
