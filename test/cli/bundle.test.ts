@@ -72,6 +72,16 @@ describe('startup bundle', () => {
     assert.ok(!plainRun.some((url) => url.includes('/lib/bundle/')));
   });
 
+  it('leaves out the packages it has stand-ins for', () => {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    const folder = path.join(path.dirname(stampFile), stamp.folder);
+    // esbuild heads each module it bundles with a comment naming its file.
+    const bundled = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), 'utf8'));
+    assert.ok(bundled.some((text) => text.includes('// node_modules/fontkit/')));
+    for (const left of ['node_modules/brotli/', 'node_modules/@noble/ciphers/'])
+      assert.ok(!bundled.some((text) => text.includes(`// ${left}`)), left);
+  });
+
   it('builds the same bytes and says the same as a build without it', async () => {
     const [fromBundle, withoutIt] = [await copyEdition(), await copyEdition()];
     const bundleRun = await spawnGuide(['build', '--no-cache'], { cwd: fromBundle, env });

@@ -22,10 +22,12 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { build, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
+import { standInFilter, standInSource } from './stand-ins.js';
 
 /**
  * Each module's own place, written into the bundle: guide finds package.json, its templates and
@@ -35,13 +37,30 @@ import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp
 const ownPlaces: Plugin = {
   name: 'own-places',
   setup(bundler) {
-    bundler.onLoad({ filter: /\.(js|mjs|cjs)$/ }, (args) => {
+    bundler.onLoad({ filter: /\.(js|mjs|cjs)$/, namespace: 'file' }, (args) => {
       const text = readFileSync(args.path, 'utf8')
         .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
         .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
         .replace(/\b__filename\b/g, JSON.stringify(args.path));
       return { contents: text, loader: 'js' };
     });
+  },
+};
+
+/** The stand-ins of stand-ins.ts in place of the packages they stand for. */
+const loadedWhenCalled: Plugin = {
+  name: 'loaded-when-called',
+  setup(bundler) {
+    bundler.onResolve({ filter: standInFilter }, (args) => ({
+      path: args.path,
+      namespace: 'loaded-when-called',
+      // The CommonJS build, resolved as node would from the importing package.
+      pluginData: createRequire(args.importer).resolve(args.path),
+    }));
+    bundler.onLoad({ filter: /.*/, namespace: 'loaded-when-called' }, (args) => ({
+      contents: standInSource(args.path, args.pluginData as string),
+      loader: 'js',
+    }));
   },
 };
 
@@ -76,7 +95,7 @@ async function makeBundle(): Promise<void> {
       target: 'node20',
       outdir: work,
       chunkNames: '[name]-[hash]',
-      plugins: [ownPlaces],
+      plugins: [ownPlaces, loadedWhenCalled],
       metafile: true,
       logLevel: 'error',
     });
@@ -89,7 +108,9 @@ async function makeBundle(): Promise<void> {
     // one, and the dependencies through npm's record of node_modules, which npm rewrites whenever
     // it changes anything there (each dependency's files where there is no such record).
     const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
-    const bundledFiles = Object.keys(bundled.metafile.inputs).map((file) => path.resolve(root, file));
+    const bundledFiles = Object.keys(bundled.metafile.inputs)
+      .filter((input) => !input.startsWith(`${loadedWhenCalled.name}:`))
+      .map((file) => path.resolve(root, file));
     const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');
     const inputs = [
       path.join(root, 'package.json'),

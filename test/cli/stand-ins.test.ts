@@ -1,0 +1,56 @@
+/**
+ * The bundle's stand-ins (src/cli/bundle/stand-ins.ts) for packages guide imports but never
+ * calls: each loads its package only when called, then gives what the package gives.
+ */
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { brotliCompressSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { standInFilter, standInSource } from '../../src/cli/bundle/stand-ins.js';
+import { repoRoot } from '../helpers/paths.js';
+
+const require = createRequire(path.join(repoRoot, 'package.json'));
+
+/** The stand-in for `specifier` as a module of its own, imported, with the file it stands for. */
+async function standIn(specifier: string, from: string): Promise<{ module: Record<string, unknown>; file: string }> {
+  const file = createRequire(require.resolve(from)).resolve(specifier);
+  const dir = mkdtempSync(path.join(tmpdir(), 'guide-stand-in-'));
+  const at = path.join(dir, 'stand-in.mjs');
+  writeFileSync(at, standInSource(specifier, file));
+  return { module: (await import(pathToFileURL(at).href)) as Record<string, unknown>, file };
+}
+
+describe('bundle stand-ins', () => {
+  it('are what the bundle replaces, and nothing else', () => {
+    assert.ok(standInFilter.test('brotli/decompress.js'));
+    assert.ok(standInFilter.test('@noble/ciphers/aes'));
+    assert.ok(!standInFilter.test('brotli/decompress.jsx'));
+    assert.ok(!standInFilter.test('@noble/ciphers/aes/extra'));
+  });
+
+  it("load brotli only when called, and decompress as brotli does (fontkit's WOFF2 fonts)", async () => {
+    const { module, file } = await standIn('brotli/decompress.js', 'fontkit');
+    assert.equal(require.cache[file], undefined, 'loaded before it was called');
+    const text = Buffer.from('臺資企業 '.repeat(200));
+    const decompress = module['default'] as (bytes: Uint8Array) => Uint8Array;
+    assert.ok(Buffer.from(decompress(brotliCompressSync(text))).equals(text));
+    assert.ok(require.cache[file], 'not loaded when called');
+  });
+
+  it("load AES only when called, and encrypt as it does (pdfkit's encrypted PDFs)", async () => {
+    const { module, file } = await standIn('@noble/ciphers/aes', 'pdfkit');
+    assert.equal(require.cache[file], undefined, 'loaded before it was called');
+    const [key, iv, data] = [new Uint8Array(16).fill(7), new Uint8Array(16).fill(9), new Uint8Array(40).fill(1)];
+    type Cipher = (key: Uint8Array, iv?: Uint8Array) => { encrypt(data: Uint8Array): Uint8Array };
+    const [cbc, ecb] = [(module['cbc'] as Cipher)(key, iv).encrypt(data), (module['ecb'] as Cipher)(key).encrypt(data)];
+    assert.ok(require.cache[file], 'not loaded when called');
+    const real = require(file) as { cbc: Cipher; ecb: Cipher };
+    assert.deepEqual(cbc, real.cbc(key, iv).encrypt(data));
+    assert.deepEqual(ecb, real.ecb(key).encrypt(data));
+  });
+});
