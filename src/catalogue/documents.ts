@@ -1,7 +1,7 @@
 /**
- * The parsed YAML of an edition's files, by file. A measure file the loader took from the build
- * cache is kept as text and parsed only when asked for: a rule pointing at one of its nodes is
- * rare, so most runs parse none of them.
+ * The parsed YAML of an edition's files, by file. A file the loader took from the build cache
+ * (guide.yaml, a measure file) is kept as text and parsed only when asked for: a check pointing
+ * at one of its nodes is rare, so most runs parse none of them.
  */
 
 import type { Document } from 'yaml';

@@ -70,9 +70,9 @@ export interface LoadResult {
 }
 
 /** What the loader may keep between runs, and where: see `loadCatalogue`. */
-export interface LoadOptions {
+export interface CatalogueLoadOptions {
   parsedFiles?: ParsedFiles;
-  /** The build cache: a measure file that loads without a word is kept there, as it loaded. */
+  /** The build cache: guide.yaml and each measure file that load without a word are kept there, as they loaded. */
   store?: EntryStore;
 }
 
@@ -367,7 +367,7 @@ export async function loadCatalogue(
   reader: SourceReader,
   root: string,
   configFile = 'guide.yaml',
-  { parsedFiles, store }: LoadOptions = {},
+  { parsedFiles, store }: CatalogueLoadOptions = {},
 ): Promise<LoadResult> {
   const result: LoadResult = {
     diagnostics: [],

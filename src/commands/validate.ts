@@ -23,8 +23,8 @@ export interface ValidateCommandOptions {
 
 export async function validateCommand(io: CliIo, options: ValidateCommandOptions): Promise<number> {
   const report = createReporter(io);
-  // Measure files that loaded cleanly are kept in the build cache, so the next run (validate or
-  // build) parses only the files edited since.
+  // Files that loaded cleanly (guide.yaml, the theme, the measures) are kept in the build cache,
+  // so the next run (validate or build) parses only the files edited since.
   const store = commandCache(io.cwd, path.dirname(editionConfig(io.cwd, options.config)), options.cache);
   const loaded = await loadEdition(io.cwd, options.config, store ? { store } : {});
   const diagnostics = validateCatalogue(loaded, {

@@ -33,7 +33,12 @@ export function qrMatrix(text: string, cache: WriterCache): QrMatrix {
     matrix = key === undefined ? undefined : storedMatrix(store!.get(key));
     if (matrix === undefined) {
       matrix = makeMatrix(text);
-      if (key !== undefined) store!.set(key, Uint8Array.of(matrix.size, ...matrix.dark));
+      if (key !== undefined) {
+        const bytes = new Uint8Array(1 + matrix.dark.length);
+        bytes[0] = matrix.size;
+        bytes.set(matrix.dark, 1);
+        store!.set(key, bytes);
+      }
     }
     made.set(text, matrix);
   }
