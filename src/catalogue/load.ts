@@ -14,7 +14,7 @@ import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdo
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { pathReach } from './edition-paths.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
-import type { Catalogue, Edition, MeasureEntry } from './types.js';
+import type { Catalogue, MeasureEntry } from './types.js';
 import { catalogueMessages as say } from '../messages/catalogue.js';
 import { schemaMessages } from '../messages/schema.js';
 import { currentLanguage } from '../messages/language.js';
@@ -76,9 +76,9 @@ export interface CatalogueLoadOptions {
   store?: EntryStore;
 }
 
-/** A measure file that loaded without a diagnostic, as the build cache keeps it. */
-interface CleanMeasureFile {
-  measure: MeasureEntry['measure'];
+/** A file that loaded without a diagnostic, as the build cache keeps it: its value and text values. */
+interface CleanFile<T> {
+  value: T;
   texts: readonly TextValue[];
 }
 
@@ -323,39 +323,34 @@ function pathStaysInside(
   return false;
 }
 
-/** guide.yaml as the build cache keeps it when it loaded without a diagnostic. */
-interface CleanEditionFile {
-  edition: Edition;
-  texts: readonly TextValue[];
-}
-
 /**
- * guide.yaml's text → the edition, from the cache when it loaded cleanly before (see the measure
- * files in `loadCatalogue`); undefined when it cannot be used, with the diagnostics saying why.
+ * A file's value (`make` reads it from the parsed document, adding its diagnostics), or the value
+ * the build cache kept when the same text loaded without a diagnostic: parsing is most of a load
+ * (yaml reads ~1 MB/s in a new process), so a kept file is parsed again only if a check must
+ * point into it. `keyParts`: what else the value depends on. Undefined when it cannot be used.
  */
-function loadEditionFile(
+function loadKeptOrParse<T>(
+  kind: string,
   file: string,
   text: string,
+  keyParts: readonly string[],
   result: LoadResult,
-  parsedFiles: ParsedFiles | undefined,
-  store: EntryStore | undefined,
-): Edition | undefined {
-  const key = store && entryKey('edition-file', currentLanguage(), file, text);
-  const clean = key === undefined ? undefined : (getJson(store, key) as CleanEditionFile | undefined);
+  { parsedFiles, store }: CatalogueLoadOptions,
+  make: (doc: Document) => T | undefined,
+): T | undefined {
+  const key = store && entryKey(kind, currentLanguage(), file, text, ...keyParts);
+  const clean = key === undefined ? undefined : (getJson(store, key) as CleanFile<T> | undefined);
   if (clean) {
     result.documents.setUnparsed(file, text);
     result.texts.set(file, clean.texts);
-    return clean.edition;
+    return clean.value;
   }
   const before = result.diagnostics.length;
   const doc = parseSource(file, text, result, parsedFiles);
-  if (!doc) return undefined;
-  const edition = parseWith(editionSchema, { file, doc, diagnostics: result.diagnostics });
-  if (!edition) return undefined;
-  result.diagnostics.push(...editionMarkdownDiagnostics(file, text, doc));
-  if (key !== undefined && result.diagnostics.length === before)
-    setJson(store, key, { edition, texts: result.texts.get(file)! } satisfies CleanEditionFile);
-  return edition;
+  const value = doc && make(doc);
+  if (value !== undefined && key !== undefined && result.diagnostics.length === before)
+    setJson(store, key, { value, texts: result.texts.get(file)! } satisfies CleanFile<T>);
+  return value;
 }
 
 /**
@@ -367,7 +362,7 @@ export async function loadCatalogue(
   reader: SourceReader,
   root: string,
   configFile = 'guide.yaml',
-  { parsedFiles, store }: CatalogueLoadOptions = {},
+  options: CatalogueLoadOptions = {},
 ): Promise<LoadResult> {
   const result: LoadResult = {
     diagnostics: [],
@@ -378,19 +373,23 @@ export async function loadCatalogue(
   // guide.yaml names the edition folder, wherever a link to it leads.
   const guideText = await readSource(reader, configFile, result, true, { outside: true });
   if (guideText === undefined) return result;
-  const edition = loadEditionFile(configFile, guideText, result, parsedFiles, store);
+  const edition = loadKeptOrParse('edition-file', configFile, guideText, [], result, options, (doc) => {
+    const value = parseWith(editionSchema, { file: configFile, doc, diagnostics: result.diagnostics });
+    if (value) result.diagnostics.push(...editionMarkdownDiagnostics(configFile, guideText, doc));
+    return value;
+  });
   if (!edition) return result;
   // Parsed only if a diagnostic must point into it (from the cache, it was not).
   const guideDoc = () => result.documents.get(configFile)!;
 
-  const options: ReadOptions = { outside: edition.allow_outside };
+  const readOptions: ReadOptions = { outside: edition.allow_outside };
   // A pattern reaching out of the edition folder is not looked at: no file there is read or shown.
   const patterns = edition.policies.filter((pattern, i) =>
     pathStaysInside(result, configFile, guideDoc, ['policies', i], pattern, edition.allow_outside),
   );
   // Without a `templates:` line this checks the default, which is inside.
   pathStaysInside(result, configFile, guideDoc, ['templates'], edition.templates, edition.allow_outside);
-  const files = await reader.list(patterns, options);
+  const files = await reader.list(patterns, readOptions);
   if (files.length === 0 && patterns.length === edition.policies.length) {
     result.diagnostics.push(
       diagnostic('E-NO-MEASURES', say.noMeasures({ patterns: edition.policies.join(schemaMessages.listSeparator()) }), {
@@ -400,7 +399,7 @@ export async function loadCatalogue(
       }),
     );
   }
-  result.diagnostics.push(...(await unmatchedYamlFiles(reader, patterns, files, configFile, guideDoc, options)));
+  result.diagnostics.push(...(await unmatchedYamlFiles(reader, patterns, files, configFile, guideDoc, readOptions)));
   const declared = {
     categories: edition.categories.map((c) => c.id),
     industries: Object.keys(edition.vocabularies.industries),
@@ -409,31 +408,17 @@ export async function loadCatalogue(
   const declaredKey = JSON.stringify(declared);
   const measures: MeasureEntry[] = [];
   for (const file of files) {
-    const text = await readSource(reader, file, result, false, options);
+    const text = await readSource(reader, file, result, false, readOptions);
     if (text === undefined) continue;
-    // Parsing is most of a load (yaml reads ~1 MB/s in a new process): a file that loaded without
-    // a word is kept as it loaded, and parsed again only if a rule must point into it.
-    const key = store && entryKey('measure-file', currentLanguage(), file, text, declaredKey);
-    const clean = key === undefined ? undefined : (getJson(store, key) as CleanMeasureFile | undefined);
-    if (clean) {
-      result.documents.setUnparsed(file, text);
-      result.texts.set(file, clean.texts);
-      measures.push({ file, measure: clean.measure });
-      continue;
-    }
-    const before = result.diagnostics.length;
-    const doc = parseSource(file, text, result, parsedFiles);
-    if (!doc) continue;
-    result.diagnostics.push(
-      ...placeholderDiagnostics(file, doc),
-      ...emptyAudienceDiagnostics(file, doc),
-      ...measureMarkdownDiagnostics(file, text, doc),
-    );
-    const measure = parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
-    if (!measure) continue;
-    measures.push({ file, measure });
-    if (key !== undefined && result.diagnostics.length === before)
-      setJson(store, key, { measure, texts: result.texts.get(file)! } satisfies CleanMeasureFile);
+    const measure = loadKeptOrParse('measure-file', file, text, [declaredKey], result, options, (doc) => {
+      result.diagnostics.push(
+        ...placeholderDiagnostics(file, doc),
+        ...emptyAudienceDiagnostics(file, doc),
+        ...measureMarkdownDiagnostics(file, text, doc),
+      );
+      return parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
+    });
+    if (measure) measures.push({ file, measure });
   }
   const categoryOrder = new Map(edition.categories.map((c, i) => [c.id, i]));
   const rank = (entry: MeasureEntry) => categoryOrder.get(entry.measure.category) ?? categoryOrder.size;

@@ -48,16 +48,17 @@ const ownPlaces: Plugin = {
 };
 
 /** The stand-ins of stand-ins.ts in place of the packages they stand for. */
+const standInNamespace = 'loaded-when-called';
 const loadedWhenCalled: Plugin = {
-  name: 'loaded-when-called',
+  name: standInNamespace,
   setup(bundler) {
     bundler.onResolve({ filter: standInFilter }, (args) => ({
       path: args.path,
-      namespace: 'loaded-when-called',
+      namespace: standInNamespace,
       // The CommonJS build, resolved as node would from the importing package.
       pluginData: createRequire(args.importer).resolve(args.path),
     }));
-    bundler.onLoad({ filter: /.*/, namespace: 'loaded-when-called' }, (args) => ({
+    bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
       contents: standInSource(args.path, args.pluginData as string),
       loader: 'js',
     }));
@@ -109,7 +110,7 @@ async function makeBundle(): Promise<void> {
     // it changes anything there (each dependency's files where there is no such record).
     const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
     const bundledFiles = Object.keys(bundled.metafile.inputs)
-      .filter((input) => !input.startsWith(`${loadedWhenCalled.name}:`))
+      .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
     const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');
     const inputs = [
