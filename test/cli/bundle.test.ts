@@ -82,6 +82,24 @@ describe('startup bundle', () => {
     for (const left of ['brotli', '@noble/ciphers']) assert.ok(!bundled.some((text) => heads(left).test(text)), left);
   });
 
+  it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {
+    // Which of node's modules the process loaded, written as it exits.
+    const probe = `data:text/javascript,${encodeURIComponent(
+      "process.on('exit', () => process.stderr.write(String(process.moduleLoadList.includes('NativeModule child_process'))));",
+    )}`;
+    const loaded = async (runEnv: NodeJS.ProcessEnv) => {
+      const help = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), '--help'], {
+        cwd: tmpdir(),
+        env: runEnv,
+      });
+      assert.equal(help.code, 0, help.stderr);
+      return help.stderr;
+    };
+    assert.equal(await loaded(env), 'false');
+    // guide's modules as they are load it with commander: the probe sees it.
+    assert.equal(await loaded(plain), 'true');
+  });
+
   it('builds the same bytes and says the same as a build without it', async () => {
     const [fromBundle, withoutIt] = [await copyEdition(), await copyEdition()];
     const bundleRun = await spawnGuide(['build', '--no-cache'], { cwd: fromBundle, env });

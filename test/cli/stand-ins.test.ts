@@ -10,11 +10,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
-import { standInFilter, standInSource } from '../../src/cli/bundle/stand-ins.js';
+import { standInFilter, standInSource, standsIn } from '../../src/cli/bundle/stand-ins.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const require = createRequire(path.join(repoRoot, 'package.json'));
+const execFileAsync = promisify(execFile);
 
 /** The stand-in for `specifier` as a module of its own, imported, with the file it stands for. */
 async function standIn(specifier: string, from: string): Promise<{ module: Record<string, unknown>; file: string }> {
@@ -31,6 +34,28 @@ describe('bundle stand-ins', () => {
     assert.ok(standInFilter.test('@noble/ciphers/aes'));
     assert.ok(!standInFilter.test('brotli/decompress.jsx'));
     assert.ok(!standInFilter.test('@noble/ciphers/aes/extra'));
+    const fontkit = path.join(repoRoot, 'node_modules/fontkit/dist/main.cjs');
+    assert.ok(standsIn('brotli/decompress.js', fontkit));
+    // child_process only where commander imports it: guide's own modules run git with it.
+    const commander = path.join(repoRoot, 'node_modules/commander/lib/command.js');
+    assert.ok(standsIn('node:child_process', commander));
+    assert.ok(!standsIn('node:child_process', path.join(repoRoot, 'lib/io/git.js')));
+    assert.ok(!standsIn('node:fs', commander));
+  });
+
+  it("load child_process only when called, and spawn as it does (commander's executable subcommands)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-stand-in-'));
+    const at = path.join(dir, 'stand-in.mjs');
+    writeFileSync(at, standInSource('node:child_process', 'node:child_process'));
+    // A process of its own, so that nothing else has loaded child_process before the stand-in.
+    const probe = [
+      `const { spawn } = await import(${JSON.stringify(pathToFileURL(at).href)});`,
+      "const before = process.moduleLoadList.includes('NativeModule child_process');",
+      "const child = spawn(process.execPath, ['-e', 'process.exit(7)'], { stdio: 'inherit' });",
+      "child.on('exit', (code) => console.log(JSON.stringify({ before, code })));",
+    ].join('\n');
+    const { stdout } = await execFileAsync(process.execPath, ['--input-type=module', '-e', probe]);
+    assert.deepEqual(JSON.parse(stdout), { before: false, code: 7 });
   });
 
   it("load brotli only when called, and decompress as brotli does (fontkit's WOFF2 fonts)", async () => {

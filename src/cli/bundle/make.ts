@@ -27,7 +27,7 @@ import { build, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
-import { standInFilter, standInSource } from './stand-ins.js';
+import { standInFilter, standInSource, standsIn } from './stand-ins.js';
 
 /**
  * Each module's own place, written into the bundle: guide finds package.json, its templates and
@@ -52,12 +52,16 @@ const standInNamespace = 'loaded-when-called';
 const loadedWhenCalled: Plugin = {
   name: standInNamespace,
   setup(bundler) {
-    bundler.onResolve({ filter: standInFilter }, (args) => ({
-      path: args.path,
-      namespace: standInNamespace,
-      // The CommonJS build, resolved as node would from the importing package.
-      pluginData: createRequire(args.importer).resolve(args.path),
-    }));
+    bundler.onResolve({ filter: standInFilter }, (args) =>
+      standsIn(args.path, args.importer)
+        ? {
+            path: args.path,
+            namespace: standInNamespace,
+            // The CommonJS build, resolved as node would from the importing package.
+            pluginData: createRequire(args.importer).resolve(args.path),
+          }
+        : undefined,
+    );
     bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
       contents: standInSource(args.path, args.pluginData as string),
       loader: 'js',
