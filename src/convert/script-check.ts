@@ -6,7 +6,7 @@
 
 import { scriptMessages as say } from '../messages/convert.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { simplifiedCharacters } from './script.js';
+import { simplifiedCharacters, simplifiedPattern } from './script.js';
 import { eachTextValue } from './yaml-values.js';
 import type { TextValue } from '../schema/text-values.js';
 
@@ -16,10 +16,12 @@ export function simplifiedTextDiagnostics(
   sources: ReadonlyMap<string, string>,
 ): Diagnostic[] {
   const simplified = simplifiedCharacters();
+  const anySimplified = simplifiedPattern();
   const out: Diagnostic[] = [];
   for (const [file, values] of texts) {
     const source = sources.get(file);
-    if (source === undefined) continue;
+    // A file with no Simplified character anywhere (keys and comments too) has none in a value.
+    if (source === undefined || !anySimplified.test(source)) continue;
     eachTextValue(values, source, (start, _end, raw) => {
       const found: string[] = [];
       let first = -1;

@@ -24,6 +24,20 @@ export function simplifiedCharacters(): Set<string> {
   return simplified;
 }
 
+let anySimplified: RegExp | undefined;
+
+/**
+ * A pattern matching any Simplified-only character. One pass of it over a whole file says
+ * whether a value there can hold one: most files hold none, and the pattern runs as native code.
+ */
+export function simplifiedPattern(): RegExp {
+  anySimplified ??= new RegExp(
+    `[${[...simplifiedCharacters()].map((char) => char.replace(/[\\\]^-]/, '\\$&')).join('')}]`,
+    'u',
+  );
+  return anySimplified;
+}
+
 /** Whether `text` holds at least one Simplified-only character. */
 export function hasSimplified(text: string): boolean {
   const set = simplifiedCharacters();
