@@ -9,7 +9,7 @@ import path from 'node:path';
 import { OutputError } from '../errors.js';
 import { batchMessages as say } from '../messages/batch.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
-import { manifestCsv, manifestJson, type BatchManifest, type ManifestFirm } from './manifest.js';
+import { manifestCsvPieces, manifestJsonPieces, type BatchManifest, type ManifestFirm } from './manifest.js';
 
 /**
  * Pause between writes while updates keep coming (ms): longer for longer manifests, whose every
@@ -67,8 +67,9 @@ export class ManifestWriter {
         this.dirty = false;
         const snapshot = { ...this.manifest, firms: [...this.manifest.firms] };
         try {
-          await writeFileAtomic(path.join(this.dir, 'manifest.json'), manifestJson(snapshot));
-          await writeFileAtomic(path.join(this.dir, 'manifest.csv'), manifestCsv(snapshot));
+          // In pieces: the whole text of a long manifest is megabytes, every few seconds.
+          await writeFileAtomic(path.join(this.dir, 'manifest.json'), manifestJsonPieces(snapshot));
+          await writeFileAtomic(path.join(this.dir, 'manifest.csv'), manifestCsvPieces(snapshot));
         } catch (error) {
           this.failure ??= error;
         }

@@ -59,7 +59,54 @@ export interface BatchManifest {
 
 /** The manifest as JSON text. */
 export function manifestJson(manifest: BatchManifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+  return [...manifestJsonPieces(manifest)].join('');
+}
+
+/**
+ * About how long each piece of a manifest's text is (characters). 10,000 firms make 7 MB of
+ * JSON and 4 MB of CSV, written every few seconds while a batch runs: built in pieces and
+ * written piece by piece, no write holds the whole text, which as one string was tens of
+ * megabytes of the batch's peak.
+ */
+const pieceLength = 64 * 1024;
+
+/** Strings joined into pieces of about `pieceLength` characters. */
+function* inPieces(parts: Iterable<string>): Generator<string> {
+  let piece = '';
+  for (const part of parts) {
+    piece += part;
+    if (piece.length >= pieceLength) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
+/** The text of `manifestJson` in pieces: `JSON.stringify(manifest, null, 2)`, a firm at a time. */
+export function manifestJsonPieces(manifest: BatchManifest): Generator<string> {
+  // The text around the firms, found by its top-level key: only there does a line break come
+  // before it (a JSON string holds none), and only there is it indented by two spaces.
+  const key = '\n  "firms": ';
+  const outline = JSON.stringify({ ...manifest, firms: 0 }, null, 2);
+  const at = outline.indexOf(`${key}0`) + key.length;
+  const [before, after] = [outline.slice(0, at), `${outline.slice(at + 1)}\n`];
+  const { firms } = manifest;
+  return inPieces(
+    (function* () {
+      if (firms.length === 0) {
+        yield `${before}[]${after}`;
+        return;
+      }
+      yield `${before}[\n`;
+      // Each firm as JSON.stringify indents it two levels down (inside "firms": [ … ]); a JSON
+      // string holds no raw line break, so every line break is one between lines of the object.
+      for (const [index, firm] of firms.entries()) {
+        yield `    ${JSON.stringify(firm, null, 2).replaceAll('\n', '\n    ')}${index < firms.length - 1 ? ',' : ''}\n`;
+      }
+      yield `  ]${after}`;
+    })(),
+  );
 }
 
 const csvColumns = [
@@ -96,7 +143,16 @@ function csvField(value: string | number | null | undefined): string {
  * Excel on Chinese Windows reads UTF-8 as GBK), CRLF line ends, one row per firm.
  */
 export function manifestCsv(manifest: BatchManifest): string {
-  const lines = [csvColumns.join(',')];
+  return [...manifestCsvPieces(manifest)].join('');
+}
+
+/** The text of `manifestCsv` in pieces (see `pieceLength`). */
+export function manifestCsvPieces(manifest: BatchManifest): Generator<string> {
+  return inPieces(csvLines(manifest));
+}
+
+function* csvLines(manifest: BatchManifest): Generator<string> {
+  yield `\uFEFF${csvColumns.join(',')}\r\n`;
   for (const firm of manifest.firms) {
     const file = (format: OutputFormat) => firm.files.find((f) => f.format === format);
     const pdf = file('pdf');
@@ -122,9 +178,8 @@ export function manifestCsv(manifest: BatchManifest): string {
       html?.bytes,
       html?.sha256,
     ];
-    lines.push(row.map(csvField).join(','));
+    yield `${row.map(csvField).join(',')}\r\n`;
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The firms of a manifest an earlier run wrote, by id; empty when there is none or it is not one. */

@@ -15,6 +15,9 @@ import { trackTemporary, untrackTemporary } from './live-temporaries.js';
 export const temporaryFileName = /^\.guide-(\d+)-\d+\.tmp$/;
 let temporaryCount = 0;
 
+/** A file's bytes, its text, or its text in pieces (written one after the other, never joined). */
+export type FileData = Uint8Array | string | Iterable<string>;
+
 /** A file written in full under a temporary name beside its target, not yet renamed over it. */
 export interface StagedFile {
   target: string;
@@ -30,7 +33,7 @@ export interface StagedFile {
  */
 export async function writeFileAtomic(
   target: string,
-  data: Uint8Array | string,
+  data: FileData,
   options: { shownAs?: string } = {},
 ): Promise<void> {
   const failed = await replaceTargets([await stageFile(target, data, options)]);
@@ -46,7 +49,7 @@ export async function writeFileAtomic(
  */
 export async function stageFile(
   target: string,
-  data: Uint8Array | string,
+  data: FileData,
   options: { shownAs?: string; durable?: boolean } = {},
 ): Promise<StagedFile> {
   const shown = options.shownAs ?? target;
@@ -63,7 +66,9 @@ export async function stageFile(
   try {
     const handle = await open(temporary, 'w');
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      // Each piece from where the last ended: writeFile writes on from the handle's position.
+      else for (const piece of data) await handle.writeFile(piece);
       if (options.durable !== false) await handle.sync();
     } finally {
       await handle.close();

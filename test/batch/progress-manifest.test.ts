@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { manifestCsv, previousFirms, type BatchManifest } from '../../src/batch/manifest.js';
+import {
+  manifestCsv,
+  manifestCsvPieces,
+  manifestJson,
+  manifestJsonPieces,
+  previousFirms,
+  type BatchManifest,
+} from '../../src/batch/manifest.js';
 import { firmFileBase } from '../../src/batch/plan.js';
 import { shardOf } from '../../src/batch/shard.js';
 import { Progress } from '../../src/batch/progress.js';
@@ -93,6 +100,25 @@ describe('manifest', () => {
         'A1,"臺商 ""甲"", 有限公司","\'=HYPERLINK(""x"")",,ok,,A1/a.pdf,10,abc,,,,m1;m2,f,,,,\r\n' +
         'A2,乙,,b@example.com,failed,E-X bad,,,,,,,,,,,,\r\n',
     );
+  });
+
+  it('writes JSON as JSON.stringify does, in pieces for a long manifest', () => {
+    const long: BatchManifest = {
+      ...manifest,
+      // A title that looks like the firms' key must not be taken for it.
+      edition: { ...manifest.edition, title: 'x\n  "firms": 0' },
+      firms: Array.from({ length: 2000 }, (_, i) => ({ ...manifest.firms[i % 2]!, id: `F${i}` })),
+    };
+    for (const m of [manifest, { ...manifest, firms: [] }, long]) {
+      assert.equal(manifestJson(m), `${JSON.stringify(m, null, 2)}\n`);
+      assert.equal([...manifestJsonPieces(m)].join(''), manifestJson(m));
+    }
+    const pieces = [...manifestJsonPieces(long)];
+    assert.ok(pieces.length > 5 && pieces.every((piece) => piece.length < 70_000), String(pieces.length));
+    const csvPieces = [...manifestCsvPieces(long)];
+    assert.ok(csvPieces.length > 1);
+    assert.equal(csvPieces.join('').split('\r\n').length, 2002);
+    assert.equal(csvPieces.join(''), manifestCsv(long));
   });
 
   it('reads an earlier manifest back, ignoring what is not one', () => {
