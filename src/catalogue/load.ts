@@ -10,7 +10,6 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
-import { editionMarkdownDiagnostics, measureMarkdownDiagnostics } from './markdown-checks.js';
 import { excludedByPattern, patternFolders } from './policy-patterns.js';
 import { pathReach } from './edition-paths.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
@@ -329,15 +328,15 @@ function pathStaysInside(
  * (yaml reads ~1 MB/s in a new process), so a kept file is parsed again only if a check must
  * point into it. `keyParts`: what else the value depends on. Undefined when it cannot be used.
  */
-function loadKeptOrParse<T>(
+async function loadKeptOrParse<T>(
   kind: string,
   file: string,
   text: string,
   keyParts: readonly string[],
   result: LoadResult,
   { parsedFiles, store }: CatalogueLoadOptions,
-  make: (doc: Document) => T | undefined,
-): T | undefined {
+  make: (doc: Document) => Promise<T | undefined>,
+): Promise<T | undefined> {
   const key = store && entryKey(kind, currentLanguage(), file, text, ...keyParts);
   const clean = key === undefined ? undefined : (getJson(store, key) as CleanFile<T> | undefined);
   if (clean) {
@@ -347,11 +346,18 @@ function loadKeptOrParse<T>(
   }
   const before = result.diagnostics.length;
   const doc = parseSource(file, text, result, parsedFiles);
-  const value = doc && make(doc);
+  const value = doc && (await make(doc));
   if (value !== undefined && key !== undefined && result.diagnostics.length === before)
     setJson(store, key, { value, texts: result.texts.get(file)! } satisfies CleanFile<T>);
   return value;
 }
+
+/**
+ * The Markdown checks of a file that is parsed: loaded only then, as a file taken from the build
+ * cache was checked when it was kept. They bring the Markdown reader (markdown-it and its
+ * packages: about a quarter of what `guide validate` loaded when every file came from the cache).
+ */
+const markdownChecks = () => import('./markdown-checks.js');
 
 /**
  * Reads guide.yaml (at `configFile`, relative to the reader's root) and every measure file its
@@ -373,9 +379,10 @@ export async function loadCatalogue(
   // guide.yaml names the edition folder, wherever a link to it leads.
   const guideText = await readSource(reader, configFile, result, true, { outside: true });
   if (guideText === undefined) return result;
-  const edition = loadKeptOrParse('edition-file', configFile, guideText, [], result, options, (doc) => {
+  const edition = await loadKeptOrParse('edition-file', configFile, guideText, [], result, options, async (doc) => {
     const value = parseWith(editionSchema, { file: configFile, doc, diagnostics: result.diagnostics });
-    if (value) result.diagnostics.push(...editionMarkdownDiagnostics(configFile, guideText, doc));
+    if (value)
+      result.diagnostics.push(...(await markdownChecks()).editionMarkdownDiagnostics(configFile, guideText, doc));
     return value;
   });
   if (!edition) return result;
@@ -410,11 +417,11 @@ export async function loadCatalogue(
   for (const file of files) {
     const text = await readSource(reader, file, result, false, readOptions);
     if (text === undefined) continue;
-    const measure = loadKeptOrParse('measure-file', file, text, [declaredKey], result, options, (doc) => {
+    const measure = await loadKeptOrParse('measure-file', file, text, [declaredKey], result, options, async (doc) => {
       result.diagnostics.push(
         ...placeholderDiagnostics(file, doc),
         ...emptyAudienceDiagnostics(file, doc),
-        ...measureMarkdownDiagnostics(file, text, doc),
+        ...(await markdownChecks()).measureMarkdownDiagnostics(file, text, doc),
       );
       return parseWith(measureSchema, { file, doc, diagnostics: result.diagnostics, declared });
     });
