@@ -154,6 +154,21 @@ describe('writing outputs', () => {
     assert.deepEqual(await readdir(dir), [path.basename(target)]);
   });
 
+  it('writeFileAtomic writes text given in pieces one after the other, and replaces a longer file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'guide-edge-'));
+    const target = path.join(dir, 'manifest.json');
+    await writeFile(target, 'x'.repeat(100_000));
+    const pieces = ['{"a": "臺', '資"', ',\n"b": ', '2}\n'];
+    await writeFileAtomic(
+      target,
+      (function* () {
+        yield* pieces;
+      })(),
+    );
+    assert.equal(await readFile(target, 'utf8'), pieces.join(''));
+    assert.deepEqual(await readdir(dir), ['manifest.json']);
+  });
+
   it('writeFileAtomic throws OutputError with the reason in plain words and the system code', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'guide-edge-'));
     await mkdir(path.join(dir, 'out.pdf'));
