@@ -96,31 +96,43 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   // A standard and colours that cannot go together are refused before any firm is built.
   resolvePdfOutput(theme, request);
   diagnostics.push(...checkSourceGlyphs(fonts, loaded, catalogue, request.asOf));
+  // The checks were the last to read the parsed YAML: let it go before the firms are built.
+  loaded.documents.clear();
+  loaded.texts.clear();
   if (hasErrors(diagnostics)) return fail(diagnostics);
 
-  const { firmsFile, list } = await readRunFirmList(options.firms, {
-    cwd: io.cwd,
-    root,
-    edition,
-    sheet: options.sheet,
-  });
-  if (list.text !== undefined) sources.set(firmsFile, list.text);
-  const glyphs = firmGlyphProblems(list.rows, firmsFile, fonts);
-  const listDiagnostics = [...list.diagnostics, ...[...glyphs.values()].flat()];
-  // A list that cannot be used at all, or a YAML list that does not parse: no firm can be trusted.
-  const unusable = (d: Diagnostic) =>
-    d.code === 'E-FIRMS-FILE' || (d.code.startsWith('E-YAML-') && d.severity === 'error');
-  if (listDiagnostics.some(unusable)) return fail([...diagnostics, ...listDiagnostics]);
-
-  if (options.explain !== undefined) {
-    return explainFirm(options.explain, {
-      ...{ report, json: options.json === true, catalogue, request, rows: list.rows, glyphs },
-      ...{ rejected: list.rejected, sources, root, firmsFile },
+  // In a function of its own, which has returned before the firms are built: an async function
+  // keeps what it awaited until it returns, and the list's rows (with each cell's place in the
+  // file, for messages: about 1 KB a firm) are not needed once the firms are known.
+  const read = await (async () => {
+    const { firmsFile, list } = await readRunFirmList(options.firms, {
+      cwd: io.cwd,
+      root,
+      edition,
+      sheet: options.sheet,
     });
-  }
+    if (list.text !== undefined) sources.set(firmsFile, list.text);
+    const glyphs = firmGlyphProblems(list.rows, firmsFile, fonts);
+    const listDiagnostics = [...list.diagnostics, ...[...glyphs.values()].flat()];
+    // A list that cannot be used at all, or a YAML list that does not parse: no firm can be trusted.
+    const unusable = (d: Diagnostic) =>
+      d.code === 'E-FIRMS-FILE' || (d.code.startsWith('E-YAML-') && d.severity === 'error');
+    if (listDiagnostics.some(unusable)) return fail([...diagnostics, ...listDiagnostics]);
 
-  const only = options.only === undefined ? undefined : selectOnly(options.only, list.rows, list.rejected);
-  const firms = batchFirms(list, glyphs, { ...(only ? { only } : {}), ...(shard ? { shard } : {}) });
+    if (options.explain !== undefined) {
+      return explainFirm(options.explain, {
+        ...{ report, json: options.json === true, catalogue, request, rows: list.rows, glyphs },
+        ...{ rejected: list.rejected, sources, root, firmsFile },
+      });
+    }
+
+    const only = options.only === undefined ? undefined : selectOnly(options.only, list.rows, list.rejected);
+    const firms = batchFirms(list, glyphs, { ...(only ? { only } : {}), ...(shard ? { shard } : {}) });
+    return { firmsFile, firms, listDiagnostics, invalidRows: list.rejected.length + glyphs.size };
+  })();
+  // An exit code: the list cannot be used, or --explain has said what it had to.
+  if (typeof read === 'number') return read;
+  const { firmsFile, firms, listDiagnostics, invalidRows } = read;
   const warnings = [...diagnostics, ...listDiagnostics];
   if (warnings.length > 0 && reportFormat === 'text') print(warnings);
 
@@ -168,7 +180,6 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
     print([...warnings, ...failures.diagnostics], options.json === true ? { manifest: result.manifest } : undefined);
   } else if (failures.diagnostics.length > 0) print(failures.diagnostics);
 
-  const invalidRows = list.rejected.length + glyphs.size;
   const shownOut = path.relative(io.cwd, outDir) || '.';
   const counts = [
     say.built({ built: report.style.ok(say.builtWord()), n: result.built }),
