@@ -14,7 +14,6 @@
  * by this thread alone.
  */
 
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { internalFailure, runFirmJob, type FirmJob, type FirmJobResult } from './firm-job.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
@@ -70,19 +69,8 @@ export interface PoolOptions {
   onResult: (job: FirmJob, result: FirmJobResult) => void;
 }
 
-/**
- * How far V8 lets a heap grow past what was live after a collection before it collects again.
- * Left to itself it allows 2–4× when collecting is cheap; a builder keeps little from one firm to
- * the next, so that slack was most of a batch's memory. At 1.5× the peak of 200 firms (PDF and
- * DOCX, this thread and one worker) fell from 389 MB to 306 MB in the same CPU time; at 1.3× to
- * 291 MB for 13 % more CPU. A V8 flag holds for the whole process, every thread; V8 reads this
- * one at each collection, so setting it when a pool starts is enough.
- */
-const heapGrowth = '--heap-growing-percent=50';
-
 /** Runs every job; resolves when each has a result and every worker thread has stopped. */
 export function runPool(options: PoolOptions): Promise<void> {
-  setFlagsFromString(heapGrowth);
   const { jobs } = options;
   /** Jobs handed back by a worker that died before starting them, taken before new ones. */
   const returned: FirmJob[] = [];

@@ -57,7 +57,8 @@ const loadedWhenCalled: Plugin = {
         ? {
             path: args.path,
             namespace: standInNamespace,
-            // The CommonJS build, resolved as node would from the importing package.
+            // What it loads when called: the CommonJS build, resolved as node would from the
+            // importing package, or node's own module by its name.
             pluginData: createRequire(args.importer).resolve(args.path),
           }
         : undefined,

@@ -2,7 +2,7 @@
  * Some dependencies do costly work when they load, for what guide never asks of them: fontkit's
  * brotli unpacks its 120 KB dictionary (~20 ms) for WOFF2 fonts, which guide refuses
  * (pipeline/fonts.ts); pdfkit's AES builds its tables (~8 ms) for encrypted PDFs, which guide
- * does not make; commander loads node's child_process (~5 ms of every start) to run a
+ * does not make; commander loads node's child_process (2–5 ms of every start) to run a
  * subcommand's own executable, which guide's commands never are. In the bundle (make.ts) each is
  * a stand-in with the exports its importer uses, which loads the real module only if one is
  * called.
