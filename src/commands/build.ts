@@ -10,7 +10,7 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readBuildInputs } from '../io/build-inputs.js';
 import { commandCache } from '../io/build-cache.js';
 import { buildInstant } from '../io/clock.js';
-import { editionConfig, loadEdition } from '../io/edition.js';
+import { loadEdition } from '../io/edition.js';
 import { writeEditionOutput } from '../io/edition-output.js';
 import { safeFileName } from '../io/file-names.js';
 import { buildDocument, editionContent, selectEdition } from '../pipeline/build-document.js';
@@ -53,7 +53,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const pinnedDate = buildInstant(io.env);
-  const store = commandCache(io.cwd, path.dirname(editionConfig(io.cwd, options.config)), options.cache);
+  const store = commandCache(io.cwd, options.config, options.cache);
   const loaded = await loadEdition(io.cwd, options.config, store ? { store } : {});
   const sources = new Map(loaded.sources);
   const diagnostics: Diagnostic[] = validateCatalogue(loaded, {

@@ -6,7 +6,7 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { editionConfig, loadEdition } from '../io/edition.js';
+import { loadEdition } from '../io/edition.js';
 import { commandCache } from '../io/build-cache.js';
 import { checkEditionGlyphs } from '../pipeline/glyph-check.js';
 import { commandMessages as say } from '../messages/cli.js';
@@ -25,7 +25,7 @@ export async function validateCommand(io: CliIo, options: ValidateCommandOptions
   const report = createReporter(io);
   // Files that loaded cleanly (guide.yaml, the theme, the measures) are kept in the build cache,
   // so the next run (validate or build) parses only the files edited since.
-  const store = commandCache(io.cwd, path.dirname(editionConfig(io.cwd, options.config)), options.cache);
+  const store = commandCache(io.cwd, options.config, options.cache);
   const loaded = await loadEdition(io.cwd, options.config, store ? { store } : {});
   const diagnostics = validateCatalogue(loaded, {
     ...(options.asOf ? { asOf: options.asOf } : {}),

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntryStore } from '../cache-store.js';
 import { sha256Hex } from '../hash.js';
+import { editionConfig } from './edition.js';
 import { version } from './version.js';
 import { replaceTargets, stageFile, temporaryFileName } from './write-atomic.js';
 
@@ -183,9 +184,14 @@ async function trim(dir: string, maxBytes: number): Promise<void> {
 
 /**
  * The cache a command uses: `--cache DIR` (relative to `cwd`), none for `--no-cache` (`false`),
- * else `.guide-cache` in the edition folder `root`.
+ * else `.guide-cache` in the edition folder (of `config`, the command's `--config`).
  */
-export function commandCache(cwd: string, root: string, option: string | false | undefined): BuildCache | undefined {
+export function commandCache(
+  cwd: string,
+  config: string | undefined,
+  option: string | false | undefined,
+): BuildCache | undefined {
   if (option === false) return undefined;
-  return openBuildCache(option === undefined ? path.join(root, cacheFolderName) : path.resolve(cwd, option));
+  if (option !== undefined) return openBuildCache(path.resolve(cwd, option));
+  return openBuildCache(path.join(path.dirname(editionConfig(cwd, config)), cacheFolderName));
 }
