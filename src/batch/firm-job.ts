@@ -35,7 +35,7 @@ export interface FirmJob {
 
 /** What a worker says about one firm: the files it wrote, or why it wrote none. */
 export type FirmJobResult =
-  | { kind: 'done'; index: number; files: ManifestFile[]; measures: string[] }
+  | { kind: 'done'; index: number; files: ManifestFile[] }
   | {
       kind: 'failed';
       index: number;
@@ -109,7 +109,7 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
   // Files an earlier run wrote under other names are stale.
   const written = new Set(files.map((file) => file.path));
   await removeFiles(previousFiles(written));
-  return { kind: 'done', index: job.index, files, measures: [...job.answering, ...job.others] };
+  return { kind: 'done', index: job.index, files };
 }
 
 /** A bug met while building one firm: reported for that firm, so the others still get built. */

@@ -30,14 +30,15 @@ const queueDepth = 2;
 
 /**
  * A worker thread's heap. A firm's guide is built from objects that live through its whole PDF
- * and DOCX; a young generation of 32 MB lets most of them die young rather than be promoted, and
+ * and DOCX; a young generation of 16 MB lets most of them die young rather than be promoted, and
  * a 128 MB old generation (twice what a builder keeps: fonts, caches, the catalogue, one guide)
  * bounds the rest. A guide too big for it is built again by this thread, whose heap has no such
- * bound. Measured with 100 firms, both formats, this thread and one worker on 2 cores: 383 MB at
- * the peak against 404 MB with 64 and 256 MB, in the same CPU time (the subsets are no longer
- * decoded glyph by glyph, so a builder keeps less than when 64 and 256 were chosen).
+ * bound. Measured with 300 firms, both formats, this thread and one worker on 2 cores (GNU time,
+ * two rounds): young 32 MB 291–297 MB at the peak, 16 MB 278 MB in the same CPU time, 8 MB
+ * 264 MB for 2–4 % more. (With 100 firms, 64 and 256 MB had given 404 MB against 383 MB for 32
+ * and 128.)
  */
-const resourceLimits = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 128 };
+const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
 /** A worker thread running worker.js with the run's setup. */
 function startWorker(setup: FirmWorkerSetup): Worker {

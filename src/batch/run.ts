@@ -81,18 +81,21 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
 }
 
 /**
- * How far V8 lets a heap grow past what was live after a collection before it collects again.
- * Left to itself it allows 2–4× when collecting is cheap; a builder keeps little from one firm to
- * the next, so that slack was most of a batch's memory. At 1.5× the peak of 200 firms (PDF and
- * DOCX, this thread and one worker) fell from 389 MB to 306 MB in the same CPU time; at 1.3× to
- * 291 MB for 13 % more CPU. A V8 flag holds for the whole process, every thread; V8 reads this
- * one at each collection. Set before the firms are planned: planning 10,000 firms makes its own
- * garbage, and with V8's slack it was the run's peak, while the first worker set itself up.
+ * Holds every heap of the process to 1.5× what was live after its last collection; `guide batch`
+ * calls it before it reads anything. Left to itself V8 lets a heap grow 2–4× past that when
+ * collecting is cheap; a builder keeps little from one firm to the next, so that slack was most
+ * of a batch's memory. At 1.5× the peak of 200 firms (PDF and DOCX, this thread and one worker)
+ * fell from 389 MB to 306 MB in the same CPU time; at 1.3× to 291 MB for 13 % more CPU. A V8
+ * flag holds for the whole process, every thread; V8 reads this one at each collection. Before
+ * the firm list is read: reading 10,000 rows, each with its cells' places, grew this thread's heap
+ * to 100 MB with V8's slack, and V8 kept that heap through the run (10,000 firms, PDF, `--jobs 2`:
+ * the first 40 s peaked at 295 MB against 330 MB when it was set as the run started, median of 3).
  */
-const heapGrowth = '--heap-growing-percent=50';
+export function holdHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
 
 async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
-  setFlagsFromString(heapGrowth);
   const { setup } = options;
   const outDir = setup.outDir;
   await removeLeftoverTemporaries(outDir);
@@ -162,7 +165,9 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
       const entry = entryOf.get(firm.id)!;
       if (result.kind === 'done') {
         built++;
-        writer.update({ ...entry, status: 'ok', measures: result.measures, files: result.files });
+        // The entry's measures are the planned ones, which the builder used: ids a worker sent
+        // back would be copies of the same strings, about 1 KB a firm for the whole run.
+        writer.update({ ...entry, status: 'ok', files: result.files });
       } else {
         failed.push({ firm, result });
         writer.update({ ...entry, status: 'failed', reason: reasonOf(result.diagnostics), files: [] });

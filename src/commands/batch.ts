@@ -22,7 +22,7 @@ import { parseShard } from '../batch/shard.js';
 import { batchFirms, firmGlyphProblems, readRunFirmList, selectOnly } from '../batch/preflight.js';
 import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
 import { Progress } from '../batch/progress.js';
-import { failureDiagnostics, reasonOf, runBatch } from '../batch/run.js';
+import { failureDiagnostics, holdHeapGrowth, reasonOf, runBatch } from '../batch/run.js';
 import { prepareFirmWorker } from '../batch/worker-setup.js';
 import { readTemplates, templateSourceTexts } from '../pipeline/templates.js';
 import { resolvePdfOutput } from '../pipeline/pdf-output.js';
@@ -53,6 +53,7 @@ export interface BatchCommandOptions {
 
 /** Runs `guide batch`; returns the exit code. */
 export async function batchCommand(io: CliIo, options: BatchCommandOptions): Promise<number> {
+  holdHeapGrowth();
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const jobs = parseJobs(options.jobs, availableParallelism());
