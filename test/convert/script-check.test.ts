@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
+import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
 import { simplifiedCharacters, simplifiedPattern } from '../../src/convert/script.js';
 import { simplifiedTextDiagnostics } from '../../src/convert/script-check.js';
 import { textValues } from '../../src/schema/text-values.js';
@@ -26,6 +27,25 @@ describe('script check', () => {
     assert.ok(simplified.length > 2000);
     for (const char of simplified) assert.ok(pattern.test(char), char);
     for (const char of '台干准里后臺資企業稅費辦理 abc-]^\\') assert.ok(!pattern.test(char), char);
+  });
+
+  it("holds every entry of OpenCC's table that Traditional text does not write too", () => {
+    // The table read the plain way: "简 繁[ 繁…]" entries joined by "|".
+    const expected = new Set<string>();
+    for (const entry of simplifiedToTraditional.split('|')) {
+      const [from, to] = entry.split(' ');
+      if (from && to && from !== to) expected.add(from);
+    }
+    for (const char of '台干准里后余范云') expected.delete(char);
+    const simplified = simplifiedCharacters();
+    assert.ok(simplified.size > 3000, `${simplified.size}`);
+    assert.deepEqual(
+      [...simplified].filter((char) => !expected.has(char)),
+      [],
+    );
+    // Only the few shared characters are left out.
+    assert.ok([...expected].filter((char) => !simplified.has(char)).length < 40);
+    for (const char of '简费务为发') assert.ok(simplified.has(char), char);
   });
 
   it('warns at the first Simplified character of a value, not in keys or comments', () => {
