@@ -100,6 +100,20 @@ describe('startup bundle', () => {
     assert.equal(await loaded(plain), 'true');
   });
 
+  it("asks node to keep the modules' compiled code between runs, where node can (22.1 and later)", async () => {
+    // node 20 has no enableCompileCache: the probe puts one in its place, which counts its calls.
+    const probe = `data:text/javascript,${encodeURIComponent(
+      "import module from 'node:module'; let calls = 0; module.enableCompileCache = () => { calls++; };" +
+        "process.on('exit', () => process.stderr.write(String(calls)));",
+    )}`;
+    const help = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), '--help'], {
+      cwd: tmpdir(),
+      env,
+    });
+    assert.equal(help.code, 0, help.stderr);
+    assert.equal(help.stderr, '1');
+  });
+
   it('builds the same bytes and says the same as a build without it', async () => {
     const [fromBundle, withoutIt] = [await copyEdition(), await copyEdition()];
     const bundleRun = await spawnGuide(['build', '--no-cache'], { cwd: fromBundle, env });
