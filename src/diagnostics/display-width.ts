@@ -21,14 +21,21 @@ const wideRanges: readonly [number, number][] = [
 ];
 
 function isWide(codePoint: number): boolean {
-  for (const [start, end] of wideRanges) {
-    if (codePoint < start) return false;
-    if (codePoint <= end) return true;
+  // Indexed, not for…of with destructuring: this runs cold at every start (`guide --help`
+  // measures each chunk of its text), where the iterator protocol costs many times more.
+  for (let i = 0; i < wideRanges.length; i++) {
+    const range = wideRanges[i]!;
+    if (codePoint < range[0]) return false;
+    if (codePoint <= range[1]) return true;
   }
   return false;
 }
 
+/** Printable ASCII alone: one column a character. */
+const printableAscii = /^[\x20-\x7e]*$/;
+
 export function displayWidth(text: string): number {
+  if (printableAscii.test(text)) return text.length;
   let width = 0;
   for (const char of text) {
     const codePoint = char.codePointAt(0)!;
