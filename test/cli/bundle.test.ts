@@ -76,10 +76,43 @@ describe('startup bundle', () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const folder = path.join(path.dirname(stampFile), stamp.folder);
     // esbuild heads each module it bundles with a comment naming its file.
-    const bundled = readdirSync(folder).map((name) => readFileSync(path.join(folder, name), 'utf8'));
+    const modules = readdirSync(folder).filter((name) => name.endsWith('.js'));
+    const bundled = modules.map((name) => readFileSync(path.join(folder, name), 'utf8'));
     const heads = (folder: string) => new RegExp(`^// .*node_modules/${folder}/`, 'm');
     assert.ok(bundled.some((text) => heads('fontkit').test(text)));
-    for (const left of ['brotli', '@noble/ciphers']) assert.ok(!bundled.some((text) => heads(left).test(text)), left);
+    for (const left of ['brotli', '@noble/ciphers', 'yaml']) {
+      assert.ok(!bundled.some((text) => heads(left).test(text)), left);
+    }
+    // yaml is beside the modules, as one CommonJS file of its own.
+    assert.ok(heads('yaml').test(readFileSync(path.join(folder, 'yaml.cjs'), 'utf8')));
+  });
+
+  it('loads yaml only for files the build cache has not kept', async () => {
+    // Whether the process required the bundle's yaml, written as it exits.
+    const probe = `data:text/javascript,${encodeURIComponent(
+      "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
+        "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('yaml.cjs')))));",
+    )}`;
+    const dir = await copyEdition();
+    const validate = async (...args: string[]) => {
+      const result = await run(
+        process.execPath,
+        ['--import', probe, path.join(repoRoot, 'bin/guide.js'), 'validate', ...args],
+        {
+          cwd: dir,
+          env,
+        },
+      );
+      assert.equal(result.code, 0, result.stderr);
+      // What validate says comes before the probe's word.
+      return /(true|false)$/.exec(result.stderr)?.[1];
+    };
+    assert.equal(await validate(), 'true');
+    // Every file kept by the run before: nothing to parse.
+    assert.equal(await validate(), 'false');
+    await editFile(path.join(dir, 'guide.yaml'), (text) => `${text}\n# edited\n`);
+    assert.equal(await validate(), 'true');
+    assert.equal(await validate('--no-cache'), 'true');
   });
 
   it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {

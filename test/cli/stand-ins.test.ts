@@ -13,6 +13,7 @@ import { brotliCompressSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
+import type * as YamlPackage from 'yaml';
 import { standInFilter, standInSource, standsIn } from '../../src/cli/bundle/stand-ins.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -34,6 +35,9 @@ describe('bundle stand-ins', () => {
     assert.ok(standInFilter.test('@noble/ciphers/aes'));
     assert.ok(!standInFilter.test('brotli/decompress.jsx'));
     assert.ok(!standInFilter.test('@noble/ciphers/aes/extra'));
+    assert.ok(standInFilter.test('yaml'));
+    assert.ok(!standInFilter.test('yaml/util'));
+    assert.ok(standsIn('yaml', path.join(repoRoot, 'lib/catalogue/load.js')));
     const fontkit = path.join(repoRoot, 'node_modules/fontkit/dist/main.cjs');
     assert.ok(standsIn('brotli/decompress.js', fontkit));
     // child_process only where commander imports it: guide's own modules run git with it.
@@ -77,5 +81,27 @@ describe('bundle stand-ins', () => {
     const real = require(file) as { cbc: Cipher; ecb: Cipher };
     assert.deepEqual(cbc, real.cbc(key, iv).encrypt(data));
     assert.deepEqual(ecb, real.ecb(key).encrypt(data));
+  });
+
+  it('load yaml only when called, and read and write YAML as yaml does (files the build cache has not kept)', async () => {
+    const { module, file } = await standIn('yaml', 'yaml');
+    assert.equal(require.cache[file], undefined, 'loaded before it was called');
+    const text = 'title: 臺資企業\nsteps:\n  - 申請\n  - &a 辦理\n  - *a\n';
+    const standInYaml = module as unknown as typeof YamlPackage;
+    const doc = standInYaml.parseDocument(text);
+    assert.ok(require.cache[file], 'not loaded when called');
+    const real = require(file) as typeof YamlPackage;
+    const expected = real.parseDocument(text);
+    assert.deepEqual(doc.toJS(), expected.toJS());
+    assert.equal(standInYaml.stringify(doc.toJS()), real.stringify(expected.toJS()));
+    // The node tests and the visitor answer for the real package's nodes.
+    const steps = doc.get('steps') as YamlPackage.YAMLSeq;
+    assert.ok(standInYaml.isMap(doc.contents) && standInYaml.isCollection(steps) && standInYaml.isSeq(steps));
+    assert.ok(standInYaml.isScalar(steps.items[0]) && standInYaml.isAlias(steps.items[2]));
+    assert.ok(standInYaml.isNode(steps) && !standInYaml.isNode('steps'));
+    assert.ok(standInYaml.isPair((doc.contents as YamlPackage.YAMLMap).items[0]));
+    const seen: string[] = [];
+    standInYaml.visit(doc, { Scalar: (_key, node) => void seen.push(String(node.value)) });
+    assert.deepEqual(seen, ['title', '臺資企業', 'steps', '申請', '辦理']);
   });
 });

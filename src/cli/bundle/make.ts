@@ -27,7 +27,7 @@ import { build, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
-import { standInFilter, standInSource, standsIn } from './stand-ins.js';
+import { oneFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 
 /**
  * Each module's own place, written into the bundle: guide finds package.json, its templates and
@@ -52,17 +52,19 @@ const standInNamespace = 'loaded-when-called';
 const loadedWhenCalled: Plugin = {
   name: standInNamespace,
   setup(bundler) {
-    bundler.onResolve({ filter: standInFilter }, (args) =>
-      standsIn(args.path, args.importer)
-        ? {
-            path: args.path,
-            namespace: standInNamespace,
-            // What it loads when called: the CommonJS build, resolved as node would from the
-            // importing package, or node's own module by its name.
-            pluginData: createRequire(args.importer).resolve(args.path),
-          }
-        : undefined,
-    );
+    const oneFiles = new Map(oneFileStandIns());
+    bundler.onResolve({ filter: standInFilter }, (args) => {
+      if (!standsIn(args.path, args.importer)) return undefined;
+      const oneFile = oneFiles.get(args.path);
+      return {
+        path: args.path,
+        namespace: standInNamespace,
+        // What it loads when called: its one-file build beside the bundle's modules, the
+        // CommonJS build resolved as node would from the importing package, or node's own module
+        // by its name.
+        pluginData: oneFile ? `./${oneFile}` : createRequire(args.importer).resolve(args.path),
+      };
+    });
     bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
       contents: standInSource(args.path, args.pluginData as string),
       loader: 'js',
@@ -106,6 +108,23 @@ async function makeBundle(): Promise<void> {
       logLevel: 'error',
     });
 
+    // The packages some stand-ins load, each as one CommonJS file beside the modules.
+    const oneFileInputs: string[] = [];
+    for (const [specifier, file] of oneFileStandIns()) {
+      const made = await build({
+        entryPoints: [createRequire(path.join(root, 'package.json')).resolve(specifier)],
+        absWorkingDir: root,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: path.join(work, file),
+        metafile: true,
+        logLevel: 'error',
+      });
+      oneFileInputs.push(...Object.keys(made.metafile.inputs));
+    }
+
     const guide = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
     const hash = createHash('sha256').update(guide);
     for (const file of readdirSync(work).sort()) hash.update(file).update(readFileSync(path.join(work, file)));
@@ -114,7 +133,7 @@ async function makeBundle(): Promise<void> {
     // one, and the dependencies through npm's record of node_modules, which npm rewrites whenever
     // it changes anything there (each dependency's files where there is no such record).
     const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
-    const bundledFiles = Object.keys(bundled.metafile.inputs)
+    const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...oneFileInputs]
       .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
     const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');
