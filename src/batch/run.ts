@@ -5,7 +5,6 @@
  */
 
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { matchFirm } from '../firms/match.js';
@@ -78,21 +77,6 @@ export async function runBatch(options: BatchRunOptions): Promise<BatchRunResult
   } finally {
     await unlock();
   }
-}
-
-/**
- * Holds every heap of the process to 1.5× what was live after its last collection; `guide batch`
- * calls it before it reads anything. Left to itself V8 lets a heap grow 2–4× past that when
- * collecting is cheap; a builder keeps little from one firm to the next, so that slack was most
- * of a batch's memory. At 1.5× the peak of 200 firms (PDF and DOCX, this thread and one worker)
- * fell from 389 MB to 306 MB in the same CPU time; at 1.3× to 291 MB for 13 % more CPU. A V8
- * flag holds for the whole process, every thread; V8 reads this one at each collection. Before
- * the firm list is read: reading 10,000 rows, each with its cells' places, grew this thread's heap
- * to 100 MB with V8's slack, and V8 kept that heap through the run (10,000 firms, PDF, `--jobs 2`:
- * the first 40 s peaked at 295 MB against 330 MB when it was set as the run started, median of 3).
- */
-export function holdHeapGrowth(): void {
-  setFlagsFromString('--heap-growing-percent=50');
 }
 
 async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {

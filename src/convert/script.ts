@@ -8,7 +8,7 @@
 import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
 
 /** Characters in the table that are also ordinary Traditional characters (in Taiwan's standard). */
-const sharedCharacters = '台干准里后余范云冲斗几于划仆并朴杰游涂郁采伙凶帘淀丑吃征占咸岳佣秘灶熏霉尸';
+export const sharedCharacters = '台干准里后余范云冲斗几于划仆并朴杰游涂郁采伙凶帘淀丑吃征占咸岳佣秘灶熏霉尸';
 
 let simplified: Set<string> | undefined;
 

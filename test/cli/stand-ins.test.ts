@@ -1,6 +1,6 @@
 /**
- * The bundle's stand-ins (src/cli/bundle/stand-ins.ts) for packages guide imports but never
- * calls: each loads its package only when called, then gives what the package gives.
+ * The bundle's stand-ins (src/cli/bundle/stand-ins.ts) for packages guide imports but calls seldom
+ * or never: each loads its package only when called, then gives what the package gives.
  */
 
 import assert from 'node:assert/strict';

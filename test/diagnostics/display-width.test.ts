@@ -14,7 +14,7 @@ describe('display width', () => {
     assert.equal(displayWidth(' ~'), 2);
   });
 
-  it('counts Chinese, fullwidth forms and wide symbols two columns, and control characters and combining marks none', () => {
+  it('counts Chinese, fullwidth forms and wide symbols two columns; C0 controls and combining marks none, DEL one', () => {
     assert.equal(displayWidth('辦事指南'), 8);
     assert.equal(displayWidth('用法：guide'), 11);
     assert.equal(displayWidth('（ＡＢ）'), 8);

@@ -27,7 +27,7 @@ import { build, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
-import { oneFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
+import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 
 /**
  * Each module's own place, written into the bundle: guide finds package.json, its templates and
@@ -52,17 +52,17 @@ const standInNamespace = 'loaded-when-called';
 const loadedWhenCalled: Plugin = {
   name: standInNamespace,
   setup(bundler) {
-    const oneFiles = new Map(oneFileStandIns());
+    const commonJsFiles = new Map(commonJsFileStandIns());
     bundler.onResolve({ filter: standInFilter }, (args) => {
       if (!standsIn(args.path, args.importer)) return undefined;
-      const oneFile = oneFiles.get(args.path);
+      const commonJsFile = commonJsFiles.get(args.path);
       return {
         path: args.path,
         namespace: standInNamespace,
         // What it loads when called: its one-file build beside the bundle's modules, the
         // CommonJS build resolved as node would from the importing package, or node's own module
         // by its name.
-        pluginData: oneFile ? `./${oneFile}` : createRequire(args.importer).resolve(args.path),
+        pluginData: commonJsFile ? `./${commonJsFile}` : createRequire(args.importer).resolve(args.path),
       };
     });
     bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
@@ -102,6 +102,8 @@ async function makeBundle(): Promise<void> {
       },
       target: 'node20',
       outdir: work,
+      // Chunks beside main.js, not in a folder of their own: a stand-in's chunk requires its
+      // CommonJS build as `./<file>`.
       chunkNames: '[name]-[hash]',
       plugins: [ownPlaces, loadedWhenCalled],
       metafile: true,
@@ -109,8 +111,8 @@ async function makeBundle(): Promise<void> {
     });
 
     // The packages some stand-ins load, each as one CommonJS file beside the modules.
-    const oneFileInputs: string[] = [];
-    for (const [specifier, file] of oneFileStandIns()) {
+    const commonJsFileInputs: string[] = [];
+    for (const [specifier, file] of commonJsFileStandIns()) {
       const made = await build({
         entryPoints: [createRequire(path.join(root, 'package.json')).resolve(specifier)],
         absWorkingDir: root,
@@ -122,7 +124,7 @@ async function makeBundle(): Promise<void> {
         metafile: true,
         logLevel: 'error',
       });
-      oneFileInputs.push(...Object.keys(made.metafile.inputs));
+      commonJsFileInputs.push(...Object.keys(made.metafile.inputs));
     }
 
     const guide = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
@@ -133,7 +135,7 @@ async function makeBundle(): Promise<void> {
     // one, and the dependencies through npm's record of node_modules, which npm rewrites whenever
     // it changes anything there (each dependency's files where there is no such record).
     const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
-    const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...oneFileInputs]
+    const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...commonJsFileInputs]
       .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
     const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');

@@ -20,7 +20,7 @@ interface StandIn {
    * name and the stand-in requires: node's own require of a package of many files costs more than
    * the bundle saved (yaml: 74 files, 30 ms, against 9 ms for the one file).
    */
-  oneFile?: string;
+  commonJsFile?: string;
 }
 
 const standIns: Record<string, StandIn> = {
@@ -40,13 +40,15 @@ const standIns: Record<string, StandIn> = {
       'isScalar',
       'isSeq',
     ],
-    oneFile: 'yaml.cjs',
+    commonJsFile: 'yaml.cjs',
   },
 };
 
-/** The stand-ins made from a one-file build of their package: `[specifier, file name]`. */
-export function oneFileStandIns(): [specifier: string, file: string][] {
-  return Object.entries(standIns).flatMap(([specifier, { oneFile }]) => (oneFile ? [[specifier, oneFile]] : []));
+/** The stand-ins that load a one-file CommonJS build of their package: `[specifier, file name]`. */
+export function commonJsFileStandIns(): [specifier: string, file: string][] {
+  return Object.entries(standIns).flatMap(([specifier, { commonJsFile }]) =>
+    commonJsFile ? [[specifier, commonJsFile]] : [],
+  );
 }
 
 /** The imports the bundle may replace, as esbuild's resolver sees them; `standsIn` decides. */
@@ -79,6 +81,7 @@ export function standInSource(specifier: string, file: string): string {
     'let loaded;',
     `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(file)}));`,
   ];
+  // Functions only, called through: a property of one (yaml's visit.BREAK, say) is not there.
   for (const name of standIn.exports) {
     lines.push(
       name === 'default'
