@@ -85,6 +85,10 @@ function* inPieces(parts: Iterable<string>): Generator<string> {
 
 /** The text of `manifestJson` in pieces: `JSON.stringify(manifest, null, 2)`, a firm at a time. */
 export function manifestJsonPieces(manifest: BatchManifest): Generator<string> {
+  return inPieces(jsonParts(manifest));
+}
+
+function* jsonParts(manifest: BatchManifest): Generator<string> {
   // The text around the firms, found by its top-level key: only there does a line break come
   // before it (a JSON string holds none), and only there is it indented by two spaces.
   const key = '\n  "firms": ';
@@ -92,21 +96,17 @@ export function manifestJsonPieces(manifest: BatchManifest): Generator<string> {
   const at = outline.indexOf(`${key}0`) + key.length;
   const [before, after] = [outline.slice(0, at), `${outline.slice(at + 1)}\n`];
   const { firms } = manifest;
-  return inPieces(
-    (function* () {
-      if (firms.length === 0) {
-        yield `${before}[]${after}`;
-        return;
-      }
-      yield `${before}[\n`;
-      // Each firm as JSON.stringify indents it two levels down (inside "firms": [ … ]); a JSON
-      // string holds no raw line break, so every line break is one between lines of the object.
-      for (const [index, firm] of firms.entries()) {
-        yield `    ${JSON.stringify(firm, null, 2).replaceAll('\n', '\n    ')}${index < firms.length - 1 ? ',' : ''}\n`;
-      }
-      yield `  ]${after}`;
-    })(),
-  );
+  if (firms.length === 0) {
+    yield `${before}[]${after}`;
+    return;
+  }
+  yield `${before}[\n`;
+  // Each firm as JSON.stringify indents it two levels down (inside "firms": [ … ]); a JSON
+  // string holds no raw line break, so every line break is one between lines of the object.
+  for (const [index, firm] of firms.entries()) {
+    yield `    ${JSON.stringify(firm, null, 2).replaceAll('\n', '\n    ')}${index < firms.length - 1 ? ',' : ''}\n`;
+  }
+  yield `  ]${after}`;
 }
 
 const csvColumns = [

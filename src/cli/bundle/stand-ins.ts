@@ -76,18 +76,21 @@ export function standsIn(specifier: string, importer: string): boolean {
 export function standInSource(specifier: string, file: string): string {
   const standIn = standIns[specifier];
   if (!standIn) throw new Error(`no stand-in for ${specifier}`);
+  const local = (name: string) => (name === 'default' ? 'standInDefault' : name);
+  const real = (name: string) => (name === 'default' ? 'loaded' : `loaded.${name}`);
+  // The first call puts the package's own functions in place of every export: importers see them
+  // through the live bindings, so later calls (yaml's isScalar, once per node) skip the stand-in.
+  // Functions only: until the first call, a property of one (yaml's visit.BREAK, say) is not there.
   const lines = [
     "import { createRequire } from 'node:module';",
-    'let loaded;',
-    `const load = () => (loaded ??= createRequire(import.meta.url)(${JSON.stringify(file)}));`,
+    'function load() {',
+    `  const loaded = createRequire(import.meta.url)(${JSON.stringify(file)});`,
+    ...standIn.exports.map((name) => `  ${local(name)} = ${real(name)};`),
+    '}',
+    ...standIn.exports.map(
+      (name) => `let ${local(name)} = (...args) => {\n  load();\n  return ${local(name)}(...args);\n};`,
+    ),
+    `export { ${standIn.exports.map((name) => (name === 'default' ? 'standInDefault as default' : name)).join(', ')} };`,
   ];
-  // Functions only, called through: a property of one (yaml's visit.BREAK, say) is not there.
-  for (const name of standIn.exports) {
-    lines.push(
-      name === 'default'
-        ? 'export default (...args) => load()(...args);'
-        : `export const ${name} = (...args) => load().${name}(...args);`,
-    );
-  }
   return lines.join('\n');
 }
