@@ -5,7 +5,7 @@
  */
 
 import path from 'node:path';
-import { findConfig } from '../io/edition.js';
+import { findConfig } from '../io/edition-config.js';
 import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';

@@ -17,7 +17,7 @@ import {
 import { UsageError } from '../errors.js';
 import { ioMessages as say } from '../messages/io.js';
 import { gitSourceReader, resolveGitRevision } from './git.js';
-import { findConfig } from './edition.js';
+import { findConfig } from './edition-config.js';
 import { createSourceReader } from './source-reader.js';
 
 /** A side whose measure files were read. */

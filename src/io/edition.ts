@@ -1,9 +1,5 @@
-/**
- * Finds and loads the edition a command works on: guide.yaml in the current folder or the nearest
- * parent that has one, or the file named by --config.
- */
+/** Loads the edition a command works on (its guide.yaml found by `editionConfig`). */
 
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogue, type LoadResult, type ParsedFiles, type SourceReader } from '../catalogue/load.js';
 import type { Node } from 'yaml';
@@ -11,38 +7,12 @@ import { pathReach } from '../catalogue/edition-paths.js';
 import type { Range } from '../diagnostics/diagnostic.js';
 import { checkTemplatesFolder } from './resources.js';
 import { createSourceReader } from './source-reader.js';
+import { editionConfig } from './edition-config.js';
 import type { EntryStore } from '../cache-store.js';
 
 export interface LoadedEdition extends LoadResult {
   /** Absolute folder holding guide.yaml; file paths in diagnostics are relative to it. */
   root: string;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `cwd/guide.yaml`, else the guide.yaml of the nearest parent folder (staff run guide from
- * policies/tax as readily as from the edition folder). When no folder up to the root has one, the
- * path in `cwd`, so the loader reports it missing there.
- */
-export function findConfig(cwd: string): string {
-  const start = path.resolve(cwd);
-  for (let folder = start; ; folder = path.dirname(folder)) {
-    const candidate = path.join(folder, 'guide.yaml');
-    if (isFile(candidate)) return candidate;
-    if (path.dirname(folder) === folder) return path.join(start, 'guide.yaml');
-  }
-}
-
-/** The path of the edition's guide.yaml: `config` (relative to `cwd`), else `findConfig`'s. */
-export function editionConfig(cwd: string, config?: string): string {
-  return config !== undefined ? path.resolve(cwd, config) : findConfig(cwd);
 }
 
 /** How an edition is loaded. */

@@ -14,6 +14,7 @@ import { ioMessages as say } from '../messages/io.js';
 import { schemaMessages } from '../messages/schema.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
+import { seeInput } from './inputs-seen.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -57,6 +58,7 @@ export function readTemplateFolder(
   const sources: TemplateSources = {};
   const diagnostics: Diagnostic[] = [];
   let names: string[];
+  seeInput(absolute);
   try {
     names = readdirSync(absolute).sort();
   } catch {
@@ -64,6 +66,7 @@ export function readTemplateFolder(
   }
   const read = (name: string): string | undefined => {
     const file = relative(name);
+    seeInput(path.join(absolute, name));
     const problem = (message: string, hint: string) =>
       void diagnostics.push(diagnostic(name === themeName ? 'E-THEME' : 'E-TEMPLATE', message, { file, hint }));
     const target = outside ? undefined : realPathOutside(root, path.join(absolute, name));
@@ -120,6 +123,7 @@ export function checkTemplatesFolder(
   outside: boolean,
 ): Diagnostic[] {
   const absolute = path.resolve(root, dir);
+  seeInput(absolute);
   const kind = statSync(absolute, { throwIfNoEntry: false });
   if (kind?.isDirectory()) {
     const target = outside ? undefined : realPathOutside(root, absolute);
@@ -144,6 +148,7 @@ export function checkTemplatesFolder(
     ];
   }
   let folders: string[] = [];
+  seeInput(path.dirname(absolute));
   try {
     folders = readdirSync(path.dirname(absolute), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
@@ -327,7 +332,14 @@ export function fontFileOutside(root: string, name: string): string | undefined 
   return file === path.resolve(root, name) ? realPathOutside(root, file) : undefined;
 }
 
+/** The font file `name` leads to: in a package where Node finds one, else in the edition. */
 function fontFilePath(root: string, name: string): string {
+  const file = resolveFontFile(root, name);
+  seeInput(file);
+  return file;
+}
+
+function resolveFontFile(root: string, name: string): string {
   try {
     return createRequire(path.join(root, 'noop.js')).resolve(name);
   } catch {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ReadOptions, ReadResult, SourceReader } from '../catalogue/load.js';
 import { patternFolders, policyMatcher } from '../catalogue/policy-patterns.js';
 import { realPathOutside } from './edition-links.js';
+import { seeInput } from './inputs-seen.js';
 
 /**
  * Adds the files under `relative` to `out`. Links are followed (a linked folder once, by its real
@@ -22,6 +23,7 @@ function walk(root: string, relative: string, out: Walk, options: ReadOptions): 
   let entries;
   try {
     const folder = path.join(root, relative);
+    seeInput(folder);
     const real = realpathSync.native(folder);
     if (out.seen.has(real)) return;
     out.seen.add(real);
@@ -51,6 +53,7 @@ export function createSourceReader(root: string): SourceReader {
     // Synchronous reads: measure files are small, and a thread-pool round trip per open, stat,
     // read and close costs more than the read itself (measured: half of `guide validate`).
     async read(file: string, maxBytes: number, options?: ReadOptions): Promise<ReadResult> {
+      seeInput(path.resolve(root, file));
       if (!options?.outside) {
         const target = realPathOutside(root, file);
         if (target !== undefined) return { kind: 'outside', target };

@@ -3,20 +3,28 @@
  * with its parsed value and text values, and a later run (validate or build) does not parse it
  * again unless a rule must point into it. What is reported is what a run without the cache
  * reports, wherever the problems sit: in a file parsed this run, or in files taken from the cache.
+ * The whole run is kept too, and repeated while nothing it looked at has changed.
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 import { entries, made } from '../helpers/cache-entries.js';
+import { repoRoot } from '../helpers/paths.js';
 
 const env = { SOURCE_DATE_EPOCH: '1583366400' };
 
 async function validate(dir: string, args: string[]): Promise<CliRun> {
   return runCli(['validate', ...args], { cwd: dir, env });
+}
+
+/** Drops the kept runs, so the next validate checks the files (through the entries kept of each). */
+function forgetRuns(cache: string): void {
+  for (const name of entries(cache)) if (name.startsWith('validate-run.')) rmSync(path.join(cache, name));
 }
 
 function assertSameRun(actual: CliRun, expected: CliRun, what: string): void {
@@ -51,10 +59,12 @@ describe('validate through the build cache', () => {
     const kept = entries(cache);
     assert.deepEqual(
       made(new Set(), kept),
-      { 'edition-file': 1, 'theme-file': 1, 'measure-file': measureFiles - 1 },
-      'guide.yaml, the theme and every clean measure file kept',
+      { 'edition-file': 1, 'theme-file': 1, 'measure-file': measureFiles - 1, 'validate-run': 1 },
+      'guide.yaml, the theme, every clean measure file and the run kept',
     );
     assertSameRun(await validate(dir, []), text, 'warm');
+    forgetRuns(cache);
+    assertSameRun(await validate(dir, []), text, 'warm, the run not kept');
     assertSameRun(await validate(dir, ['--format', 'json']), json, 'warm, JSON');
     assert.deepEqual(made(kept, entries(cache)), {}, 'a run that changed nothing kept nothing new');
 
@@ -68,7 +78,7 @@ describe('validate through the build cache', () => {
     // `--cache DIR` keeps it there instead.
     const elsewhere = path.join(dir, 'elsewhere');
     assertSameRun(await validate(dir, ['--cache', 'elsewhere']), edited, '--cache DIR');
-    assert.equal(entries(elsewhere).size, measureFiles + 1);
+    assert.equal(entries(elsewhere).size, measureFiles + 2);
   });
 
   it('finds the places in guide.yaml and theme.yaml from the cache, parsing them again only then', async () => {
@@ -91,7 +101,78 @@ describe('validate through the build cache', () => {
       assert.match(uncached.stderr, new RegExp(`${code}[^\\n]*\\n.*\\n.*\\n> `), 'a code frame at its place');
       assertSameRun(await validate(dir, []), uncached, `${code}, cold`);
       assert.ok(entries(path.join(dir, '.guide-cache')).size > 0);
+      forgetRuns(path.join(dir, '.guide-cache'));
       assertSameRun(await validate(dir, []), uncached, `${code}, warm`);
     }
+  });
+});
+
+describe('validate repeating its last run', () => {
+  it('repeats it while nothing it looked at changed, and checks again after any change', async () => {
+    const dir = copySampleEdition('validate-run');
+    const policies = path.join(dir, 'policies');
+    const cache = path.join(dir, '.guide-cache');
+    // A warning with a code frame, so a repeated run must quote the file as the first did.
+    editFile(path.join(policies, 'tax/tax-small-scale-vat.yaml'), '本項優惠', '本项優惠');
+    const first = await validate(dir, []);
+    assert.match(first.stderr, /W-SCRIPT-SIMPLIFIED[^\n]*\n.*\n.*\n> /);
+
+    // Repeated: with the entries of each file gone, nothing is loaded, so nothing is kept anew.
+    const kept = entries(cache);
+    for (const name of kept) if (!name.startsWith('validate-run.')) rmSync(path.join(cache, name));
+    assertSameRun(await validate(dir, []), first, 'repeated');
+    assert.deepEqual(made(new Set(), entries(cache)), { 'validate-run': 1 }, 'no file loaded');
+    assertSameRun(
+      await validate(dir, ['--format', 'json']),
+      await validate(dir, ['--no-cache', '--format', 'json']),
+      'JSON',
+    );
+
+    // Each change is seen: the run after it reports what a run without the cache reports, and
+    // says something new, so it was not the last run repeated.
+    let last = first;
+    const afterChange = async (what: string, args: string[] = []) => {
+      const run = await validate(dir, args);
+      assertSameRun(run, await validate(dir, ['--no-cache', ...args]), what);
+      assert.notEqual(run.stderr, last.stderr, `${what}: checked again`);
+      last = run;
+    };
+    // The same number of bytes, at once: told apart by the bytes, not the size or the time.
+    editFile(path.join(policies, 'tax/tax-small-scale-vat.yaml'), '本项優惠', '本项优惠');
+    await afterChange('an edit of the same size');
+    copyFileSync(path.join(policies, 'costs/costs-rent-waiver.yaml'), path.join(policies, 'costs/copy.yaml'));
+    await afterChange('a new measure file');
+    unlinkSync(path.join(policies, 'costs/copy.yaml'));
+    await afterChange('a measure file gone');
+    // A measure file that becomes a link leading out of the edition folder.
+    const outside = path.join(tmpdir(), `guide-validate-run-outside-${process.pid}.yaml`);
+    copyFileSync(path.join(policies, 'costs/costs-gas-offseason.yaml'), outside);
+    unlinkSync(path.join(policies, 'costs/costs-gas-offseason.yaml'));
+    symlinkSync(outside, path.join(policies, 'costs/costs-gas-offseason.yaml'));
+    try {
+      await afterChange('a link leading out');
+    } finally {
+      rmSync(outside);
+    }
+    editFile(
+      path.join(dir, 'templates/theme.yaml'),
+      '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
+      'fonts/body.ttf',
+    );
+    await afterChange('a font named that is not there');
+    // A font file is printed by its size and times, not its 7 MB of bytes.
+    mkdirSync(path.join(dir, 'fonts'));
+    copyFileSync(
+      path.join(repoRoot, 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf'),
+      path.join(dir, 'fonts/body.ttf'),
+    );
+    await afterChange('the font put there');
+    writeFileSync(path.join(dir, 'fonts/body.ttf'), Buffer.alloc(2 * 1024 * 1024));
+    await afterChange('the font damaged');
+
+    // Another language or another date is another run; each is kept apart.
+    const english = last;
+    await afterChange('in Chinese', ['--lang', 'zh-Hans']);
+    assertSameRun(await validate(dir, []), english, 'in English again, repeated');
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * The files and folders a run looked at, each with a print of what was there, so a result made
+ * from them can be kept until one of them changes (`guide validate` replays its last run when
+ * nothing it read has changed). Every function in io/ that looks at an edition's files calls
+ * `seeInput` before it does; outside `recordInputs` that costs a test of one variable.
+ */
+
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { sha256Hex } from '../hash.js';
+
+/** A path and its print when it was first looked at. */
+export type InputPrint = [file: string, print: string];
+
+/** Files up to this size are told apart by their bytes; larger ones (fonts) by their stat. */
+const hashedBytes = 1024 * 1024;
+
+/**
+ * What is at `file` now, as far as a result made from it could tell: where it really is (links
+ * followed), and its bytes' hash (a file), its names (a folder), or its size, times and inode
+ * (a large file, read in parts). A path that is not there, or cannot be read, prints as such.
+ */
+function printOf(file: string): string {
+  try {
+    const real = realpathSync.native(file);
+    const stats = statSync(real);
+    if (stats.isDirectory()) return `folder ${real} ${readdirSync(real).sort().join('/')}`;
+    if (stats.isFile() && stats.size <= hashedBytes) return `file ${real} ${sha256Hex(readFileSync(real))}`;
+    return `other ${real} ${stats.mode} ${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino}`;
+  } catch (error) {
+    return `none ${(error as NodeJS.ErrnoException).code ?? ''}`;
+  }
+}
+
+let seen: Map<string, string> | undefined;
+
+/**
+ * Says that the run is about to look at `file` (an absolute path). Printed before it is read, so
+ * a change made while the run reads it shows as a change next time, never the other way round.
+ */
+export function seeInput(file: string): void {
+  if (seen !== undefined && !seen.has(file)) seen.set(file, printOf(file));
+}
+
+/** Runs `run`, noting every input it sees. One run at a time: the notes are the process's. */
+export async function recordInputs<T>(run: () => Promise<T>): Promise<{ value: T; inputs: InputPrint[] }> {
+  if (seen !== undefined) throw new Error('recordInputs: a run is being recorded already');
+  seen = new Map();
+  try {
+    const value = await run();
+    return { value, inputs: [...seen] };
+  } finally {
+    seen = undefined;
+  }
+}
+
+/** Whether every input is as it was printed. */
+export function inputsUnchanged(inputs: readonly InputPrint[]): boolean {
+  return inputs.every(([file, print]) => printOf(file) === print);
+}
