@@ -49,7 +49,10 @@ const entryFileName = /^[a-z][a-z-]*\.[0-9a-f]{64}$/;
 function codeStamp(): string {
   const here = fileURLToPath(import.meta.url);
   const packageRoot = path.resolve(path.dirname(here), '../..');
-  const parts = [version, String(statSync(here).mtimeMs)];
+  // Run from its TypeScript sources (the tests, tsx), nothing rewrites this module when another
+  // changes: the newest of them stands for the code.
+  const written = here.endsWith('.ts') ? newestFileIn(path.resolve(path.dirname(here), '..')) : statSync(here).mtimeMs;
+  const parts = [version, String(written)];
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };
@@ -68,6 +71,15 @@ function installedVersion(from: string, name: string): string {
       if (path.dirname(dir) === dir) return '';
     }
   }
+}
+
+/** The latest modification time of the files in `folder` and its subfolders. */
+function newestFileIn(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 let stamp: string | undefined;
@@ -125,7 +137,7 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
         await Promise.all(touched.map((file) => utimes(file, now, now).catch(() => undefined)));
         if (entries.length === 0) return;
         // Loaded only to write: a run that made nothing new (a validate repeating its last run) only reads.
-        const { replaceTargets, stageFile, temporaryFileName } = await import('./write-atomic.js');
+        const { replaceTargets, stageFile } = await import('./write-atomic.js');
         await prepareFolder(dir);
         for (const [key, payload] of entries) {
           const target = fileOf(key);
@@ -134,7 +146,7 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
           });
           await replaceTargets([staged]);
         }
-        await trim(dir, maxBytes, temporaryFileName);
+        await trim(dir, maxBytes);
       } catch {
         // A cache that cannot be written (a full disk, a read-only folder) only makes the next run slower.
       }
@@ -160,7 +172,8 @@ async function prepareFolder(dir: string): Promise<void> {
 }
 
 /** Drops the entries used longest ago until the folder holds three quarters of `maxBytes`, and stale temporaries. */
-async function trim(dir: string, maxBytes: number, temporaryFileName: RegExp): Promise<void> {
+async function trim(dir: string, maxBytes: number): Promise<void> {
+  const { temporaryFileName } = await import('./write-atomic.js');
   const entries: { file: string; size: number; used: number }[] = [];
   let total = 0;
   const now = Date.now();

@@ -5,7 +5,7 @@
  * `seeInput` before it does; outside `recordInputs` that costs a test of one variable.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { sha256Hex } from '../hash.js';
 
 /** A path and its print when it was first looked at. */
@@ -16,19 +16,30 @@ const hashedBytes = 1024 * 1024;
 
 /**
  * What is at `file` now, as far as a result made from it could tell: where it really is (links
- * followed), and its bytes' hash (a file), its names (a folder), or its size, times and inode
- * (a large file, read in parts). A path that is not there, or cannot be read, prints as such.
+ * followed), and its bytes' hash (a file), its entries with their kinds (a folder), or its size,
+ * times and inode (a large file, read in parts). A path that is not there, or cannot be read,
+ * prints as such.
  */
 function printOf(file: string): string {
   try {
     const real = realpathSync.native(file);
     const stats = statSync(real);
-    if (stats.isDirectory()) return `folder ${real} ${readdirSync(real).sort().join('/')}`;
+    if (stats.isDirectory()) return `folder ${real} ${entriesOf(real)}`;
     if (stats.isFile() && stats.size <= hashedBytes) return `file ${real} ${sha256Hex(readFileSync(real))}`;
     return `other ${real} ${stats.mode} ${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino}`;
   } catch (error) {
     return `none ${(error as NodeJS.ErrnoException).code ?? ''}`;
   }
+}
+
+/** A folder's entries, each marked with its kind: a file that becomes a folder of the same name is a change. */
+function entriesOf(folder: string): string {
+  const kind = (entry: Dirent) =>
+    entry.isDirectory() ? '/' : entry.isSymbolicLink() ? '@' : entry.isFile() ? '' : '?';
+  return readdirSync(folder, { withFileTypes: true })
+    .map((entry) => `${entry.name}${kind(entry)}`)
+    .sort()
+    .join('\u0000');
 }
 
 let seen: Map<string, string> | undefined;

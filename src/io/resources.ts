@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
 import { catalogueMessages } from '../messages/catalogue.js';
@@ -332,22 +333,39 @@ export function fontFileOutside(root: string, name: string): string | undefined 
   return file === path.resolve(root, name) ? realPathOutside(root, file) : undefined;
 }
 
-/** The font file `name` leads to: in a package where Node finds one, else in the edition. */
+/**
+ * The font file `name` leads to: in a package where Node finds one (from the edition folder, then
+ * from guide's), else in the edition folder.
+ */
 function fontFilePath(root: string, name: string): string {
-  const file = resolveFontFile(root, name);
+  for (const from of [path.join(root, 'noop.js'), fileURLToPath(import.meta.url)]) {
+    const require = createRequire(from);
+    seePackageLookup(require, name);
+    try {
+      const file = require.resolve(name);
+      seeInput(file);
+      return file;
+    } catch {
+      // not in a package seen from there
+    }
+  }
+  const file = path.resolve(root, name);
   seeInput(file);
   return file;
 }
 
-function resolveFontFile(root: string, name: string): string {
-  try {
-    return createRequire(path.join(root, 'noop.js')).resolve(name);
-  } catch {
-    try {
-      return createRequire(import.meta.url).resolve(name);
-    } catch {
-      return path.resolve(root, name);
-    }
+/**
+ * Notes each folder Node looks in for the package `name` is in, and its package.json, so a run
+ * kept by its inputs sees a package put in front of the one that was found, or changed.
+ */
+function seePackageLookup(require: NodeJS.Require, name: string): void {
+  // A relative or absolute path is looked for there alone: the file found is noted.
+  if (name.startsWith('.') || path.isAbsolute(name)) return;
+  const parts = name.split('/');
+  const packageName = parts.slice(0, name.startsWith('@') ? 2 : 1).join('/');
+  for (const folder of require.resolve.paths(name) ?? []) {
+    seeInput(path.join(folder, packageName));
+    seeInput(path.join(folder, packageName, 'package.json'));
   }
 }
 

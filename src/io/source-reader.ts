@@ -37,6 +37,7 @@ function walk(root: string, relative: string, out: Walk, options: ReadOptions): 
     let isFolder = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       // A broken link is listed: reading it says the file is missing, rather than nothing at all.
+      seeInput(path.join(root, child));
       isFolder = statSync(path.join(root, child), { throwIfNoEntry: false })?.isDirectory() ?? false;
       if (isFolder && !options.outside && realPathOutside(root, child) !== undefined) {
         out.outside.push(child);

@@ -7,7 +7,17 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -108,20 +118,23 @@ describe('validate through the build cache', () => {
 });
 
 describe('validate repeating its last run', () => {
+  /** A run repeated: with the entries of each file gone, nothing is loaded, so nothing is kept anew. */
+  async function assertRepeated(dir: string, expected: CliRun, what: string): Promise<void> {
+    const cache = path.join(dir, '.guide-cache');
+    for (const name of entries(cache)) if (!name.startsWith('validate-run.')) rmSync(path.join(cache, name));
+    assertSameRun(await validate(dir, []), expected, what);
+    assert.deepEqual(Object.keys(made(new Set(), entries(cache))), ['validate-run'], `${what}: no file loaded`);
+  }
+
   it('repeats it while nothing it looked at changed, and checks again after any change', async () => {
     const dir = copySampleEdition('validate-run');
     const policies = path.join(dir, 'policies');
-    const cache = path.join(dir, '.guide-cache');
+    const outside = mkdtempSync(path.join(tmpdir(), 'guide-validate-run-outside-'));
     // A warning with a code frame, so a repeated run must quote the file as the first did.
     editFile(path.join(policies, 'tax/tax-small-scale-vat.yaml'), '本項優惠', '本项優惠');
     const first = await validate(dir, []);
     assert.match(first.stderr, /W-SCRIPT-SIMPLIFIED[^\n]*\n.*\n.*\n> /);
-
-    // Repeated: with the entries of each file gone, nothing is loaded, so nothing is kept anew.
-    const kept = entries(cache);
-    for (const name of kept) if (!name.startsWith('validate-run.')) rmSync(path.join(cache, name));
-    assertSameRun(await validate(dir, []), first, 'repeated');
-    assert.deepEqual(made(new Set(), entries(cache)), { 'validate-run': 1 }, 'no file loaded');
+    await assertRepeated(dir, first, 'repeated');
     assertSameRun(
       await validate(dir, ['--format', 'json']),
       await validate(dir, ['--no-cache', '--format', 'json']),
@@ -144,16 +157,34 @@ describe('validate repeating its last run', () => {
     await afterChange('a new measure file');
     unlinkSync(path.join(policies, 'costs/copy.yaml'));
     await afterChange('a measure file gone');
+    // A file the patterns do not match, then a folder of that name holding a measure file.
+    writeFileSync(path.join(policies, 'tax/extra'), 'notes\n');
+    assertSameRun(await validate(dir, []), last, 'a file no pattern matches');
+    unlinkSync(path.join(policies, 'tax/extra'));
+    mkdirSync(path.join(policies, 'tax/extra'));
+    copyFileSync(path.join(policies, 'costs/costs-rent-waiver.yaml'), path.join(policies, 'tax/extra/copy.yaml'));
+    await afterChange('a file become a folder');
+    rmSync(path.join(policies, 'tax/extra'), { recursive: true });
+    await afterChange('that folder gone');
     // A measure file that becomes a link leading out of the edition folder.
-    const outside = path.join(tmpdir(), `guide-validate-run-outside-${process.pid}.yaml`);
-    copyFileSync(path.join(policies, 'costs/costs-gas-offseason.yaml'), outside);
+    copyFileSync(path.join(policies, 'costs/costs-gas-offseason.yaml'), path.join(outside, 'gas.yaml'));
     unlinkSync(path.join(policies, 'costs/costs-gas-offseason.yaml'));
-    symlinkSync(outside, path.join(policies, 'costs/costs-gas-offseason.yaml'));
-    try {
-      await afterChange('a link leading out');
-    } finally {
-      rmSync(outside);
-    }
+    symlinkSync(path.join(outside, 'gas.yaml'), path.join(policies, 'costs/costs-gas-offseason.yaml'));
+    await afterChange('a link leading out');
+    // A link to a folder that is not there yet, then is.
+    symlinkSync(path.join(outside, 'shared'), path.join(policies, 'shared'));
+    assertSameRun(await validate(dir, []), await validate(dir, ['--no-cache']), 'a broken link');
+    mkdirSync(path.join(outside, 'shared'));
+    await afterChange('the folder it leads to made');
+    unlinkSync(path.join(policies, 'shared'));
+    await afterChange('that link gone');
+    // A font package put in the edition folder, in front of the one guide found.
+    const shadow = path.join(dir, 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular');
+    mkdirSync(shadow, { recursive: true });
+    writeFileSync(path.join(shadow, 'NotoSansTC_400Regular.ttf'), Buffer.alloc(2 * 1024 * 1024));
+    await afterChange('a font package in front');
+    rmSync(path.join(dir, 'node_modules'), { recursive: true });
+    await afterChange('that package gone');
     editFile(
       path.join(dir, 'templates/theme.yaml'),
       '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',
@@ -173,6 +204,18 @@ describe('validate repeating its last run', () => {
     // Another language or another date is another run; each is kept apart.
     const english = last;
     await afterChange('in Chinese', ['--lang', 'zh-Hans']);
-    assertSameRun(await validate(dir, []), english, 'in English again, repeated');
+    await afterChange('on another date', ['--as-of', '2020-06-01']);
+    await assertRepeated(dir, english, 'in English again, repeated');
+    rmSync(outside, { recursive: true });
+  });
+
+  it('keeps no run where there is no edition, so it makes no cache folder there', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'guide-validate-run-empty-'));
+    const run = await validate(empty, []);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /guide\.yaml/);
+    await validate(empty, ['--config', 'nothere/guide.yaml']);
+    assert.deepEqual(readdirSync(empty), []);
+    rmSync(empty, { recursive: true });
   });
 });
