@@ -28,7 +28,7 @@ export const cacheFolderName = '.guide-cache';
  * The entry format. Raise it whenever what an entry holds or how it is laid out changes in a way
  * guide's version does not mark (a change between releases, while developing).
  */
-export const entryFormat = 2;
+export const entryFormat = 3;
 
 /** 256 MB: a 2,000-measure edition's entries with room to spare; trimmed to three quarters. */
 const defaultMaxBytes = 256 * 1024 * 1024;
@@ -51,7 +51,8 @@ function codeStamp(): string {
   const packageRoot = path.resolve(path.dirname(here), '../..');
   // Run from its TypeScript sources (the tests, tsx), nothing rewrites this module when another
   // changes: the newest of them stands for the code.
-  const written = here.endsWith('.ts') ? newestFileIn(path.resolve(path.dirname(here), '..')) : statSync(here).mtimeMs;
+  const written =
+    (here.endsWith('.ts') && newestFileIn(path.resolve(path.dirname(here), '..'))) || statSync(here).mtimeMs;
   const parts = [version, String(written)];
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
@@ -73,11 +74,21 @@ function installedVersion(from: string, name: string): string {
   }
 }
 
-/** The latest modification time of the files in `folder` and its subfolders. */
+/**
+ * The latest modification time of the files in `folder` and its subfolders (links followed); 0
+ * when it cannot be read. A file gone between the listing and its stat (an editor's swap file) is
+ * passed over.
+ */
 function newestFileIn(folder: string): number {
   let newest = 0;
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  try {
+    for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
+      const stats = statSync(path.join(entry.parentPath, entry.name), { throwIfNoEntry: false });
+      if (stats?.isFile()) newest = Math.max(newest, stats.mtimeMs);
+    }
+  } catch {
+    // An unreadable folder: what was found so far.
   }
   return newest;
 }

@@ -19,7 +19,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
@@ -178,13 +180,34 @@ describe('validate repeating its last run', () => {
     await afterChange('the folder it leads to made');
     unlinkSync(path.join(policies, 'shared'));
     await afterChange('that link gone');
-    // A font package put in the edition folder, in front of the one guide found.
+    // A font package put in the edition folder, in front of the one guide found, and taken away.
+    // Node keeps the packages it found for the life of a process, so these runs are processes of
+    // their own, as a user's are.
+    const inProcess = async (args: string[]): Promise<CliRun> => {
+      const child = await promisify(execFile)(
+        process.execPath,
+        [path.join(repoRoot, 'bin/guide.js'), 'validate', ...args],
+        {
+          cwd: dir,
+          env: { ...process.env, ...env, GUIDE_LANG: 'en' },
+        },
+      ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      return {
+        code: 'code' in child && typeof child.code === 'number' ? child.code : 0,
+        stdout: child.stdout,
+        stderr: child.stderr,
+      };
+    };
+    const beforePackage = await inProcess([]);
+    assertSameRun(await inProcess([]), beforePackage, 'in a process of its own, repeated');
     const shadow = path.join(dir, 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular');
     mkdirSync(shadow, { recursive: true });
     writeFileSync(path.join(shadow, 'NotoSansTC_400Regular.ttf'), Buffer.alloc(2 * 1024 * 1024));
-    await afterChange('a font package in front');
+    const withPackage = await inProcess([]);
+    assertSameRun(withPackage, await inProcess(['--no-cache']), 'a font package in front');
+    assert.match(withPackage.stderr, /E-THEME-FONT/);
     rmSync(path.join(dir, 'node_modules'), { recursive: true });
-    await afterChange('that package gone');
+    assertSameRun(await inProcess([]), beforePackage, 'that package gone');
     editFile(
       path.join(dir, 'templates/theme.yaml'),
       '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf',

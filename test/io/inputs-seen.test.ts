@@ -15,6 +15,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { inputsUnchanged, recordInputs, seeInput } from '../../src/io/inputs-seen.js';
 import { checkEdition } from '../../src/pipeline/check-edition.js';
+import { checkFontFile } from '../../src/io/resources.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -160,6 +161,43 @@ describe('the inputs guide validate notes', () => {
     assert.equal(inputsUnchanged(inputs.slice(1, 2)), false, 'folder');
     copyFileSync(file, missing);
     assert.equal(inputsUnchanged(inputs.slice(2, 3)), false, 'missing path');
+  });
+
+  it('note where Node looks for a font named by its package, and only for a package name', async () => {
+    const dir = edition('inputs-lookups');
+    const notedFor = async (name: string) => {
+      const { inputs } = await recordInputs(async () => {
+        try {
+          checkFontFile(dir, name);
+        } catch {
+          // not there: only what was looked at matters here
+        }
+      });
+      return new Set(inputs.map(([file]) => file));
+    };
+    const inEdition = (...parts: string[]) => path.join(dir, 'node_modules', ...parts);
+    const scoped = await notedFor('@scope/fonts/a.ttf');
+    for (const file of [
+      inEdition('@scope/fonts'),
+      inEdition('@scope/fonts/package.json'),
+      inEdition('@scope/fonts/a.ttf'),
+    ])
+      assert.ok(scoped.has(file), file);
+    assert.ok(scoped.has(path.join(dir, 'package.json')), "the edition's own package.json");
+    const plain = await notedFor('fonts/a.ttf');
+    assert.ok(plain.has(inEdition('fonts')) && plain.has(inEdition('fonts/a.ttf')));
+    assert.ok(plain.has(path.join(dir, 'fonts/a.ttf')), 'then the file in the edition folder');
+    // A name starting with a dot is a package name to Node, unless it is ./ or ../.
+    assert.ok((await notedFor('.fonts/a.ttf')).has(inEdition('.fonts')));
+    for (const name of ['./fonts/a.ttf', '../fonts/a.ttf', path.join(dir, 'fonts/a.ttf')]) {
+      const noted = [...(await notedFor(name))];
+      assert.deepEqual(
+        noted.filter((file) => file.includes(`${path.sep}node_modules${path.sep}`)),
+        [],
+        `${name}: no package looked for`,
+      );
+      assert.ok(noted.includes(path.resolve(dir, name)), `${name}: the file itself`);
+    }
   });
 
   it('are noted only while a run is recorded', async () => {
