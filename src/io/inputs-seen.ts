@@ -1,8 +1,10 @@
 /**
  * The files and folders a run looked at, each with a print of what was there, so a result made
  * from them can be kept until one of them changes (`guide validate` replays its last run when
- * nothing it read has changed). Every function in io/ that looks at an edition's files calls
- * `seeInput` before it does; outside `recordInputs` that costs a test of one variable.
+ * nothing it read has changed). The functions in io/ that its checks look through (the source
+ * reader, the templates folder, the fonts) call `seeInput` before they look; outside
+ * `recordInputs` that costs a test of one variable. A new look in those checks needs a
+ * `seeInput` too: test/io/inputs-seen.test.ts watches node:fs and finds any that has none.
  */
 
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';

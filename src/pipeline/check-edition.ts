@@ -11,7 +11,7 @@ import { checkEditionGlyphs } from './glyph-check.js';
 
 export interface EditionCheck {
   diagnostics: Diagnostic[];
-  /** The text of each file the diagnostics point into, by its path relative to `root`. */
+  /** The texts the report quotes, by path relative to `root` (a kept run holds only those its diagnostics point into). */
   sources: ReadonlyMap<string, string>;
   /** The edition folder. */
   root: string;
