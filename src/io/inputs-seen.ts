@@ -54,6 +54,12 @@ export function seeInput(file: string): void {
   if (seen !== undefined && !seen.has(file)) seen.set(file, printOf(file));
 }
 
+/** `seeInput` for each of `files`, which are listed only while a run is recorded. */
+export function seeInputs(files: () => Iterable<string>): void {
+  if (seen === undefined) return;
+  for (const file of files()) seeInput(file);
+}
+
 /** Runs `run`, noting every input it sees. One run at a time: the notes are the process's. */
 export async function recordInputs<T>(run: () => Promise<T>): Promise<{ value: T; inputs: InputPrint[] }> {
   if (seen !== undefined) throw new Error('recordInputs: a run is being recorded already');

@@ -15,7 +15,7 @@ import { ioMessages as say } from '../messages/io.js';
 import { schemaMessages } from '../messages/schema.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
-import { seeInput } from './inputs-seen.js';
+import { seeInput, seeInputs } from './inputs-seen.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -340,7 +340,7 @@ export function fontFileOutside(root: string, name: string): string | undefined 
 function fontFilePath(root: string, name: string): string {
   for (const from of [path.join(root, 'noop.js'), fileURLToPath(import.meta.url)]) {
     const require = createRequire(from);
-    seePackageLookup(require, from, name);
+    seeInputs(() => packageLookup(require, from, name));
     try {
       const file = require.resolve(name);
       seeInput(file);
@@ -355,24 +355,26 @@ function fontFilePath(root: string, name: string): string {
 }
 
 /**
- * Notes where Node looks for the package `name` is in, so a run kept by its inputs sees a package
- * put in front of the one found, or changed: in each node_modules folder it looks in, the package
+ * Where Node looks for the package `name` is in, so a run kept by its inputs sees a package put
+ * in front of the one found, or changed: in each node_modules folder it looks in, the package
  * folder, its package.json and the file named; and each package.json from `from` up (Node looks
  * in the nearest for the package's own name first).
  */
-function seePackageLookup(require: NodeJS.Require, from: string, name: string): void {
+function* packageLookup(require: NodeJS.Require, from: string, name: string): Generator<string> {
   // A relative or absolute path is looked for there alone: the file found is noted.
   if (/^\.\.?(?:[\\/]|$)/.test(name) || path.isAbsolute(name)) return;
-  const parts = name.split('/');
-  const packageName = parts.slice(0, name.startsWith('@') ? 2 : 1).join('/');
+  const packageName = name
+    .split('/')
+    .slice(0, name.startsWith('@') ? 2 : 1)
+    .join('/');
   for (const folder of require.resolve.paths(name) ?? []) {
-    seeInput(path.join(folder, packageName));
-    seeInput(path.join(folder, packageName, 'package.json'));
-    seeInput(path.join(folder, name));
+    yield path.join(folder, packageName);
+    yield path.join(folder, packageName, 'package.json');
+    yield path.join(folder, name);
   }
   for (let folder = path.dirname(from); ; folder = path.dirname(folder)) {
-    seeInput(path.join(folder, 'package.json'));
-    if (path.dirname(folder) === folder) break;
+    yield path.join(folder, 'package.json');
+    if (path.dirname(folder) === folder) return;
   }
 }
 
