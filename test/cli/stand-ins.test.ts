@@ -1,15 +1,16 @@
 /**
  * The bundle's stand-ins (src/cli/bundle/stand-ins.ts) for packages guide imports but calls seldom
- * or never: each loads its package only when called, then gives what the package gives.
+ * or never: each loads its package only when called, then gives what the package gives. And the
+ * equivalent that replaces tiny-inflate: node's zlib, giving what tiny-inflate gives.
  */
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
@@ -37,6 +38,7 @@ describe('bundle stand-ins', () => {
     assert.ok(!standInFilter.test('@noble/ciphers/aes/extra'));
     assert.ok(standInFilter.test('yaml'));
     assert.ok(!standInFilter.test('yaml/util'));
+    assert.ok(standInFilter.test('tiny-inflate'));
     assert.ok(standsIn('yaml', path.join(repoRoot, 'lib/catalogue/load.js')));
     const fontkit = path.join(repoRoot, 'node_modules/fontkit/dist/main.cjs');
     assert.ok(standsIn('brotli/decompress.js', fontkit));
@@ -103,5 +105,38 @@ describe('bundle stand-ins', () => {
     const seen: string[] = [];
     standInYaml.visit(doc, { Scalar: (_key, node) => void seen.push(String(node.value)) });
     assert.deepEqual(seen, ['title', '臺資企業', 'steps', '申請', '辦理']);
+  });
+
+  it("inflate with node's zlib what tiny-inflate inflates, returning the same (the Unicode tables of linebreak and fontkit)", () => {
+    type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
+    const tinyInflate = createRequire(require.resolve('unicode-trie'))('tiny-inflate') as Inflate;
+    assert.ok(standsIn('tiny-inflate', require.resolve('unicode-trie')));
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-stand-in-'));
+    try {
+      const at = path.join(dir, 'inflate.cjs');
+      writeFileSync(at, standInSource('tiny-inflate', 'tiny-inflate'));
+      const inflate = require(at) as Inflate;
+      // A table as unicode-trie keeps one: deflated twice, unpacked into a buffer of its full length.
+      const table = Buffer.from(Array.from({ length: 40_000 }, (_, i) => ((i * 7919) % 13 === 0 ? i % 251 : 0)));
+      const twice = deflateRawSync(deflateRawSync(table));
+      const unpack = (fn: Inflate) => fn(fn(twice, new Uint8Array(table.length)), new Uint8Array(table.length));
+      const [ours, theirs] = [unpack(inflate), unpack(tinyInflate)];
+      assert.ok(Buffer.from(ours).equals(table));
+      // unicode-trie reads the result's whole buffer: the same length, not a view into a larger one.
+      assert.equal(ours.buffer.byteLength, theirs.buffer.byteLength);
+      // The first pass fills less than its buffer: both give a copy of the part filled.
+      const once = deflateRawSync(table);
+      const [short, tinyShort] = [
+        inflate(twice, new Uint8Array(table.length)),
+        tinyInflate(twice, new Uint8Array(table.length)),
+      ];
+      assert.deepEqual([short.length, short.buffer.byteLength], [once.length, once.length]);
+      assert.ok(Buffer.from(short).equals(Buffer.from(tinyShort)));
+      // fontkit's WOFF tables: zlib's stream without its 2-byte head, the checksum after the end.
+      const woff = deflateSync(table).subarray(2);
+      assert.ok(Buffer.from(inflate(woff, new Uint8Array(table.length))).equals(table));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
