@@ -16,6 +16,7 @@ import { schemaMessages } from '../messages/schema.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
 import { seeInput, seeInputs } from './inputs-seen.js';
+import { sha256OfReadOnly } from '../hash.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -293,7 +294,7 @@ export function readFontTables(root: string, name: string, tags: readonly string
 export function fontFileHash(root: string, name: string): string {
   const file = fontFilePath(root, name);
   const cached = fontCache.get(file);
-  if (cached) return createHash('sha256').update(cached).digest('hex');
+  if (cached) return sha256OfReadOnly(cached);
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(1 << 20);
   let fd: number | undefined;

@@ -33,7 +33,7 @@ import {
   type ExcludedMeasure,
   type Labels,
 } from './snapshot.js';
-import { sha256Hex } from '../hash.js';
+import { sha256Hex, sha256OfReadOnly } from '../hash.js';
 import { manifestMessages as say } from '../messages/release.js';
 
 /** The manifest format's version; a reader refuses other versions. */
@@ -98,7 +98,7 @@ function inputsDigest(files: readonly ManifestInput[]): string {
 export function createManifest(source: ManifestSource): Manifest {
   const snapshot = snapshotFromSelection(source.selection);
   const files = source.inputs
-    .map((input) => ({ path: input.path, sha256: sha256Hex(input.bytes) }))
+    .map((input) => ({ path: input.path, sha256: sha256OfReadOnly(input.bytes) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     manifestVersion,

@@ -7,7 +7,7 @@
 
 import { create as createFont, type Font } from 'fontkit';
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
-import { sha256Hex } from '../../hash.js';
+import { sha256OfReadOnly } from '../../hash.js';
 import type { FontKey } from './types.js';
 import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
@@ -38,7 +38,6 @@ export class FontFace {
   /** Glyph ids by code point, as for `bmp`. */
   private readonly glyphIds = new Map<number, number>();
 
-  private hash: string | undefined;
   /** Advance widths and glyph ids looked up in the font since the face was opened (not taken from `store`). */
   private lookedUp = 0;
 
@@ -100,7 +99,7 @@ export class FontFace {
 
   /** SHA-256 of the font file: what the build cache knows the face by. */
   get contentHash(): string {
-    return (this.hash ??= sha256Hex(this.data));
+    return sha256OfReadOnly(this.data);
   }
 
   /**
