@@ -324,7 +324,9 @@ class Painter {
   private endText(): void {
     if (this.text === null) return;
     this.text.push('ET');
-    this.doc.addContent(this.text.join('\n'));
+    // As bytes, with the line end pdfkit adds to a string: pdfkit turns a string into bytes one
+    // character at a time in JavaScript, and text objects are most of a page's content.
+    this.doc.addContent(Buffer.from(`${this.text.join('\n')}\n`, 'latin1'));
     this.text = null;
   }
 
