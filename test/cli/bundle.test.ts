@@ -115,6 +115,44 @@ describe('startup bundle', () => {
     assert.equal(await validate('--no-cache'), 'true');
   });
 
+  it('loads docx only to build a DOCX package shell the build cache has not kept', async () => {
+    const dir = await copyEdition();
+    const log = path.join(dir, 'loaded.txt');
+    // A loader hook that writes down every module the process loads, by URL, as it loads it.
+    const hooks = `data:text/javascript,${encodeURIComponent(
+      "import { appendFileSync } from 'node:fs';" +
+        'export async function load(url, context, next) {' +
+        " appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, url + '\\n'); return next(url, context); }",
+    )}`;
+    const probe = `data:text/javascript,${encodeURIComponent(
+      `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
+    )}`;
+    const loadsDocx = async (...args: string[]) => {
+      rmSync(log, { force: true });
+      const result = await run(
+        process.execPath,
+        ['--import', probe, path.join(repoRoot, 'bin/guide.js'), 'build', ...args],
+        {
+          cwd: dir,
+          env: { ...env, GUIDE_TEST_LOAD_LOG: log },
+        },
+      );
+      assert.equal(result.code, 0, result.stderr);
+      const loaded = readFileSync(log, 'utf8').split('\n');
+      assert.ok(
+        loaded.some((url) => url.includes('/lib/bundle/guide-')),
+        'not run from the bundle',
+      );
+      // docx is bundled in the chunk of build-shell.ts, which nothing else imports.
+      return loaded.some((url) => /\/build-shell-[^/]*\.js$/.test(url));
+    };
+    assert.equal(await loadsDocx(), true);
+    assert.equal(await loadsDocx(), false);
+    await editFile(path.join(dir, 'guide.yaml'), (text) => `${text}\n# edited\n`);
+    assert.equal(await loadsDocx(), false);
+    assert.equal(await loadsDocx('--no-cache'), true);
+  });
+
   it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {
     // Which of node's modules the process loaded, written as it exits.
     const probe = `data:text/javascript,${encodeURIComponent(

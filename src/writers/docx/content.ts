@@ -13,7 +13,7 @@ import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
 import { renderQrPng } from './qr.js';
-import { roleStyle, StyleId } from './styles.js';
+import { roleStyle, StyleId } from './style-ids.js';
 import { tableOfContents, type TocLine } from './toc.js';
 import { hexColor, twips, type PageGeometry } from './units.js';
 import { paragraphXml, textRuns, type FallbackFontOf, type ParagraphProps, type RunFormat } from './paragraph.js';

@@ -8,7 +8,7 @@
 import type { Theme } from '../theme.js';
 import { field, fieldEnd, fieldStart } from './fields.js';
 import { paragraphXml, tabRun, textRuns, type FallbackFontOf } from './paragraph.js';
-import { StyleId } from './styles.js';
+import { StyleId } from './style-ids.js';
 import type { PageGeometry } from './units.js';
 import { el, val, type XmlNode } from './xml.js';
 

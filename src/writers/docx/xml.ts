@@ -9,8 +9,6 @@
  * an array of `{ _attr }` first, then child elements, or a single text string.
  */
 
-import { FileChild, TextRun, type IXmlableObject } from 'docx';
-
 /** Attribute values; docx's writer escapes strings. */
 export type XmlAttributes = Record<string, string | number>;
 
@@ -82,26 +80,4 @@ export function xmlText(node: XmlNode): string {
     out += inner === '' ? `${open}/>` : `${open}>${inner}</${name}>`;
   }
   return out;
-}
-
-/** A body block already in XML form, handed to docx as a section's child. */
-export class XmlBlock extends FileChild {
-  constructor(private readonly xml: XmlNode) {
-    super(Object.keys(xml)[0]!);
-  }
-
-  override prepForXml(): IXmlableObject {
-    return this.xml;
-  }
-}
-
-/** A run already in XML form, for docx paragraphs (the footer's fields). */
-export class XmlRun extends TextRun {
-  constructor(private readonly xml: XmlNode) {
-    super({});
-  }
-
-  override prepForXml(): IXmlableObject {
-    return this.xml;
-  }
 }
