@@ -7,7 +7,6 @@
  * OS/2 copied; post without glyph names).
  */
 
-import { entryKey, type EntryStore } from '../../cache-store.js';
 import type { FontFace } from '../pdf/fonts.js';
 
 interface TableRecord {
@@ -173,20 +172,10 @@ function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
 
 /**
  * A TrueType font with the glyphs of `codePoints` that `face` has (and the glyphs they are built
- * from), mapped from those code points. The same code points give the same bytes, so a subset is
- * kept in `store` (the build cache) by the font's bytes and the code points.
+ * from), mapped from those code points. The same code points give the same bytes.
  */
-export function subsetFont(face: FontFace, codePoints: Iterable<number>, store?: EntryStore): Uint8Array {
+export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8Array {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
-  const key = store && entryKey('docx-subset', face.contentHash, sorted.join(','));
-  const kept = key === undefined ? undefined : store!.get(key);
-  if (kept !== undefined) return kept;
-  const bytes = makeSubset(face, sorted);
-  if (key !== undefined) store!.set(key, bytes);
-  return bytes;
-}
-
-function makeSubset(face: FontFace, sorted: readonly number[]): Uint8Array {
   const subset = face.createSubset();
   const glyphOf = new Map<number, number>();
   for (const cp of sorted) {

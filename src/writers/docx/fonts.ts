@@ -10,7 +10,8 @@
 
 import { createHash } from 'node:crypto';
 import type { Theme } from '../theme.js';
-import type { PdfFonts } from '../pdf/fonts.js';
+import { entryKey, type EntryStore } from '../../cache-store.js';
+import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { WriterCache } from '../cache.js';
 import { subsetFont } from './font-subset.js';
 import { zipEntry, type ZipEntry } from './zip.js';
@@ -177,18 +178,41 @@ export function embeddedFonts(
   } else {
     if (made.size >= MAX_EMBEDDED) made.delete(made.keys().next().value!);
     entries = [
-      zipEntry(
-        `word/${EMBEDDED_FONT_PARTS.regular}`,
-        obfuscateFont(subsetFont(fonts.regular.primary, used, cache.store), fontKey(name, 'regular')),
-        true,
-      ),
-      zipEntry(
-        `word/${EMBEDDED_FONT_PARTS.bold}`,
-        obfuscateFont(subsetFont(fonts.bold.primary, used, cache.store), fontKey(name, 'bold')),
-        true,
-      ),
+      embeddedFace(fonts.regular.primary, EMBEDDED_FONT_PARTS.regular, fontKey(name, 'regular'), used, cache.store),
+      embeddedFace(fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), used, cache.store),
     ];
   }
   made.set(key, entries);
   return entries;
+}
+
+/**
+ * One embedded face as its zip entry: the subset with the code points `used`, obfuscated with
+ * `key`, deflated. Kept in `store` (the build cache) as the entry's CRC-32 and size, then its
+ * deflated bytes: a rebuild whose text brings no new character makes and deflates no font.
+ */
+function embeddedFace(
+  face: FontFace,
+  part: string,
+  key: string,
+  used: readonly number[],
+  store: EntryStore | undefined,
+): ZipEntry {
+  const name = `word/${part}`;
+  const stored = store && entryKey('docx-font-part', face.contentHash, part, key, used.join(','));
+  const kept = stored === undefined ? undefined : store!.get(stored);
+  if (kept !== undefined && kept.length > 8) {
+    const head = new DataView(kept.buffer, kept.byteOffset, 8);
+    return { name, method: 8, flags: 0, crc32: head.getUint32(0), size: head.getUint32(4), data: kept.subarray(8) };
+  }
+  const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), key), true);
+  if (stored !== undefined) {
+    const bytes = new Uint8Array(8 + entry.data.length);
+    const head = new DataView(bytes.buffer, 0, 8);
+    head.setUint32(0, entry.crc32);
+    head.setUint32(4, entry.size);
+    bytes.set(entry.data, 8);
+    store!.set(stored, bytes);
+  }
+  return entry;
 }

@@ -109,34 +109,50 @@ class SubsetBuilder {
   }
 
   /**
-   * The subset's font program, ToUnicode map and name, ready to embed. The program depends only
-   * on the font and the glyphs in order: it is kept in `store` (the build cache) by those.
+   * The subset's font program (deflated), ToUnicode map and name, ready to embed. The program
+   * depends only on the font and the glyphs in order: it is kept in `store` (the build cache) by
+   * those, deflated, after its length before deflating, so a rebuild that draws no new glyph
+   * neither makes nor deflates it.
    */
   finish(store?: EntryStore): FontObjects {
     const key = store && entryKey('pdf-subset', this.face.contentHash, this.glyphIds.join(','));
-    let program = key === undefined ? undefined : store!.get(key);
-    if (program === undefined) {
-      program = this.subset.encode();
-      if (key !== undefined) store!.set(key, program);
+    const kept = key === undefined ? undefined : store!.get(key);
+    let program: Uint8Array;
+    let programLength: number;
+    if (kept !== undefined && kept.length > 4) {
+      programLength = new DataView(kept.buffer, kept.byteOffset, 4).getUint32(0);
+      program = kept.subarray(4);
+    } else {
+      const encoded = this.subset.encode();
+      programLength = encoded.length;
+      program = deflateSync(encoded);
+      if (key !== undefined) {
+        const bytes = new Uint8Array(4 + program.length);
+        new DataView(bytes.buffer, 0, 4).setUint32(0, programLength);
+        bytes.set(program, 4);
+        store!.set(key, bytes);
+      }
     }
     return {
       name: `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
       program,
+      programLength,
       widths: this.widths,
       toUnicode: toUnicodeCmap(this.codePoints),
     };
   }
 }
 
-/** What a subset puts in a file; the streams are deflated already when `deflated`. */
+/** What a subset puts in a file. */
 interface FontObjects {
   name: string;
+  /** The font program, deflated. */
   program: Uint8Array;
   /** The program's length before deflating (Length1, required for TrueType font files). */
-  programLength?: number;
+  programLength: number;
   widths: readonly number[];
+  /** The ToUnicode CMap: text, which pdfkit deflates as it writes it, or deflated already. */
   toUnicode: string | Uint8Array;
-  deflated?: boolean;
 }
 
 /** Writes a subset's objects, finishing `dictionary` as its Type0 font. */
@@ -144,16 +160,20 @@ function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.P
   const font = face.font;
   const scale = UNITS / font.unitsPerEm;
   const cff = font.directory.tables['CFF '] !== undefined;
-  // With a Filter given, pdfkit writes the stream as it is rather than deflating it again.
-  const stream = (data: Record<string, unknown>, bytes: string | Uint8Array) => {
-    const ref = doc.ref(objects.deflated ? { ...data, Filter: 'FlateDecode' } : data);
+  // Deflated already: with a Filter given, pdfkit writes the bytes as they are. Length comes
+  // before Filter, as in a stream pdfkit deflates itself.
+  const deflated = (data: Record<string, unknown>, bytes: Uint8Array) => {
+    const ref = doc.ref({ ...data, Length: 0, Filter: 'FlateDecode' });
     ref.end(bytes);
     return ref;
   };
-  const file = stream(
-    cff ? { Subtype: 'CIDFontType0C' } : { Length1: objects.programLength ?? objects.program.length },
-    objects.program,
-  );
+  // Text pdfkit deflates as it writes the object.
+  const text = (data: string) => {
+    const ref = doc.ref({});
+    ref.end(data);
+    return ref;
+  };
+  const file = deflated(cff ? { Subtype: 'CIDFontType0C' } : { Length1: objects.programLength }, objects.program);
   const { bbox } = font;
   const descriptor = doc.ref({
     Type: 'FontDescriptor',
@@ -186,7 +206,7 @@ function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.P
     BaseFont: objects.name,
     Encoding: 'Identity-H',
     DescendantFonts: [descendant],
-    ToUnicode: stream({}, objects.toUnicode),
+    ToUnicode: typeof objects.toUnicode === 'string' ? text(objects.toUnicode) : deflated({}, objects.toUnicode),
   });
   dictionary.end(undefined);
 }
@@ -204,13 +224,7 @@ export class SharedSubset {
     const builder = new SubsetBuilder(face);
     for (const cp of codePoints) this.encoded.set(cp, builder.include(cp));
     const objects = builder.finish();
-    this.objects = {
-      ...objects,
-      program: deflateSync(objects.program),
-      programLength: objects.program.length,
-      toUnicode: deflateSync(objects.toUnicode),
-      deflated: true,
-    };
+    this.objects = { ...objects, toUnicode: deflateSync(objects.toUnicode) };
   }
 }
 
