@@ -10,9 +10,10 @@ export function sha256Hex(data: Uint8Array | string): string {
 const readOnlyDigests = new WeakMap<Uint8Array, string>();
 
 /**
- * sha256Hex of bytes that stay as they were read for the life of the process (the font cache's
- * files): hashed once, however many cache keys and manifests ask. A build hashed each font twice,
- * for the build cache's keys and for the manifest (9 ms of an 8 MB font each time).
+ * sha256Hex of bytes that no one changes once they are hashed (files as read: the font cache's,
+ * a build's inputs): each array hashed once, however many cache keys and manifests ask. A build
+ * hashed each font twice, for the build cache's keys and for the manifest (9 ms of an 8 MB font
+ * each time).
  */
 export function sha256OfReadOnly(bytes: Uint8Array): string {
   let digest = readOnlyDigests.get(bytes);

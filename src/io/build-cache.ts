@@ -43,8 +43,10 @@ const entryFileName = /^[a-z][a-z-]*\.[0-9a-f]{64}$/;
 
 /**
  * What guide's code is, beyond its version: when this module was compiled (a development build
- * of the same version rewrites it) and the versions of the packages guide depends on (an update
- * of pdfkit or docx can change output bytes). Part of every entry's name, made once per process.
+ * of the same version rewrites it), the versions of the packages guide depends on (an update
+ * of pdfkit or docx can change output bytes) and of node's zlib (entries hold deflated bytes,
+ * and another zlib may deflate the same input otherwise). Part of every entry's name, made once
+ * per process.
  */
 function codeStamp(): string {
   const here = fileURLToPath(import.meta.url);
@@ -53,7 +55,7 @@ function codeStamp(): string {
   // changes: the newest of them stands for the code.
   const written =
     (here.endsWith('.ts') && newestFileIn(path.resolve(path.dirname(here), '..'))) || statSync(here).mtimeMs;
-  const parts = [version, String(written)];
+  const parts = [version, String(written), `zlib@${process.versions.zlib}`];
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as {
     dependencies?: Record<string, string>;
   };

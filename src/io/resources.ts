@@ -10,13 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
+import { sha256OfReadOnly } from '../hash.js';
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages as say } from '../messages/io.js';
 import { schemaMessages } from '../messages/schema.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
 import { seeInput, seeInputs } from './inputs-seen.js';
-import { sha256OfReadOnly } from '../hash.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {

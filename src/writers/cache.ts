@@ -41,8 +41,9 @@ export interface WriterCache {
   /** DOCX QR pictures (PNG bytes) by address. Bounded. */
   readonly qrPngs: Map<string, Uint8Array>;
   /**
-   * The build cache on disk, for what is worth keeping between runs: font subsets (by the font's
-   * bytes and the glyphs), and whole files (`pipeline/write-document.ts`).
+   * The build cache on disk, for what is worth keeping between runs: font subsets, deflated as
+   * files hold them (by the font's bytes and the glyphs), DOCX shells, QR symbols, and whole
+   * files (`pipeline/write-document.ts`).
    */
   readonly store: EntryStore | undefined;
   /** DOCX embedded fonts (zip entries) by fonts, then by face name and characters. Bounded. */

@@ -127,6 +127,14 @@ describe('startup bundle', () => {
     const probe = `data:text/javascript,${encodeURIComponent(
       `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
     )}`;
+    // The bundle's modules that hold docx: esbuild heads each module it bundles with its file.
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    const folder = path.join(path.dirname(stampFile), stamp.folder);
+    const docxModules = readdirSync(folder).filter(
+      (name) =>
+        name.endsWith('.js') && /^\/\/ node_modules\/docx\//m.test(readFileSync(path.join(folder, name), 'utf8')),
+    );
+    assert.ok(docxModules.length > 0);
     const loadsDocx = async (...args: string[]) => {
       rmSync(log, { force: true });
       const result = await run(
@@ -140,16 +148,22 @@ describe('startup bundle', () => {
       assert.equal(result.code, 0, result.stderr);
       const loaded = readFileSync(log, 'utf8').split('\n');
       assert.ok(
-        loaded.some((url) => url.includes('/lib/bundle/guide-')),
+        loaded.some((url) => url.includes(`/lib/bundle/${stamp.folder}/`)),
         'not run from the bundle',
       );
-      // docx is bundled in the chunk of build-shell.ts, which nothing else imports.
-      return loaded.some((url) => /\/build-shell-[^/]*\.js$/.test(url));
+      return loaded.some((url) => docxModules.some((name) => url.endsWith(`/${stamp.folder}/${name}`)));
     };
+    const docxWritten = () => [...outputs(dir)].find(([name]) => name.endsWith('.docx'))![1];
     assert.equal(await loadsDocx(), true);
+    const first = docxWritten();
+    // Nothing changed: the whole files come from the cache.
     assert.equal(await loadsDocx(), false);
-    await editFile(path.join(dir, 'guide.yaml'), (text) => `${text}\n# edited\n`);
+    // One measure edited: the DOCX is written again, in the shell the cache kept.
+    await editFile(path.join(dir, 'policies/costs/costs-electricity-95.yaml'), (text) =>
+      text.replace(/^summary: (.*)$/m, (_line, summary: string) => `summary: ${summary}（修訂）`),
+    );
     assert.equal(await loadsDocx(), false);
+    assert.ok(!docxWritten().equals(first));
     assert.equal(await loadsDocx('--no-cache'), true);
   });
 

@@ -56,10 +56,11 @@ const standIns: Record<string, StandIn> = {
 const equivalents: Record<string, string> = {
   'tiny-inflate': [
     "const { inflateRawSync } = require('node:zlib');",
-    '// As tiny-inflate does: fills dest and returns it, or a copy of the part filled when shorter.',
+    '// As tiny-inflate does: fills dest (what does not fit is dropped) and returns it, or a copy',
+    '// of the part filled when shorter.',
     'module.exports = function inflate(source, dest) {',
     '  const out = inflateRawSync(source);',
-    '  dest.set(out);',
+    '  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);',
     '  return out.length < dest.length ? dest.slice(0, out.length) : dest;',
     '};',
   ].join('\n'),

@@ -41,7 +41,7 @@ import type { XmlNode } from './xml.js';
 import { readZip, zipEntry } from './zip.js';
 
 /** A body block already in XML form, handed to docx as a section's child. */
-export class XmlBlock extends FileChild {
+class XmlBlock extends FileChild {
   constructor(private readonly xml: XmlNode) {
     super(Object.keys(xml)[0]!);
   }
@@ -52,7 +52,7 @@ export class XmlBlock extends FileChild {
 }
 
 /** A run already in XML form, for docx paragraphs (the footer's fields). */
-export class XmlRun extends TextRun {
+class XmlRun extends TextRun {
   constructor(private readonly xml: XmlNode) {
     super({});
   }

@@ -188,24 +188,24 @@ export function embeddedFonts(
 
 /**
  * One embedded face as its zip entry: the subset with the code points `used`, obfuscated with
- * `key`, deflated. Kept in `store` (the build cache) as the entry's CRC-32 and size, then its
+ * `obfuscationKey`, deflated. Kept in `store` (the build cache) as the entry's CRC-32 and size, then its
  * deflated bytes: a rebuild whose text brings no new character makes and deflates no font.
  */
 function embeddedFace(
   face: FontFace,
   part: string,
-  key: string,
+  obfuscationKey: string,
   used: readonly number[],
   store: EntryStore | undefined,
 ): ZipEntry {
   const name = `word/${part}`;
-  const stored = store && entryKey('docx-font-part', face.contentHash, part, key, used.join(','));
+  const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, used.join(','));
   const kept = stored === undefined ? undefined : store!.get(stored);
   if (kept !== undefined && kept.length > 8) {
     const head = new DataView(kept.buffer, kept.byteOffset, 8);
     return { name, method: 8, flags: 0, crc32: head.getUint32(0), size: head.getUint32(4), data: kept.subarray(8) };
   }
-  const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), key), true);
+  const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), obfuscationKey), true);
   if (stored !== undefined) {
     const bytes = new Uint8Array(8 + entry.data.length);
     const head = new DataView(bytes.buffer, 0, 8);
