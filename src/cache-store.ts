@@ -39,3 +39,36 @@ export function getJson(store: EntryStore | undefined, key: string): unknown {
 export function setJson(store: EntryStore | undefined, key: string, value: unknown): void {
   store?.set(key, new TextEncoder().encode(JSON.stringify(value)));
 }
+
+/**
+ * Bytes kept after `count` unsigned 32-bit numbers that say how to use them (a length before
+ * deflating, a checksum); a miss when absent or too short to hold them.
+ */
+export function getNumbered(
+  store: EntryStore | undefined,
+  key: string,
+  count: number,
+): { numbers: number[]; bytes: Uint8Array } | undefined {
+  const kept = store?.get(key);
+  if (kept === undefined || kept.length <= 4 * count) return undefined;
+  const head = new DataView(kept.buffer, kept.byteOffset, 4 * count);
+  return {
+    numbers: Array.from({ length: count }, (_, i) => head.getUint32(4 * i)),
+    bytes: kept.subarray(4 * count),
+  };
+}
+
+/** Keeps `bytes` after `numbers` (unsigned 32-bit), for `getNumbered`. */
+export function setNumbered(
+  store: EntryStore | undefined,
+  key: string,
+  numbers: readonly number[],
+  bytes: Uint8Array,
+): void {
+  if (!store) return;
+  const entry = new Uint8Array(4 * numbers.length + bytes.length);
+  const head = new DataView(entry.buffer, 0, 4 * numbers.length);
+  numbers.forEach((n, i) => head.setUint32(4 * i, n));
+  entry.set(bytes, 4 * numbers.length);
+  store.set(key, entry);
+}

@@ -34,6 +34,15 @@ export function diagnostic(
   return { code, severity: codes[code].severity, message, ...where };
 }
 
+/**
+ * File by file, top to bottom, as a person fixes them: files in plain code-unit order (the same on
+ * every machine, whatever its locale or ICU version), then by where each problem starts.
+ */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  const [fileA, fileB] = [a.file ?? '', b.file ?? ''];
+  return (fileA < fileB ? -1 : fileA > fileB ? 1 : 0) || (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -4,7 +4,7 @@
  */
 
 import { validateCatalogue } from '../catalogue/validate.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { byPlace, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEdition } from '../io/edition.js';
 import type { EntryStore } from '../cache-store.js';
 import { checkEditionGlyphs } from './glyph-check.js';
@@ -46,13 +46,7 @@ export async function checkEdition(
     const { simplifiedTextDiagnostics } = await import('../convert/script-check.js');
     const script = simplifiedTextDiagnostics(loaded.texts, loaded.sources);
     diagnostics.push(...script);
-    if (script.length > 0 || glyphs.diagnostics.length > 0) {
-      diagnostics.sort(
-        (a, b) =>
-          ((a.file ?? '') < (b.file ?? '') ? -1 : (a.file ?? '') > (b.file ?? '') ? 1 : 0) ||
-          (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0),
-      );
-    }
+    if (script.length > 0 || glyphs.diagnostics.length > 0) diagnostics.sort(byPlace);
   }
   return {
     diagnostics,

@@ -10,7 +10,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Theme } from '../theme.js';
-import { entryKey, type EntryStore } from '../../cache-store.js';
+import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { WriterCache } from '../cache.js';
 import { subsetFont } from './font-subset.js';
@@ -200,19 +200,12 @@ function embeddedFace(
 ): ZipEntry {
   const name = `word/${part}`;
   const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, used.join(','));
-  const kept = stored === undefined ? undefined : store!.get(stored);
-  if (kept !== undefined && kept.length > 8) {
-    const head = new DataView(kept.buffer, kept.byteOffset, 8);
-    return { name, method: 8, flags: 0, crc32: head.getUint32(0), size: head.getUint32(4), data: kept.subarray(8) };
+  const kept = stored === undefined ? undefined : getNumbered(store, stored, 2);
+  if (kept !== undefined) {
+    const [crc32, size] = kept.numbers as [number, number];
+    return { name, method: 8, flags: 0, crc32, size, data: kept.bytes };
   }
   const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), obfuscationKey), true);
-  if (stored !== undefined) {
-    const bytes = new Uint8Array(8 + entry.data.length);
-    const head = new DataView(bytes.buffer, 0, 8);
-    head.setUint32(0, entry.crc32);
-    head.setUint32(4, entry.size);
-    bytes.set(entry.data, 8);
-    store!.set(stored, bytes);
-  }
+  if (stored !== undefined) setNumbered(store, stored, [entry.crc32, entry.size], entry.data);
   return entry;
 }

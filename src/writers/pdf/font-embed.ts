@@ -11,7 +11,7 @@
  */
 
 import { deflateSync } from 'node:zlib';
-import { entryKey, type EntryStore } from '../../cache-store.js';
+import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 import type { FaceChain } from './face-chain.js';
 import type { FontFace, FontSubset } from './fonts.js';
@@ -116,22 +116,17 @@ class SubsetBuilder {
    */
   finish(store?: EntryStore): FontObjects {
     const key = store && entryKey('pdf-subset', this.face.contentHash, this.glyphIds.join(','));
-    const kept = key === undefined ? undefined : store!.get(key);
+    const kept = key === undefined ? undefined : getNumbered(store, key, 1);
     let program: Uint8Array;
     let programLength: number;
-    if (kept !== undefined && kept.length > 4) {
-      programLength = new DataView(kept.buffer, kept.byteOffset, 4).getUint32(0);
-      program = kept.subarray(4);
+    if (kept !== undefined) {
+      [programLength] = kept.numbers as [number];
+      program = kept.bytes;
     } else {
       const encoded = this.subset.encode();
       programLength = encoded.length;
       program = deflateSync(encoded);
-      if (key !== undefined) {
-        const bytes = new Uint8Array(4 + program.length);
-        new DataView(bytes.buffer, 0, 4).setUint32(0, programLength);
-        bytes.set(program, 4);
-        store!.set(key, bytes);
-      }
+      if (key !== undefined) setNumbered(store, key, [programLength], program);
     }
     return {
       name: `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
