@@ -4,29 +4,38 @@
  * text a node holds, so every reader of the tree agrees on it.
  */
 
-import type { Block, Inline } from './doc-model.js';
+import type { Block, Inline, Table } from './doc-model.js';
 
 /**
- * Calls `visit` on every block in document order, each before the blocks nested in it: the
- * blocks of list items, and of table cells (header rows first, then body rows).
+ * Every block in document order, each before the blocks nested in it: the blocks of list items,
+ * and of table cells (header rows first, then body rows). A generator rather than a callback:
+ * the caller's loop body stays in the caller (see "Code kept optimized" in docs/decisions.md).
  */
-export function visitBlocks(blocks: readonly Block[], visit: (block: Block) => void): void {
+export function* eachBlock(blocks: readonly Block[]): Generator<Block> {
   for (const block of blocks) {
-    visit(block);
-    if (block.type === 'list') for (const item of block.items) visitBlocks(item.children, visit);
+    yield block;
+    if (block.type === 'list') for (const item of block.items) yield* eachBlock(item.children);
     else if (block.type === 'table') {
-      for (const row of [...block.header, ...block.rows])
-        for (const cell of row.cells) visitBlocks(cell.children, visit);
+      for (const row of block.header) for (const cell of row.cells) yield* eachBlock(cell.children);
+      for (const row of block.rows) for (const cell of row.cells) yield* eachBlock(cell.children);
     }
   }
 }
 
-/** Calls `visit` on every inline in document order, each before its children. */
-export function visitInlines(inlines: readonly Inline[], visit: (inline: Inline) => void): void {
+/** Every inline in document order, each before its children. */
+export function* eachInline(inlines: readonly Inline[]): Generator<Inline> {
   for (const inline of inlines) {
-    visit(inline);
-    if (inline.type !== 'text' && inline.type !== 'break') visitInlines(inline.children, visit);
+    yield inline;
+    if (inline.type !== 'text' && inline.type !== 'break') yield* eachInline(inline.children);
   }
+}
+
+/** How many columns a table has: as many as its widths, or as its widest row if that is wider. */
+export function columnCount(table: Table): number {
+  let count = table.columns.length;
+  for (const row of table.header) count = Math.max(count, row.cells.length);
+  for (const row of table.rows) count = Math.max(count, row.cells.length);
+  return count;
 }
 
 /** How `plainText` writes what is not text. */
@@ -45,10 +54,10 @@ export interface PlainTextOptions {
 export function plainText(inlines: readonly Inline[], options: PlainTextOptions = {}): string {
   const lineBreak = options.lineBreak ?? ' ';
   let text = '';
-  visitInlines(inlines, (inline) => {
+  for (const inline of eachInline(inlines)) {
     if (inline.type === 'text') text += inline.value;
     else if (inline.type === 'break') text += lineBreak;
-  });
+  }
   return text;
 }
 

@@ -6,7 +6,7 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DocModel } from '../model/doc-model.js';
-import { blockText, visitBlocks } from '../model/visit.js';
+import { blockText, eachBlock } from '../model/visit.js';
 import { describeCodePoint } from '../diagnostics/code-point.js';
 import { glyphMessages as say } from '../messages/fonts.js';
 import { measureStatus } from '../catalogue/select.js';
@@ -153,7 +153,7 @@ export function checkModelGlyphs(
   const texts = [model.meta.title, model.meta.header];
   // Breaks as nothing: only what is drawn needs a glyph.
   for (const section of model.sections)
-    visitBlocks(section.blocks, (block) => texts.push(blockText(block, { lineBreak: '' })));
+    for (const block of eachBlock(section.blocks)) texts.push(blockText(block, { lineBreak: '' }));
   const text = texts.join('');
   return missingIn(fonts)(text).map((codePoint) => {
     const char = String.fromCodePoint(codePoint);

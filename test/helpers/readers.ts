@@ -3,24 +3,23 @@
 import { inflateRawSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocModel, Inline } from '../../src/model/doc-model.js';
-import { visitBlocks, visitInlines } from '../../src/model/visit.js';
+import { eachBlock, eachInline } from '../../src/model/visit.js';
 import { readZip } from '../../src/writers/docx/zip.js';
 
 /** Every text node of the model, in document order (TOC title, QR labels and URLs included). */
 export function modelTexts(model: DocModel): string[] {
   const out: string[] = [];
-  const texts = (inlines: readonly Inline[]) =>
-    visitInlines(inlines, (node) => {
-      if (node.type === 'text') out.push(node.value);
-    });
+  const texts = (inlines: readonly Inline[]) => {
+    for (const node of eachInline(inlines)) if (node.type === 'text') out.push(node.value);
+  };
   for (const section of model.sections) {
-    visitBlocks(section.blocks, (block) => {
+    for (const block of eachBlock(section.blocks)) {
       if (block.type === 'heading' || block.type === 'paragraph') texts(block.children);
       else if (block.type === 'qr') {
         texts(block.label);
         out.push(block.url);
       } else if (block.type === 'toc') out.push(block.title);
-    });
+    }
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Block, Inline } from '../../src/model/doc-model.js';
-import { blockText, plainText, visitBlocks, visitInlines } from '../../src/model/visit.js';
+import { blockText, eachBlock, eachInline, plainText } from '../../src/model/visit.js';
 
 const text = (value: string): Inline => ({ type: 'text', value });
 const paragraph = (value: string): Block => ({ type: 'paragraph', role: 'body', children: [text(value)] });
@@ -39,9 +39,10 @@ const nested: Block[] = [
   { type: 'page-break' },
 ];
 
-test('visitBlocks: every block in document order, parents first, into list items and header then body cells', () => {
-  const seen: string[] = [];
-  visitBlocks(nested, (block) => seen.push(block.type === 'paragraph' ? plainText(block.children) : block.type));
+test('eachBlock: every block in document order, parents first, into list items and header then body cells', () => {
+  const seen = [...eachBlock(nested)].map((block) =>
+    block.type === 'paragraph' ? plainText(block.children) : block.type,
+  );
   assert.deepEqual(seen, [
     'list',
     '一',
@@ -58,14 +59,13 @@ test('visitBlocks: every block in document order, parents first, into list items
   ]);
 });
 
-test('visitInlines: every inline in order, each before its children', () => {
+test('eachInline: every inline in order, each before its children', () => {
   const inlines: Inline[] = [
     text('見'),
     { type: 'link', url: '#faq', children: [{ type: 'strong', children: [text('常見問題')] }] },
     { type: 'break' },
   ];
-  const seen: string[] = [];
-  visitInlines(inlines, (inline) => seen.push(inline.type === 'text' ? inline.value : inline.type));
+  const seen = [...eachInline(inlines)].map((inline) => (inline.type === 'text' ? inline.value : inline.type));
   assert.deepEqual(seen, ['見', 'link', 'strong', '常見問題', 'break']);
 });
 

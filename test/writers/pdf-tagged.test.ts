@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Block, DocModel, Table } from '../../src/model/doc-model.js';
-import { plainText, visitBlocks } from '../../src/model/visit.js';
+import { eachBlock, plainText } from '../../src/model/visit.js';
 import { writePdf, type PdfOutput, type PdfStandard } from '../../src/writers/pdf/index.js';
 import { build, loadEdition } from '../../src/index.js';
 import { UsageError } from '../../src/errors.js';
@@ -139,10 +139,10 @@ function textOf(element: Element): string {
 function modelHeadings(model: DocModel): { level: number; text: string }[] {
   const out: { level: number; text: string }[] = [];
   for (const section of model.sections) {
-    visitBlocks(section.blocks, (block) => {
+    for (const block of eachBlock(section.blocks)) {
       if (block.type === 'heading') out.push({ level: block.level, text: plainText(block.children) });
       else if (block.type === 'toc') out.push({ level: 1, text: block.title });
-    });
+    }
   }
   return out;
 }
@@ -150,9 +150,7 @@ function modelHeadings(model: DocModel): { level: number; text: string }[] {
 function modelTables(model: DocModel): Table[] {
   const out: Table[] = [];
   for (const section of model.sections) {
-    visitBlocks(section.blocks, (block: Block) => {
-      if (block.type === 'table') out.push(block);
-    });
+    for (const block of eachBlock(section.blocks)) if (block.type === 'table') out.push(block);
   }
   return out;
 }

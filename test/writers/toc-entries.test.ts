@@ -8,7 +8,7 @@ import { inflateRawSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import type { DocModel } from '../../src/model/doc-model.js';
 import { tocEntries } from '../../src/model/transforms/toc.js';
-import { visitBlocks } from '../../src/model/visit.js';
+import { eachBlock } from '../../src/model/visit.js';
 import type { Prepared } from '../../src/pipeline/prepare.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
@@ -41,9 +41,7 @@ async function docxTocIds(): Promise<string[]> {
   // Every heading has one bookmark, in document order.
   const headingIds: string[] = [];
   for (const section of model.sections)
-    visitBlocks(section.blocks, (block) => {
-      if (block.type === 'heading') headingIds.push(block.id);
-    });
+    for (const block of eachBlock(section.blocks)) if (block.type === 'heading') headingIds.push(block.id);
   const bookmarks = [...xml.matchAll(/<w:bookmarkStart [^>]*w:name="([^"]+)"/g)].map((m) => m[1]!);
   assert.equal(bookmarks.length, headingIds.length);
   const idOf = new Map(bookmarks.map((name, i) => [name, headingIds[i]!]));

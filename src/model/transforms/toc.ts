@@ -4,7 +4,7 @@
  */
 
 import type { DocModel } from '../doc-model.js';
-import { plainText, visitBlocks } from '../visit.js';
+import { eachBlock, plainText } from '../visit.js';
 
 /** A heading listed in the table of contents. */
 export interface TocEntry {
@@ -22,10 +22,10 @@ export interface TocEntry {
 export function tocEntries(model: DocModel, depth: number): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const section of model.sections) {
-    visitBlocks(section.blocks, (block) => {
+    for (const block of eachBlock(section.blocks)) {
       if (block.type === 'heading' && block.toc && block.level <= depth)
         entries.push({ id: block.id, level: block.level, title: plainText(block.children) });
-    });
+    }
   }
   return entries;
 }

@@ -8,7 +8,7 @@
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
-import { blockText, plainText, visitBlocks } from '../../model/visit.js';
+import { blockText, columnCount, eachBlock, plainText } from '../../model/visit.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering } from './numbering.js';
@@ -72,10 +72,10 @@ export class DocxContext {
   ) {
     // Anchors first, from the whole model, so a link can point at a heading further on.
     for (const section of model.sections) {
-      visitBlocks(section.blocks, (block) => {
-        if (block.type !== 'heading') return;
+      for (const block of eachBlock(section.blocks)) {
+        if (block.type !== 'heading') continue;
         this.anchors.set(block.id, { name: `_Toc${this.anchors.size + 1}`, id: this.anchors.size + 1 });
-      });
+      }
     }
     this.tocLines = toc.map((entry) => ({
       level: entry.level,
@@ -125,20 +125,24 @@ function runFormat(marks: Marks, inLink: boolean): RunFormat {
 
 /** Inline content as runs and hyperlinks. */
 function inlineXml(inlines: readonly Inline[], ctx: DocxContext, marks: Marks = PLAIN, inLink = false): XmlNode[] {
-  return inlines.flatMap((inline): XmlNode[] => {
-    switch (inline.type) {
-      case 'text':
-        return textRuns(inline.value, runFormat(marks, inLink), ctx.fallbackOf);
-      case 'break':
-        return [el('w:r', undefined, [el('w:br')])];
-      case 'strong':
-        return inlineXml(inline.children, ctx, { ...marks, strong: true }, inLink);
-      case 'emphasis':
-        return inlineXml(inline.children, ctx, { ...marks, emphasis: true }, inLink);
-      case 'link':
-        return linkXml(inline, ctx, marks, inLink);
-    }
-  });
+  const out: XmlNode[] = [];
+  for (const inline of inlines) out.push(...oneInlineXml(inline, ctx, marks, inLink));
+  return out;
+}
+
+function oneInlineXml(inline: Inline, ctx: DocxContext, marks: Marks, inLink: boolean): XmlNode[] {
+  switch (inline.type) {
+    case 'text':
+      return textRuns(inline.value, runFormat(marks, inLink), ctx.fallbackOf);
+    case 'break':
+      return [el('w:r', undefined, [el('w:br')])];
+    case 'strong':
+      return inlineXml(inline.children, ctx, { ...marks, strong: true }, inLink);
+    case 'emphasis':
+      return inlineXml(inline.children, ctx, { ...marks, emphasis: true }, inLink);
+    case 'link':
+      return linkXml(inline, ctx, marks, inLink);
+  }
 }
 
 function linkXml(link: Extract<Inline, { type: 'link' }>, ctx: DocxContext, marks: Marks, inLink: boolean): XmlNode[] {
@@ -183,44 +187,41 @@ function spacingAfterTable(): XmlNode {
 }
 
 /**
- * Section blocks as body XML, handed to `take` one block at a time: the caller keeps each as
- * bytes, never the text, so no body is ever held as one string (see `writeDocx`).
+ * Section blocks as body XML, one block at a time: the caller keeps each as bytes, never the
+ * text, so no body is ever held as one string (see `writeDocx`). Each block is written out as
+ * soon as it is converted: the XML objects of a whole body (thousands of measures) are never all
+ * alive at once.
  */
-export function eachBodyXml(blocks: readonly Block[], ctx: DocxContext, take: (xml: string) => void): void {
-  // Each block is written out as soon as it is converted: the XML objects of a whole body
-  // (thousands of measures) are never all alive at once.
-  eachConverted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth }, (element) => take(xmlText(element)));
+export function* bodyXml(blocks: readonly Block[], ctx: DocxContext): Generator<string> {
+  for (const element of converted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth })) yield xmlText(element);
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */
 function convertBlocks(blocks: readonly Block[], ctx: DocxContext, container: Container): XmlNode[] {
-  const out: XmlNode[] = [];
-  eachConverted(blocks, ctx, container, (element) => out.push(element));
-  return out;
+  return [...converted(blocks, ctx, container)];
 }
 
-/** The elements of `blocks`, each handed to `take` as it is made (see `convertBlocks`). */
-function eachConverted(
-  blocks: readonly Block[],
-  ctx: DocxContext,
-  container: Container,
-  take: (element: XmlNode) => void,
-): void {
-  const lastContent = blocks.findLastIndex((block) => block.type !== 'page-break');
+/**
+ * The elements of `blocks`, each as it is made (see `convertBlocks`). Generators and loops rather
+ * than callbacks on the writers' paths: see "Code kept optimized" in docs/decisions.md.
+ */
+function* converted(blocks: readonly Block[], ctx: DocxContext, container: Container): Generator<XmlNode> {
+  let lastContent = blocks.length - 1;
+  while (lastContent >= 0 && blocks[lastContent]!.type === 'page-break') lastContent--;
   let taken = false;
   let breakBefore = false;
-  blocks.forEach((block, index) => {
+  for (const [index, block] of blocks.entries()) {
     if (block.type === 'page-break') {
       // A section already starts on a new page, and a break with nothing after it would add an empty page.
       if (container.kind === 'body' && taken && index < lastContent) breakBefore = true;
-      return;
+      continue;
     }
     for (const element of convertBlock(block, ctx, container, breakBefore)) {
-      take(element);
+      yield element;
       taken = true;
     }
     breakBefore = false;
-  });
+  }
 }
 
 function convertBlock(
@@ -292,36 +293,38 @@ function listXml(
   );
   const textIndent = twips(ctx.theme.list.indent) * (numbering.level + 1);
   const out: XmlNode[] = [];
+  // An item's paragraphs: the first shows the number, the rest line up with its text.
+  const itemParagraph = (content: XmlNode[], numbered: boolean, last: boolean) => {
+    const props: ParagraphProps = {
+      style,
+      pageBreakBefore: breakBefore && out.length === 0,
+      ...(numbered ? { indentLeft: textIndent } : { numbering }),
+      ...(last ? { spacing: { after: closingSpace } } : {}),
+    };
+    return paragraphXml(props, content);
+  };
 
-  list.items.forEach((item, itemIndex) => {
+  for (const [itemIndex, item] of list.items.entries()) {
     const lastItem = endsOutermost && itemIndex === list.items.length - 1;
     let numbered = false;
-    const itemParagraph = (content: XmlNode[], last: boolean) => {
-      const props: ParagraphProps = {
-        style,
-        pageBreakBefore: breakBefore && out.length === 0,
-        ...(numbered ? { indentLeft: textIndent } : { numbering }),
-        ...(last ? { spacing: { after: closingSpace } } : {}),
-      };
-      numbered = true;
-      return paragraphXml(props, content);
-    };
-    item.children.forEach((child, childIndex) => {
+    for (const [childIndex, child] of item.children.entries()) {
       const last = lastItem && childIndex === item.children.length - 1;
       if (child.type === 'paragraph') {
-        out.push(itemParagraph(inlineXml(child.children, ctx), last));
-        return;
+        out.push(itemParagraph(inlineXml(child.children, ctx), numbered, last));
+        numbered = true;
+        continue;
       }
       // An item that opens with something other than a paragraph still shows its number.
-      if (!numbered) out.push(itemParagraph([], false));
+      if (!numbered) out.push(itemParagraph([], false, false));
+      numbered = true;
       if (child.type === 'list') out.push(...listXml(child, depth + 1, ctx, container, false, last));
       else if (child.type !== 'page-break')
         out.push(
           ...convertBlock(child, ctx, { ...container, width: container.width - textIndent, indent: textIndent }, false),
         );
-    });
-    if (!numbered) out.push(itemParagraph([], lastItem));
-  });
+    }
+    if (!numbered) out.push(itemParagraph([], false, lastItem));
+  }
   return out;
 }
 
@@ -378,43 +381,43 @@ function cellXml(width: number, content: readonly XmlNode[], extra: readonly Xml
  * repeat on every page). Fixed layout with widths from `columns`; rows never split across pages.
  */
 function tableXml(table: ModelTable, ctx: DocxContext, container: Container): XmlNode {
-  const count = Math.max(table.columns.length, ...[...table.header, ...table.rows].map((row) => row.cells.length));
-  const widths = columnTwips(table.columns, count, container.width);
-  const padding = twips(ctx.theme.table.cellPadding) * 2;
-  const headerShading = el('w:shd', {
-    'w:val': 'clear',
-    'w:color': 'auto',
-    'w:fill': hexColor(ctx.theme.colors.tableHeaderFill),
-  });
-  const rowXml = (row: ModelRow, headerIndex: number | undefined) => {
-    const cells = widths.map((width, i) => {
-      const blocks = row.cells[i]?.children ?? [];
-      const content = convertBlocks(blocks, ctx, { kind: 'cell', width: width - padding });
-      // Word needs a paragraph in every cell, and a cell's last element to be one (tables are followed by one already).
-      const body = content.length > 0 ? content : [paragraphXml({ style: StyleId.tableText }, [])];
-      // The table style shades the first row only; later header rows get the same fill directly.
-      return cellXml(width, body, headerIndex !== undefined && headerIndex > 0 ? [headerShading] : []);
-    });
-    // A long row may run onto the next page (a row kept whole leaves a gap as tall as itself
-    // at the page bottom); header rows and rows of a few lines stay whole, as in the PDF.
-    const keepWhole = headerIndex !== undefined || rowLines(row, widths, padding, ctx.theme) <= SHORT_ROW_LINES;
-    const rowProperties = el('w:trPr', undefined, [
-      ...(keepWhole ? [el('w:cantSplit')] : []),
-      ...(headerIndex !== undefined ? [el('w:tblHeader')] : []),
-    ]);
-    return el('w:tr', undefined, [rowProperties, ...cells]);
-  };
+  const widths = columnTwips(table.columns, columnCount(table), container.width);
   const card = table.variant === 'card';
-  return el('w:tbl', undefined, [
+  const grid: XmlNode[] = [];
+  for (const width of widths) grid.push(el('w:gridCol', { 'w:w': width }));
+  const children = [
     tablePropertiesXml(card ? StyleId.cardTable : StyleId.gridTable, container, [tableLook(!card, card)]),
-    el(
-      'w:tblGrid',
-      undefined,
-      widths.map((width) => el('w:gridCol', { 'w:w': width })),
-    ),
-    ...table.header.map((row, i) => rowXml(row, i)),
-    ...table.rows.map((row) => rowXml(row, undefined)),
+    el('w:tblGrid', undefined, grid),
+  ];
+  for (const [i, row] of table.header.entries()) children.push(rowXml(row, i, widths, ctx));
+  for (const row of table.rows) children.push(rowXml(row, undefined, widths, ctx));
+  return el('w:tbl', undefined, children);
+}
+
+/** A table row; `headerIndex` counts the header rows, undefined for a body row. */
+function rowXml(row: ModelRow, headerIndex: number | undefined, widths: readonly number[], ctx: DocxContext): XmlNode {
+  const padding = twips(ctx.theme.table.cellPadding) * 2;
+  // The table style shades the first row only; later header rows get the same fill directly.
+  const shading =
+    headerIndex !== undefined && headerIndex > 0
+      ? [el('w:shd', { 'w:val': 'clear', 'w:color': 'auto', 'w:fill': hexColor(ctx.theme.colors.tableHeaderFill) })]
+      : [];
+  const cells: XmlNode[] = [];
+  for (const [i, width] of widths.entries()) {
+    const blocks = row.cells[i]?.children ?? [];
+    const content = convertBlocks(blocks, ctx, { kind: 'cell', width: width - padding });
+    // Word needs a paragraph in every cell, and a cell's last element to be one (tables are followed by one already).
+    const body = content.length > 0 ? content : [paragraphXml({ style: StyleId.tableText }, [])];
+    cells.push(cellXml(width, body, shading));
+  }
+  // A long row may run onto the next page (a row kept whole leaves a gap as tall as itself
+  // at the page bottom); header rows and rows of a few lines stay whole, as in the PDF.
+  const keepWhole = headerIndex !== undefined || rowLines(row, widths, padding, ctx.theme) <= SHORT_ROW_LINES;
+  const rowProperties = el('w:trPr', undefined, [
+    ...(keepWhole ? [el('w:cantSplit')] : []),
+    ...(headerIndex !== undefined ? [el('w:tblHeader')] : []),
   ]);
+  return el('w:tr', undefined, [rowProperties, ...cells]);
 }
 
 /** Rows of at most this many lines are never split across pages: two lines either side is the least a split may leave. */
@@ -426,18 +429,17 @@ const SHORT_ROW_LINES = 3;
  * few lines from one that may split.
  */
 function rowLines(row: ModelRow, widths: readonly number[], padding: number, theme: Theme): number {
-  return Math.max(
-    0,
-    ...row.cells.map((cell, i) => {
-      const width = Math.max(1, ((widths[i] ?? padding) - padding) / 20);
-      let lines = 0;
-      visitBlocks(cell.children, (block) => {
-        const text = blockText(block);
-        if (text !== '') lines += Math.max(1, Math.ceil((text.length * theme.table.fontSize) / width));
-      });
-      return lines;
-    }),
-  );
+  let most = 0;
+  for (const [i, cell] of row.cells.entries()) {
+    const width = Math.max(1, ((widths[i] ?? padding) - padding) / 20);
+    let lines = 0;
+    for (const block of eachBlock(cell.children)) {
+      const text = blockText(block);
+      if (text !== '') lines += Math.max(1, Math.ceil((text.length * theme.table.fontSize) / width));
+    }
+    most = Math.max(most, lines);
+  }
+  return most;
 }
 
 /** EMUs per point: DrawingML sizes are in English Metric Units, 914,400 to the inch. */

@@ -42,7 +42,7 @@ function originalTable(face: FontFace, tag: string): Uint8Array | undefined {
  * plane), both for Windows Unicode, as fonts made for Word have them.
  */
 function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
-  const mapped = [...glyphOf].sort((a, b) => a[0] - b[0]);
+  const mapped = [...glyphOf].sort(byCodePoint);
   // Format 12: runs of consecutive code points with consecutive glyph ids.
   const groups: [number, number, number][] = [];
   for (const [cp, gid] of mapped) {
@@ -52,9 +52,9 @@ function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
   }
   // Format 4: one segment per code point run in the BMP, glyph ids by idDelta where they run
   // alongside, else through glyphIdArray.
-  const bmp = mapped.filter(([cp]) => cp < 0xffff);
   const segments: { start: number; end: number; gids: number[] }[] = [];
-  for (const [cp, gid] of bmp) {
+  for (const [cp, gid] of mapped) {
+    if (cp >= 0xffff) break;
     const last = segments.at(-1);
     if (last && cp === last.end + 1) {
       last.end = cp;
@@ -63,8 +63,8 @@ function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
   }
   segments.push({ start: 0xffff, end: 0xffff, gids: [0] });
   const segCount = segments.length;
-  const delta = (segment: (typeof segments)[number]) => segment.gids.every((gid, i) => gid === segment.gids[0]! + i);
-  const arrayLength = segments.reduce((sum, segment) => sum + (delta(segment) ? 0 : segment.gids.length), 0);
+  let arrayLength = 0;
+  for (const segment of segments) if (!consecutive(segment.gids)) arrayLength += segment.gids.length;
   const format4Length = 16 + segCount * 8 + arrayLength * 2;
   const format12Length = 16 + groups.length * 12;
   const out = new DataView(new ArrayBuffer(4 + 16 + format4Length + format12Length));
@@ -90,10 +90,10 @@ function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
   const deltas = starts + segCount * 2;
   const rangeOffsets = deltas + segCount * 2;
   let arrayAt = rangeOffsets + segCount * 2;
-  segments.forEach((segment, i) => {
+  for (const [i, segment] of segments.entries()) {
     out.setUint16(ends + i * 2, segment.end);
     out.setUint16(starts + i * 2, segment.start);
-    if (delta(segment)) {
+    if (consecutive(segment.gids)) {
       out.setUint16(deltas + i * 2, (segment.gids[0]! - segment.start) & 0xffff);
       out.setUint16(rangeOffsets + i * 2, 0);
     } else {
@@ -104,18 +104,18 @@ function cmapTable(glyphOf: ReadonlyMap<number, number>): Uint8Array {
         arrayAt += 2;
       }
     }
-  });
+  }
   at = 20 + format4Length;
   out.setUint16(at, 12);
   out.setUint16(at + 2, 0);
   out.setUint32(at + 4, format12Length);
   out.setUint32(at + 8, 0);
   out.setUint32(at + 12, groups.length);
-  groups.forEach(([start, end, gid], i) => {
+  for (const [i, [start, end, gid]] of groups.entries()) {
     out.setUint32(at + 16 + i * 12, start);
     out.setUint32(at + 20 + i * 12, end);
     out.setUint32(at + 24 + i * 12, gid);
-  });
+  }
   return new Uint8Array(out.buffer);
 }
 
@@ -152,7 +152,7 @@ function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
   view.setUint16(10, tags.length * 16 - searchRange);
   let offset = headerLength;
   let headOffset = -1;
-  tags.forEach((tag, i) => {
+  for (const [i, tag] of tags.entries()) {
     const data = tables.get(tag)!;
     if (tag === 'head') {
       headOffset = offset;
@@ -165,7 +165,7 @@ function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
     view.setUint32(at + 12, data.length);
     bytes.set(data, offset);
     offset += (data.length + 3) & ~3;
-  });
+  }
   if (headOffset >= 0) view.setUint32(headOffset + 8, (0xb1b0afba - checksum(bytes)) >>> 0);
   return bytes;
 }
@@ -175,7 +175,7 @@ function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
  * from), mapped from those code points. The same code points give the same bytes.
  */
 export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8Array {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
+  const sorted = distinctAscending(codePoints);
   const subset = face.createSubset();
   const glyphOf = new Map<number, number>();
   for (const cp of sorted) {
@@ -191,4 +191,27 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8A
     if (data) tables.set(tag, data.slice());
   }
   return writeSfnt(tables);
+}
+
+/*
+ * Comparators and tests made once, not per call: see "Code kept optimized" in docs/decisions.md.
+ */
+
+/** Each code point once, in ascending order. */
+export function distinctAscending(codePoints: Iterable<number>): number[] {
+  return [...new Set(codePoints)].sort(ascending);
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
+}
+
+function byCodePoint(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0];
+}
+
+/** Whether glyph ids run one after another (a segment mapped by idDelta alone). */
+function consecutive(gids: readonly number[]): boolean {
+  for (let i = 1; i < gids.length; i++) if (gids[i] !== gids[0]! + i) return false;
+  return true;
 }

@@ -13,7 +13,7 @@ import type { Theme } from '../theme.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { WriterCache } from '../cache.js';
-import { subsetFont } from './font-subset.js';
+import { distinctAscending, subsetFont } from './font-subset.js';
 import { zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
@@ -167,7 +167,7 @@ export function embeddedFonts(
   cache: WriterCache,
 ): readonly ZipEntry[] {
   const name = theme.fonts.docx.eastAsia;
-  const used = [...new Set(codePoints)].sort((a, b) => a - b);
+  const used = distinctAscending(codePoints);
   const key = `${name}\u0000${used.join(',')}`;
   let made = cache.docxFonts.get(fonts);
   if (!made) cache.docxFonts.set(fonts, (made = new Map()));

@@ -13,7 +13,7 @@ import type { DocModel } from '../../model/doc-model.js';
 import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
 import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
-import { DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP, eachBodyXml } from './content.js';
+import { bodyXml, DocxContext, HYPERLINK_RELATIONSHIP, IMAGE_RELATIONSHIP } from './content.js';
 import { assemblePackage, corePropertiesXml } from './package.js';
 import {
   bodyPlaceholder,
@@ -76,20 +76,21 @@ function fallbackFontOf(fonts: PdfFonts | undefined, theme: Theme): FallbackFont
 
 /** Adds the characters an XML part prints to `used`: the text of its runs and list labels. The embedded subsets hold their glyphs. */
 function addUsedCodePoints(used: Set<number>, part: string): void {
-  const add = (escaped: string) => {
-    // Most runs have no entity: their characters are read in place, with no string made.
-    const text = escaped.includes('&') ? unescapeXml(escaped) : escaped;
-    for (let i = 0; i < text.length; i++) {
-      const cp = text.codePointAt(i)!;
-      used.add(cp);
-      if (cp > 0xffff) i++;
-    }
-  };
   const runText = /<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g;
   const levelText = /<w:lvlText w:val="([^"]*)"/g;
-  for (let match = runText.exec(part); match !== null; match = runText.exec(part)) add(match[1]!);
+  for (let match = runText.exec(part); match !== null; match = runText.exec(part)) addCodePoints(used, match[1]!);
   for (let match = levelText.exec(part); match !== null; match = levelText.exec(part)) {
-    add(match[1]!.replace(/%\d/g, ''));
+    addCodePoints(used, match[1]!.replace(/%\d/g, ''));
+  }
+}
+
+function addCodePoints(used: Set<number>, escaped: string): void {
+  // Most runs have no entity: their characters are read in place, with no string made.
+  const text = escaped.includes('&') ? unescapeXml(escaped) : escaped;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    used.add(cp);
+    if (cp > 0xffff) i++;
   }
 }
 
@@ -123,14 +124,15 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // of heap until the package was zipped. The characters the fonts must hold are read from the
   // text before it goes.
   const used = new Set<number>();
-  const bodies = model.sections.map((section) => {
+  const bodies: Uint8Array[][] = [];
+  for (const section of model.sections) {
     const pieces: Uint8Array[] = [];
-    eachBodyXml(section.blocks, ctx, (xml) => {
+    for (const xml of bodyXml(section.blocks, ctx)) {
       if (embed) addUsedCodePoints(used, xml);
       pieces.push(Buffer.from(xml, 'utf8'));
-    });
-    return pieces;
-  });
+    }
+    bodies.push(pieces);
+  }
 
   // The body refers to links and pictures by relationship ids of its own, counted within the
   // document, so their relationships are written here too.

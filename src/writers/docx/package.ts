@@ -66,7 +66,7 @@ function utf8(text: string | readonly (string | Uint8Array)[]): Uint8Array {
 
 /** What one document puts into its shell. */
 export interface PackageContent {
-  /** document.xml with the bodies in place, in pieces: the shell's text and each body block's UTF-8 (see `eachBodyXml`). */
+  /** document.xml with the bodies in place, in pieces: the shell's text and each body block's UTF-8 (see `bodyXml`). */
   documentXml: readonly (string | Uint8Array)[];
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
