@@ -216,16 +216,15 @@ class Painter {
     this.font = null;
     this.charSpacing = 0;
     // Cell shading first, so borders and text lie on top of it.
-    const fills = drawables.filter((d) => d.kind === 'cell' && d.fill);
-    if (fills.length > 0) {
-      this.artifact(() => {
-        for (const d of fills) {
-          if (d.kind !== 'cell' || !d.fill) continue;
-          this.setFill(d.fill);
-          this.doc.rect(d.x, d.y, d.width, d.height).fill();
-        }
-      });
+    let shaded = false;
+    for (const d of drawables) {
+      if (d.kind !== 'cell' || !d.fill) continue;
+      if (!shaded) this.beginArtifact();
+      shaded = true;
+      this.setFill(d.fill);
+      this.doc.rect(d.x, d.y, d.width, d.height).fill();
     }
+    if (shaded) this.endArtifact();
     // Page references were resolved by layout; a cell names its element, empty or not.
     for (const d of drawables) {
       if (d.kind === 'line') this.line(d);
@@ -252,10 +251,15 @@ class Painter {
     }
   }
 
-  /** Shapes drawn by `paint` as one artifact (untagged documents have no marks at all). */
-  private artifact(paint: () => void): void {
+  /**
+   * Shapes drawn from here to `endArtifact` are one artifact (untagged documents have no marks
+   * at all). A pair of calls, not a callback: see "Code kept optimized" in docs/decisions.md.
+   */
+  private beginArtifact(): void {
     if (this.tree) this.doc.addContent('/Artifact BMC');
-    paint();
+  }
+
+  private endArtifact(): void {
     if (this.tree) this.doc.addContent('EMC');
   }
 
@@ -338,14 +342,7 @@ class Painter {
   private bullet(d: BulletDrawable): void {
     const char = d.filled ? BULLET.filled : BULLET.hollow;
     const cp = char.codePointAt(0)!;
-    const { tree } = this;
-    const path = tree && d.struct ? d.struct : null;
-    const mark = (actualText: boolean): string | null => {
-      if (!tree) return null;
-      if (!path) return '/Artifact BMC';
-      const actual = actualText ? ` /ActualText <FEFF${cp.toString(16).toUpperCase().padStart(4, '0')}>` : '';
-      return `/${tagOf(path)} <</MCID ${tree.content(path)}${actual}>> BDC`;
-    };
+    const path = this.tree && d.struct ? d.struct : null;
     const face = this.fonts.regular.primary;
     const box = face.has(cp) ? face.font.glyphForCodePoint(cp).bbox : null;
     if (box && box.maxX > box.minX) {
@@ -355,7 +352,7 @@ class Painter {
       const x = d.x - ((box.minX + box.maxX) / 2) * scale;
       const baseline = d.y + ((box.minY + box.maxY) / 2) * scale;
       const ops = (this.text ??= ['BT']);
-      const open = mark(false);
+      const open = this.bulletMark(path, cp, false);
       if (open) ops.push(open);
       if (this.charSpacing !== 0) {
         ops.push('0 Tc');
@@ -369,7 +366,7 @@ class Painter {
     }
     this.endText();
     const { doc } = this;
-    const open = mark(true);
+    const open = this.bulletMark(path, cp, true);
     if (open) doc.addContent(open);
     if (d.filled) {
       this.setFill(d.color);
@@ -382,6 +379,17 @@ class Painter {
     if (open) doc.addContent('EMC');
   }
 
+  /**
+   * What opens a bullet's marked content: its element's (with the character as its ActualText
+   * when drawn as a circle) or an artifact's; nothing in an untagged document.
+   */
+  private bulletMark(path: StructPath | null, cp: number, actualText: boolean): string | null {
+    if (!this.tree) return null;
+    if (!path) return '/Artifact BMC';
+    const actual = actualText ? ` /ActualText <FEFF${cp.toString(16).toUpperCase().padStart(4, '0')}>` : '';
+    return `/${tagOf(path)} <</MCID ${this.tree.content(path)}${actual}>> BDC`;
+  }
+
   private draw(d: Exclude<Drawable, { kind: 'line' | 'cell' | 'page-ref' }>): void {
     const { doc } = this;
     if (d.kind === 'bullet') {
@@ -392,26 +400,26 @@ class Painter {
     if (d.kind !== 'link' && d.kind !== 'anchor') this.endText();
     switch (d.kind) {
       case 'rule':
-        this.artifact(() => {
-          doc.save().lineWidth(d.lineWidth);
-          doc.addContent(this.colorOp(d.color, true));
-          if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
-          doc
-            .moveTo(d.x, d.y)
-            .lineTo(d.x + d.width, d.y)
-            .stroke()
-            .restore();
-        });
+        this.beginArtifact();
+        doc.save().lineWidth(d.lineWidth);
+        doc.addContent(this.colorOp(d.color, true));
+        if (d.dotPitch !== null) doc.lineCap('round').dash(DOT, { space: d.dotPitch - DOT });
+        doc
+          .moveTo(d.x, d.y)
+          .lineTo(d.x + d.width, d.y)
+          .stroke()
+          .restore();
+        this.endArtifact();
         break;
       case 'frame':
-        this.artifact(() => {
-          doc.save().lineWidth(d.lineWidth);
-          doc.addContent(this.colorOp(d.color, true));
-          doc.rect(d.x, d.y, d.width, d.height);
-          for (const x of d.columns) doc.moveTo(x, d.y).lineTo(x, d.y + d.height);
-          for (const y of d.rows) doc.moveTo(d.x, y).lineTo(d.x + d.width, y);
-          doc.stroke().restore();
-        });
+        this.beginArtifact();
+        doc.save().lineWidth(d.lineWidth);
+        doc.addContent(this.colorOp(d.color, true));
+        doc.rect(d.x, d.y, d.width, d.height);
+        for (const x of d.columns) doc.moveTo(x, d.y).lineTo(x, d.y + d.height);
+        for (const y of d.rows) doc.moveTo(d.x, y).lineTo(d.x + d.width, y);
+        doc.stroke().restore();
+        this.endArtifact();
         break;
       case 'qr': {
         const module = d.size / d.matrix.size;

@@ -56,7 +56,8 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
   const ranges: string[] = [];
   for (let start = 0; start < codePoints.length; start += 256) {
     const end = Math.min(start + 256, codePoints.length);
-    const targets = codePoints.slice(start, end).map((cp) => `<${utf16Hex(cp)}>`);
+    const targets: string[] = [];
+    for (let i = start; i < end; i++) targets.push(`<${utf16Hex(codePoints[i]!)}>`);
     ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${targets.join(' ')}]`);
   }
   return [

@@ -100,11 +100,15 @@ export function layoutDocument(
   }
   const running = new RunningText(theme, geometry, measurer, counters, model.meta.header, number);
   for (const page of pages) {
-    page.drawables = page.drawables.flatMap((d): Drawable[] => {
-      if (d.kind !== 'page-ref') return [d];
-      const printed = headingPages.get(d.id);
-      return printed === undefined ? [] : [pageNumberLine(d, String(printed), measurer)];
-    });
+    const drawables: Drawable[] = [];
+    for (const d of page.drawables) {
+      if (d.kind !== 'page-ref') drawables.push(d);
+      else {
+        const printed = headingPages.get(d.id);
+        if (printed !== undefined) drawables.push(pageNumberLine(d, String(printed), measurer));
+      }
+    }
+    page.drawables = drawables;
     if (page.number !== null) page.drawables.push(...running.drawables(page.number));
   }
   return { geometry, pages, headingPages, missing: [...measurer.missing] };

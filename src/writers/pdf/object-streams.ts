@@ -12,6 +12,7 @@ const OBJECTS_PER_STREAM = 200;
 
 /** The parts of pdfkit's objects and document this hooks into. */
 interface Ref {
+  document: Document;
   id: number;
   offset: number;
   buffer: unknown[] | Uint8Array;
@@ -51,124 +52,173 @@ export interface ObjectMaker {
   /** A new object, as `doc.ref` makes it. */
   ref(data: Record<string, unknown>): Ref;
   /**
-   * Numbers `count` objects now, to be made (by the function returned) and written one at a time
+   * Numbers `count` objects now, to be made (by `make`, in order) and written one at a time
    * later: objects that name each other by number need not all exist at once.
    */
-  reserve(count: number): (data: Record<string, unknown>) => Ref;
+  reserve(count: number): ReservedObjects;
 }
+
+/** Objects numbered in advance (`ObjectMaker.reserve`). */
+export interface ReservedObjects {
+  /** The next reserved object, with `data`. */
+  make(data: Record<string, unknown>): Ref;
+}
+
+/*
+ * The hooks below are functions and classes made once, each finding its document's state through
+ * `this`, rather than closures made for each document: V8 drops the optimized code of closures
+ * that are gone at a full collection, and `guide batch` made a document every few collections.
+ * See "Code kept optimized" in docs/decisions.md.
+ */
+
+/** A document's object streams: the objects waiting to be packed, and where each went. */
+class ObjectStreams implements ObjectMaker {
+  /** Objects written into the stream being filled. */
+  packed: Packed[] = [];
+  /** Object id → [object stream id, index in it]. */
+  readonly compressed = new Map<number, [number, number]>();
+  /** Set when the document ends: what is written then stays an object of its own. */
+  finishing = false;
+  /** What pdfkit writes for the object being packed, caught on its way out. */
+  caught: string[] = [];
+
+  constructor(
+    readonly doc: Document,
+    /** pdfkit's own `ref`, which makes an object and gives it the next number. */
+    readonly makeRef: Document['ref'],
+  ) {}
+
+  ref(data: Record<string, unknown>): Ref {
+    return this.doc.ref(data);
+  }
+
+  reserve(count: number): ReservedObjects {
+    // What pdfkit's `ref` does for each object: a place in the cross-reference table, and
+    // one more object the document waits for.
+    const first = this.doc._offsets.length + 1;
+    for (let i = 0; i < count; i++) this.doc._offsets.push(null);
+    this.doc._waiting += count;
+    return new Reserved(this.doc, first, count);
+  }
+
+  /** Writes the objects packed so far as one object stream (a full one is written at once, so a large guide never holds all its objects' text). */
+  flush(): void {
+    if (this.packed.length > 0) writeObjectStream(this, this.packed);
+    this.packed = [];
+  }
+}
+
+class Reserved implements ReservedObjects {
+  private next: number;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly first: number,
+    private readonly count: number,
+  ) {
+    this.next = first;
+  }
+
+  make(data: Record<string, unknown>): Ref {
+    if (this.next === this.first + this.count) throw new Error(`only ${this.count} objects were reserved`);
+    // pdfkit's class of objects, for one with a number already given.
+    const Reference = this.doc._root.constructor as new (
+      doc: Document,
+      id: number,
+      data: Record<string, unknown>,
+    ) => Ref;
+    return packable(new Reference(this.doc, this.next++, data));
+  }
+}
+
+const streamsOf = new WeakMap<Document, ObjectStreams>();
 
 /** Makes `doc` (a pdfkit document, before any object is written) write object streams. */
 export function useObjectStreams(doc: PDFKit.PDFDocument): ObjectMaker {
   const internals = doc as unknown as Document;
-  const makeRef = internals.ref.bind(internals);
-  /** pdfkit's class of objects, for those made with a reserved number. */
-  const Reference = internals._root.constructor as new (
-    doc: Document,
-    id: number,
-    data: Record<string, unknown>,
-  ) => Ref;
-  let packed: Packed[] = [];
-  // A full object stream is written at once, so a large guide never holds all its objects' text.
-  const flush = () => {
-    if (packed.length > 0) writeObjectStream(makeRef, packed, compressed);
-    packed = [];
-  };
-  /** Object id → [object stream id, index in it]. */
-  const compressed = new Map<number, [number, number]>();
-  let finishing = false;
-
-  const packable = (ref: Ref): Ref => {
-    const finalize = ref.finalize.bind(ref);
-    ref.finalize = () => {
-      // Streams stay objects of their own (as must everything written while finishing).
-      if (ref.buffer.length > 0 || finishing) {
-        finalize();
-        return;
-      }
-      // pdfkit's own serialisation, caught on its way out: `n 0 obj`, the object, `endobj`.
-      const parts: string[] = [];
-      const write = internals._write;
-      internals._write = (chunk) => {
-        if (typeof chunk !== 'string') throw new Error('an object without a stream wrote bytes');
-        parts.push(chunk);
-      };
-      try {
-        finalize();
-      } finally {
-        internals._write = write;
-      }
-      packed.push({ id: ref.id, body: `${parts.slice(1, -1).join('\n')}\n` });
-      if (packed.length === OBJECTS_PER_STREAM) flush();
-    };
-    return ref;
-  };
-  internals.ref = (data) => packable(makeRef(data));
-
-  internals._finalize = () => {
-    // Writing the streams ends more objects, and pdfkit may call this again as they end.
-    if (finishing) return;
-    finishing = true;
-    flush();
-    writeXrefStream(internals, makeRef, compressed);
-  };
-
-  return {
-    ref: (data) => internals.ref(data),
-    reserve(count) {
-      // What pdfkit's `ref` does for each object: a place in the cross-reference table, and
-      // one more object the document waits for.
-      const first = internals._offsets.length + 1;
-      for (let i = 0; i < count; i++) internals._offsets.push(null);
-      internals._waiting += count;
-      let next = first;
-      return (data) => {
-        if (next === first + count) throw new Error(`only ${count} objects were reserved`);
-        return packable(new Reference(internals, next++, data));
-      };
-    },
-  };
+  const streams = new ObjectStreams(internals, internals.ref);
+  streamsOf.set(internals, streams);
+  internals.ref = packedRef;
+  internals._finalize = finishStreams;
+  return streams;
 }
 
-function writeObjectStream(
-  makeRef: Document['ref'],
-  objects: readonly Packed[],
-  compressed: Map<number, [number, number]>,
-): void {
-  const offsets: number[] = [];
+/** The document's `ref`: pdfkit's, the object packed when it ends. */
+function packedRef(this: Document, data?: Record<string, unknown>): Ref {
+  return packable(streamsOf.get(this)!.makeRef.call(this, data));
+}
+
+function packable(ref: Ref): Ref {
+  ref.finalize = finalizePacked;
+  return ref;
+}
+
+/** An object's `finalize`: pdfkit's own serialisation, caught on its way out and packed. */
+function finalizePacked(this: Ref): void {
+  const finalize = (Object.getPrototypeOf(this) as Ref).finalize;
+  const streams = streamsOf.get(this.document)!;
+  // Streams stay objects of their own (as must everything written while finishing).
+  if (this.buffer.length > 0 || streams.finishing) {
+    finalize.call(this);
+    return;
+  }
+  // `n 0 obj`, the object, `endobj`.
+  const write = this.document._write;
+  streams.caught = [];
+  this.document._write = catchWrite;
+  try {
+    finalize.call(this);
+  } finally {
+    this.document._write = write;
+  }
+  streams.packed.push({ id: this.id, body: `${streams.caught.slice(1, -1).join('\n')}\n` });
+  if (streams.packed.length === OBJECTS_PER_STREAM) streams.flush();
+}
+
+/** The document's `_write` while an object is packed. */
+function catchWrite(this: Document, chunk: string | Uint8Array): void {
+  if (typeof chunk !== 'string') throw new Error('an object without a stream wrote bytes');
+  streamsOf.get(this)!.caught.push(chunk);
+}
+
+/** The document's `_finalize`: the last object stream, then the cross-reference stream. */
+function finishStreams(this: Document): void {
+  const streams = streamsOf.get(this)!;
+  // Writing the streams ends more objects, and pdfkit may call this again as they end.
+  if (streams.finishing) return;
+  streams.finishing = true;
+  streams.flush();
+  writeXrefStream(streams);
+}
+
+function writeObjectStream(streams: ObjectStreams, objects: readonly Packed[]): void {
+  const numbers: string[] = [];
+  const bodies: string[] = [];
   let offset = 0;
   for (const object of objects) {
-    offsets.push(offset);
+    numbers.push(`${object.id} ${offset}`);
+    bodies.push(object.body);
     offset += object.body.length;
   }
-  const header = `${objects.map((object, i) => `${object.id} ${offsets[i]}`).join(' ')}\n`;
-  const stream = makeRef({ Type: 'ObjStm', N: objects.length, First: header.length });
-  stream.write(latin1(header + objects.map((object) => object.body).join('')));
+  const header = `${numbers.join(' ')}\n`;
+  const stream = streams.makeRef.call(streams.doc, { Type: 'ObjStm', N: objects.length, First: header.length });
+  stream.write(latin1(header + bodies.join('')));
   stream.end();
-  objects.forEach((object, i) => compressed.set(object.id, [stream.id, i]));
+  for (const [i, object] of objects.entries()) streams.compressed.set(object.id, [stream.id, i]);
 }
 
 /** The cross-reference stream, which also holds the trailer, and the file's last lines. */
-function writeXrefStream(doc: Document, makeRef: Document['ref'], compressed: Map<number, [number, number]>): void {
-  const xref = makeRef({ Type: 'XRef' });
+function writeXrefStream(streams: ObjectStreams): void {
+  const { doc, compressed } = streams;
+  const xref = streams.makeRef.call(doc, { Type: 'XRef' });
   const size = xref.id + 1;
   const offset = doc._offset;
-  // Entry: type (1 byte), offset or object stream (4 bytes), generation or index (2 bytes).
   const rows = new Uint8Array(size * 7);
-  const put = (id: number, type: number, field: number, index: number): void => {
-    const at = id * 7;
-    rows[at] = type;
-    rows[at + 1] = field >>> 24;
-    rows[at + 2] = (field >>> 16) & 0xff;
-    rows[at + 3] = (field >>> 8) & 0xff;
-    rows[at + 4] = field & 0xff;
-    rows[at + 5] = index >>> 8;
-    rows[at + 6] = index & 0xff;
-  };
-  put(0, 0, 0, 0xffff);
+  putXrefRow(rows, 0, 0, 0, 0xffff);
   for (let id = 1; id < size; id++) {
     const inStream = compressed.get(id);
-    if (inStream) put(id, 2, inStream[0], inStream[1]);
-    else put(id, 1, id === xref.id ? offset : (doc._offsets[id - 1] ?? 0), 0);
+    if (inStream) putXrefRow(rows, id, 2, inStream[0], inStream[1]);
+    else putXrefRow(rows, id, 1, id === xref.id ? offset : (doc._offsets[id - 1] ?? 0), 0);
   }
   Object.assign(xref.data, { Size: size, W: [1, 4, 2], Root: doc._root, Info: doc._info, ID: [doc._id, doc._id] });
   xref.write(rows);
@@ -177,4 +227,16 @@ function writeXrefStream(doc: Document, makeRef: Document['ref'], compressed: Ma
   doc._write(`${offset}`);
   doc._write('%%EOF');
   doc.push(null);
+}
+
+/** Row `id` of the cross-reference stream: type (1 byte), offset or object stream (4 bytes), generation or index (2 bytes). */
+function putXrefRow(rows: Uint8Array, id: number, type: number, field: number, index: number): void {
+  const at = id * 7;
+  rows[at] = type;
+  rows[at + 1] = field >>> 24;
+  rows[at + 2] = (field >>> 16) & 0xff;
+  rows[at + 3] = (field >>> 8) & 0xff;
+  rows[at + 4] = field & 0xff;
+  rows[at + 5] = index >>> 8;
+  rows[at + 6] = index & 0xff;
 }

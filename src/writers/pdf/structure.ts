@@ -159,28 +159,24 @@ export class StructureTree {
     const treeRoot = refs.ref({ Type: 'StructTreeRoot' });
     // Every element's object number, in tree order from the document's: kids name theirs
     // before they are written.
+    // Loops and classes made once, not closures per document: see "Code kept optimized" in
+    // docs/decisions.md.
     const order: number[] = [];
-    const visit = (element: number): void => {
-      order.push(element);
-      for (const kid of this.elementKids(element)) visit(kid);
-    };
-    visit(0);
+    this.treeOrder(0, order);
     const objectNumbers = new Int32Array(this.nodes.length);
-    const next = refs.reserve(order.length);
-    order.forEach((element, i) => (objectNumbers[element] = treeRoot.id + 1 + i));
-    // What names an element in other objects: one per element, kept for the parent tree.
-    const ObjectNumber = objectNumberClass(treeRoot);
-    const named = new Array<object | undefined>(this.nodes.length);
-    const nameOf = (element: number): object => (named[element] ??= new ObjectNumber(objectNumbers[element]!));
+    const reserved = refs.reserve(order.length);
+    for (const [i, element] of order.entries()) objectNumbers[element] = treeRoot.id + 1 + i;
+    const names = new ElementNames(objectNumbers, objectNumberClass(treeRoot));
     const parents = new Int32Array(this.nodes.length);
-    const byPage = this.mcids.map((count) => new Array<object>(count));
+    const byPage: object[][] = [];
+    for (const count of this.mcids) byPage.push(new Array<object>(count));
     const byAnnotation = new Array<object>(this.annotationRefs.length);
     for (const element of order) {
-      const name = nameOf(element);
+      const name = names.of(element);
       const node = this.nodes[element] ?? null;
       const data: Record<string, unknown> = {
         S: node?.type ?? 'Document',
-        P: element === 0 ? treeRoot : nameOf(parents[element]!),
+        P: element === 0 ? treeRoot : names.of(parents[element]!),
       };
       let pg = NONE;
       for (let kid = this.firstKid.get(element); kid !== NONE && pg === NONE; kid = this.kidNext.get(kid)) {
@@ -195,7 +191,7 @@ export class StructureTree {
         const value = this.kidValue.get(kid);
         if (page === NONE) {
           parents[value] = element;
-          k.push(nameOf(value));
+          k.push(names.of(value));
         } else if (value >= 0) {
           byPage[page]![value] = name;
           k.push(page === pg ? value : { Type: 'MCR', Pg: this.pageRefs[page], MCID: value });
@@ -205,18 +201,24 @@ export class StructureTree {
         }
       }
       data.K = k;
-      next(data).end();
+      reserved.make(data).end();
     }
     const nums: unknown[] = [];
-    byPage.forEach((elements, page) => nums.push(page, elements));
-    byAnnotation.forEach((element, i) => nums.push(this.pageCount + i, element));
+    for (const [page, elements] of byPage.entries()) nums.push(page, elements);
+    for (const [i, element] of byAnnotation.entries()) nums.push(this.pageCount + i, element);
     Object.assign(treeRoot.data, {
-      K: nameOf(0),
+      K: names.of(0),
       ParentTree: { Nums: nums },
       ParentTreeNextKey: this.pageCount + this.annotationRefs.length,
     });
     // Not ended here: pdfkit ends the catalogue's StructTreeRoot (and MarkInfo) itself.
     return treeRoot;
+  }
+
+  /** `element` and the elements under it, in tree order, appended to `order`. */
+  private treeOrder(element: number, order: number[]): void {
+    order.push(element);
+    for (const kid of this.elementKids(element)) this.treeOrder(kid, order);
   }
 
   /** A cell or list body with a single paragraph takes the paragraph's content as its own. */
@@ -239,6 +241,25 @@ export class StructureTree {
   }
 }
 
+/** What names each element in other objects: one name per element, kept for the parent tree. */
+class ElementNames {
+  private readonly named: (object | undefined)[];
+
+  constructor(
+    private readonly objectNumbers: Int32Array,
+    private readonly ObjectNumber: new (id: number) => object,
+  ) {
+    this.named = new Array<object | undefined>(objectNumbers.length);
+  }
+
+  of(element: number): object {
+    return (this.named[element] ??= new this.ObjectNumber(this.objectNumbers[element]!));
+  }
+}
+
+/** The class made for each of pdfkit's reference classes (one, in practice), kept for the process. */
+const objectNumberClasses = new WeakMap<object, new (id: number) => object>();
+
 /**
  * References by object number alone, for naming elements written before or after the one that
  * names them without keeping their objects: pdfkit writes any of its abstract references (the
@@ -246,12 +267,17 @@ export class StructureTree {
  */
 function objectNumberClass(sample: PdfRef): new (id: number) => object {
   const AbstractReference = Object.getPrototypeOf(sample.constructor) as new () => object;
-  return class ObjectNumber extends AbstractReference {
-    constructor(readonly id: number) {
-      super();
-    }
-    override toString(): string {
-      return `${this.id} 0 R`;
-    }
-  };
+  let ObjectNumber = objectNumberClasses.get(AbstractReference);
+  if (ObjectNumber === undefined) {
+    ObjectNumber = class ObjectNumber extends AbstractReference {
+      constructor(readonly id: number) {
+        super();
+      }
+      override toString(): string {
+        return `${this.id} 0 R`;
+      }
+    };
+    objectNumberClasses.set(AbstractReference, ObjectNumber);
+  }
+  return ObjectNumber;
 }

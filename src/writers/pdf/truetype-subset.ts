@@ -174,10 +174,10 @@ export class TrueTypeSubset {
     const short = tables.locaVersion === 0;
     const loca = new Uint8Array(locaOffsets.length * (short ? 2 : 4));
     const locaView = new DataView(loca.buffer);
-    locaOffsets.forEach((value, i) => {
+    for (const [i, value] of locaOffsets.entries()) {
       if (short) locaView.setUint16(i * 2, value >>> 1);
       else locaView.setUint32(i * 4, value);
-    });
+    }
     const hmtx = new Uint8Array(count * 4);
     const hmtxView = new DataView(hmtx.buffer);
     for (let i = 0; i < count; i++) {
@@ -195,10 +195,9 @@ export class TrueTypeSubset {
     ]);
     for (const [tag, data] of tables.programs) parts.set(tag, data);
     const present = TABLE_ORDER.filter((tag) => parts.has(tag));
-    const sizeOf = (part: Uint8Array | Uint8Array[]) =>
-      Array.isArray(part) ? part.reduce((sum, data) => sum + data.length, 0) : part.length;
     const directoryLength = 12 + present.length * 16;
-    const total = present.reduce((sum, tag) => sum + sizeOf(parts.get(tag)!), directoryLength);
+    let total = directoryLength;
+    for (const tag of present) total += byteLength(parts.get(tag)!);
     const out = new Uint8Array(total);
     const view = new DataView(out.buffer);
     // fontkit's directory: the tag 'true', no checksums, tables one after another unpadded.
@@ -209,18 +208,17 @@ export class TrueTypeSubset {
     view.setUint16(8, exponent);
     view.setUint16(10, present.length * 16 - 2 ** exponent * 16);
     let at = directoryLength;
-    present.forEach((tag, i) => {
+    for (const [i, tag] of present.entries()) {
       const entry = 12 + i * 16;
       for (let k = 0; k < 4; k++) out[entry + k] = tag.charCodeAt(k);
       const part = parts.get(tag)!;
-      const length = sizeOf(part);
       view.setUint32(entry + 8, at);
-      view.setUint32(entry + 12, length);
+      view.setUint32(entry + 12, byteLength(part));
       for (const data of Array.isArray(part) ? part : [part]) {
         out.set(data, at);
         at += data.length;
       }
-    });
+    }
     return out;
   }
 
@@ -238,4 +236,12 @@ export class TrueTypeSubset {
       else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
     }
   }
+}
+
+/** The length of a table held whole or in pieces. */
+function byteLength(part: Uint8Array | readonly Uint8Array[]): number {
+  if (!Array.isArray(part)) return (part as Uint8Array).length;
+  let length = 0;
+  for (const data of part) length += data.length;
+  return length;
 }

@@ -7,8 +7,7 @@
  */
 
 import type { Block, Inline } from '../../../model/doc-model.js';
-import type { Drawable } from '../types.js';
-import { addList } from './list.js';
+import { addList, markerDrawables, type PendingMarker } from './list.js';
 import { addQr } from './qr.js';
 import { addTable } from './table.js';
 import { addHeading, addParagraph } from './text.js';
@@ -30,7 +29,7 @@ export class FlowBuilder {
   /** How many more boxes must stay on the page of what came before (after a heading). */
   keep = 0;
   /** A list marker waiting for the first box of its item. */
-  marker: ((box: FlowBox) => Drawable[]) | null = null;
+  marker: PendingMarker | null = null;
   /** The last chapter or measure heading (as listed in the TOC): what a card continues under. */
   title: Inline[] | null = null;
 
@@ -97,7 +96,7 @@ export class FlowBuilder {
     if (this.marker) {
       if (item.kind === 'box') {
         // Before the item's text, so text extraction (copy and paste, screen readers) reads "3. …".
-        item.drawables.unshift(...this.marker(item));
+        item.drawables.unshift(...markerDrawables(this, this.marker, item));
       } else {
         // A list item that starts with a table: the marker gets a box of its own, kept with it.
         const box: FlowBox = {
@@ -107,7 +106,7 @@ export class FlowBuilder {
           keepWithPrev: item.keepWithPrev,
           drawables: [],
         };
-        box.drawables.push(...this.marker(box));
+        box.drawables.push(...markerDrawables(this, this.marker, box));
         this.items.push(box);
         item.gapBefore = 0;
         item.keepWithPrev = true;

@@ -4,14 +4,33 @@
  */
 
 import type { Block } from '../../../model/doc-model.js';
-import type { LineDrawable } from '../types.js';
+import type { Drawable, LineDrawable, StructPath } from '../types.js';
 import type { FlowBuilder } from './index.js';
 import { structNode } from './tags.js';
 import { baselineOffset, EM_BOX_TOP, paragraphStyle } from './text.js';
-import type { BlockContext } from './types.js';
+import type { BlockContext, FlowBox } from './types.js';
 
 /** Space between a list marker and the item text, in ems. */
 const MARKER_GAP = 0.4;
+
+/**
+ * An item's marker, waiting for the item's first box (`FlowBuilder.marker`): what it shows and
+ * where, as data rather than a closure per item (see "Code kept optimized" in docs/decisions.md).
+ */
+export interface PendingMarker {
+  /** The number as shown ("3.", "(2)"); empty for a bullet. */
+  label: string;
+  ordered: boolean;
+  /** 1 for a list at the top, 2 for one nested in it, … */
+  depth: number;
+  /** Where the marker ends, the gap before the item's text left out. */
+  right: number;
+  color: string;
+  /** The style's size and line height, for an item whose first box has no line. */
+  size: number;
+  lineHeight: number;
+  path: StructPath;
+}
 
 /** A list's items, nested lists one level deeper. */
 export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }>, ctx: BlockContext): void {
@@ -19,22 +38,20 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
   const { ordered, start, items } = list;
   const depth = ctx.listDepth + 1;
   const style = paragraphStyle(theme, 'body', ctx);
-  const labels = items.map((_, i) => (ordered ? (depth === 1 ? `${start + i}.` : `(${start + i})`) : ''));
+  const labels: string[] = [];
+  for (let i = 0; i < items.length; i++) labels.push(ordered ? (depth === 1 ? `${start + i}.` : `(${start + i})`) : '');
   const gap = MARKER_GAP * style.size;
-  const widest = Math.max(0, ...labels.map((label) => measurer.width(label, 'regular', style.size)));
+  let widest = 0;
+  for (const label of labels) widest = Math.max(widest, measurer.width(label, 'regular', style.size));
   const markerWidth = Math.max(theme.list.indent, widest + gap);
   // Never narrower than two characters: deep nesting or a wide theme indent must not leave the
   // line breaker no room (it would set one line per character, or none at all).
   const innerWidth = Math.max(ctx.width - markerWidth, style.size * 2);
   const listPath = [...ctx.struct, structNode(flow.env, 'L')];
-  const markerRight = ctx.x + markerWidth - gap;
-  const color = theme.colors.text;
 
-  items.forEach((item, i) => {
+  for (const [i, item] of items.entries()) {
     if (i > 0) flow.gap += theme.list.itemSpacing;
-    const label = labels[i]!;
     const itemPath = [...listPath, structNode(flow.env, 'LI')];
-    const labelPath = [...itemPath, structNode(flow.env, 'Lbl')];
     const inner: BlockContext = {
       ...ctx,
       x: ctx.x + markerWidth,
@@ -42,52 +59,70 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
       listDepth: depth,
       struct: [...itemPath, structNode(flow.env, 'LBody')],
     };
-    flow.marker = (box) => {
-      const line = box.drawables.find((d): d is LineDrawable => d.kind === 'line');
-      const size = line?.size ?? style.size;
-      const height = line?.height ?? style.size * style.lineHeight;
-      const baseline = line?.baseline ?? baselineOffset(size, height);
-      if (!ordered) {
-        const radius = size * (depth === 1 ? 0.17 : 0.15);
-        return [
-          {
-            kind: 'bullet',
-            x: markerRight - radius - size * 0.2,
-            y: baseline - size * (EM_BOX_TOP - 0.5),
-            radius,
-            filled: depth === 1,
-            color,
-            struct: labelPath,
-          },
-        ];
-      }
-      const width = measurer.width(label, 'regular', size);
-      const x = markerRight - width;
-      return [
-        {
-          kind: 'line',
-          role: 'marker',
-          x,
-          y: 0,
-          width,
-          height,
-          baseline,
-          size,
-          text: label,
-          runs: [{ x, text: label, font: 'regular', color, charSpacing: 0 }],
-          block: flow.env.counters.block++,
-          index: 0,
-          struct: labelPath,
-        },
-      ];
+    flow.marker = {
+      label: labels[i]!,
+      ordered,
+      depth,
+      right: ctx.x + markerWidth - gap,
+      color: theme.colors.text,
+      size: style.size,
+      lineHeight: style.lineHeight,
+      path: [...itemPath, structNode(flow.env, 'Lbl')],
     };
-    item.children.forEach((child, j) => {
+    for (const [j, child] of item.children.entries()) {
       if (j > 0) flow.gap += theme.list.itemSpacing;
       flow.addBlock(child, inner);
-    });
+    }
     emitPendingMarker(flow, style.size * style.lineHeight);
-  });
+  }
   flow.gap = depth > 1 ? 0 : ctx.cell ? style.spaceAfter : theme.paragraph.body.spaceAfter;
+}
+
+/** The drawables of `marker`, set on the first line of `box` (the item's first box). */
+export function markerDrawables(flow: FlowBuilder, marker: PendingMarker, box: FlowBox): Drawable[] {
+  let line: LineDrawable | undefined;
+  for (const d of box.drawables) {
+    if (d.kind === 'line') {
+      line = d;
+      break;
+    }
+  }
+  const size = line?.size ?? marker.size;
+  const height = line?.height ?? marker.size * marker.lineHeight;
+  const baseline = line?.baseline ?? baselineOffset(size, height);
+  if (!marker.ordered) {
+    const radius = size * (marker.depth === 1 ? 0.17 : 0.15);
+    return [
+      {
+        kind: 'bullet',
+        x: marker.right - radius - size * 0.2,
+        y: baseline - size * (EM_BOX_TOP - 0.5),
+        radius,
+        filled: marker.depth === 1,
+        color: marker.color,
+        struct: marker.path,
+      },
+    ];
+  }
+  const width = flow.env.measurer.width(marker.label, 'regular', size);
+  const x = marker.right - width;
+  return [
+    {
+      kind: 'line',
+      role: 'marker',
+      x,
+      y: 0,
+      width,
+      height,
+      baseline,
+      size,
+      text: marker.label,
+      runs: [{ x, text: marker.label, font: 'regular', color: marker.color, charSpacing: 0 }],
+      block: flow.env.counters.block++,
+      index: 0,
+      struct: marker.path,
+    },
+  ];
 }
 
 /** An empty list item still shows its marker, on a line of its own. */

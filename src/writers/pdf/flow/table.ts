@@ -7,6 +7,7 @@
  */
 
 import type { Block, Inline, Table, TableCell, TableRow } from '../../../model/doc-model.js';
+import { columnCount } from '../../../model/visit.js';
 import { breakOpportunities } from '../line-break.js';
 import { styleInlines } from '../styled-text.js';
 import { offsetDrawable, type Drawable, type StructPath } from '../types.js';
@@ -33,15 +34,15 @@ const CAPTION_SPACE_BELOW = 0.3;
 /** Stacked height of boxes, the first one's gap not counted. */
 function stackHeight(items: FlowBox[]): number {
   let height = 0;
-  items.forEach((item, i) => {
-    height += (i === 0 ? 0 : item.gapBefore) + item.height;
-  });
+  for (const [i, item] of items.entries()) height += (i === 0 ? 0 : item.gapBefore) + item.height;
   return height;
 }
 
 /** A row's height from its cells' contents. */
 export function rowHeight(cells: FlowCell[], padding: number): number {
-  return 2 * padding + Math.max(0, ...cells.map((cell) => stackHeight(cell.items)));
+  let tallest = 0;
+  for (const cell of cells) tallest = Math.max(tallest, stackHeight(cell.items));
+  return 2 * padding + tallest;
 }
 
 /**
@@ -68,11 +69,11 @@ export function renderRow(row: FlowRow, x: number, y: number): Drawable[] {
   }
   for (const cell of row.cells) {
     let top = y + padding;
-    cell.items.forEach((item, i) => {
+    for (const [i, item] of cell.items.entries()) {
       if (i > 0) top += item.gapBefore;
       for (const d of item.drawables) out.push(offsetDrawable(d, x + cell.x + padding, top));
       top += item.height;
-    });
+    }
   }
   return out;
 }
@@ -150,11 +151,7 @@ function columnsFromContent(flow: FlowBuilder, table: Table, count: number, widt
 /** A table's rows, header rows first. */
 export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): void {
   const { theme } = flow.env;
-  const count = Math.max(
-    table.columns.length,
-    ...table.header.map((row) => row.cells.length),
-    ...table.rows.map((row) => row.cells.length),
-  );
+  const count = columnCount(table);
   if (count === 0) return;
   const shares = table.columnsFromContent
     ? columnsFromContent(flow, table, count, ctx.width)
@@ -176,19 +173,25 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     caption: table.variant === 'card' && !ctx.cell ? continuedCaption(flow, ctx) : null,
   };
   const tablePath = [...ctx.struct, structNode(flow.env, 'Table')];
-  info.header = table.header.map((row, i) => flowRow(flow, row, i, info, columns, true, table.variant, tablePath));
-  const rows = table.rows.map((row, i) => flowRow(flow, row, i, info, columns, false, table.variant, tablePath));
-  const all = [...info.header, ...rows];
-  const short = (row: FlowRow): boolean => row.height <= LONE_ROW_MAX_SHARE * flow.env.textHeight;
+  // Loops, not callbacks, on this path: see "Code kept optimized" in docs/decisions.md.
+  for (const [i, row] of table.header.entries()) {
+    info.header.push(flowRow(flow, row, i, info, columns, true, table.variant, tablePath));
+  }
+  const rows: FlowRow[] = [];
+  for (const [i, row] of table.rows.entries()) {
+    rows.push(flowRow(flow, row, i, info, columns, false, table.variant, tablePath));
+  }
+  const shortRowHeight = LONE_ROW_MAX_SHARE * flow.env.textHeight;
   const last = rows.length - 1;
-  if (last >= 1 && short(rows[0]!)) rows[1]!.keepWithPrev = true;
-  if (last >= 1 && short(rows[last - 1]!)) rows[last]!.keepWithPrev = true;
-  all.forEach((row, i) => {
+  if (last >= 1 && rows[0]!.height <= shortRowHeight) rows[1]!.keepWithPrev = true;
+  if (last >= 1 && rows[last - 1]!.height <= shortRowHeight) rows[last]!.keepWithPrev = true;
+  const all = [...info.header, ...rows];
+  for (const [i, row] of all.entries()) {
     if (i === 0) row.gapBefore = flow.takeGap(0);
     // Header rows stay together and with the first body row.
     else if (i <= info.header.length) row.keepWithPrev = true;
     flow.emit(row);
-  });
+  }
   flow.gap = ctx.listDepth > 0 ? 0 : ctx.cell ? theme.table.cellPadding * CELL_BLOCK_GAP : theme.table.spaceAfter;
 }
 
@@ -235,7 +238,8 @@ function flowRow(
   const { colors } = flow.env.theme;
   let repeated: FlowRow['continuedLabel'] = null;
   const rowPath = [...tablePath, structNode(flow.env, 'TR')];
-  const cells: FlowCell[] = columns.map((column, col) => {
+  const cells: FlowCell[] = [];
+  for (const [col, column] of columns.entries()) {
     const label = variant === 'card' && col === 0 && !header;
     const cellFlow = flow.cellFlow();
     // Header rows head their columns; a card's label cell heads its row.
@@ -259,15 +263,15 @@ function flowRow(
       let label: FlowBox[] | null | undefined;
       repeated = () => (label === undefined ? (label = continuedLabel(flow, blocks, context)) : label);
     }
-    return {
+    cells.push({
       col,
       x: column.x,
       width: column.width,
       fill: header ? colors.tableHeaderFill : label ? colors.tableLabelFill : null,
       struct: context.struct,
       items: cellBoxes(cellFlow.items),
-    };
-  });
+    });
+  }
   return {
     kind: 'row',
     table,
