@@ -1,7 +1,7 @@
 /**
- * Walks over the DocModel, for the code that reads the tree rather than renders it (TOC entries,
- * anchors, glyph checks): one place knows where blocks nest (list items, table cells) and what
- * text a node holds, so every reader of the tree agrees on it.
+ * Walks over the DocModel, and what its nodes hold: one place knows where blocks nest (list
+ * items, table cells), what text a node holds and how many columns a table has, so the code that
+ * reads the tree (TOC entries, anchors, glyph checks) and the writers agree on it.
  */
 
 import type { Block, Inline, Table } from './doc-model.js';

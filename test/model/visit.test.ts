@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Block, Inline } from '../../src/model/doc-model.js';
-import { blockText, eachBlock, eachInline, plainText } from '../../src/model/visit.js';
+import type { Block, Inline, Table } from '../../src/model/doc-model.js';
+import { blockText, columnCount, eachBlock, eachInline, plainText } from '../../src/model/visit.js';
 
 const text = (value: string): Inline => ({ type: 'text', value });
 const paragraph = (value: string): Block => ({ type: 'paragraph', role: 'body', children: [text(value)] });
@@ -67,6 +67,21 @@ test('eachInline: every inline in order, each before its children', () => {
   ];
   const seen = [...eachInline(inlines)].map((inline) => (inline.type === 'text' ? inline.value : inline.type));
   assert.deepEqual(seen, ['見', 'link', 'strong', '常見問題', 'break']);
+});
+
+test('columnCount: the widths given, or the widest row when a row has more cells', () => {
+  const cells = (n: number) => ({ cells: Array.from({ length: n }, () => ({ children: [] })) });
+  const table = (columns: number, header: number[], rows: number[]): Table => ({
+    type: 'table',
+    variant: 'grid',
+    columns: Array.from({ length: columns }, () => 1 / columns),
+    header: header.map(cells),
+    rows: rows.map(cells),
+  });
+  assert.equal(columnCount(table(2, [2], [2, 1])), 2);
+  assert.equal(columnCount(table(2, [3], [2])), 3);
+  assert.equal(columnCount(table(2, [2], [2, 4, 1])), 4);
+  assert.equal(columnCount(table(0, [], [])), 0);
 });
 
 test('plainText: markup and link addresses dropped, a break a space unless told otherwise, white space kept', () => {

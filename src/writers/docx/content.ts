@@ -130,6 +130,7 @@ function inlineXml(inlines: readonly Inline[], ctx: DocxContext, marks: Marks = 
   return out;
 }
 
+/** One inline (and the inlines in it) as runs and hyperlinks. */
 function oneInlineXml(inline: Inline, ctx: DocxContext, marks: Marks, inLink: boolean): XmlNode[] {
   switch (inline.type) {
     case 'text':
@@ -287,22 +288,14 @@ function listXml(
   endsOutermost: boolean,
 ): XmlNode[] {
   const numbering = ctx.lists.open(list.ordered, list.start, depth);
-  const style = container.kind === 'cell' ? StyleId.tableList : StyleId.listParagraph;
-  const closingSpace = twips(
-    container.kind === 'cell' ? ctx.theme.table.cellPadding : ctx.theme.paragraph.body.spaceAfter,
-  );
-  const textIndent = twips(ctx.theme.list.indent) * (numbering.level + 1);
-  const out: XmlNode[] = [];
-  // An item's paragraphs: the first shows the number, the rest line up with its text.
-  const itemParagraph = (content: XmlNode[], numbered: boolean, last: boolean) => {
-    const props: ParagraphProps = {
-      style,
-      pageBreakBefore: breakBefore && out.length === 0,
-      ...(numbered ? { indentLeft: textIndent } : { numbering }),
-      ...(last ? { spacing: { after: closingSpace } } : {}),
-    };
-    return paragraphXml(props, content);
+  const look: ItemLook = {
+    style: container.kind === 'cell' ? StyleId.tableList : StyleId.listParagraph,
+    numbering,
+    textIndent: twips(ctx.theme.list.indent) * (numbering.level + 1),
+    closingSpace: twips(container.kind === 'cell' ? ctx.theme.table.cellPadding : ctx.theme.paragraph.body.spaceAfter),
   };
+  const { textIndent } = look;
+  const out: XmlNode[] = [];
 
   for (const [itemIndex, item] of list.items.entries()) {
     const lastItem = endsOutermost && itemIndex === list.items.length - 1;
@@ -310,12 +303,13 @@ function listXml(
     for (const [childIndex, child] of item.children.entries()) {
       const last = lastItem && childIndex === item.children.length - 1;
       if (child.type === 'paragraph') {
-        out.push(itemParagraph(inlineXml(child.children, ctx), numbered, last));
+        const content = inlineXml(child.children, ctx);
+        out.push(itemParagraphXml(look, content, numbered, last, breakBefore && out.length === 0));
         numbered = true;
         continue;
       }
       // An item that opens with something other than a paragraph still shows its number.
-      if (!numbered) out.push(itemParagraph([], false, false));
+      if (!numbered) out.push(itemParagraphXml(look, [], false, false, breakBefore && out.length === 0));
       numbered = true;
       if (child.type === 'list') out.push(...listXml(child, depth + 1, ctx, container, false, last));
       else if (child.type !== 'page-break')
@@ -323,9 +317,36 @@ function listXml(
           ...convertBlock(child, ctx, { ...container, width: container.width - textIndent, indent: textIndent }, false),
         );
     }
-    if (!numbered) out.push(itemParagraph([], false, lastItem));
+    if (!numbered) out.push(itemParagraphXml(look, [], false, lastItem, breakBefore && out.length === 0));
   }
   return out;
+}
+
+/** How a list's paragraphs look, the same for all its items. */
+interface ItemLook {
+  style: string;
+  numbering: NonNullable<ParagraphProps['numbering']>;
+  /** Where the item's text starts, in twips: a paragraph after the numbered one starts there. */
+  textIndent: number;
+  /** The space after the last paragraph of the outermost list, in twips. */
+  closingSpace: number;
+}
+
+/** A paragraph of a list item: the item's first shows its number, the rest line up with its text. */
+function itemParagraphXml(
+  look: ItemLook,
+  content: XmlNode[],
+  numberShown: boolean,
+  last: boolean,
+  pageBreakBefore: boolean,
+): XmlNode {
+  const props: ParagraphProps = {
+    style: look.style,
+    pageBreakBefore,
+    ...(numberShown ? { indentLeft: look.textIndent } : { numbering: look.numbering }),
+    ...(last ? { spacing: { after: look.closingSpace } } : {}),
+  };
+  return paragraphXml(props, content);
 }
 
 /** Relative widths → twips summing exactly to `total`, rounding the running sum so no column drifts. */
@@ -378,7 +399,8 @@ function cellXml(width: number, content: readonly XmlNode[], extra: readonly Xml
 
 /**
  * Card tables (label column shaded by the table style) and grid tables (header rows marked to
- * repeat on every page). Fixed layout with widths from `columns`; rows never split across pages.
+ * repeat on every page). Fixed layout with widths from `columns`; header rows and short rows never
+ * split across pages (see `rowXml`).
  */
 function tableXml(table: ModelTable, ctx: DocxContext, container: Container): XmlNode {
   const widths = columnTwips(table.columns, columnCount(table), container.width);

@@ -8,6 +8,7 @@
  */
 
 import type { FontFace } from '../pdf/fonts.js';
+import { distinctAscending } from '../code-points.js';
 
 interface TableRecord {
   offset: number;
@@ -196,15 +197,6 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8A
 /*
  * Comparators and tests made once, not per call: see "Code kept optimized" in docs/decisions.md.
  */
-
-/** Each code point once, in ascending order. */
-export function distinctAscending(codePoints: Iterable<number>): number[] {
-  return [...new Set(codePoints)].sort(ascending);
-}
-
-function ascending(a: number, b: number): number {
-  return a - b;
-}
 
 function byCodePoint(a: readonly [number, number], b: readonly [number, number]): number {
   return a[0] - b[0];

@@ -13,7 +13,8 @@ import type { Theme } from '../theme.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { WriterCache } from '../cache.js';
-import { distinctAscending, subsetFont } from './font-subset.js';
+import { distinctAscending } from '../code-points.js';
+import { subsetFont } from './font-subset.js';
 import { zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 

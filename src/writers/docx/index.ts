@@ -84,6 +84,7 @@ function addUsedCodePoints(used: Set<number>, part: string): void {
   }
 }
 
+/** The characters of text as written in XML (entities unescaped) added to `used`. */
 function addCodePoints(used: Set<number>, escaped: string): void {
   // Most runs have no entity: their characters are read in place, with no string made.
   const text = escaped.includes('&') ? unescapeXml(escaped) : escaped;

@@ -259,6 +259,7 @@ class Painter {
     if (this.tree) this.doc.addContent('/Artifact BMC');
   }
 
+  /** Closes the artifact `beginArtifact` opened. */
   private endArtifact(): void {
     if (this.tree) this.doc.addContent('EMC');
   }

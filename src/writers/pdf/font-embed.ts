@@ -13,6 +13,7 @@
 import { deflateSync } from 'node:zlib';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
+import { distinctAscending } from '../code-points.js';
 import type { FaceChain } from './face-chain.js';
 import type { FontFace, FontSubset } from './fonts.js';
 
@@ -230,11 +231,7 @@ export function sharedSubset(face: FontFace, codePoints: readonly number[], cach
   if (!byList) cache.sharedSubsets.set(face, (byList = new WeakMap()));
   let shared = byList.get(codePoints);
   if (!shared) {
-    // In code point order: the bytes depend on the glyphs only, not on the list's order.
-    shared = new SharedSubset(
-      face,
-      [...new Set(codePoints)].sort((a, b) => a - b),
-    );
+    shared = new SharedSubset(face, distinctAscending(codePoints));
     byList.set(codePoints, shared);
   }
   return shared;

@@ -108,8 +108,11 @@ class ObjectStreams implements ObjectMaker {
   }
 }
 
+/** Objects numbered `first` to `first + count - 1`, made in that order. */
 class Reserved implements ReservedObjects {
   private next: number;
+  /** pdfkit's class of objects, for one with a number already given. */
+  private readonly Reference: new (doc: Document, id: number, data: Record<string, unknown>) => Ref;
 
   constructor(
     private readonly doc: Document,
@@ -117,17 +120,12 @@ class Reserved implements ReservedObjects {
     private readonly count: number,
   ) {
     this.next = first;
+    this.Reference = doc._root.constructor as Reserved['Reference'];
   }
 
   make(data: Record<string, unknown>): Ref {
     if (this.next === this.first + this.count) throw new Error(`only ${this.count} objects were reserved`);
-    // pdfkit's class of objects, for one with a number already given.
-    const Reference = this.doc._root.constructor as new (
-      doc: Document,
-      id: number,
-      data: Record<string, unknown>,
-    ) => Ref;
-    return packable(new Reference(this.doc, this.next++, data));
+    return packable(new this.Reference(this.doc, this.next++, data));
   }
 }
 
@@ -155,6 +153,7 @@ function packable(ref: Ref): Ref {
 
 /** An object's `finalize`: pdfkit's own serialisation, caught on its way out and packed. */
 function finalizePacked(this: Ref): void {
+  // pdfkit's own, from the class: the object's own `finalize` is this function.
   const finalize = (Object.getPrototypeOf(this) as Ref).finalize;
   const streams = streamsOf.get(this.document)!;
   // Streams stay objects of their own (as must everything written while finishing).
@@ -162,7 +161,7 @@ function finalizePacked(this: Ref): void {
     finalize.call(this);
     return;
   }
-  // `n 0 obj`, the object, `endobj`.
+  // pdfkit writes `n 0 obj`, the object and `endobj`: the object is kept for the stream.
   const write = this.document._write;
   streams.caught = [];
   this.document._write = catchWrite;

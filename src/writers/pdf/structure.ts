@@ -159,8 +159,6 @@ export class StructureTree {
     const treeRoot = refs.ref({ Type: 'StructTreeRoot' });
     // Every element's object number, in tree order from the document's: kids name theirs
     // before they are written.
-    // Loops and classes made once, not closures per document: see "Code kept optimized" in
-    // docs/decisions.md.
     const order: number[] = [];
     this.treeOrder(0, order);
     const objectNumbers = new Int32Array(this.nodes.length);
@@ -241,7 +239,11 @@ export class StructureTree {
   }
 }
 
-/** What names each element in other objects: one name per element, kept for the parent tree. */
+/**
+ * What names each element in other objects: one name per element, kept for the parent tree. A
+ * class made once and an `ObjectNumber` class for the process, not closures and a class per
+ * document: see "Code kept optimized" in docs/decisions.md.
+ */
 class ElementNames {
   private readonly named: (object | undefined)[];
 

@@ -52,6 +52,7 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
   for (const [i, item] of items.entries()) {
     if (i > 0) flow.gap += theme.list.itemSpacing;
     const itemPath = [...listPath, structNode(flow.env, 'LI')];
+    const labelPath = [...itemPath, structNode(flow.env, 'Lbl')];
     const inner: BlockContext = {
       ...ctx,
       x: ctx.x + markerWidth,
@@ -67,7 +68,7 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
       color: theme.colors.text,
       size: style.size,
       lineHeight: style.lineHeight,
-      path: [...itemPath, structNode(flow.env, 'Lbl')],
+      path: labelPath,
     };
     for (const [j, child] of item.children.entries()) {
       if (j > 0) flow.gap += theme.list.itemSpacing;

@@ -173,7 +173,7 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     caption: table.variant === 'card' && !ctx.cell ? continuedCaption(flow, ctx) : null,
   };
   const tablePath = [...ctx.struct, structNode(flow.env, 'Table')];
-  // Loops, not callbacks, on this path: see "Code kept optimized" in docs/decisions.md.
+  // Rows in loops, not callbacks made per table: see "Code kept optimized" in docs/decisions.md.
   for (const [i, row] of table.header.entries()) {
     info.header.push(flowRow(flow, row, i, info, columns, true, table.variant, tablePath));
   }

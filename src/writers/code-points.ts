@@ -1,0 +1,11 @@
+/** Code point lists the writers' font subsets are made from. */
+
+/** Each code point once, in ascending order: a subset's bytes depend on its glyphs, not on the order they were met. */
+export function distinctAscending(codePoints: Iterable<number>): number[] {
+  return [...new Set(codePoints)].sort(ascending);
+}
+
+// Made once, not per call: see "Code kept optimized" in docs/decisions.md.
+function ascending(a: number, b: number): number {
+  return a - b;
+}
