@@ -15,7 +15,7 @@ import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
 import { subsetFont } from './font-subset.js';
-import { zipEntry, type ZipEntry } from './zip.js';
+import { deflatedZipEntry, zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
 /** What Word writes for a face it knows: PANOSE, character set (88 Big5, 86 GB2312, 0 ANSI), family. */
@@ -169,7 +169,8 @@ export function embeddedFonts(
 ): readonly ZipEntry[] {
   const name = theme.fonts.docx.eastAsia;
   const used = distinctAscending(codePoints);
-  const key = `${name}\u0000${used.join(',')}`;
+  const characters = used.join(',');
+  const key = `${name}\u0000${characters}`;
   let made = cache.docxFonts.get(fonts);
   if (!made) cache.docxFonts.set(fonts, (made = new Map()));
   let entries = made.get(key);
@@ -179,8 +180,15 @@ export function embeddedFonts(
   } else {
     if (made.size >= MAX_EMBEDDED) made.delete(made.keys().next().value!);
     entries = [
-      embeddedFace(fonts.regular.primary, EMBEDDED_FONT_PARTS.regular, fontKey(name, 'regular'), used, cache.store),
-      embeddedFace(fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), used, cache.store),
+      embeddedFace(
+        fonts.regular.primary,
+        EMBEDDED_FONT_PARTS.regular,
+        fontKey(name, 'regular'),
+        used,
+        characters,
+        cache.store,
+      ),
+      embeddedFace(fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), used, characters, cache.store),
     ];
   }
   made.set(key, entries);
@@ -188,23 +196,25 @@ export function embeddedFonts(
 }
 
 /**
- * One embedded face as its zip entry: the subset with the code points `used`, obfuscated with
- * `obfuscationKey`, deflated. Kept in `store` (the build cache) as the entry's CRC-32 and size, then its
- * deflated bytes: a rebuild whose text brings no new character makes and deflates no font.
+ * One embedded face as its zip entry: the subset with the code points `used` (`characters`, the
+ * same joined), obfuscated with `obfuscationKey`, deflated. Kept in `store` (the build cache) as
+ * the entry's CRC-32 and size, then its deflated bytes: a rebuild whose text brings no new
+ * character makes and deflates no font.
  */
 function embeddedFace(
   face: FontFace,
   part: string,
   obfuscationKey: string,
   used: readonly number[],
+  characters: string,
   store: EntryStore | undefined,
 ): ZipEntry {
   const name = `word/${part}`;
-  const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, used.join(','));
+  const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, characters);
   const kept = stored === undefined ? undefined : getNumbered(store, stored, 2);
   if (kept !== undefined) {
     const [crc32, size] = kept.numbers as [number, number];
-    return { name, method: 8, flags: 0, crc32, size, data: kept.bytes };
+    return deflatedZipEntry(name, crc32, size, kept.bytes);
   }
   const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), obfuscationKey), true);
   if (stored !== undefined) setNumbered(store, stored, [entry.crc32, entry.size], entry.data);

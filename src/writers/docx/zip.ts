@@ -24,8 +24,13 @@ export interface ZipEntry {
 
 /** A part as a zip entry: deflated, or stored when deflating would not make it smaller (pictures). */
 export function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipEntry {
-  const common = { name, flags: 0, crc32: crc32(data), size: data.length };
-  return deflate ? { ...common, method: 8, data: deflateRawSync(data) } : { ...common, method: 0, data };
+  if (deflate) return deflatedZipEntry(name, crc32(data), data.length, deflateRawSync(data));
+  return { name, flags: 0, crc32: crc32(data), size: data.length, method: 0, data };
+}
+
+/** A part deflated already (kept so by the build cache), with the CRC-32 and size of its bytes before. */
+export function deflatedZipEntry(name: string, crc32: number, size: number, deflated: Uint8Array): ZipEntry {
+  return { name, flags: 0, crc32, size, method: 8, data: deflated };
 }
 
 const LOCAL_HEADER = 0x04034b50;

@@ -85,11 +85,16 @@ class ObjectStreams implements ObjectMaker {
   constructor(
     readonly doc: Document,
     /** pdfkit's own `ref`, which makes an object and gives it the next number. */
-    readonly makeRef: Document['ref'],
+    private readonly makeRef: Document['ref'],
   ) {}
 
   ref(data: Record<string, unknown>): Ref {
     return this.doc.ref(data);
+  }
+
+  /** An object of its own, never packed: made by pdfkit's `ref` (object streams, the cross-reference stream). */
+  standalone(data: Record<string, unknown>): Ref {
+    return this.makeRef.call(this.doc, data);
   }
 
   reserve(count: number): ReservedObjects {
@@ -103,7 +108,7 @@ class ObjectStreams implements ObjectMaker {
 
   /** Writes the objects packed so far as one object stream (a full one is written at once, so a large guide never holds all its objects' text). */
   flush(): void {
-    if (this.packed.length > 0) writeObjectStream(this, this.packed);
+    if (this.packed.length > 0) writeObjectStream(this);
     this.packed = [];
   }
 }
@@ -143,7 +148,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): ObjectMaker {
 
 /** The document's `ref`: pdfkit's, the object packed when it ends. */
 function packedRef(this: Document, data?: Record<string, unknown>): Ref {
-  return packable(streamsOf.get(this)!.makeRef.call(this, data));
+  return packable(streamsOf.get(this)!.standalone(data ?? {}));
 }
 
 function packable(ref: Ref): Ref {
@@ -190,7 +195,9 @@ function finishStreams(this: Document): void {
   writeXrefStream(streams);
 }
 
-function writeObjectStream(streams: ObjectStreams, objects: readonly Packed[]): void {
+/** The objects packed so far, as one object stream. */
+function writeObjectStream(streams: ObjectStreams): void {
+  const objects = streams.packed;
   const numbers: string[] = [];
   const bodies: string[] = [];
   let offset = 0;
@@ -200,7 +207,7 @@ function writeObjectStream(streams: ObjectStreams, objects: readonly Packed[]): 
     offset += object.body.length;
   }
   const header = `${numbers.join(' ')}\n`;
-  const stream = streams.makeRef.call(streams.doc, { Type: 'ObjStm', N: objects.length, First: header.length });
+  const stream = streams.standalone({ Type: 'ObjStm', N: objects.length, First: header.length });
   stream.write(latin1(header + bodies.join('')));
   stream.end();
   for (const [i, object] of objects.entries()) streams.compressed.set(object.id, [stream.id, i]);
@@ -209,7 +216,7 @@ function writeObjectStream(streams: ObjectStreams, objects: readonly Packed[]): 
 /** The cross-reference stream, which also holds the trailer, and the file's last lines. */
 function writeXrefStream(streams: ObjectStreams): void {
   const { doc, compressed } = streams;
-  const xref = streams.makeRef.call(doc, { Type: 'XRef' });
+  const xref = streams.standalone({ Type: 'XRef' });
   const size = xref.id + 1;
   const offset = doc._offset;
   const rows = new Uint8Array(size * 7);
