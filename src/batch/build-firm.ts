@@ -39,7 +39,8 @@ export async function buildFirmGuide(worker: FirmWorker, choice: FirmChoice): Pr
  * A builder with the glyphs every firm's guide draws: those of the guide of a firm that reported
  * nothing and gets only the measures without an audience (the letter, the contents, the
  * chapters' openings, those measures). They depend only on the run's inputs, so every firm's PDF
- * embeds the same shared subsets, whichever builder writes it. None when that guide cannot be built.
+ * embeds the same shared subsets, and every firm's DOCX fonts start with the same glyphs, whichever
+ * builder writes it. None when that guide cannot be built.
  */
 export function withCommonGlyphs(worker: FirmWorker): FirmWorker {
   const { setup, prepared } = worker;

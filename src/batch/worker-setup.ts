@@ -29,7 +29,7 @@ export interface FirmWorker {
   setup: FirmWorkerSetup;
   prepared: Prepared;
   cache: PipelineCache;
-  /** Glyphs embedded from subsets every firm's PDF shares (see `withCommonGlyphs`). */
+  /** Glyphs every firm's guide draws: its PDF embeds them from shared subsets, its DOCX first in its fonts (see `withCommonGlyphs`). */
   sharedGlyphs?: SharedGlyphs;
 }
 

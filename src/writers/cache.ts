@@ -8,12 +8,14 @@
 
 import type { EntryStore } from '../cache-store.js';
 import type { Inline } from '../model/doc-model.js';
+import type { CommonGlyphFonts } from './docx/fonts.js';
 import type { PackageShell } from './docx/shell.js';
 import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
 import type { QrMatrix } from './pdf/qr.js';
+import type { SharedGlyphs } from './pdf/types.js';
 import type { Theme } from './theme.js';
 
 /** The writers' caches (see each entry for what it saves). */
@@ -48,6 +50,8 @@ export interface WriterCache {
   readonly store: EntryStore | undefined;
   /** DOCX embedded fonts (zip entries) by fonts, then by face name and characters. Bounded. */
   readonly docxFonts: WeakMap<PdfFonts, Map<string, readonly ZipEntry[]>>;
+  /** DOCX embedded fonts of documents with shared glyphs (a batch's firms), by fonts and shared glyphs. */
+  readonly docxCommonGlyphFonts: WeakMap<PdfFonts, WeakMap<SharedGlyphs, CommonGlyphFonts>>;
 }
 
 /** An empty cache; `oneDocument` when it serves a single document (`guide build`), `store` under it. */
@@ -60,5 +64,6 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     docxShells: new WeakMap(),
     qrPngs: new Map(),
     docxFonts: new WeakMap(),
+    docxCommonGlyphFonts: new WeakMap(),
   };
 }

@@ -21,7 +21,7 @@ export interface WriteInput {
   creationDate: Date;
   /** The standard the PDF meets and its colours. */
   pdfOutput: PdfOutput;
-  /** Glyphs the PDF embeds from subsets shared with other documents (a batch's). */
+  /** Glyphs many documents draw (a batch's): the PDF embeds them from shared subsets, the DOCX first in its fonts. */
   sharedGlyphs?: SharedGlyphs;
   /** The table of contents, worked out once for every writer. */
   toc: readonly TocEntry[];
@@ -77,6 +77,7 @@ export const writers: Record<OutputFormat, Writer> = {
         bodyPageCount: pages.bodyPageCount,
         toc: input.toc,
         cache: input.cache,
+        ...(input.sharedGlyphs ? { sharedGlyphs: input.sharedGlyphs } : {}),
       });
       return { bytes: docx.bytes };
     },

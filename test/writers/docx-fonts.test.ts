@@ -97,6 +97,54 @@ describe('DOCX fonts', () => {
     assert.deepEqual(Buffer.from(first), Buffer.from(await withFonts()), 'as from a fresh cache');
   });
 
+  it("with glyphs many documents share, holds them first in each font, before the document's own, as a fresh cache does", async () => {
+    const text = docxText(await withFonts());
+    // Common: most of the kitchen sink's characters, and one it does not use.
+    const codePoints = [...new Set(text)].map((char) => char.codePointAt(0)!).filter((cp) => cp > 0x20);
+    const common = [...codePoints.slice(0, Math.floor(codePoints.length * 0.8)), '鑫'.codePointAt(0)!];
+    const sharedGlyphs = { regular: common.slice(0, 40), bold: common.slice(30) };
+    const [cover, ...rest] = kitchenSink.sections;
+    const rare: Block = { type: 'paragraph', role: 'body', children: [{ type: 'text', value: '淼犇' }] };
+    const other: DocModel = { ...kitchenSink, sections: [{ ...cover!, blocks: [...cover!.blocks, rare] }, ...rest] };
+    const cache = createWriterCache();
+    const first = (await writeDocx(kitchenSink, { theme, creationDate, fonts, cache, sharedGlyphs })).bytes;
+    const second = (await writeDocx(other, { theme, creationDate, fonts, cache, sharedGlyphs })).bytes;
+    const fresh = (await writeDocx(other, { theme, creationDate, fonts, sharedGlyphs })).bytes;
+    assert.deepEqual(Buffer.from(second), Buffer.from(fresh), 'as from a fresh cache');
+
+    const key = parts(first)
+      .get('word/fontTable.xml')!
+      .toString('utf8')
+      .match(/w:embedRegular [^>]*w:fontKey="([^"]+)"/)![1]!;
+    const ascending = [...new Set(common)].sort((a, b) => a - b);
+    const glyphData: Buffer[] = [];
+    for (const [bytes, own] of [
+      [first, ''],
+      [second, '淼犇'],
+    ] as const) {
+      const font = create(Buffer.from(obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key))) as unknown as {
+        hasGlyphForCodePoint(cp: number): boolean;
+        glyphForCodePoint(cp: number): { id: number };
+        directory: { tables: Record<string, { offset: number }> };
+        loca: { offsets: number[] };
+      };
+      const ids = ascending.map((cp) => font.glyphForCodePoint(cp).id);
+      assert.deepEqual(
+        ids,
+        ascending.map((_, i) => i + 1),
+        'the common glyphs come first, in order, after .notdef',
+      );
+      for (const char of new Set(text + own)) {
+        if (char.trim() !== '') assert.ok(font.hasGlyphForCodePoint(char.codePointAt(0)!), `draws ${char}`);
+      }
+      // .notdef's and the common glyphs' data, to where the first of the document's own starts.
+      const glyf = font.directory.tables.glyf!.offset;
+      const file = obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key);
+      glyphData.push(Buffer.from(file.subarray(glyf, glyf + font.loca.offsets[ascending.length + 1]!)));
+    }
+    assert.deepEqual(glyphData[1], glyphData[0], 'the common glyphs are the same bytes in both fonts');
+  });
+
   it('embeds nothing without the PDF faces to subset, and the table then points to none', async () => {
     const { bytes } = await writeDocx(kitchenSink, { theme, creationDate });
     const files = parts(bytes);

@@ -66,6 +66,29 @@ describe('TrueType subsets', () => {
     assertSameAsFontkit(font, [composites, ...glyphLists(glyphCount(font), 4), [...composites].reverse()]);
   });
 
+  it('include the components of the glyphs so far before the next glyph when asked, the data of those glyphs then fixed', () => {
+    const file = execFileSync('fc-match', ['-f', '%{file}', 'OpenSymbol'], { encoding: 'utf8' });
+    const font = create(readFileSync(file)) as Font;
+    const composite = Array.from({ length: glyphCount(font) }, (_, id) => id).find((id) => isComposite(font, id))!;
+    const simple = Array.from({ length: glyphCount(font) }, (_, id) => id).filter((id) => !isComposite(font, id));
+    const glyphData = (next: number[]) => {
+      const subset = TrueTypeSubset.for(font)!;
+      subset.includeGlyph(composite);
+      subset.includeComponents();
+      const count = subset.glyphCount;
+      for (const id of next) subset.includeGlyph(id);
+      const sub = create(Buffer.from(subset.encode())) as unknown as { loca: { offsets: number[] } } & Font;
+      assert.equal(glyphCount(sub), count + next.length);
+      const glyf = (sub as unknown as { directory: { tables: { glyf: { offset: number } } } }).directory.tables.glyf
+        .offset;
+      return Buffer.from(subset.encode()).subarray(glyf, glyf + sub.loca.offsets[count]!);
+    };
+    const alone = glyphData([]);
+    assert.ok(alone.length > 0);
+    assert.deepEqual(glyphData(simple.slice(100, 140)), alone);
+    assert.deepEqual(glyphData(simple.slice(300, 301)), alone);
+  });
+
   it('are not made for a font without TrueType outlines', () => {
     const file = execFileSync('fc-match', ['-f', '%{file}', 'Noto Sans CJK TC'], { encoding: 'utf8' });
     const font = create(readFileSync(file)) as Font & { fonts?: Font[] };

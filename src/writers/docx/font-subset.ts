@@ -7,7 +7,8 @@
  * OS/2 copied; post without glyph names).
  */
 
-import type { FontFace } from '../pdf/fonts.js';
+import type { FontFace, FontSubset } from '../pdf/fonts.js';
+import { TrueTypeSubset } from '../pdf/truetype-subset.js';
 import { distinctAscending } from '../code-points.js';
 
 interface TableRecord {
@@ -26,6 +27,10 @@ function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
     tables.set(tag, bytes.subarray(view.getUint32(at + 8), view.getUint32(at + 8) + view.getUint32(at + 12)));
   }
   return tables;
+}
+
+function viewOf(data: Uint8Array): DataView {
+  return new DataView(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** A table of the original font, as stored. */
@@ -176,13 +181,62 @@ function writeSfnt(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
  * from), mapped from those code points. The same code points give the same bytes.
  */
 export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8Array {
-  const sorted = distinctAscending(codePoints);
   const subset = face.createSubset();
   const glyphOf = new Map<number, number>();
-  for (const cp of sorted) {
+  includeCodePoints(face, subset, distinctAscending(codePoints), glyphOf);
+  return fontFile(face, subset, glyphOf);
+}
+
+/** A subset font whose glyph data starts with the glyphs of many documents' common characters. */
+export interface CommonFirstFont {
+  bytes: Uint8Array;
+  /** Where the common glyphs' data lies in `bytes`: the same bytes for any `own` characters. */
+  common: { start: number; end: number };
+}
+
+/**
+ * A TrueType font as `subsetFont` makes it, with the glyphs of `common` first (and the glyphs
+ * they are built from), then those of `own`: both lists ascending, `own` holding none of
+ * `common`. Undefined when `face` has no glyf table to subset so (a CFF face).
+ */
+export function subsetFontCommonFirst(
+  face: FontFace,
+  common: readonly number[],
+  own: readonly number[],
+): CommonFirstFont | undefined {
+  const subset = face.createSubset();
+  if (!(subset instanceof TrueTypeSubset)) return undefined;
+  const glyphOf = new Map<number, number>();
+  includeCodePoints(face, subset, common, glyphOf);
+  subset.includeComponents();
+  const commonGlyphs = subset.glyphCount;
+  includeCodePoints(face, subset, own, glyphOf);
+  const bytes = fontFile(face, subset, glyphOf);
+  const tables = readTables(bytes);
+  const glyf = tables.get('glyf')!;
+  const loca = viewOf(tables.get('loca')!);
+  const shortOffsets = viewOf(tables.get('head')!).getInt16(50) === 0;
+  // The first glyph after the common ones starts where their data ends.
+  const commonLength = shortOffsets ? loca.getUint16(commonGlyphs * 2) * 2 : loca.getUint32(commonGlyphs * 4);
+  const start = glyf.byteOffset - bytes.byteOffset;
+  return { bytes, common: { start, end: start + commonLength } };
+}
+
+/** Includes the glyph of each code point `face` has, in the order given, noting its id in `glyphOf`. */
+function includeCodePoints(
+  face: FontFace,
+  subset: FontSubset,
+  codePoints: readonly number[],
+  glyphOf: Map<number, number>,
+): void {
+  for (const cp of codePoints) {
     const glyphId = face.glyphId(cp);
     if (glyphId > 0) glyphOf.set(cp, subset.includeGlyph(glyphId));
   }
+}
+
+/** The subset as a font Word can install: its own tables, with cmap, post, OS/2 and name added. */
+function fontFile(face: FontFace, subset: FontSubset, glyphOf: ReadonlyMap<number, number>): Uint8Array {
   const tables = new Map<string, Uint8Array>();
   for (const [tag, data] of readTables(subset.encode())) tables.set(tag, data.slice());
   tables.set('cmap', cmapTable(glyphOf));

@@ -9,12 +9,14 @@
  */
 
 import { createHash } from 'node:crypto';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import type { Theme } from '../theme.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
+import type { SharedGlyphs } from '../pdf/types.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
-import { subsetFont } from './font-subset.js';
+import { subsetFont, subsetFontCommonFirst } from './font-subset.js';
 import { deflatedZipEntry, zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
@@ -159,26 +161,26 @@ const MAX_EMBEDDED = 32;
  * bold faces with the characters it uses, obfuscated with their keys, deflated. Guides that use
  * the same characters (a batch's firms with the same measures and needs) embed the same bytes:
  * made once per cache for each set of characters (subsetting and deflating the two faces was
- * more than half of writing a firm's DOCX). The entries are shared: do not modify them.
+ * more than half of writing a firm's DOCX). With `shared`, the glyphs many documents draw (a
+ * batch's), each subset holds those first (see `CommonGlyphFonts`). The entries are shared: do
+ * not modify them.
  */
 export function embeddedFonts(
   theme: Theme,
   fonts: PdfFonts,
   codePoints: Iterable<number>,
   cache: WriterCache,
+  shared?: SharedGlyphs,
 ): readonly ZipEntry[] {
   const name = theme.fonts.docx.eastAsia;
   const used = distinctAscending(codePoints);
+  if (shared) return commonGlyphFonts(fonts, shared, cache).entries(name, used);
   const characters = used.join(',');
   const key = `${name}\u0000${characters}`;
   let made = cache.docxFonts.get(fonts);
   if (!made) cache.docxFonts.set(fonts, (made = new Map()));
-  let entries = made.get(key);
-  if (entries !== undefined) {
-    // Used last: kept longest.
-    made.delete(key);
-  } else {
-    if (made.size >= MAX_EMBEDDED) made.delete(made.keys().next().value!);
+  let entries = takeKept(made, key);
+  if (entries === undefined) {
     entries = [
       embeddedFace(
         fonts.regular.primary,
@@ -191,8 +193,99 @@ export function embeddedFonts(
       embeddedFace(fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), used, characters, cache.store),
     ];
   }
-  made.set(key, entries);
+  keep(made, key, entries);
   return entries;
+}
+
+/** The entries kept under `key`, taken out (`keep` puts them back as the last used), if any. */
+function takeKept(made: Map<string, readonly ZipEntry[]>, key: string): readonly ZipEntry[] | undefined {
+  const entries = made.get(key);
+  if (entries !== undefined) made.delete(key);
+  return entries;
+}
+
+/** Keeps `entries` as the last used, dropping the set used longest ago when there are too many. */
+function keep(made: Map<string, readonly ZipEntry[]>, key: string, entries: readonly ZipEntry[]): void {
+  if (made.size >= MAX_EMBEDDED) made.delete(made.keys().next().value!);
+  made.set(key, entries);
+}
+
+/** The cache's `CommonGlyphFonts` for these fonts and shared glyphs. */
+function commonGlyphFonts(fonts: PdfFonts, shared: SharedGlyphs, cache: WriterCache): CommonGlyphFonts {
+  let byShared = cache.docxCommonGlyphFonts.get(fonts);
+  if (!byShared) cache.docxCommonGlyphFonts.set(fonts, (byShared = new WeakMap()));
+  let common = byShared.get(shared);
+  if (!common) byShared.set(shared, (common = new CommonGlyphFonts(fonts, shared)));
+  return common;
+}
+
+/** Deflating up to a byte boundary, not to the end: more deflated data may follow. */
+const UP_TO_A_BYTE = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
+
+/**
+ * The embedded faces of documents that all draw the same common glyphs (`SharedGlyphs`: a
+ * batch's letter, headings and the measures every firm gets). Each face's subset holds those
+ * glyphs first, then the document's own, so their data, most of the font, is the same run of
+ * bytes in every firm's font: it is deflated once and the firm's font is deflated around it,
+ * each part ending on a byte boundary, which makes one deflate stream of the three. Firm names
+ * and details bring characters of their own, so firms seldom use the same set of characters,
+ * and deflating the two faces was the largest part of writing a firm's DOCX.
+ */
+export class CommonGlyphFonts {
+  /** The common characters, ascending: those of every face in the shared glyphs. */
+  private readonly common: readonly number[];
+  private readonly isCommon: ReadonlySet<number>;
+  /** Each face's common run, by part: its bytes, and them deflated. */
+  private readonly runs = new Map<string, { bytes: Uint8Array; deflated: Uint8Array }>();
+  /** Entries made, by face name and the document's own characters. */
+  private readonly made = new Map<string, readonly ZipEntry[]>();
+
+  constructor(
+    private readonly fonts: PdfFonts,
+    shared: SharedGlyphs,
+  ) {
+    const all: number[] = [];
+    for (const codePoints of Object.values(shared)) all.push(...codePoints);
+    this.common = distinctAscending(all);
+    this.isCommon = new Set(this.common);
+  }
+
+  /** The embedded faces, named `name`, of a document that uses the characters `used` (ascending). */
+  entries(name: string, used: readonly number[]): readonly ZipEntry[] {
+    const own: number[] = [];
+    for (const cp of used) if (!this.isCommon.has(cp)) own.push(cp);
+    const key = `${name}\u0000${own.join(',')}`;
+    let entries = takeKept(this.made, key);
+    if (entries === undefined) {
+      entries = [
+        this.face(this.fonts.regular.primary, EMBEDDED_FONT_PARTS.regular, fontKey(name, 'regular'), own),
+        this.face(this.fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), own),
+      ];
+    }
+    keep(this.made, key, entries);
+    return entries;
+  }
+
+  private face(face: FontFace, part: string, obfuscationKey: string, own: readonly number[]): ZipEntry {
+    const name = `word/${part}`;
+    const font = subsetFontCommonFirst(face, this.common, own);
+    if (!font) return zipEntry(name, obfuscateFont(subsetFont(face, [...this.common, ...own]), obfuscationKey), true);
+    // Obfuscation changes the first 32 bytes, in the table directory, before any glyph.
+    const file = obfuscateFont(font.bytes, obfuscationKey);
+    const { start, end } = font.common;
+    const commonRun = file.subarray(start, end);
+    let run = this.runs.get(part);
+    if (run === undefined || Buffer.compare(run.bytes, commonRun) !== 0) {
+      run = { bytes: commonRun.slice(), deflated: deflateRawSync(commonRun, UP_TO_A_BYTE) };
+      this.runs.set(part, run);
+    }
+    const deflated = Buffer.concat([
+      deflateRawSync(file.subarray(0, start), UP_TO_A_BYTE),
+      run.deflated,
+      deflateRawSync(file.subarray(end)),
+    ]);
+    return deflatedZipEntry(name, crc32(file), file.length, deflated);
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ import {
 import { pageGeometryOf } from './units.js';
 import { textRuns, type FallbackFontOf } from './paragraph.js';
 import type { PdfFonts } from '../pdf/fonts.js';
+import type { SharedGlyphs } from '../pdf/types.js';
 import { escapeXml, unescapeXml, xmlText } from './xml.js';
 import { embeddedFonts } from './fonts.js';
 
@@ -61,6 +62,8 @@ export interface DocxOptions {
    * run names a fallback font.
    */
   fonts?: PdfFonts;
+  /** Glyphs many documents draw (a batch's common text): the embedded fonts hold them first. */
+  sharedGlyphs?: SharedGlyphs;
 }
 
 /** The DOCX fallback font of each character the primary PDF face lacks (see `DocxOptions.fonts`). */
@@ -178,7 +181,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
       numberingXml,
       coreXml: corePropertiesXml(model.meta, creationDate),
       media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
-      fonts: embed ? embeddedFonts(theme, options.fonts!, used, cache) : [],
+      fonts: embed ? embeddedFonts(theme, options.fonts!, used, cache, options.sharedGlyphs) : [],
     },
     creationDate,
   );

@@ -130,6 +130,26 @@ export class TrueTypeSubset {
     return mapped;
   }
 
+  /** How many glyphs are included so far, .notdef with them. */
+  get glyphCount(): number {
+    return this.glyphs.length;
+  }
+
+  /**
+   * Includes the components of the composite glyphs included so far, and theirs, now rather
+   * than as `encode` copies them: the glyphs included after this come after all of them, so the
+   * data of the glyphs included before does not depend on what follows.
+   */
+  includeComponents(): void {
+    const { tables } = this;
+    for (let i = 0; i < this.glyphs.length; i++) {
+      const data = tables.glyf.subarray(tables.offsets[this.glyphs[i]!]!, tables.offsets[this.glyphs[i]! + 1]!);
+      if (!isComposite(data)) continue;
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      for (const at of componentIdOffsets(view)) this.includeGlyph(view.getUint16(at));
+    }
+  }
+
   /** The subset as a font file. Composite glyphs bring their components in as they are copied. */
   encode(): Uint8Array {
     const { tables } = this;
@@ -144,7 +164,7 @@ export class TrueTypeSubset {
       const start = tables.offsets[id]!;
       const end = tables.offsets[id + 1]!;
       let data = tables.glyf.subarray(start, end);
-      if (data.length >= 10 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0) {
+      if (isComposite(data)) {
         data = copy(data);
         this.renumberComponents(data);
       }
@@ -225,17 +245,29 @@ export class TrueTypeSubset {
   /** Points a composite glyph's components (in a copy of its data) at their ids in the subset. */
   private renumberComponents(data: Uint8Array): void {
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-    let at = 10;
-    let flags = MORE_COMPONENTS;
-    while (flags & MORE_COMPONENTS) {
-      flags = view.getUint16(at);
-      view.setUint16(at + 2, this.includeGlyph(view.getUint16(at + 2)));
-      at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
-      if (flags & WE_HAVE_A_SCALE) at += 2;
-      else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
-      else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
-    }
+    for (const at of componentIdOffsets(view)) view.setUint16(at, this.includeGlyph(view.getUint16(at)));
   }
+}
+
+/** Whether a glyph's data is a composite glyph (a negative contour count). */
+function isComposite(data: Uint8Array): boolean {
+  return data.length >= 10 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
+}
+
+/** Where each component's glyph id lies in a composite glyph's data. */
+function componentIdOffsets(view: DataView): number[] {
+  const offsets: number[] = [];
+  let at = 10;
+  let flags = MORE_COMPONENTS;
+  while (flags & MORE_COMPONENTS) {
+    flags = view.getUint16(at);
+    offsets.push(at + 2);
+    at += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
+    if (flags & WE_HAVE_A_SCALE) at += 2;
+    else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) at += 4;
+    else if (flags & WE_HAVE_A_TWO_BY_TWO) at += 8;
+  }
+  return offsets;
 }
 
 /** The length of a table held whole or in pieces. */
