@@ -5,26 +5,33 @@
  */
 
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { create } from 'fontkit';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { createWriterCache } from '../../src/writers/cache.js';
+import { subsetFontCommonFirst } from '../../src/writers/docx/font-subset.js';
 import { obfuscateFont } from '../../src/writers/docx/fonts.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
+import { FontFace } from '../../src/writers/pdf/fonts.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { docxText } from '../helpers/readers.js';
 import { fonts, theme } from '../helpers/theme.js';
 
 const creationDate = new Date('2020-03-05T08:30:00Z');
 
+/** The package's parts, inflated, each checked against the CRC-32 and size its entry gives. */
 function parts(bytes: Uint8Array): Map<string, Buffer> {
   return new Map(
-    readZip(bytes).map((entry) => [
-      entry.name,
-      entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data),
-    ]),
+    readZip(bytes).map((entry) => {
+      const data = entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data);
+      assert.equal(crc32(data), entry.crc32, `${entry.name}: CRC-32`);
+      assert.equal(data.length, entry.size, `${entry.name}: size`);
+      return [entry.name, data];
+    }),
   );
 }
 
@@ -122,7 +129,8 @@ describe('DOCX fonts', () => {
       [first, ''],
       [second, '淼犇'],
     ] as const) {
-      const font = create(Buffer.from(obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key))) as unknown as {
+      const file = obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key);
+      const font = create(Buffer.from(file)) as unknown as {
         hasGlyphForCodePoint(cp: number): boolean;
         glyphForCodePoint(cp: number): { id: number };
         directory: { tables: Record<string, { offset: number }> };
@@ -139,10 +147,35 @@ describe('DOCX fonts', () => {
       }
       // .notdef's and the common glyphs' data, to where the first of the document's own starts.
       const glyf = font.directory.tables.glyf!.offset;
-      const file = obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key);
       glyphData.push(Buffer.from(file.subarray(glyf, glyf + font.loca.offsets[ascending.length + 1]!)));
     }
     assert.deepEqual(glyphData[1], glyphData[0], 'the common glyphs are the same bytes in both fonts');
+  });
+
+  it('puts the common glyphs and their components first, their data the same whatever follows (short loca offsets)', () => {
+    // DejaVu Sans ExtraLight has short loca offsets and composite glyphs (accented letters,
+    // ǖ built from ü, itself built from u and a dieresis).
+    const file = execFileSync('fc-match', ['-f', '%{file}', 'DejaVu Sans:extralight'], { encoding: 'utf8' });
+    const face = new FontFace(readFileSync(file));
+    const codePoints = (text: string) => [...new Set(text)].map((char) => char.codePointAt(0)!).sort((a, b) => a - b);
+    const common = codePoints('Aaeé ǖÅ');
+    const runs = ['xyzñ', 'QÇ'].map((own) => {
+      const made = subsetFontCommonFirst(face, common, codePoints(own))!;
+      const font = create(Buffer.from(made.bytes)) as unknown as {
+        head: { indexToLocFormat: number };
+        loca: { offsets: number[] };
+        directory: { tables: Record<string, { offset: number }> };
+        glyphForCodePoint(cp: number): { id: number };
+      };
+      assert.equal(font.head.indexToLocFormat, 0, 'short loca offsets');
+      assert.equal(made.common.start, font.directory.tables.glyf!.offset);
+      // The first of the document's own glyphs starts where the common run ends.
+      const firstOwn = font.glyphForCodePoint(codePoints(own)[0]!).id;
+      assert.equal(made.common.end - made.common.start, font.loca.offsets[firstOwn]);
+      assert.ok(common.every((cp) => font.glyphForCodePoint(cp).id < firstOwn));
+      return Buffer.from(made.bytes.subarray(made.common.start, made.common.end));
+    });
+    assert.deepEqual(runs[1], runs[0]);
   });
 
   it('embeds nothing without the PDF faces to subset, and the table then points to none', async () => {

@@ -29,10 +29,6 @@ function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
   return tables;
 }
 
-function viewOf(data: Uint8Array): DataView {
-  return new DataView(data.buffer, data.byteOffset, data.byteLength);
-}
-
 /** A table of the original font, as stored. */
 function originalTable(face: FontFace, tag: string): Uint8Array | undefined {
   const font = face.font as unknown as {
@@ -212,14 +208,9 @@ export function subsetFontCommonFirst(
   const commonGlyphs = subset.glyphCount;
   includeCodePoints(face, subset, own, glyphOf);
   const bytes = fontFile(face, subset, glyphOf);
-  const tables = readTables(bytes);
-  const glyf = tables.get('glyf')!;
-  const loca = viewOf(tables.get('loca')!);
-  const shortOffsets = viewOf(tables.get('head')!).getInt16(50) === 0;
-  // The first glyph after the common ones starts where their data ends.
-  const commonLength = shortOffsets ? loca.getUint16(commonGlyphs * 2) * 2 : loca.getUint32(commonGlyphs * 4);
-  const start = glyf.byteOffset - bytes.byteOffset;
-  return { bytes, common: { start, end: start + commonLength } };
+  // .notdef and the common glyphs open the glyf table.
+  const start = readTables(bytes).get('glyf')!.byteOffset - bytes.byteOffset;
+  return { bytes, common: { start, end: start + subset.glyphDataLength(commonGlyphs) } };
 }
 
 /** Includes the glyph of each code point `face` has, in the order given, noting its id in `glyphOf`. */

@@ -219,20 +219,23 @@ function commonGlyphFonts(fonts: PdfFonts, shared: SharedGlyphs, cache: WriterCa
   return common;
 }
 
-/** Deflating up to a byte boundary, not to the end: more deflated data may follow. */
-const UP_TO_A_BYTE = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
+/** Deflating that ends on a byte boundary, not the stream: more deflated data follows. */
+const ENDING_ON_A_BYTE_BOUNDARY = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
 
 /**
  * The embedded faces of documents that all draw the same common glyphs (`SharedGlyphs`: a
  * batch's letter, headings and the measures every firm gets). Each face's subset holds those
  * glyphs first, then the document's own, so their data, most of the font, is the same run of
- * bytes in every firm's font: it is deflated once and the firm's font is deflated around it,
- * each part ending on a byte boundary, which makes one deflate stream of the three. Firm names
- * and details bring characters of their own, so firms seldom use the same set of characters,
- * and deflating the two faces was the largest part of writing a firm's DOCX.
+ * bytes in every firm's font: it is deflated once per face, and the firm's font is deflated
+ * around it, the first two parts ending on a byte boundary, which makes one deflate stream of
+ * the three. Firm names and details bring characters of their own, so firms seldom use the same
+ * set of characters, and deflating the two faces was the largest part of writing a firm's DOCX.
  */
 export class CommonGlyphFonts {
-  /** The common characters, ascending: those of every face in the shared glyphs. */
+  /**
+   * The common characters, ascending: those of every face in the shared glyphs. Both faces hold
+   * them all, as both hold every character a document uses.
+   */
   private readonly common: readonly number[];
   private readonly isCommon: ReadonlySet<number>;
   /** Each face's common run, by part: its bytes, and them deflated. */
@@ -275,12 +278,14 @@ export class CommonGlyphFonts {
     const { start, end } = font.common;
     const commonRun = file.subarray(start, end);
     let run = this.runs.get(part);
+    // The same bytes for every document of this face and these common glyphs; compared all the
+    // same (a few microseconds), so a reused run can never be another's.
     if (run === undefined || Buffer.compare(run.bytes, commonRun) !== 0) {
-      run = { bytes: commonRun.slice(), deflated: deflateRawSync(commonRun, UP_TO_A_BYTE) };
+      run = { bytes: commonRun.slice(), deflated: deflateRawSync(commonRun, ENDING_ON_A_BYTE_BOUNDARY) };
       this.runs.set(part, run);
     }
     const deflated = Buffer.concat([
-      deflateRawSync(file.subarray(0, start), UP_TO_A_BYTE),
+      deflateRawSync(file.subarray(0, start), ENDING_ON_A_BYTE_BOUNDARY),
       run.deflated,
       deflateRawSync(file.subarray(end)),
     ]);

@@ -135,6 +135,14 @@ export class TrueTypeSubset {
     return this.glyphs.length;
   }
 
+  /** The length of the first `count` glyphs' data as `encode` writes it (each is copied whole). */
+  glyphDataLength(count: number): number {
+    const { offsets } = this.tables;
+    let length = 0;
+    for (let i = 0; i < count; i++) length += offsets[this.glyphs[i]! + 1]! - offsets[this.glyphs[i]!]!;
+    return length;
+  }
+
   /**
    * Includes the components of the composite glyphs included so far, and theirs, now rather
    * than as `encode` copies them: the glyphs included after this come after all of them, so the
@@ -249,9 +257,9 @@ export class TrueTypeSubset {
   }
 }
 
-/** Whether a glyph's data is a composite glyph (a negative contour count). */
+/** Whether a glyph's data is a composite glyph: a negative contour count, its first byte's top bit set. */
 function isComposite(data: Uint8Array): boolean {
-  return data.length >= 10 && new DataView(data.buffer, data.byteOffset).getInt16(0) < 0;
+  return data.length >= 10 && (data[0]! & 0x80) !== 0;
 }
 
 /** Where each component's glyph id lies in a composite glyph's data. */
