@@ -52,10 +52,9 @@ export function getNumbered(
   const kept = store?.get(key);
   if (kept === undefined || kept.length <= 4 * count) return undefined;
   const head = new DataView(kept.buffer, kept.byteOffset, 4 * count);
-  return {
-    numbers: Array.from({ length: count }, (_, i) => head.getUint32(4 * i)),
-    bytes: kept.subarray(4 * count),
-  };
+  const numbers: number[] = [];
+  for (let i = 0; i < count; i++) numbers.push(head.getUint32(4 * i));
+  return { numbers, bytes: kept.subarray(4 * count) };
 }
 
 /** Keeps `bytes` after `numbers` (unsigned 32-bit), for `getNumbered`. */
@@ -68,7 +67,7 @@ export function setNumbered(
   if (!store) return;
   const entry = new Uint8Array(4 * numbers.length + bytes.length);
   const head = new DataView(entry.buffer, 0, 4 * numbers.length);
-  numbers.forEach((n, i) => head.setUint32(4 * i, n));
+  for (const [i, n] of numbers.entries()) head.setUint32(4 * i, n);
   entry.set(bytes, 4 * numbers.length);
   store.set(key, entry);
 }

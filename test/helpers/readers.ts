@@ -1,6 +1,7 @@
 /** Real readers for what guide writes: PDF.js for PDF text, the DOCX package's document.xml. */
 
-import { inflateRawSync } from 'node:zlib';
+import assert from 'node:assert/strict';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { DocModel, Inline } from '../../src/model/doc-model.js';
 import { eachBlock, eachInline } from '../../src/model/visit.js';
@@ -36,11 +37,23 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   return pages;
 }
 
+/** A DOCX's parts by name, in zip order, inflated, each checked against the CRC-32 and size its entry gives. */
+export function docxParts(bytes: Uint8Array): Map<string, Buffer> {
+  return new Map(
+    readZip(bytes).map((entry) => {
+      const data = entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data);
+      assert.equal(crc32(data), entry.crc32, `${entry.name}: CRC-32`);
+      assert.equal(data.length, entry.size, `${entry.name}: size`);
+      return [entry.name, data];
+    }),
+  );
+}
+
 /** The text of every w:t in a DOCX's document.xml, in order. */
 export function docxText(bytes: Uint8Array): string {
-  const entry = readZip(bytes).find((e) => e.name === 'word/document.xml');
-  if (!entry) throw new Error('the DOCX has no word/document.xml');
-  const xml = new TextDecoder().decode(entry.method === 8 ? inflateRawSync(entry.data) : entry.data);
+  const documentXml = docxParts(bytes).get('word/document.xml');
+  if (!documentXml) throw new Error('the DOCX has no word/document.xml');
+  const xml = documentXml.toString('utf8');
   const unescape = (s: string) =>
     s
       .replace(/&lt;/g, '<')

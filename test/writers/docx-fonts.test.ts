@@ -5,7 +5,6 @@
  */
 
 import assert from 'node:assert/strict';
-import { crc32, inflateRawSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -15,25 +14,12 @@ import { createWriterCache } from '../../src/writers/cache.js';
 import { subsetFontCommonFirst } from '../../src/writers/docx/font-subset.js';
 import { obfuscateFont } from '../../src/writers/docx/fonts.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
-import { readZip } from '../../src/writers/docx/zip.js';
 import { FontFace } from '../../src/writers/pdf/fonts.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
-import { docxText } from '../helpers/readers.js';
+import { docxParts, docxText } from '../helpers/readers.js';
 import { fonts, theme } from '../helpers/theme.js';
 
 const creationDate = new Date('2020-03-05T08:30:00Z');
-
-/** The package's parts, inflated, each checked against the CRC-32 and size its entry gives. */
-function parts(bytes: Uint8Array): Map<string, Buffer> {
-  return new Map(
-    readZip(bytes).map((entry) => {
-      const data = entry.method === 8 ? inflateRawSync(entry.data) : Buffer.from(entry.data);
-      assert.equal(crc32(data), entry.crc32, `${entry.name}: CRC-32`);
-      assert.equal(data.length, entry.size, `${entry.name}: size`);
-      return [entry.name, data];
-    }),
-  );
-}
 
 describe('DOCX fonts', () => {
   // Subsetting takes a while: one document for the tests that read the embedded fonts.
@@ -42,7 +28,7 @@ describe('DOCX fonts', () => {
 
   it('names Noto Sans TC, then Microsoft JhengHei, PingFang TC and Noto Sans CJK TC, in the font table and the runs', async () => {
     const bytes = await withFonts();
-    const files = parts(bytes);
+    const files = docxParts(bytes);
     const table = files.get('word/fontTable.xml')!.toString('utf8');
     const names = [...table.matchAll(/<w:font w:name="([^"]+)">/g)].map((m) => m[1]);
     assert.deepEqual(names.slice(0, 4), ['Noto Sans TC', 'Microsoft JhengHei', 'PingFang TC', 'Noto Sans CJK TC']);
@@ -66,7 +52,7 @@ describe('DOCX fonts', () => {
 
   it('embeds subsets that draw every character of the document, obfuscated with the keys of the table', async () => {
     const bytes = await withFonts();
-    const files = parts(bytes);
+    const files = docxParts(bytes);
     const table = files.get('word/fontTable.xml')!.toString('utf8');
     const relationships = files.get('word/_rels/fontTable.xml.rels')!.toString('utf8');
     const text = docxText(bytes);
@@ -98,7 +84,7 @@ describe('DOCX fonts', () => {
     const between = (await writeDocx(other, { theme, creationDate, fonts, cache })).bytes;
     const again = (await writeDocx(kitchenSink, { theme, creationDate, fonts, cache })).bytes;
     assert.equal(cache.docxFonts.get(fonts)?.size, 2, 'one set of subsets for each set of characters');
-    const font = (bytes: Uint8Array) => parts(bytes).get('word/fonts/font1.odttf')!;
+    const font = (bytes: Uint8Array) => docxParts(bytes).get('word/fonts/font1.odttf')!;
     assert.notDeepEqual(font(between), font(first), 'the other characters have subsets of their own');
     assert.deepEqual(Buffer.from(again), Buffer.from(first));
     assert.deepEqual(Buffer.from(first), Buffer.from(await withFonts()), 'as from a fresh cache');
@@ -119,7 +105,7 @@ describe('DOCX fonts', () => {
     const fresh = (await writeDocx(other, { theme, creationDate, fonts, sharedGlyphs })).bytes;
     assert.deepEqual(Buffer.from(second), Buffer.from(fresh), 'as from a fresh cache');
 
-    const key = parts(first)
+    const key = docxParts(first)
       .get('word/fontTable.xml')!
       .toString('utf8')
       .match(/w:embedRegular [^>]*w:fontKey="([^"]+)"/)![1]!;
@@ -129,7 +115,7 @@ describe('DOCX fonts', () => {
       [first, ''],
       [second, '淼犇'],
     ] as const) {
-      const file = obfuscateFont(parts(bytes).get('word/fonts/font1.odttf')!, key);
+      const file = obfuscateFont(docxParts(bytes).get('word/fonts/font1.odttf')!, key);
       const font = create(Buffer.from(file)) as unknown as {
         hasGlyphForCodePoint(cp: number): boolean;
         glyphForCodePoint(cp: number): { id: number };
@@ -180,7 +166,7 @@ describe('DOCX fonts', () => {
 
   it('embeds nothing without the PDF faces to subset, and the table then points to none', async () => {
     const { bytes } = await writeDocx(kitchenSink, { theme, creationDate });
-    const files = parts(bytes);
+    const files = docxParts(bytes);
     assert.ok(![...files.keys()].some((name) => name.startsWith('word/fonts/')));
     assert.doesNotMatch(files.get('word/fontTable.xml')!.toString('utf8'), /w:embed/);
     assert.doesNotMatch(files.get('word/settings.xml')!.toString('utf8'), /embedTrueTypeFonts/);

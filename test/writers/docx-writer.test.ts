@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import type { Block, DocModel, Inline } from '../../src/model/doc-model.js';
 import { createWriterCache } from '../../src/writers/cache.js';
@@ -16,7 +15,7 @@ import { writeDocx } from '../../src/writers/docx/index.js';
 import { readZip } from '../../src/writers/docx/zip.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { assertGolden } from '../helpers/golden.js';
-import { modelTexts } from '../helpers/readers.js';
+import { docxParts, modelTexts } from '../helpers/readers.js';
 import { theme } from '../helpers/theme.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -24,16 +23,6 @@ const creationDate = new Date('2020-03-05T08:30:00Z');
 
 // ---------------------------------------------------------------------------------------------
 // Reading the package back
-
-/** The package's parts by name, inflated, in zip order. */
-function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
-  return new Map(
-    readZip(bytes).map((entry) => [
-      entry.name,
-      entry.method === 8 ? new Uint8Array(inflateRawSync(entry.data)) : entry.data,
-    ]),
-  );
-}
 
 function partText(parts: Map<string, Uint8Array>, name: string): string {
   const part = parts.get(name);
@@ -179,7 +168,7 @@ function scaledUp(model: DocModel, copies: number): DocModel {
 describe('DOCX writer: structure', async () => {
   const pages = pagesOf(kitchenSink);
   const { bytes } = await writeDocx(kitchenSink, { theme, creationDate, headingPages: pages, bodyPageCount: 12 });
-  const parts = unzip(bytes);
+  const parts = docxParts(bytes);
   const documentXml = partText(parts, 'word/document.xml');
   const stylesXml = partText(parts, 'word/styles.xml');
   const numberingXml = partText(parts, 'word/numbering.xml');
@@ -390,7 +379,7 @@ describe('DOCX writer: structure', async () => {
 });
 
 describe('DOCX writer: the cases the kitchen sink leaves out', async () => {
-  const parts = unzip((await writeDocx(extras, { theme, creationDate })).bytes);
+  const parts = docxParts((await writeDocx(extras, { theme, creationDate })).bytes);
   const documentXml = partText(parts, 'word/document.xml');
 
   it('starts an ordered list at its start, and the next list from 1 again', () => {
@@ -459,7 +448,7 @@ describe('DOCX writer: text read back', () => {
     it(`has every text node of the ${name} in document.xml, in model order`, async () => {
       const text = textOf(
         partText(
-          unzip((await writeDocx(model, { theme, creationDate, headingPages: pagesOf(model) })).bytes),
+          docxParts((await writeDocx(model, { theme, creationDate, headingPages: pagesOf(model) })).bytes),
           'word/document.xml',
         ),
       );

@@ -4,15 +4,14 @@
  */
 
 import assert from 'node:assert/strict';
-import { inflateRawSync } from 'node:zlib';
 import { before, describe, it } from 'node:test';
 import type { DocModel } from '../../src/model/doc-model.js';
 import { tocEntries } from '../../src/model/transforms/toc.js';
 import { eachBlock } from '../../src/model/visit.js';
 import type { Prepared } from '../../src/pipeline/prepare.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
-import { readZip } from '../../src/writers/docx/zip.js';
 import { writePdf } from '../../src/writers/pdf/index.js';
+import { docxParts } from '../helpers/readers.js';
 import { sampleGuide } from '../helpers/sample.js';
 
 const creationDate = new Date(Date.UTC(2020, 2, 5));
@@ -36,8 +35,7 @@ async function pdfTocIds(): Promise<string[]> {
 /** Heading ids the DOCX's TOC field links to, in order, through the headings' bookmarks. */
 async function docxTocIds(): Promise<string[]> {
   const { bytes } = await writeDocx(model, { theme: prepared.theme, creationDate });
-  const entry = readZip(bytes).find((e) => e.name === 'word/document.xml')!;
-  const xml = new TextDecoder().decode(entry.method === 8 ? inflateRawSync(entry.data) : entry.data);
+  const xml = docxParts(bytes).get('word/document.xml')!.toString('utf8');
   // Every heading has one bookmark, in document order.
   const headingIds: string[] = [];
   for (const section of model.sections)

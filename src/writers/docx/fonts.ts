@@ -272,7 +272,7 @@ export class CommonGlyphFonts {
   private face(face: FontFace, part: string, obfuscationKey: string, own: readonly number[]): ZipEntry {
     const name = `word/${part}`;
     const font = subsetFontCommonFirst(face, this.common, own);
-    if (!font) return zipEntry(name, obfuscateFont(subsetFont(face, [...this.common, ...own]), obfuscationKey), true);
+    if (!font) return wholeFaceEntry(name, face, [...this.common, ...own], obfuscationKey);
     // Obfuscation changes the first 32 bytes, in the table directory, before any glyph.
     const file = obfuscateFont(font.bytes, obfuscationKey);
     const { start, end } = font.common;
@@ -311,10 +311,15 @@ function embeddedFace(
   const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, characters);
   const kept = stored === undefined ? undefined : getNumbered(store, stored, 2);
   if (kept !== undefined) {
-    const [crc32, size] = kept.numbers as [number, number];
-    return deflatedZipEntry(name, crc32, size, kept.bytes);
+    const [checksum, size] = kept.numbers as [number, number];
+    return deflatedZipEntry(name, checksum, size, kept.bytes);
   }
-  const entry = zipEntry(name, obfuscateFont(subsetFont(face, used), obfuscationKey), true);
+  const entry = wholeFaceEntry(name, face, used, obfuscationKey);
   if (stored !== undefined) setNumbered(store, stored, [entry.crc32, entry.size], entry.data);
   return entry;
+}
+
+/** The subset of `face` with `codePoints`, obfuscated with `obfuscationKey` and deflated whole, as the zip entry `name`. */
+function wholeFaceEntry(name: string, face: FontFace, codePoints: readonly number[], obfuscationKey: string): ZipEntry {
+  return zipEntry(name, obfuscateFont(subsetFont(face, codePoints), obfuscationKey), true);
 }

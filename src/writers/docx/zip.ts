@@ -28,7 +28,7 @@ export function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipE
   return { name, flags: 0, crc32: crc32(data), size: data.length, method: 0, data };
 }
 
-/** A part deflated already (kept so by the build cache), with the CRC-32 and size of its bytes before. */
+/** A part deflated already (kept so by the build cache, or deflated in pieces), with the CRC-32 and size of its bytes before. */
 export function deflatedZipEntry(name: string, crc32: number, size: number, deflated: Uint8Array): ZipEntry {
   return { name, flags: 0, crc32, size, method: 8, data: deflated };
 }

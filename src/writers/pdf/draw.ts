@@ -18,7 +18,15 @@ import { useObjectStreams } from './object-streams.js';
 import { qrRuns } from './qr.js';
 import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
 import { StructureTree } from './structure.js';
-import type { BulletDrawable, Drawable, FontKey, LineDrawable, SharedGlyphs, StructPath } from './types.js';
+import type {
+  BulletDrawable,
+  Drawable,
+  FontKey,
+  LineDrawable,
+  LinkDrawable,
+  SharedGlyphs,
+  StructPath,
+} from './types.js';
 import { ByteBlocks } from '../byte-blocks.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
@@ -343,7 +351,7 @@ class Painter {
   private bullet(d: BulletDrawable): void {
     const char = d.filled ? BULLET.filled : BULLET.hollow;
     const cp = char.codePointAt(0)!;
-    const path = this.tree && d.struct ? d.struct : null;
+    const path = d.struct ?? null;
     const face = this.fonts.regular.primary;
     const box = face.has(cp) ? face.font.glyphForCodePoint(cp).bbox : null;
     if (box && box.maxX > box.minX) {
@@ -450,26 +458,27 @@ class Painter {
    * A link annotation; tagged, it joins its Link element and says where it goes (PDF/UA wants
    * a description of every annotation).
    */
-  private link(d: Extract<Drawable, { kind: 'link' }>): void {
-    const { doc, tree } = this;
+  private link(d: LinkDrawable): void {
+    const { tree } = this;
     const { target } = d;
     if (target.kind === 'dest' && !this.anchors.has(target.id)) return;
-    const make = (options: Record<string, unknown>): void => {
-      if (target.kind === 'uri') doc.link(d.x, d.y, d.width, d.height, target.uri, options);
-      else doc.goTo(d.x, d.y, d.width, d.height, target.id, options);
-    };
     if (!tree) {
-      make({});
+      this.annotate(d, {});
       return;
     }
     // A link in what a continued table repeats: the original, in the structure, has it.
     if (!d.struct) return;
     const contents = target.kind === 'uri' ? target.uri : this.anchors.get(target.id)!;
-    tree.annotation(d.struct, (structParent) => {
-      make({ StructParent: structParent, Contents: new String(contents) });
-      const annotations = (doc as unknown as DocumentInternals).page.annotations;
-      return annotations[annotations.length - 1]!;
-    });
+    this.annotate(d, { StructParent: tree.nextAnnotationKey, Contents: new String(contents) });
+    const annotations = (this.doc as unknown as DocumentInternals).page.annotations;
+    tree.addAnnotation(d.struct, annotations[annotations.length - 1]!);
+  }
+
+  /** pdfkit's annotation of a link: to a web address, or to a heading of this document. */
+  private annotate(d: LinkDrawable, options: Record<string, unknown>): void {
+    const { target } = d;
+    if (target.kind === 'uri') this.doc.link(d.x, d.y, d.width, d.height, target.uri, options);
+    else this.doc.goTo(d.x, d.y, d.width, d.height, target.id, options);
   }
 
   /** Chapters at the top of the outline, their measures nested; both open on the heading. */

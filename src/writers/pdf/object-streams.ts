@@ -89,7 +89,7 @@ class ObjectStreams implements ObjectMaker {
   ) {}
 
   ref(data: Record<string, unknown>): Ref {
-    return this.doc.ref(data);
+    return packable(this.standalone(data));
   }
 
   /** An object of its own, never packed: made by pdfkit's `ref` (object streams, the cross-reference stream). */

@@ -74,7 +74,7 @@ function splitRow(row: FlowRow, available: number, force: boolean): [FlowRow, Fl
   const firstCells = row.cells.map((cell, i) => ({ ...cell, items: parts[i]![0] }));
   const restCells = row.cells.map((cell, i) => ({ ...cell, items: parts[i]![1] }));
   // A label that stayed whole on this page is repeated, marked continued, on the next.
-  const label = restCells[0]!.items.length === 0 && firstCells[0]!.items.length > 0 ? row.continuedLabel?.() : null;
+  const label = restCells[0]!.items.length === 0 && firstCells[0]!.items.length > 0 ? row.continuedLabel?.get() : null;
   if (label) restCells[0] = { ...restCells[0]!, items: label };
   return [
     { ...row, cells: firstCells, height: rowHeight(firstCells, padding) },

@@ -122,12 +122,17 @@ export class StructureTree {
   }
 
   /**
-   * An annotation on the current page that belongs to `path`'s element, made by `create` with
-   * the StructParent key it must carry (pdfkit writes an annotation as soon as it is made).
+   * The StructParent key the next annotation must carry, made before `addAnnotation` (pdfkit
+   * writes an annotation as soon as it is made).
    */
-  annotation(path: StructPath, create: (structParent: number) => PdfRef): void {
+  get nextAnnotationKey(): number {
+    return this.pageCount + this.annotationRefs.length;
+  }
+
+  /** An annotation on the current page, made with `nextAnnotationKey`, that belongs to `path`'s element. */
+  addAnnotation(path: StructPath, annotation: PdfRef): void {
     const index = this.annotationRefs.length;
-    this.annotationRefs.push(create(this.pageCount + index));
+    this.annotationRefs.push(annotation);
     this.addKid(this.element(path), this.pageRefs.length - 1, -1 - index);
   }
 

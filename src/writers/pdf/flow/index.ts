@@ -7,7 +7,7 @@
  */
 
 import type { Block, Inline } from '../../../model/doc-model.js';
-import { addList, markerDrawables, type PendingMarker } from './list.js';
+import { addList, markerDrawable, type PendingMarker } from './list.js';
 import { addQr } from './qr.js';
 import { addTable } from './table.js';
 import { addHeading, addParagraph } from './text.js';
@@ -96,7 +96,7 @@ export class FlowBuilder {
     if (this.marker) {
       if (item.kind === 'box') {
         // Before the item's text, so text extraction (copy and paste, screen readers) reads "3. …".
-        item.drawables.unshift(...markerDrawables(this, this.marker, item));
+        item.drawables.unshift(markerDrawable(this, this.marker, item));
       } else {
         // A list item that starts with a table: the marker gets a box of its own, kept with it.
         const box: FlowBox = {
@@ -106,7 +106,7 @@ export class FlowBuilder {
           keepWithPrev: item.keepWithPrev,
           drawables: [],
         };
-        box.drawables.push(...markerDrawables(this, this.marker, box));
+        box.drawables.push(markerDrawable(this, this.marker, box));
         this.items.push(box);
         item.gapBefore = 0;
         item.keepWithPrev = true;

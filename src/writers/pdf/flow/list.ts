@@ -13,22 +13,27 @@ import type { BlockContext, FlowBox } from './types.js';
 /** Space between a list marker and the item text, in ems. */
 const MARKER_GAP = 0.4;
 
-/**
- * An item's marker, waiting for the item's first box (`FlowBuilder.marker`): what it shows and
- * where, as data rather than a closure per item (see "Code kept optimized" in docs/decisions.md).
- */
-export interface PendingMarker {
-  /** The number as shown ("3.", "(2)"); empty for a bullet. */
-  label: string;
+/** How a list's markers look and where they end, the same for all its items. */
+interface MarkerLook {
   ordered: boolean;
   /** 1 for a list at the top, 2 for one nested in it, … */
   depth: number;
   /** Where the marker ends, the gap before the item's text left out. */
   right: number;
   color: string;
-  /** The style's size and line height, for an item whose first box has no line. */
+  /** The style's size, and its line height in points, for an item whose first box has no line. */
   size: number;
-  lineHeight: number;
+  height: number;
+}
+
+/**
+ * An item's marker, waiting for the item's first box (`FlowBuilder.marker`): what it shows and
+ * where, as data rather than a closure per item (see "Code kept optimized" in docs/decisions.md).
+ */
+export interface PendingMarker {
+  look: MarkerLook;
+  /** The number as shown ("3.", "(2)"); empty for a bullet. */
+  label: string;
   path: StructPath;
 }
 
@@ -48,6 +53,14 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
   // line breaker no room (it would set one line per character, or none at all).
   const innerWidth = Math.max(ctx.width - markerWidth, style.size * 2);
   const listPath = [...ctx.struct, structNode(flow.env, 'L')];
+  const look: MarkerLook = {
+    ordered,
+    depth,
+    right: ctx.x + markerWidth - gap,
+    color: theme.colors.text,
+    size: style.size,
+    height: style.size * style.lineHeight,
+  };
 
   for (const [i, item] of items.entries()) {
     if (i > 0) flow.gap += theme.list.itemSpacing;
@@ -60,27 +73,19 @@ export function addList(flow: FlowBuilder, list: Extract<Block, { type: 'list' }
       listDepth: depth,
       struct: [...itemPath, structNode(flow.env, 'LBody')],
     };
-    flow.marker = {
-      label: labels[i]!,
-      ordered,
-      depth,
-      right: ctx.x + markerWidth - gap,
-      color: theme.colors.text,
-      size: style.size,
-      lineHeight: style.lineHeight,
-      path: labelPath,
-    };
+    flow.marker = { look, label: labels[i]!, path: labelPath };
     for (const [j, child] of item.children.entries()) {
       if (j > 0) flow.gap += theme.list.itemSpacing;
       flow.addBlock(child, inner);
     }
-    emitPendingMarker(flow, style.size * style.lineHeight);
+    emitPendingMarker(flow);
   }
   flow.gap = depth > 1 ? 0 : ctx.cell ? style.spaceAfter : theme.paragraph.body.spaceAfter;
 }
 
-/** The drawables of `marker`, set on the first line of `box` (the item's first box). */
-export function markerDrawables(flow: FlowBuilder, marker: PendingMarker, box: FlowBox): Drawable[] {
+/** The drawable of `marker`, set on the first line of `box` (the item's first box). */
+export function markerDrawable(flow: FlowBuilder, marker: PendingMarker, box: FlowBox): Drawable {
+  const { look } = marker;
   let line: LineDrawable | undefined;
   for (const d of box.drawables) {
     if (d.kind === 'line') {
@@ -88,46 +93,43 @@ export function markerDrawables(flow: FlowBuilder, marker: PendingMarker, box: F
       break;
     }
   }
-  const size = line?.size ?? marker.size;
-  const height = line?.height ?? marker.size * marker.lineHeight;
+  const size = line?.size ?? look.size;
+  const height = line?.height ?? look.height;
   const baseline = line?.baseline ?? baselineOffset(size, height);
-  if (!marker.ordered) {
-    const radius = size * (marker.depth === 1 ? 0.17 : 0.15);
-    return [
-      {
-        kind: 'bullet',
-        x: marker.right - radius - size * 0.2,
-        y: baseline - size * (EM_BOX_TOP - 0.5),
-        radius,
-        filled: marker.depth === 1,
-        color: marker.color,
-        struct: marker.path,
-      },
-    ];
+  if (!look.ordered) {
+    const radius = size * (look.depth === 1 ? 0.17 : 0.15);
+    return {
+      kind: 'bullet',
+      x: look.right - radius - size * 0.2,
+      y: baseline - size * (EM_BOX_TOP - 0.5),
+      radius,
+      filled: look.depth === 1,
+      color: look.color,
+      struct: marker.path,
+    };
   }
   const width = flow.env.measurer.width(marker.label, 'regular', size);
-  const x = marker.right - width;
-  return [
-    {
-      kind: 'line',
-      role: 'marker',
-      x,
-      y: 0,
-      width,
-      height,
-      baseline,
-      size,
-      text: marker.label,
-      runs: [{ x, text: marker.label, font: 'regular', color: marker.color, charSpacing: 0 }],
-      block: flow.env.counters.block++,
-      index: 0,
-      struct: marker.path,
-    },
-  ];
+  const x = look.right - width;
+  return {
+    kind: 'line',
+    role: 'marker',
+    x,
+    y: 0,
+    width,
+    height,
+    baseline,
+    size,
+    text: marker.label,
+    runs: [{ x, text: marker.label, font: 'regular', color: look.color, charSpacing: 0 }],
+    block: flow.env.counters.block++,
+    index: 0,
+    struct: marker.path,
+  };
 }
 
 /** An empty list item still shows its marker, on a line of its own. */
-function emitPendingMarker(flow: FlowBuilder, height: number): void {
+function emitPendingMarker(flow: FlowBuilder): void {
   if (!flow.marker) return;
+  const { height } = flow.marker.look;
   flow.emit({ kind: 'box', height, gapBefore: flow.takeGap(0), keepWithPrev: false, drawables: [] });
 }

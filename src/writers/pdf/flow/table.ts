@@ -213,6 +213,27 @@ function continuedCaption(flow: FlowBuilder, ctx: BlockContext): FlowBox | null 
 }
 
 /**
+ * A row's first cell set again with the continued mark, worked out when first asked for: only
+ * the few rows that split ask. Data rather than a closure per row: see "Code kept optimized" in
+ * docs/decisions.md.
+ */
+export class ContinuedLabel {
+  #label: FlowBox[] | null | undefined;
+
+  constructor(
+    private readonly flow: FlowBuilder,
+    private readonly blocks: Block[],
+    private readonly context: BlockContext,
+  ) {}
+
+  /** The cell's boxes with the mark; null when the cell holds no single paragraph to repeat. */
+  get(): FlowBox[] | null {
+    if (this.#label === undefined) this.#label = continuedLabel(this.flow, this.blocks, this.context);
+    return this.#label;
+  }
+}
+
+/**
  * A row's first cell set again with the continued mark (「辦理流程（續）」), for the part of the
  * row that runs onto the next page; null when the cell holds no single paragraph to repeat.
  */
@@ -258,11 +279,7 @@ function flowRow(
     };
     const blocks = row.cells[col]?.children ?? [];
     for (const block of blocks) cellFlow.addBlock(block, context);
-    if (col === 0 && !header && columns.length > 1) {
-      // Set only for the few rows that split, once.
-      let label: FlowBox[] | null | undefined;
-      repeated = () => (label === undefined ? (label = continuedLabel(flow, blocks, context)) : label);
-    }
+    if (col === 0 && !header && columns.length > 1) repeated = new ContinuedLabel(flow, blocks, context);
     cells.push({
       col,
       x: column.x,

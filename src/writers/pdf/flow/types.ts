@@ -8,6 +8,7 @@ import type { WriterCache } from '../../cache.js';
 import type { Theme } from '../../theme.js';
 import type { TextMeasurer } from '../text-measure.js';
 import type { Drawable, StructPath } from '../types.js';
+import type { ContinuedLabel } from './table.js';
 
 /** An indivisible piece of the flow: usually one line of text. */
 export interface FlowBox {
@@ -62,9 +63,9 @@ export interface FlowRow {
   /**
    * The first cell with the continued mark (「辦理流程（續）」): it replaces the first cell in
    * the part of a split row on the next page, when all of that cell stayed on the page before.
-   * Set when first asked for (null: the cell holds no single paragraph to repeat).
+   * Null for a row that has none to repeat (a header row, a table of one column).
    */
-  continuedLabel: (() => FlowBox[] | null) | null;
+  continuedLabel: ContinuedLabel | null;
   /** The part of a split row on the page after the break. */
   continuation: boolean;
 }
