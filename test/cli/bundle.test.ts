@@ -32,6 +32,30 @@ async function bothWays(args: string[], dir: string): Promise<[ProcessRun, Proce
   return [await spawnGuide(args, { cwd: dir, env }), await spawnGuide(args, { cwd: dir, env: plain })];
 }
 
+/** Every module `guide args` loads in `dir`, by URL, in the order loaded (from the bundle). */
+async function modulesLoaded(args: string[], dir: string): Promise<string[]> {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-loads-')), 'loaded.txt');
+  // A loader hook that writes down every module the process loads, by URL, as it loads it.
+  const hooks = `data:text/javascript,${encodeURIComponent(
+    "import { appendFileSync } from 'node:fs';" +
+      'export async function load(url, context, next) {' +
+      " appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, url + '\\n'); return next(url, context); }",
+  )}`;
+  const probe = `data:text/javascript,${encodeURIComponent(
+    `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
+  )}`;
+  try {
+    const result = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), ...args], {
+      cwd: dir,
+      env: { ...env, GUIDE_TEST_LOAD_LOG: log },
+    });
+    assert.equal(result.code, 0, result.stderr);
+    return readFileSync(log, 'utf8').split('\n');
+  } finally {
+    rmSync(path.dirname(log), { recursive: true, force: true });
+  }
+}
+
 describe('startup bundle', () => {
   // The bundle made here is left in lib/: it is current, and other tests may be running from it.
   before(async () => {
@@ -115,18 +139,20 @@ describe('startup bundle', () => {
     assert.equal(await validate('--no-cache'), 'true');
   });
 
+  it('starts from one module, which the commands import what they share with it from', async () => {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    const fromBundle = (loaded: string[]) =>
+      loaded.filter((url) => url.includes(`/lib/bundle/${stamp.folder}/`)).map((url) => path.basename(url));
+    assert.deepEqual(fromBundle(await modulesLoaded(['--help'], tmpdir())), ['main.js']);
+    // validate's own part and the chunks it shares with other commands load after it, and import
+    // from it what they share with it (a chunk joined into main.js and left for them would fail).
+    const validate = fromBundle(await modulesLoaded(['validate'], await copyEdition()));
+    assert.equal(validate[0], 'main.js');
+    assert.ok(validate.some((file) => file.startsWith('validate-')));
+  });
+
   it('loads docx only to build a DOCX package shell the build cache has not kept', async () => {
     const dir = await copyEdition();
-    const log = path.join(dir, 'loaded.txt');
-    // A loader hook that writes down every module the process loads, by URL, as it loads it.
-    const hooks = `data:text/javascript,${encodeURIComponent(
-      "import { appendFileSync } from 'node:fs';" +
-        'export async function load(url, context, next) {' +
-        " appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, url + '\\n'); return next(url, context); }",
-    )}`;
-    const probe = `data:text/javascript,${encodeURIComponent(
-      `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
-    )}`;
     // The bundle's modules that hold docx: esbuild heads each module it bundles with its file.
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const folder = path.join(path.dirname(stampFile), stamp.folder);
@@ -136,17 +162,7 @@ describe('startup bundle', () => {
     );
     assert.ok(docxModules.length > 0);
     const loadsDocx = async (...args: string[]) => {
-      rmSync(log, { force: true });
-      const result = await run(
-        process.execPath,
-        ['--import', probe, path.join(repoRoot, 'bin/guide.js'), 'build', ...args],
-        {
-          cwd: dir,
-          env: { ...env, GUIDE_TEST_LOAD_LOG: log },
-        },
-      );
-      assert.equal(result.code, 0, result.stderr);
-      const loaded = readFileSync(log, 'utf8').split('\n');
+      const loaded = await modulesLoaded(['build', ...args], dir);
       assert.ok(
         loaded.some((url) => url.includes(`/lib/bundle/${stamp.folder}/`)),
         'not run from the bundle',
