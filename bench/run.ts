@@ -40,7 +40,7 @@ import {
   type Result,
 } from './lib/format.js';
 import { guideBin, loadGuideLib, repoRoot } from './lib/guide-lib.js';
-import { addTimings, fitLine, timeCall, timeCommand, type Command } from './lib/measure.js';
+import { addTimings, fitLine, timeCall, timeInTurn, type Command, type TimedInTurn } from './lib/measure.js';
 import { countPdfPages } from './lib/pdf-pages.js';
 import { profileNode, type ProfileSummary } from './lib/profile.js';
 import { timePreviewRebuild } from './lib/preview.js';
@@ -139,11 +139,14 @@ interface WarmResults {
 
 /** Times a command, or records why it could not be. */
 function attempt(command: Command, runs: number, warmups: number): Result {
-  try {
-    return ok(timeCommand(command, runs, warmups));
-  } catch (error) {
-    return notMeasured(`failed: ${(error as Error).message.slice(0, 300)}`);
-  }
+  return attemptInTurn([{ command, warmups }], runs)[0]!;
+}
+
+/** Times commands in turn (`timeInTurn`), or records why one could not be. */
+function attemptInTurn(commands: readonly TimedInTurn[], runs: number): Result[] {
+  return timeInTurn(commands, runs).map((timing) =>
+    timing instanceof Error ? notMeasured(`failed: ${timing.message.slice(0, 300)}`) : ok(timing),
+  );
 }
 
 /** The file in `dir` ending in `extension` (tools name their output after the input), if any. */
@@ -180,22 +183,40 @@ function benchEdition(
     cwd: editionDir,
   });
 
-  progress(`${label}: guide build (PDF + DOCX)`);
-  const guideBoth = attempt(build([], out), runs, warmups);
+  const missing = (tool: Tool) => notMeasured(tool.found ? 'unreachable' : tool.reason);
+  const sample = label.startsWith('sample');
+  // guide's build, its rebuild and Typst's compile in turn: the ratios between them are targets.
+  progress(`${label}: guide build (PDF + DOCX)${sample ? ', rebuild after an edit' : ''}, Typst → PDF`);
+  const inTurn: TimedInTurn[] = [{ command: build([], out), warmups }];
+  const rebuildAt = sample
+    ? inTurn.push({ command: rebuildAfterEdit(editionDir, path.join(work, 'rebuild')), warmups: 1 }) - 1
+    : undefined;
+  const typstPdf = path.join(work, 'typst.pdf');
+  const typstAt = tools.typst.found
+    ? inTurn.push({
+        command: {
+          file: process.execPath,
+          args: ['-e', typstColdScript, tools.typst.command, typstFile, typstPdf, ...typstFontDirs()],
+          cwd: work,
+        },
+        warmups,
+      }) - 1
+    : undefined;
+  const timed = attemptInTurn(inTurn, runs);
+  const guideBoth = timed[0]!;
+  const rebuild = rebuildAt === undefined ? undefined : timed[rebuildAt]!;
+  const typstCold = typstAt === undefined ? missing(tools.typst) : timed[typstAt]!;
+
   progress(`${label}: guide build --format pdf`);
   const guidePdf = attempt(build(['--format', 'pdf'], path.join(work, 'guide-pdf')), runs, 0);
   let guideDocx: Result | undefined;
-  let rebuild: Result | undefined;
-  if (label.startsWith('sample')) {
+  if (sample) {
     progress(`${label}: guide build --format docx`);
     guideDocx = attempt(build(['--format', 'docx'], path.join(work, 'guide-docx')), runs, 0);
-    progress(`${label}: rebuild after editing one measure, cache present`);
-    rebuild = attempt(rebuildAfterEdit(editionDir, path.join(work, 'rebuild')), runs, 1);
   }
   const ourPdf = onlyFile(out, '.pdf');
   const ourDocx = onlyFile(out, '.docx');
 
-  const missing = (tool: Tool) => notMeasured(tool.found ? 'unreachable' : tool.reason);
   let pandoc: Result = missing(tools.pandoc);
   const pandocDocx = path.join(work, 'pandoc.docx');
   if (tools.pandoc.found) {
@@ -240,21 +261,6 @@ function benchEdition(
     pandoc.ok && libreoffice.ok
       ? ok(addTimings(pandoc.value, libreoffice.value))
       : notMeasured('needs both pandoc and LibreOffice');
-
-  let typstCold: Result = missing(tools.typst);
-  const typstPdf = path.join(work, 'typst.pdf');
-  if (tools.typst.found) {
-    progress(`${label}: Typst → PDF`);
-    typstCold = attempt(
-      {
-        file: process.execPath,
-        args: ['-e', typstColdScript, tools.typst.command, typstFile, typstPdf, ...typstFontDirs()],
-        cwd: work,
-      },
-      runs,
-      warmups,
-    );
-  }
 
   const size = (file: string | undefined) =>
     file === undefined ? undefined : statSync(file, { throwIfNoEntry: false })?.size;
@@ -379,7 +385,8 @@ function machineLine(options: Options): string {
   return (
     `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ` +
     `${type()} ${release()}, node ${process.version}; ${options.runs} timed run${options.runs === 1 ? '' : 's'} per row` +
-    ' (cold starts at least 5), after one untimed warm-up run of each tool'
+    ' (cold starts at least 11), after one untimed warm-up run of each tool; cold starts, and guide build,' +
+    ' its rebuild and Typst, timed in turn'
   );
 }
 
@@ -424,21 +431,19 @@ async function runBenchmarks(options: Options, scratch: string): Promise<Report>
   // Cold starts.
   const node = process.execPath;
   progress('cold starts');
-  const nodeBare = attempt({ file: node, args: ['-e', '0'] }, Math.max(runs, 5), 1);
-  const help = attempt({ file: node, args: [guideBin, '--help'], cwd: repoRoot }, Math.max(runs, 5), 1);
-  // Run again with nothing changed: the build cache holds the run before, and the files it read.
-  const validate = attempt({ file: node, args: [guideBin, 'validate'], cwd: repoRoot }, Math.max(runs, 5), 1);
-  // As staff run it after saving a file: that file is read and checked again, with every rule.
-  const validateAfterEdit = attempt(
-    afterEditing(repoRoot, path.join(scratch, 'validate-after-edit'), ['validate']),
-    Math.max(runs, 5),
-    1,
-  );
-  const validateNoCache = attempt(
-    { file: node, args: [guideBin, 'validate', '--no-cache'], cwd: repoRoot },
-    Math.max(runs, 5),
-    1,
-  );
+  // In turn, so that each ratio to `node -e 0` is taken under the same load; these runs are short.
+  const [nodeBare, help, validate, validateAfterEdit, validateNoCache] = attemptInTurn(
+    [
+      { command: { file: node, args: ['-e', '0'] }, warmups: 1 },
+      { command: { file: node, args: [guideBin, '--help'], cwd: repoRoot }, warmups: 1 },
+      // Run again with nothing changed: the build cache holds the run before, and the files it read.
+      { command: { file: node, args: [guideBin, 'validate'], cwd: repoRoot }, warmups: 1 },
+      // As staff run it after saving a file: that file is read and checked again, with every rule.
+      { command: afterEditing(repoRoot, path.join(scratch, 'validate-after-edit'), ['validate']), warmups: 1 },
+      { command: { file: node, args: [guideBin, 'validate', '--no-cache'], cwd: repoRoot }, warmups: 1 },
+    ],
+    Math.max(runs, 11),
+  ) as [Result, Result, Result, Result, Result];
 
   // The sample edition, then the generated sizes.
   progress('sample edition');

@@ -68,20 +68,41 @@ export function runOnce(command: Command): number {
   return elapsed;
 }
 
+/** A command to time in turn with others, and its untimed runs first (which fill the file cache, and for LibreOffice create its profile). */
+export interface TimedInTurn {
+  command: Command;
+  warmups: number;
+}
+
 /**
- * Wall time of `command` as a fresh process, `runs` times, after `warmups` untimed runs (which
- * fill the file cache, and for LibreOffice create its profile).
+ * Wall times of commands as fresh processes, run in turn: `runs` rounds of one run each, after
+ * each command's warm-up runs. A stretch of load on a shared machine then falls on all of them
+ * alike, and the ratios between them hold where blocks of runs one command after another did
+ * not. A command that fails is answered with its error and left out of the rounds after.
  */
-export function timeCommand(command: Command, runs: number, warmups = 1): Timing {
-  let run = 0;
-  const once = () => {
-    command.before?.(run++);
-    return runOnce(command);
+export function timeInTurn(commands: readonly TimedInTurn[], runs: number): (Timing | Error)[] {
+  const samples = commands.map((): number[] => []);
+  const failures: (Error | undefined)[] = commands.map(() => undefined);
+  const runsSoFar = commands.map(() => 0);
+  const once = (index: number, timed: boolean) => {
+    if (failures[index]) return;
+    const { command } = commands[index]!;
+    try {
+      command.before?.(runsSoFar[index]!++);
+      const elapsed = runOnce(command);
+      if (timed) samples[index]!.push(elapsed);
+    } catch (error) {
+      failures[index] = error instanceof Error ? error : new Error(String(error));
+    }
   };
-  for (let i = 0; i < warmups; i++) once();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push(once());
-  return summarise(samples);
+  const mostWarmups = Math.max(0, ...commands.map((entry) => entry.warmups));
+  for (let round = 0; round < mostWarmups; round++) {
+    commands.forEach((entry, index) => {
+      if (round < entry.warmups) once(index, false);
+    });
+  }
+  for (let round = 0; round < runs; round++) commands.forEach((_, index) => once(index, true));
+  return commands.map((_, index) => failures[index] ?? summarise(samples[index]!));
 }
 
 /** Wall time of an async call inside this process, `runs` times after `warmups` untimed calls. */
