@@ -186,7 +186,9 @@ function benchEdition(
   const missing = (tool: Tool) => notMeasured(tool.found ? 'unreachable' : tool.reason);
   const sample = label.startsWith('sample');
   // guide's build, its rebuild and Typst's compile in turn: the ratios between them are targets.
-  progress(`${label}: guide build (PDF + DOCX)${sample ? ', rebuild after an edit' : ''}, Typst → PDF`);
+  progress(
+    `${label}: guide build (PDF + DOCX)${sample ? ', rebuild after an edit' : ''}${tools.typst.found ? ', Typst → PDF' : ''}`,
+  );
   const inTurn: TimedInTurn[] = [{ command: build([], out), warmups }];
   const rebuildAt = sample
     ? inTurn.push({ command: rebuildAfterEdit(editionDir, path.join(work, 'rebuild')), warmups: 1 }) - 1

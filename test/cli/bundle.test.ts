@@ -139,7 +139,7 @@ describe('startup bundle', () => {
     assert.equal(await validate('--no-cache'), 'true');
   });
 
-  it('starts from one module, which the commands import what they share with it from', async () => {
+  it("starts from main.js alone; the commands' parts import what they share from it", async () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const fromBundle = (loaded: string[]) =>
       loaded.filter((url) => url.includes(`/lib/bundle/${stamp.folder}/`)).map((url) => path.basename(url));

@@ -80,29 +80,42 @@ const loadedWhenCalled: Plugin = {
  * run has loaded main.js before any of them.
  */
 async function joinStartupChunks(work: string, metafile: Metafile): Promise<void> {
-  const outputs = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.basename(file), output]));
+  // The outputs by their whole paths: an import of something outside the bundle that merely
+  // shares an output's name is no chunk of it.
+  const outputs = new Map(Object.entries(metafile.outputs).map(([file, output]) => [path.resolve(root, file), output]));
+  const main = path.join(work, 'main.js');
   const joined = new Set<string>();
-  const pending = ['main.js'];
+  const pending = [main];
   for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
     for (const { path: imported, kind } of outputs.get(file)!.imports) {
-      const chunk = path.basename(imported);
+      const chunk = path.resolve(root, imported);
       if (kind === 'import-statement' && outputs.has(chunk) && !joined.has(chunk)) {
         joined.add(chunk);
         pending.push(chunk);
       }
     }
   }
-  // `export *` passes on neither a default export nor a name two chunks export.
-  const exported = new Set(outputs.get('main.js')!.exports);
+  // `export *` passes on neither a default export nor a name exported twice.
+  const exported = new Set(outputs.get(main)!.exports);
   for (const chunk of joined) {
     for (const name of outputs.get(chunk)!.exports) {
-      if (name === 'default' || exported.has(name)) throw new Error(`${chunk} exports ${name} once more`);
+      if (name === 'default' || exported.has(name))
+        throw new Error(`${path.basename(chunk)} exports ${name} once more`);
       exported.add(name);
     }
   }
-  const entry = [...joined, 'main.js'].map((file) => `export * from './${file}';`).join('\n');
+  const names = new Set([...joined].map((chunk) => path.basename(chunk)));
+  // main.js first: its imports then run in its order, as they did from the chunks.
+  const entry = ['main.js', ...names].map((file) => `export * from './${file}';`).join('\n');
+  // esbuild drops the comments that head each module it bundled with the module's file; the
+  // joined main.js lists them at its top instead, so that a reader (and the tests) can tell which
+  // packages every start loads.
+  const heads = [main, ...joined].flatMap((file) =>
+    Object.keys(outputs.get(file)!.inputs).map((input) => `// ${input}`),
+  );
   const made = await build({
     stdin: { contents: entry, resolveDir: work, sourcefile: 'startup.js' },
+    banner: { js: `// main.js and the chunks it imported, joined: the modules they bundled.\n${heads.join('\n')}` },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -117,7 +130,7 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
           // main.js and its key); everything else they import stays as it is.
           bundler.onResolve({ filter: /.*/ }, (args) => {
             const file = args.path.replace(/^\.\//, '');
-            if (args.kind === 'import-statement' && (joined.has(file) || file === 'main.js'))
+            if (args.kind === 'import-statement' && (names.has(file) || file === 'main.js'))
               return { path: file, namespace: 'startup' };
             return { path: args.path, external: true };
           });
@@ -129,12 +142,12 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
       },
     ],
   });
-  writeFileSync(path.join(work, 'main.js'), made.outputFiles[0]!.contents);
-  for (const chunk of joined) rmSync(path.join(work, chunk));
+  writeFileSync(main, made.outputFiles[0]!.contents);
+  for (const chunk of joined) rmSync(chunk);
   for (const file of readdirSync(work)) {
     if (file === 'main.js' || !file.endsWith('.js')) continue;
     let text = readFileSync(path.join(work, file), 'utf8');
-    for (const chunk of joined) text = text.replaceAll(`"./${chunk}"`, '"./main.js"');
+    for (const name of names) text = text.replaceAll(`"./${name}"`, '"./main.js"');
     writeFileSync(path.join(work, file), text);
   }
 }
