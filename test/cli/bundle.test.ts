@@ -144,8 +144,8 @@ describe('startup bundle', () => {
     const fromBundle = (loaded: string[]) =>
       loaded.filter((url) => url.includes(`/lib/bundle/${stamp.folder}/`)).map((url) => path.basename(url));
     assert.deepEqual(fromBundle(await modulesLoaded(['--help'], tmpdir())), ['main.js']);
-    // validate's own part and the chunks it shares with other commands load after it, and import
-    // from it what they share with it (a chunk joined into main.js and left for them would fail).
+    // validate's own part and the chunks it shares with other commands load after it and import
+    // from it what they share with it: a joined chunk is gone, so an import of one would fail.
     const validate = fromBundle(await modulesLoaded(['validate'], await copyEdition()));
     assert.equal(validate[0], 'main.js');
     assert.ok(validate.some((file) => file.startsWith('validate-')));
