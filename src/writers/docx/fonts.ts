@@ -181,20 +181,33 @@ export function embeddedFonts(
   if (!made) cache.docxFonts.set(fonts, (made = new Map()));
   let entries = takeKept(made, key);
   if (entries === undefined) {
-    entries = [
-      embeddedFace(
-        fonts.regular.primary,
-        EMBEDDED_FONT_PARTS.regular,
-        fontKey(name, 'regular'),
-        used,
-        characters,
-        cache.store,
-      ),
-      embeddedFace(fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), used, characters, cache.store),
-    ];
+    const faces: ZipEntry[] = [];
+    for (const place of facePlaces(fonts, name)) faces.push(embeddedFace(place, used, characters, cache.store));
+    entries = faces;
   }
   keep(made, key, entries);
   return entries;
+}
+
+/** One embedded face: the PDF face it is a subset of, its part in the package, its obfuscation key. */
+interface FacePlace {
+  face: FontFace;
+  /** Under word/. */
+  part: string;
+  obfuscationKey: string;
+}
+
+/** The regular and bold faces embedded under the font name `name`. */
+function facePlaces(fonts: PdfFonts, name: string): FacePlace[] {
+  const places: FacePlace[] = [];
+  for (const weight of ['regular', 'bold'] as const) {
+    places.push({
+      face: fonts[weight].primary,
+      part: EMBEDDED_FONT_PARTS[weight],
+      obfuscationKey: fontKey(name, weight),
+    });
+  }
+  return places;
 }
 
 /** The entries kept under `key`, taken out (`keep` puts them back as the last used), if any. */
@@ -260,21 +273,20 @@ export class CommonGlyphFonts {
     const key = `${name}\u0000${own.join(',')}`;
     let entries = takeKept(this.made, key);
     if (entries === undefined) {
-      entries = [
-        this.face(this.fonts.regular.primary, EMBEDDED_FONT_PARTS.regular, fontKey(name, 'regular'), own),
-        this.face(this.fonts.bold.primary, EMBEDDED_FONT_PARTS.bold, fontKey(name, 'bold'), own),
-      ];
+      const faces: ZipEntry[] = [];
+      for (const place of facePlaces(this.fonts, name)) faces.push(this.face(place, own));
+      entries = faces;
     }
     keep(this.made, key, entries);
     return entries;
   }
 
-  private face(face: FontFace, part: string, obfuscationKey: string, own: readonly number[]): ZipEntry {
-    const name = `word/${part}`;
-    const font = subsetFontCommonFirst(face, this.common, own);
-    if (!font) return wholeFaceEntry(name, face, [...this.common, ...own], obfuscationKey);
+  private face(place: FacePlace, own: readonly number[]): ZipEntry {
+    const { part } = place;
+    const font = subsetFontCommonFirst(place.face, this.common, own);
+    if (!font) return wholeFaceEntry(place, [...this.common, ...own]);
     // Obfuscation changes the first 32 bytes, in the table directory, before any glyph.
-    const file = obfuscateFont(font.bytes, obfuscationKey);
+    const file = obfuscateFont(font.bytes, place.obfuscationKey);
     const { start, end } = font.common;
     const commonRun = file.subarray(start, end);
     let run = this.runs.get(part);
@@ -289,7 +301,7 @@ export class CommonGlyphFonts {
       run.deflated,
       deflateRawSync(file.subarray(end)),
     ]);
-    return deflatedZipEntry(name, crc32(file), file.length, deflated);
+    return deflatedZipEntry(`word/${part}`, crc32(file), file.length, deflated);
   }
 }
 
@@ -300,26 +312,24 @@ export class CommonGlyphFonts {
  * character makes and deflates no font.
  */
 function embeddedFace(
-  face: FontFace,
-  part: string,
-  obfuscationKey: string,
+  place: FacePlace,
   used: readonly number[],
   characters: string,
   store: EntryStore | undefined,
 ): ZipEntry {
-  const name = `word/${part}`;
+  const { face, part, obfuscationKey } = place;
   const stored = store && entryKey('docx-font-part', face.contentHash, part, obfuscationKey, characters);
   const kept = stored === undefined ? undefined : getNumbered(store, stored, 2);
   if (kept !== undefined) {
     const [checksum, size] = kept.numbers as [number, number];
-    return deflatedZipEntry(name, checksum, size, kept.bytes);
+    return deflatedZipEntry(`word/${part}`, checksum, size, kept.bytes);
   }
-  const entry = wholeFaceEntry(name, face, used, obfuscationKey);
+  const entry = wholeFaceEntry(place, used);
   if (stored !== undefined) setNumbered(store, stored, [entry.crc32, entry.size], entry.data);
   return entry;
 }
 
-/** The subset of `face` with `codePoints`, obfuscated with `obfuscationKey` and deflated whole, as the zip entry `name`. */
-function wholeFaceEntry(name: string, face: FontFace, codePoints: readonly number[], obfuscationKey: string): ZipEntry {
-  return zipEntry(name, obfuscateFont(subsetFont(face, codePoints), obfuscationKey), true);
+/** The subset of the face with `codePoints`, obfuscated and deflated whole, as its zip entry. */
+function wholeFaceEntry(place: FacePlace, codePoints: readonly number[]): ZipEntry {
+  return zipEntry(`word/${place.part}`, obfuscateFont(subsetFont(place.face, codePoints), place.obfuscationKey), true);
 }

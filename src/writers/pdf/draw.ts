@@ -297,7 +297,7 @@ class Painter {
       const path = run.struct ?? d.struct!;
       if (tagged && path !== open) {
         if (open) ops.push('EMC');
-        ops.push(`/${tagOf(path)} <</MCID ${this.tree!.content(path)}>> BDC`);
+        ops.push(this.markedContent(path));
         open = path;
       }
       if (run.charSpacing !== this.charSpacing) {
@@ -351,7 +351,6 @@ class Painter {
   private bullet(d: BulletDrawable): void {
     const char = d.filled ? BULLET.filled : BULLET.hollow;
     const cp = char.codePointAt(0)!;
-    const path = d.struct ?? null;
     const face = this.fonts.regular.primary;
     const box = face.has(cp) ? face.font.glyphForCodePoint(cp).bbox : null;
     if (box && box.maxX > box.minX) {
@@ -361,7 +360,7 @@ class Painter {
       const x = d.x - ((box.minX + box.maxX) / 2) * scale;
       const baseline = d.y + ((box.minY + box.maxY) / 2) * scale;
       const ops = (this.text ??= ['BT']);
-      const open = this.bulletMark(path, cp, false);
+      const open = this.openMark(d.struct);
       if (open) ops.push(open);
       if (this.charSpacing !== 0) {
         ops.push('0 Tc');
@@ -375,7 +374,8 @@ class Painter {
     }
     this.endText();
     const { doc } = this;
-    const open = this.bulletMark(path, cp, true);
+    // Drawn as a circle, it says which character it stands for.
+    const open = this.openMark(d.struct, ` /ActualText <FEFF${cp.toString(16).toUpperCase().padStart(4, '0')}>`);
     if (open) doc.addContent(open);
     if (d.filled) {
       this.setFill(d.color);
@@ -388,15 +388,18 @@ class Painter {
     if (open) doc.addContent('EMC');
   }
 
+  /** What opens `path`'s marked content in a tagged document, `extra` entries in its properties. */
+  private markedContent(path: StructPath, extra = ''): string {
+    return `/${tagOf(path)} <</MCID ${this.tree!.content(path)}${extra}>> BDC`;
+  }
+
   /**
-   * What opens a bullet's marked content: its element's (with the character as its ActualText
-   * when drawn as a circle) or an artifact's; nothing in an untagged document.
+   * What opens a drawing's marked content: its element's (`extra` in its element's properties),
+   * or an artifact's when it has none; nothing in an untagged document.
    */
-  private bulletMark(path: StructPath | null, cp: number, actualText: boolean): string | null {
+  private openMark(path: StructPath | undefined, extra = ''): string | null {
     if (!this.tree) return null;
-    if (!path) return '/Artifact BMC';
-    const actual = actualText ? ` /ActualText <FEFF${cp.toString(16).toUpperCase().padStart(4, '0')}>` : '';
-    return `/${tagOf(path)} <</MCID ${this.tree.content(path)}${actual}>> BDC`;
+    return path ? this.markedContent(path, extra) : '/Artifact BMC';
   }
 
   private draw(d: Exclude<Drawable, { kind: 'line' | 'cell' | 'page-ref' }>): void {
@@ -432,16 +435,15 @@ class Painter {
         break;
       case 'qr': {
         const module = d.size / d.matrix.size;
-        const path = this.tree && d.struct ? d.struct : null;
-        if (path) doc.addContent(`/${tagOf(path)} <</MCID ${this.tree!.content(path)}>> BDC`);
-        else if (this.tree) doc.addContent('/Artifact BMC');
+        const open = this.openMark(d.struct);
+        if (open) doc.addContent(open);
         // Colour before the path: PDF allows no colour operators between path and fill.
         this.setFill(d.color);
         for (const run of qrRuns(d.matrix)) {
           doc.rect(d.x + run.col * module, d.y + run.row * module, run.length * module, module);
         }
         doc.fill();
-        if (this.tree) doc.addContent('EMC');
+        if (open) doc.addContent('EMC');
         break;
       }
       case 'link':

@@ -33,6 +33,8 @@ interface Document {
   _write(data: string | Uint8Array): void;
   _finalize(): void;
   push(chunk: Uint8Array | null): boolean;
+  /** Set by `useObjectStreams`: the state its hooks find through `this`. */
+  _objectStreams?: ObjectStreams;
 }
 
 /**
@@ -134,13 +136,11 @@ class Reserved implements ReservedObjects {
   }
 }
 
-const streamsOf = new WeakMap<Document, ObjectStreams>();
-
 /** Makes `doc` (a pdfkit document, before any object is written) write object streams. */
 export function useObjectStreams(doc: PDFKit.PDFDocument): ObjectMaker {
   const internals = doc as unknown as Document;
   const streams = new ObjectStreams(internals, internals.ref);
-  streamsOf.set(internals, streams);
+  internals._objectStreams = streams;
   internals.ref = packedRef;
   internals._finalize = finishStreams;
   return streams;
@@ -148,7 +148,7 @@ export function useObjectStreams(doc: PDFKit.PDFDocument): ObjectMaker {
 
 /** The document's `ref`: pdfkit's, the object packed when it ends. */
 function packedRef(this: Document, data?: Record<string, unknown>): Ref {
-  return packable(streamsOf.get(this)!.standalone(data ?? {}));
+  return this._objectStreams!.ref(data ?? {});
 }
 
 function packable(ref: Ref): Ref {
@@ -160,7 +160,7 @@ function packable(ref: Ref): Ref {
 function finalizePacked(this: Ref): void {
   // pdfkit's own, from the class: the object's own `finalize` is this function.
   const finalize = (Object.getPrototypeOf(this) as Ref).finalize;
-  const streams = streamsOf.get(this.document)!;
+  const streams = this.document._objectStreams!;
   // Streams stay objects of their own (as must everything written while finishing).
   if (this.buffer.length > 0 || streams.finishing) {
     finalize.call(this);
@@ -182,12 +182,12 @@ function finalizePacked(this: Ref): void {
 /** The document's `_write` while an object is packed. */
 function catchWrite(this: Document, chunk: string | Uint8Array): void {
   if (typeof chunk !== 'string') throw new Error('an object without a stream wrote bytes');
-  streamsOf.get(this)!.caught.push(chunk);
+  this._objectStreams!.caught.push(chunk);
 }
 
 /** The document's `_finalize`: the last object stream, then the cross-reference stream. */
 function finishStreams(this: Document): void {
-  const streams = streamsOf.get(this)!;
+  const streams = this._objectStreams!;
   // Writing the streams ends more objects, and pdfkit may call this again as they end.
   if (streams.finishing) return;
   streams.finishing = true;

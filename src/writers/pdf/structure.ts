@@ -212,7 +212,7 @@ export class StructureTree {
     Object.assign(treeRoot.data, {
       K: names.of(0),
       ParentTree: { Nums: nums },
-      ParentTreeNextKey: this.pageCount + this.annotationRefs.length,
+      ParentTreeNextKey: this.nextAnnotationKey,
     });
     // Not ended here: pdfkit ends the catalogue's StructTreeRoot (and MarkInfo) itself.
     return treeRoot;

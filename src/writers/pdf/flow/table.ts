@@ -173,7 +173,6 @@ export function addTable(flow: FlowBuilder, table: Table, ctx: BlockContext): vo
     caption: table.variant === 'card' && !ctx.cell ? continuedCaption(flow, ctx) : null,
   };
   const tablePath = [...ctx.struct, structNode(flow.env, 'Table')];
-  // Rows in loops, not callbacks made per table: see "Code kept optimized" in docs/decisions.md.
   for (const [i, row] of table.header.entries()) {
     info.header.push(flowRow(flow, row, i, info, columns, true, table.variant, tablePath));
   }
