@@ -13,7 +13,7 @@ import { helpMessages as say } from '../messages/cli.js';
 import { mailHelpMessages as mailHelp } from '../messages/mail.js';
 import { GuideInputError } from '../errors.js';
 import { ExitCode, exitCodeFor } from '../terminal/exit-codes.js';
-import type { CliIo } from '../terminal/io.js';
+import { type CliIo, useColor } from '../terminal/io.js';
 import { processIo } from './process-io.js';
 import { safeStream } from '../terminal/safe-output.js';
 import { version } from '../io/version.js';
@@ -64,6 +64,9 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
       // Help is as wide as the terminal it goes to; 80 columns into a file or pipe.
       getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
       getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns ? io.stderr.columns : 80),
+      // guide's rule for colours, on the streams it was given: commander's own asks process.stdout.
+      getOutHasColors: () => useColor(io.stdout, io.env),
+      getErrHasColors: () => useColor(io.stderr, io.env),
     })
     .addHelpText(
       'after',

@@ -1,6 +1,11 @@
 /** The real process behind `CliIo`: only the command line's entry touches it. */
 
+import type * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { CliIo, OutputStream } from '../terminal/io.js';
+
+// node:fs by require: an ES import of it builds the namespace of its every export first.
+const { fstatSync, statSync, writeSync } = createRequire(import.meta.url)('node:fs') as typeof fs;
 
 // `guide list | head` closes the pipe early: the reader has what it wanted, which is no error.
 function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
@@ -8,12 +13,31 @@ function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
 }
 
 /**
- * process.stdout or process.stderr, made when first used: node makes each on first use, loading
- * its stream modules (and net's, for a pipe), ~2 ms a stream that `guide --help` does not write to.
+ * Whether `fd` may be a terminal, told without node's tty module (it loads net's and the stream
+ * modules, as process.stdout does: ~3 ms of `guide --help`). A file, pipe or socket is not; nor is
+ * /dev/null, the one character device output usually goes to that is not a terminal.
+ */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    const stats = fstatSync(fd);
+    return stats.isCharacterDevice() && stats.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return true; // a closed descriptor, or no /dev/null: node's stream decides
+  }
+}
+
+/**
+ * Standard output or error. Into a file, pipe or /dev/null it is written with `writeSync`, as
+ * node's own stream would write it there (synchronously), without making that stream; a terminal
+ * gets process.stdout or process.stderr, made when first used, which know its width.
  */
 function processStream(name: 'stdout' | 'stderr'): OutputStream {
+  const fd = name === 'stdout' ? 1 : 2;
+  let direct: boolean | undefined;
   let stream: NodeJS.WriteStream | undefined;
-  const opened = () => {
+  let closed = false;
+  const isDirect = () => (direct ??= !mayBeTerminal(fd));
+  const nodeStream = () => {
     if (stream === undefined) {
       stream = process[name];
       stream.on('error', ignoreClosedPipe);
@@ -21,12 +45,31 @@ function processStream(name: 'stdout' | 'stderr'): OutputStream {
     return stream;
   };
   return {
-    write: (text) => opened().write(text),
+    write(text) {
+      if (closed) return true;
+      // Once node's stream has text waiting, everything goes after it.
+      if (stream !== undefined || !isDirect()) return nodeStream().write(text);
+      const bytes = Buffer.from(text);
+      let written = 0;
+      try {
+        while (written < bytes.length) written += writeSync(fd, bytes, written);
+        return true;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          closed = true;
+          return true;
+        }
+        if (code !== 'EAGAIN') throw error;
+        // A pipe another process made non-blocking is full: node's stream waits for it to drain.
+        return nodeStream().write(bytes.subarray(written));
+      }
+    },
     get isTTY() {
-      return opened().isTTY;
+      return isDirect() ? false : nodeStream().isTTY;
     },
     get columns() {
-      return opened().columns;
+      return isDirect() ? undefined : nodeStream().columns;
     },
   };
 }
