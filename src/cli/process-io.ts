@@ -22,14 +22,15 @@ function mayBeTerminal(fd: number): boolean {
     const stats = fstatSync(fd);
     return stats.isCharacterDevice() && stats.rdev !== statSync('/dev/null').rdev;
   } catch {
-    return true; // a closed descriptor, or no /dev/null: node's stream decides
+    return true; // a closed descriptor, or no /dev/null (Windows: its console and NUL): node's stream decides
   }
 }
 
 /**
- * Standard output or error. Into a file, pipe or /dev/null it is written with `writeSync`, as
- * node's own stream would write it there (synchronously), without making that stream; a terminal
- * gets process.stdout or process.stderr, made when first used, which know its width.
+ * Standard output or error. Into a file, pipe or /dev/null it is written with `writeSync`, without
+ * making node's stream: the same bytes in the same order, but into a pipe its reader has stopped
+ * reading guide waits, where node's stream would keep the text. A terminal gets process.stdout or
+ * process.stderr, made when first used, which know its width.
  */
 function processStream(name: 'stdout' | 'stderr'): OutputStream {
   const fd = name === 'stdout' ? 1 : 2;
@@ -61,7 +62,8 @@ function processStream(name: 'stdout' | 'stderr'): OutputStream {
           return true;
         }
         if (code !== 'EAGAIN') throw error;
-        // A pipe another process made non-blocking is full: node's stream waits for it to drain.
+        // A full pipe that node's stream (of this process or another) made non-blocking: that
+        // stream waits for the reader.
         return nodeStream().write(bytes.subarray(written));
       }
     },
