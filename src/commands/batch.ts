@@ -6,7 +6,6 @@
 
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { validateCatalogue } from '../catalogue/validate.js';
 import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
@@ -30,6 +29,7 @@ import { resolvePdfOutput } from '../pipeline/pdf-output.js';
 import { resolveRequest } from '../pipeline/request.js';
 import type { PdfStandard } from '../writers/pdf/index.js';
 import { parseOutputAndReportFormats } from './options.js';
+import { holdHeapGrowth, optimizeHotCodeOnly } from './v8-flags.js';
 import { batchMessages as say } from '../messages/batch.js';
 
 /** Options of `guide batch`, as commander parses them. */
@@ -52,24 +52,10 @@ export interface BatchCommandOptions {
   print?: boolean;
 }
 
-/**
- * Holds every heap of the process to 1.5× what was live after its last collection, from before
- * `guide batch` reads anything. Left to itself V8 lets a heap grow 2–4× past that when
- * collecting is cheap; a builder keeps little from one firm to the next, so that slack was most
- * of a batch's memory. At 1.5× the peak of 200 firms (PDF and DOCX, this thread and one worker)
- * fell from 389 MB to 306 MB in the same CPU time; at 1.3× to 291 MB for 13 % more CPU. A V8
- * flag holds for the whole process, every thread; V8 reads this one at each collection. Before
- * the firm list is read: reading 10,000 rows, each with its cells' places, grew this thread's heap
- * to 100 MB with V8's slack, and V8 kept that heap through the run (10,000 firms, PDF, `--jobs 2`:
- * the first 40 s peaked at 295 MB against 330 MB when it was set as the run started, median of 3).
- */
-function holdHeapGrowth(): void {
-  setFlagsFromString('--heap-growing-percent=50');
-}
-
 /** Runs `guide batch`; returns the exit code. */
 export async function batchCommand(io: CliIo, options: BatchCommandOptions): Promise<number> {
   holdHeapGrowth();
+  optimizeHotCodeOnly();
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const jobs = parseJobs(options.jobs, availableParallelism());

@@ -28,6 +28,7 @@ import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
 import { changesSince } from '../release/since.js';
 import { parseOutputAndReportFormats } from './options.js';
+import { optimizeHotCodeOnly } from './v8-flags.js';
 import { buildMessages as say } from '../messages/render.js';
 
 export interface BuildCommandOptions {
@@ -50,6 +51,7 @@ function formatBytes(bytes: number): string {
 }
 
 export async function buildCommand(io: CliIo, options: BuildCommandOptions): Promise<number> {
+  optimizeHotCodeOnly();
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const pinnedDate = buildInstant(io.env);

@@ -1,0 +1,39 @@
+/**
+ * V8 flags that the commands building guides set for their process as they start. A V8 flag holds
+ * for the whole process, every thread; V8 reads these as it runs, so setting them then is in time.
+ * See docs/decisions.md ("Batch" and "V8's tiering in a short run").
+ */
+
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * Holds every heap of the process to 1.5× what was live after its last collection, from before
+ * `guide batch` reads anything. Left to itself V8 lets a heap grow 2–4× past that when
+ * collecting is cheap; a builder keeps little from one firm to the next, so that slack was most
+ * of a batch's memory. At 1.5× the peak of 200 firms (PDF and DOCX, this thread and one worker)
+ * fell from 389 MB to 306 MB in the same CPU time; at 1.3× to 291 MB for 13 % more CPU. V8 reads
+ * this one at each collection. Before the firm list is read: reading 10,000 rows, each with its
+ * cells' places, grew this thread's heap to 100 MB with V8's slack, and V8 kept that heap through
+ * the run (10,000 firms, PDF, `--jobs 2`: the first 40 s peaked at 295 MB against 330 MB when it
+ * was set as the run started, median of 3).
+ */
+export function holdHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
+}
+
+/** V8's own interrupt budget in node 20 (V8 11.3): how much bytecode a function runs before V8 considers optimizing it. */
+const defaultInterruptBudget = 67584;
+
+/**
+ * Leaves V8's optimizing compiler to the code that runs most: a function is considered for
+ * TurboFan after running 4× the bytecode V8 waits for by default. A build is over in about a
+ * second, and on two cores the code TurboFan compiled for functions that had just warmed up was
+ * mostly never run before the process ended; the compiles shared the cores with the build and the
+ * collector. Node 20 only: node 22's V8 counts invocations instead, goes through Maglev first,
+ * gained nothing measurable from the like, and refuses this flag as unknown.
+ */
+export function optimizeHotCodeOnly(): void {
+  if (process.versions.node.split('.')[0] === '20') {
+    setFlagsFromString(`--interrupt-budget=${4 * defaultInterruptBudget}`);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The V8 flags guide's commands set for their process (src/commands/v8-flags.ts): `guide build`
+ * and `guide batch` leave the optimizing compiler to hot code (node 20), `guide batch` holds
+ * heap growth, and commands that build nothing leave V8 as it is.
+ */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../helpers/paths.js';
+
+const folder = mkdtempSync(path.join(tmpdir(), 'guide-v8-flags-'));
+after(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Loaded into guide's process first: writes down every flag given to V8 at run time, on stderr as the process ends. */
+const probe = `data:text/javascript,${encodeURIComponent(`
+import module from 'node:module';
+import v8 from 'node:v8';
+const flags = [];
+const setFlagsFromString = v8.setFlagsFromString;
+v8.setFlagsFromString = (flag) => { flags.push(flag); setFlagsFromString(flag); };
+module.syncBuiltinESMExports();
+process.on('exit', () => process.stderr.write('\\nflags: ' + JSON.stringify(flags)));
+`)}`;
+
+/** The flags `guide …args` set, run in an empty folder (it ends with "no guide.yaml here"). */
+function flagsSetBy(...args: string[]): string[] {
+  const run = spawnSync(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), ...args], {
+    cwd: folder,
+    env: { ...process.env, GUIDE_LANG: 'en' },
+    encoding: 'utf8',
+  });
+  const found = /\nflags: (.*)$/.exec(run.stderr);
+  assert.ok(found, run.stderr);
+  return JSON.parse(found[1]!) as string[];
+}
+
+const hotCodeOnly = process.versions.node.split('.')[0] === '20' ? ['--interrupt-budget=270336'] : [];
+
+describe('V8 flags of a command', () => {
+  it('guide build: the optimizing compiler for hot code only', () => {
+    assert.deepEqual(flagsSetBy('build'), hotCodeOnly);
+  });
+
+  it('guide batch: heap growth held as well', () => {
+    assert.deepEqual(flagsSetBy('batch', '--firms', 'firms.csv'), ['--heap-growing-percent=50', ...hotCodeOnly]);
+  });
+
+  it('guide validate and guide list: none', () => {
+    assert.deepEqual(flagsSetBy('validate'), []);
+    assert.deepEqual(flagsSetBy('list'), []);
+  });
+});
