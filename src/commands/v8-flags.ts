@@ -1,7 +1,7 @@
 /**
  * V8 flags that the commands building guides set for their process as they start. A V8 flag holds
  * for the whole process, every thread; V8 reads these as it runs, so setting them then is in time.
- * See docs/decisions.md ("Batch" and "V8's tiering in a short run").
+ * See docs/decisions.md ("Batch: what each firm's guide repeats" and "V8's tiering in a short run").
  */
 
 import { setFlagsFromString } from 'node:v8';
@@ -21,19 +21,22 @@ export function holdHeapGrowth(): void {
   setFlagsFromString('--heap-growing-percent=50');
 }
 
-/** V8's own interrupt budget in node 20 (V8 11.3): how much bytecode a function runs before V8 considers optimizing it. */
-const defaultInterruptBudget = 67584;
+/**
+ * V8's own interrupt budget in node 20 (V8 11.3): how much bytecode a function runs before V8
+ * considers optimizing it.
+ */
+const node20InterruptBudget = 67584;
 
 /**
  * Leaves V8's optimizing compiler to the code that runs most: a function is considered for
  * TurboFan after running 4× the bytecode V8 waits for by default. A build is over in about a
- * second, and on two cores the code TurboFan compiled for functions that had just warmed up was
- * mostly never run before the process ended; the compiles shared the cores with the build and the
- * collector. Node 20 only: node 22's V8 counts invocations instead, goes through Maglev first,
- * gained nothing measurable from the like, and refuses this flag as unknown.
+ * second; on two cores, TurboFan's compiles of functions that had only just warmed up competed
+ * with the build and the collector. Node 20 only: node 22 and later count invocations instead, go
+ * through Maglev first, gained nothing measurable from raising those thresholds, and refuse this
+ * flag as unknown; node 21 (V8 11.8) was not measured.
  */
 export function optimizeHotCodeOnly(): void {
   if (process.versions.node.split('.')[0] === '20') {
-    setFlagsFromString(`--interrupt-budget=${4 * defaultInterruptBudget}`);
+    setFlagsFromString(`--interrupt-budget=${4 * node20InterruptBudget}`);
   }
 }

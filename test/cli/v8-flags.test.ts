@@ -17,22 +17,25 @@ after(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Loaded into guide's process first: writes down every flag given to V8 at run time, on stderr as the process ends. */
 const probe = `data:text/javascript,${encodeURIComponent(`
+import fs from 'node:fs';
 import module from 'node:module';
 import v8 from 'node:v8';
 const flags = [];
 const setFlagsFromString = v8.setFlagsFromString;
 v8.setFlagsFromString = (flag) => { flags.push(flag); setFlagsFromString(flag); };
 module.syncBuiltinESMExports();
-process.on('exit', () => process.stderr.write('\\nflags: ' + JSON.stringify(flags)));
+process.on('exit', () => fs.writeSync(2, '\\nflags: ' + JSON.stringify(flags)));
 `)}`;
 
-/** The flags `guide …args` set, run in an empty folder (it ends with "no guide.yaml here"). */
+/** The flags `guide …args` set, run in an empty folder: the command runs, and stops at the missing guide.yaml. */
 function flagsSetBy(...args: string[]): string[] {
   const run = spawnSync(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), ...args], {
     cwd: folder,
     env: { ...process.env, GUIDE_LANG: 'en' },
     encoding: 'utf8',
   });
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(run.stderr, /E-CONFIG-MISSING/);
   const found = /\nflags: (.*)$/.exec(run.stderr);
   assert.ok(found, run.stderr);
   return JSON.parse(found[1]!) as string[];
