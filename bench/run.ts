@@ -520,7 +520,7 @@ async function runBenchmarks(options: Options, scratch: string): Promise<Report>
   const judgeRatio = (name: string, value: number | undefined, target: number, id: string, why = '') =>
     judge(
       `${name} ≤ ${ratio(target)}`,
-      value === undefined ? `not measured${why ? `: ${why}` : ''}` : ratio(value),
+      value === undefined ? `not measured${why ? `: ${why}` : ''}` : ratio(value, 2),
       value === undefined ? undefined : value <= target,
       id,
     );

@@ -33,9 +33,9 @@ export function bytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`;
 }
 
-/** "3.7×". */
-export function ratio(value: number): string {
-  return `${value >= 10 ? value.toFixed(0) : value.toFixed(1)}×`;
+/** "3.7×"; "3.72×" with `decimals` 2 (a ratio judged against a target, read as it was judged). */
+export function ratio(value: number, decimals = 1): string {
+  return `${value >= 10 ? value.toFixed(0) : value.toFixed(decimals)}×`;
 }
 
 /** The median of a result, or "not measured: reason". */
