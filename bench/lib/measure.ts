@@ -81,28 +81,29 @@ export interface TimedInTurn {
  * not. A command that fails is answered with its error and left out of the rounds after.
  */
 export function timeInTurn(commands: readonly TimedInTurn[], runs: number): (Timing | Error)[] {
-  const samples = commands.map((): number[] => []);
-  const failures: (Error | undefined)[] = commands.map(() => undefined);
-  const runsSoFar = commands.map(() => 0);
-  const once = (index: number, timed: boolean) => {
-    if (failures[index]) return;
-    const { command } = commands[index]!;
+  const turns = commands.map(({ command, warmups }) => ({
+    command,
+    warmups,
+    runs: 0,
+    samples: [] as number[],
+    failure: undefined as Error | undefined,
+  }));
+  const once = (turn: (typeof turns)[number], timed: boolean) => {
+    if (turn.failure) return;
     try {
-      command.before?.(runsSoFar[index]!++);
-      const elapsed = runOnce(command);
-      if (timed) samples[index]!.push(elapsed);
+      turn.command.before?.(turn.runs++);
+      const elapsed = runOnce(turn.command);
+      if (timed) turn.samples.push(elapsed);
     } catch (error) {
-      failures[index] = error instanceof Error ? error : new Error(String(error));
+      turn.failure = error instanceof Error ? error : new Error(String(error));
     }
   };
-  const mostWarmups = Math.max(0, ...commands.map((entry) => entry.warmups));
+  const mostWarmups = Math.max(0, ...turns.map((turn) => turn.warmups));
   for (let round = 0; round < mostWarmups; round++) {
-    commands.forEach((entry, index) => {
-      if (round < entry.warmups) once(index, false);
-    });
+    for (const turn of turns) if (round < turn.warmups) once(turn, false);
   }
-  for (let round = 0; round < runs; round++) commands.forEach((_, index) => once(index, true));
-  return commands.map((_, index) => failures[index] ?? summarise(samples[index]!));
+  for (let round = 0; round < runs; round++) for (const turn of turns) once(turn, true);
+  return turns.map((turn) => turn.failure ?? summarise(turn.samples));
 }
 
 /** Wall time of an async call inside this process, `runs` times after `warmups` untimed calls. */

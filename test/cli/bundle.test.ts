@@ -12,7 +12,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { currentBundle, stampFile, stampOf, type BundleStamp } from '../../src/cli/bundle/launch.js';
 import { repoRoot } from '../helpers/paths.js';
-import { copyEdition, editFile, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
+import { copyEdition, editFile, moduleUrl, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
 
 /** The environment of the runs: English. */
 const env: NodeJS.ProcessEnv = { ...process.env, GUIDE_LANG: 'en', TZ: 'Asia/Taipei' };
@@ -36,18 +36,16 @@ async function bothWays(args: string[], dir: string): Promise<[ProcessRun, Proce
 async function modulesLoaded(args: string[], dir: string): Promise<string[]> {
   const log = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-loads-')), 'loaded.txt');
   // A loader hook that writes down every module the process loads, by URL, as it loads it.
-  const hooks = `data:text/javascript,${encodeURIComponent(
+  const hooks = moduleUrl(
     "import { appendFileSync } from 'node:fs';" +
       'export async function load(url, context, next) {' +
       " appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, url + '\\n'); return next(url, context); }",
-  )}`;
-  const probe = `data:text/javascript,${encodeURIComponent(
-    `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
-  )}`;
+  );
   try {
-    const result = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), ...args], {
+    const result = await spawnGuide(args, {
       cwd: dir,
       env: { ...env, GUIDE_TEST_LOAD_LOG: log },
+      probe: `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
     });
     assert.equal(result.code, 0, result.stderr);
     return readFileSync(log, 'utf8').split('\n');
@@ -113,20 +111,12 @@ describe('startup bundle', () => {
 
   it('loads yaml only for files the build cache has not kept', async () => {
     // Whether the process required the bundle's yaml, written as it exits.
-    const probe = `data:text/javascript,${encodeURIComponent(
+    const probe =
       "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
-        "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('yaml.cjs')))));",
-    )}`;
+      "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('yaml.cjs')))));";
     const dir = await copyEdition();
     const validate = async (...args: string[]) => {
-      const result = await run(
-        process.execPath,
-        ['--import', probe, path.join(repoRoot, 'bin/guide.js'), 'validate', ...args],
-        {
-          cwd: dir,
-          env,
-        },
-      );
+      const result = await spawnGuide(['validate', ...args], { cwd: dir, env, probe });
       assert.equal(result.code, 0, result.stderr);
       // What validate says comes before the probe's word.
       return /(true|false)$/.exec(result.stderr)?.[1];
@@ -185,14 +175,10 @@ describe('startup bundle', () => {
 
   it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {
     // Which of node's modules the process loaded, written as it exits.
-    const probe = `data:text/javascript,${encodeURIComponent(
-      "process.on('exit', () => process.stderr.write(String(process.moduleLoadList.includes('NativeModule child_process'))));",
-    )}`;
+    const probe =
+      "process.on('exit', () => process.stderr.write(String(process.moduleLoadList.includes('NativeModule child_process'))));";
     const loaded = async (runEnv: NodeJS.ProcessEnv) => {
-      const help = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), '--help'], {
-        cwd: tmpdir(),
-        env: runEnv,
-      });
+      const help = await spawnGuide(['--help'], { cwd: tmpdir(), env: runEnv, probe });
       assert.equal(help.code, 0, help.stderr);
       return help.stderr;
     };
@@ -203,14 +189,10 @@ describe('startup bundle', () => {
 
   it("asks node to keep the modules' compiled code between runs, where node can (22.1 and later)", async () => {
     // node 20 has no enableCompileCache: the probe puts one in its place, which counts its calls.
-    const probe = `data:text/javascript,${encodeURIComponent(
+    const probe =
       "import module from 'node:module'; let calls = 0; module.enableCompileCache = () => { calls++; };" +
-        "process.on('exit', () => process.stderr.write(String(calls)));",
-    )}`;
-    const help = await run(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), '--help'], {
-      cwd: tmpdir(),
-      env,
-    });
+      "process.on('exit', () => process.stderr.write(String(calls)));";
+    const help = await spawnGuide(['--help'], { cwd: tmpdir(), env, probe });
     assert.equal(help.code, 0, help.stderr);
     assert.equal(help.stderr, '1');
   });

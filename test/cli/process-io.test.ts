@@ -6,16 +6,16 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, constants, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
+import { moduleUrl, spawnGuide, tempDir } from '../release/helpers.js';
 
 const guideBin = path.join(repoRoot, 'bin/guide.js');
 const env = { ...process.env, GUIDE_LANG: 'en' };
-const folder = mkdtempSync(path.join(tmpdir(), 'guide-io-'));
+const folder = await tempDir('guide-io-');
 after(() => rmSync(folder, { recursive: true, force: true }));
 
 /**
@@ -23,7 +23,7 @@ after(() => rmSync(folder, { recursive: true, force: true }));
  * with EAGAIN or EPIPE (process-io takes node:fs's writeSync as it loads, after this), and, as
  * the process ends, whether process.stdout was ever made.
  */
-const probe = `data:text/javascript,${encodeURIComponent(`
+const probe = `
 import fs from 'node:fs';
 const writeSync = fs.writeSync;
 fs.writeSync = function (fd, ...rest) {
@@ -38,7 +38,7 @@ const stdout = Object.getOwnPropertyDescriptor(process, 'stdout');
 let made = false;
 Object.defineProperty(process, 'stdout', { configurable: true, get() { made = true; return stdout.get.call(this); } });
 process.on('exit', () => writeSync(2, made ? 'stdout made\\n' : 'stdout not made\\n'));
-`)}`;
+`;
 
 interface Run {
   code: number | null;
@@ -47,7 +47,7 @@ interface Run {
 
 /** Runs `node --import probe …args` (guide's `--help`, unless given) with `stdout` as its standard output. */
 function start(stdout: number | 'pipe', args = [guideBin, '--help'], file = process.execPath) {
-  const command = file === process.execPath ? ['--import', probe, ...args] : args;
+  const command = file === process.execPath ? ['--import', moduleUrl(probe), ...args] : args;
   const child = spawn(file, command, { env, stdio: ['ignore', stdout, 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -57,13 +57,10 @@ function start(stdout: number | 'pipe', args = [guideBin, '--help'], file = proc
 
 /** `guide --help` as a pipe gets it: what the other runs must write. */
 async function helpText(): Promise<string> {
-  const { child, ended } = start('pipe');
-  let text = '';
-  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  const run = await ended;
-  assert.deepEqual(run, { code: 0, stderr: 'stdout not made\n' });
-  assert.match(text, /^Usage: guide /);
-  return text;
+  const run = await spawnGuide(['--help'], { cwd: folder, env, probe });
+  assert.deepEqual({ code: run.code, stderr: run.stderr }, { code: 0, stderr: 'stdout not made\n' });
+  assert.match(run.stdout, /^Usage: guide /);
+  return run.stdout;
 }
 
 /** A named pipe in the test's folder. */
@@ -114,7 +111,7 @@ describe('standard output of a guide process', () => {
     // node's child_process makes a child's standard output blocking; perl sets it non-blocking
     // again (as node's own stream does to a pipe it writes to) and becomes guide.
     const nonBlocking = 'fcntl(STDOUT, F_SETFL, fcntl(STDOUT, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV or die';
-    const guide = [process.execPath, '--import', probe, guideBin, '--help'];
+    const guide = [process.execPath, '--import', moduleUrl(probe), guideBin, '--help'];
     const { child, ended, stderr } = start(fd, ['-MFcntl', '-e', nonBlocking, ...guide], 'perl');
     try {
       let exited: Run | undefined;

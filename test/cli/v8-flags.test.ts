@@ -5,18 +5,15 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
-import { repoRoot } from '../helpers/paths.js';
+import { spawnGuide, tempDir } from '../release/helpers.js';
 
-const folder = mkdtempSync(path.join(tmpdir(), 'guide-v8-flags-'));
+const folder = await tempDir('guide-v8-flags-');
 after(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Loaded into guide's process first: writes down every flag given to V8 at run time, on stderr as the process ends. */
-const probe = `data:text/javascript,${encodeURIComponent(`
+const probe = `
 import fs from 'node:fs';
 import module from 'node:module';
 import v8 from 'node:v8';
@@ -25,16 +22,12 @@ const setFlagsFromString = v8.setFlagsFromString;
 v8.setFlagsFromString = (flag) => { flags.push(flag); setFlagsFromString(flag); };
 module.syncBuiltinESMExports();
 process.on('exit', () => fs.writeSync(2, '\\nflags: ' + JSON.stringify(flags)));
-`)}`;
+`;
 
 /** The flags `guide …args` set, run in an empty folder: the command runs, and stops at the missing guide.yaml. */
-function flagsSetBy(...args: string[]): string[] {
-  const run = spawnSync(process.execPath, ['--import', probe, path.join(repoRoot, 'bin/guide.js'), ...args], {
-    cwd: folder,
-    env: { ...process.env, GUIDE_LANG: 'en' },
-    encoding: 'utf8',
-  });
-  assert.equal(run.status, 1, run.stderr);
+async function flagsSetBy(...args: string[]): Promise<string[]> {
+  const run = await spawnGuide(args, { cwd: folder, env: { ...process.env, GUIDE_LANG: 'en' }, probe });
+  assert.equal(run.code, 1, run.stderr);
   assert.match(run.stderr, /E-CONFIG-MISSING/);
   const found = /\nflags: (.*)$/.exec(run.stderr);
   assert.ok(found, run.stderr);
@@ -44,16 +37,16 @@ function flagsSetBy(...args: string[]): string[] {
 const hotCodeOnly = process.versions.node.split('.')[0] === '20' ? ['--interrupt-budget=270336'] : [];
 
 describe('V8 flags of a command', () => {
-  it('guide build: the optimizing compiler for hot code only', () => {
-    assert.deepEqual(flagsSetBy('build'), hotCodeOnly);
+  it('guide build: the optimizing compiler for hot code only', async () => {
+    assert.deepEqual(await flagsSetBy('build'), hotCodeOnly);
   });
 
-  it('guide batch: heap growth held as well', () => {
-    assert.deepEqual(flagsSetBy('batch', '--firms', 'firms.csv'), ['--heap-growing-percent=50', ...hotCodeOnly]);
+  it('guide batch: heap growth held as well', async () => {
+    assert.deepEqual(await flagsSetBy('batch', '--firms', 'firms.csv'), ['--heap-growing-percent=50', ...hotCodeOnly]);
   });
 
-  it('guide validate and guide list: none', () => {
-    assert.deepEqual(flagsSetBy('validate'), []);
-    assert.deepEqual(flagsSetBy('list'), []);
+  it('guide validate and guide list: none', async () => {
+    assert.deepEqual(await flagsSetBy('validate'), []);
+    assert.deepEqual(await flagsSetBy('list'), []);
   });
 });

@@ -41,12 +41,21 @@ export interface ProcessRun {
   stderr: string;
 }
 
-/** Runs `node bin/guide.js …` of this repository in its own process (lib/ must be built). */
+/** An ES module's source as a URL node can import (`--import`, `register`). */
+export function moduleUrl(source: string): string {
+  return `data:text/javascript,${encodeURIComponent(source)}`;
+}
+
+/**
+ * Runs `node bin/guide.js …` of this repository in its own process (lib/ must be built); with
+ * `probe`, an ES module's source, imported into that process before guide starts.
+ */
 export function spawnGuide(
   args: readonly string[],
-  options: { cwd: string; env: NodeJS.ProcessEnv },
+  options: { cwd: string; env: NodeJS.ProcessEnv; probe?: string },
 ): Promise<ProcessRun> {
-  return run(process.execPath, [path.join(repoRoot, 'bin/guide.js'), ...args], options);
+  const preload = options.probe === undefined ? [] : ['--import', moduleUrl(options.probe)];
+  return run(process.execPath, [...preload, path.join(repoRoot, 'bin/guide.js'), ...args], options);
 }
 
 /** Runs a program and collects its output. */

@@ -144,11 +144,17 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
   });
   writeFileSync(main, made.outputFiles[0]!.contents);
   for (const chunk of joined) rmSync(chunk);
-  for (const file of readdirSync(work)) {
-    if (file === 'main.js' || !file.endsWith('.js')) continue;
-    let text = readFileSync(path.join(work, file), 'utf8');
+  // The other outputs that imported a joined chunk import main.js instead.
+  for (const [file, output] of outputs) {
+    if (
+      file === main ||
+      joined.has(file) ||
+      !output.imports.some((entry) => joined.has(path.resolve(root, entry.path)))
+    )
+      continue;
+    let text = readFileSync(file, 'utf8');
     for (const name of names) text = text.replaceAll(`"./${name}"`, '"./main.js"');
-    writeFileSync(path.join(work, file), text);
+    writeFileSync(file, text);
   }
 }
 
