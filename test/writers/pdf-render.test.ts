@@ -245,6 +245,50 @@ describe('PDF bytes', () => {
   });
 });
 
+describe('PDF named destinations', () => {
+  it('are listed in the order of their keys as bytes, as readers search them', async () => {
+    // Keys as pdfkit writes them: ASCII as it is, anything else as UTF-16BE after a byte order
+    // mark. Collation (pdfkit's own localeCompare) puts "alpha" before "Zeta" and "B_1" before
+    // "B1"; a reader searching the tree by bytes then misses them.
+    const ids = ['alpha', 'Zeta', 'B_1', 'B1', '附錄', 'a附錄', 'b', 'appendix-hotlines'];
+    const model = modelOf([
+      ...ids.map((id): ModelBlock => ({
+        type: 'heading',
+        level: 2,
+        id,
+        children: [{ type: 'text', value: id }],
+        toc: true,
+      })),
+      {
+        type: 'paragraph',
+        role: 'body',
+        children: ids.map((id) => ({ type: 'link', url: `#${id}`, children: [{ type: 'text', value: id }] })),
+      },
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'guide-pdf-'));
+    try {
+      const file = join(dir, 'destinations.pdf');
+      writeFileSync(file, (await write(model)).bytes);
+      const json = execFileSync('qpdf', ['--json', '--json-key=qpdf', '--json-stream-data=none', file]);
+      const objects = (JSON.parse(json.toString()) as { qpdf: [unknown, Record<string, { value?: unknown }>] }).qpdf[1];
+      const value = (ref: unknown) =>
+        (typeof ref === 'string' && ref.endsWith(' R') ? objects[`obj:${ref}`]?.value : ref) as Record<string, unknown>;
+      const catalog = Object.values(objects).find((o) => value(o.value)?.['/Type'] === '/Catalog')!.value;
+      const names = value(value(value(catalog)['/Names'])['/Dests'])['/Names'] as string[];
+      const keys = names.filter((_, i) => i % 2 === 0).map((key) => key.replace(/^u:/, ''));
+      assert.deepEqual([...keys].sort(), [...ids].sort(), 'a destination for every heading');
+      const bytes = (key: string) =>
+        /[\u0080-\uffff]/.test(key)
+          ? Buffer.from(Buffer.from(`\ufeff${key}`, 'utf16le').swap16())
+          : Buffer.from(key, 'latin1');
+      const sorted = [...keys].sort((a, b) => Buffer.compare(bytes(a), bytes(b)));
+      assert.deepEqual(keys, sorted);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('PDF set lines reused between documents', () => {
   it('still refuse a character the font cannot draw, in every document that holds it', async () => {
     // Two paragraphs with the same missing character; the second document holds only the
