@@ -229,7 +229,18 @@ describe('startup bundle', () => {
   it('is not used once a file it was made from or its folder is not the same', () => {
     const stampText = readFileSync(stampFile, 'utf8');
     const stamp = JSON.parse(stampText) as BundleStamp;
-    assert.ok(stamp.inputs.some(([file]) => file === path.join(repoRoot, 'lib/cli/main.js')));
+    // npm's and tsc's records stand for the dependencies and guide's modules: each is rewritten
+    // whenever a file it stands for is (tsc's by tsconfig.build.json).
+    assert.deepEqual(
+      stamp.inputs.map(([file]) => path.relative(repoRoot, file)),
+      ['package.json', path.join('node_modules', '.package-lock.json'), path.join('lib', '.tsbuildinfo')],
+    );
+    const tscOptions = (
+      JSON.parse(readFileSync(path.join(repoRoot, 'tsconfig.build.json'), 'utf8')) as {
+        compilerOptions: { incremental?: boolean; tsBuildInfoFile?: string };
+      }
+    ).compilerOptions;
+    assert.deepEqual([tscOptions.incremental, tscOptions.tsBuildInfoFile], [true, 'lib/.tsbuildinfo']);
     // A file of its own stands for one of guide's modules, so lib/ is left as it is.
     const module = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-')), 'module.js');
     writeFileSync(module, 'export {};\n');

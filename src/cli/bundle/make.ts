@@ -218,17 +218,22 @@ async function makeBundle(): Promise<void> {
     const hash = createHash('sha256').update(guide);
     for (const file of readdirSync(work).sort()) hash.update(file).update(readFileSync(path.join(work, file)));
     const key = hash.digest('hex');
-    // What the launcher looks at before each start, so few files: guide's own modules one by
-    // one, and the dependencies through npm's record of node_modules, which npm rewrites whenever
-    // it changes anything there (each dependency's files where there is no such record).
+    // What the launcher looks at before each start, so few files: npm's record of node_modules,
+    // which npm rewrites whenever it changes anything there, and tsc's record of lib/
+    // (tsconfig.build.json's tsBuildInfoFile), which tsc rewrites whenever it writes a module.
+    // Without a record, the files it stands for, one by one.
     const npmRecord = path.join(root, 'node_modules', '.package-lock.json');
+    const tscRecord = path.join(root, 'lib', '.tsbuildinfo');
     const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...commonJsFileInputs]
       .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
-    const ours = (file: string) => !path.relative(root, file).split(path.sep).includes('node_modules');
+    const within = (folder: string, file: string) => !path.relative(folder, file).startsWith('..');
+    const dependencies = bundledFiles.filter((file) => within(path.join(root, 'node_modules'), file));
+    const ours = bundledFiles.filter((file) => !dependencies.includes(file));
     const inputs = [
       path.join(root, 'package.json'),
-      ...(existsSync(npmRecord) ? [npmRecord, ...bundledFiles.filter(ours)] : bundledFiles),
+      ...(existsSync(npmRecord) ? [npmRecord] : dependencies),
+      ...(existsSync(tscRecord) ? [tscRecord, ...ours.filter((file) => !within(path.join(root, 'lib'), file))] : ours),
     ];
     const stamp: BundleStamp = { folder: `guide-${key.slice(0, 16)}`, key, guide, root, inputs: inputs.map(stampOf) };
     // The bundle first, then the stamp that names it, each by rename: a guide starting meanwhile
