@@ -18,19 +18,23 @@ const headings: Readonly<Record<string, () => string>> = {
 
 /**
  * Wide characters may break anywhere; other text at spaces, as commander does. Opening brackets
- * and quotes stay with what follows them (kinsoku: they never end a line).
+ * and quotes stay with what follows them (kinsoku: they never end a line). From strings, which
+ * the bundle holds in ASCII escapes, as every module guide loads at its start (see "Startup
+ * bundle" in docs/decisions.md).
  */
-const wrapChunk =
-  /[\s]*[（「『【〔《“‘]*(?:[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+)/g;
+const wrapChunk = new RegExp(
+  '[\\s]*[（「『【〔《“‘]*(?:[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]|[^\\s\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]+)',
+  'g',
+);
 /** Punctuation that must not start a line (kinsoku), kept with the character before it. */
-const noLineStart = /^[，。、；：？！）」』】〕》,.;:?!)]/;
+const noLineStart = new RegExp('^[，。、；：？！）」』】〕》,.;:?!)]');
 
 class LocalizedHelp extends Help {
   override styleTitle(title: string): string {
     return headings[title]?.() ?? title;
   }
 
-  /** No space after a full-width colon: 「用法：guide …」. */
+  /** No space after the full-width colon that ends the usage label in Chinese. */
   override formatHelp(cmd: Command, helper: Help): string {
     const text = super.formatHelp(cmd, helper);
     const usage = say.usage();

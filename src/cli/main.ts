@@ -70,17 +70,18 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     })
     .addHelpText(
       'after',
-      examples([
-        ['guide validate', say.exampleValidate()],
-        ['guide build', say.exampleBuild()],
-        ['guide list --status active', say.exampleList()],
-        ['guide init my-edition', say.exampleInit()],
-        ['guide new tax tax-rent-relief', say.exampleNew()],
-        ['guide convert', say.exampleConvert()],
-        ['guide diff v2020.03', say.exampleDiff()],
-        ['guide batch --firms firms.xlsx', say.exampleBatch()],
-        ['guide mail', mailHelp.exampleMail()],
-      ]) + note(say.exitCodes()),
+      () =>
+        examples([
+          ['guide validate', say.exampleValidate()],
+          ['guide build', say.exampleBuild()],
+          ['guide list --status active', say.exampleList()],
+          ['guide init my-edition', say.exampleInit()],
+          ['guide new tax tax-rent-relief', say.exampleNew()],
+          ['guide convert', say.exampleConvert()],
+          ['guide diff v2020.03', say.exampleDiff()],
+          ['guide batch --firms firms.xlsx', say.exampleBatch()],
+          ['guide mail', mailHelp.exampleMail()],
+        ]) + note(say.exitCodes()),
     );
 
   const configOption = () => new Option('-c, --config <path>', say.config());
@@ -106,8 +107,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(expiringOption())
     .addOption(new Option('--cache <dir>', say.validateCache()))
     .addOption(new Option('--no-cache', say.validateNoCache()))
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples([
         'guide validate',
         'guide validate --strict --format json > diagnostics.json',
@@ -125,8 +125,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--status <status>', say.listStatus()).choices(['active', 'expired', 'upcoming']))
     .option('--as-of <date>', say.listAsOf(), parseDate)
     .option('--json', say.listJson())
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']),
     )
     .action(run(async () => (await import('../commands/list.js')).listCommand));
@@ -139,12 +138,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--force', say.initForce())
     .addHelpText(
       'after',
-      examples([
-        'guide init my-edition && cd my-edition && guide validate && guide build',
-        ['guide init', say.initExampleHere()],
-        ['guide init my-edition --template', say.initExampleTemplate()],
-        ['guide init . --template --force', say.initExampleForce()],
-      ]) + note(say.initNotEmpty()),
+      () =>
+        examples([
+          'guide init my-edition && cd my-edition && guide validate && guide build',
+          ['guide init', say.initExampleHere()],
+          ['guide init my-edition --template', say.initExampleTemplate()],
+          ['guide init . --template --force', say.initExampleForce()],
+        ]) + note(say.initNotEmpty()),
     )
     .action(run(async () => (await import('../commands/init.js')).initCommand));
 
@@ -154,8 +154,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('<category>', say.newCategory())
     .argument('<id>', say.newId())
     .addOption(configOption())
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples([['guide new tax tax-rent-relief', say.newExample({ file: 'policies/tax/tax-rent-relief.yaml' })]], 3),
     )
     .action(run(async () => (await import('../commands/new-measure.js')).newMeasureCommand));
@@ -165,8 +164,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description(say.schema())
     .addArgument(new Argument('[which]', say.schemaWhich()).choices(['measure', 'guide']).default('measure'))
     .option('--out <dir>', say.schemaOut())
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']),
     )
     .action(run(async () => (await import('../commands/schema.js')).schemaCommand));
@@ -181,16 +179,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--fix-punctuation', say.convertFixPunctuation())
     .addHelpText(
       'after',
-      examples(
-        [
-          ['guide convert', say.convertExampleAll()],
-          ['guide convert policies/tax/tax-new.yaml', say.convertExampleFile()],
-          ['guide convert --dry-run', say.convertExampleDryRun()],
-          ['guide convert --check', say.convertExampleCheck()],
-          ['guide convert --fix-punctuation', say.convertExampleFixPunctuation()],
-        ],
-        4,
-      ) + note(say.convertNote()),
+      () =>
+        examples(
+          [
+            ['guide convert', say.convertExampleAll()],
+            ['guide convert policies/tax/tax-new.yaml', say.convertExampleFile()],
+            ['guide convert --dry-run', say.convertExampleDryRun()],
+            ['guide convert --check', say.convertExampleCheck()],
+            ['guide convert --fix-punctuation', say.convertExampleFixPunctuation()],
+          ],
+          4,
+        ) + note(say.convertNote()),
     )
     .action(run(async () => (await import('../commands/convert.js')).convertCommand));
 
@@ -209,8 +208,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--print', say.print())
     .addOption(cacheOption())
     .addOption(noCacheOption())
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples([
         'guide build',
         'guide build --format pdf --out out/',
@@ -230,7 +228,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--firms <file>', say.previewFirms())
     .addHelpText(
       'after',
-      examples(['guide preview', 'guide preview --port 8080', 'guide preview --firm TW-0001 --firms firms.xlsx']) +
+      () =>
+        examples(['guide preview', 'guide preview --port 8080', 'guide preview --firm TW-0001 --firms firms.xlsx']) +
         note(say.previewFiles()),
     )
     .action(run(async () => (await import('../commands/preview.js')).previewCommand));
@@ -242,8 +241,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .argument('[new]', say.diffNew())
     .addOption(configOption())
     .option('--json', say.diffJson())
-    .addHelpText(
-      'after',
+    .addHelpText('after', () =>
       examples(
         [
           ['guide diff v2020.03', say.diffExampleTag()],
@@ -280,16 +278,17 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--print', say.print())
     .addHelpText(
       'after',
-      examples(
-        [
-          'guide batch --firms firms.xlsx',
-          'guide batch --firms firms.csv --format pdf --jobs 4',
-          'guide batch --firms firms.xlsx --sheet 名單 --only TW-0001,TW-0002',
-          'guide batch --firms firms.csv --explain TW-0001',
-          ['guide batch --firms firms.csv --shard 1/2', say.batchExampleShard()],
-        ],
-        3,
-      ) + note(say.batchResume()),
+      () =>
+        examples(
+          [
+            'guide batch --firms firms.xlsx',
+            'guide batch --firms firms.csv --format pdf --jobs 4',
+            'guide batch --firms firms.xlsx --sheet 名單 --only TW-0001,TW-0002',
+            'guide batch --firms firms.csv --explain TW-0001',
+            ['guide batch --firms firms.csv --shard 1/2', say.batchExampleShard()],
+          ],
+          3,
+        ) + note(say.batchResume()),
     )
     .action(run(async () => (await import('../commands/batch.js')).batchCommand));
 
@@ -311,15 +310,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .addOption(new Option('--retry-delay <ms>').hideHelp())
     .addHelpText(
       'after',
-      examples(
-        [
-          'GUIDE_SMTP_URL=smtps://service@mail.example.gov.cn guide mail',
-          ['guide mail --dry-run out/eml', mailHelp.exampleDryRun()],
-          ['guide mail --to me@example.gov.cn --only TW-0001', mailHelp.exampleTest()],
-          'guide mail --manifest dist/firms/manifest.json --format pdf,docx --rate 20/min',
-        ],
-        3,
-      ) + note(mailHelp.resume()),
+      () =>
+        examples(
+          [
+            'GUIDE_SMTP_URL=smtps://service@mail.example.gov.cn guide mail',
+            ['guide mail --dry-run out/eml', mailHelp.exampleDryRun()],
+            ['guide mail --to me@example.gov.cn --only TW-0001', mailHelp.exampleTest()],
+            'guide mail --manifest dist/firms/manifest.json --format pdf,docx --rate 20/min',
+          ],
+          3,
+        ) + note(mailHelp.resume()),
     )
     .action(run(async () => (await import('../commands/mail.js')).mailCommand));
 

@@ -21,7 +21,8 @@ export const commanderMessages = {
     'zh-Hant': '顯示某個命令的說明',
   }),
   version: message({ en: 'print the version', 'zh-Hans': '显示版本号', 'zh-Hant': '顯示版本號' }),
-  // Usage errors, by commander's error code. «name» is an argument or option as the user wrote it.
+  // Usage errors, by commander's error code. Each placeholder is an argument or option as the user
+  // wrote it.
   missingArgument: message({
     en: "error: missing required argument '«name»'",
     'zh-Hans': '错误：缺少必需的参数“«name»”',

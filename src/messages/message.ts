@@ -26,7 +26,9 @@ export interface Message<V extends unknown[]> {
   readonly translations: Translations;
 }
 
-const placeholder = /«([^«»]+)»/g;
+// A regular expression from a string: the bundle then holds it in ASCII escapes (see
+// "Startup bundle" in docs/decisions.md).
+const placeholder = new RegExp('«([^«»]+)»', 'g');
 
 export function message<const T extends Translations>(translations: T): Message<Values<T['en']>> {
   const inLanguage = (language: Language, ...values: unknown[]) => {
