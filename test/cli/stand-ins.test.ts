@@ -1,7 +1,8 @@
 /**
  * The bundle's stand-ins (src/cli/bundle/stand-ins.ts) for packages guide imports but calls seldom
  * or never: each loads its package only when called, then gives what the package gives. And the
- * equivalent that replaces tiny-inflate: node's zlib, giving what tiny-inflate gives.
+ * equivalents: node's zlib in place of tiny-inflate, giving what tiny-inflate gives; nothing in
+ * place of source-map, without which handlebars' templates give the same text.
  */
 
 import assert from 'node:assert/strict';
@@ -47,6 +48,53 @@ describe('bundle stand-ins', () => {
     assert.ok(standsIn('node:child_process', commander));
     assert.ok(!standsIn('node:child_process', path.join(repoRoot, 'lib/io/git.js')));
     assert.ok(!standsIn('node:fs', commander));
+    // source-map only where handlebars requires it.
+    const codeGen = path.join(repoRoot, 'node_modules/handlebars/dist/cjs/handlebars/compiler/code-gen.js');
+    assert.ok(standsIn('source-map', codeGen));
+    assert.ok(!standsIn('source-map', commander));
+  });
+
+  it('give handlebars no source-map, and the templates it compiles give the same text', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-stand-in-'));
+    try {
+      const equivalent = path.join(dir, 'source-map.cjs');
+      writeFileSync(equivalent, standInSource('source-map', 'source-map'));
+      // A template with what handlebars aliases when SourceNode is there (helpers called more than
+      // once, strict lookups, blocks, a partial), compiled and run, in a process of its own.
+      const script = [
+        `const Handlebars = require(${JSON.stringify(require.resolve('handlebars'))});`,
+        'const env = Handlebars.create();',
+        "env.registerHelper('upper', (text) => String(text).toUpperCase());",
+        "env.registerHelper('pair', (a, b) => `${a}/${b}`);",
+        "env.registerPartial('row', '{{upper name}} {{pair name phone}}');",
+        'const template = env.compile(',
+        "  '{{#each rows}}{{> row}}|{{upper name}}|{{#if phone}}{{pair @index phone}}{{else}}-{{/if}}\\n{{/each}}{{upper title}}',",
+        '  { strict: true, noEscape: true },',
+        ');',
+        "const data = { title: 'guide', rows: [{ name: 'a', phone: '1' }, { name: 'b', phone: '' }] };",
+        "const code = env.precompile('{{upper a}}{{upper a}}', { strict: true });",
+        'console.log(JSON.stringify({ text: template(data), aliased: /alias1=/.test(code) }));',
+      ].join('\n');
+      // In place of source-map, as the bundle has it: handlebars' require of it gets the equivalent.
+      const hook = path.join(dir, 'hook.cjs');
+      writeFileSync(
+        hook,
+        "const Module = require('node:module'); const resolve = Module._resolveFilename;" +
+          `Module._resolveFilename = function (request, ...rest) { return request === 'source-map' ? ${JSON.stringify(equivalent)} : resolve.call(this, request, ...rest); };`,
+      );
+      const run = async (...flags: string[]) =>
+        JSON.parse((await execFileAsync(process.execPath, [...flags, '-e', script])).stdout) as {
+          text: string;
+          aliased: boolean;
+        };
+      const [withSourceMap, without] = [await run(), await run('--require', hook)];
+      // Without SourceNode, handlebars writes each expression where it is used rather than once.
+      assert.deepEqual([withSourceMap.aliased, without.aliased], [true, false]);
+      assert.equal(withSourceMap.text, 'A a/1|A|0/1\nB b/|B|-\nGUIDE');
+      assert.equal(without.text, withSourceMap.text);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("load child_process only when called, and spawn as it does (commander's executable subcommands)", async () => {

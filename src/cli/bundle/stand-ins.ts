@@ -9,7 +9,8 @@
  * (make.ts) each is a stand-in with the exports its importer uses, which loads the real module
  * only if one is called.
  *
- * One package is replaced outright, by node's own code that does the same (`equivalents`).
+ * Two packages are replaced outright, by modules that give guide what it needs of them
+ * (`equivalents`).
  */
 
 interface StandIn {
@@ -46,24 +47,45 @@ const standIns: Record<string, StandIn> = {
   },
 };
 
+/** A module of the bundle's own in place of a package. */
+interface Equivalent {
+  /** Its source, a CommonJS module. */
+  source: string;
+  /** Only this package's import is replaced. */
+  importer?: string;
+}
+
 /**
- * Packages the bundle replaces with a module of its own that does the same with node's built-in
- * code. tiny-inflate unpacks, in JavaScript, the Unicode tables that linebreak and fontkit build
- * as they load (five tries, 215 KB): about 20 ms of every process that sets text (build, batch
- * and each of its workers, preview), against 2.4 ms for node's zlib. Both read raw DEFLATE and
- * stop at its end (fontkit's WOFF tables are followed by a checksum).
+ * Packages the bundle replaces with a module of its own that gives its importer what guide needs
+ * of them.
+ * - tiny-inflate unpacks, in JavaScript, the Unicode tables that linebreak and fontkit build as
+ *   they load (five tries, 215 KB): about 20 ms of every process that sets text (build, batch and
+ *   each of its workers, preview), against 2.4 ms for node's zlib. Both read raw DEFLATE and stop
+ *   at its end (fontkit's WOFF tables are followed by a checksum).
+ * - source-map: handlebars writes the code of every template it compiles through source-map's
+ *   SourceNode when it finds the package, for source maps guide never asks for. Without it,
+ *   handlebars joins its code as strings, writing an expression used more than once where it is
+ *   used rather than once under an alias: the same text comes out (handlebars' own way where the
+ *   package is missing, as in a browser). Loading source-map and walking its nodes took ~5 ms of a
+ *   build.
  */
-const equivalents: Record<string, string> = {
-  'tiny-inflate': [
-    "const { inflateRawSync } = require('node:zlib');",
-    '// As tiny-inflate does: fills dest (what does not fit is dropped) and returns it, or a copy',
-    '// of the part filled when shorter.',
-    'module.exports = function inflate(source, dest) {',
-    '  const out = inflateRawSync(source);',
-    '  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);',
-    '  return out.length < dest.length ? dest.slice(0, out.length) : dest;',
-    '};',
-  ].join('\n'),
+const equivalents: Record<string, Equivalent> = {
+  'tiny-inflate': {
+    source: [
+      "const { inflateRawSync } = require('node:zlib');",
+      '// As tiny-inflate does: fills dest (what does not fit is dropped) and returns it, or a copy',
+      '// of the part filled when shorter.',
+      'module.exports = function inflate(source, dest) {',
+      '  const out = inflateRawSync(source);',
+      '  dest.set(out.length > dest.length ? out.subarray(0, dest.length) : out);',
+      '  return out.length < dest.length ? dest.slice(0, out.length) : dest;',
+      '};',
+    ].join('\n'),
+  },
+  'source-map': {
+    source: '// No SourceNode: handlebars joins the code of its templates as strings.\nmodule.exports = {};',
+    importer: 'handlebars',
+  },
 };
 
 /** The stand-ins that load a one-file CommonJS build of their package: `[specifier, file name]`. */
@@ -82,11 +104,10 @@ export const standInFilter = new RegExp(
 
 /** Whether the bundle replaces `specifier` where the module at `importer` (a path) imports it. */
 export function standsIn(specifier: string, importer: string): boolean {
-  if (Object.hasOwn(equivalents, specifier)) return true;
-  const standIn = standIns[specifier];
-  if (!standIn) return false;
+  const replaced = Object.hasOwn(equivalents, specifier) ? equivalents[specifier] : standIns[specifier];
+  if (!replaced) return false;
   return (
-    standIn.importer === undefined || importer.split(/[\\/]/).join('/').includes(`/node_modules/${standIn.importer}/`)
+    replaced.importer === undefined || importer.split(/[\\/]/).join('/').includes(`/node_modules/${replaced.importer}/`)
   );
 }
 
@@ -97,7 +118,7 @@ export function standsIn(specifier: string, importer: string): boolean {
  * esbuild leaves it out of the bundle. An equivalent's module is its own and loads nothing else.
  */
 export function standInSource(specifier: string, file: string): string {
-  if (Object.hasOwn(equivalents, specifier)) return equivalents[specifier]!;
+  if (Object.hasOwn(equivalents, specifier)) return equivalents[specifier]!.source;
   const standIn = standIns[specifier];
   if (!standIn) throw new Error(`no stand-in for ${specifier}`);
   const local = (name: string) => (name === 'default' ? 'standInDefault' : name);
