@@ -4,7 +4,7 @@
  * commander's own usage errors are reworded by their error code.
  */
 
-import { Command, Help, type Option, type Argument } from 'commander';
+import { Command, Help, type Argument, type HelpContext, type Option, type ParseOptionsResult } from 'commander';
 import { displayWidth } from '../diagnostics/display-width.js';
 import { commanderMessages as say } from '../messages/commander.js';
 
@@ -39,6 +39,16 @@ class LocalizedHelp extends Help {
     const text = super.formatHelp(cmd, helper);
     const usage = say.usage();
     return usage.endsWith('：') ? text.replace(`${usage} `, usage) : text;
+  }
+
+  /**
+   * "name [options] <args>" for a command whose options are not defined yet, as commander writes
+   * it for one with options (its usage: guide's commands have no aliases).
+   */
+  override subcommandTerm(cmd: Command): string {
+    return cmd instanceof LocalizedCommand && cmd.optionsPending
+      ? `${cmd.name()} ${cmd.usage()}`
+      : super.subcommandTerm(cmd);
   }
 
   override displayWidth(text: string): number {
@@ -162,9 +172,45 @@ export function localizeUsageError(message: string, code: string): string {
   return `${reworded ?? main}${tail}`;
 }
 
-/** A Command whose subcommands, help and errors are localized alike. */
+/**
+ * A Command whose subcommands, help and errors are localized alike, and whose subcommands may
+ * define their options only when they run (`optionsWhenRun`).
+ */
 export class LocalizedCommand extends Command {
-  override createCommand(name?: string): Command {
+  /** What `optionsWhenRun` was given, until the command reads its arguments or shows its help. */
+  private defineOptions: ((command: this) => void) | undefined;
+
+  /**
+   * Defines the command's options when it reads its arguments or shows its help, not as guide
+   * starts: making every command's options took ~1.5 ms of every start, `guide --help` among them.
+   */
+  optionsWhenRun(define: (command: this) => void): this {
+    this.defineOptions = define;
+    return this;
+  }
+
+  /** Whether it has options `optionsWhenRun` has not defined yet. */
+  get optionsPending(): boolean {
+    return this.defineOptions !== undefined;
+  }
+
+  private defineOptionsNow(): void {
+    const define = this.defineOptions;
+    this.defineOptions = undefined;
+    define?.(this);
+  }
+
+  override parseOptions(argv: string[]): ParseOptionsResult {
+    this.defineOptionsNow();
+    return super.parseOptions(argv);
+  }
+
+  override helpInformation(context?: HelpContext): string {
+    this.defineOptionsNow();
+    return super.helpInformation(context);
+  }
+
+  override createCommand(name?: string): LocalizedCommand {
     return new LocalizedCommand(name);
   }
 

@@ -100,13 +100,16 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('validate')
     .description(say.validate())
-    .addOption(configOption())
-    .option('--strict', say.strict())
-    .addOption(new Option('--format <format>', say.validateFormat()).choices(['text', 'json']).default('text'))
-    .option('--as-of <date>', say.validateAsOf(), parseDate)
-    .addOption(expiringOption())
-    .addOption(new Option('--cache <dir>', say.validateCache()))
-    .addOption(new Option('--no-cache', say.validateNoCache()))
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--strict', say.strict())
+        .addOption(new Option('--format <format>', say.validateFormat()).choices(['text', 'json']).default('text'))
+        .option('--as-of <date>', say.validateAsOf(), parseDate)
+        .addOption(expiringOption())
+        .addOption(new Option('--cache <dir>', say.validateCache()))
+        .addOption(new Option('--no-cache', say.validateNoCache())),
+    )
     .addHelpText('after', () =>
       examples([
         'guide validate',
@@ -120,11 +123,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('list')
     .description(say.list())
-    .addOption(configOption())
-    .option('--category <id>', say.listCategory())
-    .addOption(new Option('--status <status>', say.listStatus()).choices(['active', 'expired', 'upcoming']))
-    .option('--as-of <date>', say.listAsOf(), parseDate)
-    .option('--json', say.listJson())
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--category <id>', say.listCategory())
+        .addOption(new Option('--status <status>', say.listStatus()).choices(['active', 'expired', 'upcoming']))
+        .option('--as-of <date>', say.listAsOf(), parseDate)
+        .option('--json', say.listJson()),
+    )
     .addHelpText('after', () =>
       examples(['guide list', 'guide list --category tax --status active', 'guide list --json | jq ".[].id"']),
     )
@@ -134,8 +140,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('init')
     .description(say.init())
     .argument('[dir]', say.initDir())
-    .option('--template', say.initTemplate())
-    .option('--force', say.initForce())
+    .optionsWhenRun((command) => command.option('--template', say.initTemplate()).option('--force', say.initForce()))
     .addHelpText(
       'after',
       () =>
@@ -153,7 +158,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description(say.new())
     .argument('<category>', say.newCategory())
     .argument('<id>', say.newId())
-    .addOption(configOption())
+    .optionsWhenRun((command) => command.addOption(configOption()))
     .addHelpText('after', () =>
       examples([['guide new tax tax-rent-relief', say.newExample({ file: 'policies/tax/tax-rent-relief.yaml' })]], 3),
     )
@@ -163,7 +168,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('schema')
     .description(say.schema())
     .addArgument(new Argument('[which]', say.schemaWhich()).choices(['measure', 'guide']).default('measure'))
-    .option('--out <dir>', say.schemaOut())
+    .optionsWhenRun((command) => command.option('--out <dir>', say.schemaOut()))
     .addHelpText('after', () =>
       examples(['guide schema > measure.schema.json', 'guide schema guide', 'guide schema --out schema']),
     )
@@ -173,10 +178,13 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('convert')
     .description(say.convert())
     .argument('[files...]', say.convertFiles())
-    .addOption(configOption())
-    .option('--check', say.convertCheck())
-    .option('--dry-run', say.convertDryRun())
-    .option('--fix-punctuation', say.convertFixPunctuation())
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--check', say.convertCheck())
+        .option('--dry-run', say.convertDryRun())
+        .option('--fix-punctuation', say.convertFixPunctuation()),
+    )
     .addHelpText(
       'after',
       () =>
@@ -196,18 +204,21 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('build')
     .description(say.build())
-    .addOption(configOption())
-    .option('--format <formats>', say.outputFormats())
-    .option('--out <dir>', say.buildOut())
-    .option('--as-of <date>', say.asOfIncluded(), parseDate)
-    .option('--strict', say.strict())
-    .option('--json', say.buildJson())
-    .option('--since <old>', say.buildSince({ section: '本版更新說明' }))
-    .addOption(expiringOption())
-    .addOption(pdfStandardOption())
-    .option('--print', say.print())
-    .addOption(cacheOption())
-    .addOption(noCacheOption())
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--format <formats>', say.outputFormats())
+        .option('--out <dir>', say.buildOut())
+        .option('--as-of <date>', say.asOfIncluded(), parseDate)
+        .option('--strict', say.strict())
+        .option('--json', say.buildJson())
+        .option('--since <old>', say.buildSince({ section: '本版更新說明' }))
+        .addOption(expiringOption())
+        .addOption(pdfStandardOption())
+        .option('--print', say.print())
+        .addOption(cacheOption())
+        .addOption(noCacheOption()),
+    )
     .addHelpText('after', () =>
       examples([
         'guide build',
@@ -221,11 +232,14 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('preview')
     .description(say.preview())
-    .addOption(configOption())
-    .option('--port <port>', say.previewPort())
-    .option('--as-of <date>', say.asOfIncluded(), parseDate)
-    .option('--firm <id>', say.previewFirm())
-    .option('--firms <file>', say.previewFirms())
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--port <port>', say.previewPort())
+        .option('--as-of <date>', say.asOfIncluded(), parseDate)
+        .option('--firm <id>', say.previewFirm())
+        .option('--firms <file>', say.previewFirms()),
+    )
     .addHelpText(
       'after',
       () =>
@@ -239,8 +253,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .description(say.diff())
     .argument('<old>', say.diffOld())
     .argument('[new]', say.diffNew())
-    .addOption(configOption())
-    .option('--json', say.diffJson())
+    .optionsWhenRun((command) => command.addOption(configOption()).option('--json', say.diffJson()))
     .addHelpText('after', () =>
       examples(
         [
@@ -256,26 +269,29 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('batch')
     .description(say.batch())
-    .requiredOption('--firms <file>', say.batchFirms())
-    .addOption(configOption())
-    .option('--sheet <name>', say.batchSheet())
-    .option('--format <formats>', say.outputFormats())
-    .option('--out <dir>', say.batchOut())
-    .option('--as-of <date>', say.asOfIncluded(), parseDate)
-    .option('--letter-date <date>', say.batchLetterDate(), parseDate)
-    .option(
-      '--name-pattern <pattern>',
-      // The pattern's fields are written in Chinese whatever the language: they are what users type.
-      say.batchNamePattern({ firmName: '{企業名稱}', firmId: '{編號}', pattern: '{企業名稱}-惠企政策指南' }),
+    .optionsWhenRun((command) =>
+      command
+        .requiredOption('--firms <file>', say.batchFirms())
+        .addOption(configOption())
+        .option('--sheet <name>', say.batchSheet())
+        .option('--format <formats>', say.outputFormats())
+        .option('--out <dir>', say.batchOut())
+        .option('--as-of <date>', say.asOfIncluded(), parseDate)
+        .option('--letter-date <date>', say.batchLetterDate(), parseDate)
+        .option(
+          '--name-pattern <pattern>',
+          // The pattern's fields are written in Chinese whatever the language: they are what users type.
+          say.batchNamePattern({ firmName: '{企業名稱}', firmId: '{編號}', pattern: '{企業名稱}-惠企政策指南' }),
+        )
+        .option('--jobs <n>', say.batchJobs())
+        .option('--shard <i/n>', say.batchShard())
+        .option('--only <ids>', say.batchOnly())
+        .option('--force', say.batchForce())
+        .option('--explain <id>', say.batchExplain())
+        .option('--json', say.batchJson())
+        .addOption(pdfStandardOption())
+        .option('--print', say.print()),
     )
-    .option('--jobs <n>', say.batchJobs())
-    .option('--shard <i/n>', say.batchShard())
-    .option('--only <ids>', say.batchOnly())
-    .option('--force', say.batchForce())
-    .option('--explain <id>', say.batchExplain())
-    .option('--json', say.batchJson())
-    .addOption(pdfStandardOption())
-    .option('--print', say.print())
     .addHelpText(
       'after',
       () =>
@@ -295,19 +311,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   program
     .command('mail')
     .description(mailHelp.mail())
-    .addOption(configOption())
-    .option('--manifest <file>', mailHelp.manifest())
-    .option('--format <formats>', mailHelp.formats())
-    .option('--smtp <url>', mailHelp.smtp())
-    .option('--rate <n/min>', mailHelp.rate())
-    .option('--only <ids>', mailHelp.only())
-    .option('--shard <i/n>', mailHelp.shard())
-    .option('--resend <ids>', mailHelp.resend())
-    .option('--to <address>', mailHelp.to())
-    .option('--dry-run <dir>', mailHelp.dryRun())
-    .option('--json', mailHelp.json())
-    // Tests wait milliseconds, not seconds, between attempts; not for users.
-    .addOption(new Option('--retry-delay <ms>').hideHelp())
+    .optionsWhenRun((command) =>
+      command
+        .addOption(configOption())
+        .option('--manifest <file>', mailHelp.manifest())
+        .option('--format <formats>', mailHelp.formats())
+        .option('--smtp <url>', mailHelp.smtp())
+        .option('--rate <n/min>', mailHelp.rate())
+        .option('--only <ids>', mailHelp.only())
+        .option('--shard <i/n>', mailHelp.shard())
+        .option('--resend <ids>', mailHelp.resend())
+        .option('--to <address>', mailHelp.to())
+        .option('--dry-run <dir>', mailHelp.dryRun())
+        .option('--json', mailHelp.json())
+        // Tests wait milliseconds, not seconds, between attempts; not for users.
+        .addOption(new Option('--retry-delay <ms>').hideHelp()),
+    )
     .addHelpText(
       'after',
       () =>
