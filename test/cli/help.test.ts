@@ -34,6 +34,15 @@ describe('help texts', () => {
     });
   }
 
+  it('are the same from `guide help <command>` as from `guide <command> --help`', async () => {
+    // Each command defines its options only as it reads its arguments or shows its help.
+    for (const command of commands) {
+      const run = await runCli(['help', command], { cwd: repoRoot });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(run.stdout, await help('en', command), command);
+    }
+  });
+
   it('fit in 80 columns and never start a line with closing punctuation or end one with an opening bracket', async () => {
     for (const language of ['zh-Hans', 'zh-Hant']) {
       for (const command of [undefined, ...commands]) {
