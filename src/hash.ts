@@ -20,3 +20,11 @@ export function sha256OfReadOnly(bytes: Uint8Array): string {
   if (digest === undefined) readOnlyDigests.set(bytes, (digest = sha256Hex(bytes)));
   return digest;
 }
+
+/**
+ * Tells sha256OfReadOnly the digest of `bytes`, known without hashing them (a font file's, kept
+ * in the build cache by the file's print).
+ */
+export function knowSha256(bytes: Uint8Array, digest: string): void {
+  readOnlyDigests.set(bytes, digest);
+}

@@ -5,7 +5,7 @@ import { readFontFile } from '../io/resources.js';
 import { FontFace } from '../writers/pdf/fonts.js';
 import type { FaceReader } from './fonts.js';
 
-/** Faces that keep their lookups in `store` (the build cache) when given. */
+/** Faces that keep their lookups and their files' digests in `store` (the build cache) when given. */
 export function fontkitFaces(store?: EntryStore): FaceReader<FontFace> {
-  return { read: readFontFile, open: (data) => new FontFace(data, store) };
+  return { read: (root, name) => readFontFile(root, name, store), open: (data) => new FontFace(data, store) };
 }

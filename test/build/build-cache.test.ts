@@ -7,7 +7,18 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { before, describe, it } from 'node:test';
@@ -153,6 +164,55 @@ describe('build cache', () => {
     assertSameBuild(await build(dir, []), uncached, 'damaged entries');
     // Each was made again, as it was.
     for (const [name, bytes] of written) assert.ok(readFileSync(path.join(cache, name)).equals(bytes), name);
+  });
+
+  it("takes a font file's digest from the cache only while the file is the same", async () => {
+    const edition = copySampleEdition('cache-font');
+    const font = path.join(edition, 'fonts', 'regular.ttf');
+    mkdirSync(path.dirname(font));
+    copyFileSync(
+      path.join(repoRoot, 'node_modules/@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf'),
+      font,
+    );
+    editFile(
+      path.join(edition, 'templates/theme.yaml'),
+      '"@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf"',
+      'fonts/regular.ttf',
+    );
+    const cache = path.join(edition, '.guide-cache');
+    // A process of its own each time: a process reads a font file once.
+    const digestBuilt = async () => {
+      const out = path.join(edition, `out-${++count}`);
+      await promisify(execFile)(
+        process.execPath,
+        [path.join(repoRoot, 'bin/guide.js'), 'build', '--format', 'pdf', '--out', out],
+        { cwd: edition, env: { ...process.env, ...env, GUIDE_LANG: 'en' } },
+      );
+      const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+        inputs: { files: { path: string; sha256: string }[] };
+      };
+      return manifest.inputs.files.find((file) => file.path === 'fonts/regular.ttf')!.sha256;
+    };
+    const sha256 = () => createHash('sha256').update(readFileSync(font)).digest('hex');
+    const first = await digestBuilt();
+    assert.equal(first, sha256());
+    let before = entries(cache);
+    assert.equal(made(new Set(), before)['font-digest'], 2, 'the regular and bold files');
+    assert.equal(await digestBuilt(), first);
+    assert.deepEqual(made(before, entries(cache)), {});
+    // One letter of a URL in its name table, the size and modification time as they were: the
+    // file's ctime still tells it changed.
+    const bytes = readFileSync(font);
+    const { mtime } = statSync(font);
+    const at = bytes.indexOf(Buffer.from('http', 'utf16le').swap16());
+    bytes[at + 1] = 'H'.charCodeAt(0);
+    writeFileSync(font, bytes);
+    utimesSync(font, mtime, mtime);
+    before = entries(cache);
+    const changed = await digestBuilt();
+    assert.equal(changed, sha256());
+    assert.notEqual(changed, first);
+    assert.equal(made(before, entries(cache))['font-digest'], 1);
   });
 
   it('lets two builds share a cache at once', async () => {
