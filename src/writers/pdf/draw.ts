@@ -373,13 +373,14 @@ class Painter {
     const char = d.filled ? BULLET.filled : BULLET.hollow;
     const cp = char.codePointAt(0)!;
     const face = this.fonts.regular.primary;
-    const box = face.has(cp) ? face.font.glyphForCodePoint(cp).bbox : null;
-    if (box && box.maxX > box.minX) {
-      const upm = face.font.unitsPerEm;
-      const size = (2 * d.radius * upm) / (box.maxX - box.minX);
+    const box = face.inkBox(cp);
+    if (box && box[2] > box[0]) {
+      const [minX, minY, maxX, maxY] = box;
+      const upm = face.facts.unitsPerEm;
+      const size = (2 * d.radius * upm) / (maxX - minX);
       const scale = size / upm;
-      const x = d.x - ((box.minX + box.maxX) / 2) * scale;
-      const baseline = d.y + ((box.minY + box.maxY) / 2) * scale;
+      const x = d.x - ((minX + maxX) / 2) * scale;
+      const baseline = d.y + ((minY + maxY) / 2) * scale;
       const ops = (this.text ??= ['BT']);
       const open = this.openMark(d.struct);
       if (open) ops.push(open);

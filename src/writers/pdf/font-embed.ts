@@ -93,7 +93,8 @@ class SubsetBuilder {
 
   constructor(readonly face: FontFace) {
     this.subset = face.createSubset();
-    this.widths = [pdfNumber((face.font.getGlyph(0).advanceWidth / face.font.unitsPerEm) * UNITS)];
+    const { notdefAdvance, unitsPerEm } = face.facts;
+    this.widths = [pdfNumber((notdefAdvance / unitsPerEm) * UNITS)];
   }
 
   /** The CID of `cp`'s glyph, as four hex digits. */
@@ -154,9 +155,9 @@ interface FontObjects {
 
 /** Writes a subset's objects, finishing `dictionary` as its Type0 font. */
 function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.PDFKitReference, objects: FontObjects) {
-  const font = face.font;
+  const font = face.facts;
   const scale = UNITS / font.unitsPerEm;
-  const cff = font.directory.tables['CFF '] !== undefined;
+  const { cff } = font;
   // Deflated already: with a Filter given, pdfkit writes the bytes as they are. Length comes
   // before Filter, as in a stream pdfkit deflates itself.
   const deflated = (data: Record<string, unknown>, bytes: Uint8Array) => {
@@ -171,13 +172,12 @@ function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.P
     return ref;
   };
   const file = deflated(cff ? { Subtype: 'CIDFontType0C' } : { Length1: objects.programLength }, objects.program);
-  const { bbox } = font;
   const descriptor = doc.ref({
     Type: 'FontDescriptor',
     FontName: objects.name,
     // Symbolic: the glyphs are outside the standard Latin character set.
     Flags: 4,
-    FontBBox: [bbox.minX, bbox.minY, bbox.maxX, bbox.maxY].map((v) => pdfNumber(v * scale)),
+    FontBBox: font.bbox.map((v) => pdfNumber(v * scale)),
     ItalicAngle: font.italicAngle,
     Ascent: pdfNumber(font.ascent * scale),
     Descent: pdfNumber(font.descent * scale),

@@ -19,6 +19,30 @@ export interface FontSubset {
   encode(): Uint8Array;
 }
 
+/** A box in font units: minX, minY, maxX, maxY. */
+export type FontBox = [number, number, number, number];
+
+/**
+ * What a PDF's font objects and a list's bullets need of a face besides its characters, in font
+ * units, as fontkit reads them. fontkit decodes a table for each (cmap, hmtx, glyf, post, OS/2):
+ * about 12 ms of a build, kept in the build cache with the lookups.
+ */
+export interface FaceFacts {
+  unitsPerEm: number;
+  /** Whether its outlines are CFF (else TrueType). */
+  cff: boolean;
+  bbox: FontBox;
+  italicAngle: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  xHeight: number;
+  /** Advance width of glyph 0 (.notdef). */
+  notdefAdvance: number;
+  /** Ink boxes of the glyphs of code points asked for (`inkBox`), by code point; null for none. */
+  inkBoxes: Record<number, FontBox | null>;
+}
+
 /** Not looked up yet / looked up and absent, in the advance-width cache. */
 const UNKNOWN = -1;
 const ABSENT = -2;
@@ -41,6 +65,11 @@ export class FontFace {
   /** Advance widths and glyph ids looked up in the font since the face was opened (not taken from `store`). */
   private lookedUp = 0;
 
+  /** Its facts, as taken from `store` or read from the font when first asked for. */
+  private knownFacts: FaceFacts | undefined;
+  /** Whether `knownFacts` holds more than `store` has. */
+  private factsAdded = false;
+
   /**
    * `store` (the build cache) keeps the advance widths and glyph ids looked up, by the font's
    * bytes: looking a character up in a CJK font for the first time costs more than all that is
@@ -54,7 +83,48 @@ export class FontFace {
     this.font = font;
     this.name = font.postscriptName;
     this.unitsPerEm = font.unitsPerEm;
-    if (store) this.takeMetrics(getJson(store, this.metricsKey()));
+    if (store) {
+      this.takeMetrics(getJson(store, this.metricsKey()));
+      this.knownFacts = validFacts(getJson(store, this.factsKey()));
+    }
+  }
+
+  private factsKey(): string {
+    return entryKey('font-facts', this.contentHash);
+  }
+
+  /** Its facts (`FaceFacts`), from the build cache when it has them. */
+  get facts(): FaceFacts {
+    if (this.knownFacts === undefined) {
+      const font = this.font;
+      const { minX, minY, maxX, maxY } = font.bbox;
+      this.knownFacts = {
+        unitsPerEm: font.unitsPerEm,
+        cff: font.directory.tables['CFF '] !== undefined,
+        bbox: [minX, minY, maxX, maxY],
+        italicAngle: font.italicAngle,
+        ascent: font.ascent,
+        descent: font.descent,
+        capHeight: font.capHeight,
+        xHeight: font.xHeight,
+        notdefAdvance: font.getGlyph(0).advanceWidth,
+        inkBoxes: {},
+      };
+      this.factsAdded = true;
+    }
+    return this.knownFacts;
+  }
+
+  /** The ink box of `cp`'s glyph, or null when the font has none. */
+  inkBox(cp: number): FontBox | null {
+    const { inkBoxes } = this.facts;
+    let box = inkBoxes[cp];
+    if (box === undefined) {
+      const ink = this.has(cp) ? this.font.glyphForCodePoint(cp).bbox : null;
+      box = inkBoxes[cp] = ink && [ink.minX, ink.minY, ink.maxX, ink.maxY];
+      this.factsAdded = true;
+    }
+    return box;
   }
 
   private metricsKey(): string {
@@ -83,8 +153,10 @@ export class FontFace {
     }
   }
 
-  /** Keeps the lookups in the store when any was made since the face was opened. */
+  /** Keeps the lookups and facts in the store when any was read from the font since the face was opened. */
   keepMetrics(): void {
+    if (this.store !== undefined && this.factsAdded) setJson(this.store, this.factsKey(), this.knownFacts);
+    this.factsAdded = false;
     if (this.store === undefined || this.lookedUp === 0) return;
     const rows: [number, number | null, number | null][] = [];
     const row = (cp: number, value: number) =>
@@ -182,4 +254,21 @@ export class MissingGlyphError extends Error {
     this.name = 'MissingGlyphError';
     this.codePoints = codePoints;
   }
+}
+
+/** Facts as the build cache gave them, or undefined when they are not whole and of the right kinds. */
+function validFacts(value: unknown): FaceFacts | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const facts = value as Record<string, unknown>;
+  const isBox = (box: unknown) => Array.isArray(box) && box.length === 4 && box.every(Number.isFinite);
+  const numbers = ['unitsPerEm', 'italicAngle', 'ascent', 'descent', 'capHeight', 'xHeight', 'notdefAdvance'];
+  const boxes = facts['inkBoxes'];
+  return numbers.every((name) => Number.isFinite(facts[name])) &&
+    typeof facts['cff'] === 'boolean' &&
+    isBox(facts['bbox']) &&
+    typeof boxes === 'object' &&
+    boxes !== null &&
+    Object.values(boxes).every((box) => box === null || isBox(box))
+    ? (value as FaceFacts)
+    : undefined;
 }
