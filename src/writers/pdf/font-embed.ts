@@ -11,6 +11,7 @@
  */
 
 import { deflateSync } from 'node:zlib';
+import { InternalError } from '../../errors.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
@@ -81,9 +82,11 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
   ].join('\n');
 }
 
-/** Glyphs taken into a subset in the order they are first met; CID 0 is .notdef. */
+/**
+ * Glyphs taken into a subset in the order they are first met; CID 0 is .notdef. The subset
+ * numbers its glyphs so too; it is made only when its program is not in the build cache.
+ */
 class SubsetBuilder {
-  readonly subset: FontSubset;
   /** Font glyph id → CID (the glyph's id in the subset). */
   private readonly cidOfGlyph = new Map<number, number>();
   /** By CID: the font's glyph id, the code point first drawn with it, its width. */
@@ -92,7 +95,6 @@ class SubsetBuilder {
   readonly widths: number[];
 
   constructor(readonly face: FontFace) {
-    this.subset = face.createSubset();
     const { notdefAdvance, unitsPerEm } = face.facts;
     this.widths = [pdfNumber((notdefAdvance / unitsPerEm) * UNITS)];
   }
@@ -102,13 +104,22 @@ class SubsetBuilder {
     const glyphId = this.face.glyphId(cp);
     let cid = this.cidOfGlyph.get(glyphId);
     if (cid === undefined) {
-      cid = this.subset.includeGlyph(glyphId);
+      cid = this.glyphIds.length;
       this.cidOfGlyph.set(glyphId, cid);
       this.glyphIds[cid] = glyphId;
       this.codePoints[cid] = cp;
       this.widths[cid] = pdfNumber(this.face.advance(cp) * UNITS);
     }
     return hex4(cid);
+  }
+
+  /** The font's subset of the glyphs included, numbered as here. */
+  private subsetOf(): FontSubset {
+    const subset = this.face.createSubset();
+    for (let cid = 1; cid < this.glyphIds.length; cid++) {
+      if (subset.includeGlyph(this.glyphIds[cid]!) !== cid) throw new InternalError('a font subset numbered its glyphs otherwise');
+    }
+    return subset;
   }
 
   /**
@@ -126,7 +137,7 @@ class SubsetBuilder {
       [programLength] = kept.numbers as [number];
       program = kept.bytes;
     } else {
-      const encoded = this.subset.encode();
+      const encoded = this.subsetOf().encode();
       programLength = encoded.length;
       program = deflateSync(encoded);
       if (key !== undefined) setNumbered(store, key, [programLength], program);
