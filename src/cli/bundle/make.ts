@@ -196,6 +196,9 @@ async function makeBundle(): Promise<void> {
       logLevel: 'error',
     });
     await joinStartupChunks(work, bundled.metafile);
+    // Node reads the package.json nearest a module for its "type": one beside the modules spares
+    // it the look up through lib/ to guide's own, and reading that (~0.4 ms of every start).
+    writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
 
     // The packages some stand-ins load, each as one CommonJS file beside the modules.
     const commonJsFileInputs: string[] = [];
