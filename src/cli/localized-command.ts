@@ -18,9 +18,9 @@ const headings: Readonly<Record<string, () => string>> = {
 
 /**
  * Wide characters may break anywhere; other text at spaces, as commander does. Opening brackets
- * and quotes stay with what follows them (kinsoku: they never end a line). From strings, which
- * the bundle holds in ASCII escapes, as every module guide loads at its start (see "Startup
- * bundle" in docs/decisions.md).
+ * and quotes stay with what follows them (kinsoku: they never end a line). Made from strings:
+ * esbuild writes strings in ASCII escapes but regular expression literals as they are, and the
+ * module every start loads stays ASCII (see "Startup bundle" in docs/decisions.md).
  */
 const wrapChunk = new RegExp(
   '[\\s]*[（「『【〔《“‘]*(?:[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]|[^\\s\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef]+)',
@@ -43,7 +43,8 @@ class LocalizedHelp extends Help {
 
   /**
    * "name [options] <args>" for a command whose options are not defined yet, as commander writes
-   * it for one with options (its usage: guide's commands have no aliases).
+   * it for one with options. Its usage says so: commander writes "[options]" there for a command
+   * with a help option, as all of guide's have (and none has an alias).
    */
   override subcommandTerm(cmd: Command): string {
     return cmd instanceof LocalizedCommand && cmd.optionsPending

@@ -222,7 +222,8 @@ const fontCache = new Map<string, Uint8Array>();
  * Reads a font file named in the theme: a path inside an npm package ("@expo-google-fonts/…"),
  * or a path relative to the edition folder. Throws `GuideInputError` (E-THEME-FONT) when there is no
  * such file or it cannot be read. With `store` (the build cache), the file's SHA-256 is kept there
- * by the file's print, and taken from it while the print is the same.
+ * by the file's print, and taken from it while the print is the same. A process reads each file
+ * once: what reads it later (the manifest's inputs) gets these bytes, and their digest.
  */
 export function readFontFile(root: string, name: string, store?: EntryStore): Uint8Array {
   const file = fontFilePath(root, name);
@@ -255,13 +256,15 @@ export function readFontFile(root: string, name: string, store?: EntryStore): Ui
  * device and inode, size, and times of change to its bytes (mtime, which a program may set) and to
  * the file (ctime, which none can). Hashing a font of 7 MB took 9 ms of every build, for the build
  * cache's keys and the manifest. A file that changed while it was read (`before` and `after`
- * differ) is hashed and not kept.
+ * differ) is hashed and not kept; so is one changed in the last two seconds, since a change right
+ * after the read could leave its times as they were (file systems keep them to a few ms, some to
+ * the second).
  */
 function keepDigest(store: EntryStore, file: string, before: BigIntStats, after: BigIntStats, bytes: Uint8Array) {
   const print = (stats: BigIntStats) =>
     [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].map((value) => value.toString());
   const [printBefore, printAfter] = [print(before), print(after)];
-  if (printBefore.join() !== printAfter.join()) return;
+  if (printBefore.join() !== printAfter.join() || Date.now() - Number(after.ctimeMs) < 2000) return;
   const key = entryKey('font-digest', file, ...printBefore);
   const kept = getJson(store, key);
   if (typeof kept === 'string' && /^[0-9a-f]{64}$/.test(kept)) knowSha256(bytes, kept);

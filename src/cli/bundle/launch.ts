@@ -35,7 +35,11 @@ export interface BundleStamp {
   guide: string;
   /** The package folder it was made in (a copy elsewhere, packed or moved, has its own paths). */
   root: string;
-  /** package.json, npm's record of node_modules and guide's modules bundled. */
+  /**
+   * package.json, npm's record of node_modules and tsc's of lib/ (or, where one is missing, the
+   * files it stands for, each bundled dependency or module of guide's), and any bundled module
+   * of guide's outside lib/.
+   */
   inputs: FileStamp[];
 }
 

@@ -237,9 +237,13 @@ async function makeBundle(): Promise<void> {
     const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...commonJsFileInputs]
       .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
-    const within = (folder: string, file: string) => !path.relative(folder, file).startsWith('..');
-    const dependencies = bundledFiles.filter((file) => within(path.join(root, 'node_modules'), file));
-    const ours = bundledFiles.filter((file) => !dependencies.includes(file));
+    const within = (folder: string, file: string) => {
+      const relative = path.relative(folder, file);
+      return !relative.startsWith('..') && !path.isAbsolute(relative);
+    };
+    const nodeModules = path.join(root, 'node_modules');
+    const dependencies = bundledFiles.filter((file) => within(nodeModules, file));
+    const ours = bundledFiles.filter((file) => !within(nodeModules, file));
     const inputs = [
       path.join(root, 'package.json'),
       ...(existsSync(npmRecord) ? [npmRecord] : dependencies),

@@ -374,7 +374,7 @@ class Painter {
     const cp = char.codePointAt(0)!;
     const face = this.fonts.regular.primary;
     const box = face.inkBox(cp);
-    if (box && box[2] > box[0]) {
+    if (box) {
       const [minX, minY, maxX, maxY] = box;
       const upm = face.facts.unitsPerEm;
       const size = (2 * d.radius * upm) / (maxX - minX);

@@ -88,7 +88,7 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
  */
 class SubsetBuilder {
   /** Font glyph id → CID (the glyph's id in the subset). */
-  private readonly cidOfGlyph = new Map<number, number>();
+  private readonly cidOfGlyph = new Map<number, number>([[0, 0]]);
   /** By CID: the font's glyph id, the code point first drawn with it, its width. */
   readonly glyphIds: number[] = [0];
   readonly codePoints: number[] = [0];
@@ -117,7 +117,8 @@ class SubsetBuilder {
   private subsetOf(): FontSubset {
     const subset = this.face.createSubset();
     for (let cid = 1; cid < this.glyphIds.length; cid++) {
-      if (subset.includeGlyph(this.glyphIds[cid]!) !== cid) throw new InternalError('a font subset numbered its glyphs otherwise');
+      if (subset.includeGlyph(this.glyphIds[cid]!) !== cid)
+        throw new InternalError('a font subset numbered its glyphs otherwise');
     }
     return subset;
   }
@@ -166,9 +167,9 @@ interface FontObjects {
 
 /** Writes a subset's objects, finishing `dictionary` as its Type0 font. */
 function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.PDFKitReference, objects: FontObjects) {
-  const font = face.facts;
-  const scale = UNITS / font.unitsPerEm;
-  const { cff } = font;
+  const facts = face.facts;
+  const scale = UNITS / facts.unitsPerEm;
+  const { cff } = facts;
   // Deflated already: with a Filter given, pdfkit writes the bytes as they are. Length comes
   // before Filter, as in a stream pdfkit deflates itself.
   const deflated = (data: Record<string, unknown>, bytes: Uint8Array) => {
@@ -188,12 +189,12 @@ function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.P
     FontName: objects.name,
     // Symbolic: the glyphs are outside the standard Latin character set.
     Flags: 4,
-    FontBBox: font.bbox.map((v) => pdfNumber(v * scale)),
-    ItalicAngle: font.italicAngle,
-    Ascent: pdfNumber(font.ascent * scale),
-    Descent: pdfNumber(font.descent * scale),
-    CapHeight: pdfNumber((font.capHeight || font.ascent) * scale),
-    XHeight: pdfNumber((font.xHeight || 0) * scale),
+    FontBBox: facts.bbox.map((v) => pdfNumber(v * scale)),
+    ItalicAngle: facts.italicAngle,
+    Ascent: pdfNumber(facts.ascent * scale),
+    Descent: pdfNumber(facts.descent * scale),
+    CapHeight: pdfNumber(facts.capHeight * scale),
+    XHeight: pdfNumber(facts.xHeight * scale),
     StemV: 0,
     [cff ? 'FontFile3' : 'FontFile2']: file,
   });

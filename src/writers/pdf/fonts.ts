@@ -25,7 +25,7 @@ export type FontBox = [number, number, number, number];
 /**
  * What a PDF's font objects and a list's bullets need of a face besides its characters, in font
  * units, as fontkit reads them. fontkit decodes a table for each (cmap, hmtx, glyf, post, OS/2):
- * about 12 ms of a build, kept in the build cache with the lookups.
+ * about 8 ms of a rebuild, so they are kept in the build cache by the font's digest.
  */
 export interface FaceFacts {
   unitsPerEm: number;
@@ -35,11 +35,13 @@ export interface FaceFacts {
   italicAngle: number;
   ascent: number;
   descent: number;
+  /** The ascent for a font whose OS/2 table gives none. */
   capHeight: number;
+  /** 0 for a font whose OS/2 table gives none. */
   xHeight: number;
   /** Advance width of glyph 0 (.notdef). */
   notdefAdvance: number;
-  /** Ink boxes of the glyphs of code points asked for (`inkBox`), by code point; null for none. */
+  /** Ink boxes of the glyphs of code points asked for (`inkBox`), by code point; null for none or an empty one. */
   inkBoxes: Record<number, FontBox | null>;
 }
 
@@ -105,8 +107,9 @@ export class FontFace {
         italicAngle: font.italicAngle,
         ascent: font.ascent,
         descent: font.descent,
-        capHeight: font.capHeight,
-        xHeight: font.xHeight,
+        // fontkit gives none for an OS/2 table before version 2.
+        capHeight: font.capHeight || font.ascent,
+        xHeight: font.xHeight || 0,
         notdefAdvance: font.getGlyph(0).advanceWidth,
         inkBoxes: {},
       };
@@ -115,13 +118,14 @@ export class FontFace {
     return this.knownFacts;
   }
 
-  /** The ink box of `cp`'s glyph, or null when the font has none. */
+  /** The ink box of `cp`'s glyph, or null when the font has none or it draws nothing. */
   inkBox(cp: number): FontBox | null {
     const { inkBoxes } = this.facts;
     let box = inkBoxes[cp];
     if (box === undefined) {
       const ink = this.has(cp) ? this.font.glyphForCodePoint(cp).bbox : null;
-      box = inkBoxes[cp] = ink && [ink.minX, ink.minY, ink.maxX, ink.maxY];
+      // An empty glyph's box is infinite, which JSON cannot keep.
+      box = inkBoxes[cp] = ink && ink.maxX > ink.minX ? [ink.minX, ink.minY, ink.maxX, ink.maxY] : null;
       this.factsAdded = true;
     }
     return box;
@@ -268,6 +272,7 @@ function validFacts(value: unknown): FaceFacts | undefined {
     isBox(facts['bbox']) &&
     typeof boxes === 'object' &&
     boxes !== null &&
+    !Array.isArray(boxes) &&
     Object.values(boxes).every((box) => box === null || isBox(box))
     ? (value as FaceFacts)
     : undefined;

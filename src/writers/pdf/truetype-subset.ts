@@ -97,11 +97,11 @@ function copy(data: Uint8Array): Uint8Array {
 }
 
 /** Each font's tables, read once. */
-const tablesOf = new WeakMap<RawFont, FontTables>();
+const tablesOf = new WeakMap<Font, FontTables>();
 
 /** A subset being made: glyphs are included in the order met, .notdef first. */
 export class TrueTypeSubset {
-  private readonly font: RawFont;
+  private readonly tables: FontTables;
   private readonly glyphs: number[] = [];
   private readonly mapping = new Map<number, number>();
 
@@ -110,23 +110,14 @@ export class TrueTypeSubset {
     const raw = font as unknown as RawFont;
     const tables = raw.directory.tables;
     if (raw._variationProcessor || !tables.glyf || !tables.loca || !tables.hmtx || !tables.maxp) return undefined;
-    return new TrueTypeSubset(raw);
+    let read = tablesOf.get(font);
+    if (!read) tablesOf.set(font, (read = new FontTables(raw)));
+    return new TrueTypeSubset(read);
   }
 
-  private constructor(font: RawFont) {
-    this.font = font;
+  private constructor(tables: FontTables) {
+    this.tables = tables;
     this.includeGlyph(0);
-  }
-
-  /**
-   * The font's tables, read when the subset needs glyph data: a build whose subsets the build
-   * cache holds only numbers the glyphs it draws (reading the offsets of a CJK font's 65,000
-   * glyphs took ~1 ms).
-   */
-  private get tables(): FontTables {
-    let read = tablesOf.get(this.font);
-    if (!read) tablesOf.set(this.font, (read = new FontTables(this.font)));
-    return read;
   }
 
   /** The id of the font's glyph `id` in the subset, including it when it is not yet. */
