@@ -5,11 +5,13 @@
  */
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CmapUnread, readCmapCoverage } from '../../src/writers/pdf/cmap.js';
+import { create as createFont } from 'fontkit';
 import { FontFace } from '../../src/writers/pdf/fonts.js';
 import { runCli } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
@@ -20,6 +22,8 @@ const bundled = [
   '@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf',
   '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 ];
+/** LibreOffice's symbol font (CI installs LibreOffice for the DOCX tests). */
+const openSymbol = execFileSync('fc-match', ['-f', '%{file}', 'OpenSymbol'], { encoding: 'utf8' });
 const fontBytes = (name: string) => new Uint8Array(readFileSync(require.resolve(name)));
 
 /** Where the cmap subtable fontkit would use starts, found by hand from the table directory. */
@@ -36,6 +40,26 @@ function unicodeSubtable(data: Uint8Array): number {
   }
   throw new Error('no (3, 10) cmap subtable');
 }
+
+describe('font faces', () => {
+  it('look up the advance widths and glyph ids fontkit gives, reading hmtx alone', () => {
+    // OpenSymbol has fewer horizontal metrics than glyphs: the rest advance as the last.
+    for (const file of [...bundled.map((name) => require.resolve(name)), openSymbol]) {
+      const data = new Uint8Array(readFileSync(file));
+      const face = new FontFace(data);
+      const reference = createFont(Buffer.from(data));
+      const mapped = reference.characterSet;
+      const codePoints = [...mapped.filter((_, i) => i % 7 === 0), 0x10ffff, 0xe0000, 0x1f600];
+      assert.ok(codePoints.length > 150, file);
+      for (const cp of codePoints) {
+        const glyph = reference.glyphForCodePoint(cp);
+        const where = `${path.basename(file)} U+${cp.toString(16)}`;
+        assert.equal(face.glyphId(cp), glyph.id, where);
+        assert.equal(face.advance(cp), glyph.id === 0 ? Number.NaN : glyph.advanceWidth / reference.unitsPerEm, where);
+      }
+    }
+  });
+});
 
 describe('cmap reader', () => {
   for (const name of bundled) {

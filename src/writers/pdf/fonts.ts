@@ -5,7 +5,7 @@
  * the first face of the chain that has it.
  */
 
-import { create as createFont, type Font } from 'fontkit';
+import { create as createFont, type Font, type Glyph } from 'fontkit';
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
 import { sha256OfReadOnly } from '../../hash.js';
 import type { FontKey } from './types.js';
@@ -191,13 +191,28 @@ export class FontFace {
     let value = cp < 0x10000 ? this.bmp[cp]! : (this.astral.get(cp) ?? UNKNOWN);
     if (value === UNKNOWN) {
       this.lookedUp += 1;
-      value = this.font.hasGlyphForCodePoint(cp)
-        ? this.font.glyphForCodePoint(cp).advanceWidth / this.unitsPerEm
-        : ABSENT;
+      const glyph = this.font.glyphForCodePoint(cp);
+      // Its glyph id comes with it: 0 (.notdef) when the font has none.
+      this.glyphIds.set(cp, glyph.id);
+      value = glyph.id === 0 ? ABSENT : this.advanceOf(glyph) / this.unitsPerEm;
       if (cp < 0x10000) this.bmp[cp] = value;
       else this.astral.set(cp, value);
     }
     return value === ABSENT ? Number.NaN : value;
+  }
+
+  /**
+   * A glyph's advance width, as fontkit gives it, read from hmtx alone: fontkit's `advanceWidth`
+   * works out the glyph's vertical metrics as well, decoding its outline where the font has no
+   * vmtx (the larger part of a cold build's character lookups, ~30 ms). A variable font's
+   * advances may be adjusted (HVAR): fontkit gives those.
+   */
+  private advanceOf(glyph: Glyph): number {
+    const font = this.font;
+    if (font.directory.tables['fvar'] !== undefined) return glyph.advanceWidth;
+    const { metrics } = font.hmtx;
+    if (glyph.id < metrics.length) return metrics.get(glyph.id)!.advance;
+    return metrics.get(metrics.length - 1)?.advance ?? 0;
   }
 
   /** Whether the font can draw `cp`. */
@@ -210,7 +225,7 @@ export class FontFace {
     let id = this.glyphIds.get(cp);
     if (id === undefined) {
       this.lookedUp += 1;
-      id = this.has(cp) ? this.font.glyphForCodePoint(cp).id : 0;
+      id = this.font.glyphForCodePoint(cp).id;
       this.glyphIds.set(cp, id);
     }
     return id;
