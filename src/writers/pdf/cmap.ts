@@ -34,8 +34,8 @@ export class CmapUnread extends Error {
   }
 }
 
-/** The code points of one cmap subtable (format 4, or 12 and 13). */
-class CmapCoverage implements GlyphCoverage {
+/** The code points of one cmap subtable (format 4, or 12 and 13), and their glyphs. */
+export class CmapCoverage implements GlyphCoverage {
   constructor(
     private readonly view: DataView,
     /** Start of the subtable in the file. */
@@ -44,7 +44,12 @@ class CmapCoverage implements GlyphCoverage {
   ) {}
 
   has(cp: number): boolean {
-    return (this.format === 4 ? this.glyph4(cp) : this.glyph12(cp)) !== 0;
+    return this.glyphId(cp) !== 0;
+  }
+
+  /** The glyph `cp` maps to, as fontkit's `glyphForCodePoint` finds it; 0 (.notdef) for none. */
+  glyphId(cp: number): number {
+    return this.format === 4 ? this.glyph4(cp) : this.glyph12(cp);
   }
 
   /** Segment mapping to delta values (the BMP). */
@@ -112,7 +117,7 @@ function namesInFile(view: DataView, at: number): boolean {
  * The coverage of a font file (one whose signature says TrueType or OpenType); throws
  * `CmapUnread` when the file is one to leave to fontkit.
  */
-export function readCmapCoverage(data: Uint8Array): GlyphCoverage {
+export function readCmapCoverage(data: Uint8Array): CmapCoverage {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const size = data.byteLength;
   const unread = () => new CmapUnread();

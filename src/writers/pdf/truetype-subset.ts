@@ -49,8 +49,7 @@ class FontTables {
   readonly locaVersion: number;
   /** Glyph id → its data's offset in glyf; one more entry than glyphs. */
   readonly offsets: Uint32Array;
-  private readonly hmtx: DataView;
-  private readonly metricCount: number;
+  private readonly horizontal: HorizontalMetrics;
 
   constructor(font: RawFont) {
     const bytes = font.stream.buffer;
@@ -77,17 +76,46 @@ class FontTables {
     for (let id = 0; id <= glyphCount; id++) {
       this.offsets[id] = this.locaVersion === 0 ? loca.getUint16(id * 2) * 2 : loca.getUint32(id * 4);
     }
-    this.hmtx = view(table('hmtx')!);
-    this.metricCount = view(this.hhea).getUint16(34);
+    this.horizontal = new HorizontalMetrics(font as unknown as Font);
   }
 
   /** Advance width and left side bearing of a glyph, as fontkit reads them from hmtx. */
   metrics(id: number): { advance: number; bearing: number } {
-    const n = this.metricCount;
-    if (id < n) return { advance: this.hmtx.getUint16(id * 4), bearing: this.hmtx.getInt16(id * 4 + 2) };
-    const advance = n > 0 ? this.hmtx.getUint16((n - 1) * 4) : 0;
+    return { advance: this.horizontal.advance(id), bearing: this.horizontal.bearing(id) };
+  }
+}
+
+/**
+ * A font's hmtx as stored, read as fontkit reads it: an advance width and left side bearing for
+ * each of the first glyphs (hhea says how many), a side bearing for each of the rest, which
+ * advance as the last of the first.
+ */
+export class HorizontalMetrics {
+  private readonly hmtx: DataView;
+  private readonly count: number;
+
+  constructor(font: Font) {
+    const raw = font as unknown as RawFont;
+    const view = (tag: string) => {
+      const record = raw.directory.tables[tag]!;
+      const { buffer } = raw.stream;
+      return new DataView(buffer.buffer, buffer.byteOffset + record.offset, record.length);
+    };
+    this.hmtx = view('hmtx');
+    this.count = view('hhea').getUint16(34);
+  }
+
+  advance(id: number): number {
+    const n = this.count;
+    if (id < n) return this.hmtx.getUint16(id * 4);
+    return n > 0 ? this.hmtx.getUint16((n - 1) * 4) : 0;
+  }
+
+  bearing(id: number): number {
+    const n = this.count;
+    if (id < n) return this.hmtx.getInt16(id * 4 + 2);
     const at = n * 4 + (id - n) * 2;
-    return { advance, bearing: at + 2 <= this.hmtx.byteLength ? this.hmtx.getInt16(at) : 0 };
+    return at + 2 <= this.hmtx.byteLength ? this.hmtx.getInt16(at) : 0;
   }
 }
 

@@ -34,11 +34,6 @@ declare module 'fontkit' {
     readonly bbox: { minX: number; minY: number; maxX: number; maxY: number };
     /** The font's tables by tag: a 'CFF ' table means CFF outlines, else TrueType (glyf). */
     readonly directory: { tables: Record<string, unknown> };
-    /**
-     * Horizontal metrics: advance (and side bearing) of the first `metrics.length` glyphs; the
-     * others advance as the last of them.
-     */
-    readonly hmtx: { metrics: { readonly length: number; get(index: number): { advance: number } | undefined } };
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     /** The glyph with id `id`; one object per id for the font's lifetime. */
