@@ -180,7 +180,7 @@ describe('build cache', () => {
       'fonts/regular.ttf',
     );
     const cache = path.join(edition, '.guide-cache');
-    // A file changed in the last two seconds is hashed and its digest not kept.
+    // A file changed in the last two seconds is hashed and its digest not kept (font-files.test.ts).
     const settle = () => new Promise((resolve) => setTimeout(resolve, 2100));
     await settle();
     // A process of its own each time: a process reads a font file once.
@@ -211,10 +211,6 @@ describe('build cache', () => {
     bytes[at + 1] = 'H'.charCodeAt(0);
     writeFileSync(font, bytes);
     utimesSync(font, mtime, mtime);
-    // Just changed: hashed, and its digest not kept.
-    before = entries(cache);
-    assert.equal(await digestBuilt(), sha256());
-    assert.equal(made(before, entries(cache))['font-digest'], undefined);
     await settle();
     before = entries(cache);
     const changed = await digestBuilt();

@@ -141,13 +141,15 @@ describe('startup bundle', () => {
     assert.ok(validate.some((file) => file.startsWith('validate-')));
   });
 
-  it('holds main.js in ASCII, which node reads and compiles sooner', () => {
+  it('holds main.js in ASCII, with one require, which node reads and compiles sooner', () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const main = readFileSync(path.join(path.dirname(stampFile), stamp.folder, 'main.js'), 'utf8');
     // esbuild escapes strings, not regular expression literals or comments: write those from
     // strings (new RegExp) and in ASCII in the modules main.js joins.
     const line = main.split('\n').find((text) => /[^\t\n\r\x20-\x7e]/.test(text));
     assert.equal(line, undefined);
+    // One require for all the modules it joined (make.ts heads each with its own).
+    assert.equal(main.split('bundleRequire(import.meta.url)').length - 1, 1);
   });
 
   it('loads docx only to build a DOCX package shell the build cache has not kept', async () => {

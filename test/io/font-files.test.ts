@@ -1,14 +1,20 @@
 /**
  * Font files are read once into shared memory, and a batch's worker threads use those bytes
- * rather than read their own copy (7 MB a face for Noto Sans TC).
+ * rather than read their own copy (7 MB a face for Noto Sans TC). With the build cache, a file's
+ * digest is kept by its print, unless the file changed a moment ago.
  */
 
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
 import { fontFilesRead, readFontFile } from '../../src/io/resources.js';
+import type { EntryStore } from '../../src/cache-store.js';
+import { sha256OfReadOnly } from '../../src/hash.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const face = '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf';
@@ -47,6 +53,31 @@ describe('font files', () => {
     } finally {
       bytes[0] = first;
       await worker.terminate();
+    }
+  });
+
+  it("keep a file's digest in the build cache, unless it changed in the last two seconds", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-font-digest-'));
+    try {
+      const kept = new Map<string, Uint8Array>();
+      const store: EntryStore = { get: (key) => kept.get(key), set: (key, bytes) => void kept.set(key, bytes) };
+      const installed = createRequire(import.meta.url).resolve(face);
+      // Names of their own, which this process has not read: the face as npm installed it (long
+      // unchanged; a link to it), and a copy made just now.
+      symlinkSync(installed, path.join(dir, 'installed.ttf'));
+      copyFileSync(installed, path.join(dir, 'copy.ttf'));
+      const copy = readFontFile(dir, 'copy.ttf', store);
+      assert.equal(kept.size, 0, 'the digest of a file just made is not kept');
+      const bytes = readFontFile(dir, 'installed.ttf', store);
+      assert.deepEqual(
+        [...kept.keys()].map((key) => key.split('.')[0]),
+        ['font-digest'],
+      );
+      const digest = JSON.parse(new TextDecoder().decode([...kept.values()][0])) as string;
+      assert.equal(digest, sha256OfReadOnly(copy));
+      assert.equal(sha256OfReadOnly(bytes), digest);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -22,8 +22,6 @@ const bundled = [
   '@expo-google-fonts/noto-sans-tc/700Bold/NotoSansTC_700Bold.ttf',
   '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
 ];
-/** LibreOffice's symbol font (CI installs LibreOffice for the DOCX tests). */
-const openSymbol = execFileSync('fc-match', ['-f', '%{file}', 'OpenSymbol'], { encoding: 'utf8' });
 const fontBytes = (name: string) => new Uint8Array(readFileSync(require.resolve(name)));
 
 /** Where the cmap subtable fontkit would use starts, found by hand from the table directory. */
@@ -43,7 +41,14 @@ function unicodeSubtable(data: Uint8Array): number {
 
 describe('font faces', () => {
   it('look up the advance widths and glyph ids fontkit gives, reading cmap and hmtx themselves', () => {
-    // OpenSymbol has fewer horizontal metrics than glyphs: the rest advance as the last.
+    // LibreOffice's OpenSymbol (CI installs LibreOffice for the DOCX tests) has fewer horizontal
+    // metrics than glyphs: the rest advance as the last.
+    const openSymbol = execFileSync('fc-match', ['-f', '%{file}', 'OpenSymbol'], { encoding: 'utf8' });
+    const symbols = createFont(readFileSync(openSymbol)) as unknown as {
+      numGlyphs: number;
+      hhea: { numberOfMetrics: number };
+    };
+    assert.ok(symbols.hhea.numberOfMetrics < symbols.numGlyphs, openSymbol);
     for (const file of [...bundled.map((name) => require.resolve(name)), openSymbol]) {
       const data = new Uint8Array(readFileSync(file));
       const face = new FontFace(data);
@@ -88,6 +93,11 @@ describe('cmap reader', () => {
     const format6 = data.slice();
     new DataView(format6.buffer).setUint16(unicodeSubtable(format6), 6);
     assert.throws(() => readCmapCoverage(format6), CmapUnread);
+    // A build looks such a font's characters up with fontkit.
+    const face = new FontFace(format6);
+    const reference = createFont(Buffer.from(format6));
+    for (const cp of [0x41, 0x3000, 0x4e2d, 0x1f600])
+      assert.equal(face.glyphId(cp), reference.glyphForCodePoint(cp).id);
     assert.throws(() => readCmapCoverage(data.subarray(0, 4096)), CmapUnread);
     assert.throws(() => readCmapCoverage(new TextEncoder().encode('\0\x01\0\0 not really a font')), CmapUnread);
   });

@@ -239,7 +239,7 @@ async function makeBundle(): Promise<void> {
       .map((file) => path.resolve(root, file));
     const within = (folder: string, file: string) => {
       const relative = path.relative(folder, file);
-      return !relative.startsWith('..') && !path.isAbsolute(relative);
+      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
     };
     const nodeModules = path.join(root, 'node_modules');
     const dependencies = bundledFiles.filter((file) => within(nodeModules, file));

@@ -1,9 +1,10 @@
 /**
- * Which code points a TrueType/OpenType font maps to a glyph, read from its cmap table alone:
+ * Which glyph a TrueType/OpenType font maps each code point to, read from its cmap table alone:
  * what `guide validate` needs to know, without loading fontkit (a third of validate's start-up)
- * or working out widths. It answers as fontkit's `hasGlyphForCodePoint` does (the same Unicode
- * subtable chosen in the same order, a code point is covered when it maps to a glyph other than
- * 0), and reads only the common subtable formats of a well-formed file: anything else
+ * or working out widths, and what a build looks characters up with (fonts.ts: fontkit's decoded
+ * tables are slow cold). It answers as fontkit's `glyphForCodePoint` and `hasGlyphForCodePoint` do
+ * (the same Unicode subtable chosen in the same order, a code point is covered when it maps to a
+ * glyph other than 0), and reads only the common subtable formats of a well-formed file: anything else
  * (another format, a legacy encoding, a table that runs past the end of the file, a missing
  * table fontkit needs to open the font) is left to fontkit, so what is reported about an
  * unusual or damaged font is what `guide build` reports.

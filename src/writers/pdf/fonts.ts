@@ -68,8 +68,8 @@ export class FontFace {
   /** Advance widths and glyph ids looked up in the font since the face was opened (not taken from `store`). */
   private lookedUp = 0;
 
-  /** Its hmtx, read when first needed. */
-  private horizontal: HorizontalMetrics | undefined;
+  /** Its hmtx, read when first needed; null for a font whose hmtx is left to fontkit. */
+  private horizontal: HorizontalMetrics | null | undefined;
   /** Its cmap as cmap.ts reads it, when first needed; null for a font it leaves to fontkit. */
   private cmap: CmapCoverage | null | undefined;
 
@@ -116,7 +116,7 @@ export class FontFace {
         // fontkit gives none for an OS/2 table before version 2.
         capHeight: font.capHeight || font.ascent,
         xHeight: font.xHeight || 0,
-        notdefAdvance: font.getGlyph(0).advanceWidth,
+        notdefAdvance: this.advanceOf(0),
         inkBoxes: {},
       };
       this.factsAdded = true;
@@ -129,7 +129,7 @@ export class FontFace {
     const { inkBoxes } = this.facts;
     let box = inkBoxes[cp];
     if (box === undefined) {
-      const ink = this.has(cp) ? this.font.glyphForCodePoint(cp).bbox : null;
+      const ink = this.has(cp) ? this.font.getGlyph(this.glyphId(cp)).bbox : null;
       // An empty glyph's box is infinite, which JSON cannot keep.
       box = inkBoxes[cp] = ink && ink.maxX > ink.minX ? [ink.minX, ink.minY, ink.maxX, ink.maxY] : null;
       this.factsAdded = true;
@@ -228,12 +228,14 @@ export class FontFace {
    * A glyph's advance width, as fontkit gives it, read from hmtx alone: fontkit's `advanceWidth`
    * works out the glyph's vertical metrics as well, decoding its outline where the font has no
    * vmtx (the larger part of a cold build's character lookups, ~30 ms). A variable font's
-   * advances may be adjusted (HVAR): fontkit gives those.
+   * advances may be adjusted (HVAR), and an hmtx shorter than hhea says fontkit reads on into
+   * what follows: fontkit gives those.
    */
   private advanceOf(id: number): number {
     const font = this.font;
-    if (font.directory.tables['fvar'] !== undefined) return font.getGlyph(id).advanceWidth;
-    return (this.horizontal ??= new HorizontalMetrics(font)).advance(id);
+    if (this.horizontal === undefined)
+      this.horizontal = font.directory.tables['fvar'] === undefined ? (HorizontalMetrics.of(font) ?? null) : null;
+    return this.horizontal === null ? font.getGlyph(id).advanceWidth : this.horizontal.advance(id);
   }
 
   /** Whether the font can draw `cp`. */
@@ -245,9 +247,15 @@ export class FontFace {
   glyphId(cp: number): number {
     let id = this.glyphIds.get(cp);
     if (id === undefined) {
-      this.lookedUp += 1;
-      id = this.lookUpGlyph(cp);
-      this.glyphIds.set(cp, id);
+      // Looking its advance up records its glyph, so both are kept; an advance the build cache
+      // gave without one leaves the glyph to look up.
+      this.advance(cp);
+      id = this.glyphIds.get(cp);
+      if (id === undefined) {
+        this.lookedUp += 1;
+        id = this.lookUpGlyph(cp);
+        this.glyphIds.set(cp, id);
+      }
     }
     return id;
   }

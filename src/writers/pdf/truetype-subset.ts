@@ -52,11 +52,7 @@ class FontTables {
   private readonly horizontal: HorizontalMetrics;
 
   constructor(font: RawFont) {
-    const bytes = font.stream.buffer;
-    const table = (tag: string): Uint8Array | undefined => {
-      const record = font.directory.tables[tag];
-      return record && bytes.subarray(record.offset, record.offset + record.length);
-    };
+    const table = (tag: string) => tableBytes(font, tag);
     this.head = table('head')!;
     this.hhea = table('hhea')!;
     this.maxp = table('maxp')!;
@@ -76,7 +72,7 @@ class FontTables {
     for (let id = 0; id <= glyphCount; id++) {
       this.offsets[id] = this.locaVersion === 0 ? loca.getUint16(id * 2) * 2 : loca.getUint32(id * 4);
     }
-    this.horizontal = new HorizontalMetrics(font as unknown as Font);
+    this.horizontal = new HorizontalMetrics(view(this.hhea), view(table('hmtx')!));
   }
 
   /** Advance width and left side bearing of a glyph, as fontkit reads them from hmtx. */
@@ -85,24 +81,37 @@ class FontTables {
   }
 }
 
+/** A table of a fontkit font as stored, or undefined when the font has none. */
+function tableBytes(font: RawFont, tag: string): Uint8Array | undefined {
+  const record = font.directory.tables[tag];
+  return record && font.stream.buffer.subarray(record.offset, record.offset + record.length);
+}
+
 /**
  * A font's hmtx as stored, read as fontkit reads it: an advance width and left side bearing for
  * each of the first glyphs (hhea says how many), a side bearing for each of the rest, which
  * advance as the last of the first.
  */
 export class HorizontalMetrics {
-  private readonly hmtx: DataView;
   private readonly count: number;
 
-  constructor(font: Font) {
-    const raw = font as unknown as RawFont;
+  constructor(
+    hhea: DataView,
+    private readonly hmtx: DataView,
+  ) {
+    this.count = hhea.getUint16(34);
+  }
+
+  /** A font's, or undefined when it has no hhea or hmtx, or too short an hmtx (left to fontkit). */
+  static of(font: Font): HorizontalMetrics | undefined {
     const view = (tag: string) => {
-      const record = raw.directory.tables[tag]!;
-      const { buffer } = raw.stream;
-      return new DataView(buffer.buffer, buffer.byteOffset + record.offset, record.length);
+      const bytes = tableBytes(font as unknown as RawFont, tag);
+      return bytes && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     };
-    this.hmtx = view('hmtx');
-    this.count = view('hhea').getUint16(34);
+    const [hhea, hmtx] = [view('hhea'), view('hmtx')];
+    if (!hhea || hhea.byteLength < 36 || !hmtx) return undefined;
+    const metrics = new HorizontalMetrics(hhea, hmtx);
+    return hmtx.byteLength >= 4 * metrics.count ? metrics : undefined;
   }
 
   advance(id: number): number {
