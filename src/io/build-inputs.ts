@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isWithin } from './edition-links.js';
 import { bundledTemplatesDir, readFontFile } from './resources.js';
 
 /** A file the build read: its name in the manifest and its bytes. */
@@ -13,10 +14,8 @@ export interface BuildInput {
   bytes: Uint8Array;
 }
 
-const inside = (folder: string, file: string) => {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-};
+/** Whether `file` lies in the folder `folder` (not the folder itself). */
+const inside = (folder: string, file: string) => path.relative(folder, file) !== '' && isWithin(folder, file);
 
 /**
  * Reads `files` (paths relative to the edition folder `root`, as diagnostics name them) and the

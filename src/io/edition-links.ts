@@ -21,6 +21,11 @@ export function realPathOutside(root: string, file: string): string | undefined 
   } catch {
     return undefined;
   }
-  const relative = path.relative(realRoot, real);
-  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? real : undefined;
+  return isWithin(realRoot, real) ? undefined : real;
+}
+
+/** Whether `file` is the folder `folder` or lies in it, by the paths as given (no link followed). */
+export function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }

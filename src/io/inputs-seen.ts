@@ -7,14 +7,14 @@
  * `seeInput` too: test/io/inputs-seen.test.ts watches node:fs and finds any that has none.
  */
 
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import { sha256Hex } from '../hash.js';
 
 /** A path and its print when it was first looked at. */
 export type InputPrint = [file: string, print: string];
 
 /** Files up to this size are told apart by their bytes; larger ones (fonts) by their stat. */
-const hashedBytes = 1024 * 1024;
+const hashedBytes = 1024n * 1024n;
 
 /**
  * What is at `file` now, as far as a result made from it could tell: where it really is (links
@@ -25,13 +25,22 @@ const hashedBytes = 1024 * 1024;
 function printOf(file: string): string {
   try {
     const real = realpathSync.native(file);
-    const stats = statSync(real);
+    const stats = statSync(real, { bigint: true });
     if (stats.isDirectory()) return `folder ${real} ${entriesOf(real)}`;
     if (stats.isFile() && stats.size <= hashedBytes) return `file ${real} ${sha256Hex(readFileSync(real))}`;
-    return `other ${real} ${stats.mode} ${stats.size} ${stats.mtimeMs} ${stats.ctimeMs} ${stats.ino}`;
+    return `other ${real} ${statPrint(stats)}`;
   } catch (error) {
     return `none ${(error as NodeJS.ErrnoException).code ?? ''}`;
   }
+}
+
+/**
+ * What tells a file's versions apart without reading it: its device and inode, mode, size, and
+ * the times its bytes (mtime, which a program may set) and the file (ctime, which none can) last
+ * changed. A file rewritten with its size and mtime put back still shows.
+ */
+export function statPrint(stats: BigIntStats): string {
+  return `${stats.dev} ${stats.ino} ${stats.mode} ${stats.size} ${stats.mtimeNs} ${stats.ctimeNs}`;
 }
 
 /** A folder's entries, each marked with its kind: a file that becomes a folder of the same name is a change. */

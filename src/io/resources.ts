@@ -26,7 +26,7 @@ import { ioMessages as say } from '../messages/io.js';
 import { schemaMessages } from '../messages/schema.js';
 import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
-import { seeInput, seeInputs } from './inputs-seen.js';
+import { seeInput, seeInputs, statPrint } from './inputs-seen.js';
 import type { TemplateSources } from '../template/render.js';
 
 export interface TemplateFolder {
@@ -252,20 +252,16 @@ export function readFontFile(root: string, name: string, store?: EntryStore): Ui
 }
 
 /**
- * Takes a font file's SHA-256 from `store`, or keeps it there, by the file's print: its place,
- * device and inode, size, and times of change to its bytes (mtime, which a program may set) and to
- * the file (ctime, which none can). Hashing a font of 7 MB took 9 ms of every build, for the build
- * cache's keys and the manifest. A file that changed while it was read (`before` and `after`
- * differ) is hashed and not kept; so is one changed in the last two seconds, since a change right
- * after the read could leave its times as they were (file systems keep them to a few ms, some to
- * the second).
+ * Takes a font file's SHA-256 from `store`, or keeps it there, by its place and print
+ * (`statPrint`). Hashing a font of 7 MB took 9 ms of every build, for the build cache's keys and
+ * the manifest. A file that changed while it was read (`before` and `after` differ) is hashed and
+ * not kept; so is one changed in the last two seconds, since a change right after the read could
+ * leave its times as they were (file systems keep them to a few ms, some to the second).
  */
 function keepDigest(store: EntryStore, file: string, before: BigIntStats, after: BigIntStats, bytes: Uint8Array) {
-  const print = (stats: BigIntStats) =>
-    [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].map((value) => value.toString());
-  const [printBefore, printAfter] = [print(before), print(after)];
-  if (printBefore.join() !== printAfter.join() || Date.now() - Number(after.ctimeMs) < 2000) return;
-  const key = entryKey('font-digest', file, ...printBefore);
+  const print = statPrint(before);
+  if (print !== statPrint(after) || Date.now() - Number(after.ctimeMs) < 2000) return;
+  const key = entryKey('font-digest', file, print);
   const kept = getJson(store, key);
   if (typeof kept === 'string' && /^[0-9a-f]{64}$/.test(kept)) knowSha256(bytes, kept);
   else setJson(store, key, sha256OfReadOnly(bytes));

@@ -26,6 +26,7 @@ import { runCli, type CliRun } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 import { repoRoot } from '../helpers/paths.js';
 import { entries, made } from '../helpers/cache-entries.js';
+import { spawnGuide } from '../release/helpers.js';
 
 const env = { SOURCE_DATE_EPOCH: '1583366400' };
 
@@ -186,11 +187,11 @@ describe('build cache', () => {
     // A process of its own each time: a process reads a font file once.
     const digestBuilt = async () => {
       const out = path.join(edition, `out-${++count}`);
-      await promisify(execFile)(
-        process.execPath,
-        [path.join(repoRoot, 'bin/guide.js'), 'build', '--format', 'pdf', '--out', out],
-        { cwd: edition, env: { ...process.env, ...env, GUIDE_LANG: 'en' } },
-      );
+      const built = await spawnGuide(['build', '--format', 'pdf', '--out', out], {
+        cwd: edition,
+        env: { ...process.env, ...env, GUIDE_LANG: 'en' },
+      });
+      assert.equal(built.code, 0, built.stderr);
       const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
         inputs: { files: { path: string; sha256: string }[] };
       };

@@ -26,6 +26,7 @@ import { createRequire } from 'node:module';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
+import { isWithin } from '../../io/edition-links.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
 import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 
@@ -237,17 +238,15 @@ async function makeBundle(): Promise<void> {
     const bundledFiles = [...Object.keys(bundled.metafile.inputs), ...commonJsFileInputs]
       .filter((input) => !input.startsWith(`${standInNamespace}:`))
       .map((file) => path.resolve(root, file));
-    const within = (folder: string, file: string) => {
-      const relative = path.relative(folder, file);
-      return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-    };
     const nodeModules = path.join(root, 'node_modules');
-    const dependencies = bundledFiles.filter((file) => within(nodeModules, file));
-    const ours = bundledFiles.filter((file) => !within(nodeModules, file));
+    const dependencies = bundledFiles.filter((file) => isWithin(nodeModules, file));
+    const ours = bundledFiles.filter((file) => !isWithin(nodeModules, file));
     const inputs = [
       path.join(root, 'package.json'),
       ...(existsSync(npmRecord) ? [npmRecord] : dependencies),
-      ...(existsSync(tscRecord) ? [tscRecord, ...ours.filter((file) => !within(path.join(root, 'lib'), file))] : ours),
+      ...(existsSync(tscRecord)
+        ? [tscRecord, ...ours.filter((file) => !isWithin(path.join(root, 'lib'), file))]
+        : ours),
     ];
     const stamp: BundleStamp = { folder: `guide-${key.slice(0, 16)}`, key, guide, root, inputs: inputs.map(stampOf) };
     // The bundle first, then the stamp that names it, each by rename: a guide starting meanwhile

@@ -8,13 +8,8 @@
  */
 
 import type { FontFace, FontSubset } from '../pdf/fonts.js';
-import { TrueTypeSubset } from '../pdf/truetype-subset.js';
+import { fontTable, TrueTypeSubset } from '../pdf/truetype-subset.js';
 import { distinctAscending } from '../code-points.js';
-
-interface TableRecord {
-  offset: number;
-  length: number;
-}
 
 /** The table directory of an sfnt font. */
 function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
@@ -27,16 +22,6 @@ function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
     tables.set(tag, bytes.subarray(view.getUint32(at + 8), view.getUint32(at + 8) + view.getUint32(at + 12)));
   }
   return tables;
-}
-
-/** A table of the original font, as stored. */
-function originalTable(face: FontFace, tag: string): Uint8Array | undefined {
-  const font = face.font as unknown as {
-    stream: { buffer: Uint8Array };
-    directory: { tables: Record<string, TableRecord | undefined> };
-  };
-  const record = font.directory.tables[tag];
-  return record && font.stream.buffer.subarray(record.offset, record.offset + record.length);
 }
 
 /**
@@ -231,9 +216,9 @@ function fontFile(face: FontFace, subset: FontSubset, glyphOf: ReadonlyMap<numbe
   const tables = new Map<string, Uint8Array>();
   for (const [tag, data] of readTables(subset.encode())) tables.set(tag, data.slice());
   tables.set('cmap', cmapTable(glyphOf));
-  tables.set('post', postTable(originalTable(face, 'post')));
+  tables.set('post', postTable(fontTable(face.font, 'post')));
   for (const tag of ['OS/2', 'name']) {
-    const data = originalTable(face, tag);
+    const data = fontTable(face.font, tag);
     if (data) tables.set(tag, data.slice());
   }
   return writeSfnt(tables);

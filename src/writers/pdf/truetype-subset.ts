@@ -51,8 +51,8 @@ class FontTables {
   readonly offsets: Uint32Array;
   private readonly horizontal: HorizontalMetrics;
 
-  constructor(font: RawFont) {
-    const table = (tag: string) => tableBytes(font, tag);
+  constructor(font: Font) {
+    const table = (tag: string) => fontTable(font, tag);
     this.head = table('head')!;
     this.hhea = table('hhea')!;
     this.maxp = table('maxp')!;
@@ -82,9 +82,10 @@ class FontTables {
 }
 
 /** A table of a fontkit font as stored, or undefined when the font has none. */
-function tableBytes(font: RawFont, tag: string): Uint8Array | undefined {
-  const record = font.directory.tables[tag];
-  return record && font.stream.buffer.subarray(record.offset, record.offset + record.length);
+export function fontTable(font: Font, tag: string): Uint8Array | undefined {
+  const { directory, stream } = font as unknown as RawFont;
+  const record = directory.tables[tag];
+  return record && stream.buffer.subarray(record.offset, record.offset + record.length);
 }
 
 /**
@@ -105,7 +106,7 @@ export class HorizontalMetrics {
   /** A font's, or undefined when it has no hhea or hmtx, or too short an hmtx (left to fontkit). */
   static of(font: Font): HorizontalMetrics | undefined {
     const view = (tag: string) => {
-      const bytes = tableBytes(font as unknown as RawFont, tag);
+      const bytes = fontTable(font, tag);
       return bytes && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     };
     const [hhea, hmtx] = [view('hhea'), view('hmtx')];
@@ -148,7 +149,7 @@ export class TrueTypeSubset {
     const tables = raw.directory.tables;
     if (raw._variationProcessor || !tables.glyf || !tables.loca || !tables.hmtx || !tables.maxp) return undefined;
     let read = tablesOf.get(font);
-    if (!read) tablesOf.set(font, (read = new FontTables(raw)));
+    if (!read) tablesOf.set(font, (read = new FontTables(font)));
     return new TrueTypeSubset(read);
   }
 
