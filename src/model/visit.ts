@@ -10,23 +10,41 @@ import type { Block, Inline, Table } from './doc-model.js';
  * Every block in document order, each before the blocks nested in it: the blocks of list items,
  * and of table cells (header rows first, then body rows). A generator rather than a callback:
  * the caller's loop body stays in the caller (see "Code kept optimized" in docs/decisions.md).
+ * One generator over a stack of the blocks still to come, not one per nested list: through
+ * `yield*`, each nested block passed through every generator above it, and each list item and
+ * table cell made a generator of its own (about 1 MB of garbage for a firm's guide).
  */
 export function* eachBlock(blocks: readonly Block[]): Generator<Block> {
-  for (const block of blocks) {
+  // Blocks still to come, the next one last.
+  const pending: Block[] = [];
+  pushReversed(pending, blocks);
+  for (let block = pending.pop(); block !== undefined; block = pending.pop()) {
     yield block;
-    if (block.type === 'list') for (const item of block.items) yield* eachBlock(item.children);
-    else if (block.type === 'table') {
-      for (const row of block.header) for (const cell of row.cells) yield* eachBlock(cell.children);
-      for (const row of block.rows) for (const cell of row.cells) yield* eachBlock(cell.children);
+    if (block.type === 'list') {
+      for (let i = block.items.length - 1; i >= 0; i--) pushReversed(pending, block.items[i]!.children);
+    } else if (block.type === 'table') {
+      for (const rows of [block.rows, block.header]) {
+        for (let r = rows.length - 1; r >= 0; r--) {
+          const { cells } = rows[r]!;
+          for (let c = cells.length - 1; c >= 0; c--) pushReversed(pending, cells[c]!.children);
+        }
+      }
     }
   }
 }
 
-/** Every inline in document order, each before its children. */
+/** Puts `nodes` on `pending` so that the first is taken first. */
+function pushReversed<T>(pending: T[], nodes: readonly T[]): void {
+  for (let i = nodes.length - 1; i >= 0; i--) pending.push(nodes[i]!);
+}
+
+/** Every inline in document order, each before its children (over a stack, as `eachBlock`). */
 export function* eachInline(inlines: readonly Inline[]): Generator<Inline> {
-  for (const inline of inlines) {
+  const pending: Inline[] = [];
+  pushReversed(pending, inlines);
+  for (let inline = pending.pop(); inline !== undefined; inline = pending.pop()) {
     yield inline;
-    if (inline.type !== 'text' && inline.type !== 'break') yield* eachInline(inline.children);
+    if (inline.type !== 'text' && inline.type !== 'break') pushReversed(pending, inline.children);
   }
 }
 

@@ -146,13 +146,6 @@ export class StructureTree {
     this.lastKid.set(element, kid);
   }
 
-  /** The element kids of `element`, in order. */
-  private *elementKids(element: number): Generator<number> {
-    for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
-      if (this.kidPage.get(kid) === NONE) yield this.kidValue.get(kid);
-    }
-  }
-
   /**
    * Writes the elements and the parent tree; returns the StructTreeRoot for the catalogue,
    * which pdfkit writes when the document ends.
@@ -168,7 +161,8 @@ export class StructureTree {
     this.treeOrder(0, order);
     const objectNumbers = new Int32Array(this.nodes.length);
     const reserved = refs.reserve(order.length);
-    for (const [i, element] of order.entries()) objectNumbers[element] = treeRoot.id + 1 + i;
+    // Index loops here and below: `entries()` makes a pair for each of thousands of elements.
+    for (let i = 0; i < order.length; i++) objectNumbers[order[i]!] = treeRoot.id + 1 + i;
     const names = new ElementNames(objectNumbers, objectNumberClass(treeRoot));
     const parents = new Int32Array(this.nodes.length);
     const byPage: object[][] = [];
@@ -207,8 +201,8 @@ export class StructureTree {
       reserved.make(data).end();
     }
     const nums: unknown[] = [];
-    for (const [page, elements] of byPage.entries()) nums.push(page, elements);
-    for (const [i, element] of byAnnotation.entries()) nums.push(this.pageCount + i, element);
+    for (let page = 0; page < byPage.length; page++) nums.push(page, byPage[page]);
+    for (let i = 0; i < byAnnotation.length; i++) nums.push(this.pageCount + i, byAnnotation[i]);
     Object.assign(treeRoot.data, {
       K: names.of(0),
       ParentTree: { Nums: nums },
@@ -221,12 +215,18 @@ export class StructureTree {
   /** `element` and the elements under it, in tree order, appended to `order`. */
   private treeOrder(element: number, order: number[]): void {
     order.push(element);
-    for (const kid of this.elementKids(element)) this.treeOrder(kid, order);
+    // The element kids, in order (content kids name a page). Loops, not a generator: a generator
+    // for each element of a guide's tree was ~0.3 MB of garbage a firm.
+    for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
+      if (this.kidPage.get(kid) === NONE) this.treeOrder(this.kidValue.get(kid), order);
+    }
   }
 
   /** A cell or list body with a single paragraph takes the paragraph's content as its own. */
   private collapseParagraphs(element: number): void {
-    for (const kid of this.elementKids(element)) this.collapseParagraphs(kid);
+    for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
+      if (this.kidPage.get(kid) === NONE) this.collapseParagraphs(this.kidValue.get(kid));
+    }
     const only = this.firstKid.get(element);
     const type = this.nodes[element]?.type;
     if (
