@@ -101,12 +101,15 @@ describe('startup bundle', () => {
     const modules = readdirSync(folder).filter((name) => name.endsWith('.js'));
     const bundled = modules.map((name) => readFileSync(path.join(folder, name), 'utf8'));
     const heads = (folder: string) => new RegExp(`^// .*node_modules/${folder}/`, 'm');
-    assert.ok(bundled.some((text) => heads('fontkit').test(text)));
-    for (const left of ['brotli', '@noble/ciphers', 'yaml', 'tiny-inflate', 'source-map']) {
+    for (const left of ['brotli', '@noble/ciphers', 'yaml', 'fontkit', 'tiny-inflate', 'source-map']) {
       assert.ok(!bundled.some((text) => heads(left).test(text)), left);
     }
-    // yaml is beside the modules, as one CommonJS file of its own.
+    // yaml and fontkit are beside the modules, each as one CommonJS file of its own, fontkit's
+    // brotli and tiny-inflate as in the modules.
     assert.ok(heads('yaml').test(readFileSync(path.join(folder, 'yaml.cjs'), 'utf8')));
+    const fontkit = readFileSync(path.join(folder, 'fontkit.cjs'), 'utf8');
+    assert.ok(heads('fontkit').test(fontkit));
+    for (const left of ['brotli', 'tiny-inflate']) assert.ok(!heads(left).test(fontkit), left);
   });
 
   it('loads yaml only for files the build cache has not kept', async () => {

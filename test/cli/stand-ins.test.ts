@@ -6,7 +6,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { brotliCompressSync, deflateRawSync, deflateSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, it } from 'node:test';
+import { transformSync } from 'esbuild';
 import type * as YamlPackage from 'yaml';
 import { standInFilter, standInSource, standsIn } from '../../src/cli/bundle/stand-ins.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -153,6 +154,41 @@ describe('bundle stand-ins', () => {
     const seen: string[] = [];
     standInYaml.visit(doc, { Scalar: (_key, node) => void seen.push(String(node.value)) });
     assert.deepEqual(seen, ['title', '臺資企業', 'steps', '申請', '辦理']);
+  });
+
+  it('load fontkit only when called, and open fonts as fontkit does (faces the build cache does not answer for)', async () => {
+    const { module, file } = await standIn('fontkit', 'fontkit');
+    assert.equal(require.cache[file], undefined, 'loaded before it was called');
+    const font = require.resolve('@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf');
+    type Create = (bytes: Uint8Array) => { postscriptName: string; numGlyphs: number };
+    const opened = (module['create'] as Create)(readFileSync(font));
+    assert.ok(require.cache[file], 'not loaded when called');
+    const real = (require(file) as { create: Create }).create(readFileSync(font));
+    assert.deepEqual([opened.postscriptName, opened.numGlyphs], [real.postscriptName, real.numGlyphs]);
+  });
+
+  it('work in a one-file CommonJS build too, from its own place (fontkit.cjs holds a stand-in for brotli)', async () => {
+    const file = createRequire(require.resolve('fontkit')).resolve('brotli/decompress.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-stand-in-'));
+    try {
+      // As esbuild writes it into a CommonJS bundle.
+      const source = transformSync(standInSource('brotli/decompress.js', file, 'cjs'), { format: 'cjs' }).code;
+      const at = path.join(dir, 'stand-in.cjs');
+      writeFileSync(at, source);
+      // A process of its own, so that nothing else has loaded brotli before the stand-in.
+      const probe = [
+        `const decompress = require(${JSON.stringify(at)}).default;`,
+        `const loaded = () => require.cache[${JSON.stringify(file)}] !== undefined;`,
+        'const before = loaded();',
+        "const text = Buffer.from('臺資企業 '.repeat(200));",
+        "const same = Buffer.from(decompress(require('node:zlib').brotliCompressSync(text))).equals(text);",
+        'console.log(JSON.stringify({ before, same, after: loaded() }));',
+      ].join('\n');
+      const { stdout } = await execFileAsync(process.execPath, ['-e', probe]);
+      assert.deepEqual(JSON.parse(stdout), { before: false, same: true, after: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("inflate with node's zlib what tiny-inflate inflates, returning the same (the Unicode tables of linebreak and fontkit)", () => {

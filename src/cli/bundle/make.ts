@@ -55,9 +55,9 @@ const ownPlaces: Plugin = {
 const requireBanner =
   "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);";
 
-/** The stand-ins of stand-ins.ts in place of the packages they stand for. */
+/** The stand-ins of stand-ins.ts in place of the packages they stand for, in a bundle of `format`. */
 const standInNamespace = 'loaded-when-called';
-const loadedWhenCalled: Plugin = {
+const loadedWhenCalled = (format: 'esm' | 'cjs'): Plugin => ({
   name: standInNamespace,
   setup(bundler) {
     const commonJsFiles = new Map(commonJsFileStandIns());
@@ -74,11 +74,11 @@ const loadedWhenCalled: Plugin = {
       };
     });
     bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
-      contents: standInSource(args.path, args.pluginData as string),
+      contents: standInSource(args.path, args.pluginData as string, format),
       loader: 'js',
     }));
   },
-};
+});
 
 /**
  * main.js and the chunks it imports, made one module. esbuild splits the code main.js shares with
@@ -199,7 +199,7 @@ async function makeBundle(): Promise<void> {
       // Chunks beside main.js, not in a folder of their own: a stand-in's chunk requires its
       // CommonJS build as `./<file>`.
       chunkNames: '[name]-[hash]',
-      plugins: [ownPlaces, loadedWhenCalled],
+      plugins: [ownPlaces, loadedWhenCalled('esm')],
       metafile: true,
       logLevel: 'error',
     });
@@ -219,6 +219,8 @@ async function makeBundle(): Promise<void> {
         format: 'cjs',
         target: 'node20',
         outfile: path.join(work, file),
+        // The stand-ins and equivalents hold within it too (fontkit's brotli and tiny-inflate).
+        plugins: [ownPlaces, loadedWhenCalled('cjs')],
         metafile: true,
         logLevel: 'error',
       });

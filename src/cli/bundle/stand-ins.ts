@@ -30,6 +30,9 @@ const standIns: Record<string, StandIn> = {
   'brotli/decompress.js': { exports: ['default'] },
   '@noble/ciphers/aes': { exports: ['cbc', 'ecb'] },
   'node:child_process': { exports: ['spawn'], importer: 'commander' },
+  // Called only for a face the build cache lacks something of: a rebuild whose characters the
+  // cache knows draws without it (pipeline/font-faces.ts), and pdfkit never calls it for guide.
+  fontkit: { exports: ['create'], commonJsFile: 'fontkit.cjs' },
   yaml: {
     exports: [
       'parseDocument',
@@ -115,9 +118,11 @@ export function standsIn(specifier: string, importer: string): boolean {
  * The stand-in module for `specifier`, which `file` is (a path, resolved as node would from the
  * importer; the name of one of node's own modules; or `./` and the one-file build's name, beside
  * the bundle's module that holds the stand-in). It requires it through `createRequire`, so that
- * esbuild leaves it out of the bundle. An equivalent's module is its own and loads nothing else.
+ * esbuild leaves it out of the bundle; from the module's own place, which `format` says how to
+ * name (a one-file CommonJS build has stand-ins too: fontkit's brotli). An equivalent's module is
+ * its own and loads nothing else.
  */
-export function standInSource(specifier: string, file: string): string {
+export function standInSource(specifier: string, file: string, format: 'esm' | 'cjs' = 'esm'): string {
   if (Object.hasOwn(equivalents, specifier)) return equivalents[specifier]!.source;
   const standIn = standIns[specifier];
   if (!standIn) throw new Error(`no stand-in for ${specifier}`);
@@ -129,7 +134,7 @@ export function standInSource(specifier: string, file: string): string {
   const lines = [
     "import { createRequire } from 'node:module';",
     'function load() {',
-    `  const loaded = createRequire(import.meta.url)(${JSON.stringify(file)});`,
+    `  const loaded = createRequire(${format === 'esm' ? 'import.meta.url' : '__filename'})(${JSON.stringify(file)});`,
     ...standIn.exports.map((name) => `  ${local(name)} = ${real(name)};`),
     '}',
     ...standIn.exports.map(
