@@ -16,7 +16,7 @@ import { safeFileName } from '../io/file-names.js';
 import { buildDocument, editionContent, selectEdition } from '../pipeline/build-document.js';
 import { createPipelineCache } from '../pipeline/cache.js';
 import { checkSourceGlyphs } from '../pipeline/glyph-check.js';
-import { usedFontFiles } from '../pipeline/fonts.js';
+import { usedFontDigests } from '../pipeline/fonts.js';
 import { prepare } from '../pipeline/prepare.js';
 import { readTemplates, templateSourceTexts } from '../pipeline/templates.js';
 import { resolveRequest } from '../pipeline/request.js';
@@ -136,7 +136,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     version,
     selection,
     creationDate: request.creationDate,
-    inputs: readBuildInputs(root, inputFiles, usedFontFiles(prepared.theme, prepared.fonts)),
+    inputs: readBuildInputs(root, inputFiles, usedFontDigests(prepared.theme, prepared.fonts)),
     outputs: named,
     ...(since ? { changes: since.diff } : {}),
   });

@@ -190,6 +190,16 @@ export const ioMessages = {
   }),
   noSuchFile: message({ en: 'there is no such file', 'zh-Hans': '没有这个文件', 'zh-Hant': '沒有這個檔案' }),
   itIsAFolder: message({ en: 'it is a folder', 'zh-Hans': '它是文件夹', 'zh-Hant': '它是資料夾' }),
+  itChanged: message({
+    en: 'it changed while guide was using it',
+    'zh-Hans': '使用期间文件被改动',
+    'zh-Hant': '使用期間檔案被改動',
+  }),
+  runAgainHint: message({
+    en: 'run the command again once the file is as it should be',
+    'zh-Hans': '请在文件改好后重新运行命令',
+    'zh-Hant': '請在檔案改好後重新執行命令',
+  }),
   itIsUnreadable: message({
     en: 'it could not be read («reason»)',
     'zh-Hans': '无法读取（«reason»）',

@@ -24,9 +24,11 @@ const faces = ['regular', 'bold'] as const;
  * How the faces are read and opened: whole files with fontkit to draw with (`fontkitFaces`); only
  * the cmap table to check characters (`guide validate`). `open` throws when it cannot read a file.
  */
-export interface FaceReader<F extends GlyphCoverage> {
-  read(root: string, name: string): Uint8Array;
-  open(data: Uint8Array): F;
+export interface FaceReader<F extends GlyphCoverage, D = Uint8Array> {
+  read(root: string, name: string): D;
+  /** The file's first four bytes: what kind of file it is. */
+  signature(data: D): Uint8Array;
+  open(data: D): F;
 }
 
 /** A font file named in theme.yaml: its place there, as a path and as diagnostics name it. */
@@ -42,12 +44,12 @@ interface FontValue {
  * path must lie inside the edition folder, links followed, unless `outside` (guide.yaml's
  * allow_outside) says otherwise.
  */
-export function openThemeFonts<F extends GlyphCoverage>(
+export function openThemeFonts<F extends GlyphCoverage, D>(
   root: string,
   theme: Theme,
   themeSource: ThemeSource,
   outside: boolean,
-  reader: FaceReader<F>,
+  reader: FaceReader<F, D>,
 ): { fonts?: FontChains<F>; diagnostics: Diagnostic[] } {
   const at = (value: FontValue) => {
     // Only here is theme.yaml's document read: from the build cache, it is parsed for this alone.
@@ -81,7 +83,7 @@ export function openThemeFonts<F extends GlyphCoverage>(
     if (leadsOut(value)) return undefined;
     try {
       const data = reader.read(root, value.name);
-      const problem = fontFormatProblem(data);
+      const problem = fontFormatProblem(reader.signature(data));
       if (problem === undefined) return data;
       diagnostics.push(unusable(value, problem));
     } catch (error) {
@@ -106,14 +108,14 @@ export function openThemeFonts<F extends GlyphCoverage>(
       // Read and opened only when a character the faces before it lack is met.
       return () => {
         const sources = new Map([[themeSource.file, themeSource.text]]);
-        let data: Uint8Array;
+        let data: D;
         try {
           data = reader.read(root, value.name);
         } catch (error) {
           if (!(error instanceof GuideInputError)) throw error;
           throw new GuideInputError(relabel(value, error), sources);
         }
-        const problem = fontFormatProblem(data) ?? damaged(data);
+        const problem = fontFormatProblem(reader.signature(data)) ?? damaged(data);
         if (problem !== undefined) throw new GuideInputError([unusable(value, problem)], sources);
         return reader.open(data);
       };
@@ -135,7 +137,7 @@ export function openThemeFonts<F extends GlyphCoverage>(
   }
 
   /** Why `reader` cannot read `data`'s tables (a damaged file); undefined when it can. */
-  function damaged(data: Uint8Array): string | undefined {
+  function damaged(data: D): string | undefined {
     try {
       reader.open(data);
       return undefined;
@@ -148,26 +150,30 @@ export function openThemeFonts<F extends GlyphCoverage>(
 }
 
 /**
- * Why `data` is not a font guide can embed, from its first four bytes; undefined when it is one.
+ * Why a file is not a font guide can embed, from its first four bytes; undefined when it is one.
  * A collection (.ttc) holds several fonts and would need the name of one; WOFF is for web pages.
  */
-function fontFormatProblem(data: Uint8Array): string | undefined {
-  const signature = String.fromCharCode(...data.subarray(0, 4));
+function fontFormatProblem(head: Uint8Array): string | undefined {
+  const signature = String.fromCharCode(...head.subarray(0, 4));
   if (signature === '\x00\x01\x00\x00' || signature === 'OTTO' || signature === 'true') return undefined;
   if (signature === 'ttcf') return say.collection();
   if (signature === 'wOFF' || signature === 'wOF2') return say.webFont();
   return say.notAFont();
 }
 
-/** The font files a build read, as theme.yaml names them: the primary faces and the fallback faces it opened. */
-export function usedFontFiles(theme: Theme, fonts: PdfFonts): string[] {
+/**
+ * The font files a build drew with, as theme.yaml names them, and their SHA-256: the primary faces
+ * and the fallback faces it opened.
+ */
+export function usedFontDigests(theme: Theme, fonts: PdfFonts): Map<string, string> {
   const { regular, bold, fallback } = theme.fonts.pdf;
-  return [
-    regular,
-    bold,
-    ...fallback.flatMap((entry, i) => [
-      ...(fonts.regular.isOpen(i + 1) ? [entry.regular] : []),
-      ...(fonts.bold.isOpen(i + 1) ? [entry.bold] : []),
-    ]),
-  ];
+  const used = new Map([
+    [regular, fonts.regular.primary.contentHash],
+    [bold, fonts.bold.primary.contentHash],
+  ]);
+  fallback.forEach((entry, i) => {
+    if (fonts.regular.isOpen(i + 1)) used.set(entry.regular, fonts.regular.face(i + 1).contentHash);
+    if (fonts.bold.isOpen(i + 1)) used.set(entry.bold, fonts.bold.face(i + 1).contentHash);
+  });
+  return used;
 }

@@ -61,7 +61,7 @@ export async function checkEditionGlyphs(
   const parsed = parseTheme(themeSource.file, themeSource.text, store);
   if (!parsed.theme) return { diagnostics: parsed.diagnostics, sources };
   const { theme, source } = parsed;
-  const check = <F extends GlyphCoverage>(faces: FaceReader<F>) => {
+  const check = <F extends GlyphCoverage, D>(faces: FaceReader<F, D>) => {
     const { fonts, diagnostics } = openThemeFonts(root, theme, source, catalogue.edition.allow_outside, faces);
     if (!fonts) return diagnostics;
     return [...checkThemeGlyphs(fonts, source), ...checkTextGlyphs(missingIn(fonts), loaded.texts, loaded.sources)];
@@ -78,6 +78,7 @@ export async function checkEditionGlyphs(
 /** The fonts' table directory, and the tables the cmap reader reads: enough to check characters. */
 const cmapFaces: FaceReader<GlyphCoverage> = {
   read: (root, name) => readFontTables(root, name, cmapReaderTables),
+  signature: (data) => data.subarray(0, 4),
   open: readCmapCoverage,
 };
 

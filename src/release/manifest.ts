@@ -33,7 +33,7 @@ import {
   type ExcludedMeasure,
   type Labels,
 } from './snapshot.js';
-import { sha256Hex, sha256OfReadOnly } from '../hash.js';
+import { sha256Hex } from '../hash.js';
 import { manifestMessages as say } from '../messages/release.js';
 
 /** The manifest format's version; a reader refuses other versions. */
@@ -82,8 +82,8 @@ export interface ManifestSource {
   selection: Selection;
   /** The instant written into the outputs. */
   creationDate: Date;
-  /** Every file read, by the path the manifest names it with. */
-  inputs: readonly { path: string; bytes: Uint8Array }[];
+  /** Every file read, by the path the manifest names it with, and its SHA-256 (hex). */
+  inputs: readonly { path: string; sha256: string }[];
   /** Every file written; `path` relative to the manifest. */
   outputs: readonly { path: string; format: OutputFormat; bytes: Uint8Array; pages?: number }[];
   changes?: EditionDiff;
@@ -98,7 +98,7 @@ function inputsDigest(files: readonly ManifestInput[]): string {
 export function createManifest(source: ManifestSource): Manifest {
   const snapshot = snapshotFromSelection(source.selection);
   const files = source.inputs
-    .map((input) => ({ path: input.path, sha256: sha256OfReadOnly(input.bytes) }))
+    .map((input) => ({ path: input.path, sha256: input.sha256 }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     manifestVersion,

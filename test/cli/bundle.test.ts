@@ -132,6 +132,31 @@ describe('startup bundle', () => {
     assert.equal(await validate('--no-cache'), 'true');
   });
 
+  it('loads fontkit only when a face needs what the build cache has not kept of it', async () => {
+    // Whether the process required the bundle's fontkit, written as it exits.
+    const probe =
+      "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
+      "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('fontkit.cjs')))));";
+    const dir = await copyEdition();
+    const build = async (...args: string[]) => {
+      const result = await spawnGuide(['build', ...args], { cwd: dir, env, probe });
+      assert.equal(result.code, 0, result.stderr);
+      return /(true|false)$/.exec(result.stderr)?.[1];
+    };
+    const summary = (edit: (text: string) => string) =>
+      editFile(path.join(dir, 'policies/costs/costs-electricity-95.yaml'), (text) =>
+        text.replace(/^summary: (.*)$/m, (_line, old: string) => `summary: ${edit(old)}`),
+      );
+    assert.equal(await build(), 'true');
+    // An edit with characters the guide had: their lookups, the faces' facts and subsets are kept.
+    await summary((old) => `${old}${old}`);
+    assert.equal(await build(), 'false');
+    // A character never looked up before: read from the face.
+    await summary((old) => `${old}龘`);
+    assert.equal(await build(), 'true');
+    assert.equal(await build('--no-cache'), 'true');
+  });
+
   it("starts from main.js alone; the commands' parts import what they share from it", async () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const fromBundle = (loaded: string[]) =>

@@ -5,16 +5,19 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
-import { fontFilesRead, readFontFile } from '../../src/io/resources.js';
-import type { EntryStore } from '../../src/cache-store.js';
-import { sha256OfReadOnly } from '../../src/hash.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { FontFile, fontFilesRead, readFontFile } from '../../src/io/resources.js';
+import { entryKey, setJson, type EntryStore } from '../../src/cache-store.js';
+import { GuideInputError } from '../../src/errors.js';
+import { sha256Hex, sha256OfReadOnly } from '../../src/hash.js';
+import { statPrint } from '../../src/io/inputs-seen.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const face = '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf';
@@ -76,6 +79,48 @@ describe('font files', () => {
       const digest = JSON.parse(new TextDecoder().decode([...kept.values()][0])) as string;
       assert.equal(digest, sha256OfReadOnly(copy));
       assert.equal(sha256OfReadOnly(bytes), digest);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('are read only when their bytes are asked for, when the build cache keeps their digest; refused when changed since', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-font-unread-'));
+    try {
+      const kept = new Map<string, Uint8Array>();
+      const store: EntryStore = { get: (key) => kept.get(key), set: (key, bytes) => void kept.set(key, bytes) };
+      const installed = createRequire(import.meta.url).resolve(face);
+      const original = readFileSync(installed);
+      for (const name of ['same.ttf', 'edited.ttf']) copyFileSync(installed, path.join(dir, name));
+      // Their digests as a build before kept them, by their prints: files changed in the last two
+      // seconds are not trusted.
+      await sleep(2100);
+      for (const name of ['same.ttf', 'edited.ttf']) {
+        const file = path.join(dir, name);
+        setJson(store, entryKey('font-digest', file, statPrint(statSync(file, { bigint: true }))), sha256Hex(original));
+      }
+      const read = () =>
+        [...fontFilesRead().keys()].filter((file) => file.startsWith(dir)).map((file) => path.basename(file));
+
+      const same = FontFile.open(dir, 'same.ttf', store);
+      const edited = FontFile.open(dir, 'edited.ttf', store);
+      assert.deepEqual(read(), []);
+      assert.equal(same.digest, sha256Hex(original));
+      assert.deepEqual([...same.signature], [...original.subarray(0, 4)]);
+      assert.ok(Buffer.from(same.bytes()).equals(original));
+      assert.deepEqual(read(), ['same.ttf']);
+
+      // Changed after it was opened: what a build made of it so far belongs to other bytes.
+      const changed = Buffer.from(original);
+      changed[changed.length - 1] ^= 1;
+      writeFileSync(path.join(dir, 'edited.ttf'), changed);
+      assert.throws(
+        () => edited.bytes(),
+        (error) =>
+          error instanceof GuideInputError && /edited\.ttf.*changed while guide was using it/.test(error.message),
+      );
+      // Opened now, it is read at once and has its new digest.
+      assert.equal(FontFile.open(dir, 'edited.ttf', store).digest, sha256Hex(changed));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -14,7 +14,7 @@ import { createWriterCache } from '../../src/writers/cache.js';
 import { subsetFontCommonFirst } from '../../src/writers/docx/font-subset.js';
 import { obfuscateFont } from '../../src/writers/docx/fonts.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
-import { FontFace } from '../../src/writers/pdf/fonts.js';
+import { FontFace, fontInMemory } from '../../src/writers/pdf/fonts.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { docxParts, docxText } from '../helpers/readers.js';
 import { fonts, theme } from '../helpers/theme.js';
@@ -142,7 +142,7 @@ describe('DOCX fonts', () => {
     // DejaVu Sans ExtraLight has short loca offsets and composite glyphs (accented letters,
     // ǖ built from ü, itself built from u and a dieresis).
     const file = execFileSync('fc-match', ['-f', '%{file}', 'DejaVu Sans:extralight'], { encoding: 'utf8' });
-    const face = new FontFace(readFileSync(file));
+    const face = new FontFace(fontInMemory(readFileSync(file)));
     const codePoints = (text: string) => [...new Set(text)].map((char) => char.codePointAt(0)!).sort((a, b) => a - b);
     const common = codePoints('Aaeé ǖÅ');
     const runs = ['xyzñ', 'QÇ'].map((own) => {

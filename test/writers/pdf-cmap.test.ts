@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CmapUnread, readCmapCoverage } from '../../src/writers/pdf/cmap.js';
 import { create as createFont } from 'fontkit';
-import { FontFace } from '../../src/writers/pdf/fonts.js';
+import { FontFace, fontInMemory } from '../../src/writers/pdf/fonts.js';
 import { runCli } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 
@@ -51,7 +51,7 @@ describe('font faces', () => {
     assert.ok(symbols.hhea.numberOfMetrics < symbols.numGlyphs, openSymbol);
     for (const file of [...bundled.map((name) => require.resolve(name)), openSymbol]) {
       const data = new Uint8Array(readFileSync(file));
-      const face = new FontFace(data);
+      const face = new FontFace(fontInMemory(data));
       const reference = createFont(Buffer.from(data));
       // The planes that hold characters at intervals, and all of the private use area (OpenSymbol's).
       const codePoints = [0x10ffff, 0xe0000];
@@ -74,7 +74,7 @@ describe('cmap reader', () => {
     it(`has exactly the code points fontkit maps to a glyph: ${path.basename(name)}`, () => {
       const data = fontBytes(name);
       const coverage = readCmapCoverage(data);
-      const font = new FontFace(data).font;
+      const font = new FontFace(fontInMemory(data)).font;
       const differ: number[] = [];
       let covered = 0;
       // Every code point of the planes that hold characters; the rest of the range at intervals.
@@ -94,7 +94,7 @@ describe('cmap reader', () => {
     new DataView(format6.buffer).setUint16(unicodeSubtable(format6), 6);
     assert.throws(() => readCmapCoverage(format6), CmapUnread);
     // A build looks such a font's characters up with fontkit.
-    const face = new FontFace(format6);
+    const face = new FontFace(fontInMemory(format6));
     const reference = createFont(Buffer.from(format6));
     for (const cp of [0x41, 0x3000, 0x4e2d, 0x1f600])
       assert.equal(face.glyphId(cp), reference.glyphForCodePoint(cp).id);

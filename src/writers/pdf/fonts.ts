@@ -24,11 +24,32 @@ export interface FontSubset {
 export type FontBox = [number, number, number, number];
 
 /**
+ * A font file as a face reads it: its digest (what the build cache knows it by) and its bytes,
+ * which a face asks for only when it needs them (io/resources.ts `FontFile`, `fontInMemory`).
+ */
+export interface FontSource {
+  readonly digest: string;
+  bytes(): Uint8Array;
+}
+
+/** Font bytes already in memory, as a face reads a file. */
+export function fontInMemory(bytes: Uint8Array): FontSource {
+  return {
+    get digest() {
+      return sha256OfReadOnly(bytes);
+    },
+    bytes: () => bytes,
+  };
+}
+
+/**
  * What a PDF's font objects and a list's bullets need of a face besides its characters, in font
  * units, as fontkit reads them. fontkit decodes a table for each (cmap, hmtx, glyf, post, OS/2):
  * about 8 ms of a rebuild, so they are kept in the build cache by the font's digest.
  */
 export interface FaceFacts {
+  /** The PostScript name, which the PDF names the face by. */
+  postscriptName: string;
   unitsPerEm: number;
   /** Whether its outlines are CFF (else TrueType). */
   cff: boolean;
@@ -57,7 +78,8 @@ const ABSENT = -2;
 export class FontFace {
   /** PostScript name, as embedded (subset tag aside). */
   readonly name: string;
-  readonly font: Font;
+  /** fontkit's font, opened when first needed (see the constructor). */
+  private opened: Font | undefined;
   private readonly unitsPerEm: number;
   /** Advance widths in ems for the BMP, by code point; astral code points go to `astral`. */
   private readonly bmp = new Float64Array(0x10000).fill(UNKNOWN);
@@ -81,20 +103,26 @@ export class FontFace {
   /**
    * `store` (the build cache) keeps the advance widths and glyph ids looked up, by the font's
    * bytes: looking a character up in a CJK font for the first time costs more than all that is
-   * done with it afterwards.
+   * done with it afterwards. The font is opened now, unless the store knows the face's facts:
+   * opening it is what finds a damaged file, and facts are kept only of a file that opened, which
+   * its digest names. Then its bytes are read, and fontkit loaded, only if something the store
+   * lacks needs them.
    */
   constructor(
-    private readonly data: Uint8Array,
+    private readonly source: FontSource,
     private readonly store?: EntryStore,
   ) {
-    const font = createFont(data);
-    this.font = font;
-    this.name = font.postscriptName;
-    this.unitsPerEm = font.unitsPerEm;
     if (store) {
       this.takeMetrics(getJson(store, this.metricsKey()));
       this.knownFacts = validFacts(getJson(store, this.factsKey()));
     }
+    this.name = this.knownFacts?.postscriptName ?? this.font.postscriptName;
+    this.unitsPerEm = this.knownFacts?.unitsPerEm ?? this.font.unitsPerEm;
+  }
+
+  /** fontkit's font of the face. */
+  get font(): Font {
+    return (this.opened ??= createFont(this.source.bytes()));
   }
 
   private factsKey(): string {
@@ -107,6 +135,7 @@ export class FontFace {
       const font = this.font;
       const { minX, minY, maxX, maxY } = font.bbox;
       this.knownFacts = {
+        postscriptName: font.postscriptName,
         unitsPerEm: font.unitsPerEm,
         cff: font.directory.tables['CFF '] !== undefined,
         bbox: [minX, minY, maxX, maxY],
@@ -181,7 +210,7 @@ export class FontFace {
 
   /** SHA-256 of the font file: what the build cache knows the face by. */
   get contentHash(): string {
-    return sha256OfReadOnly(this.data);
+    return this.source.digest;
   }
 
   /**
@@ -215,7 +244,7 @@ export class FontFace {
   private lookUpGlyph(cp: number): number {
     if (this.cmap === undefined) {
       try {
-        this.cmap = readCmapCoverage(this.data);
+        this.cmap = readCmapCoverage(this.source.bytes());
       } catch (error) {
         if (!(error instanceof CmapUnread)) throw error;
         this.cmap = null;
@@ -312,6 +341,7 @@ function validFacts(value: unknown): FaceFacts | undefined {
   const numbers = ['unitsPerEm', 'italicAngle', 'ascent', 'descent', 'capHeight', 'xHeight', 'notdefAdvance'];
   const boxes = facts['inkBoxes'];
   return numbers.every((name) => Number.isFinite(facts[name])) &&
+    typeof facts['postscriptName'] === 'string' &&
     typeof facts['cff'] === 'boolean' &&
     isBox(facts['bbox']) &&
     typeof boxes === 'object' &&
