@@ -67,6 +67,7 @@ export async function writeDocument(
     // Kept only when the writer drew from no face the key does not name (one it opened itself).
     if (key !== undefined && key === entryKey('file', format, made!, openFacesKey(fonts))) storeFile(store!, key, file);
   }
+  cache.keptParagraphs?.get(fonts)?.keep();
   return files;
 }
 

@@ -14,6 +14,7 @@ import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
+import type { KeptParagraphs } from './pdf/kept-paragraphs.js';
 import type { QrMatrix } from './pdf/qr.js';
 import type { SharedGlyphs } from './pdf/types.js';
 import type { Theme } from './theme.js';
@@ -28,6 +29,11 @@ export interface WriterCache {
    * keeping every set line as long as the model lives cost a 2,000-measure build 120 MB.
    */
   readonly setParagraphs: WeakMap<PdfFonts, WeakMap<readonly Inline[], Map<string, SetParagraph>>> | null;
+  /**
+   * PDF set paragraphs of the build before, from the build cache, by fonts: a single build with
+   * the cache sets only what it had not (kept-paragraphs.ts). Null for any other.
+   */
+  readonly keptParagraphs: WeakMap<PdfFonts, KeptParagraphs> | null;
   /**
    * PDF font subsets shared between documents, by face and code point list: a batch passes the
    * same list for every firm, so it is looked up by identity, not by content.
@@ -59,6 +65,7 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
   return {
     store: options.store,
     setParagraphs: options.oneDocument === true ? null : new WeakMap(),
+    keptParagraphs: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     sharedSubsets: new WeakMap(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),

@@ -16,15 +16,22 @@ export class TextMeasurer {
   readonly missing = new Set<number>();
   /** Where `missingDuring` collects the code points found missing while it runs. */
   private collecting: Set<number> | null = null;
+  /** How many code points were measured in a face other than their chain's first, or in none. */
+  private beyondPrimary = 0;
 
   constructor(readonly fonts: PdfFonts) {}
 
-  /** Runs `measure`, and says which code points it found the fonts lack (recorded in `missing` too). */
-  missingDuring<T>(measure: () => T): { value: T; missing: number[] } {
+  /**
+   * Runs `measure`, and says which code points it found the fonts lack (recorded in `missing` too)
+   * and whether it measured all the others in the primary faces.
+   */
+  missingDuring<T>(measure: () => T): { value: T; missing: number[]; primaryOnly: boolean } {
     const outer = this.collecting;
     const collected = (this.collecting = new Set());
+    const before = this.beyondPrimary;
     try {
-      return { value: measure(), missing: [...collected] };
+      const value = measure();
+      return { value, missing: [...collected], primaryOnly: this.beyondPrimary === before };
     } finally {
       this.collecting = outer;
       for (const cp of collected) outer?.add(cp);
@@ -55,7 +62,11 @@ export class TextMeasurer {
 
   /** Advance in ems; a missing glyph is recorded and measured as one em so layout can go on. */
   private advance(font: FontKey, cp: number): number {
-    const advance = faceOf(this.fonts, font).advance(cp);
+    const chain = faceOf(this.fonts, font);
+    const primary = chain.primary.advance(cp);
+    if (!Number.isNaN(primary)) return primary;
+    this.beyondPrimary++;
+    const advance = chain.advance(cp);
     if (Number.isNaN(advance)) {
       this.missing.add(cp);
       this.collecting?.add(cp);

@@ -7,6 +7,7 @@ import type { Block, Inline, ParagraphRole } from '../../../model/doc-model.js';
 import { plainText } from '../../../model/visit.js';
 import type { WriterCache } from '../../cache.js';
 import type { TextStyle, Theme } from '../../theme.js';
+import { KeptParagraphs, keptParagraphs } from '../kept-paragraphs.js';
 import { fitLines, setLine, type SetLine } from '../line-break.js';
 import { styleInlines } from '../styled-text.js';
 import type { TextMeasurer } from '../text-measure.js';
@@ -57,15 +58,27 @@ function setParagraph(
   const key = `${style.size} ${style.bold} ${style.color} ${style.align} ${width} ${colors.accent} ${colors.link}`;
   let set = byStyle?.get(key);
   if (!set) {
-    const { value: lines, missing } = measurer.missingDuring(() => {
-      const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
-      const widths = measurer.widths(styled, style.size);
-      if (styled.text === '') return [];
-      return fitLines(styled.text, widths, width, style.size).map((span) =>
-        setLine(styled, widths, span, width, style.align, style.size),
-      );
-    });
-    set = { lines, missing };
+    // A single build with the build cache: the paragraphs the build before set (kept-paragraphs.ts).
+    const kept = keptParagraphs(cache, measurer.fonts);
+    const keptKey = kept && KeptParagraphs.keyOf(key, inlines);
+    const keptLines = keptKey ? kept!.get(keptKey) : undefined;
+    if (keptLines) set = { lines: keptLines, missing: [] };
+    else {
+      const {
+        value: lines,
+        missing,
+        primaryOnly,
+      } = measurer.missingDuring(() => {
+        const styled = styleInlines(inlines, { bold: style.bold, color: style.color }, colors);
+        const widths = measurer.widths(styled, style.size);
+        if (styled.text === '') return [];
+        return fitLines(styled.text, widths, width, style.size).map((span) =>
+          setLine(styled, widths, span, width, style.align, style.size),
+        );
+      });
+      set = { lines, missing };
+      if (keptKey && missing.length === 0 && primaryOnly) kept!.add(keptKey, lines);
+    }
     byStyle?.set(key, set);
   }
   // A character the fonts lack is reported by every document that uses it, cached or not.

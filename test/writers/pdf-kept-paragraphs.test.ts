@@ -1,0 +1,111 @@
+/**
+ * A single build with the build cache sets its paragraphs from those the build before kept
+ * (src/writers/pdf/kept-paragraphs.ts): what it takes is used as kept, what is not of the right
+ * shape is set again, and only paragraphs set from the primary faces alone are kept.
+ */
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { entryKey, getJson, setJson, type EntryStore } from '../../src/cache-store.js';
+import type { DocModel } from '../../src/model/doc-model.js';
+import { createWriterCache } from '../../src/writers/cache.js';
+import { writePdf } from '../../src/writers/pdf/index.js';
+import type { SetLine } from '../../src/writers/pdf/line-break.js';
+import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { fonts, theme } from '../helpers/theme.js';
+
+const creationDate = new Date('2020-03-05T00:00:00Z');
+
+/** An in-memory build cache. */
+function memoryStore(): EntryStore & { entries: Map<string, Uint8Array> } {
+  const entries = new Map<string, Uint8Array>();
+  return { entries, get: (key) => entries.get(key), set: (key, bytes) => void entries.set(key, bytes) };
+}
+
+const keptKey = () => entryKey('set-paragraphs', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
+
+/** A build of `model` as `guide build` makes one with the cache `store`; the store as it keeps it after. */
+async function build(model: DocModel, store: EntryStore) {
+  const cache = createWriterCache({ oneDocument: true, store });
+  const result = await writePdf(model, { theme, fonts, creationDate, cache });
+  cache.keptParagraphs!.get(fonts)?.keep();
+  return result;
+}
+
+const lineTexts = (result: Awaited<ReturnType<typeof writePdf>>) =>
+  result.layout.pages.flatMap((page) => page.lines.map((line) => line.text));
+
+const paragraph = (text: string): DocModel['sections'][number]['blocks'][number] => ({
+  type: 'paragraph',
+  role: 'body',
+  children: [{ type: 'text', value: text }],
+});
+
+describe('kept paragraphs', () => {
+  it('set a build from the lines the build before kept, and the same bytes as without them', async () => {
+    const store = memoryStore();
+    const first = await build(kitchenSink, store);
+    const kept = getJson(store, keptKey()) as [string, SetLine[]][];
+    assert.ok(kept.length > 20, 'the kitchen sink keeps its paragraphs');
+    const again = await build(kitchenSink, store);
+    assert.ok(Buffer.from(again.bytes).equals(Buffer.from(first.bytes)));
+    const uncached = await writePdf(kitchenSink, { theme, fonts, creationDate });
+    assert.ok(Buffer.from(uncached.bytes).equals(Buffer.from(first.bytes)));
+
+    // What is kept is what the build uses: a line changed in the entry is the line drawn.
+    const [key, lines] = kept.find(([, lines]) => lines.length === 1 && lines[0]!.runs.length === 1)!;
+    const changed = structuredClone(lines);
+    changed[0]!.text = changed[0]!.runs[0]!.text = '改過的行';
+    setJson(
+      store,
+      keptKey(),
+      kept.map((pair) => (pair[0] === key ? [key, changed] : pair)),
+    );
+    const fromChanged = await build(kitchenSink, store);
+    assert.ok(lineTexts(fromChanged).includes('改過的行'));
+    assert.ok(!lineTexts(first).includes('改過的行'));
+  });
+
+  it('set again what is not of the shape the line setter makes', async () => {
+    const store = memoryStore();
+    const first = await build(kitchenSink, store);
+    const kept = getJson(store, keptKey()) as [string, SetLine[]][];
+    const broken = [
+      (lines: SetLine[]) => [{ ...lines[0]!, runs: [{ ...lines[0]!.runs[0]!, font: 'italic' }] }],
+      (lines: SetLine[]) => [{ ...lines[0]!, runs: [{ ...lines[0]!.runs[0]!, color: 'red' }] }],
+      (lines: SetLine[]) => [{ ...lines[0]!, x: '0' }],
+      () => 'lines',
+    ];
+    setJson(
+      store,
+      keptKey(),
+      kept.map(([key, lines], i) => [key, broken[i % broken.length]!(lines)]),
+    );
+    const again = await build(kitchenSink, store);
+    assert.ok(Buffer.from(again.bytes).equals(Buffer.from(first.bytes)));
+  });
+
+  it('keep only paragraphs set from the primary faces, with no character missing', async () => {
+    const store = memoryStore();
+    const model: DocModel = {
+      meta: kitchenSink.meta,
+      sections: [{ kind: 'body', blocks: [paragraph('歡迎來電諮詢。'), paragraph('聯繫人：陳建國（潍坊）')] }],
+    };
+    await build(model, store);
+    const kept = (getJson(store, keptKey()) as [string, SetLine[]][]).map(([, lines]) =>
+      lines.map((line) => line.text).join(''),
+    );
+    // 潍 is in Noto Sans SC alone, the theme's fallback face.
+    assert.ok(kept.includes('歡迎來電諮詢。'));
+    assert.ok(!kept.some((text) => text.includes('潍坊')));
+  });
+
+  it('are neither read nor kept by a cache that serves many documents (a batch)', async () => {
+    const store = memoryStore();
+    const cache = createWriterCache({ store });
+    assert.equal(cache.keptParagraphs, null);
+    await writePdf(kitchenSink, { theme, fonts, creationDate, cache });
+    assert.ok(store.entries.size > 0, 'the other entries are kept');
+    assert.ok(![...store.entries.keys()].some((key) => key.startsWith('set-paragraphs.')));
+  });
+});
