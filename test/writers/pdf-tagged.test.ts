@@ -436,6 +436,40 @@ describe('PDF standards and print colours', () => {
   });
 });
 
+describe('tagged PDF: an element across pages', () => {
+  it('is one element, its content on a later page named by marked-content references', async () => {
+    const text = '臺資企業可以申請減免社會保險費用，並依規定辦理相關手續。'.repeat(100);
+    const model: DocModel = {
+      meta: kitchenSink.meta,
+      sections: [
+        {
+          kind: 'body',
+          blocks: [1, 2, 3].map(() => ({ type: 'paragraph', role: 'body', children: [{ type: 'text', value: text }] })),
+        },
+      ],
+    };
+    const file = await writeFile('across-pages.pdf', model);
+    const pdf = await getDocument({ url: file, isEvalSupported: false }).promise;
+    try {
+      const paragraphs = elements(await structureTree(file, pdf)).filter((element) => element.type === 'P');
+      assert.equal(paragraphs.length, 3);
+      for (const paragraph of paragraphs) assert.equal(squeeze(textOf(paragraph)), text);
+      // Content on the element's own page is named by its id alone, on another by an MCR.
+      const references = Object.values(qpdfObjects(file)).flatMap(({ value }) => {
+        const kids = (value as Record<string, unknown> | undefined)?.['/K'];
+        return Array.isArray(kids) ? kids.filter((kid) => (kid as Record<string, unknown>)['/Type'] === '/MCR') : [];
+      });
+      assert.ok(references.length > 0);
+      for (const reference of references) {
+        assert.deepEqual(Object.keys(reference as object).sort(), ['/MCID', '/Pg', '/Type']);
+      }
+      assert.ok(pdf.numPages > 3);
+    } finally {
+      await pdf.destroy();
+    }
+  });
+});
+
 /** The paragraphs of a cell as one inline list (a card's label is one paragraph). */
 function paragraphsOf(blocks: Block[]) {
   return blocks.flatMap((block) => (block.type === 'paragraph' ? block.children : []));

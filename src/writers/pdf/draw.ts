@@ -37,6 +37,7 @@ interface OutlineItem {
 
 /** pdfkit's indirect objects and the document internals the standards need. */
 interface PdfRef {
+  id: number;
   data: Record<string, unknown>;
   compress?: boolean;
   write(data: Uint8Array): void;

@@ -31,6 +31,8 @@ interface Document {
   _id: Uint8Array;
   ref(data?: Record<string, unknown>): Ref;
   _write(data: string | Uint8Array): void;
+  /** What pdfkit does as an object ends: notes where it went, and ends the document after the last. */
+  _refEnd(ref: Pick<Ref, 'id' | 'offset'>): void;
   _finalize(): void;
   push(chunk: Uint8Array | null): boolean;
   /** Set by `useObjectStreams`: the state its hooks find through `this`. */
@@ -62,8 +64,11 @@ export interface ObjectMaker {
 
 /** Objects numbered in advance (`ObjectMaker.reserve`). */
 export interface ReservedObjects {
-  /** The next reserved object, with `data`. */
-  make(data: Record<string, unknown>): Ref;
+  /**
+   * The next reserved object, written as `text`: a dictionary as pdfkit's `PDFObject.convert`
+   * writes one, made by its owner without an object of pdfkit's (structure.ts).
+   */
+  pack(text: string): void;
 }
 
 /*
@@ -115,11 +120,9 @@ class ObjectStreams implements ObjectMaker {
   }
 }
 
-/** Objects numbered `first` to `first + count - 1`, made in that order. */
+/** Objects numbered `first` to `first + count - 1`, written in that order. */
 class Reserved implements ReservedObjects {
   private next: number;
-  /** pdfkit's class of objects, for one with a number already given. */
-  private readonly Reference: new (doc: Document, id: number, data: Record<string, unknown>) => Ref;
 
   constructor(
     private readonly doc: Document,
@@ -127,12 +130,17 @@ class Reserved implements ReservedObjects {
     private readonly count: number,
   ) {
     this.next = first;
-    this.Reference = doc._root.constructor as Reserved['Reference'];
   }
 
-  make(data: Record<string, unknown>): Ref {
+  pack(text: string): void {
     if (this.next === this.first + this.count) throw new Error(`only ${this.count} objects were reserved`);
-    return packable(new this.Reference(this.doc, this.next++, data));
+    const streams = this.doc._objectStreams!;
+    if (streams.finishing) throw new Error('an object was packed after the object streams were written');
+    const id = this.next++;
+    // As `finalizePacked` packs an object pdfkit ended.
+    this.doc._refEnd({ id, offset: this.doc._offset });
+    streams.packed.push({ id, body: `${text}\n` });
+    if (streams.packed.length === OBJECTS_PER_STREAM) streams.flush();
   }
 }
 

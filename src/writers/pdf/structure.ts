@@ -18,6 +18,7 @@ import type { StructNode, StructPath, StructType } from './types.js';
 
 /** pdfkit's indirect object, as far as the tree uses it. */
 interface PdfRef {
+  id: number;
   data: Record<string, unknown>;
   end(): void;
 }
@@ -150,7 +151,7 @@ export class StructureTree {
    * Writes the elements and the parent tree; returns the StructTreeRoot for the catalogue,
    * which pdfkit writes when the document ends.
    * Objects are numbered in tree order, so the same document gives the same object numbers;
-   * each is written as soon as it is made.
+   * each is written as soon as it is made, as text (`elementText`).
    */
   write(refs: ObjectMaker): PdfRef {
     this.collapseParagraphs(0);
@@ -169,36 +170,30 @@ export class StructureTree {
     for (const count of this.mcids) byPage.push(new Array<object>(count));
     const byAnnotation = new Array<object>(this.annotationRefs.length);
     for (const element of order) {
-      const name = names.of(element);
-      const node = this.nodes[element] ?? null;
-      const data: Record<string, unknown> = {
-        S: node?.type ?? 'Document',
-        P: element === 0 ? treeRoot : names.of(parents[element]!),
-      };
       let pg = NONE;
       for (let kid = this.firstKid.get(element); kid !== NONE && pg === NONE; kid = this.kidNext.get(kid)) {
         pg = this.kidPage.get(kid);
       }
-      if (pg !== NONE) data.Pg = this.pageRefs[pg];
-      if (node?.alt !== undefined) data.Alt = new String(node.alt);
-      if (node?.scope !== undefined) data.A = { O: 'Table', Scope: node.scope };
-      const k: unknown[] = [];
+      const k: string[] = [];
       for (let kid = this.firstKid.get(element); kid !== NONE; kid = this.kidNext.get(kid)) {
         const page = this.kidPage.get(kid);
         const value = this.kidValue.get(kid);
         if (page === NONE) {
           parents[value] = element;
-          k.push(names.of(value));
+          k.push(`${objectNumbers[value]} 0 R`);
         } else if (value >= 0) {
-          byPage[page]![value] = name;
-          k.push(page === pg ? value : { Type: 'MCR', Pg: this.pageRefs[page], MCID: value });
+          byPage[page]![value] = names.of(element);
+          k.push(
+            page === pg ? String(value) : `<<\n/Type /MCR\n/Pg ${this.pageRefs[page]!.id} 0 R\n/MCID ${value}\n>>`,
+          );
         } else {
-          byAnnotation[-1 - value] = name;
-          k.push({ Type: 'OBJR', Obj: this.annotationRefs[-1 - value], Pg: this.pageRefs[page] });
+          byAnnotation[-1 - value] = names.of(element);
+          const annotation = this.annotationRefs[-1 - value]!.id;
+          k.push(`<<\n/Type /OBJR\n/Obj ${annotation} 0 R\n/Pg ${this.pageRefs[page]!.id} 0 R\n>>`);
         }
       }
-      data.K = k;
-      reserved.make(data).end();
+      const parent = element === 0 ? treeRoot.id : objectNumbers[parents[element]!]!;
+      reserved.pack(elementText(this.nodes[element] ?? null, parent, pg === NONE ? NONE : this.pageRefs[pg]!.id, k));
     }
     const nums: unknown[] = [];
     for (let page = 0; page < byPage.length; page++) nums.push(page, byPage[page]);
@@ -242,6 +237,50 @@ export class StructureTree {
       this.lastKid.set(element, this.lastKid.get(paragraph));
     }
   }
+}
+
+/**
+ * An element's dictionary, as pdfkit's `PDFObject.convert` writes the one it would be given
+ * (`S`, `P`, `Pg` when it has content, `Alt`, `A`, `K`): each entry on a line of its own, objects
+ * by number. Written here rather than made as objects for pdfkit to write, one for each of
+ * thousands of elements: pdfkit's writing asks every value what class it is (~2 ms of each
+ * firm's guide, 15 ms of the sample's), and each element was an object of pdfkit's as well.
+ * `pg` is NONE for an element without content of its own; `kids` are written already.
+ */
+function elementText(node: StructNode | null, parent: number, pg: number, kids: readonly string[]): string {
+  let text = `<<\n/S /${node?.type ?? 'Document'}\n/P ${parent} 0 R`;
+  if (pg !== NONE) text += `\n/Pg ${pg} 0 R`;
+  if (node?.alt !== undefined) text += `\n/Alt ${pdfString(node.alt)}`;
+  if (node?.scope !== undefined) text += `\n/A <<\n/O /Table\n/Scope /${node.scope}\n>>`;
+  return `${text}\n/K [${kids.join(' ')}]\n>>`;
+}
+
+/** What pdfkit escapes in a string's bytes (its own `escapableRe`; `\b` is backspace in a class). */
+const ESCAPED = /[\n\r\t\b\f()\\]/g;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\b': '\\b',
+  '\f': '\\f',
+  '\\': '\\\\',
+  '(': '\\(',
+  ')': '\\)',
+};
+
+/**
+ * A text string as pdfkit writes one: its bytes (ASCII as it is, else UTF-16BE after a byte
+ * order mark) as a literal string, one character a byte, with what would end or break it escaped.
+ */
+function pdfString(text: string): string {
+  let bytes = text;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) {
+      bytes = Buffer.from(`\ufeff${text}`, 'utf16le').swap16().toString('latin1');
+      break;
+    }
+  }
+  return `(${bytes.replace(ESCAPED, (char) => ESCAPES[char]!)})`;
 }
 
 /**
