@@ -223,7 +223,7 @@ const fontCache = new Map<string, Uint8Array>();
  * or a path relative to the edition folder. Throws `GuideInputError` (E-THEME-FONT) when there is no
  * such file or it cannot be read. With `store` (the build cache), the file's SHA-256 is kept there
  * by the file's print, and taken from it while the print is the same. A process reads each file
- * once: what reads it later (the manifest's inputs) gets these bytes, and their digest.
+ * once: a face opened again (another build of `guide preview`, a batch's worker) gets these bytes.
  */
 export function readFontFile(root: string, name: string, store?: EntryStore): Uint8Array {
   const file = fontFilePath(root, name);
@@ -288,8 +288,8 @@ export class FontFile {
     private readonly root: string,
     private readonly name: string,
     private readonly store: EntryStore | undefined,
-    private read: Uint8Array | undefined,
-    private readonly keptDigest: string | undefined,
+    private loaded: Uint8Array | undefined,
+    private readonly cachedDigest: string | undefined,
     /** Its first four bytes (fewer in a shorter file): what kind of file it is. */
     readonly signature: Uint8Array,
   ) {}
@@ -304,7 +304,7 @@ export class FontFile {
 
   /** SHA-256 (hex) of its bytes. */
   get digest(): string {
-    return this.keptDigest ?? sha256OfReadOnly(this.bytes());
+    return this.cachedDigest ?? sha256OfReadOnly(this.bytes());
   }
 
   /**
@@ -313,18 +313,18 @@ export class FontFile {
    * opened, and what the build made of it so far belongs to the other bytes.
    */
   bytes(): Uint8Array {
-    if (this.read === undefined) {
+    if (this.loaded === undefined) {
       const bytes = readFontFile(this.root, this.name, this.store);
-      if (sha256OfReadOnly(bytes) !== this.keptDigest) {
+      if (sha256OfReadOnly(bytes) !== this.cachedDigest) {
         throw new GuideInputError([
           diagnostic('E-THEME-FONT', say.fontUnusable({ name: this.name, why: say.itChanged() }), {
             hint: say.runAgainHint(),
           }),
         ]);
       }
-      this.read = bytes;
+      this.loaded = bytes;
     }
-    return this.read;
+    return this.loaded;
   }
 }
 

@@ -128,7 +128,8 @@ export function openThemeFonts<F extends GlyphCoverage, D>(
   try {
     return { fonts: fontChains(reader.open(regular), reader.open(bold), fallbacks), diagnostics };
   } catch (error) {
-    if (error instanceof CmapUnread) throw error;
+    // Not a verdict on the file's tables: a file changed since it was opened says so itself.
+    if (error instanceof CmapUnread || error instanceof GuideInputError) throw error;
     // The signature looked right but fontkit could not read the tables: a damaged file. Which
     // one is found by opening each alone, only on this rare path.
     const face = damaged(regular) === undefined ? 'bold' : 'regular';
@@ -142,8 +143,8 @@ export function openThemeFonts<F extends GlyphCoverage, D>(
       reader.open(data);
       return undefined;
     } catch (error) {
-      // Not a verdict on the file: the caller opens it again with fontkit.
-      if (error instanceof CmapUnread) throw error;
+      // Not a verdict on the file: the caller opens it again with fontkit, or the file changed.
+      if (error instanceof CmapUnread || error instanceof GuideInputError) throw error;
       return say.damaged({ reason: error instanceof Error ? error.message : String(error) });
     }
   }

@@ -156,15 +156,16 @@ describe('bundle stand-ins', () => {
     assert.deepEqual(seen, ['title', '臺資企業', 'steps', '申請', '辦理']);
   });
 
-  it('load fontkit only when called, and open fonts as fontkit does (faces the build cache does not answer for)', async () => {
+  it('load fontkit only when called, and pass the call on (faces the build cache does not answer for)', async () => {
     const { module, file } = await standIn('fontkit', 'fontkit');
     assert.equal(require.cache[file], undefined, 'loaded before it was called');
     const font = require.resolve('@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf');
-    type Create = (bytes: Uint8Array) => { postscriptName: string; numGlyphs: number };
+    type Create = (bytes: Uint8Array) => { postscriptName: string };
     const opened = (module['create'] as Create)(readFileSync(font));
     assert.ok(require.cache[file], 'not loaded when called');
-    const real = (require(file) as { create: Create }).create(readFileSync(font));
-    assert.deepEqual([opened.postscriptName, opened.numGlyphs], [real.postscriptName, real.numGlyphs]);
+    assert.equal(opened.postscriptName, 'NotoSansTC-Regular');
+    // Later calls go to fontkit's own function.
+    assert.equal(module['create'], (require(file) as { create: Create }).create);
   });
 
   it('work in a one-file CommonJS build too, from its own place (fontkit.cjs holds a stand-in for brotli)', async () => {

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { CmapUnread, readCmapCoverage } from '../../src/writers/pdf/cmap.js';
 import { create as createFont } from 'fontkit';
-import { FontFace, fontInMemory } from '../../src/writers/pdf/fonts.js';
+import { FontFace } from '../../src/writers/pdf/fonts.js';
+import { fontInMemory } from '../helpers/font-source.js';
 import { runCli } from '../helpers/cli.js';
 import { copySampleEdition, editFile } from '../helpers/edition.js';
 

@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import { entryKey, getJson, setJson, type EntryStore } from '../../src/cache-store.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import { createWriterCache } from '../../src/writers/cache.js';
-import { writePdf } from '../../src/writers/pdf/index.js';
+import { MissingGlyphError, writePdf } from '../../src/writers/pdf/index.js';
+import type { Theme } from '../../src/writers/theme.js';
 import type { SetLine } from '../../src/writers/pdf/line-break.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { fonts, theme } from '../helpers/theme.js';
@@ -85,19 +86,45 @@ describe('kept paragraphs', () => {
     assert.ok(Buffer.from(again.bytes).equals(Buffer.from(first.bytes)));
   });
 
+  it('are taken only by a paragraph of the same width, size, alignment and colours', async () => {
+    const store = memoryStore();
+    await build(kitchenSink, store);
+    const variants: Theme[] = [
+      { ...theme, page: { ...theme.page, margins: { ...theme.page.margins, left: theme.page.margins.left + 21 } } },
+      { ...theme, colors: { ...theme.colors, link: '#123456', accent: '#654321' } },
+      {
+        ...theme,
+        paragraph: { ...theme.paragraph, body: { ...theme.paragraph.body, size: theme.paragraph.body.size + 0.5 } },
+      },
+      { ...theme, paragraph: { ...theme.paragraph, body: { ...theme.paragraph.body, align: 'left' } } },
+    ];
+    for (const [i, variant] of variants.entries()) {
+      const cache = createWriterCache({ oneDocument: true, store });
+      const kept = await writePdf(kitchenSink, { theme: variant, fonts, creationDate, cache });
+      const uncached = await writePdf(kitchenSink, { theme: variant, fonts, creationDate });
+      assert.ok(Buffer.from(kept.bytes).equals(Buffer.from(uncached.bytes)), `variant ${i}`);
+    }
+  });
+
   it('keep only paragraphs set from the primary faces, with no character missing', async () => {
     const store = memoryStore();
-    const model: DocModel = {
-      meta: kitchenSink.meta,
-      sections: [{ kind: 'body', blocks: [paragraph('歡迎來電諮詢。'), paragraph('聯繫人：陳建國（潍坊）')] }],
-    };
-    await build(model, store);
-    const kept = (getJson(store, keptKey()) as [string, SetLine[]][]).map(([, lines]) =>
-      lines.map((line) => line.text).join(''),
-    );
+    const blocks = [paragraph('歡迎來電諮詢。'), paragraph('聯繫人：陳建國（潍坊）')];
+    await build({ meta: kitchenSink.meta, sections: [{ kind: 'body', blocks }] }, store);
+    const keptTexts = () =>
+      (getJson(store, keptKey()) as [string, SetLine[]][]).map(([, lines]) => lines.map((line) => line.text).join(''));
     // 潍 is in Noto Sans SC alone, the theme's fallback face.
-    assert.ok(kept.includes('歡迎來電諮詢。'));
-    assert.ok(!kept.some((text) => text.includes('潍坊')));
+    assert.ok(keptTexts().includes('歡迎來電諮詢。'));
+    assert.ok(!keptTexts().some((text) => text.includes('潍坊')));
+    // A character no face has: the layout says so, and the paragraph is not kept.
+    const cache = createWriterCache({ oneDocument: true, store });
+    const missing: DocModel = {
+      meta: kitchenSink.meta,
+      sections: [{ kind: 'body', blocks: [paragraph('另一段新的文字。'), paragraph('新的一段\u{10FFFD}')] }],
+    };
+    await assert.rejects(writePdf(missing, { theme, fonts, creationDate, cache }), MissingGlyphError);
+    cache.keptParagraphs!.get(fonts)!.keep();
+    assert.ok(keptTexts().includes('另一段新的文字。'));
+    assert.ok(!keptTexts().some((text) => text.includes('新的一段')));
   });
 
   it('are neither read nor kept by a cache that serves many documents (a batch)', async () => {

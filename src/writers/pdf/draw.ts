@@ -24,6 +24,7 @@ import type {
   FontKey,
   LineDrawable,
   LinkDrawable,
+  QrDrawable,
   SharedGlyphs,
   StructPath,
 } from './types.js';
@@ -76,6 +77,25 @@ const DOT = 0.001;
 /** A number as pdfkit writes one into a path (`PDFObject.number`): to six decimals. */
 function pdfkitNumber(value: number): number {
   return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * A QR code's dark modules as one filled path, a rectangle for each run of them in a row, in the
+ * bytes pdfkit's `rect` and `fill` write (each operator on a line of its own). pdfkit turns each
+ * string it is given into bytes one character at a time (~1 ms of a firm's guide); this is one
+ * chunk of bytes.
+ */
+export function qrPath(d: Pick<QrDrawable, 'x' | 'y' | 'size' | 'matrix'>): Uint8Array {
+  const module = d.size / d.matrix.size;
+  const path: string[] = [];
+  const height = pdfkitNumber(module);
+  for (const { col, row, length } of qrRuns(d.matrix)) {
+    const x = pdfkitNumber(d.x + col * module);
+    const y = pdfkitNumber(d.y + row * module);
+    path.push(`${x} ${y} ${pdfkitNumber(length * module)} ${height} re`);
+  }
+  path.push('f');
+  return Buffer.from(`${path.join('\n')}\n`, 'latin1');
 }
 
 /** List bullets as text (a screen reader reads the label): filled at the first level, hollow below. */
@@ -462,22 +482,11 @@ class Painter {
         this.endArtifact();
         break;
       case 'qr': {
-        const module = d.size / d.matrix.size;
         const open = this.openMark(d.struct);
         if (open) doc.addContent(open);
         // Colour before the path: PDF allows no colour operators between path and fill.
         this.setFill(d.color);
-        // The path as one chunk of bytes, as pdfkit's rect and fill would write it: pdfkit turns
-        // each string it is given into bytes one character at a time (~1 ms of a firm's guide).
-        const path: string[] = [];
-        for (const run of qrRuns(d.matrix)) {
-          const { col, row, length } = run;
-          path.push(
-            `${pdfkitNumber(d.x + col * module)} ${pdfkitNumber(d.y + row * module)} ${pdfkitNumber(length * module)} ${pdfkitNumber(module)} re`,
-          );
-        }
-        path.push('f');
-        doc.addContent(Buffer.from(`${path.join('\n')}\n`, 'latin1'));
+        doc.addContent(qrPath(d));
         if (open) doc.addContent('EMC');
         break;
       }

@@ -7,7 +7,6 @@
 
 import { create as createFont, type Font } from 'fontkit';
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
-import { sha256OfReadOnly } from '../../hash.js';
 import type { FontKey } from './types.js';
 import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
@@ -25,21 +24,11 @@ export type FontBox = [number, number, number, number];
 
 /**
  * A font file as a face reads it: its digest (what the build cache knows it by) and its bytes,
- * which a face asks for only when it needs them (io/resources.ts `FontFile`, `fontInMemory`).
+ * which a face asks for only when it needs them (io/resources.ts `FontFile`).
  */
 export interface FontSource {
   readonly digest: string;
   bytes(): Uint8Array;
-}
-
-/** Font bytes already in memory, as a face reads a file. */
-export function fontInMemory(bytes: Uint8Array): FontSource {
-  return {
-    get digest() {
-      return sha256OfReadOnly(bytes);
-    },
-    bytes: () => bytes,
-  };
 }
 
 /**

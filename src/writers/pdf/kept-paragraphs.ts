@@ -14,19 +14,27 @@ import type { SetLine } from './line-break.js';
 import type { LinkTarget, TextRun } from './types.js';
 
 /**
- * How much of a build's text is kept, in characters of keys and lines: past it, a paragraph is
- * set as it would be without the cache. The sample keeps ~0.3 M; a guide of 2,000 measures would
- * hold its every set line in memory until the end of the build (~120 MB), as a batch must not.
+ * How much of a build's set lines are kept, about the length of their JSON: past it, a paragraph
+ * is set as it would be without the cache, and not kept. Kept lines stay in memory until the
+ * build ends; the sample's are 0.6 MB, and a guide of 2,000 measures would otherwise hold all of
+ * its set lines (~120 MB as objects).
  */
-const KEPT_TEXT_LIMIT = 8_000_000;
+const KEPT_SIZE_LIMIT = 16_000_000;
+
+/** About the length of `lines` and their key in JSON. */
+function keptSize(key: string, lines: readonly SetLine[]): number {
+  let size = key.length;
+  for (const line of lines) size += 2 * line.text.length + 48 * (line.runs.length + 1) + 64 * line.links.length;
+  return size;
+}
 
 /** The paragraphs one build set, and those the build before kept, by the same fonts. */
 export class KeptParagraphs {
-  /** What the build before kept, read on first use. */
+  /** What the build before kept and this one has not taken yet, read on first use. */
   private before: Map<string, unknown> | undefined;
   /** What this build set or took, to keep for the next. */
   private readonly used = new Map<string, SetLine[]>();
-  private usedText = 0;
+  private usedSize = 0;
   /** Whether this build set any paragraph the build before had not kept. */
   private added = false;
   private readonly key: string;
@@ -46,7 +54,10 @@ export class KeptParagraphs {
   /** The lines kept for `key`, or undefined. */
   get(key: string): SetLine[] | undefined {
     this.before ??= keptTable(getJson(this.store, this.key));
-    const lines = validLines(this.before.get(key));
+    const kept = this.before.get(key);
+    if (kept === undefined) return this.used.get(key);
+    this.before.delete(key);
+    const lines = validLines(kept);
     if (lines) this.use(key, lines);
     return lines;
   }
@@ -63,14 +74,14 @@ export class KeptParagraphs {
   keep(): void {
     if (this.added) setJson(this.store, this.key, [...this.used]);
     this.added = false;
+    this.before = undefined;
   }
 
   private use(key: string, lines: SetLine[]): boolean {
     if (this.used.has(key)) return false;
-    let text = key.length;
-    for (const line of lines) text += line.text.length;
-    if (this.usedText + text > KEPT_TEXT_LIMIT) return false;
-    this.usedText += text;
+    const size = keptSize(key, lines);
+    if (this.usedSize + size > KEPT_SIZE_LIMIT) return false;
+    this.usedSize += size;
     this.used.set(key, lines);
     return true;
   }

@@ -56,8 +56,8 @@ export interface ObjectMaker {
   /** A new object, as `doc.ref` makes it. */
   ref(data: Record<string, unknown>): Ref;
   /**
-   * Numbers `count` objects now, to be made (by `make`, in order) and written one at a time
-   * later: objects that name each other by number need not all exist at once.
+   * Numbers `count` objects now, to be written (by `pack`, in order) one at a time later:
+   * objects that name each other by number need not all exist at once.
    */
   reserve(count: number): ReservedObjects;
 }
@@ -137,10 +137,10 @@ class Reserved implements ReservedObjects {
     const streams = this.doc._objectStreams!;
     if (streams.finishing) throw new Error('an object was packed after the object streams were written');
     const id = this.next++;
-    // As `finalizePacked` packs an object pdfkit ended.
-    this.doc._refEnd({ id, offset: this.doc._offset });
     streams.packed.push({ id, body: `${text}\n` });
     if (streams.packed.length === OBJECTS_PER_STREAM) streams.flush();
+    // What pdfkit does as an object ends, after it is packed: the last object to end ends the document.
+    this.doc._refEnd({ id, offset: this.doc._offset });
   }
 }
 

@@ -10,7 +10,7 @@
  * A 2,000-measure guide has about 280,000 elements, and any of them may still get content on a
  * later page, so the whole tree is kept until the end: as columns of integers (a few bytes per
  * element and kid), not as objects (about 250 bytes each, which cost such a build 80 MB while
- * drawing). Writing makes one element's object at a time and lets it go once written.
+ * drawing). Writing makes one element's text at a time and packs it at once.
  */
 
 import type { ObjectMaker } from './object-streams.js';
@@ -20,7 +20,6 @@ import type { StructNode, StructPath, StructType } from './types.js';
 interface PdfRef {
   id: number;
   data: Record<string, unknown>;
-  end(): void;
 }
 
 /**
@@ -245,9 +244,10 @@ export class StructureTree {
  * by number. Written here rather than made as objects for pdfkit to write, one for each of
  * thousands of elements: pdfkit's writing asks every value what class it is (~2 ms of each
  * firm's guide, 15 ms of the sample's), and each element was an object of pdfkit's as well.
- * `pg` is NONE for an element without content of its own; `kids` are written already.
+ * Unencrypted, as pdfkit writes a string in a document without a password, which guide never
+ * sets. `pg` is NONE for an element without content of its own; `kids` are written already.
  */
-function elementText(node: StructNode | null, parent: number, pg: number, kids: readonly string[]): string {
+export function elementText(node: StructNode | null, parent: number, pg: number, kids: readonly string[]): string {
   let text = `<<\n/S /${node?.type ?? 'Document'}\n/P ${parent} 0 R`;
   if (pg !== NONE) text += `\n/Pg ${pg} 0 R`;
   if (node?.alt !== undefined) text += `\n/Alt ${pdfString(node.alt)}`;

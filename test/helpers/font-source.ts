@@ -1,0 +1,13 @@
+/** Font bytes in memory as a face reads a font file (writers/pdf/fonts.ts `FontSource`). */
+
+import { sha256OfReadOnly } from '../../src/hash.js';
+import type { FontSource } from '../../src/writers/pdf/fonts.js';
+
+export function fontInMemory(bytes: Uint8Array): FontSource {
+  return {
+    get digest() {
+      return sha256OfReadOnly(bytes);
+    },
+    bytes: () => bytes,
+  };
+}
