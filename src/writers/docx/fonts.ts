@@ -8,10 +8,10 @@
  * hangs in the margin and does not draw there, widow control on.
  */
 
-import { createHash } from 'node:crypto';
 import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 import type { Theme } from '../theme.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
+import { sha256Hex } from '../../hash.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
 import type { WriterCache } from '../cache.js';
@@ -47,7 +47,7 @@ const FONT_RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006
  * theme writes the same key (the key hides nothing; Word requires one).
  */
 function fontKey(name: string, weight: string): string {
-  const hex = createHash('sha256').update(`${name} ${weight}`).digest('hex').toUpperCase();
+  const hex = sha256Hex(`${name} ${weight}`).toUpperCase();
   return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
 }
 
