@@ -2,12 +2,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { getNumbered, setNumbered, type EntryStore } from '../src/cache-store.js';
-
-function memoryStore(): EntryStore & { entries: Map<string, Uint8Array> } {
-  const entries = new Map<string, Uint8Array>();
-  return { entries, get: (key) => entries.get(key), set: (key, bytes) => void entries.set(key, bytes) };
-}
+import { getNumbered, setNumbered } from '../src/cache-store.js';
+import { memoryStore } from './helpers/memory-store.js';
 
 describe('numbered entries', () => {
   it('give back the numbers and the bytes kept after them', () => {

@@ -15,11 +15,11 @@ import {
   type ObjectSchema,
   type Schema,
 } from '../schema/schema-kit.js';
-import type { FallbackFace, TextStyle, Theme } from '../writers/theme.js';
+import { themeColor, type FallbackFace, type TextStyle, type Theme } from '../writers/theme.js';
 import { fontMessages, themeMessages } from '../messages/fonts.js';
 import { pdfStandards, printConflictsWith } from '../writers/pdf/standards.js';
 
-const color = () => text({ pattern: /^#[0-9a-fA-F]{6}$/, patternHint: themeMessages.colour });
+const color = () => text({ pattern: themeColor, patternHint: themeMessages.colour });
 const length = () => number({ min: 0 });
 
 const textStyle = object<TextStyle>({

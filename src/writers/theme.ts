@@ -7,6 +7,9 @@
 import type { ParagraphRole } from '../model/doc-model.js';
 import type { PdfStandard } from './pdf/standards.js';
 
+/** A theme colour, "#rrggbb": what the theme schema accepts and the writers take as one. */
+export const themeColor = /^#[0-9a-fA-F]{6}$/;
+
 export interface TextStyle {
   size: number;
   bold: boolean;

@@ -54,6 +54,20 @@ async function modulesLoaded(args: string[], dir: string): Promise<string[]> {
   }
 }
 
+/**
+ * Whether `guide args` in `dir`, from the bundle, required the bundle's CommonJS file `file` (a
+ * package loaded only when called: yaml.cjs, fontkit.cjs), as `'true'` or `'false'`.
+ */
+async function requires(file: string, args: string[], dir: string): Promise<string | undefined> {
+  // Written as the process exits, after all guide says.
+  const probe =
+    "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
+    `process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((name) => name.endsWith(${JSON.stringify(file)})))));`;
+  const result = await spawnGuide(args, { cwd: dir, env, probe });
+  assert.equal(result.code, 0, result.stderr);
+  return /(true|false)$/.exec(result.stderr)?.[1];
+}
+
 describe('startup bundle', () => {
   // The bundle made here is left in lib/: it is current, and other tests may be running from it.
   before(async () => {
@@ -113,17 +127,8 @@ describe('startup bundle', () => {
   });
 
   it('loads yaml only for files the build cache has not kept', async () => {
-    // Whether the process required the bundle's yaml, written as it exits.
-    const probe =
-      "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
-      "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('yaml.cjs')))));";
     const dir = await copyEdition();
-    const validate = async (...args: string[]) => {
-      const result = await spawnGuide(['validate', ...args], { cwd: dir, env, probe });
-      assert.equal(result.code, 0, result.stderr);
-      // What validate says comes before the probe's word.
-      return /(true|false)$/.exec(result.stderr)?.[1];
-    };
+    const validate = (...args: string[]) => requires('yaml.cjs', ['validate', ...args], dir);
     assert.equal(await validate(), 'true');
     // Every file kept by the run before: nothing to parse.
     assert.equal(await validate(), 'false');
@@ -133,16 +138,8 @@ describe('startup bundle', () => {
   });
 
   it('loads fontkit only when a face needs what the build cache has not kept of it', async () => {
-    // Whether the process required the bundle's fontkit, written as it exits.
-    const probe =
-      "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
-      "process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((file) => file.endsWith('fontkit.cjs')))));";
     const dir = await copyEdition();
-    const build = async (...args: string[]) => {
-      const result = await spawnGuide(['build', ...args], { cwd: dir, env, probe });
-      assert.equal(result.code, 0, result.stderr);
-      return /(true|false)$/.exec(result.stderr)?.[1];
-    };
+    const build = (...args: string[]) => requires('fontkit.cjs', ['build', ...args], dir);
     const summary = (edit: (text: string) => string) =>
       editFile(path.join(dir, 'policies/costs/costs-electricity-95.yaml'), (text) =>
         text.replace(/^summary: (.*)$/m, (_line, old: string) => `summary: ${edit(old)}`),

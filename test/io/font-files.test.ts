@@ -14,10 +14,11 @@ import { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FontFile, fontFilesRead, readFontFile } from '../../src/io/resources.js';
-import { entryKey, setJson, type EntryStore } from '../../src/cache-store.js';
+import { entryKey, setJson } from '../../src/cache-store.js';
 import { GuideInputError } from '../../src/errors.js';
 import { sha256Hex, sha256OfReadOnly } from '../../src/hash.js';
 import { statPrint } from '../../src/io/inputs-seen.js';
+import { memoryStore } from '../helpers/memory-store.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const face = '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.ttf';
@@ -62,8 +63,8 @@ describe('font files', () => {
   it("keep a file's digest in the build cache, unless it changed in the last two seconds", () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'guide-font-digest-'));
     try {
-      const kept = new Map<string, Uint8Array>();
-      const store: EntryStore = { get: (key) => kept.get(key), set: (key, bytes) => void kept.set(key, bytes) };
+      const store = memoryStore();
+      const kept = store.entries;
       const installed = createRequire(import.meta.url).resolve(face);
       // Names of their own, which this process has not read: the face as npm installed it (long
       // unchanged; a link to it), and a copy made just now.
@@ -87,8 +88,7 @@ describe('font files', () => {
   it('are read only when their bytes are asked for, when the build cache keeps their digest; refused when changed since', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'guide-font-unread-'));
     try {
-      const kept = new Map<string, Uint8Array>();
-      const store: EntryStore = { get: (key) => kept.get(key), set: (key, bytes) => void kept.set(key, bytes) };
+      const store = memoryStore();
       const installed = createRequire(import.meta.url).resolve(face);
       const original = readFileSync(installed);
       for (const name of ['same.ttf', 'edited.ttf']) copyFileSync(installed, path.join(dir, name));

@@ -13,15 +13,10 @@ import { MissingGlyphError, writePdf } from '../../src/writers/pdf/index.js';
 import type { Theme } from '../../src/writers/theme.js';
 import type { SetLine } from '../../src/writers/pdf/line-break.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { memoryStore } from '../helpers/memory-store.js';
 import { fonts, theme } from '../helpers/theme.js';
 
 const creationDate = new Date('2020-03-05T00:00:00Z');
-
-/** An in-memory build cache. */
-function memoryStore(): EntryStore & { entries: Map<string, Uint8Array> } {
-  const entries = new Map<string, Uint8Array>();
-  return { entries, get: (key) => entries.get(key), set: (key, bytes) => void entries.set(key, bytes) };
-}
 
 const keptKey = () => entryKey('set-paragraphs', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
 

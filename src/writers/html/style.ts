@@ -5,14 +5,14 @@
  * the web page and the PDF share them; sizes do not (points on A4 are not pixels on a phone).
  */
 
-import type { Theme } from '../theme.js';
+import { themeColor, type Theme } from '../theme.js';
 
 /** The phone/desktop boundary, also used by the inline script that folds the TOC on phones. */
 export const narrowScreen = '(max-width: 40em)';
 
 /** A CSS colour from the theme: only "#rrggbb" passes (the theme schema checks it too). */
 function colour(value: string, fallback: string): string {
-  return /^#[0-9a-fA-F]{6}$/.test(value) ? value : fallback;
+  return themeColor.test(value) ? value : fallback;
 }
 
 export function stylesheet(theme: Theme): string {

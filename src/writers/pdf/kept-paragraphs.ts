@@ -9,6 +9,7 @@
 import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
 import type { Inline } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
+import { themeColor } from '../theme.js';
 import type { PdfFonts } from './fonts.js';
 import type { SetLine } from './line-break.js';
 import type { LinkTarget, TextRun } from './types.js';
@@ -106,8 +107,7 @@ function keptTable(value: unknown): Map<string, unknown> {
 }
 
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-/** A colour as the theme writes one. */
-const isColor = (value: unknown): value is string => typeof value === 'string' && /^#[0-9a-fA-F]{6}$/.test(value);
+const isColor = (value: unknown): value is string => typeof value === 'string' && themeColor.test(value);
 
 /** Kept lines as the line setter makes them, or undefined for anything else. */
 function validLines(value: unknown): SetLine[] | undefined {

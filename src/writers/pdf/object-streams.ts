@@ -113,6 +113,12 @@ class ObjectStreams implements ObjectMaker {
     return new Reserved(this.doc, first, count);
   }
 
+  /** Packs object `id`, written as `body` (its text as pdfkit writes it, with a line end). */
+  add(id: number, body: string): void {
+    this.packed.push({ id, body });
+    if (this.packed.length === OBJECTS_PER_STREAM) this.flush();
+  }
+
   /** Writes the objects packed so far as one object stream (a full one is written at once, so a large guide never holds all its objects' text). */
   flush(): void {
     if (this.packed.length > 0) writeObjectStream(this);
@@ -137,8 +143,7 @@ class Reserved implements ReservedObjects {
     const streams = this.doc._objectStreams!;
     if (streams.finishing) throw new Error('an object was packed after the object streams were written');
     const id = this.next++;
-    streams.packed.push({ id, body: `${text}\n` });
-    if (streams.packed.length === OBJECTS_PER_STREAM) streams.flush();
+    streams.add(id, `${text}\n`);
     // What pdfkit does as an object ends, after it is packed: the last object to end ends the document.
     this.doc._refEnd({ id, offset: this.doc._offset });
   }
@@ -183,8 +188,7 @@ function finalizePacked(this: Ref): void {
   } finally {
     this.document._write = write;
   }
-  streams.packed.push({ id: this.id, body: `${streams.caught.slice(1, -1).join('\n')}\n` });
-  if (streams.packed.length === OBJECTS_PER_STREAM) streams.flush();
+  streams.add(this.id, `${streams.caught.slice(1, -1).join('\n')}\n`);
 }
 
 /** The document's `_write` while an object is packed. */
