@@ -16,7 +16,7 @@ import { sha256Hex } from '../hash.js';
 import { currentLanguage } from '../messages/language.js';
 import { readFragment, type FragmentRead, type ReadOptions } from '../model/read-markdown.js';
 import { createWriterCache, type WriterCache } from '../writers/cache.js';
-import { LruMap } from './lru.js';
+import { LruMap } from '../lru.js';
 
 /** A fragment as rendered and read. */
 export interface CachedFragment {

@@ -1,5 +1,5 @@
 /**
- * A map that keeps the `capacity` entries used last. The pipeline cache must not grow with the
+ * A map that keeps the `capacity` entries used last. The caches must not grow with the
  * number of firms: what recurs stays, what is met once (a firm's own letter) goes.
  */
 export class LruMap<K, V> {
