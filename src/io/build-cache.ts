@@ -28,7 +28,7 @@ export const cacheFolderName = '.guide-cache';
  * The entry format. Raise it whenever what an entry holds or how it is laid out changes in a way
  * guide's version does not mark (a change between releases, while developing).
  */
-export const entryFormat = 5;
+export const entryFormat = 6;
 
 /** 256 MB: a 2,000-measure edition's entries with room to spare; trimmed to three quarters. */
 const defaultMaxBytes = 256 * 1024 * 1024;

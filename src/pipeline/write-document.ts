@@ -68,6 +68,7 @@ export async function writeDocument(
     if (key !== undefined && key === entryKey('file', format, made!, openFacesKey(fonts))) storeFile(store!, key, file);
   }
   cache.keptParagraphs?.get(fonts)?.keep();
+  cache.keptPages?.get(fonts)?.keep();
   return files;
 }
 

@@ -14,10 +14,12 @@ import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
+import type { KeptPages } from './pdf/kept-pages.js';
 import type { KeptParagraphs } from './pdf/kept-paragraphs.js';
 import type { QrMatrix } from './pdf/qr.js';
 import type { SharedGlyphs } from './pdf/types.js';
 import type { Theme } from './theme.js';
+import type { LruMap } from '../lru.js';
 
 /** The writers' caches (see each entry for what it saves). */
 export interface WriterCache {
@@ -39,6 +41,17 @@ export interface WriterCache {
    * same list for every firm, so it is looked up by identity, not by content.
    */
   readonly sharedSubsets: WeakMap<FontFace, WeakMap<readonly number[], SharedSubset>>;
+  /**
+   * PDF pages' body streams, deflated, by fonts, then by what they were drawn from (draw.ts):
+   * firms that get the same measures have the same pages but for the running header. Null when
+   * the cache serves one document. Bounded.
+   */
+  readonly pageStreams: WeakMap<PdfFonts, LruMap<string, Uint8Array>> | null;
+  /**
+   * PDF pages' body streams of the build before, from the build cache, by fonts: a single build
+   * with the cache draws only the pages it had not (kept-pages.ts). Null for any other.
+   */
+  readonly keptPages: WeakMap<PdfFonts, KeptPages> | null;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
   readonly qrMatrices: Map<string, QrMatrix>;
   /**
@@ -67,6 +80,8 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     setParagraphs: options.oneDocument === true ? null : new WeakMap(),
     keptParagraphs: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     sharedSubsets: new WeakMap(),
+    pageStreams: options.oneDocument === true ? null : new WeakMap(),
+    keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
     qrPngs: new Map(),

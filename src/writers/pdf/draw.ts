@@ -7,6 +7,7 @@
  * continued table repeats) as an artifact; standards.ts writes what the file claims.
  */
 
+import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { DocMeta } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
@@ -15,6 +16,8 @@ import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
 import { useObjectStreams } from './object-streams.js';
+import { keptPages, type PageStreams } from './kept-pages.js';
+import { PageKeys } from './page-key.js';
 import { qrRuns } from './qr.js';
 import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
 import { StructureTree } from './structure.js';
@@ -29,6 +32,7 @@ import type {
   StructPath,
 } from './types.js';
 import { ByteBlocks } from '../byte-blocks.js';
+import { LruMap } from '../../lru.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
 interface OutlineItem {
@@ -41,12 +45,14 @@ interface PdfRef {
   id: number;
   data: Record<string, unknown>;
   compress?: boolean;
+  /** What is written of a stream so far, in pieces. */
+  buffer: Uint8Array[];
   write(data: Uint8Array): void;
   end(): void;
 }
 interface DocumentInternals {
   _root: PdfRef;
-  page: { dictionary: PdfRef; annotations: PdfRef[] };
+  page: { dictionary: PdfRef; annotations: PdfRef[]; content: PdfRef };
   ref(data: Record<string, unknown>): PdfRef;
   endMetadata(): void;
 }
@@ -100,6 +106,19 @@ export function qrPath(d: Pick<QrDrawable, 'x' | 'y' | 'size' | 'matrix'>): Uint
 
 /** List bullets as text (a screen reader reads the label): filled at the first level, hollow below. */
 const BULLET = { filled: '•', hollow: '◦' } as const;
+
+function bulletChar(d: BulletDrawable): string {
+  return d.filled ? BULLET.filled : BULLET.hollow;
+}
+
+function bulletCodePoint(d: BulletDrawable): number {
+  return bulletChar(d).codePointAt(0)!;
+}
+
+/** The running header: its lines and the rule under them. */
+function isRunningHeader(d: Drawable): boolean {
+  return (d.kind === 'line' && d.role === 'header') || (d.kind === 'rule' && d.role === 'header');
+}
 
 /**
  * Draws the layout; resolves with the bytes of the finished file. Code points in `sharedGlyphs`
@@ -175,7 +194,17 @@ export function drawDocument(
     for (const d of page.drawables) if (d.kind === 'anchor') anchors.set(d.id, d.title);
   }
   const tree = isTagged(output.standard) ? new StructureTree(layout.pages.length) : null;
-  const painter = new Painter(doc, anchors, faces, fonts, tree, output.print ? 'print' : 'screen');
+  const colors: ColorMode = output.print ? 'print' : 'screen';
+  const setting = [
+    tree ? 'tagged' : 'untagged',
+    colors,
+    width,
+    height,
+    faces.regular.sharedFingerprint,
+    faces.bold.sharedFingerprint,
+  ];
+  const pages = keptPages(cache, fonts) ?? batchPages(cache, fonts);
+  const painter = new Painter(doc, anchors, faces, fonts, tree, colors, pages, setting.join(' '));
   for (const page of layout.pages) {
     doc.addPage({ size: [width, height], margin: 0 });
     tree?.startPage(internals.page.dictionary);
@@ -194,6 +223,17 @@ export function drawDocument(
   if (pdfaConformance(output.standard) !== null) root.OutputIntents = [outputIntent(internals, output)];
   doc.end();
   return finished;
+}
+
+/** A batch's pages that can be taken again: up to this many body streams are kept per fonts. */
+const BATCH_PAGES = 1024;
+
+/** The body streams of a batch's documents drawn with `fonts`; null when the cache serves a single document. */
+function batchPages(cache: WriterCache, fonts: PdfFonts): LruMap<string, Uint8Array> | null {
+  if (!cache.pageStreams) return null;
+  let pages = cache.pageStreams.get(fonts);
+  if (!pages) cache.pageStreams.set(fonts, (pages = new LruMap(BATCH_PAGES)));
+  return pages;
 }
 
 /** The XMP packet as the catalogue's Metadata stream, uncompressed so any tool can read it. */
@@ -253,6 +293,13 @@ class Painter {
    */
   private readonly tagged = new Set<string>();
   private readonly colorOps = new Map<string, string>();
+  private readonly keys = new PageKeys();
+  /** Running headers drawn, by their drawables: one stream serves every page with the same. */
+  private readonly headers = new Map<string, { stream: PdfRef; fonts: [string, unknown][] }>();
+  /** The fonts the stream being drawn uses, by resource name. */
+  private streamFonts = new Map<string, unknown>();
+  /** Whether the page drawn last set text in a font that cannot be kept with it. */
+  private drewUnkeepable = false;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -261,12 +308,123 @@ class Painter {
     private readonly fonts: PdfFonts,
     private readonly tree: StructureTree | null,
     private readonly colors: ColorMode,
+    /** Body streams drawn before, deflated, by page key; null when pages are not kept. */
+    private readonly pages: PageStreams | null,
+    /** What else a page's operators depend on: this document's setting, for its page keys. */
+    private readonly setting: string,
   ) {
     this.outline = doc.outline as unknown as OutlineItem;
   }
 
+  /**
+   * Draws one page: its running header into a stream of its own, which every page with that
+   * header shares, and the rest into the page's content stream. That stream is the same bytes
+   * wherever the same drawables are drawn in the same document setting (the pages of a batch's
+   * firms that get the same measures differ in the running header alone), so it is kept in
+   * `pages` by them: a page kept is not drawn again, only what it adds to the document is (see
+   * `register`).
+   */
   page(drawables: Drawable[]): void {
-    // A fresh page starts with the default colour and text state.
+    const body: Drawable[] = [];
+    const running: Drawable[] = [];
+    for (const d of drawables) (isRunningHeader(d) ? running : body).push(d);
+    const content = (this.doc as unknown as DocumentInternals).page.content;
+    const { pages } = this;
+    const key = pages ? this.keys.key(this.setting, body, this.taggedOnPage()) : undefined;
+    let deflated = key === undefined ? undefined : pages!.get(key);
+    if (deflated) this.register(body);
+    else {
+      this.drewUnkeepable = false;
+      this.paint(body);
+      deflated = deflateSync(Buffer.concat(content.buffer));
+      // A fallback face is not named by the kept pages' key; a CFF face numbers its glyphs in
+      // the order the document met them.
+      if (key !== undefined && !this.drewUnkeepable) pages!.set(key, deflated);
+    }
+    // Deflated here, as pdfkit would (the same Length and Filter, in that order): pdfkit writes it as it is.
+    content.buffer = [deflated];
+    content.compress = false;
+    content.data.Length = deflated.length;
+    content.data.Filter = 'FlateDecode';
+    if (running.length > 0) this.paintHeader(running, content);
+  }
+
+  /**
+   * The running header before `body`'s stream, in a stream every page with the same header
+   * shares: it sets the page's coordinates itself (pdfkit sets them at the start of `body`), and
+   * leaves the graphics state as it found it.
+   */
+  private paintHeader(header: readonly Drawable[], body: PdfRef): void {
+    const page = (this.doc as unknown as DocumentInternals).page;
+    const key = JSON.stringify(header);
+    let drawn = this.headers.get(key);
+    if (!drawn) {
+      const stream = this.doc.ref({}) as unknown as PdfRef;
+      page.content = stream;
+      this.doc.addContent(`q\n1 0 0 -1 0 ${pdfkitNumber(this.doc.page.height)} cm`);
+      this.paint(header);
+      this.doc.addContent('Q');
+      page.content = body;
+      stream.end();
+      this.headers.set(key, (drawn = { stream, fonts: [...this.streamFonts] }));
+    }
+    // Each page that shows the stream names the fonts it uses.
+    const fonts = this.doc.page.fonts as Record<string, unknown>;
+    for (const [name, ref] of drawn.fonts) fonts[name] = ref;
+    page.dictionary.data.Contents = [drawn.stream, body];
+  }
+
+  /**
+   * What drawing `body` adds to the document besides its operators, for a page whose operators
+   * are kept, in the order drawing adds it: marked content in the structure tree, cells'
+   * elements, links, destinations and bookmarks, and the fonts and glyphs the text uses. It
+   * follows `paint` (`line`, `bullet`, `draw`) step for step; test/writers/pdf-page-reuse.test.ts
+   * compares documents drawn and taken.
+   */
+  private register(body: readonly Drawable[]): void {
+    for (const d of body) {
+      switch (d.kind) {
+        case 'line': {
+          const tagged = this.lineTagged(d);
+          let open: StructPath | null = null;
+          for (const run of d.runs) {
+            const path = run.struct ?? d.struct!;
+            if (tagged && path !== open) {
+              this.tree!.content(path);
+              open = path;
+            }
+            this.useFonts(run.font, run.text);
+          }
+          break;
+        }
+        case 'cell':
+          if (d.struct) this.tree?.element(d.struct);
+          break;
+        case 'bullet':
+          if (this.tree && d.struct) this.tree.content(d.struct);
+          if (this.fonts.regular.primary.inkBox(bulletCodePoint(d))) this.useFonts('regular', bulletChar(d));
+          break;
+        case 'qr':
+          if (this.tree && d.struct) this.tree.content(d.struct);
+          break;
+        case 'link':
+        case 'anchor':
+          this.draw(d);
+          break;
+      }
+    }
+  }
+
+  /** Text's glyphs taken into their subsets, and their fonts into the page's resources. */
+  private useFonts(key: FontKey, text: string): void {
+    const fonts = this.doc.page.fonts as Record<string, unknown>;
+    for (const { font } of this.faces[key].encode(text)) fonts[font.resourceName] = font.ref;
+  }
+
+  /** Draws `drawables` into the current content stream, from the page's initial state. */
+  private paint(drawables: readonly Drawable[]): void {
+    this.streamFonts = new Map();
+    // A fresh stream starts with the default colour and text state.
     this.fill = '';
     this.font = null;
     this.charSpacing = 0;
@@ -319,15 +477,32 @@ class Painter {
     if (this.tree) this.doc.addContent('EMC');
   }
 
-  /** Whether a line is read (tagged) or an artifact: running text, repeats, untagged lines. */
+  /**
+   * Whether a line is read (tagged) or an artifact (running text, untagged lines, repeats): the
+   * key that tells a repeat, or null when it is never tagged.
+   */
+  private tagKey(d: LineDrawable): string | null {
+    if (!this.tree || !d.struct || d.role === 'header' || d.role === 'footer' || d.role === 'continued') return null;
+    return `${d.role} ${d.block} ${d.index}`;
+  }
+
+  /** Whether `d` is tagged, remembering it so that its repeats are not. */
   private lineTagged(d: LineDrawable): boolean {
-    if (!this.tree || !d.struct || d.role === 'header' || d.role === 'footer' || d.role === 'continued') {
-      return false;
-    }
-    const key = `${d.role} ${d.block} ${d.index}`;
-    if (this.tagged.has(key)) return false;
+    const key = this.tagKey(d);
+    if (key === null || this.tagged.has(key)) return false;
     this.tagged.add(key);
     return true;
+  }
+
+  /** `lineTagged` for the lines of the page about to be drawn, one after the other, remembering nothing. */
+  private taggedOnPage(): (d: LineDrawable) => boolean {
+    const onPage = new Set<string>();
+    return (d) => {
+      const key = this.tagKey(d);
+      if (key === null || this.tagged.has(key) || onPage.has(key)) return false;
+      onPage.add(key);
+      return true;
+    };
   }
 
   /**
@@ -370,8 +545,10 @@ class Painter {
   private show(ops: string[], key: FontKey, size: number, text: string): void {
     // Each Tj carries on where the one before ended, also after a change of font.
     for (const { font, hex } of this.faces[key].encode(text)) {
+      if (!font.keepable) this.drewUnkeepable = true;
       if (font !== this.font || size !== this.size) {
         (this.doc.page.fonts as Record<string, unknown>)[font.resourceName] = font.ref;
+        this.streamFonts.set(font.resourceName, font.ref);
         ops.push(`/${font.resourceName} ${pdfNumber(size)} Tf`);
         this.font = font;
         this.size = size;
@@ -396,8 +573,8 @@ class Painter {
    * the circle drawn, labelled with the character.
    */
   private bullet(d: BulletDrawable): void {
-    const char = d.filled ? BULLET.filled : BULLET.hollow;
-    const cp = char.codePointAt(0)!;
+    const char = bulletChar(d);
+    const cp = bulletCodePoint(d);
     const face = this.fonts.regular.primary;
     const box = face.inkBox(cp);
     if (box) {

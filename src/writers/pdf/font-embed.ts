@@ -15,6 +15,7 @@ import { InternalError } from '../../errors.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
+import { sha256Hex } from '../../hash.js';
 import type { FaceChain } from './face-chain.js';
 import type { FontFace, FontSubset } from './fonts.js';
 
@@ -53,14 +54,55 @@ function subsetTag(glyphIds: readonly number[]): string {
   return tag;
 }
 
-/** The ToUnicode CMap: each CID to the character drawn with it, in ranges of up to 256. */
-function toUnicodeCmap(codePoints: readonly number[]): string {
+/**
+ * `cids` (ascending) in runs of consecutive CIDs for which `continues(previous, cid)` holds, none
+ * crossing a multiple of 256: a CMap range may differ only in its last byte.
+ */
+function runsOf(cids: readonly number[], continues: (previous: number, cid: number) => boolean): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (const cid of cids) {
+    const last = run[run.length - 1];
+    if (last !== undefined && (cid !== last + 1 || cid % 256 === 0 || !continues(last, cid))) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(cid);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** A CMap's begin…end blocks hold at most 100 entries each (Adobe Technical Note #5014). */
+const CMAP_BLOCK = 100;
+
+/** `entries` as CMap blocks of `kind` (bfchar, bfrange). */
+function cmapBlocks(kind: string, entries: readonly string[]): string[] {
+  const blocks: string[] = [];
+  for (let start = 0; start < entries.length; start += CMAP_BLOCK) {
+    const block = entries.slice(start, start + CMAP_BLOCK);
+    blocks.push(`${block.length} begin${kind}`, ...block, `end${kind}`);
+  }
+  return blocks;
+}
+
+/**
+ * The ToUnicode CMap: each CID (ascending) to the character drawn with it. Consecutive CIDs
+ * drawing consecutive characters are one range; the rest one entry each.
+ */
+function toUnicodeCmap(cids: readonly number[], codePointOf: ReadonlyMap<number, number>): string {
   const ranges: string[] = [];
-  for (let start = 0; start < codePoints.length; start += 256) {
-    const end = Math.min(start + 256, codePoints.length);
-    const targets: string[] = [];
-    for (let i = start; i < end; i++) targets.push(`<${utf16Hex(codePoints[i]!)}>`);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${targets.join(' ')}]`);
+  const singles: string[] = [];
+  const runs = runsOf(cids, (previous, cid) => {
+    const cp = codePointOf.get(cid)!;
+    // A range adds to the last byte of its target: it stays within one UTF-16 unit's low byte.
+    return cp < 0x10000 && cp === codePointOf.get(previous)! + 1 && cp % 256 !== 0;
+  });
+  for (const run of runs) {
+    const first = `<${hex4(run[0]!)}>`;
+    const target = `<${utf16Hex(codePointOf.get(run[0]!)!)}>`;
+    if (run.length === 1) singles.push(`${first} ${target}`);
+    else ranges.push(`${first} <${hex4(run[run.length - 1]!)}> ${target}`);
   }
   return [
     '/CIDInit /ProcSet findresource begin',
@@ -72,9 +114,8 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
     '1 begincodespacerange',
     '<0000> <ffff>',
     'endcodespacerange',
-    `${ranges.length} beginbfrange`,
-    ...ranges,
-    'endbfrange',
+    ...cmapBlocks('bfchar', singles),
+    ...cmapBlocks('bfrange', ranges),
     'endcmap',
     'CMapName currentdict /CMap defineresource pop',
     'end',
@@ -82,21 +123,29 @@ function toUnicodeCmap(codePoints: readonly number[]): string {
   ].join('\n');
 }
 
+/** A CID font's default width (DW), which PDF takes when the font does not say: W lists the others. */
+const DEFAULT_WIDTH = 1000;
+
 /**
- * Glyphs taken into a subset in the order they are first met; CID 0 is .notdef. The subset
- * numbers its glyphs so too; it is made only when its program is not in the build cache.
+ * The glyphs of a subset and the CIDs that draw them. In a TrueType face a glyph's CID is its
+ * glyph id in the font, whatever else the document draws: a page's text is then the same bytes
+ * in every document that draws it (a batch's firms, a rebuild), so a page drawn once can be
+ * taken again. The program holds the glyphs in id order and the CIDToGIDMap says where each is.
+ * A CFF program names its glyphs by CID itself (fontkit writes them CID-keyed, numbered in
+ * order), so a CFF face's CIDs count up from 1 in the order the glyphs are first met.
  */
 class SubsetBuilder {
-  /** Font glyph id → CID (the glyph's id in the subset). */
+  /** Font glyph id → CID. */
   private readonly cidOfGlyph = new Map<number, number>([[0, 0]]);
-  /** By CID: the font's glyph id, the code point first drawn with it, its width. */
-  readonly glyphIds: number[] = [0];
-  readonly codePoints: number[] = [0];
-  readonly widths: number[];
+  /** By CID: the code point first drawn with it, its width. */
+  private readonly codePointOf = new Map<number, number>([[0, 0]]);
+  private readonly widthOf = new Map<number, number>();
+  private readonly cidIsGlyphId: boolean;
 
   constructor(readonly face: FontFace) {
-    const { notdefAdvance, unitsPerEm } = face.facts;
-    this.widths = [pdfNumber((notdefAdvance / unitsPerEm) * UNITS)];
+    const { notdefAdvance, unitsPerEm, cff } = face.facts;
+    this.cidIsGlyphId = !cff;
+    this.widthOf.set(0, pdfNumber((notdefAdvance / unitsPerEm) * UNITS));
   }
 
   /** The CID of `cp`'s glyph, as four hex digits. */
@@ -104,33 +153,39 @@ class SubsetBuilder {
     const glyphId = this.face.glyphId(cp);
     let cid = this.cidOfGlyph.get(glyphId);
     if (cid === undefined) {
-      cid = this.glyphIds.length;
+      cid = this.cidIsGlyphId ? glyphId : this.cidOfGlyph.size;
       this.cidOfGlyph.set(glyphId, cid);
-      this.glyphIds[cid] = glyphId;
-      this.codePoints[cid] = cp;
-      this.widths[cid] = pdfNumber(this.face.advance(cp) * UNITS);
+      this.codePointOf.set(cid, cp);
+      this.widthOf.set(cid, pdfNumber(this.face.advance(cp) * UNITS));
     }
     return hex4(cid);
   }
 
-  /** The font's subset of the glyphs included, numbered as here. */
-  private subsetOf(): FontSubset {
+  /** The font's glyph ids in the program's order (.notdef first). */
+  private programGlyphs(): number[] {
+    const glyphIds = [...this.cidOfGlyph.keys()];
+    return this.cidIsGlyphId ? glyphIds.sort((a, b) => a - b) : glyphIds;
+  }
+
+  /** The font's subset of `glyphIds`, numbered in that order. */
+  private subsetOf(glyphIds: readonly number[]): FontSubset {
     const subset = this.face.createSubset();
-    for (let cid = 1; cid < this.glyphIds.length; cid++) {
-      if (subset.includeGlyph(this.glyphIds[cid]!) !== cid)
+    for (let at = 1; at < glyphIds.length; at++) {
+      if (subset.includeGlyph(glyphIds[at]!) !== at)
         throw new InternalError('a font subset numbered its glyphs otherwise');
     }
     return subset;
   }
 
   /**
-   * The subset's font program (deflated), ToUnicode map and name, ready to embed. The program
-   * depends only on the font and the glyphs in order: it is kept in `store` (the build cache) by
-   * those, deflated, after its length before deflating, so a rebuild that draws no new glyph
-   * neither makes nor deflates it.
+   * The subset's font program (deflated), CID map, widths, ToUnicode map and name, ready to
+   * embed. The program depends only on the font and the glyphs: it is kept in `store` (the build
+   * cache) by those, deflated, after its length before deflating, so a rebuild that draws no new
+   * glyph neither makes nor deflates it.
    */
   finish(store?: EntryStore): FontObjects {
-    const key = store && entryKey('pdf-subset', this.face.contentHash, this.glyphIds.join(','));
+    const glyphIds = this.programGlyphs();
+    const key = store && entryKey('pdf-subset', this.face.contentHash, glyphIds.join(','));
     const kept = key === undefined ? undefined : getNumbered(store, key, 1);
     let program: Uint8Array;
     let programLength: number;
@@ -138,18 +193,33 @@ class SubsetBuilder {
       [programLength] = kept.numbers as [number];
       program = kept.bytes;
     } else {
-      const encoded = this.subsetOf().encode();
+      const encoded = this.subsetOf(glyphIds).encode();
       programLength = encoded.length;
       program = deflateSync(encoded);
       if (key !== undefined) setNumbered(store, key, [programLength], program);
     }
+    const cids = [...this.codePointOf.keys()].sort((a, b) => a - b);
+    const widthOf = this.widthOf;
+    const unlike = cids.filter((cid) => widthOf.get(cid) !== DEFAULT_WIDTH);
     return {
-      name: `${subsetTag(this.glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
+      name: `${subsetTag(glyphIds)}+${this.face.name.replaceAll(' ', '_')}`,
       program,
       programLength,
-      widths: this.widths,
-      toUnicode: toUnicodeCmap(this.codePoints),
+      cidToGlyph: this.cidIsGlyphId ? deflateSync(this.cidToGlyphMap(glyphIds, cids)) : null,
+      widths: runsOf(unlike, () => true).flatMap((run) => [run[0]!, run.map((cid) => widthOf.get(cid)!)]),
+      toUnicode: toUnicodeCmap(cids, this.codePointOf),
     };
+  }
+
+  /** The CIDToGIDMap: for each CID up to the last, the program's glyph id, two bytes big-endian. */
+  private cidToGlyphMap(glyphIds: readonly number[], cids: readonly number[]): Uint8Array {
+    const map = new Uint8Array(2 * (cids[cids.length - 1]! + 1));
+    glyphIds.forEach((glyphId, at) => {
+      const cid = this.cidOfGlyph.get(glyphId)!;
+      map[2 * cid] = at >> 8;
+      map[2 * cid + 1] = at & 0xff;
+    });
+    return map;
   }
 }
 
@@ -160,7 +230,10 @@ interface FontObjects {
   program: Uint8Array;
   /** The program's length before deflating (Length1, required for TrueType font files). */
   programLength: number;
-  widths: readonly number[];
+  /** A TrueType face's CIDToGIDMap stream, deflated; null for CFF, whose program maps CIDs itself. */
+  cidToGlyph: Uint8Array | null;
+  /** The W array: each run's first CID, then its widths; CIDs of the default width are left out. */
+  widths: readonly (number | readonly number[])[];
   /** The ToUnicode CMap: text, which pdfkit deflates as it writes it, or deflated already. */
   toUnicode: string | Uint8Array;
 }
@@ -205,8 +278,8 @@ function writeFont(doc: PDFKit.PDFDocument, face: FontFace, dictionary: PDFKit.P
     BaseFont: objects.name,
     CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
     FontDescriptor: descriptor,
-    W: [0, objects.widths],
-    ...(cff ? {} : { CIDToGIDMap: 'Identity' }),
+    W: objects.widths,
+    ...(objects.cidToGlyph ? { CIDToGIDMap: deflated({}, objects.cidToGlyph) } : {}),
   });
   descendant.end(undefined);
   Object.assign(dictionary.data, {
@@ -225,11 +298,14 @@ export class SharedSubset {
   /** Code point → CID as four hex digits. */
   readonly encoded = new Map<number, string>();
   readonly objects: FontObjects;
+  /** What tells this subset from another: the face and the code points. */
+  readonly fingerprint: string;
 
   constructor(
     readonly face: FontFace,
     codePoints: readonly number[],
   ) {
+    this.fingerprint = sha256Hex(`${face.contentHash} ${codePoints.join(',')}`);
     const builder = new SubsetBuilder(face);
     for (const cp of codePoints) this.encoded.set(cp, builder.include(cp));
     const objects = builder.finish();
@@ -253,6 +329,11 @@ export function sharedSubset(face: FontFace, codePoints: readonly number[], cach
 export interface FontResource {
   readonly resourceName: string;
   readonly ref: PDFKit.PDFKitReference;
+  /**
+   * Whether text in it may be kept with its page (draw.ts): its CIDs are the glyph ids of a
+   * primary face (TrueType), so the text is the same bytes in any document drawn with the fonts.
+   */
+  readonly keepable: boolean;
 }
 
 /** A stretch of text in one font, as the hex operand of `Tj`. */
@@ -264,11 +345,16 @@ export interface EncodedSegment {
 /** A resource whose dictionary is made when a page first uses it. */
 class LazyResource implements FontResource {
   private dictionary: PDFKit.PDFKitReference | undefined;
+  readonly keepable: boolean;
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     readonly resourceName: string,
-  ) {}
+    face: FontFace,
+    primary: boolean,
+  ) {
+    this.keepable = primary && !face.facts.cff;
+  }
 
   get ref(): PDFKit.PDFKitReference {
     return (this.dictionary ??= this.doc.ref({}));
@@ -286,9 +372,9 @@ class OwnSubset {
   /** Code point → its CID's hex. */
   readonly encoded = new Map<number, string>();
 
-  constructor(doc: PDFKit.PDFDocument, face: FontFace, resourceName: string) {
+  constructor(doc: PDFKit.PDFDocument, face: FontFace, resourceName: string, primary: boolean) {
     this.builder = new SubsetBuilder(face);
-    this.resource = new LazyResource(doc, resourceName);
+    this.resource = new LazyResource(doc, resourceName, face, primary);
   }
 
   hex(cp: number): string {
@@ -324,8 +410,13 @@ export class EmbeddedFace {
     private readonly resourceName: string,
     private readonly shared?: SharedSubset,
   ) {
-    this.own = [new OwnSubset(doc, chain.primary, resourceName)];
-    if (shared) this.sharedResource = new LazyResource(doc, `${resourceName}S`);
+    this.own = [new OwnSubset(doc, chain.primary, resourceName, true)];
+    if (shared) this.sharedResource = new LazyResource(doc, `${resourceName}S`, shared.face, true);
+  }
+
+  /** The shared subset's fingerprint, or '' when there is none. */
+  get sharedFingerprint(): string {
+    return this.shared?.fingerprint ?? '';
   }
 
   /** `text` as `Tj` operands, split where it moves from one subset to another. */
@@ -355,7 +446,12 @@ export class EmbeddedFace {
   }
 
   private ownSubset(index: number): OwnSubset {
-    return (this.own[index] ??= new OwnSubset(this.doc, this.chain.face(index), `${this.resourceName}_${index + 1}`));
+    return (this.own[index] ??= new OwnSubset(
+      this.doc,
+      this.chain.face(index),
+      `${this.resourceName}_${index + 1}`,
+      index === 0,
+    ));
   }
 
   /** Writes the subsets some page used, their programs kept in `store`. Call once, after the last page. */

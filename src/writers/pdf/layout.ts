@@ -108,8 +108,9 @@ export function layoutDocument(
         if (printed !== undefined) drawables.push(pageNumberLine(d, String(printed), measurer));
       }
     }
-    page.drawables = drawables;
-    if (page.number !== null) page.drawables.push(...running.drawables(page.number));
+    // In reading order: the header, the page's content, the footer.
+    page.drawables =
+      page.number === null ? drawables : [...running.header, ...drawables, ...running.footer(page.number)];
   }
   return { geometry, pages, headingPages, missing: [...measurer.missing] };
 }
@@ -138,7 +139,8 @@ function pageNumberLine(ref: PageRefDrawable, text: string, measurer: TextMeasur
 
 /** The running header and footer of body pages. */
 class RunningText {
-  private readonly header: Drawable[];
+  /** The header's lines and the rule under them: the same on every page. */
+  readonly header: Drawable[];
 
   constructor(
     private readonly theme: Theme,
@@ -163,13 +165,13 @@ class RunningText {
     });
   }
 
-  /** Header and footer of body page `page`. */
-  drawables(page: number): Drawable[] {
+  /** The footer of body page `page`. */
+  footer(page: number): Drawable[] {
     const footer = this.theme.running.footer
       .replaceAll('{page}', String(page))
       .replaceAll('{pages}', String(this.pageCount));
     const baseline = this.geometry.bottom + FOOTER_BASELINE_BELOW_BOTTOM;
-    return [...this.header, ...this.lines(footer, 'footer', baseline, false)];
+    return this.lines(footer, 'footer', baseline, false);
   }
 
   /**
