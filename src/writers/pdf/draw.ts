@@ -9,14 +9,15 @@
 
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { InternalError } from '../../errors.js';
 import type { DocMeta } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
 import { colorOperator, type ColorMode } from './colors.js';
 import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutResult } from './layout.js';
-import { useObjectStreams } from './object-streams.js';
 import { keptPages, type PageStreams } from './kept-pages.js';
+import { useObjectStreams } from './object-streams.js';
 import { PageKeys } from './page-key.js';
 import { qrRuns } from './qr.js';
 import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
@@ -193,18 +194,13 @@ export function drawDocument(
   for (const page of layout.pages) {
     for (const d of page.drawables) if (d.kind === 'anchor') anchors.set(d.id, d.title);
   }
-  const tree = isTagged(output.standard) ? new StructureTree(layout.pages.length) : null;
+  const tagged = isTagged(output.standard);
+  const tree = tagged ? new StructureTree(layout.pages.length) : null;
   const colors: ColorMode = output.print ? 'print' : 'screen';
-  const setting = [
-    tree ? 'tagged' : 'untagged',
-    colors,
-    width,
-    height,
-    faces.regular.sharedFingerprint,
-    faces.bold.sharedFingerprint,
-  ];
   const pages = keptPages(cache, fonts) ?? batchPages(cache, fonts);
-  const painter = new Painter(doc, anchors, faces, fonts, tree, colors, pages, setting.join(' '));
+  const setting = [tagged, colors, width, height, faces.regular.sharedFingerprint, faces.bold.sharedFingerprint];
+  const kept = pages && { pages, setting: setting.join(' ') };
+  const painter = new Painter(doc, anchors, faces, fonts, tree, colors, kept);
   for (const page of layout.pages) {
     doc.addPage({ size: [width, height], margin: 0 });
     tree?.startPage(internals.page.dictionary);
@@ -308,10 +304,11 @@ class Painter {
     private readonly fonts: PdfFonts,
     private readonly tree: StructureTree | null,
     private readonly colors: ColorMode,
-    /** Body streams drawn before, deflated, by page key; null when pages are not kept. */
-    private readonly pages: PageStreams | null,
-    /** What else a page's operators depend on: this document's setting, for its page keys. */
-    private readonly setting: string,
+    /**
+     * Body streams drawn before, deflated, by page key, and what else a page's operators depend
+     * on (this document's setting, part of every key); null when pages are not kept.
+     */
+    private readonly kept: { pages: PageStreams; setting: string } | null,
   ) {
     this.outline = doc.outline as unknown as OutlineItem;
   }
@@ -320,32 +317,35 @@ class Painter {
    * Draws one page: its running header into a stream of its own, which every page with that
    * header shares, and the rest into the page's content stream. That stream is the same bytes
    * wherever the same drawables are drawn in the same document setting (the pages of a batch's
-   * firms that get the same measures differ in the running header alone), so it is kept in
-   * `pages` by them: a page kept is not drawn again, only what it adds to the document is (see
-   * `register`).
+   * firms that get the same measures differ in the running header alone), so it is kept by
+   * them: a page kept is not drawn again, only what it adds to the document is (see `register`).
    */
   page(drawables: Drawable[]): void {
     const body: Drawable[] = [];
     const running: Drawable[] = [];
     for (const d of drawables) (isRunningHeader(d) ? running : body).push(d);
     const content = (this.doc as unknown as DocumentInternals).page.content;
-    const { pages } = this;
-    const key = pages ? this.keys.key(this.setting, body, this.taggedOnPage()) : undefined;
-    let deflated = key === undefined ? undefined : pages!.get(key);
+    const { kept } = this;
+    const key = kept ? this.keys.key(kept.setting, body, this.taggedOnPage()) : undefined;
+    let deflated = key === undefined ? undefined : kept!.pages.get(key);
     if (deflated) this.register(body);
     else {
       this.drewUnkeepable = false;
       this.paint(body);
-      deflated = deflateSync(Buffer.concat(content.buffer));
+      // A copy: zlib hands small results out as views of a 16 KB buffer.
+      deflated = new Uint8Array(deflateSync(Buffer.concat(content.buffer)));
       // A fallback face is not named by the kept pages' key; a CFF face numbers its glyphs in
       // the order the document met them.
-      if (key !== undefined && !this.drewUnkeepable) pages!.set(key, deflated);
+      if (key !== undefined && !this.drewUnkeepable) kept!.pages.set(key, deflated);
     }
     // Deflated here, as pdfkit would (the same Length and Filter, in that order): pdfkit writes it as it is.
     content.buffer = [deflated];
     content.compress = false;
     content.data.Length = deflated.length;
     content.data.Filter = 'FlateDecode';
+    content.write = () => {
+      throw new InternalError('a page was drawn on after its stream was finished');
+    };
     if (running.length > 0) this.paintHeader(running, content);
   }
 
@@ -356,12 +356,13 @@ class Painter {
    */
   private paintHeader(header: readonly Drawable[], body: PdfRef): void {
     const page = (this.doc as unknown as DocumentInternals).page;
-    const key = JSON.stringify(header);
+    const height = this.doc.page.height;
+    const key = `${height} ${JSON.stringify(header)}`;
     let drawn = this.headers.get(key);
     if (!drawn) {
       const stream = this.doc.ref({}) as unknown as PdfRef;
       page.content = stream;
-      this.doc.addContent(`q\n1 0 0 -1 0 ${pdfkitNumber(this.doc.page.height)} cm`);
+      this.doc.addContent(`q\n1 0 0 -1 0 ${pdfkitNumber(height)} cm`);
       this.paint(header);
       this.doc.addContent('Q');
       page.content = body;

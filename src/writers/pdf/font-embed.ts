@@ -56,7 +56,8 @@ function subsetTag(glyphIds: readonly number[]): string {
 
 /**
  * `cids` (ascending) in runs of consecutive CIDs for which `continues(previous, cid)` holds, none
- * crossing a multiple of 256: a CMap range may differ only in its last byte.
+ * crossing a multiple of 256: a CMap range may differ only in its last byte (W's runs are cut
+ * there too, which W allows).
  */
 function runsOf(cids: readonly number[], continues: (previous: number, cid: number) => boolean): number[][] {
   const runs: number[][] = [];
@@ -207,7 +208,8 @@ class SubsetBuilder {
       programLength,
       cidToGlyph: this.cidIsGlyphId ? deflateSync(this.cidToGlyphMap(glyphIds, cids)) : null,
       widths: runsOf(unlike, () => true).flatMap((run) => [run[0]!, run.map((cid) => widthOf.get(cid)!)]),
-      toUnicode: toUnicodeCmap(cids, this.codePointOf),
+      // .notdef (CID 0) is never drawn, and PDF/A forbids mapping a code to U+0000.
+      toUnicode: toUnicodeCmap(cids.slice(1), this.codePointOf),
     };
   }
 
@@ -330,8 +332,9 @@ export interface FontResource {
   readonly resourceName: string;
   readonly ref: PDFKit.PDFKitReference;
   /**
-   * Whether text in it may be kept with its page (draw.ts): its CIDs are the glyph ids of a
-   * primary face (TrueType), so the text is the same bytes in any document drawn with the fonts.
+   * Whether text in it may be kept with its page (draw.ts): it is a primary face, which the key
+   * of kept pages names (a fallback face is opened only when needed), and its CIDs are glyph ids
+   * (TrueType), so the text is the same bytes in any document drawn with the fonts.
    */
   readonly keepable: boolean;
 }

@@ -7,6 +7,7 @@
  */
 
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
+import { InternalError } from '../../errors.js';
 import type { WriterCache } from '../cache.js';
 import type { PdfFonts } from './fonts.js';
 
@@ -16,8 +17,14 @@ export interface PageStreams {
   set(key: string, stream: Uint8Array): void;
 }
 
-/** A page key's length as bytes: a SHA-256. */
+/** A page key's length as bytes: a SHA-256 (page-key.ts gives it as hex). */
 const KEY_BYTES = 32;
+
+/**
+ * How much of a build's streams are kept: past it, a page is drawn as it would be without the
+ * cache, and not kept. The sample's are 0.15 MB; a guide of 2,000 measures would be ~8 MB.
+ */
+const KEPT_SIZE_LIMIT = 16_000_000;
 
 /** The streams one build drew or took, and those the build before kept, by the same fonts. */
 export class KeptPages implements PageStreams {
@@ -25,6 +32,7 @@ export class KeptPages implements PageStreams {
   private before: Map<string, Uint8Array> | undefined;
   /** What this build drew or took, to keep for the next. */
   private readonly used = new Map<string, Uint8Array>();
+  private usedSize = 0;
   /** Whether this build drew any page the build before had not kept. */
   private added = false;
   private readonly key: string;
@@ -38,14 +46,23 @@ export class KeptPages implements PageStreams {
 
   get(key: string): Uint8Array | undefined {
     this.before ??= readEntry(getNumbered(this.store, this.key, 1));
-    const stream = this.before.get(key) ?? this.used.get(key);
-    if (stream) this.used.set(key, stream);
-    return stream;
+    const kept = this.before.get(key);
+    if (kept === undefined) return this.used.get(key);
+    this.before.delete(key);
+    return this.use(key, kept) ? kept : undefined;
   }
 
   set(key: string, stream: Uint8Array): void {
+    if (key.length !== 2 * KEY_BYTES) throw new InternalError('a page key is not a SHA-256');
+    if (this.use(key, stream)) this.added = true;
+  }
+
+  private use(key: string, stream: Uint8Array): boolean {
+    if (this.used.has(key)) return true;
+    if (this.usedSize + stream.length > KEPT_SIZE_LIMIT) return false;
+    this.usedSize += stream.length;
     this.used.set(key, stream);
-    this.added = true;
+    return true;
   }
 
   /** Keeps this build's streams for the next build, when it drew any the build before had not kept. */

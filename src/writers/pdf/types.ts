@@ -144,7 +144,7 @@ export interface RuleDrawable {
   dotPitch: number | null;
 }
 
-/** A list bullet, drawn as a vector circle so it needs no glyph. */
+/** A list bullet: the font's bullet character, or a vector circle when the font has none (draw.ts). */
 export interface BulletDrawable {
   kind: 'bullet';
   x: number;
