@@ -10,7 +10,9 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { InternalError } from '../../errors.js';
+import { LruMap } from '../../lru.js';
 import type { DocMeta } from '../../model/doc-model.js';
+import { ByteBlocks } from '../byte-blocks.js';
 import type { WriterCache } from '../cache.js';
 import { colorOperator, type ColorMode } from './colors.js';
 import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
@@ -32,8 +34,6 @@ import type {
   SharedGlyphs,
   StructPath,
 } from './types.js';
-import { ByteBlocks } from '../byte-blocks.js';
-import { LruMap } from '../../lru.js';
 
 /** pdfkit's outline items, with the dictionary the typings leave out. */
 interface OutlineItem {

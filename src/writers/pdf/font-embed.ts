@@ -209,7 +209,10 @@ class SubsetBuilder {
       cidToGlyph: this.cidIsGlyphId ? deflateSync(this.cidToGlyphMap(glyphIds, cids)) : null,
       widths: runsOf(unlike, () => true).flatMap((run) => [run[0]!, run.map((cid) => widthOf.get(cid)!)]),
       // .notdef (CID 0) is never drawn, and PDF/A forbids mapping a code to U+0000.
-      toUnicode: toUnicodeCmap(cids.slice(1), this.codePointOf),
+      toUnicode: toUnicodeCmap(
+        cids.filter((cid) => cid !== 0),
+        this.codePointOf,
+      ),
     };
   }
 

@@ -53,7 +53,7 @@ export class KeptPages implements PageStreams {
   }
 
   set(key: string, stream: Uint8Array): void {
-    if (key.length !== 2 * KEY_BYTES) throw new InternalError('a page key is not a SHA-256');
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new InternalError('a page key is not a SHA-256 in hex');
     if (this.use(key, stream)) this.added = true;
   }
 
