@@ -1,15 +1,16 @@
 /**
  * Pages' body streams kept in the build cache from one `guide build` to the next. Drawing a page
  * and deflating its stream was ~70 ms of a rebuild of the sample (CPU profile), and an edit to one
- * measure changes the pages that measure is on. The build's streams are one entry, by the digests
- * of the primary faces, each stream by its page key (page-key.ts); a page is kept only when its
- * text is all in those faces (draw.ts), so the entry's key names every font the streams use.
+ * measure changes the pages that measure is on. The build's streams are one entry (kept-entries.ts),
+ * each by its page key (page-key.ts); a page is kept only when its text is all in the primary
+ * faces (draw.ts), so the entry's key names every font the streams use.
  */
 
-import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
+import { getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import { InternalError } from '../../errors.js';
 import type { WriterCache } from '../cache.js';
 import type { PdfFonts } from './fonts.js';
+import { KeptEntries } from './kept-entries.js';
 
 /** Where the drawer finds and leaves body streams by page key: kept pages, or a batch's. */
 export interface PageStreams {
@@ -20,65 +21,39 @@ export interface PageStreams {
 /** A page key's length as bytes: a SHA-256 (page-key.ts gives it as hex). */
 const KEY_BYTES = 32;
 
-/**
- * How much of a build's streams are kept: past it, a page is drawn as it would be without the
- * cache, and not kept. The sample's are 0.15 MB; a guide of 2,000 measures would be ~8 MB.
- */
-const KEPT_SIZE_LIMIT = 16_000_000;
-
 /** The streams one build drew or took, and those the build before kept, by the same fonts. */
-export class KeptPages implements PageStreams {
-  /** What the build before kept, read on first use. */
-  private before: Map<string, Uint8Array> | undefined;
-  /** What this build drew or took, to keep for the next. */
-  private readonly used = new Map<string, Uint8Array>();
-  private usedSize = 0;
-  /** Whether this build drew any page the build before had not kept. */
-  private added = false;
-  private readonly key: string;
-
-  constructor(
-    private readonly store: EntryStore,
-    fonts: PdfFonts,
-  ) {
-    this.key = entryKey('page-streams', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
+export class KeptPages extends KeptEntries<Uint8Array> implements PageStreams {
+  constructor(store: EntryStore, fonts: PdfFonts) {
+    super(store, 'page-streams', fonts);
   }
 
-  get(key: string): Uint8Array | undefined {
-    this.before ??= readEntry(getNumbered(this.store, this.key, 1));
-    const kept = this.before.get(key);
-    if (kept === undefined) return this.used.get(key);
-    this.before.delete(key);
-    return this.use(key, kept) ? kept : undefined;
-  }
-
-  set(key: string, stream: Uint8Array): void {
+  override set(key: string, stream: Uint8Array): void {
     if (!/^[0-9a-f]{64}$/.test(key)) throw new InternalError('a page key is not a SHA-256 in hex');
-    if (this.use(key, stream)) this.added = true;
+    super.set(key, stream);
   }
 
-  private use(key: string, stream: Uint8Array): boolean {
-    if (this.used.has(key)) return true;
-    if (this.usedSize + stream.length > KEPT_SIZE_LIMIT) return false;
-    this.usedSize += stream.length;
-    this.used.set(key, stream);
-    return true;
+  protected read(store: EntryStore, key: string): Map<string, unknown> {
+    return readEntry(getNumbered(store, key, 1));
   }
 
-  /** Keeps this build's streams for the next build, when it drew any the build before had not kept. */
-  keep(): void {
-    if (this.added) {
-      const records = [...this.used].map(([key, stream]) => {
-        const record = new Uint8Array(KEY_BYTES + 4 + stream.length);
-        record.set(Buffer.from(key, 'hex'));
-        new DataView(record.buffer).setUint32(KEY_BYTES, stream.length);
-        record.set(stream, KEY_BYTES + 4);
-        return record;
-      });
-      setNumbered(this.store, this.key, [records.length], Buffer.concat(records));
-    }
-    this.added = false;
-    this.before = undefined;
+  /** A count, then for each stream its key, its length and its bytes. */
+  protected write(store: EntryStore, key: string, streams: ReadonlyMap<string, Uint8Array>): void {
+    const records = [...streams].map(([page, stream]) => {
+      const record = new Uint8Array(KEY_BYTES + 4 + stream.length);
+      record.set(Buffer.from(page, 'hex'));
+      new DataView(record.buffer).setUint32(KEY_BYTES, stream.length);
+      record.set(stream, KEY_BYTES + 4);
+      return record;
+    });
+    setNumbered(store, key, [records.length], Buffer.concat(records));
+  }
+
+  protected checked(value: unknown): Uint8Array | undefined {
+    return value instanceof Uint8Array ? value : undefined;
+  }
+
+  protected sizeOf(stream: Uint8Array): number {
+    return KEY_BYTES + 4 + stream.length;
   }
 }
 

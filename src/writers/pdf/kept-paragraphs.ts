@@ -3,24 +3,18 @@
  * (styling its inlines, finding where lines may break, fitting and justifying them) was more than
  * half of laying out the sample, ~80 ms of a rebuild after an edit to one measure (CPU profile),
  * and an edit changes a few paragraphs of ~1,900. The build's set paragraphs are kept as one
- * entry, by the digests of the primary faces; each by its inlines, style, width and colours.
+ * entry (kept-entries.ts); each by its inlines, style, width and colours, and only when set from
+ * the primary faces alone with no character missing (flow/text.ts).
  */
 
-import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.js';
+import { getJson, setJson, type EntryStore } from '../../cache-store.js';
 import type { Inline } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
 import { themeColor } from '../theme.js';
 import type { PdfFonts } from './fonts.js';
+import { KeptEntries } from './kept-entries.js';
 import type { SetLine } from './line-break.js';
 import type { LinkTarget, TextRun } from './types.js';
-
-/**
- * How much of a build's set lines are kept, about the length of their JSON: past it, a paragraph
- * is set as it would be without the cache, and not kept. Kept lines stay in memory until the
- * build ends; the sample's are 0.6 MB, and a guide of 2,000 measures would otherwise hold all of
- * its set lines (~120 MB as objects).
- */
-const KEPT_SIZE_LIMIT = 16_000_000;
 
 /** About the length of `lines` and their key in JSON. */
 function keptSize(key: string, lines: readonly SetLine[]): number {
@@ -30,21 +24,9 @@ function keptSize(key: string, lines: readonly SetLine[]): number {
 }
 
 /** The paragraphs one build set, and those the build before kept, by the same fonts. */
-export class KeptParagraphs {
-  /** What the build before kept and this one has not taken yet, read on first use. */
-  private before: Map<string, unknown> | undefined;
-  /** What this build set or took, to keep for the next. */
-  private readonly used = new Map<string, SetLine[]>();
-  private usedSize = 0;
-  /** Whether this build set any paragraph the build before had not kept. */
-  private added = false;
-  private readonly key: string;
-
-  constructor(
-    private readonly store: EntryStore,
-    fonts: PdfFonts,
-  ) {
-    this.key = entryKey('set-paragraphs', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
+export class KeptParagraphs extends KeptEntries<SetLine[]> {
+  constructor(store: EntryStore, fonts: PdfFonts) {
+    super(store, 'set-paragraphs', fonts);
   }
 
   /** What names a paragraph: its inlines with the style key of the line setter. */
@@ -52,39 +34,20 @@ export class KeptParagraphs {
     return `${styleKey}\u0000${JSON.stringify(inlines)}`;
   }
 
-  /** The lines kept for `key`, or undefined. */
-  get(key: string): SetLine[] | undefined {
-    this.before ??= keptTable(getJson(this.store, this.key));
-    const kept = this.before.get(key);
-    if (kept === undefined) return this.used.get(key);
-    this.before.delete(key);
-    const lines = validLines(kept);
-    if (lines) this.use(key, lines);
-    return lines;
+  protected read(store: EntryStore, key: string): Map<string, unknown> {
+    return keptTable(getJson(store, key));
   }
 
-  /**
-   * Lines set by this build, drawn from the primary faces alone and with no character missing:
-   * what they were set from is then all in `key` and the entry's.
-   */
-  add(key: string, lines: SetLine[]): void {
-    if (this.use(key, lines)) this.added = true;
+  protected write(store: EntryStore, key: string, values: ReadonlyMap<string, SetLine[]>): void {
+    setJson(store, key, [...values]);
   }
 
-  /** Keeps this build's paragraphs for the next build, when it set any the build before had not. */
-  keep(): void {
-    if (this.added) setJson(this.store, this.key, [...this.used]);
-    this.added = false;
-    this.before = undefined;
+  protected checked(value: unknown): SetLine[] | undefined {
+    return validLines(value);
   }
 
-  private use(key: string, lines: SetLine[]): boolean {
-    if (this.used.has(key)) return false;
-    const size = keptSize(key, lines);
-    if (this.usedSize + size > KEPT_SIZE_LIMIT) return false;
-    this.usedSize += size;
-    this.used.set(key, lines);
-    return true;
+  protected sizeOf(lines: SetLine[], key: string): number {
+    return keptSize(key, lines);
   }
 }
 

@@ -77,7 +77,7 @@ function setParagraph(
         );
       });
       set = { lines, missing };
-      if (keptKey && missing.length === 0 && primaryOnly) kept!.add(keptKey, lines);
+      if (keptKey && missing.length === 0 && primaryOnly) kept!.set(keptKey, lines);
     }
     byStyle?.set(key, set);
   }

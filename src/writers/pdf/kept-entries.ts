@@ -1,0 +1,82 @@
+/**
+ * What one `guide build` made of one kind (set paragraphs, drawn pages), kept in the build cache
+ * for the next build as one entry, by the digests of the primary faces. What the build before kept
+ * is read on first use, checked as each value is taken, and let go once taken; what this build
+ * made or took is kept for the next, when it made anything the entry lacked.
+ */
+
+import { entryKey, type EntryStore } from '../../cache-store.js';
+import type { PdfFonts } from './fonts.js';
+
+/**
+ * How much of a build's values are kept (about their size in the entry): past it, a value is made
+ * as it would be without the cache, and not kept. Kept values stay in memory until the build
+ * ends; the sample's set lines are 0.6 MB and its pages 0.15 MB, and a guide of 2,000 measures
+ * would otherwise hold all of its set lines (~120 MB as objects).
+ */
+const KEPT_SIZE_LIMIT = 16_000_000;
+
+/** The values of one kind one build made or took, and those the build before kept, by the same fonts. */
+export abstract class KeptEntries<V> {
+  /** What the build before kept and this one has not taken yet, read on first use. */
+  private before: Map<string, unknown> | undefined;
+  /** What this build made or took, to keep for the next. */
+  private readonly used = new Map<string, V>();
+  private usedSize = 0;
+  /** Whether this build made any value the build before had not kept. */
+  private added = false;
+  private readonly key: string;
+
+  constructor(
+    private readonly store: EntryStore,
+    kind: string,
+    fonts: PdfFonts,
+  ) {
+    this.key = entryKey(kind, fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
+  }
+
+  /** The entry's values by key, unchecked; an empty map when the entry is missing or not of its layout. */
+  protected abstract read(store: EntryStore, key: string): Map<string, unknown>;
+
+  /** Writes `values` as the entry. */
+  protected abstract write(store: EntryStore, key: string, values: ReadonlyMap<string, V>): void;
+
+  /** A kept value as this build uses it, or undefined when it is not of that shape. */
+  protected abstract checked(value: unknown): V | undefined;
+
+  /** About the size of `value` and its `key` in the entry. */
+  protected abstract sizeOf(value: V, key: string): number;
+
+  /** The value kept for `key`, or undefined. */
+  get(key: string): V | undefined {
+    this.before ??= this.read(this.store, this.key);
+    const kept = this.before.get(key);
+    if (kept === undefined) return this.used.get(key);
+    this.before.delete(key);
+    const value = this.checked(kept);
+    if (value === undefined || !this.fits(key, value)) return undefined;
+    this.used.set(key, value);
+    return value;
+  }
+
+  /** A value this build made, all of whose inputs `key` and the entry's key name. */
+  set(key: string, value: V): void {
+    if (this.used.has(key) || !this.fits(key, value)) return;
+    this.used.set(key, value);
+    this.added = true;
+  }
+
+  /** Keeps this build's values for the next build, when it made any the build before had not kept. */
+  keep(): void {
+    if (this.added) this.write(this.store, this.key, this.used);
+    this.added = false;
+    this.before = undefined;
+  }
+
+  private fits(key: string, value: V): boolean {
+    const size = this.sizeOf(value, key);
+    if (this.usedSize + size > KEPT_SIZE_LIMIT) return false;
+    this.usedSize += size;
+    return true;
+  }
+}
