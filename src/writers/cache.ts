@@ -15,6 +15,7 @@ import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
 import type { KeptPages } from './pdf/kept-pages.js';
+import type { LaidSections } from './pdf/laid-sections.js';
 import type { KeptParagraphs } from './pdf/kept-paragraphs.js';
 import type { QrMatrix } from './pdf/qr.js';
 import type { SharedGlyphs } from './pdf/types.js';
@@ -52,6 +53,12 @@ export interface WriterCache {
    * with the cache draws only the pages it had not (kept-pages.ts). Null for any other.
    */
   readonly keptPages: WeakMap<PdfFonts, KeptPages> | null;
+  /**
+   * PDF sections laid out, by fonts, then by what they were laid out from (laid-sections.ts):
+   * firms that get the same measures have the same body but for the letter. Null when the cache
+   * serves one document. Bounded.
+   */
+  readonly laidSections: WeakMap<PdfFonts, LaidSections> | null;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
   readonly qrMatrices: Map<string, QrMatrix>;
   /**
@@ -82,6 +89,7 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     sharedSubsets: new WeakMap(),
     pageStreams: options.oneDocument === true ? null : new WeakMap(),
     keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
+    laidSections: options.oneDocument === true ? null : new WeakMap(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
     qrPngs: new Map(),

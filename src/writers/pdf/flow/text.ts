@@ -82,7 +82,7 @@ function setParagraph(
     byStyle?.set(key, set);
   }
   // A character the fonts lack is reported by every document that uses it, cached or not.
-  for (const cp of set.missing) measurer.missing.add(cp);
+  measurer.noteMissing(set.missing);
   return set.lines;
 }
 
