@@ -9,13 +9,15 @@
 import type { EntryStore } from '../cache-store.js';
 import type { Inline } from '../model/doc-model.js';
 import type { CommonGlyphFonts } from './docx/fonts.js';
+import type { KeptBody } from './docx/kept-bodies.js';
 import type { PackageShell } from './docx/shell.js';
 import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
 import type { KeptPages } from './pdf/kept-pages.js';
-import type { LaidSections } from './pdf/laid-sections.js';
+import type { LaidSection } from './pdf/laid-sections.js';
+import { JsonOfObjects, type KeptSections } from './kept-sections.js';
 import type { KeptParagraphs } from './pdf/kept-paragraphs.js';
 import type { QrMatrix } from './pdf/qr.js';
 import type { SharedGlyphs } from './pdf/types.js';
@@ -58,7 +60,14 @@ export interface WriterCache {
    * firms that get the same measures have the same body but for the letter. Null when the cache
    * serves one document. Bounded.
    */
-  readonly laidSections: WeakMap<PdfFonts, LaidSections> | null;
+  readonly laidSections: WeakMap<PdfFonts, KeptSections<LaidSection>> | null;
+  /**
+   * DOCX section bodies written, by fonts, then by what they were written from
+   * (docx/kept-bodies.ts). Null when the cache serves one document. Bounded.
+   */
+  readonly docxBodies: WeakMap<PdfFonts, KeptSections<KeptBody>> | null;
+  /** The model's blocks and the theme as JSON, for the keys of kept sections (kept-sections.ts). */
+  readonly json: JsonOfObjects;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
   readonly qrMatrices: Map<string, QrMatrix>;
   /**
@@ -90,6 +99,8 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     pageStreams: options.oneDocument === true ? null : new WeakMap(),
     keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     laidSections: options.oneDocument === true ? null : new WeakMap(),
+    docxBodies: options.oneDocument === true ? null : new WeakMap(),
+    json: new JsonOfObjects(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
     qrPngs: new Map(),

@@ -14,36 +14,10 @@ import { MissingGlyphError, writePdf } from '../../src/writers/pdf/index.js';
 import { layoutDocument, type LayoutResult } from '../../src/writers/pdf/layout.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
+import { firmGuide, paragraph } from '../helpers/firm-guide.js';
 import { fonts, theme } from '../helpers/theme.js';
 
 const creationDate = new Date('2020-03-05T00:00:00Z');
-
-const paragraph = (text: string): Block => ({
-  type: 'paragraph',
-  role: 'body',
-  children: [{ type: 'text', value: text }],
-});
-
-/**
- * The kitchen sink with a letter of its own as the cover (paragraphs, or blocks), `body` as the
- * body when given, and sections `after` it.
- */
-function firmGuide(
-  letter: readonly (string | Block)[],
-  body?: Block[],
-  after: DocModel['sections'] = [],
-): DocModel {
-  const [cover, kitchenBody] = kitchenSink.sections;
-  assert.equal(cover!.kind, 'cover');
-  return {
-    ...kitchenSink,
-    sections: [
-      { kind: 'cover', blocks: letter.map((block) => (typeof block === 'string' ? paragraph(block) : block)) },
-      { kind: 'body', blocks: body ?? kitchenBody!.blocks },
-      ...after,
-    ],
-  };
-}
 
 function layOut(model: DocModel, cache: WriterCache, withTheme: Theme = theme): LayoutResult {
   return layoutDocument(model, withTheme, fonts, tocEntries(model, withTheme.toc.depth), cache);
@@ -62,10 +36,10 @@ function sameBodyObjects(a: LayoutResult, b: LayoutResult): boolean {
   return left.length === right.length && left.every((d, i) => d === right[i]);
 }
 
+/** `model` written with a batch's `cache`, or as a single build writes it (keeping no section) when none is given. */
 async function pdf(model: DocModel, cache?: WriterCache, withTheme: Theme = theme): Promise<Buffer> {
-  return Buffer.from(
-    (await writePdf(model, { theme: withTheme, fonts, creationDate, ...(cache ? { cache } : {}) })).bytes,
-  );
+  const options = { theme: withTheme, fonts, creationDate, cache: cache ?? createWriterCache({ oneDocument: true }) };
+  return Buffer.from((await writePdf(model, options)).bytes);
 }
 
 function deepFreeze(value: unknown): void {

@@ -11,7 +11,7 @@ import type { TocEntry } from '../../model/transforms/toc.js';
 import { blockText, columnCount, eachBlock, plainText } from '../../model/visit.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
-import { ListNumbering } from './numbering.js';
+import { ListNumbering, type ListInstance } from './numbering.js';
 import { renderQrPng } from './qr.js';
 import { roleStyle, StyleId } from './style-ids.js';
 import { tableOfContents, type TocLine } from './toc.js';
@@ -103,6 +103,56 @@ export class DocxContext {
     this.images.push({ id, png, emus });
     return { id, drawingId };
   }
+
+  /**
+   * What the ids a section's XML is given depend on, as JSON: the headings' bookmarks, the
+   * contents' lines, the links, pictures and lists before it. A section written in the same
+   * state, from the same blocks, is the same XML.
+   */
+  state(): string {
+    return JSON.stringify([
+      [...this.anchors],
+      this.tocLines,
+      this.links,
+      this.images.length,
+      this.lists.instances.length,
+    ]);
+  }
+
+  /** Where the links, pictures and lists stand now: `addedSince` takes what writing adds after. */
+  mark(): ContextMark {
+    return { links: this.links.length, images: this.images.length, lists: this.lists.instances.length };
+  }
+
+  /** The links, pictures and lists added since `mark`. */
+  addedSince(mark: ContextMark): ContextAdditions {
+    return {
+      links: this.links.slice(mark.links).map((link) => link.target),
+      images: this.images.slice(mark.images).map(({ png, emus }) => ({ png, emus })),
+      lists: this.lists.instances.slice(mark.lists),
+    };
+  }
+
+  /** Adds `added` again, in order, as writing the section that added it would. */
+  replay(added: ContextAdditions): void {
+    for (const target of added.links) this.linkId(target);
+    for (const { png, emus } of added.images) this.addImage(png, emus);
+    for (const { ordered, start, level } of added.lists) this.lists.open(ordered, start, level);
+  }
+}
+
+/** How many links, pictures and lists a document had at some point. */
+export interface ContextMark {
+  links: number;
+  images: number;
+  lists: number;
+}
+
+/** The links (by address), pictures and lists writing a section added to its document. */
+export interface ContextAdditions {
+  links: readonly string[];
+  images: readonly { png: Uint8Array; emus: number }[];
+  lists: readonly ListInstance[];
 }
 
 type ParagraphBlock = Extract<Block, { type: 'paragraph' }>;

@@ -9,7 +9,7 @@
  * document (package.ts).
  */
 
-import type { DocModel } from '../../model/doc-model.js';
+import type { DocModel, Section } from '../../model/doc-model.js';
 import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
 import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
@@ -30,6 +30,7 @@ import type { PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
 import { escapeXml, unescapeXml, xmlText } from './xml.js';
 import { embeddedFonts } from './fonts.js';
+import { keptBody, keptBodiesOf } from './kept-bodies.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -98,6 +99,16 @@ function addCodePoints(used: Set<number>, escaped: string): void {
   }
 }
 
+/** A section's body XML, block by block, as UTF-8; the characters it prints go into `used` when given. */
+function sectionXml(section: Section, ctx: DocxContext, used: Set<number> | null): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (const xml of bodyXml(section.blocks, ctx)) {
+    if (used) addUsedCodePoints(used, xml);
+    pieces.push(Buffer.from(xml, 'utf8'));
+  }
+  return pieces;
+}
+
 /** document.xml in pieces, each section's placeholder paragraph replaced by the section's body. */
 function withBodies(documentXml: string, bodies: readonly (readonly Uint8Array[])[]): (string | Uint8Array)[] {
   const pieces: (string | Uint8Array)[] = [];
@@ -128,14 +139,12 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // of heap until the package was zipped. The characters the fonts must hold are read from the
   // text before it goes.
   const used = new Set<number>();
-  const bodies: Uint8Array[][] = [];
+  const bodies: (readonly Uint8Array[])[] = [];
+  // A batch's firms that get the same measures have the same body: written once for them.
+  const kept = options.fonts ? keptBodiesOf(cache, options.fonts) : null;
   for (const section of model.sections) {
-    const pieces: Uint8Array[] = [];
-    for (const xml of bodyXml(section.blocks, ctx)) {
-      if (embed) addUsedCodePoints(used, xml);
-      pieces.push(Buffer.from(xml, 'utf8'));
-    }
-    bodies.push(pieces);
+    const write = (into: Set<number>) => sectionXml(section, ctx, embed ? into : null);
+    bodies.push(kept ? keptBody(kept, section, ctx, embed, used, write) : write(used));
   }
 
   // The body refers to links and pictures by relationship ids of its own, counted within the

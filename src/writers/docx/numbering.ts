@@ -24,7 +24,7 @@ const ORDERED = [
 const ABSTRACT_ID = { bullet: 0, ordered: 1 } as const;
 
 /** One model list: its numbering instance, the level it sits at and where it starts. */
-interface ListInstance {
+export interface ListInstance {
   numId: number;
   ordered: boolean;
   level: number;
@@ -34,6 +34,11 @@ interface ListInstance {
 /** Hands out numbering instances within one document, and writes numbering.xml for them. */
 export class ListNumbering {
   readonly #instances: ListInstance[] = [];
+
+  /** The lists opened so far, in order. */
+  get instances(): readonly ListInstance[] {
+    return this.#instances;
+  }
 
   /** A new list nested `depth` lists deep: its w:numId and list level. */
   open(ordered: boolean, start: number, depth: number): { numId: number; level: number } {

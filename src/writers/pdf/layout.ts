@@ -11,7 +11,7 @@ import type { Theme } from '../theme.js';
 import { baselineOffset, FlowBuilder, type FlowEnv } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
-import { laidSectionsOf } from './laid-sections.js';
+import { laidSection, laidSectionsOf } from './laid-sections.js';
 import { pageGeometry, type PageGeometry } from './page.js';
 import { paginate, type LaidPage } from './paginate.js';
 import { styleInlines } from './styled-text.js';
@@ -66,7 +66,7 @@ export function layoutDocument(
     const laid: LaidPage[] = [];
     for (const section of model.sections) {
       const layOutThis = () => layOutSection(section, env, geometry);
-      laid.push(...(kept ? kept.pages(section, env, layOutThis) : layOutThis()));
+      laid.push(...(kept ? laidSection(kept, section, env, layOutThis) : layOutThis()));
     }
     return laid.length > 0 ? laid : [{ section: 'body', drawables: [] }];
   };

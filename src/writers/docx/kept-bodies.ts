@@ -1,0 +1,57 @@
+/**
+ * A batch's section bodies written once and taken again (see ../kept-sections.ts): each block's
+ * XML, the characters it prints, and what writing it added to the document (links, pictures,
+ * lists), which a document that takes it adds in turn. A single build writes each section once
+ * and keeps none.
+ */
+
+import type { Section } from '../../model/doc-model.js';
+import type { WriterCache } from '../cache.js';
+import { KeptSections } from '../kept-sections.js';
+import type { PdfFonts } from '../pdf/fonts.js';
+import type { ContextAdditions, DocxContext } from './content.js';
+
+/** Bodies kept per fonts: a batch's, one for each set of measures and needs that recurs. */
+const KEPT_BODIES = 32;
+
+/** A section's body: its blocks' XML as UTF-8, the characters it prints, what it added. */
+export interface KeptBody {
+  readonly pieces: readonly Uint8Array[];
+  readonly codePoints: readonly number[];
+  readonly added: ContextAdditions;
+}
+
+/**
+ * `section`'s body XML, as `write` writes it (adding the characters it prints to the set given),
+ * or as written before from the same blocks in the same state of the document (`DocxContext.state`)
+ * and setting (the theme; whether fonts are embedded). The characters go into `used`.
+ */
+export function keptBody(
+  kept: KeptSections<KeptBody>,
+  section: Section,
+  ctx: DocxContext,
+  embed: boolean,
+  used: Set<number>,
+  write: (used: Set<number>) => Uint8Array[],
+): readonly Uint8Array[] {
+  const key = kept.key([ctx.theme, JSON.stringify([embed, ctx.state()])], section.blocks);
+  let body = kept.get(key);
+  if (body !== undefined) ctx.replay(body.added);
+  else {
+    const mark = ctx.mark();
+    const own = new Set<number>();
+    const pieces = write(own);
+    body = { pieces, codePoints: [...own], added: ctx.addedSince(mark) };
+    kept.made(key, body);
+  }
+  for (const cp of body.codePoints) used.add(cp);
+  return body.pieces;
+}
+
+/** The batch's bodies written with `fonts`; null when the cache serves a single document. */
+export function keptBodiesOf(cache: WriterCache, fonts: PdfFonts): KeptSections<KeptBody> | null {
+  if (!cache.docxBodies) return null;
+  let bodies = cache.docxBodies.get(fonts);
+  if (!bodies) cache.docxBodies.set(fonts, (bodies = new KeptSections(KEPT_BODIES, cache.json)));
+  return bodies;
+}
