@@ -45,6 +45,11 @@ export interface WriterCache {
    */
   readonly sharedSubsets: WeakMap<FontFace, WeakMap<readonly number[], SharedSubset>>;
   /**
+   * PDF font subsets of the characters of a batch document's body, by face and code points
+   * (font-embed.ts `bodySubset`): firms that get the same measures draw the same. Bounded.
+   */
+  readonly bodySubsets: WeakMap<FontFace, LruMap<string, SharedSubset>>;
+  /**
    * PDF pages' body streams, deflated, by fonts, then by what they were drawn from (draw.ts):
    * firms that get the same measures have the same pages but for the running header. Null when
    * the cache serves one document. Bounded.
@@ -96,6 +101,7 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     setParagraphs: options.oneDocument === true ? null : new WeakMap(),
     keptParagraphs: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     sharedSubsets: new WeakMap(),
+    bodySubsets: new WeakMap(),
     pageStreams: options.oneDocument === true ? null : new WeakMap(),
     keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     laidSections: options.oneDocument === true ? null : new WeakMap(),

@@ -367,4 +367,40 @@ describe('PDF font subsets shared between documents', () => {
     assert.match(inBoth[0]!, /^[A-Z]{6}\+NotoSansTC-Regular$/);
     assert.equal(first!.length, 3, 'shared regular, own regular (the firm name), own bold (the heading)');
   });
+
+  it("embed a body's characters from one subset for the documents that draw the same body, each letter's from its own", async () => {
+    const guide = (letter: string, body: string): DocModel => ({
+      // The running header names the firm, as a batch's does.
+      meta: { ...kitchenSink.meta, header: `${letter.slice(1)}惠企政策指南` },
+      sections: [
+        { kind: 'cover', blocks: [paragraphOf(letter)] },
+        { kind: 'body', blocks: [paragraphOf(common), paragraphOf(body)] },
+      ],
+    });
+    const guides = [
+      guide('致臺資企業一號有限公司', '稅務部門依申請辦理退稅。'),
+      guide('致濟南市重點外貿企業', '稅務部門依申請辦理退稅。'),
+      guide('致臺資企業一號有限公司', '人社部門按月發放穩崗補貼。'),
+    ];
+    const fontsOf: string[][] = [];
+    for (const [i, model] of guides.entries()) {
+      const options = { theme, fonts, creationDate, sharedGlyphs: shared };
+      const warm = await writePdf(model, { ...options, cache });
+      // Which subsets a document embeds depends on it alone, not on what the cache met before.
+      const fresh = await writePdf(model, { ...options, cache: createWriterCache() });
+      assert.ok(Buffer.from(warm.bytes).equals(Buffer.from(fresh.bytes)), `guide ${i}`);
+      writeFileSync(join(dir, `body-${i}.pdf`), warm.bytes);
+      fontsOf.push(fontFiles(join(dir, `body-${i}.pdf`)));
+    }
+    const [first, second, third] = fontsOf as [string[], string[], string[]];
+    assert.equal(first.length, 3, `shared, body and letter subsets of the regular face: ${first}`);
+    const sharedName = first.filter((name) => second.includes(name) && third.includes(name));
+    const bodyName = first.filter((name) => second.includes(name) && !third.includes(name));
+    assert.equal(sharedName.length, 1, `${first} / ${second} / ${third}`);
+    assert.equal(bodyName.length, 1, 'the same body, the same subset');
+    assert.ok(
+      !second.some((name) => third.includes(name) && !first.includes(name)),
+      'letters have subsets of their own',
+    );
+  });
 });

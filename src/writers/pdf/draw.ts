@@ -15,9 +15,10 @@ import type { DocMeta } from '../../model/doc-model.js';
 import { ByteBlocks } from '../byte-blocks.js';
 import type { WriterCache } from '../cache.js';
 import { colorOperator, type ColorMode } from './colors.js';
-import { EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
+import { bodySubset, EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
+import { glyphsOnPages } from './glyphs-on-pages.js';
 import { faceOf, type PdfFonts } from './fonts.js';
-import type { LayoutResult } from './layout.js';
+import type { LayoutPage, LayoutResult } from './layout.js';
 import { keptPages, type PageStreams } from './kept-pages.js';
 import { useObjectStreams } from './object-streams.js';
 import { PageKeys } from './page-key.js';
@@ -121,6 +122,15 @@ function isRunningHeader(d: Drawable): boolean {
   return (d.kind === 'line' && d.role === 'header') || (d.kind === 'rule' && d.role === 'header');
 }
 
+/** What body pages draw but the running header, which names the document (a firm's guide, its firm). */
+function bodyText(pages: readonly LayoutPage[]): { drawables: Drawable[] }[] {
+  const body: { drawables: Drawable[] }[] = [];
+  for (const page of pages) {
+    if (page.number !== null) body.push({ drawables: page.drawables.filter((d) => !isRunningHeader(d)) });
+  }
+  return body;
+}
+
 /**
  * Draws the layout; resolves with the bytes of the finished file. Code points in `sharedGlyphs`
  * are drawn from subsets shared with the other documents given the same (font-embed.ts).
@@ -179,16 +189,19 @@ export function drawDocument(
     doc.on('end', () => resolve(written.bytes()));
   });
 
-  const shared = (key: FontKey) => {
+  // A batch's firms that get the same measures draw the same body: its characters beyond the
+  // shared ones are embedded from a subset made once for all of them, the letter's and the
+  // running header's from the document's own.
+  const bodyGlyphs = sharedGlyphs ? glyphsOnPages(bodyText(layout.pages), fonts) : undefined;
+  const embedded = (key: FontKey, resourceName: string) => {
+    const face = faceOf(fonts, key).primary;
     const codePoints = sharedGlyphs?.[key];
-    return codePoints && codePoints.length > 0
-      ? sharedSubset(faceOf(fonts, key).primary, codePoints, cache)
-      : undefined;
+    const shared = codePoints && codePoints.length > 0 ? sharedSubset(face, codePoints, cache) : undefined;
+    const inBody = bodyGlyphs?.[key];
+    const body = inBody ? bodySubset(face, inBody, shared, cache) : undefined;
+    return new EmbeddedFace(doc, faceOf(fonts, key), resourceName, shared, body);
   };
-  const faces: Record<FontKey, EmbeddedFace> = {
-    regular: new EmbeddedFace(doc, fonts.regular, 'F1', shared('regular')),
-    bold: new EmbeddedFace(doc, fonts.bold, 'F2', shared('bold')),
-  };
+  const faces: Record<FontKey, EmbeddedFace> = { regular: embedded('regular', 'F1'), bold: embedded('bold', 'F2') };
   // Heading ids and titles: what links may point to, and what a link annotation says.
   const anchors = new Map<string, string>();
   for (const page of layout.pages) {
@@ -198,7 +211,7 @@ export function drawDocument(
   const tree = tagged ? new StructureTree(layout.pages.length) : null;
   const colors: ColorMode = output.print ? 'print' : 'screen';
   const pages = keptPages(cache, fonts) ?? batchPages(cache, fonts);
-  const setting = [tagged, colors, width, height, faces.regular.sharedFingerprint, faces.bold.sharedFingerprint];
+  const setting = [tagged, colors, width, height, faces.regular.commonFingerprint, faces.bold.commonFingerprint];
   const kept = pages && { pages, setting: setting.join(' ') };
   const painter = new Painter(doc, anchors, faces, fonts, tree, colors, kept);
   for (const page of layout.pages) {

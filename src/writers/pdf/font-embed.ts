@@ -16,6 +16,7 @@ import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
 import { sha256Hex } from '../../hash.js';
+import { LruMap } from '../../lru.js';
 import type { FaceChain } from './face-chain.js';
 import type { FontFace, FontSubset } from './fonts.js';
 
@@ -330,6 +331,31 @@ export function sharedSubset(face: FontFace, codePoints: readonly number[], cach
   return shared;
 }
 
+/** A batch's body subsets per face: up to this many (one for each body that recurs). */
+const BODY_SUBSETS = 32;
+
+/**
+ * The subset of `face` holding the characters of a batch document's body (`codePoints`) that
+ * `shared` does not hold, made once per cache for them: the firms that get the same measures
+ * embed their body's characters as the same bytes, and only those of their letter and running
+ * header in a subset of their own. None when `shared` holds them all.
+ */
+export function bodySubset(
+  face: FontFace,
+  codePoints: readonly number[],
+  shared: SharedSubset | undefined,
+  cache: WriterCache,
+): SharedSubset | undefined {
+  const rest = distinctAscending(shared ? codePoints.filter((cp) => !shared.encoded.has(cp)) : codePoints);
+  if (rest.length === 0) return undefined;
+  let byList = cache.bodySubsets.get(face);
+  if (!byList) cache.bodySubsets.set(face, (byList = new LruMap(BODY_SUBSETS)));
+  const key = rest.join(',');
+  let subset = byList.get(key);
+  if (!subset) byList.set(key, (subset = new SharedSubset(face, rest)));
+  return subset;
+}
+
 /** A font as a page resource: its name there and the dictionary it names. */
 export interface FontResource {
   readonly resourceName: string;
@@ -399,30 +425,39 @@ class OwnSubset {
 
 /**
  * One chain of faces embedded in one document: a subset of each face the document draws from
- * (made when a code point first needs it), and the primary face's shared subset when given.
+ * (made when a code point first needs it), and the primary face's subsets made for many
+ * documents when given: the batch's shared subset, and the body's (`bodySubset`).
  */
 export class EmbeddedFace {
   /** By index in the chain; a fallback face's subset is made when it is first drawn from. */
   private readonly own: (OwnSubset | undefined)[];
-  private readonly sharedResource: LazyResource | undefined;
+  /** The subsets made for many documents, in the order a character is looked up in them. */
+  private readonly common: { subset: SharedSubset; resource: LazyResource }[] = [];
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly chain: FaceChain,
     /**
      * The names of the chain's fonts in page resources: `F1` for the primary face, `F1S` for its
-     * shared subset, `F1_2` for the second face of the chain.
+     * shared subset, `F1B` for its body subset, `F1_2` for the second face of the chain.
      */
     private readonly resourceName: string,
-    private readonly shared?: SharedSubset,
+    shared?: SharedSubset,
+    body?: SharedSubset,
   ) {
     this.own = [new OwnSubset(doc, chain.primary, resourceName, true)];
-    if (shared) this.sharedResource = new LazyResource(doc, `${resourceName}S`, shared.face, true);
+    for (const [subset, suffix] of [
+      [shared, 'S'],
+      [body, 'B'],
+    ] as const) {
+      if (subset)
+        this.common.push({ subset, resource: new LazyResource(doc, `${resourceName}${suffix}`, subset.face, true) });
+    }
   }
 
-  /** The shared subset's fingerprint, or '' when there is none. */
-  get sharedFingerprint(): string {
-    return this.shared?.fingerprint ?? '';
+  /** What tells the subsets made for many documents from others: their fingerprints. */
+  get commonFingerprint(): string {
+    return this.common.map(({ subset }) => subset.fingerprint).join(' ');
   }
 
   /** `text` as `Tj` operands, split where it moves from one subset to another. */
@@ -432,13 +467,16 @@ export class EmbeddedFace {
     let current: EncodedSegment | undefined;
     for (const char of text) {
       const cp = char.codePointAt(0)!;
-      const sharedHex = this.shared?.encoded.get(cp);
-      let font: FontResource;
-      let hex: string;
-      if (sharedHex !== undefined) {
-        font = this.sharedResource!;
-        hex = sharedHex;
-      } else {
+      let font: FontResource | undefined;
+      let hex: string | undefined;
+      for (const { subset, resource } of this.common) {
+        hex = subset.encoded.get(cp);
+        if (hex !== undefined) {
+          font = resource;
+          break;
+        }
+      }
+      if (font === undefined || hex === undefined) {
         // No face has it: layout has reported it and drawing does not go ahead; .notdef it is.
         const index = primary.encoded.has(cp) ? 0 : Math.max(this.chain.indexOf(cp), 0);
         const own = this.ownSubset(index);
@@ -463,8 +501,8 @@ export class EmbeddedFace {
   /** Writes the subsets some page used, their programs kept in `store`. Call once, after the last page. */
   finish(store?: EntryStore): void {
     for (const own of this.own) own?.finish(this.doc, store);
-    if (this.shared && this.sharedResource?.used) {
-      writeFont(this.doc, this.shared.face, this.sharedResource.ref, this.shared.objects);
+    for (const { subset, resource } of this.common) {
+      if (resource.used) writeFont(this.doc, subset.face, resource.ref, subset.objects);
     }
   }
 }

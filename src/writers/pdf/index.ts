@@ -14,7 +14,8 @@ import { MissingGlyphError, type PdfFonts } from './fonts.js';
 import { layoutDocument, type LayoutResult } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import { defaultPdfOutput, type PdfOutput } from './standards.js';
-import type { FontKey, SharedGlyphs } from './types.js';
+import { glyphsOnPages } from './glyphs-on-pages.js';
+import type { SharedGlyphs } from './types.js';
 
 export { FontFace, keepFontMetrics, MissingGlyphError, openFacesKey, type PdfFonts } from './fonts.js';
 export { missingCodePoints } from './face-chain.js';
@@ -33,20 +34,7 @@ export function drawnGlyphs(
   cache: WriterCache = createWriterCache(),
 ): SharedGlyphs {
   const layout = layoutDocument(model, theme, fonts, tocEntries(model, theme.toc.depth), cache);
-  const drawn: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
-  for (const page of layout.pages) {
-    for (const d of page.drawables) {
-      if (d.kind !== 'line') continue;
-      for (const run of d.runs) for (const char of run.text) drawn[run.font].add(char.codePointAt(0)!);
-    }
-  }
-  // Shared subsets are of the primary faces: characters a fallback face draws go into each
-  // document's own subset of it, and characters no face has stay out (drawing them fails in the
-  // document that has them).
-  return {
-    regular: [...drawn.regular].filter((cp) => fonts.regular.primary.has(cp)),
-    bold: [...drawn.bold].filter((cp) => fonts.bold.primary.has(cp)),
-  };
+  return glyphsOnPages(layout.pages, fonts);
 }
 
 /** Where the pages of a document fall: what the DOCX takes from the PDF layout. */
