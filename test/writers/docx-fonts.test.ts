@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { create } from 'fontkit';
 import type { Block, DocModel } from '../../src/model/doc-model.js';
 import { createWriterCache } from '../../src/writers/cache.js';
-import { subsetFontCommonFirst } from '../../src/writers/docx/font-subset.js';
+import { subsetFontInRuns } from '../../src/writers/docx/font-subset.js';
 import { obfuscateFont } from '../../src/writers/docx/fonts.js';
 import { writeDocx } from '../../src/writers/docx/index.js';
 import { FontFace } from '../../src/writers/pdf/fonts.js';
@@ -139,15 +139,16 @@ describe('DOCX fonts', () => {
     assert.deepEqual(glyphData[1], glyphData[0], 'the common glyphs are the same bytes in both fonts');
   });
 
-  it('puts the common glyphs and their components first, their data the same whatever follows (short loca offsets)', () => {
+  it('puts runs of glyphs and their components first, their data the same whatever follows (short loca offsets)', () => {
     // DejaVu Sans ExtraLight has short loca offsets and composite glyphs (accented letters,
     // ǖ built from ü, itself built from u and a dieresis).
     const file = execFileSync('fc-match', ['-f', '%{file}', 'DejaVu Sans:extralight'], { encoding: 'utf8' });
     const face = new FontFace(fontInMemory(readFileSync(file)));
     const codePoints = (text: string) => [...new Set(text)].map((char) => char.codePointAt(0)!).sort((a, b) => a - b);
-    const common = codePoints('Aaeé ǖÅ');
+    // Many documents' common characters, then one body's (ń built from n, which is in neither).
+    const leading = [codePoints('Aaeé ǖÅ'), codePoints('bcń')];
     const runs = ['xyzñ', 'QÇ'].map((own) => {
-      const made = subsetFontCommonFirst(face, common, codePoints(own))!;
+      const made = subsetFontInRuns(face, leading, codePoints(own))!;
       const font = create(Buffer.from(made.bytes)) as unknown as {
         head: { indexToLocFormat: number };
         loca: { offsets: number[] };
@@ -155,12 +156,16 @@ describe('DOCX fonts', () => {
         glyphForCodePoint(cp: number): { id: number };
       };
       assert.equal(font.head.indexToLocFormat, 0, 'short loca offsets');
-      assert.equal(made.common.start, font.directory.tables.glyf!.offset);
-      // The first of the document's own glyphs starts where the common run ends.
+      const [common, body] = made.runs as [{ start: number; end: number }, { start: number; end: number }];
+      assert.equal(common.start, font.directory.tables.glyf!.offset);
+      assert.equal(body.start, common.end);
+      // The first of the body's glyphs starts where the common run ends; the document's own where the body's does.
+      const firstBody = font.glyphForCodePoint(leading[1]![0]!).id;
+      assert.equal(common.end - common.start, font.loca.offsets[firstBody]);
       const firstOwn = font.glyphForCodePoint(codePoints(own)[0]!).id;
-      assert.equal(made.common.end - made.common.start, font.loca.offsets[firstOwn]);
-      assert.ok(common.every((cp) => font.glyphForCodePoint(cp).id < firstOwn));
-      return Buffer.from(made.bytes.subarray(made.common.start, made.common.end));
+      assert.equal(body.end - common.start, font.loca.offsets[firstOwn]);
+      assert.ok(leading.flat().every((cp) => font.glyphForCodePoint(cp).id < firstOwn));
+      return made.runs.map((run) => Buffer.from(made.bytes.subarray(run.start, run.end)));
     });
     assert.deepEqual(runs[1], runs[0]);
   });

@@ -174,34 +174,41 @@ export function subsetFont(face: FontFace, codePoints: Iterable<number>): Uint8A
   return fontFile(face, subset, glyphOf);
 }
 
-/** A subset font whose glyph data starts with the glyphs of many documents' common characters. */
-export interface CommonFirstFont {
+/** A subset font whose glyph data starts with runs of glyphs many documents have in common. */
+export interface FontInRuns {
   bytes: Uint8Array;
-  /** Where the common glyphs' data lies in `bytes`: the same bytes for any `own` characters. */
-  common: { start: number; end: number };
+  /**
+   * Where each leading run's glyph data lies in `bytes`: the same bytes for any characters in the
+   * runs after it.
+   */
+  runs: { start: number; end: number }[];
 }
 
 /**
- * A TrueType font as `subsetFont` makes it, with the glyphs of `common` first (and the glyphs
- * they are built from), then those of `own`: both lists ascending, `own` holding none of
- * `common`. Undefined when `face` has no glyf table to subset so (a CFF face).
+ * A TrueType font as `subsetFont` makes it, with the glyphs of each of `runs` in turn (each run's
+ * followed by the glyphs they are built from), then those of `rest`: all lists ascending, none
+ * holding another's characters. Undefined when `face` has no glyf table to subset so (a CFF face).
  */
-export function subsetFontCommonFirst(
+export function subsetFontInRuns(
   face: FontFace,
-  common: readonly number[],
-  own: readonly number[],
-): CommonFirstFont | undefined {
+  runs: readonly (readonly number[])[],
+  rest: readonly number[],
+): FontInRuns | undefined {
   const subset = face.createSubset();
   if (!(subset instanceof TrueTypeSubset)) return undefined;
   const glyphOf = new Map<number, number>();
-  includeCodePoints(face, subset, common, glyphOf);
-  subset.includeComponents();
-  const commonGlyphs = subset.glyphCount;
-  includeCodePoints(face, subset, own, glyphOf);
+  const ends: number[] = [];
+  for (const run of runs) {
+    includeCodePoints(face, subset, run, glyphOf);
+    subset.includeComponents();
+    ends.push(subset.glyphCount);
+  }
+  includeCodePoints(face, subset, rest, glyphOf);
   const bytes = fontFile(face, subset, glyphOf);
-  // .notdef and the common glyphs open the glyf table.
-  const start = readTables(bytes).get('glyf')!.byteOffset - bytes.byteOffset;
-  return { bytes, common: { start, end: start + subset.glyphDataLength(commonGlyphs) } };
+  // .notdef and the first run's glyphs open the glyf table.
+  const glyf = readTables(bytes).get('glyf')!.byteOffset - bytes.byteOffset;
+  const at = (glyphs: number) => glyf + subset.glyphDataLength(glyphs);
+  return { bytes, runs: ends.map((end, i) => ({ start: i === 0 ? glyf : at(ends[i - 1]!), end: at(end) })) };
 }
 
 /** Includes the glyph of each code point `face` has, in the order given, noting its id in `glyphOf`. */

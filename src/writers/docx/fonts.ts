@@ -14,9 +14,10 @@ import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache
 import { sha256Hex } from '../../hash.js';
 import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
+import { LruMap } from '../../lru.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending } from '../code-points.js';
-import { subsetFont, subsetFontCommonFirst } from './font-subset.js';
+import { subsetFont, subsetFontInRuns } from './font-subset.js';
 import { deflatedZipEntry, zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
@@ -162,19 +163,21 @@ const MAX_EMBEDDED = 32;
  * the same characters (a batch's firms with the same measures and needs) embed the same bytes:
  * made once per cache for each set of characters (subsetting and deflating the two faces was
  * more than half of writing a firm's DOCX). With `shared`, the glyphs many documents draw (a
- * batch's), each subset holds those first (see `CommonGlyphFonts`). The entries are shared: do
- * not modify them.
+ * batch's), each subset holds those first, then those of the document's body (`inBody`, which
+ * the firms that get the same measures share), then the rest (see `CommonGlyphFonts`). The
+ * entries are shared: do not modify them.
  */
 export function embeddedFonts(
   theme: Theme,
   fonts: PdfFonts,
   codePoints: Iterable<number>,
   cache: WriterCache,
-  shared?: SharedGlyphs,
+  shared?: { glyphs: SharedGlyphs; inBody: Iterable<number> },
 ): readonly ZipEntry[] {
   const name = theme.fonts.docx.eastAsia;
   const used = distinctAscending(codePoints);
-  if (shared) return commonGlyphFonts(fonts, shared, cache).entries(name, used);
+  if (shared)
+    return commonGlyphFonts(fonts, shared.glyphs, cache).entries(name, used, distinctAscending(shared.inBody));
   const characters = used.join(',');
   const key = `${name}\u0000${characters}`;
   let made = cache.docxFonts.get(fonts);
@@ -235,14 +238,25 @@ function commonGlyphFonts(fonts: PdfFonts, shared: SharedGlyphs, cache: WriterCa
 /** Deflating that ends on a byte boundary, not the stream: more deflated data follows. */
 const ENDING_ON_A_BYTE_BOUNDARY = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
 
+/** Body runs kept per face: one for each body that recurs. */
+const BODY_RUNS = 32;
+
+/** A run of a font's bytes and them deflated (ending on a byte boundary). */
+interface DeflatedRun {
+  bytes: Uint8Array;
+  deflated: Uint8Array;
+}
+
 /**
  * The embedded faces of documents that all draw the same common glyphs (`SharedGlyphs`: a
  * batch's letter, headings and the measures every firm gets). Each face's subset holds those
- * glyphs first, then the document's own, so their data, most of the font, is the same run of
- * bytes in every firm's font: it is deflated once per face, and the firm's font is deflated
- * around it, the first two parts ending on a byte boundary, which makes one deflate stream of
- * the three. Firm names and details bring characters of their own, so firms seldom use the same
- * set of characters, and deflating the two faces was the largest part of writing a firm's DOCX.
+ * glyphs first, then those of the document's body beyond them, then the rest (the letter's, the
+ * running header's), so their data, most of the font, is a run of bytes the same in every firm's
+ * font, and another the same in the fonts of every firm that gets the same measures: each run
+ * is deflated once, and the firm's font around them, each part ending on a byte boundary, which
+ * makes one deflate stream of the parts. Firm names and details bring characters of their own, so
+ * firms seldom use the same set of characters, and deflating the two faces was the largest part
+ * of writing a firm's DOCX.
  */
 export class CommonGlyphFonts {
   /**
@@ -251,9 +265,11 @@ export class CommonGlyphFonts {
    */
   private readonly common: readonly number[];
   private readonly isCommon: ReadonlySet<number>;
-  /** Each face's common run, by part: its bytes, and them deflated. */
-  private readonly runs = new Map<string, { bytes: Uint8Array; deflated: Uint8Array }>();
-  /** Entries made, by face name and the document's own characters. */
+  /** Each face's common run, by part. */
+  private readonly commonRuns = new Map<string, DeflatedRun>();
+  /** Each face's body runs, by part, then by the body's characters. */
+  private readonly bodyRuns = new Map<string, LruMap<string, DeflatedRun>>();
+  /** Entries made, by face name, the body's characters and the document's own. */
   private readonly made = new Map<string, readonly ZipEntry[]>();
 
   constructor(
@@ -266,43 +282,60 @@ export class CommonGlyphFonts {
     this.isCommon = new Set(this.common);
   }
 
-  /** The embedded faces, named `name`, of a document that uses the characters `used` (ascending). */
-  entries(name: string, used: readonly number[]): readonly ZipEntry[] {
-    const own: number[] = [];
-    for (const cp of used) if (!this.isCommon.has(cp)) own.push(cp);
-    const key = `${name}\u0000${own.join(',')}`;
+  /**
+   * The embedded faces, named `name`, of a document that uses the characters `used`, of which its
+   * body uses `inBody` (both ascending).
+   */
+  entries(name: string, used: readonly number[], inBody: readonly number[]): readonly ZipEntry[] {
+    const body = inBody.filter((cp) => !this.isCommon.has(cp));
+    const isBody = new Set(body);
+    const own = used.filter((cp) => !this.isCommon.has(cp) && !isBody.has(cp));
+    const bodyKey = body.join(',');
+    const key = `${name}\u0000${bodyKey}\u0000${own.join(',')}`;
     let entries = takeKept(this.made, key);
     if (entries === undefined) {
       const faces: ZipEntry[] = [];
-      for (const place of facePlaces(this.fonts, name)) faces.push(this.face(place, own));
+      for (const place of facePlaces(this.fonts, name)) faces.push(this.face(place, body, bodyKey, own));
       entries = faces;
     }
     keep(this.made, key, entries);
     return entries;
   }
 
-  private face(place: FacePlace, own: readonly number[]): ZipEntry {
+  private face(place: FacePlace, body: readonly number[], bodyKey: string, own: readonly number[]): ZipEntry {
     const { part } = place;
-    const font = subsetFontCommonFirst(place.face, this.common, own);
-    if (!font) return wholeFaceEntry(place, [...this.common, ...own]);
+    const font = subsetFontInRuns(place.face, [this.common, body], own);
+    if (!font) return wholeFaceEntry(place, [...this.common, ...body, ...own]);
     // Obfuscation changes the first 32 bytes, in the table directory, before any glyph.
     const file = obfuscateFont(font.bytes, place.obfuscationKey);
-    const { start, end } = font.common;
-    const commonRun = file.subarray(start, end);
-    let run = this.runs.get(part);
-    // The same bytes for every document of this face and these common glyphs; compared all the
-    // same (a few microseconds), so a reused run can never be another's.
-    if (run === undefined || Buffer.compare(run.bytes, commonRun) !== 0) {
-      run = { bytes: commonRun.slice(), deflated: deflateRawSync(commonRun, ENDING_ON_A_BYTE_BOUNDARY) };
-      this.runs.set(part, run);
-    }
+    const [common, inBody] = font.runs as [{ start: number; end: number }, { start: number; end: number }];
+    let bodyRuns = this.bodyRuns.get(part);
+    if (!bodyRuns) this.bodyRuns.set(part, (bodyRuns = new LruMap(BODY_RUNS)));
     const deflated = Buffer.concat([
-      deflateRawSync(file.subarray(0, start), ENDING_ON_A_BYTE_BOUNDARY),
-      run.deflated,
-      deflateRawSync(file.subarray(end)),
+      deflateRawSync(file.subarray(0, common.start), ENDING_ON_A_BYTE_BOUNDARY),
+      deflatedRun(this.commonRuns, part, file.subarray(common.start, common.end)),
+      deflatedRun(bodyRuns, bodyKey, file.subarray(inBody.start, inBody.end)),
+      deflateRawSync(file.subarray(inBody.end)),
     ]);
     return deflatedZipEntry(`word/${part}`, crc32(file), file.length, deflated);
   }
+}
+
+/**
+ * `bytes` deflated, ending on a byte boundary, as kept in `runs` under `key` when they are the
+ * same bytes: compared all the same (a few microseconds), so a run kept can never be another's.
+ */
+function deflatedRun(
+  runs: { get(key: string): DeflatedRun | undefined; set(key: string, run: DeflatedRun): unknown },
+  key: string,
+  bytes: Uint8Array,
+): Uint8Array {
+  let run = runs.get(key);
+  if (run === undefined || Buffer.compare(run.bytes, bytes) !== 0) {
+    run = { bytes: bytes.slice(), deflated: deflateRawSync(bytes, ENDING_ON_A_BYTE_BOUNDARY) };
+    runs.set(key, run);
+  }
+  return run.deflated;
 }
 
 /**

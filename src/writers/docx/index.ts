@@ -138,14 +138,19 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // 25 MB of XML, which as strings (two bytes a character, built up piece by piece) held ~190 MB
   // of heap until the package was zipped. The characters the fonts must hold are read from the
   // text before it goes.
+  // The characters the fonts must hold: the body sections' apart, as a batch's embedded fonts
+  // hold them before the rest (fonts.ts).
   const used = new Set<number>();
+  const inBody = new Set<number>();
   const bodies: (readonly Uint8Array[])[] = [];
   // A batch's firms that get the same measures have the same body: written once for them.
   const kept = options.fonts ? keptBodiesOf(cache, options.fonts) : null;
   for (const section of model.sections) {
     const write = (into: Set<number>) => sectionXml(section, ctx, embed ? into : null);
-    bodies.push(kept ? keptBody(kept, section, ctx, embed, used, write) : write(used));
+    const into = section.kind === 'body' ? inBody : used;
+    bodies.push(kept ? keptBody(kept, section, ctx, embed, into, write) : write(into));
   }
+  for (const cp of inBody) used.add(cp);
 
   // The body refers to links and pictures by relationship ids of its own, counted within the
   // document, so their relationships are written here too.
@@ -190,7 +195,15 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
       numberingXml,
       coreXml: corePropertiesXml(model.meta, creationDate),
       media: media.map((image) => ({ name: `word/${image.name}`, png: image.png })),
-      fonts: embed ? embeddedFonts(theme, options.fonts!, used, cache, options.sharedGlyphs) : [],
+      fonts: embed
+        ? embeddedFonts(
+            theme,
+            options.fonts!,
+            used,
+            cache,
+            options.sharedGlyphs && { glyphs: options.sharedGlyphs, inBody },
+          )
+        : [],
     },
     creationDate,
   );
