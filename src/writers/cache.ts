@@ -16,8 +16,7 @@ import type { SetParagraph } from './pdf/flow/text.js';
 import type { SharedSubset } from './pdf/font-embed.js';
 import type { FontFace, PdfFonts } from './pdf/fonts.js';
 import type { KeptPages } from './pdf/kept-pages.js';
-import type { LaidSection } from './pdf/laid-sections.js';
-import { JsonOfObjects, type KeptSections } from './kept-sections.js';
+import { DigestOfObjects, type KeptWhenMetAgain } from './kept-sections.js';
 import type { KeptParagraphs } from './pdf/kept-paragraphs.js';
 import type { QrMatrix } from './pdf/qr.js';
 import type { SharedGlyphs } from './pdf/types.js';
@@ -54,25 +53,19 @@ export interface WriterCache {
    * firms that get the same measures have the same pages but for the running header. Null when
    * the cache serves one document. Bounded.
    */
-  readonly pageStreams: WeakMap<PdfFonts, LruMap<string, Uint8Array>> | null;
+  readonly pageStreams: WeakMap<PdfFonts, KeptWhenMetAgain<Uint8Array>> | null;
   /**
    * PDF pages' body streams of the build before, from the build cache, by fonts: a single build
    * with the cache draws only the pages it had not (kept-pages.ts). Null for any other.
    */
   readonly keptPages: WeakMap<PdfFonts, KeptPages> | null;
   /**
-   * PDF sections laid out, by fonts, then by what they were laid out from (laid-sections.ts):
-   * firms that get the same measures have the same body but for the letter. Null when the cache
-   * serves one document. Bounded.
-   */
-  readonly laidSections: WeakMap<PdfFonts, KeptSections<LaidSection>> | null;
-  /**
    * DOCX section bodies written, by fonts, then by what they were written from
    * (docx/kept-bodies.ts). Null when the cache serves one document. Bounded.
    */
-  readonly docxBodies: WeakMap<PdfFonts, KeptSections<KeptBody>> | null;
-  /** The model's blocks and the theme as JSON, for the keys of kept sections (kept-sections.ts). */
-  readonly json: JsonOfObjects;
+  readonly docxBodies: WeakMap<PdfFonts, KeptWhenMetAgain<KeptBody>> | null;
+  /** Digests of the model's blocks and the theme, for the keys of kept sections (kept-sections.ts). */
+  readonly digests: DigestOfObjects;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
   readonly qrMatrices: Map<string, QrMatrix>;
   /**
@@ -104,9 +97,8 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     bodySubsets: new WeakMap(),
     pageStreams: options.oneDocument === true ? null : new WeakMap(),
     keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
-    laidSections: options.oneDocument === true ? null : new WeakMap(),
     docxBodies: options.oneDocument === true ? null : new WeakMap(),
-    json: new JsonOfObjects(),
+    digests: new DigestOfObjects(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
     qrPngs: new Map(),

@@ -1,64 +1,75 @@
 /**
- * Sections written before, kept by what they were written from: a batch's firms that get the
- * same measures have the same body in their guides, and only their letters (the cover section)
- * differ. The PDF keeps each body's pages (pdf/laid-sections.ts), the DOCX its XML
- * (docx/kept-bodies.ts).
+ * What a batch's writers keep of what they wrote, by what it was written from: the firms that get
+ * the same measures have the same body in their guides, and only their letters (the cover
+ * section) differ. The PDF keeps the streams drawn of the body's pages (draw.ts), the DOCX each
+ * body's XML (docx/kept-bodies.ts).
  */
 
 import type { Block } from '../model/doc-model.js';
 import { sha256Hex } from '../hash.js';
 import { LruMap } from '../lru.js';
 
-/** Sections remembered as met once: kept when met again. */
+/** Keys remembered as met once: what is made for them is kept when they are met again. */
 const MET_ONCE = 4096;
 
 /**
- * Objects as JSON, by identity: the blocks of a measure's section are the same objects in every
- * firm's model (the pipeline reads each once, and no one changes a model once made), and writing
- * them out for every firm's key took longer than the rest of the key.
+ * Digests of objects as JSON, by identity: the blocks of a measure's section are the same objects
+ * in every firm's model (the pipeline reads each once, and no one changes a model once made), and
+ * writing them out for every firm's key took longer than the rest of the key. A digest, not the
+ * JSON: a firm's own blocks are met once, and their JSON would stay until the collector let go of
+ * them.
  */
-export class JsonOfObjects {
-  private readonly json = new WeakMap<object, string>();
+export class DigestOfObjects {
+  private readonly digests = new WeakMap<object, string>();
 
   of(value: object): string {
-    let json = this.json.get(value);
-    if (json === undefined) this.json.set(value, (json = JSON.stringify(value)));
-    return json;
+    let digest = this.digests.get(value);
+    if (digest === undefined) this.digests.set(value, (digest = sha256Hex(JSON.stringify(value))));
+    return digest;
   }
 }
 
-/** What a writer made of sections, by key; a section is kept the second time it is met. */
-export class KeptSections<V> {
+/**
+ * A section's key: a digest of its `blocks` and of `setting` (parts of JSON, or objects), which
+ * holds all else the writer reads. Objects are digested once each; the parts are digests or JSON,
+ * neither of which holds a raw newline, so they stay apart.
+ */
+export function sectionKey(
+  digests: DigestOfObjects,
+  setting: readonly (object | string)[],
+  blocks: readonly Block[],
+): string {
+  const parts: string[] = [];
+  for (const part of setting) parts.push(typeof part === 'string' ? part : digests.of(part));
+  for (const block of blocks) parts.push(digests.of(block));
+  return sha256Hex(parts.join('\n'));
+}
+
+/**
+ * What a batch's writers made, by key, kept from the second time a key is met: what one firm's
+ * guide has alone (its letter, the page it is on) is met once and never pushes out what the
+ * firms that get the same measures share.
+ */
+export class KeptWhenMetAgain<V> {
   private readonly kept: LruMap<string, V>;
-  /** Keys of sections met once: firms' letters, each met once, do not push the bodies out. */
+  /** Keys met once. */
   private readonly metOnce = new LruMap<string, true>(MET_ONCE);
 
-  constructor(
-    capacity: number,
-    private readonly json: JsonOfObjects,
-  ) {
+  constructor(capacity: number) {
     this.kept = new LruMap(capacity);
-  }
-
-  /**
-   * A digest of `blocks` and `setting`: parts of JSON that hold all else the writer reads (JSON
-   * never holds a raw newline, so the parts stay apart). Objects in `setting` are written out
-   * once each.
-   */
-  key(setting: readonly (object | string)[], blocks: readonly Block[]): string {
-    const parts: string[] = [];
-    for (const part of setting) parts.push(typeof part === 'string' ? part : this.json.of(part));
-    for (const block of blocks) parts.push(this.json.of(block));
-    return sha256Hex(parts.join('\n'));
   }
 
   get(key: string): V | undefined {
     return this.kept.get(key);
   }
 
-  /** Keeps `value`, made for `key`, if `key` was met before. */
-  made(key: string, value: V): void {
-    if (this.metOnce.get(key)) this.kept.set(key, value);
-    else this.metOnce.set(key, true);
+  /** Keeps `value`, made for `key`, if `key` was met before; says whether it did. */
+  set(key: string, value: V): boolean {
+    if (this.metOnce.get(key)) {
+      this.kept.set(key, value);
+      return true;
+    }
+    this.metOnce.set(key, true);
+    return false;
   }
 }

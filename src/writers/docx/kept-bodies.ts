@@ -7,12 +7,12 @@
 
 import type { Section } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
-import { KeptSections } from '../kept-sections.js';
+import { KeptWhenMetAgain, sectionKey } from '../kept-sections.js';
 import type { PdfFonts } from '../pdf/fonts.js';
 import type { ContextAdditions, DocxContext } from './content.js';
 
 /** Bodies kept per fonts: a batch's, one for each set of measures and needs that recurs. */
-const KEPT_BODIES = 32;
+const KEPT_BODIES = 16;
 
 /** A section's body: its blocks' XML as UTF-8, the characters it prints, what it added. */
 export interface KeptBody {
@@ -27,31 +27,33 @@ export interface KeptBody {
  * and setting (the theme; whether fonts are embedded). The characters go into `used`.
  */
 export function keptBody(
-  kept: KeptSections<KeptBody>,
+  kept: KeptWhenMetAgain<KeptBody>,
   section: Section,
   ctx: DocxContext,
   embed: boolean,
   used: Set<number>,
   write: (used: Set<number>) => Uint8Array[],
 ): readonly Uint8Array[] {
-  const key = kept.key([ctx.theme, JSON.stringify([embed, ctx.state()])], section.blocks);
+  const key = sectionKey(ctx.cache.digests, [ctx.theme, JSON.stringify([embed, ctx.state()])], section.blocks);
   let body = kept.get(key);
   if (body !== undefined) ctx.replay(body.added);
   else {
     const mark = ctx.mark();
     const own = new Set<number>();
     const pieces = write(own);
-    body = { pieces, codePoints: [...own], added: ctx.addedSince(mark) };
-    kept.made(key, body);
+    // Kept as one buffer: small Buffers are views of the slabs of Node's Buffer pool, each of
+    // which a kept piece would keep whole.
+    body = { pieces: [Buffer.concat(pieces)], codePoints: [...own], added: ctx.addedSince(mark) };
+    kept.set(key, body);
   }
   for (const cp of body.codePoints) used.add(cp);
   return body.pieces;
 }
 
 /** The batch's bodies written with `fonts`; null when the cache serves a single document. */
-export function keptBodiesOf(cache: WriterCache, fonts: PdfFonts): KeptSections<KeptBody> | null {
+export function keptBodiesOf(cache: WriterCache, fonts: PdfFonts): KeptWhenMetAgain<KeptBody> | null {
   if (!cache.docxBodies) return null;
   let bodies = cache.docxBodies.get(fonts);
-  if (!bodies) cache.docxBodies.set(fonts, (bodies = new KeptSections(KEPT_BODIES, cache.json)));
+  if (!bodies) cache.docxBodies.set(fonts, (bodies = new KeptWhenMetAgain(KEPT_BODIES)));
   return bodies;
 }

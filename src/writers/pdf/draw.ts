@@ -10,7 +10,7 @@
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { InternalError } from '../../errors.js';
-import { LruMap } from '../../lru.js';
+import { KeptWhenMetAgain } from '../kept-sections.js';
 import type { DocMeta } from '../../model/doc-model.js';
 import { ByteBlocks } from '../byte-blocks.js';
 import type { WriterCache } from '../cache.js';
@@ -234,14 +234,17 @@ export function drawDocument(
   return finished;
 }
 
-/** A batch's pages that can be taken again: up to this many body streams are kept per fonts. */
-const BATCH_PAGES = 1024;
+/**
+ * A batch's pages that can be taken again: up to this many body streams are kept per fonts, each
+ * from the second time its page is met (a firm's letter is met once).
+ */
+const BATCH_PAGES = 512;
 
 /** The body streams of a batch's documents drawn with `fonts`; null when the cache serves a single document. */
-function batchPages(cache: WriterCache, fonts: PdfFonts): LruMap<string, Uint8Array> | null {
+function batchPages(cache: WriterCache, fonts: PdfFonts): KeptWhenMetAgain<Uint8Array> | null {
   if (!cache.pageStreams) return null;
   let pages = cache.pageStreams.get(fonts);
-  if (!pages) cache.pageStreams.set(fonts, (pages = new LruMap(BATCH_PAGES)));
+  if (!pages) cache.pageStreams.set(fonts, (pages = new KeptWhenMetAgain(BATCH_PAGES)));
   return pages;
 }
 

@@ -332,7 +332,7 @@ export function sharedSubset(face: FontFace, codePoints: readonly number[], cach
 }
 
 /** A batch's body subsets per face: up to this many (one for each body that recurs). */
-const BODY_SUBSETS = 32;
+const BODY_SUBSETS = 16;
 
 /**
  * The subset of `face` holding the characters of a batch document's body (`codePoints`) that

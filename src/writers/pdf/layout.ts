@@ -11,7 +11,6 @@ import type { Theme } from '../theme.js';
 import { baselineOffset, FlowBuilder, type FlowEnv } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
-import { laidSection, laidSectionsOf } from './laid-sections.js';
 import { pageGeometry, type PageGeometry } from './page.js';
 import { paginate, type LaidPage } from './paginate.js';
 import { styleInlines } from './styled-text.js';
@@ -57,17 +56,13 @@ export function layoutDocument(
   const measurer = new TextMeasurer(fonts);
   const geometry = pageGeometry(theme);
   const counters = { block: 0, table: 0, struct: 0 };
-  const kept = laidSectionsOf(cache, fonts);
   const layOut = (pageDigits: number): LaidPage[] => {
     counters.block = 0;
     counters.table = 0;
     counters.struct = 0;
     const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters, cache };
     const laid: LaidPage[] = [];
-    for (const section of model.sections) {
-      const layOutThis = () => layOutSection(section, env, geometry);
-      laid.push(...(kept ? laidSection(kept, section, env, layOutThis) : layOutThis()));
-    }
+    for (const section of model.sections) laid.push(...layOutSection(section, env, geometry));
     return laid.length > 0 ? laid : [{ section: 'body', drawables: [] }];
   };
   const digitsOf = (laid: LaidPage[]): number => String(laid.filter((page) => page.section === 'body').length).length;
@@ -116,7 +111,7 @@ export function layoutDocument(
   return { geometry, pages, headingPages, missing: [...measurer.missing] };
 }
 
-/** One section's pages; every section starts on a new page, so they depend on nothing before it but `env`. */
+/** One section's pages: every section starts on a new page. */
 function layOutSection(section: Section, env: FlowEnv, geometry: PageGeometry): LaidPage[] {
   const builder = new FlowBuilder(env);
   builder.addBlocks(section.blocks, geometry.textWidth);
