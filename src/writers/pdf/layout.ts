@@ -8,11 +8,11 @@ import type { DocModel, Section } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
-import { baselineOffset, FlowBuilder, type FlowEnv } from './flow/index.js';
+import { baselineOffset, FlowBuilder } from './flow/index.js';
 import type { PdfFonts } from './fonts.js';
 import { fitLines, setLine, type Align } from './line-break.js';
 import { pageGeometry, type PageGeometry } from './page.js';
-import { paginate, type LaidPage } from './paginate.js';
+import { paginate, type LaidPage, type SectionFlow } from './paginate.js';
 import { styleInlines } from './styled-text.js';
 import { TextMeasurer } from './text-measure.js';
 import type { Drawable, FontKey, LineDrawable, LineRole, PageRefDrawable } from './types.js';
@@ -61,8 +61,12 @@ export function layoutDocument(
     counters.table = 0;
     counters.struct = 0;
     const env = { theme, measurer, toc, pageDigits, textHeight: geometry.bottom - geometry.top, counters, cache };
-    const laid: LaidPage[] = [];
-    for (const section of model.sections) laid.push(...layOutSection(section, env, geometry));
+    const flows: SectionFlow[] = model.sections.map((section) => {
+      const builder = new FlowBuilder(env);
+      builder.addBlocks(section.blocks, geometry.textWidth);
+      return { kind: section.kind, items: builder.items };
+    });
+    const laid = paginate(flows, { left: geometry.left, top: geometry.top, bottom: geometry.bottom });
     return laid.length > 0 ? laid : [{ section: 'body', drawables: [] }];
   };
   const digitsOf = (laid: LaidPage[]): number => String(laid.filter((page) => page.section === 'body').length).length;
@@ -109,13 +113,6 @@ export function layoutDocument(
       page.number === null ? drawables : [...running.header, ...drawables, ...running.footer(page.number)];
   }
   return { geometry, pages, headingPages, missing: [...measurer.missing] };
-}
-
-/** One section's pages: every section starts on a new page. */
-function layOutSection(section: Section, env: FlowEnv, geometry: PageGeometry): LaidPage[] {
-  const builder = new FlowBuilder(env);
-  builder.addBlocks(section.blocks, geometry.textWidth);
-  return paginate({ kind: section.kind, items: builder.items }, geometry);
 }
 
 /** A TOC page number, right-aligned where the reference says. */

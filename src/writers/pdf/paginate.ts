@@ -97,7 +97,7 @@ interface Placed {
   resumeRow: FlowRow | null;
 }
 
-/** Paginates a section into a list of pages. */
+/** Paginates one section at a time into a shared list of pages. */
 class Paginator {
   private placed: Placed[] = [];
   /** Header rows repeated at the top of the current page (they do not count as content). */
@@ -258,9 +258,9 @@ class Paginator {
   }
 }
 
-/** Lays a section out on pages, starting on a new one. Uses up the flow's items. */
-export function paginate(section: SectionFlow, frame: FlowFrame): LaidPage[] {
+/** Lays the sections out on pages; every section starts on a new page. Uses up the flows' items. */
+export function paginate(sections: SectionFlow[], frame: FlowFrame): LaidPage[] {
   const paginator = new Paginator(frame, []);
-  paginator.section(section);
+  for (const section of sections) paginator.section(section);
   return paginator.pages;
 }

@@ -38,14 +38,6 @@ export class TextMeasurer {
     }
   }
 
-  /** Records `codePoints` as missing, as measuring them would have (a section laid out before). */
-  noteMissing(codePoints: readonly number[]): void {
-    for (const cp of codePoints) {
-      this.missing.add(cp);
-      this.collecting?.add(cp);
-    }
-  }
-
   /**
    * Width in points of every UTF-16 code unit of `styled.text` at `size`; the second unit of a
    * surrogate pair gets 0, and so does a hard break.

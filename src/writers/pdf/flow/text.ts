@@ -82,7 +82,7 @@ function setParagraph(
     byStyle?.set(key, set);
   }
   // A character the fonts lack is reported by every document that uses it, cached or not.
-  measurer.noteMissing(set.missing);
+  for (const cp of set.missing) measurer.missing.add(cp);
   return set.lines;
 }
 
