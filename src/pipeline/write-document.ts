@@ -10,7 +10,7 @@ import { currentLanguage } from '../messages/language.js';
 import type { OutputFormat } from '../writers/formats.js';
 import type { DocModel } from '../model/doc-model.js';
 import { tocEntries } from '../model/transforms/toc.js';
-import type { WriterCache } from '../writers/cache.js';
+import { keepForNextBuild, type WriterCache } from '../writers/cache.js';
 import { openFacesKey, paginatePdf, type PdfPagination, type SharedGlyphs } from '../writers/pdf/index.js';
 import { writers } from '../writers/registry.js';
 import { resolvePdfOutput } from './pdf-output.js';
@@ -67,8 +67,7 @@ export async function writeDocument(
     // Kept only when the writer drew from no face the key does not name (one it opened itself).
     if (key !== undefined && key === entryKey('file', format, made!, openFacesKey(fonts))) storeFile(store!, key, file);
   }
-  cache.keptParagraphs?.get(fonts)?.keep();
-  cache.keptPages?.get(fonts)?.keep();
+  keepForNextBuild(cache, fonts);
   return files;
 }
 

@@ -106,3 +106,12 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     docxCommonGlyphFonts: new WeakMap(),
   };
 }
+
+/**
+ * Keeps in the build cache what a single build with it set and drew (kept-paragraphs.ts,
+ * kept-pages.ts), for the next build to take. Call once the build's files are written.
+ */
+export function keepForNextBuild(cache: WriterCache, fonts: PdfFonts): void {
+  cache.keptParagraphs?.get(fonts)?.keep();
+  cache.keptPages?.get(fonts)?.keep();
+}

@@ -63,13 +63,9 @@ export class KeptWhenMetAgain<V> {
     return this.kept.get(key);
   }
 
-  /** Keeps `value`, made for `key`, if `key` was met before; says whether it did. */
-  set(key: string, value: V): boolean {
-    if (this.metOnce.get(key)) {
-      this.kept.set(key, value);
-      return true;
-    }
-    this.metOnce.set(key, true);
-    return false;
+  /** Keeps `value`, made for `key`, if `key` was met before. */
+  set(key: string, value: V): void {
+    if (this.metOnce.get(key)) this.kept.set(key, value);
+    else this.metOnce.set(key, true);
   }
 }

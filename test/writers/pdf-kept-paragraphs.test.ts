@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entryKey, getJson, setJson, type EntryStore } from '../../src/cache-store.js';
+import { entryKey, getJson, setJson } from '../../src/cache-store.js';
 import type { DocModel } from '../../src/model/doc-model.js';
 import { createWriterCache } from '../../src/writers/cache.js';
 import { MissingGlyphError, writePdf } from '../../src/writers/pdf/index.js';
@@ -14,19 +14,10 @@ import type { Theme } from '../../src/writers/theme.js';
 import type { SetLine } from '../../src/writers/pdf/line-break.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { memoryStore } from '../helpers/memory-store.js';
+import { buildWithStore, creationDate } from '../helpers/single-build.js';
 import { fonts, theme } from '../helpers/theme.js';
 
-const creationDate = new Date('2020-03-05T00:00:00Z');
-
 const keptKey = () => entryKey('set-paragraphs', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
-
-/** A build of `model` as `guide build` makes one with the cache `store`; the store as it keeps it after. */
-async function build(model: DocModel, store: EntryStore) {
-  const cache = createWriterCache({ oneDocument: true, store });
-  const result = await writePdf(model, { theme, fonts, creationDate, cache });
-  cache.keptParagraphs!.get(fonts)?.keep();
-  return result;
-}
 
 const lineTexts = (result: Awaited<ReturnType<typeof writePdf>>) =>
   result.layout.pages.flatMap((page) => page.lines.map((line) => line.text));
@@ -40,10 +31,10 @@ const paragraph = (text: string): DocModel['sections'][number]['blocks'][number]
 describe('kept paragraphs', () => {
   it('set a build from the lines the build before kept, and the same bytes as without them', async () => {
     const store = memoryStore();
-    const first = await build(kitchenSink, store);
+    const first = await buildWithStore(kitchenSink, store);
     const kept = getJson(store, keptKey()) as [string, SetLine[]][];
     assert.ok(kept.length > 20, 'the kitchen sink keeps its paragraphs');
-    const again = await build(kitchenSink, store);
+    const again = await buildWithStore(kitchenSink, store);
     assert.ok(Buffer.from(again.bytes).equals(Buffer.from(first.bytes)));
     const uncached = await writePdf(kitchenSink, { theme, fonts, creationDate });
     assert.ok(Buffer.from(uncached.bytes).equals(Buffer.from(first.bytes)));
@@ -57,14 +48,14 @@ describe('kept paragraphs', () => {
       keptKey(),
       kept.map((pair) => (pair[0] === key ? [key, changed] : pair)),
     );
-    const fromChanged = await build(kitchenSink, store);
+    const fromChanged = await buildWithStore(kitchenSink, store);
     assert.ok(lineTexts(fromChanged).includes('改過的行'));
     assert.ok(!lineTexts(first).includes('改過的行'));
   });
 
   it('set again what is not of the shape the line setter makes', async () => {
     const store = memoryStore();
-    const first = await build(kitchenSink, store);
+    const first = await buildWithStore(kitchenSink, store);
     const kept = getJson(store, keptKey()) as [string, SetLine[]][];
     const broken = [
       (lines: SetLine[]) => [{ ...lines[0]!, runs: [{ ...lines[0]!.runs[0]!, font: 'italic' }] }],
@@ -77,13 +68,13 @@ describe('kept paragraphs', () => {
       keptKey(),
       kept.map(([key, lines], i) => [key, broken[i % broken.length]!(lines)]),
     );
-    const again = await build(kitchenSink, store);
+    const again = await buildWithStore(kitchenSink, store);
     assert.ok(Buffer.from(again.bytes).equals(Buffer.from(first.bytes)));
   });
 
   it('are taken only by a paragraph of the same width, size, alignment and colours', async () => {
     const store = memoryStore();
-    await build(kitchenSink, store);
+    await buildWithStore(kitchenSink, store);
     const variants: Theme[] = [
       { ...theme, page: { ...theme.page, margins: { ...theme.page.margins, left: theme.page.margins.left + 21 } } },
       { ...theme, colors: { ...theme.colors, link: '#123456', accent: '#654321' } },
@@ -104,7 +95,7 @@ describe('kept paragraphs', () => {
   it('keep only paragraphs set from the primary faces, with no character missing', async () => {
     const store = memoryStore();
     const blocks = [paragraph('歡迎來電諮詢。'), paragraph('聯繫人：陳建國（潍坊）')];
-    await build({ meta: kitchenSink.meta, sections: [{ kind: 'body', blocks }] }, store);
+    await buildWithStore({ meta: kitchenSink.meta, sections: [{ kind: 'body', blocks }] }, store);
     const keptTexts = () =>
       (getJson(store, keptKey()) as [string, SetLine[]][]).map(([, lines]) => lines.map((line) => line.text).join(''));
     // 潍 is in Noto Sans SC alone, the theme's fallback face.

@@ -22,21 +22,12 @@ import { defaultPdfOutput, type PdfOutput } from '../../src/writers/pdf/standard
 import type { Drawable, SharedGlyphs } from '../../src/writers/pdf/types.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { memoryStore } from '../helpers/memory-store.js';
+import { buildWithStore, creationDate } from '../helpers/single-build.js';
 import { fonts, theme } from '../helpers/theme.js';
-
-const creationDate = new Date('2020-03-05T00:00:00Z');
 
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
 const keptKey = () => entryKey('page-streams', fonts.regular.primary.contentHash, fonts.bold.primary.contentHash);
-
-/** A build of `model` as `guide build` makes one with the cache `store`, which keeps its pages after. */
-async function build(model: DocModel, store: EntryStore) {
-  const cache = createWriterCache({ oneDocument: true, store });
-  const result = await writePdf(model, { theme, fonts, creationDate, cache });
-  cache.keptPages!.get(fonts)?.keep();
-  return result;
-}
 
 /** The streams of the kept pages entry, as kept-pages.ts lays them out. */
 function keptStreams(store: EntryStore): { key: Uint8Array; stream: Uint8Array }[] {
@@ -111,10 +102,10 @@ describe('pages taken again', () => {
 
   it('give a rebuild the bytes of a build without the cache, and are what it draws', async () => {
     const store = memoryStore();
-    const first = await build(kitchenSink, store);
+    const first = await buildWithStore(kitchenSink, store);
     const kept = keptStreams(store);
     assert.equal(kept.length, first.pageCount, 'every page of the kitchen sink is kept');
-    const again = await build(kitchenSink, store);
+    const again = await buildWithStore(kitchenSink, store);
     assert.ok(same(again.bytes, first.bytes));
     assert.ok(same(first.bytes, (await writePdf(kitchenSink, { theme, fonts, creationDate })).bytes));
 
@@ -128,7 +119,7 @@ describe('pages taken again', () => {
       return record;
     });
     setNumbered(store, keptKey(), [records.length], Buffer.concat(records));
-    const fromBlank = await build(kitchenSink, store);
+    const fromBlank = await buildWithStore(kitchenSink, store);
     const text = pdfText(fromBlank.bytes);
     assert.ok(!text.includes('辦理流程'), 'no body text is drawn');
     assert.ok(pdfText(first.bytes).includes('辦理流程'));
@@ -136,13 +127,13 @@ describe('pages taken again', () => {
 
   it('are read as none when the entry is not laid out as kept pages are', async () => {
     const store = memoryStore();
-    const first = await build(kitchenSink, store);
+    const first = await buildWithStore(kitchenSink, store);
     for (const [count, bytes] of [
       [3, new Uint8Array(10)],
       [1, new Uint8Array(40).fill(0xff)],
     ] as const) {
       setNumbered(store, keptKey(), [count], bytes);
-      assert.ok(same((await build(kitchenSink, store)).bytes, first.bytes));
+      assert.ok(same((await buildWithStore(kitchenSink, store)).bytes, first.bytes));
     }
   });
 
@@ -159,7 +150,7 @@ describe('pages taken again', () => {
       meta: kitchenSink.meta,
       sections: [page('歡迎來電諮詢。'), page('聯繫人：陳建國（潍坊）')],
     };
-    const built = await build(model, store);
+    const built = await buildWithStore(model, store);
     assert.equal(built.pageCount, 2);
     assert.equal(keptStreams(store).length, 1);
   });

@@ -59,6 +59,8 @@ export class DocxContext {
   readonly images: BodyImage[] = [];
   readonly lists = new ListNumbering();
   readonly #linkIds = new Map<string, string>();
+  /** The bookmarks and the contents' lines as JSON, for `state`. */
+  #headings: string | undefined;
 
   constructor(
     model: DocModel,
@@ -110,13 +112,9 @@ export class DocxContext {
    * state, from the same blocks, is the same XML.
    */
   state(): string {
-    return JSON.stringify([
-      [...this.anchors],
-      this.tocLines,
-      this.links,
-      this.images.length,
-      this.lists.instances.length,
-    ]);
+    // The bookmarks and the contents' lines are the whole document's, made as it starts.
+    this.#headings ??= JSON.stringify([[...this.anchors], this.tocLines]);
+    return JSON.stringify([this.#headings, this.links, this.images.length, this.lists.instances.length]);
   }
 
   /** Where the links, pictures and lists stand now: `addedSince` takes what writing adds after. */

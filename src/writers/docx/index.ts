@@ -137,9 +137,8 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   // Each block's XML is kept as UTF-8 bytes as soon as it is written: a 2,000-measure body is
   // 25 MB of XML, which as strings (two bytes a character, built up piece by piece) held ~190 MB
   // of heap until the package was zipped. The characters the fonts must hold are read from the
-  // text before it goes.
-  // The characters the fonts must hold: the body sections' apart, as a batch's embedded fonts
-  // hold them before the rest (fonts.ts).
+  // text before it goes, the body sections' apart: a batch's embedded fonts hold them before the
+  // rest (fonts.ts).
   const used = new Set<number>();
   const inBody = new Set<number>();
   const bodies: (readonly Uint8Array[])[] = [];

@@ -16,12 +16,12 @@ import { ByteBlocks } from '../byte-blocks.js';
 import type { WriterCache } from '../cache.js';
 import { colorOperator, type ColorMode } from './colors.js';
 import { bodySubset, EmbeddedFace, pdfNumber, sharedSubset, type FontResource } from './font-embed.js';
-import { glyphsOnPages } from './glyphs-on-pages.js';
+import { glyphsOf } from './glyphs-of.js';
 import { faceOf, type PdfFonts } from './fonts.js';
 import type { LayoutPage, LayoutResult } from './layout.js';
 import { keptPages, type PageStreams } from './kept-pages.js';
 import { useObjectStreams } from './object-streams.js';
-import { PageKeys } from './page-key.js';
+import { PageKeys, type LineTagging } from './page-key.js';
 import { qrRuns } from './qr.js';
 import { isTagged, pageLabels, pdfaConformance, xmpPacket, type InfoEntries, type PdfOutput } from './standards.js';
 import { StructureTree } from './structure.js';
@@ -122,13 +122,12 @@ function isRunningHeader(d: Drawable): boolean {
   return (d.kind === 'line' && d.role === 'header') || (d.kind === 'rule' && d.role === 'header');
 }
 
-/** What body pages draw but the running header, which names the document (a firm's guide, its firm). */
-function bodyText(pages: readonly LayoutPage[]): { drawables: Drawable[] }[] {
-  const body: { drawables: Drawable[] }[] = [];
+/** The lines of body pages but the running header's, which names the document (a firm's guide, its firm). */
+function* bodyLines(pages: readonly LayoutPage[]): Generator<LineDrawable> {
   for (const page of pages) {
-    if (page.number !== null) body.push({ drawables: page.drawables.filter((d) => !isRunningHeader(d)) });
+    if (page.number === null) continue;
+    for (const d of page.drawables) if (d.kind === 'line' && d.role !== 'header') yield d;
   }
-  return body;
 }
 
 /**
@@ -192,7 +191,7 @@ export function drawDocument(
   // A batch's firms that get the same measures draw the same body: its characters beyond the
   // shared ones are embedded from a subset made once for all of them, the letter's and the
   // running header's from the document's own.
-  const bodyGlyphs = sharedGlyphs ? glyphsOnPages(bodyText(layout.pages), fonts) : undefined;
+  const bodyGlyphs = sharedGlyphs ? glyphsOf(bodyLines(layout.pages), fonts) : undefined;
   const embedded = (key: FontKey, resourceName: string) => {
     const face = faceOf(fonts, key).primary;
     const codePoints = sharedGlyphs?.[key];
@@ -288,7 +287,7 @@ const RUNNING_ARTIFACT: Partial<Record<LineDrawable['role'], string>> = {
 };
 
 /** Draws the drawables of one page after another, remembering state pdfkit would re-emit. */
-class Painter {
+class Painter implements LineTagging {
   /** The fill colour operator in effect ('' at the start of a page: the PDF default). */
   private fill = '';
   /** Text state in effect on the page (it outlives each BT … ET). */
@@ -304,6 +303,8 @@ class Painter {
    * next page are drawn again, and read once.
    */
   private readonly tagged = new Set<string>();
+  /** Lines `wouldTag` said the page being keyed tags. */
+  private readonly taggedOnPage = new Set<string>();
   private readonly colorOps = new Map<string, string>();
   private readonly keys = new PageKeys();
   /** Running headers drawn, by their drawables: one stream serves every page with the same. */
@@ -342,7 +343,8 @@ class Painter {
     for (const d of drawables) (isRunningHeader(d) ? running : body).push(d);
     const content = (this.doc as unknown as DocumentInternals).page.content;
     const { kept } = this;
-    const key = kept ? this.keys.key(kept.setting, body, this.taggedOnPage()) : undefined;
+    this.taggedOnPage.clear();
+    const key = kept ? this.keys.key(kept.setting, body, this) : undefined;
     let deflated = key === undefined ? undefined : kept!.pages.get(key);
     if (deflated) this.register(body);
     else {
@@ -511,15 +513,15 @@ class Painter {
     return true;
   }
 
-  /** `lineTagged` for the lines of the page about to be drawn, one after the other, remembering nothing. */
-  private taggedOnPage(): (d: LineDrawable) => boolean {
-    const onPage = new Set<string>();
-    return (d) => {
-      const key = this.tagKey(d);
-      if (key === null || this.tagged.has(key) || onPage.has(key)) return false;
-      onPage.add(key);
-      return true;
-    };
+  /**
+   * `lineTagged` for the lines of the page about to be drawn, one after the other, remembering
+   * them for this page alone (`taggedOnPage`, cleared as each page starts).
+   */
+  wouldTag(d: LineDrawable): boolean {
+    const key = this.tagKey(d);
+    if (key === null || this.tagged.has(key) || this.taggedOnPage.has(key)) return false;
+    this.taggedOnPage.add(key);
+    return true;
   }
 
   /**

@@ -220,11 +220,11 @@ class SubsetBuilder {
   /** The CIDToGIDMap: for each CID up to the last, the program's glyph id, two bytes big-endian. */
   private cidToGlyphMap(glyphIds: readonly number[], cids: readonly number[]): Uint8Array {
     const map = new Uint8Array(2 * (cids[cids.length - 1]! + 1));
-    glyphIds.forEach((glyphId, at) => {
-      const cid = this.cidOfGlyph.get(glyphId)!;
+    for (let at = 0; at < glyphIds.length; at++) {
+      const cid = this.cidOfGlyph.get(glyphIds[at]!)!;
       map[2 * cid] = at >> 8;
       map[2 * cid + 1] = at & 0xff;
-    });
+    }
     return map;
   }
 }

@@ -11,11 +11,11 @@ import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { drawDocument } from './draw.js';
 import { MissingGlyphError, type PdfFonts } from './fonts.js';
-import { layoutDocument, type LayoutResult } from './layout.js';
+import { layoutDocument, type LayoutPage, type LayoutResult } from './layout.js';
 import { snapshotLayout, type LayoutSnapshot } from './snapshot.js';
 import { defaultPdfOutput, type PdfOutput } from './standards.js';
-import { glyphsOnPages } from './glyphs-on-pages.js';
-import type { SharedGlyphs } from './types.js';
+import { glyphsOf } from './glyphs-of.js';
+import type { LineDrawable, SharedGlyphs } from './types.js';
 
 export { FontFace, keepFontMetrics, MissingGlyphError, openFacesKey, type PdfFonts } from './fonts.js';
 export { missingCodePoints } from './face-chain.js';
@@ -34,7 +34,11 @@ export function drawnGlyphs(
   cache: WriterCache = createWriterCache(),
 ): SharedGlyphs {
   const layout = layoutDocument(model, theme, fonts, tocEntries(model, theme.toc.depth), cache);
-  return glyphsOnPages(layout.pages, fonts);
+  return glyphsOf(linesOf(layout.pages), fonts);
+}
+
+function* linesOf(pages: readonly LayoutPage[]): Generator<LineDrawable> {
+  for (const page of pages) for (const d of page.drawables) if (d.kind === 'line') yield d;
 }
 
 /** Where the pages of a document fall: what the DOCX takes from the PDF layout. */

@@ -27,6 +27,11 @@ const KIND: Record<Drawable['kind'], number> = {
   'page-ref': 0,
 };
 
+/** Whether lines will be tagged when drawn, asked of a page's lines in order. */
+export interface LineTagging {
+  wouldTag(line: LineDrawable): boolean;
+}
+
 /** Builds page keys, one after another, reusing its buffers. */
 export class PageKeys {
   private numbers = new Float64Array(1024);
@@ -36,10 +41,10 @@ export class PageKeys {
   private readonly paths = new Map<StructPath, number>();
 
   /**
-   * The key of `body` drawn in a document whose `setting` is given; `tagged` says whether a line
-   * will be tagged (a table's header row repeated on a later page is not).
+   * The key of `body` drawn in a document whose `setting` is given; `tagging` says whether each
+   * line, in turn, will be tagged (a table's header row repeated on a later page is not).
    */
-  key(setting: string, body: readonly Drawable[], tagged: (line: LineDrawable) => boolean): string {
+  key(setting: string, body: readonly Drawable[], tagging: LineTagging): string {
     this.text(setting);
     for (const d of body) {
       this.number(KIND[d.kind]);
@@ -48,7 +53,7 @@ export class PageKeys {
           this.text(d.role);
           this.number(d.baseline);
           this.number(d.size);
-          this.number(tagged(d) ? 1 : 0);
+          this.number(tagging.wouldTag(d) ? 1 : 0);
           this.path(d.struct);
           this.number(d.runs.length);
           for (const run of d.runs) {
