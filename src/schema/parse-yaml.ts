@@ -3,8 +3,11 @@
 import { isAlias, isCollection, isNode, isPair, parseDocument, visit, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { keyboardTrapDiagnostics } from './keyboard-traps.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { yamlMessages as say } from '../messages/schema.js';
 import { yamlSyntaxDiagnostics } from './yaml-errors.js';
+
+const yamlOptions = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 /** Enough for anchors staff might use for a shared contact; far below an alias bomb. */
 const maxAliasCount = 100;
@@ -42,7 +45,7 @@ export function parseYaml(file: string, text: string): { doc?: Document; diagnos
   const diagnostics: Diagnostic[] = [];
   let doc: Document;
   try {
-    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+    doc = readPlainYaml(text, yamlOptions) ?? parseDocument(text, yamlOptions);
   } catch (error) {
     // yaml's parser recurses once per level: thousands of levels run out of stack.
     if (!(error instanceof RangeError)) throw error;

@@ -35,6 +35,12 @@ const standIns: Record<string, StandIn> = {
   fontkit: { exports: ['create'], commonJsFile: 'fontkit.cjs' },
   yaml: {
     exports: [
+      // Made by schema/plain-yaml.ts, which reads most files without yaml's parser.
+      'Document',
+      'Pair',
+      'Scalar',
+      'YAMLMap',
+      'YAMLSeq',
       'parseDocument',
       'stringify',
       'visit',
@@ -130,6 +136,7 @@ export function standInSource(specifier: string, file: string, format: 'esm' | '
   const real = (name: string) => (name === 'default' ? 'loaded' : `loaded.${name}`);
   // The first call puts the package's own functions in place of every export: importers see them
   // through the live bindings, so later calls (yaml's isScalar, once per node) skip the stand-in.
+  // A class is called with `new` (yaml's Scalar), and its stand-in constructs the real one.
   // Functions only: until the first call, a property of one (yaml's visit.BREAK, say) is not there.
   const lines = [
     "import { createRequire } from 'node:module';",
@@ -138,7 +145,8 @@ export function standInSource(specifier: string, file: string, format: 'esm' | '
     ...standIn.exports.map((name) => `  ${local(name)} = ${real(name)};`),
     '}',
     ...standIn.exports.map(
-      (name) => `let ${local(name)} = (...args) => {\n  load();\n  return ${local(name)}(...args);\n};`,
+      (name) =>
+        `let ${local(name)} = function (...args) {\n  load();\n  return new.target ? new ${local(name)}(...args) : ${local(name)}(...args);\n};`,
     ),
     `export { ${standIn.exports.map((name) => (name === 'default' ? 'standInDefault as default' : name)).join(', ')} };`,
   ];
