@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnost
 import { INVALID, type ObjectSchema, type ParseContext } from '../schema/schema-kit.js';
 import { editionSchema, measureSchema } from './schema.js';
 import { parseYaml } from '../schema/parse-yaml.js';
-import { excludedByPattern, patternFolders } from './policy-patterns.js';
+import { excludedByPattern, isUsablePattern, patternFolders } from './policy-patterns.js';
 import { pathReach } from './edition-paths.js';
 import { emptyAudienceDiagnostics, placeholderDiagnostics } from './measure-checks.js';
 import type { Catalogue, MeasureEntry } from './types.js';
@@ -291,6 +291,25 @@ async function unmatchedYamlFiles(
     );
 }
 
+/** Whether the `index`th policies pattern can be matched with; otherwise an E-POLICIES-PATTERN at it. */
+function patternUsable(
+  result: LoadResult,
+  configFile: string,
+  guideDoc: () => Document,
+  index: number,
+  pattern: string,
+): boolean {
+  if (isUsablePattern(pattern)) return true;
+  result.diagnostics.push(
+    diagnostic('E-POLICIES-PATTERN', say.patternUnusable({ field: `policies[${index + 1}]` }), {
+      file: configFile,
+      range: rangeOfPath(guideDoc(), ['policies', index]),
+      hint: say.patternUnusableHint(),
+    }),
+  );
+  return false;
+}
+
 /**
  * Whether a path written in guide.yaml may be used: an absolute path never (the edition is copied
  * between computers), one leading out through `..` only with `allow_outside: true`. Otherwise
@@ -391,8 +410,10 @@ export async function loadCatalogue(
 
   const readOptions: ReadOptions = { outside: edition.allow_outside };
   // A pattern reaching out of the edition folder is not looked at: no file there is read or shown.
-  const patterns = edition.policies.filter((pattern, i) =>
-    pathStaysInside(result, configFile, guideDoc, ['policies', i], pattern, edition.allow_outside),
+  const patterns = edition.policies.filter(
+    (pattern, i) =>
+      pathStaysInside(result, configFile, guideDoc, ['policies', i], pattern, edition.allow_outside) &&
+      patternUsable(result, configFile, guideDoc, i, pattern),
   );
   // Without a `templates:` line this checks the default, which is inside.
   pathStaysInside(result, configFile, guideDoc, ['templates'], edition.templates, edition.allow_outside);

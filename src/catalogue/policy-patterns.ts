@@ -21,6 +21,21 @@ export function isYamlFile(file: string): boolean {
 }
 
 /**
+ * Whether picomatch can make a test of `pattern`: one so long or so full of braces and classes
+ * that its regular expression is too large for JavaScript cannot.
+ */
+export function isUsablePattern(pattern: string): boolean {
+  const normalised = normalisePattern(pattern);
+  try {
+    // V8 compiles a regular expression when it first runs: that is where one too large fails.
+    picomatch.makeRe(normalised.startsWith('!') ? normalised.slice(1) : normalised).test('policies/a.yaml');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * A test for forward-slash paths relative to the edition folder: taken by at least one pattern
  * and left out by no `!pattern`.
  */

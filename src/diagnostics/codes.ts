@@ -45,6 +45,11 @@ export const codes = {
     'policies 规则、模板文件夹或链接指向了版本文件夹以外',
     'policies 規則、範本資料夾或連結指向了版次資料夾以外',
   ),
+  'E-POLICIES-PATTERN': error(
+    'a policies pattern in guide.yaml is too long or too complex to match files with',
+    'guide.yaml 中的 policies 规则太长或太复杂，无法匹配文件',
+    'guide.yaml 中的 policies 規則太長或太複雜，無法比對檔案',
+  ),
   'E-TEMPLATES-MISSING': error(
     'the templates folder named in guide.yaml does not exist',
     'guide.yaml 指定的模板文件夹不存在',

@@ -67,6 +67,16 @@ export const catalogueMessages = {
     'zh-Hans': '请把措施文件放在 policies/ 文件夹下（每项措施一个 .yaml 文件），或修改 policies 规则',
     'zh-Hant': '請把措施檔案放在 policies/ 資料夾下（每項措施一個 .yaml 檔案），或修改 policies 規則',
   }),
+  patternUnusable: message({
+    en: '«field» is too long or too complex to match files with',
+    'zh-Hans': '«field» 太长或太复杂，无法用来匹配文件',
+    'zh-Hant': '«field» 太長或太複雜，無法用來比對檔案',
+  }),
+  patternUnusableHint: message({
+    en: 'write a short pattern, e.g. policies/**/*.yaml, or several patterns, one per line',
+    'zh-Hans': '请写一条简短的规则，例如 policies/**/*.yaml，或分成几条规则，每行一条',
+    'zh-Hant': '請寫一條簡短的規則，例如 policies/**/*.yaml，或分成幾條規則，每行一條',
+  }),
   pathAbsolute: message({
     en: '«field» "«value»" is an absolute path, which names one computer\'s disk',
     'zh-Hans': '«field» “«value»”是绝对路径，只在一台电脑上有效',

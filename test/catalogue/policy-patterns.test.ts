@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadCatalogue } from '../../src/catalogue/load.js';
-import { excludedByPattern, patternFolders, policyMatcher } from '../../src/catalogue/policy-patterns.js';
+import {
+  excludedByPattern,
+  isUsablePattern,
+  patternFolders,
+  policyMatcher,
+} from '../../src/catalogue/policy-patterns.js';
 import { createSourceReader } from '../../src/io/source-reader.js';
 
 test('policies patterns: braces, classes, negation, and the extension in any case', () => {
@@ -62,6 +67,28 @@ test('the real reader lists .yml and .YAML files, and warns of a YAML file no pa
     );
     assert.ok(narrow.sources.has('policies/tax/b.YML'), 'the .YML file is read as a measure');
     assert.ok(!narrow.sources.has('policies/tax/drafts/c.yaml'));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a pattern too complex to match with is an E-POLICIES-PATTERN at it, not a crash', async () => {
+  // The fuzzer's finding: braces whose regular expression V8 cannot compile.
+  const tooComplex = `policies/**/*.{${'- '.repeat(20000)}}`;
+  assert.ok(!isUsablePattern(tooComplex));
+  assert.ok(isUsablePattern('policies/**/*.{yaml,yml}') && isUsablePattern('!policies/**/drafts/**'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'guide-patterns-'));
+  try {
+    await mkdir(path.join(dir, 'policies'), { recursive: true });
+    await writeFile(path.join(dir, 'policies/a.yaml'), 'x: 1\n');
+    const guide = `title: t\nedition: e\ndate: 2020-03-05\npublisher: p\ncategories: [{ id: tax, title: 稅 }]\npolicies:\n  - "${tooComplex}"\n`;
+    await writeFile(path.join(dir, 'guide.yaml'), guide);
+    const loaded = await loadCatalogue(createSourceReader(dir), dir);
+    const found = loaded.diagnostics.filter((d) => d.code === 'E-POLICIES-PATTERN');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.file, 'guide.yaml');
+    assert.equal(guide.slice(found[0]!.range![0], found[0]!.range![1]), `"${tooComplex}"`);
+    assert.match(found[0]!.message, /policies\[1\]/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
