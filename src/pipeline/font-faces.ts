@@ -1,4 +1,4 @@
-/** The theme's fonts as a build reads them: whole files, opened with fontkit to draw with. */
+/** The theme's fonts as a build reads them: whole files, opened as faces to draw with (writers/pdf/fonts.ts). */
 
 import type { EntryStore } from '../cache-store.js';
 import { FontFile } from '../io/resources.js';
@@ -9,7 +9,7 @@ import type { FaceReader } from './fonts.js';
  * Faces that keep their lookups and their files' digests in `store` (the build cache) when given;
  * a file whose digest the store keeps is read only when its face needs what the store lacks.
  */
-export function fontkitFaces(store?: EntryStore): FaceReader<FontFace, FontFile> {
+export function drawingFaces(store?: EntryStore): FaceReader<FontFace, FontFile> {
   return {
     read: (root, name) => FontFile.open(root, name, store),
     signature: (file) => file.signature,

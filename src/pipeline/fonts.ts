@@ -21,7 +21,7 @@ import type { ThemeSource } from './theme.js';
 const faces = ['regular', 'bold'] as const;
 
 /**
- * How the faces are read and opened: whole files with fontkit to draw with (`fontkitFaces`); only
+ * How the faces are read and opened: whole files to draw with (`drawingFaces`); only
  * the cmap table to check characters (`guide validate`). `open` throws when it cannot read a file.
  */
 export interface FaceReader<F extends GlyphCoverage, D = Uint8Array> {

@@ -71,8 +71,8 @@ export async function checkEditionGlyphs(
   } catch (error) {
     if (!(error instanceof CmapUnread)) throw error;
   }
-  const { fontkitFaces } = await import('./font-faces.js');
-  return { diagnostics: check(fontkitFaces()), sources };
+  const { drawingFaces } = await import('./font-faces.js');
+  return { diagnostics: check(drawingFaces()), sources };
 }
 
 /** The fonts' table directory, and the tables the cmap reader reads: enough to check characters. */

@@ -14,7 +14,7 @@ import type { Theme } from '../writers/theme.js';
 import type { EntryTemplate, TemplateInputs } from './templates.js';
 import { fragmentPartials } from './assemble.js';
 import { openThemeFonts } from './fonts.js';
-import { fontkitFaces } from './font-faces.js';
+import { drawingFaces } from './font-faces.js';
 import { checkThemeGlyphs } from './glyph-check.js';
 import { parseTheme } from './theme.js';
 
@@ -57,7 +57,7 @@ export function prepare(input: PrepareInput): { prepared?: Prepared; diagnostics
     theme,
     themeSource,
     catalogue.edition.allow_outside,
-    fontkitFaces(store),
+    drawingFaces(store),
   );
   if (!fonts) return { diagnostics: [...diagnostics, ...fontDiagnostics] };
   const themeGlyphs = checkThemeGlyphs(fonts, themeSource);

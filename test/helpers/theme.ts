@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseTheme, type ThemeSource } from '../../src/pipeline/theme.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
-import { fontkitFaces } from '../../src/pipeline/font-faces.js';
+import { drawingFaces } from '../../src/pipeline/font-faces.js';
 import type { Theme } from '../../src/writers/theme.js';
 import { repoRoot } from './paths.js';
 
@@ -17,4 +17,4 @@ export const theme: Theme = parsed.theme;
 export const themeSource: ThemeSource = parsed.source;
 
 /** The theme's font chain, opened as a build opens it (fallback faces when first needed). */
-export const fonts = openThemeFonts(repoRoot, theme, themeSource, false, fontkitFaces()).fonts!;
+export const fonts = openThemeFonts(repoRoot, theme, themeSource, false, drawingFaces()).fonts!;

@@ -13,13 +13,13 @@ import type { DocModel } from '../../src/model/doc-model.js';
 import { openThemeFonts } from '../../src/pipeline/fonts.js';
 import { createWriterCache } from '../../src/writers/cache.js';
 import { drawnGlyphs, missingCodePoints, writePdf } from '../../src/writers/pdf/index.js';
-import { fontkitFaces } from '../../src/pipeline/font-faces.js';
+import { drawingFaces } from '../../src/pipeline/font-faces.js';
 import { kitchenSink } from '../fixtures/model/kitchen-sink.js';
 import { repoRoot } from '../helpers/paths.js';
 import { theme, themeSource } from '../helpers/theme.js';
 
 /** A chain of its own per test: whether a fallback face was opened is the point. */
-const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false, fontkitFaces()).fonts!;
+const freshFonts = () => openThemeFonts(repoRoot, theme, themeSource, false, drawingFaces()).fonts!;
 const creationDate = new Date('2020-03-05T00:00:00Z');
 
 const modelWith = (heading: string, text: string): DocModel => ({

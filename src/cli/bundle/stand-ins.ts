@@ -30,8 +30,8 @@ const standIns: Record<string, StandIn> = {
   'brotli/decompress.js': { exports: ['default'] },
   '@noble/ciphers/aes': { exports: ['cbc', 'ecb'] },
   'node:child_process': { exports: ['spawn'], importer: 'commander' },
-  // Called only for a face the build cache lacks something of: a rebuild whose characters the
-  // cache knows draws without it (pipeline/font-faces.ts), and pdfkit never calls it for guide.
+  // Called only for a font guide does not read itself (writers/pdf/sfnt.ts: the bundled fonts
+  // never), and pdfkit never calls it for guide.
   fontkit: { exports: ['create'], commonJsFile: 'fontkit.cjs' },
   yaml: {
     exports: [

@@ -229,9 +229,9 @@ function fontFile(face: FontFace, subset: FontSubset, glyphOf: ReadonlyMap<numbe
   const tables = new Map<string, Uint8Array>();
   for (const [tag, data] of readTables(subset.encode())) tables.set(tag, data.slice());
   tables.set('cmap', cmapTable(glyphOf));
-  tables.set('post', postTable(fontTable(face.font, 'post')));
+  tables.set('post', postTable(fontTable(face.raw, 'post')));
   for (const tag of ['OS/2', 'name']) {
-    const data = fontTable(face.font, tag);
+    const data = fontTable(face.raw, tag);
     if (data) tables.set(tag, data.slice());
   }
   return writeSfnt(tables);

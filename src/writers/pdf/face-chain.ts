@@ -1,7 +1,7 @@
 /**
  * The chains of faces the guide is drawn with: for regular text and for bold, the primary face
  * first, then the fallback faces; each code point is drawn with the first face that has it.
- * Apart from fonts.ts, which opens faces with fontkit, so that `guide validate` can ask which
+ * Apart from fonts.ts, which opens faces to draw with, so that `guide validate` can ask which
  * characters the theme's fonts lack with faces that read only the cmap table (cmap.ts).
  */
 

@@ -1,8 +1,9 @@
 /**
  * The guide fonts: a chain of faces for regular text and one for bold (Noto Sans TC, then Noto
- * Sans SC for the characters TC lacks), opened once per process with fontkit and shared by every
- * document: opening a 7 MB file costs more than writing a guide. Each code point is drawn with
- * the first face of the chain that has it.
+ * Sans SC for the characters TC lacks), opened once per process and shared by every document:
+ * opening a 7 MB file costs more than writing a guide. A static TrueType font is read by guide
+ * itself (sfnt.ts, cmap.ts, truetype-subset.ts), any other with fontkit. Each code point is drawn
+ * with the first face of the chain that has it.
  */
 
 import { create as createFont, type Font } from 'fontkit';
@@ -12,6 +13,7 @@ import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 import { HorizontalMetrics, TrueTypeSubset } from './truetype-subset.js';
 import { CmapUnread, readCmapCoverage, type CmapCoverage } from './cmap.js';
+import { readStaticTrueType, storedGlyphBox, type RawFont, type SfntFacts, type StaticTrueType } from './sfnt.js';
 
 /** A font subset being made: glyphs go in (their ids in the subset come back), a font file comes out. */
 export interface FontSubset {
@@ -69,6 +71,8 @@ export class FontFace {
   readonly name: string;
   /** fontkit's font, opened when first needed (see the constructor). */
   private opened: Font | undefined;
+  /** sfnt.ts's reading of the font, made when first needed; null for a font left to fontkit. */
+  private trueType: StaticTrueType | null | undefined;
   private readonly unitsPerEm: number;
   /** Advance widths in ems for the BMP, by code point; astral code points go to `astral`. */
   private readonly bmp = new Float64Array(0x10000).fill(UNKNOWN);
@@ -94,8 +98,8 @@ export class FontFace {
    * bytes: looking a character up in a CJK font for the first time costs more than all that is
    * done with it afterwards. The font is opened now, unless the store knows the face's facts:
    * opening it is what finds a damaged file, and facts are kept only of a file that opened, which
-   * its digest names. Then its bytes are read, and fontkit loaded, only if something the store
-   * lacks needs them.
+   * its digest names. Then its bytes are read only if something the store lacks needs them, and
+   * fontkit loaded only for a font sfnt.ts leaves to it.
    */
   constructor(
     private readonly source: FontSource,
@@ -105,13 +109,24 @@ export class FontFace {
       this.takeMetrics(getJson(store, this.metricsKey()));
       this.knownFacts = validFacts(getJson(store, this.factsKey()));
     }
-    this.name = this.knownFacts?.postscriptName ?? this.font.postscriptName;
-    this.unitsPerEm = this.knownFacts?.unitsPerEm ?? this.font.unitsPerEm;
+    const { postscriptName, unitsPerEm } = this.facts;
+    this.name = postscriptName;
+    this.unitsPerEm = unitsPerEm;
   }
 
-  /** fontkit's font of the face. */
+  /** fontkit's font of the face: opened only for a font that is not a static TrueType one (sfnt.ts). */
   get font(): Font {
     return (this.opened ??= createFont(this.source.bytes()));
+  }
+
+  /** The font as guide reads a static TrueType font (sfnt.ts), when it is one; else null. */
+  private get staticTrueType(): StaticTrueType | null {
+    return (this.trueType ??= readStaticTrueType(this.source.bytes()) ?? null);
+  }
+
+  /** Its bytes and table directory, as truetype-subset.ts reads them: guide's own reading, or fontkit's. */
+  get raw(): RawFont {
+    return this.staticTrueType ?? (this.font as unknown as RawFont);
   }
 
   private factsKey(): string {
@@ -121,19 +136,18 @@ export class FontFace {
   /** Its facts (`FaceFacts`), from the build cache when it has them. */
   get facts(): FaceFacts {
     if (this.knownFacts === undefined) {
-      const font = this.font;
-      const { minX, minY, maxX, maxY } = font.bbox;
+      const read = this.staticTrueType?.facts ?? fontkitFacts(this.font);
       this.knownFacts = {
-        postscriptName: font.postscriptName,
-        unitsPerEm: font.unitsPerEm,
-        cff: font.directory.tables['CFF '] !== undefined,
-        bbox: [minX, minY, maxX, maxY],
-        italicAngle: font.italicAngle,
-        ascent: font.ascent,
-        descent: font.descent,
+        postscriptName: read.postscriptName,
+        unitsPerEm: read.unitsPerEm,
+        cff: this.raw.directory.tables['CFF '] !== undefined,
+        bbox: read.bbox,
+        italicAngle: read.italicAngle,
+        ascent: read.ascent,
+        descent: read.descent,
         // fontkit gives none for an OS/2 table before version 2.
-        capHeight: font.capHeight || font.ascent,
-        xHeight: font.xHeight || 0,
+        capHeight: read.capHeight || read.ascent,
+        xHeight: read.xHeight || 0,
         notdefAdvance: this.advanceOf(0),
         inkBoxes: {},
       };
@@ -147,12 +161,20 @@ export class FontFace {
     const { inkBoxes } = this.facts;
     let box = inkBoxes[cp];
     if (box === undefined) {
-      const ink = this.has(cp) ? this.font.getGlyph(this.glyphId(cp)).bbox : null;
+      const ink = this.has(cp) ? this.glyphBox(this.glyphId(cp)) : null;
       // An empty glyph's box is infinite, which JSON cannot keep.
-      box = inkBoxes[cp] = ink && ink.maxX > ink.minX ? [ink.minX, ink.minY, ink.maxX, ink.maxY] : null;
+      box = inkBoxes[cp] = ink && ink[2] > ink[0] ? ink : null;
       this.factsAdded = true;
     }
     return box;
+  }
+
+  /** A glyph's box: as stored with it for a static TrueType font (sfnt.ts), as fontkit draws its outline otherwise. */
+  private glyphBox(id: number): FontBox | null {
+    const trueType = this.staticTrueType;
+    if (trueType) return storedGlyphBox(trueType, id);
+    const { minX, minY, maxX, maxY } = this.font.getGlyph(id).bbox;
+    return [minX, minY, maxX, maxY];
   }
 
   private metricsKey(): string {
@@ -207,7 +229,7 @@ export class FontFace {
    * (truetype-subset.ts), through fontkit for any other.
    */
   createSubset(): FontSubset {
-    return TrueTypeSubset.for(this.font) ?? this.font.createSubset();
+    return TrueTypeSubset.for(this.raw) ?? this.font.createSubset();
   }
 
   /** Advance width of `cp` in ems, or NaN when the font has no glyph for it. */
@@ -250,10 +272,10 @@ export class FontFace {
    * what follows: fontkit gives those.
    */
   private advanceOf(id: number): number {
-    const font = this.font;
+    const raw = this.raw;
     if (this.horizontal === undefined)
-      this.horizontal = font.directory.tables['fvar'] === undefined ? (HorizontalMetrics.of(font) ?? null) : null;
-    return this.horizontal === null ? font.getGlyph(id).advanceWidth : this.horizontal.advance(id);
+      this.horizontal = raw.directory.tables['fvar'] === undefined ? (HorizontalMetrics.of(raw) ?? null) : null;
+    return this.horizontal === null ? this.font.getGlyph(id).advanceWidth : this.horizontal.advance(id);
   }
 
   /** Whether the font can draw `cp`. */
@@ -277,6 +299,21 @@ export class FontFace {
     }
     return id;
   }
+}
+
+/** A fontkit font's facts, as sfnt.ts reads them of a static TrueType font. */
+function fontkitFacts(font: Font): SfntFacts {
+  const { minX, minY, maxX, maxY } = font.bbox;
+  return {
+    postscriptName: font.postscriptName,
+    unitsPerEm: font.unitsPerEm,
+    bbox: [minX, minY, maxX, maxY],
+    italicAngle: font.italicAngle,
+    ascent: font.ascent,
+    descent: font.descent,
+    capHeight: font.capHeight,
+    xHeight: font.xHeight,
+  };
 }
 
 /**

@@ -13,19 +13,10 @@
  */
 
 import type { Font } from 'fontkit';
+import type { RawFont } from './sfnt.js';
 
-/** Where a table lies in the font file. */
-interface TableRecord {
-  offset: number;
-  length: number;
-}
-
-/** The parts of a fontkit font read here: its bytes and its table directory. */
-interface RawFont {
-  stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, TableRecord | undefined> };
-  _variationProcessor?: unknown;
-}
+/** A font read here: fontkit's, or guide's own reading of a static TrueType font (sfnt.ts); both have its bytes and table directory. */
+type AnyFont = Font | RawFont;
 
 // Composite glyph flags (OpenType glyf table).
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
@@ -51,7 +42,7 @@ class FontTables {
   readonly offsets: Uint32Array;
   private readonly horizontal: HorizontalMetrics;
 
-  constructor(font: Font) {
+  constructor(font: AnyFont) {
     const table = (tag: string) => fontTable(font, tag);
     this.head = table('head')!;
     this.hhea = table('hhea')!;
@@ -81,8 +72,8 @@ class FontTables {
   }
 }
 
-/** A table of a fontkit font as stored, or undefined when the font has none. */
-export function fontTable(font: Font, tag: string): Uint8Array | undefined {
+/** A table of a font as stored, or undefined when the font has none. */
+export function fontTable(font: AnyFont, tag: string): Uint8Array | undefined {
   const { directory, stream } = font as unknown as RawFont;
   const record = directory.tables[tag];
   return record && stream.buffer.subarray(record.offset, record.offset + record.length);
@@ -104,7 +95,7 @@ export class HorizontalMetrics {
   }
 
   /** A font's, or undefined when it has no hhea or hmtx, or too short an hmtx (left to fontkit). */
-  static of(font: Font): HorizontalMetrics | undefined {
+  static of(font: AnyFont): HorizontalMetrics | undefined {
     const view = (tag: string) => {
       const bytes = fontTable(font, tag);
       return bytes && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -135,7 +126,7 @@ function copy(data: Uint8Array): Uint8Array {
 }
 
 /** Each font's tables, read once. */
-const tablesOf = new WeakMap<Font, FontTables>();
+const tablesOf = new WeakMap<AnyFont, FontTables>();
 
 /** A subset being made: glyphs are included in the order met, .notdef first. */
 export class TrueTypeSubset {
@@ -144,7 +135,7 @@ export class TrueTypeSubset {
   private readonly mapping = new Map<number, number>();
 
   /** A subset of `font`, or undefined when it is not a static TrueType font (use fontkit's). */
-  static for(font: Font): TrueTypeSubset | undefined {
+  static for(font: AnyFont): TrueTypeSubset | undefined {
     const raw = font as unknown as RawFont;
     const tables = raw.directory.tables;
     if (raw._variationProcessor || !tables.glyf || !tables.loca || !tables.hmtx || !tables.maxp) return undefined;
