@@ -44,7 +44,7 @@ export function readPlainYaml(text: string, options: DocumentOptions & ParseOpti
   if (unfollowed.test(text)) return undefined;
   const doc = new Document(undefined, options);
   try {
-    doc.contents = new PlainReader(text, doc.schema).document();
+    doc.contents = new PlainReader(text, doc.schema, doc.options).document();
   } catch (error) {
     // A RangeError: nested deeper than the stack goes; yaml's parser reports it.
     if (error instanceof NotPlain || error instanceof RangeError) return undefined;
@@ -75,6 +75,8 @@ class PlainReader {
   constructor(
     private readonly text: string,
     private readonly schema: Schema,
+    /** The document's options, which a tag resolves values with (yaml's `intAsBigInt`). */
+    private readonly options: Document['options'],
   ) {
     for (let start = 0; start < text.length; ) {
       const newline = text.indexOf('\n', start);
@@ -154,7 +156,8 @@ class PlainReader {
     for (;;) {
       const line = this.lines[this.at]!;
       const keyEnd = this.keyEnd(keyAt, line.end);
-      if (keyEnd === -1) notPlain();
+      // yaml refuses a block mapping's key of more than 1,024 characters.
+      if (keyEnd === -1 || keyEnd - keyAt > 1000) notPlain();
       const key = this.plain(this.text.slice(keyAt, keyEnd), [keyAt, keyEnd, keyEnd]);
       this.addKey(keys, key);
       let valueAt = keyEnd + 1;
@@ -237,12 +240,12 @@ class PlainReader {
 
   /**
    * A value that starts at `at` on `line`: a scalar or flow collection on that line, or a literal
-   * block on the lines after it. `indent`: the column of the mapping's keys or the sequence's `-`
-   * it belongs to; a line below indented further would continue a plain scalar.
+   * block on the lines after it. `parentColumn`: the column of the mapping's keys or of the
+   * sequence's `-` it belongs to; a line below indented further would continue a plain scalar.
    */
-  private inline(at: number, line: Line, indent: number): Scalar | YAMLMap | YAMLSeq {
+  private inline(at: number, line: Line, parentColumn: number): Scalar | YAMLMap | YAMLSeq {
     const c = this.text[at]!;
-    if (c === '|') return this.literal(at, line, indent);
+    if (c === '|') return this.literal(at, line, parentColumn);
     let node: Scalar | YAMLMap | YAMLSeq;
     if (c === '"' || c === "'" || c === '[' || c === '{') {
       const { node: read, end } = c === '"' || c === "'" ? this.quoted(at, line.end) : this.flow(at, line.end);
@@ -250,8 +253,8 @@ class PlainReader {
       node = read;
     } else {
       if (indicators.has(c)) notPlain();
-      const comment = this.text.indexOf(' #', at);
-      let end = comment === -1 || comment > line.end ? line.end : comment;
+      let end = at;
+      while (end < line.end && !(this.text.charCodeAt(end) === 0x20 && this.text.charCodeAt(end + 1) === 0x23)) end++;
       while (this.text.charCodeAt(end - 1) === 0x20) end--;
       const source = this.text.slice(at, end);
       if (source.includes(': ') || source.endsWith(':')) notPlain();
@@ -260,7 +263,7 @@ class PlainReader {
     node.range![2] = this.after(line);
     this.at++;
     const below = this.nextIndent();
-    if (below > indent) notPlain();
+    if (below > parentColumn) notPlain();
     return node;
   }
 
@@ -277,7 +280,7 @@ class PlainReader {
       | ScalarTag
       | undefined;
     // As yaml composes it: a tag may give a node of its own (a float keeps its trailing zeros).
-    const value = tag ? tag.resolve(source, notPlain, {}) : source;
+    const value = tag ? tag.resolve(source, notPlain, this.options) : source;
     const scalar = isScalar(value) ? value : new Scalar(value);
     scalar.range = range;
     scalar.source = source;
@@ -357,24 +360,24 @@ class PlainReader {
   /** A scalar or collection inside a flow collection, its range's end past the spaces after it. */
   private flowItem(at: number, lineEnd: number): Scalar | YAMLMap | YAMLSeq {
     const c = this.text[at];
-    let scalar: Scalar | YAMLMap | YAMLSeq;
-    if (c === '"' || c === "'") scalar = this.quoted(at, lineEnd).node;
-    else if (c === '[' || c === '{') scalar = this.flow(at, lineEnd).node;
+    let item: Scalar | YAMLMap | YAMLSeq;
+    if (c === '"' || c === "'") item = this.quoted(at, lineEnd).node;
+    else if (c === '[' || c === '{') item = this.flow(at, lineEnd).node;
     else {
       if (c === undefined || at >= lineEnd || indicators.has(c)) notPlain();
       let end = at;
       // A colon belongs to the scalar unless a space or a flow indicator follows it (9:00–17:00).
       for (; end < lineEnd; end++) {
-        const c = this.text[end]!;
-        if (',[]{}#"\''.includes(c) || (c === ':' && ' ,[]{}'.includes(this.text[end + 1] ?? ' '))) break;
+        const next = this.text[end]!;
+        if (',[]{}#"\''.includes(next) || (next === ':' && ' ,[]{}'.includes(this.text[end + 1] ?? ' '))) break;
       }
       const stop = end;
       while (this.text.charCodeAt(end - 1) === 0x20) end--;
       if (this.text[stop] === '#' || this.text[stop] === ':') notPlain();
-      scalar = this.plain(this.text.slice(at, end), [at, end, end]);
+      item = this.plain(this.text.slice(at, end), [at, end, end]);
     }
-    scalar.range![2] = this.skipSpaces(scalar.range![1], lineEnd);
-    return scalar;
+    item.range![2] = this.skipSpaces(item.range![1], lineEnd);
+    return item;
   }
 
   /**

@@ -173,6 +173,7 @@ describe('the reader of the common YAML shape', () => {
       '? complex\n: key\n',
       '"quoted key": 1\n',
       '  indented: root\n',
+      `${'k'.repeat(1025)}: 1\n`,
     ];
     for (const text of texts) assert.equal(readPlainYaml(text, options), undefined, JSON.stringify(text));
   });

@@ -92,6 +92,38 @@ describe('static TrueType fonts read without fontkit', () => {
     assert.equal(readStaticTrueType(withTable('BASE', 'fvar')), undefined, 'a variable font');
     assert.equal(readStaticTrueType(withTable('BASE', 'CFF ')), undefined, 'CFF outlines');
     assert.equal(readStaticTrueType(withTable('name', 'nam_')), undefined, 'no name table');
+    // Tables fontkit reads otherwise: an OS/2 table of a later version, a name table of version 2,
+    // a name record of platform 4, a PostScript name that is empty or starts with a byte-order mark.
+    const tableAt = (bytes: Buffer, tag: string) => {
+      const at = Array.from({ length: bytes.readUInt16BE(4) }, (_, i) => 12 + 16 * i).find(
+        (entry) => bytes.toString('latin1', entry, entry + 4) === tag,
+      )!;
+      return { offset: bytes.readUInt32BE(at + 8), length: bytes.readUInt32BE(at + 12) };
+    };
+    const patched = (patch: (bytes: Buffer) => void) => {
+      const copy = Buffer.from(noto);
+      patch(copy);
+      return copy;
+    };
+    const name = tableAt(noto, 'name').offset;
+    const postscriptRecords = Array.from({ length: noto.readUInt16BE(name + 2) }, (_, i) => name + 6 + 12 * i).filter(
+      (at) => noto.readUInt16BE(at + 6) === 6 && noto.readUInt16BE(at) === 3,
+    );
+    assert.ok(postscriptRecords.length > 0);
+    const cases: [string, (bytes: Buffer) => void][] = [
+      ['OS/2 version 6', (bytes) => bytes.writeUInt16BE(6, tableAt(bytes, 'OS/2').offset)],
+      ['name version 2', (bytes) => bytes.writeUInt16BE(2, name)],
+      ['a platform 4 record', (bytes) => bytes.writeUInt16BE(4, name + 6)],
+      ['an empty name', (bytes) => postscriptRecords.forEach((at) => bytes.writeUInt16BE(0, at + 8))],
+      [
+        'a byte-order mark',
+        (bytes) =>
+          postscriptRecords.forEach((at) =>
+            bytes.writeUInt16BE(0xfeff, name + bytes.readUInt16BE(name + 4) + bytes.readUInt16BE(at + 10)),
+          ),
+      ],
+    ];
+    for (const [what, patch] of cases) assert.equal(readStaticTrueType(patched(patch)), undefined, what);
     const otto = Buffer.from(noto);
     otto.write('OTTO', 0, 'latin1');
     assert.equal(readStaticTrueType(otto), undefined, 'an OpenType CFF signature');

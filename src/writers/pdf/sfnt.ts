@@ -4,8 +4,8 @@
  * hmtx reader and the subsets of truetype-subset.ts, that is all a build asks of such a font, so
  * fontkit is not loaded for it (560 KB of code; loading it, opening a face and decoding its tables
  * took ~45 ms of a cold build). Any other font (CFF outlines, variations, a collection, WOFF, a
- * PostScript name not in a Windows English record, a table outside the file) gives undefined and
- * is opened with fontkit as before. test/writers/sfnt.test.ts compares every answer with
+ * PostScript name not in a Windows English record, a table outside the file, tables fontkit may
+ * read otherwise) gives undefined and is opened with fontkit as before. test/writers/sfnt.test.ts compares every answer with
  * fontkit's.
  */
 
@@ -76,11 +76,14 @@ export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefine
   const postscriptName = windowsEnglishName(table('name'), 6);
   if (postscriptName === undefined) return undefined;
   const os2 = tables['OS/2'] ? table('OS/2') : undefined;
+  // An OS/2 table shorter than its version 0, of a version after 5 or too short for its own is
+  // one fontkit may read otherwise.
+  if (os2 !== undefined && (os2.byteLength < 78 || os2.getUint16(0) > 5)) return undefined;
+  const laterOs2 = os2 !== undefined && os2.getUint16(0) >= 2;
+  if (laterOs2 && os2.byteLength < 96) return undefined;
   const ascent = hhea.getInt16(4);
   // fontkit reads xHeight and capHeight from version 2 on (at 86 and 88), and gives the ascent and
   // 0 without an OS/2 table.
-  const laterOs2 = os2 !== undefined && os2.byteLength >= 90 && os2.getUint16(0) >= 2;
-  if (os2 !== undefined && os2.getUint16(0) >= 2 && !laterOs2) return undefined;
   const facts: SfntFacts = {
     postscriptName,
     unitsPerEm: head.getUint16(18),
@@ -95,46 +98,45 @@ export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefine
 }
 
 /**
- * The name `nameId` as fontkit's `getName` gives it in English for a font whose last English
- * record of it is a Windows Unicode one (platform 3, encoding 1 or 10, language 0x0409: the
- * records are sorted, and fontkit keeps the last of a language); undefined otherwise.
+ * The name `nameId` as fontkit's `getName` gives it in English, for a font whose last record of
+ * it that fontkit files under English (a Mac one of language 0, a Windows one of language 0x0409:
+ * fontkit keeps the last of a language) is a Windows Unicode one (encoding 1 or 10), a name of
+ * UTF-16 without surrogates or a byte-order mark; undefined for any other font, and for a name
+ * table fontkit reads otherwise (version 2 and later, language tags, platforms past 3).
  */
 function windowsEnglishName(name: DataView, nameId: number): string | undefined {
-  if (name.byteLength < 6) return undefined;
+  if (name.byteLength < 6 || name.getUint16(0) > 1) return undefined;
   const count = name.getUint16(2);
   const strings = name.getUint16(4);
   if (6 + 12 * count > name.byteLength) return undefined;
-  let found: string | undefined;
+  let english: number | undefined;
   for (let i = 0; i < count; i++) {
     const at = 6 + 12 * i;
-    const [platform, encoding, language, id] = [0, 2, 4, 6].map((field) => name.getUint16(at + field));
-    if (id !== nameId) continue;
-    const windowsEnglish = platform === 3 && (encoding === 1 || encoding === 10) && language === 0x0409;
-    // fontkit files a Mac English record (platform 1, language 0) under 'en' too: after the
-    // Windows one, it would be the name.
-    if (!windowsEnglish) {
-      if (platform === 1 && language === 0) found = undefined;
-      continue;
-    }
-    const length = name.getUint16(at + 8);
-    const start = strings + name.getUint16(at + 10);
-    if (start + length > name.byteLength || length % 2 !== 0) return undefined;
-    let text = '';
-    for (let k = 0; k < length; k += 2) {
-      const unit = name.getUint16(start + k);
-      // fontkit's decoder would make a lone surrogate U+FFFD: such a name is left to it.
-      if (unit >= 0xd800 && unit <= 0xdfff) return undefined;
-      text += String.fromCharCode(unit);
-    }
-    found = text;
+    const [platform, language, id] = [0, 4, 6].map((field) => name.getUint16(at + field)) as [number, number, number];
+    if (platform > 3 || language >= 0x8000) return undefined;
+    if (id === nameId && ((platform === 1 && language === 0) || (platform === 3 && language === 0x0409))) english = at;
   }
-  return found;
+  if (english === undefined || name.getUint16(english) !== 3) return undefined;
+  const encoding = name.getUint16(english + 2);
+  const length = name.getUint16(english + 8);
+  const start = strings + name.getUint16(english + 10);
+  if ((encoding !== 1 && encoding !== 10) || length === 0 || length % 2 !== 0 || start + length > name.byteLength)
+    return undefined;
+  let text = '';
+  for (let k = 0; k < length; k += 2) {
+    const unit = name.getUint16(start + k);
+    // fontkit's decoder would make a lone surrogate U+FFFD, and drop a leading byte-order mark.
+    if ((unit >= 0xd800 && unit <= 0xdfff) || (k === 0 && unit === 0xfeff)) return undefined;
+    text += String.fromCharCode(unit);
+  }
+  return text;
 }
 
 /**
  * The box stored with glyph `id` (its glyf header: xMin, yMin, xMax, yMax), or null for an empty
- * glyph. For a bullet, whose extremes are on-curve points as fonts draw them, fontkit's box of its
- * outline is the same (a test compares them).
+ * glyph. It holds the glyph's points, off-curve ones too, so it can be a unit or so wider than the
+ * outline fontkit works out; for a bullet whose extremes are on-curve points, as fonts mostly draw
+ * them, the two are the same (a test compares them on the bundled fonts).
  */
 export function storedGlyphBox(font: RawFont, id: number): [number, number, number, number] | null {
   const { tables } = font.directory;
