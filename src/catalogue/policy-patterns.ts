@@ -20,12 +20,18 @@ export function isYamlFile(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
+/** Wildcards in one part of a path at most: each more multiplies the backtracking of a file name that nearly matches. */
+const MAX_STARS_IN_A_PART = 3;
+
 /**
- * Whether picomatch can make a test of `pattern`: one so long or so full of braces and classes
- * that its regular expression is too large for JavaScript cannot.
+ * Whether picomatch can make a test of `pattern` that answers at once: not one so long or so full
+ * of braces and classes that its regular expression is too large for JavaScript, nor one with so
+ * many wildcards in a part that matching a file name can take minutes (`*a*a*a*a*a*a*b`).
  */
 export function isUsablePattern(pattern: string): boolean {
   const normalised = normalisePattern(pattern);
+  const stars = (part: string) => (part === '**' ? 0 : part.split('*').length - 1);
+  if (normalised.split('/').some((part) => stars(part) > MAX_STARS_IN_A_PART)) return false;
   try {
     // V8 compiles a regular expression when it first runs: that is where one too large fails.
     picomatch.makeRe(normalised.startsWith('!') ? normalised.slice(1) : normalised).test('policies/a.yaml');

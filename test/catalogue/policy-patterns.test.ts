@@ -77,6 +77,9 @@ test('a pattern too complex to match with is an E-POLICIES-PATTERN at it, not a 
   const tooComplex = `policies/**/*.{${'- '.repeat(20000)}}`;
   assert.ok(!isUsablePattern(tooComplex));
   assert.ok(isUsablePattern('policies/**/*.{yaml,yml}') && isUsablePattern('!policies/**/drafts/**'));
+  // Wildcards enough to backtrack for minutes on a name that nearly matches; three in a part are fine.
+  assert.ok(!isUsablePattern('policies/*a*a*a*a*a*a*a*a*b.yaml'));
+  assert.ok(isUsablePattern('policies/**/*-*-*.yaml'));
   const dir = await mkdtemp(path.join(tmpdir(), 'guide-patterns-'));
   try {
     await mkdir(path.join(dir, 'policies'), { recursive: true });
