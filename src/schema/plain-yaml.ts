@@ -160,8 +160,7 @@ class PlainReader {
       if (keyEnd === -1 || keyEnd - keyAt > 1000) notPlain();
       const key = this.plain(this.text.slice(keyAt, keyEnd), [keyAt, keyEnd, keyEnd]);
       this.addKey(keys, key);
-      let valueAt = keyEnd + 1;
-      while (valueAt < line.end && this.text.charCodeAt(valueAt) === 0x20) valueAt++;
+      const valueAt = this.skipSpaces(keyEnd + 1, line.end);
       let value: Scalar | YAMLMap | YAMLSeq;
       if (valueAt === line.end || this.text.charCodeAt(valueAt) === 0x23) {
         this.at++;
@@ -207,8 +206,7 @@ class PlainReader {
     let end = first;
     for (;;) {
       const line = this.lines[this.at]!;
-      let itemAt = line.start + indent + 2;
-      while (itemAt < line.end && this.text.charCodeAt(itemAt) === 0x20) itemAt++;
+      const itemAt = this.skipSpaces(line.start + indent + 2, line.end);
       if (itemAt === line.end) notPlain();
       const item =
         this.keyEnd(itemAt, line.end) !== -1 ? this.mapping(itemAt - line.start, itemAt) : this.inline(itemAt, line, indent);
@@ -255,7 +253,7 @@ class PlainReader {
       if (indicators.has(c)) notPlain();
       let end = at;
       while (end < line.end && !(this.text.charCodeAt(end) === 0x20 && this.text.charCodeAt(end + 1) === 0x23)) end++;
-      while (this.text.charCodeAt(end - 1) === 0x20) end--;
+      end = this.trimSpaces(end);
       const source = this.text.slice(at, end);
       if (source.includes(': ') || source.endsWith(':')) notPlain();
       node = this.plain(source, [at, end, end]);
@@ -269,8 +267,7 @@ class PlainReader {
 
   /** What follows a value on its line: spaces, then a comment or nothing. */
   private restOfLine(from: number, end: number): void {
-    let at = from;
-    while (at < end && this.text.charCodeAt(at) === 0x20) at++;
+    const at = this.skipSpaces(from, end);
     if (at < end && (this.text.charCodeAt(at) !== 0x23 || at === from)) notPlain();
   }
 
@@ -351,9 +348,17 @@ class PlainReader {
     return { node, end: pos + 1 };
   }
 
+  /** Past the spaces at `from`, up to `end`. */
   private skipSpaces(from: number, end: number): number {
     let at = from;
     while (at < end && this.text.charCodeAt(at) === 0x20) at++;
+    return at;
+  }
+
+  /** Before the spaces that end at `end`. */
+  private trimSpaces(end: number): number {
+    let at = end;
+    while (this.text.charCodeAt(at - 1) === 0x20) at--;
     return at;
   }
 
@@ -371,10 +376,9 @@ class PlainReader {
         const next = this.text[end]!;
         if (',[]{}#"\''.includes(next) || (next === ':' && ' ,[]{}'.includes(this.text[end + 1] ?? ' '))) break;
       }
-      const stop = end;
-      while (this.text.charCodeAt(end - 1) === 0x20) end--;
-      if (this.text[stop] === '#' || this.text[stop] === ':') notPlain();
-      item = this.plain(this.text.slice(at, end), [at, end, end]);
+      if (this.text[end] === '#' || this.text[end] === ':') notPlain();
+      const valueEnd = this.trimSpaces(end);
+      item = this.plain(this.text.slice(at, valueEnd), [at, valueEnd, valueEnd]);
     }
     item.range![2] = this.skipSpaces(item.range![1], lineEnd);
     return item;

@@ -9,17 +9,14 @@
 
 import type { FontFace, FontSubset } from '../pdf/fonts.js';
 import { fontTable, TrueTypeSubset } from '../pdf/truetype-subset.js';
+import { tableDirectory } from '../pdf/sfnt.js';
 import { distinctAscending } from '../code-points.js';
 
-/** The table directory of an sfnt font. */
+/** The tables of a subset font, as its table directory gives them. */
 function readTables(bytes: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tables = new Map<string, Uint8Array>();
-  const count = view.getUint16(4);
-  for (let i = 0; i < count; i += 1) {
-    const at = 12 + i * 16;
-    const tag = String.fromCharCode(...bytes.subarray(at, at + 4));
-    tables.set(tag, bytes.subarray(view.getUint32(at + 8), view.getUint32(at + 8) + view.getUint32(at + 12)));
+  for (const [tag, record] of Object.entries(tableDirectory(bytes)!)) {
+    tables.set(tag, bytes.subarray(record!.offset, record!.offset + record!.length));
   }
   return tables;
 }

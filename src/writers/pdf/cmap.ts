@@ -11,6 +11,7 @@
  */
 
 import type { GlyphCoverage } from './face-chain.js';
+import { tableDirectory } from './sfnt.js';
 
 /** Unicode subtables by (platform, encoding), in the order fontkit prefers them. */
 const unicodeSubtables: readonly (readonly [number, number])[] = [
@@ -120,24 +121,11 @@ function namesInFile(view: DataView, at: number): boolean {
  */
 export function readCmapCoverage(data: Uint8Array): CmapCoverage {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const size = data.byteLength;
   const unread = () => new CmapUnread();
-  if (size < 12) throw unread();
-  const tableCount = view.getUint16(4);
-  if (12 + 16 * tableCount > size) throw unread();
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < tableCount; i++) {
-    const entry = 12 + 16 * i;
-    const tag = String.fromCharCode(...data.subarray(entry, entry + 4));
-    const offset = view.getUint32(entry + 8);
-    const length = view.getUint32(entry + 12);
-    if (offset + length > size) throw unread();
-    tables.set(tag, { offset, length });
-  }
+  const tables = tableDirectory(data);
+  if (tables === undefined) throw unread();
   // fontkit reads these three to open a font; a file it could refuse for them is left to it.
-  const cmap = tables.get('cmap');
-  const head = tables.get('head');
-  const name = tables.get('name');
+  const { cmap, head, name } = tables;
   if (!cmap || !head || head.length < 54 || !name || !namesInFile(view, name.offset)) throw unread();
   if (cmap.length < 4) throw unread();
   const records = view.getUint16(cmap.offset + 2);

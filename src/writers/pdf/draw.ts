@@ -126,7 +126,7 @@ function isRunningHeader(d: Drawable): boolean {
 function* bodyLines(pages: readonly LayoutPage[]): Generator<LineDrawable> {
   for (const page of pages) {
     if (page.number === null) continue;
-    for (const d of page.drawables) if (d.kind === 'line' && d.role !== 'header') yield d;
+    for (const d of page.drawables) if (d.kind === 'line' && !isRunningHeader(d)) yield d;
   }
 }
 

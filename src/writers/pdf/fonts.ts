@@ -13,7 +13,7 @@ import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 import { HorizontalMetrics, TrueTypeSubset } from './truetype-subset.js';
 import { CmapUnread, readCmapCoverage, type CmapCoverage } from './cmap.js';
-import { readStaticTrueType, storedGlyphBox, type RawFont, type SfntFacts, type StaticTrueType } from './sfnt.js';
+import { fontkitFacts, readStaticTrueType, storedGlyphBox, type RawFont, type StaticTrueType } from './sfnt.js';
 
 /** A font subset being made: glyphs go in (their ids in the subset come back), a font file comes out. */
 export interface FontSubset {
@@ -121,7 +121,9 @@ export class FontFace {
 
   /** The font as guide reads a static TrueType font (sfnt.ts), when it is one; else null. */
   private get staticTrueType(): StaticTrueType | null {
-    return (this.trueType ??= readStaticTrueType(this.source.bytes()) ?? null);
+    // Read once: null, for a font left to fontkit, is an answer too.
+    if (this.trueType === undefined) this.trueType = readStaticTrueType(this.source.bytes()) ?? null;
+    return this.trueType;
   }
 
   /** Its bytes and table directory, as truetype-subset.ts reads them: guide's own reading, or fontkit's. */
@@ -272,9 +274,10 @@ export class FontFace {
    * what follows: fontkit gives those.
    */
   private advanceOf(id: number): number {
-    const raw = this.raw;
-    if (this.horizontal === undefined)
+    if (this.horizontal === undefined) {
+      const raw = this.raw;
       this.horizontal = raw.directory.tables['fvar'] === undefined ? (HorizontalMetrics.of(raw) ?? null) : null;
+    }
     return this.horizontal === null ? this.font.getGlyph(id).advanceWidth : this.horizontal.advance(id);
   }
 
@@ -299,21 +302,6 @@ export class FontFace {
     }
     return id;
   }
-}
-
-/** A fontkit font's facts, as sfnt.ts reads them of a static TrueType font. */
-function fontkitFacts(font: Font): SfntFacts {
-  const { minX, minY, maxX, maxY } = font.bbox;
-  return {
-    postscriptName: font.postscriptName,
-    unitsPerEm: font.unitsPerEm,
-    bbox: [minX, minY, maxX, maxY],
-    italicAngle: font.italicAngle,
-    ascent: font.ascent,
-    descent: font.descent,
-    capHeight: font.capHeight,
-    xHeight: font.xHeight,
-  };
 }
 
 /**

@@ -9,16 +9,42 @@
  * fontkit's.
  */
 
+import type { Font } from 'fontkit';
+
 /** Where a table lies in the font file. */
 export interface TableRecord {
   offset: number;
   length: number;
 }
 
+/** A font file's tables by tag, as its table directory gives them. */
+export type TableDirectory = Record<string, TableRecord | undefined>;
+
+/**
+ * The table directory of an sfnt font file (TrueType or OpenType), or undefined when it is cut
+ * short or names a table past the file's end.
+ */
+export function tableDirectory(bytes: Uint8Array): TableDirectory | undefined {
+  if (bytes.length < 12) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint16(4);
+  if (12 + 16 * count > bytes.length) return undefined;
+  const tables: TableDirectory = {};
+  for (let i = 0; i < count; i++) {
+    const at = 12 + 16 * i;
+    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+    const offset = view.getUint32(at + 8);
+    const length = view.getUint32(at + 12);
+    if (offset + length > bytes.length) return undefined;
+    tables[tag] = { offset, length };
+  }
+  return tables;
+}
+
 /** A font as truetype-subset.ts reads it: its bytes and its table directory (fontkit's fonts have these too). */
 export interface RawFont {
   stream: { buffer: Uint8Array };
-  directory: { tables: Record<string, TableRecord | undefined> };
+  directory: { tables: TableDirectory };
   _variationProcessor?: unknown;
 }
 
@@ -49,22 +75,11 @@ const NEEDED = ['head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf', 'name', 'post'];
  * comment). Reads nothing but the directory and the small tables of the facts.
  */
 export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefined {
-  if (bytes.length < 12) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(0);
+  const tables = tableDirectory(bytes);
+  if (tables === undefined) return undefined;
+  const version = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
   // fontkit's TrueType signatures: 1.0, and Apple's 'true'.
   if (version !== 0x00010000 && version !== 0x74727565) return undefined;
-  const count = view.getUint16(4);
-  if (12 + 16 * count > bytes.length) return undefined;
-  const tables: Record<string, TableRecord | undefined> = {};
-  for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
-    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-    const offset = view.getUint32(at + 8);
-    const length = view.getUint32(at + 12);
-    if (offset + length > bytes.length) return undefined;
-    tables[tag] = { offset, length };
-  }
   if (NEEDED.some((tag) => tables[tag] === undefined) || tables['CFF '] || tables['CFF2'] || tables['fvar'])
     return undefined;
   const table = (tag: string) => {
@@ -95,6 +110,21 @@ export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefine
     xHeight: os2 === undefined ? 0 : laterOs2 ? os2.getInt16(86) : undefined,
   };
   return { stream: { buffer: bytes }, directory: { tables }, facts };
+}
+
+/** A fontkit font's facts, as `readStaticTrueType` reads them of a static TrueType font. */
+export function fontkitFacts(font: Font): SfntFacts {
+  const { minX, minY, maxX, maxY } = font.bbox;
+  return {
+    postscriptName: font.postscriptName,
+    unitsPerEm: font.unitsPerEm,
+    bbox: [minX, minY, maxX, maxY],
+    italicAngle: font.italicAngle,
+    ascent: font.ascent,
+    descent: font.descent,
+    capHeight: font.capHeight,
+    xHeight: font.xHeight,
+  };
 }
 
 /**
