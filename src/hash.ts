@@ -32,3 +32,8 @@ export function sha256OfReadOnly(bytes: Uint8Array): string {
 export function knowSha256(bytes: Uint8Array, digest: string): void {
   readOnlyDigests.set(bytes, digest);
 }
+
+/** The digest sha256OfReadOnly has made or been told for `bytes`, without hashing them. */
+export function knownSha256(bytes: Uint8Array): string | undefined {
+  return readOnlyDigests.get(bytes);
+}

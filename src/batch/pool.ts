@@ -14,13 +14,14 @@
  * by this thread alone.
  */
 
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { internalFailure, runFirmJob, type FirmJob, type FirmJobResult } from './firm-job.js';
 import type { FirmWorker, FirmWorkerSetup } from './worker-setup.js';
 import type { WorkerData, WorkerReady, WorkerSetupFailure } from './worker.js';
 import { batchMessages } from '../messages/batch.js';
 import { currentLanguage } from '../messages/language.js';
 import { fontFilesRead } from '../io/resources.js';
+import { startModuleWorker } from '../io/module-worker.js';
 
 /** Workers that may die before finishing a firm before the run gives up on starting more. */
 const maxStartFailures = 3;
@@ -44,18 +45,7 @@ const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1
 function startWorker(setup: FirmWorkerSetup): Worker {
   // A thread has its own copy of every module: it speaks the language this one was told to.
   const workerData: WorkerData = { setup, language: currentLanguage(), fontFiles: fontFilesRead() };
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', import.meta.url), { workerData, resourceLimits });
-  }
-  // Run from the sources (tests, through tsx), the worker is TypeScript too, and tsx's loader
-  // does not reach into worker threads on Node 20: the worker registers it before loading.
-  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const entry = JSON.stringify(new URL('./worker.ts', import.meta.url).href);
-  return new Worker(`import(${tsx}).then(({ register }) => { register(); return import(${entry}); });`, {
-    eval: true,
-    workerData,
-    resourceLimits,
-  });
+  return startModuleWorker('./worker.js', import.meta.url, { workerData, resourceLimits });
 }
 
 /** What the pool runs, and where it reports each result. */

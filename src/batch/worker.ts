@@ -9,7 +9,7 @@ import { withCommonGlyphs } from './build-firm.js';
 import { internalFailure, runFirmJob, type FirmJob } from './firm-job.js';
 import { prepareFirmWorker, type FirmWorkerSetup } from './worker-setup.js';
 import { setLanguage, type Language } from '../messages/language.js';
-import { useFontFiles } from '../io/resources.js';
+import { useFontFiles, type FontFileRead } from '../io/resources.js';
 
 /** What a worker says when it cannot start. */
 export interface WorkerSetupFailure {
@@ -28,7 +28,7 @@ export interface WorkerData {
   /** The language of the messages the worker's failures carry. */
   language: Language;
   /** The font files the starting thread has read (shared memory, see `fontFilesRead`). */
-  fontFiles: ReadonlyMap<string, Uint8Array>;
+  fontFiles: ReadonlyMap<string, FontFileRead>;
 }
 
 const port = parentPort!;

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, type Diagnostic, type Range } from '../diagnostics/diagnostic.js';
 import { GuideInputError } from '../errors.js';
 import { entryKey, getJson, setJson, type EntryStore } from '../cache-store.js';
-import { knowSha256, sha256OfReadOnly } from '../hash.js';
+import { knownSha256, knowSha256, sha256OfReadOnly } from '../hash.js';
 import { catalogueMessages } from '../messages/catalogue.js';
 import { ioMessages as say } from '../messages/io.js';
 import { schemaMessages } from '../messages/schema.js';
@@ -355,15 +355,28 @@ function unreadFont(
   }
 }
 
-/** The font files this thread has read, by path, in memory other threads can share. */
-export function fontFilesRead(): ReadonlyMap<string, Uint8Array> {
-  return new Map(fontCache);
+/** A font file this thread has read: its bytes (shared memory) and its SHA-256 once known. */
+export interface FontFileRead {
+  bytes: Uint8Array;
+  digest: string | undefined;
 }
 
-/** Font files another thread read (`fontFilesRead`): this thread uses their bytes, not its own copy. */
-export function useFontFiles(files: ReadonlyMap<string, Uint8Array>): void {
-  // A thread receives plain views of the shared memory; fontkit reads fonts as Buffers.
-  for (const [file, bytes] of files) fontCache.set(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+/** The font files this thread has read, by path, in memory other threads can share. */
+export function fontFilesRead(): ReadonlyMap<string, FontFileRead> {
+  return new Map([...fontCache].map(([file, bytes]) => [file, { bytes, digest: knownSha256(bytes) }]));
+}
+
+/**
+ * Font files another thread read (`fontFilesRead`): this thread uses their bytes, not its own
+ * copy, and their digests, not its own hashing (9 ms of a 7 MB font).
+ */
+export function useFontFiles(files: ReadonlyMap<string, FontFileRead>): void {
+  for (const [file, { bytes, digest }] of files) {
+    // A thread receives plain views of the shared memory; fontkit reads fonts as Buffers.
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    fontCache.set(file, buffer);
+    if (digest !== undefined) knowSha256(buffer, digest);
+  }
 }
 
 /**

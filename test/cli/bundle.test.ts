@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
 import { currentBundle, stampFile, stampOf, type BundleStamp } from '../../src/cli/bundle/launch.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -253,6 +254,33 @@ describe('startup bundle', () => {
     const [built, expected] = [outputs(fromBundle), outputs(withoutIt)];
     assert.deepEqual([...built.keys()].sort(), [...expected.keys()].sort());
     assert.equal(built.size, 3);
+    for (const [name, bytes] of expected) assert.ok(bytes.equals(built.get(name)!), `${name} differs`);
+  });
+
+  it("starts a batch's worker threads from the bundle, which build the same files", async () => {
+    const [fromBundle, withoutIt] = [await copyEdition(), await copyEdition()];
+    for (const dir of [fromBundle, withoutIt]) {
+      writeFileSync(path.join(dir, 'firms.csv'), readFileSync(path.join(repoRoot, 'test/fixtures/firms/firms.csv')));
+    }
+    const args = ['batch', '--firms', 'firms.csv', '--jobs', '2'];
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    // The probe that writes down every module loaded is imported into each worker thread too.
+    const loaded = await modulesLoaded(args, fromBundle);
+    assert.ok(loaded.includes(pathToFileURL(path.join(path.dirname(stampFile), stamp.folder, 'worker.js')).href));
+    assert.ok(!loaded.some((url) => url.endsWith('/lib/batch/worker.js')));
+    const plainRun = await spawnGuide(args, { cwd: withoutIt, env: plain });
+    assert.equal(plainRun.code, 0, plainRun.stderr);
+    const filesOf = (dir: string) => {
+      const folder = path.join(dir, 'dist/firms');
+      return new Map(
+        readdirSync(folder, { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile() && /\.(pdf|docx)$/.test(entry.name))
+          .map((entry) => [entry.name, readFileSync(path.join(entry.parentPath, entry.name))]),
+      );
+    };
+    const [built, expected] = [filesOf(fromBundle), filesOf(withoutIt)];
+    assert.equal(expected.size, 14);
+    assert.deepEqual([...built.keys()].sort(), [...expected.keys()].sort());
     for (const [name, bytes] of expected) assert.ok(bytes.equals(built.get(name)!), `${name} differs`);
   });
 

@@ -26,11 +26,12 @@ const face = '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.t
 /** What another thread does with the files: take them, read the face, change its first byte. */
 const inAnotherThread = `
   const { parentPort, workerData } = require('node:worker_threads');
-  import(workerData.resources).then(({ useFontFiles, readFontFile }) => {
+  Promise.all([import(workerData.resources), import(workerData.hash)]).then(([{ useFontFiles, readFontFile }, { knownSha256 }]) => {
     useFontFiles(workerData.files);
     const bytes = readFontFile(workerData.root, workerData.face);
+    const digest = knownSha256(bytes);
     bytes[0] = 0xee;
-    parentPort.postMessage({ isBuffer: Buffer.isBuffer(bytes), length: bytes.length });
+    parentPort.postMessage({ isBuffer: Buffer.isBuffer(bytes), length: bytes.length, digest });
   });
 `;
 
@@ -38,7 +39,12 @@ describe('font files', () => {
   it('are read into memory shared with the threads they are given to', async () => {
     const bytes = readFontFile(repoRoot, face);
     assert.ok(bytes.buffer instanceof SharedArrayBuffer);
-    assert.equal(fontFilesRead().get(createRequire(import.meta.url).resolve(face)), bytes);
+    const file = createRequire(import.meta.url).resolve(face);
+    assert.equal(fontFilesRead().get(file)?.bytes, bytes);
+    // Its digest goes with it once this thread has made it: the other thread does not hash again.
+    assert.equal(fontFilesRead().get(file)?.digest, undefined);
+    const digest = sha256OfReadOnly(bytes);
+    assert.equal(fontFilesRead().get(file)?.digest, digest);
     const first = bytes[0]!;
     const worker = new Worker(inAnotherThread, {
       eval: true,
@@ -47,11 +53,12 @@ describe('font files', () => {
         root: repoRoot,
         face,
         resources: pathToFileURL(`${repoRoot}/lib/io/resources.js`).href,
+        hash: pathToFileURL(`${repoRoot}/lib/hash.js`).href,
       },
     });
     try {
       const answer = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
-      assert.deepEqual(answer, { isBuffer: true, length: bytes.length });
+      assert.deepEqual(answer, { isBuffer: true, length: bytes.length, digest });
       // The other thread's write is seen here: it used these bytes, not a copy of its own.
       assert.equal(bytes[0], 0xee);
     } finally {

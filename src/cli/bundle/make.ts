@@ -31,16 +31,28 @@ import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp
 import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 
 /**
- * Each module's own place, written into the bundle: guide finds package.json, its templates and
- * its batch worker from `import.meta.url`, and pdfkit its data files from `__dirname`, which in a
- * bundle would all be the bundle's. The bundle is tied to these paths: its stamp lists them.
+ * The modules worker threads start on, bundled as entries of their own beside main.js (named as
+ * their files, which io/module-worker.ts starts from the bundle by those names).
+ */
+const workerEntries = ['batch/worker.js'];
+const moduleWorkerFile = fileURLToPath(new URL('../../io/module-worker.js', import.meta.url));
+
+/**
+ * Each module's own place, written into the bundle: guide finds package.json and its templates
+ * from `import.meta.url`, and pdfkit its data files from `__dirname`, which in a bundle would all
+ * be the bundle's. The bundle is tied to these paths: its stamp lists them. io/module-worker.ts
+ * alone keeps its own, the bundle's, to start the worker entries beside it.
  */
 const ownPlaces: Plugin = {
   name: 'own-places',
   setup(bundler) {
     bundler.onLoad({ filter: /\.(js|mjs|cjs)$/, namespace: 'file' }, (args) => {
-      const text = readFileSync(args.path, 'utf8')
-        .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+      const source = readFileSync(args.path, 'utf8');
+      const text = (
+        args.path === moduleWorkerFile
+          ? source
+          : source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
+      )
         .replace(/\b__dirname\b/g, JSON.stringify(path.dirname(args.path)))
         .replace(/\b__filename\b/g, JSON.stringify(args.path));
       return { contents: text, loader: 'js' };
@@ -187,7 +199,15 @@ async function makeBundle(): Promise<void> {
   chmodSync(work, 0o755);
   try {
     const bundled = await build({
-      entryPoints: { main: fileURLToPath(new URL('../main.js', import.meta.url)) },
+      entryPoints: {
+        main: fileURLToPath(new URL('../main.js', import.meta.url)),
+        ...Object.fromEntries(
+          workerEntries.map((file) => [
+            path.posix.basename(file, '.js'),
+            fileURLToPath(new URL(`../../${file}`, import.meta.url)),
+          ]),
+        ),
+      },
       absWorkingDir: root,
       bundle: true,
       splitting: true,
