@@ -29,6 +29,7 @@ import { bundleMessages as say } from '../../messages/bundle.js';
 import { isWithin } from '../../io/edition-links.js';
 import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
 import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
+import { classFieldsAsStores } from './class-fields.js';
 
 /**
  * The modules worker threads start on, bundled as entries of their own beside main.js (named as
@@ -47,7 +48,9 @@ const ownPlaces: Plugin = {
   name: 'own-places',
   setup(bundler) {
     bundler.onLoad({ filter: /\.(js|mjs|cjs)$/, namespace: 'file' }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
+      const source = isWithin(path.join(root, 'node_modules'), args.path)
+        ? classFieldsAsStores(readFileSync(args.path, 'utf8'), args.path)
+        : readFileSync(args.path, 'utf8');
       const text = (
         args.path === moduleWorkerFile
           ? source
