@@ -23,11 +23,11 @@ const plainName = /^[A-Za-z_$][\w$]*$/;
 
 /**
  * `source` (a module of a package) with each statement `helper(this, "name", value);` of Babel's
- * class-field helper written as
- * `{ const value = …; if ("name" in this) helper(this, "name", value); else this.name = value; }`:
- * the value first, then the helper where the name is on the object or its prototypes (which a
- * store could reach), a store where it is not (which then adds the property as the helper's
- * store would). Returns `source` unchanged when it holds no such helper.
+ * class-field helper written as `{ const classFieldValue = value; if ("name" in this)
+ * helper(this, "name", classFieldValue); else this.name = classFieldValue; }`: the value first,
+ * then the helper where the name is on the object or its prototypes (where a store could meet a
+ * setter), a store where it is not (which adds the property as the helper's own store did).
+ * Returns `source` unchanged when it holds no such helper.
  */
 export function classFieldsAsStores(source: string, file: string): string {
   const helpers = new Set([...source.matchAll(babelHelper)].map((match) => match[1]!));
