@@ -76,13 +76,24 @@ const describe = (o) => Object.getOwnPropertyNames(o).map((name) => {
 JSON.stringify({ token: describe(token), nested: describe(nested), order });
 `;
 
-const run = (source: string) => runInNewContext(source) as string;
+/** An ES module's end: the rewrite takes modules only. */
+const moduleEnd = '\nexport {};\n';
+
+/** Runs a module's source as a strict script (as a module's code runs), its `export {}` left out. */
+const run = (source: string) => runInNewContext(`"use strict";\n${source.replace(moduleEnd, '')}`) as string;
+
+/** Runs `body` after the helper, both ways: what it returns, or the error it throws, and the log. */
+function bothWays(body: string): [string, string] {
+  const source = `${helpers}\nconst log = [];\nlet result;\ntry { result = (() => { ${body} })(); } catch (error) { result = error.name; }\nJSON.stringify({ result, log });${moduleEnd}`;
+  const written = classFieldsAsStores(source, 'case.js');
+  assert.notEqual(written, source);
+  return [run(source), run(written)];
+}
 
 describe('class fields in the bundle', () => {
-  it('are stores that make the objects the helper made', () => {
-    const source = helpers + classes;
+  it('are written as what the helper does, making the same objects', () => {
+    const source = helpers + classes + moduleEnd;
     const written = classFieldsAsStores(source, 'fields.js');
-    assert.notEqual(written, source);
     // Statements with a literal plain name on `this` only: not the helper's other uses.
     assert.equal((written.match(/classFieldValue = /g) ?? []).length, 8);
     assert.match(written, /_defineProperty\(inner, "kept", 1\)/);
@@ -101,10 +112,37 @@ describe('class fields in the bundle', () => {
     ]);
   });
 
-  it('leaves a module without Babel’s helper as it is', () => {
-    const other = helpers.replace('in e ?', 'in e && false ?') + classes;
-    assert.equal(classFieldsAsStores(other, 'other.js'), other);
-    assert.equal(classFieldsAsStores(classes, 'classes.js'), classes);
+  it('takes the object before the value, and asks a proxy whether it has the name once', () => {
+    // `this` before super() throws before the value is worked out.
+    const [before, after] = bothWays(
+      'class A {} class B extends A { constructor() { _defineProperty(this, "a", (log.push("value"), 1)); super(); } } new B(); return "made";',
+    );
+    assert.equal(after, before);
+    assert.deepEqual(JSON.parse(after), { result: 'ReferenceError', log: [] });
+    const [trapsBefore, trapsAfter] = bothWays(
+      'const base = new Proxy({ a: 0 }, { has(target, key) { log.push(`has ${String(key)}`); return key in target; } });' +
+        'function C() { _defineProperty(this, "a", 1); _defineProperty(this, "b", 2); } C.prototype = base;' +
+        'const c = new C(); return Object.entries(Object.getOwnPropertyDescriptors(c)).map(([k, d]) => [k, d.value, d.writable]);',
+    );
+    assert.equal(trapsAfter, trapsBefore);
+    assert.deepEqual(JSON.parse(trapsAfter).log, ['has a', 'has b']);
+  });
+
+  it('leaves any other module as it is', () => {
+    const cases = {
+      'no helper': classes + moduleEnd,
+      'another helper': helpers.replace('in e ?', 'in e && false ?') + classes + moduleEnd,
+      'a script, not a module': helpers + classes,
+      'the name of a constant it writes in use': `${helpers}${classes}\nconst classFieldValue = 1;${moduleEnd}`,
+      'the helper shadowed': `${helpers}function f(_defineProperty) { _defineProperty(this, "a", 1); }${moduleEnd}`,
+      'the helper declared twice': `${helpers}${helpers}${classes}${moduleEnd}`,
+      'Object bound': `${helpers}${classes}\nfunction g() { const Object = {}; return Object; }${moduleEnd}`,
+      'Object destructured': `${helpers}${classes}\nlet Object; ({ Object } = globalThis);${moduleEnd}`,
+      'a with statement': `${helpers}${classes}\nwith ({}) {}${moduleEnd}`,
+      'an eval': `${helpers}${classes}\neval("1");${moduleEnd}`,
+    };
+    for (const [what, source] of Object.entries(cases))
+      assert.equal(classFieldsAsStores(source, 'case.js'), source, what);
   });
 
   it("finds the helper in markdown-it's and docx's builds", () => {
@@ -116,7 +154,7 @@ describe('class fields in the bundle', () => {
     ] as const) {
       const source = readFileSync(path.join(path.dirname(require.resolve(name)), file), 'utf8');
       const written = classFieldsAsStores(source, file);
-      assert.ok((written.match(/const classFieldValue = /g) ?? []).length > 40, file);
+      assert.ok((written.match(/const classFieldTarget = this, classFieldValue = /g) ?? []).length > 40, file);
     }
   });
 });
