@@ -58,6 +58,11 @@ export interface PoolOptions {
   jobs: readonly FirmJob[];
   /** Called once per job, in the order jobs finish. */
   onResult: (job: FirmJob, result: FirmJobResult) => void;
+  /**
+   * Called once should the pool stop starting worker threads, none of them having built a firm
+   * (why the last one stopped): this thread then builds the rest alone, more slowly.
+   */
+  onThreadsGaveUp?: (reason: string) => void;
 }
 
 /** Runs every job; resolves when each has a result and every worker thread has stopped. */
@@ -70,6 +75,7 @@ export function runPool(options: PoolOptions): Promise<void> {
   let next = 0;
   let finished = 0;
   let startFailures = 0;
+  let gaveUp = false;
   let live = 0;
   let localRunning = false;
   /** Workers still setting themselves up: ended if the firms run out first. */
@@ -132,6 +138,10 @@ export function runPool(options: PoolOptions): Promise<void> {
         }
         returned.push(...waiting);
         if (completed === 0) startFailures++;
+        if (startFailures >= maxStartFailures && !gaveUp) {
+          gaveUp = true;
+          options.onThreadsGaveUp?.(reason);
+        }
         if (returned.length > 0 || tooBig.length > 0 || next < jobs.length) {
           if (startFailures < maxStartFailures) start();
           // Still built, by this thread, though perhaps more slowly.

@@ -48,6 +48,8 @@ export interface BatchRunOptions {
   onPlan: (plan: { build: number; skip: number }) => void;
   /** Told as each firm finishes. */
   onFirm: (firm: Firm, result: FirmJobResult) => void;
+  /** Told should no worker thread start: this thread builds every firm (see `runPool`). */
+  onThreadsGaveUp?: (reason: string) => void;
 }
 
 /** What a run did: the manifest as written, and the counts. */
@@ -158,6 +160,7 @@ async function runLocked(options: BatchRunOptions): Promise<BatchRunResult> {
       }
       options.onFirm(firm, result);
     },
+    ...(options.onThreadsGaveUp ? { onThreadsGaveUp: options.onThreadsGaveUp } : {}),
   });
   await writer.flush();
   return { manifest: writer.current, built, skipped, failed };

@@ -11,7 +11,7 @@ import { ExitCode } from '../terminal/exit-codes.js';
 import type { CliIo } from '../terminal/io.js';
 import { createReporter } from '../terminal/report.js';
 import { version } from '../io/version.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { stopwatch } from '../io/batch-output.js';
 import { buildInstant } from '../io/clock.js';
 import { loadEdition } from '../io/edition.js';
@@ -144,6 +144,8 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   const selected = firms.filter((f) => f.selected && f.invalid === undefined).length;
   let progress: Progress | undefined;
   const elapsed = stopwatch();
+  /** Why the run built on one thread alone, should its worker threads not start. */
+  const threads: Diagnostic[] = [];
   const result = await runBatch({
     setup,
     firms,
@@ -165,6 +167,11 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
       report.info(say.plan({ selected, build, skip, out: shown }));
       if (build > 0) progress = new Progress(io.stderr, build, elapsed);
     },
+    onThreadsGaveUp(reason) {
+      threads.push(
+        diagnostic('W-BATCH-THREADS', say.threadsNotStarted({ reason }), { hint: say.threadsNotStartedHint() }),
+      );
+    },
     onFirm(firm, outcome) {
       progress?.tick(outcome.kind === 'failed');
       if (outcome.kind === 'failed') {
@@ -180,8 +187,11 @@ export async function batchCommand(io: CliIo, options: BatchCommandOptions): Pro
   const failures = failureDiagnostics(result.failed);
   for (const [file, text] of failures.rendered) sources.set(file, text);
   if (reportFormat === 'json') {
-    print([...warnings, ...failures.diagnostics], options.json === true ? { manifest: result.manifest } : undefined);
-  } else if (failures.diagnostics.length > 0) print(failures.diagnostics);
+    print(
+      [...warnings, ...threads, ...failures.diagnostics],
+      options.json === true ? { manifest: result.manifest } : undefined,
+    );
+  } else if (threads.length + failures.diagnostics.length > 0) print([...threads, ...failures.diagnostics]);
 
   const shownOut = path.relative(io.cwd, outDir) || '.';
   const counts = [

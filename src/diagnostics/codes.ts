@@ -261,6 +261,11 @@ export const codes = {
     '企业名单中的某列不是企业字段，已忽略',
     '企業名單中的某欄不是企業欄位，已忽略',
   ),
+  'W-BATCH-THREADS': warning(
+    'a batch could not start its worker threads and built every firm on one thread',
+    '批量生成无法启动工作线程，所有企业都在一个线程中生成',
+    '批次產生無法啟動工作執行緒，所有企業都在一個執行緒中產生',
+  ),
   'E-FIRM-BUILD': error(
     "a firm's tailored guide could not be built or written",
     '企业的专属指南无法生成或写入',

@@ -105,6 +105,16 @@ export const batchMessages = {
     'zh-Hant': '產生它的工作執行緒停止了：«reason»',
   }),
   workerExit: message({ en: 'exit code «code»', 'zh-Hans': '退出码 «code»', 'zh-Hant': '結束代碼 «code»' }),
+  threadsNotStarted: message({
+    en: 'the worker threads could not start («reason»): every firm was built on one thread, more slowly',
+    'zh-Hans': '工作线程无法启动（«reason»）：所有企业都在一个线程中生成，速度较慢',
+    'zh-Hant': '工作執行緒無法啟動（«reason»）：所有企業都在一個執行緒中產生，速度較慢',
+  }),
+  threadsNotStartedHint: message({
+    en: "the guides are complete; if this happens again, run `npm install` again in guide's folder, or use --jobs 1",
+    'zh-Hans': '指南已全部生成；如果再次出现，请在 guide 的目录中重新运行 `npm install`，或使用 --jobs 1',
+    'zh-Hant': '指南已全部產生；如果再次出現，請在 guide 的資料夾中重新執行 `npm install`，或使用 --jobs 1',
+  }),
   couldNotWrite: message({
     en: 'could not write «file» («reason»)',
     'zh-Hans': '无法写入 «file»（«reason»）',

@@ -36,6 +36,9 @@ import { classFieldsAsStores } from './class-fields.js';
  * their files, which io/module-worker.ts starts from the bundle by those names).
  */
 const workerEntries = ['batch/worker.js'];
+const workerEntryNames = workerEntries.map((file) => path.posix.basename(file, '.js'));
+if (new Set(['main', ...workerEntryNames]).size !== workerEntries.length + 1)
+  throw new Error('each worker entry needs a file name of its own, and not main.js');
 const moduleWorkerFile = fileURLToPath(new URL('../../io/module-worker.js', import.meta.url));
 
 /**
@@ -205,8 +208,8 @@ async function makeBundle(): Promise<void> {
       entryPoints: {
         main: fileURLToPath(new URL('../main.js', import.meta.url)),
         ...Object.fromEntries(
-          workerEntries.map((file) => [
-            path.posix.basename(file, '.js'),
+          workerEntries.map((file, i) => [
+            workerEntryNames[i]!,
             fileURLToPath(new URL(`../../${file}`, import.meta.url)),
           ]),
         ),
