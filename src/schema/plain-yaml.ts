@@ -156,7 +156,7 @@ class PlainReader {
     for (;;) {
       const line = this.lines[this.at]!;
       const keyEnd = this.keyEnd(keyAt, line.end);
-      // yaml refuses a block mapping's key of more than 1,024 characters.
+      // yaml refuses a block mapping's key of more than 1,024 characters: a long key is left to it.
       if (keyEnd === -1 || keyEnd - keyAt > 1000) notPlain();
       const key = this.plain(this.text.slice(keyAt, keyEnd), [keyAt, keyEnd, keyEnd]);
       this.addKey(keys, key);

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { create, type Font } from 'fontkit';
-import { fontkitFacts, readStaticTrueType, storedGlyphBox } from '../../src/writers/pdf/sfnt.js';
+import { fontkitFacts, readStaticTrueType } from '../../src/writers/pdf/sfnt.js';
+import { storedGlyphBox } from '../../src/writers/pdf/truetype-subset.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const require = createRequire(path.join(repoRoot, 'package.json'));

@@ -11,9 +11,9 @@ import { entryKey, getJson, setJson, type EntryStore } from '../../cache-store.j
 import type { FontKey } from './types.js';
 import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
-import { HorizontalMetrics, TrueTypeSubset } from './truetype-subset.js';
+import { HorizontalMetrics, storedGlyphBox, TrueTypeSubset } from './truetype-subset.js';
 import { CmapUnread, readCmapCoverage, type CmapCoverage } from './cmap.js';
-import { fontkitFacts, readStaticTrueType, storedGlyphBox, type RawFont, type StaticTrueType } from './sfnt.js';
+import { fontkitFacts, readStaticTrueType, type RawFont, type StaticTrueType } from './sfnt.js';
 
 /** A font subset being made: glyphs go in (their ids in the subset come back), a font file comes out. */
 export interface FontSubset {

@@ -1,12 +1,12 @@
 /**
- * A static TrueType font's tables read straight from its bytes: the table directory, the facts a
- * face needs (its PostScript name, metrics and box) and a glyph's stored box. With cmap.ts, the
- * hmtx reader and the subsets of truetype-subset.ts, that is all a build asks of such a font, so
- * fontkit is not loaded for it (560 KB of code; loading it, opening a face and decoding its tables
- * took ~45 ms of a cold build). Any other font (CFF outlines, variations, a collection, WOFF, a
- * PostScript name not in a Windows English record, a table outside the file, tables fontkit may
- * read otherwise) gives undefined and is opened with fontkit as before. test/writers/sfnt.test.ts compares every answer with
- * fontkit's.
+ * A static TrueType font's tables read straight from its bytes: the table directory and the facts
+ * a face needs (its PostScript name, metrics and box). With cmap.ts, and the hmtx reader, the
+ * stored glyph boxes and the subsets of truetype-subset.ts, that is all a build asks of such a
+ * font, so fontkit is not loaded for it (560 KB of code; loading it, opening a face and decoding
+ * its tables took ~45 ms of a cold build). Any other font (CFF outlines, variations, a collection,
+ * WOFF, a PostScript name not in a Windows English record, a table outside the file, tables
+ * fontkit may read otherwise) gives undefined and is opened with fontkit as before.
+ * test/writers/sfnt.test.ts compares every answer with fontkit's.
  */
 
 import type { Font } from 'fontkit';
@@ -160,25 +160,4 @@ function windowsEnglishName(name: DataView, nameId: number): string | undefined 
     text += String.fromCharCode(unit);
   }
   return text;
-}
-
-/**
- * The box stored with glyph `id` (its glyf header: xMin, yMin, xMax, yMax), or null for an empty
- * glyph. It holds the glyph's points, off-curve ones too, so it can be a unit or so wider than the
- * outline fontkit works out; for a bullet whose extremes are on-curve points, as fonts mostly draw
- * them, the two are the same (a test compares them on the bundled fonts).
- */
-export function storedGlyphBox(font: RawFont, id: number): [number, number, number, number] | null {
-  const { tables } = font.directory;
-  const buffer = font.stream.buffer;
-  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  const head = tables['head']!;
-  const loca = tables['loca']!;
-  const long = view.getInt16(head.offset + 50) !== 0;
-  const entry = (i: number) => (long ? view.getUint32(loca.offset + i * 4) : view.getUint16(loca.offset + i * 2) * 2);
-  if ((id + 2) * (long ? 4 : 2) > loca.length) return null;
-  const [start, end] = [entry(id), entry(id + 1)];
-  if (end - start < 10) return null;
-  const at = tables['glyf']!.offset + start;
-  return [view.getInt16(at + 2), view.getInt16(at + 4), view.getInt16(at + 6), view.getInt16(at + 8)];
 }

@@ -128,6 +128,29 @@ function copy(data: Uint8Array): Uint8Array {
 /** Each font's tables, read once. */
 const tablesOf = new WeakMap<AnyFont, FontTables>();
 
+/** `font`'s tables, read on the first call. */
+function tablesFor(font: AnyFont): FontTables {
+  let read = tablesOf.get(font);
+  if (!read) tablesOf.set(font, (read = new FontTables(font)));
+  return read;
+}
+
+/**
+ * The box stored with glyph `id` of a static TrueType font (its glyf header: xMin, yMin, xMax,
+ * yMax), or null for an empty glyph or one the font has not. It holds the glyph's points, off-curve
+ * ones too, so it can be a unit or so wider than the outline fontkit works out; for a bullet whose
+ * extremes are on-curve points, as fonts mostly draw them, the two are the same (a test compares
+ * them on the bundled fonts).
+ */
+export function storedGlyphBox(font: AnyFont, id: number): [number, number, number, number] | null {
+  const { glyf, offsets } = tablesFor(font);
+  if (id + 1 >= offsets.length) return null;
+  const data = glyf.subarray(offsets[id], offsets[id + 1]);
+  if (data.length < 10) return null;
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return [view.getInt16(2), view.getInt16(4), view.getInt16(6), view.getInt16(8)];
+}
+
 /** A subset being made: glyphs are included in the order met, .notdef first. */
 export class TrueTypeSubset {
   private readonly tables: FontTables;
@@ -139,9 +162,7 @@ export class TrueTypeSubset {
     const raw = font as unknown as RawFont;
     const tables = raw.directory.tables;
     if (raw._variationProcessor || !tables.glyf || !tables.loca || !tables.hmtx || !tables.maxp) return undefined;
-    let read = tablesOf.get(font);
-    if (!read) tablesOf.set(font, (read = new FontTables(font)));
-    return new TrueTypeSubset(read);
+    return new TrueTypeSubset(tablesFor(font));
   }
 
   private constructor(tables: FontTables) {
