@@ -28,6 +28,8 @@ import { closestMatch } from '../schema/did-you-mean.js';
 import { realPathOutside } from './edition-links.js';
 import { seeInput, seeInputs, statPrint } from './inputs-seen.js';
 import type { TemplateSources } from '../template/render.js';
+import type { FontSource } from '../writers/pdf/fonts.js';
+import { tableDirectory, type PartlyRead } from '../writers/pdf/sfnt.js';
 
 export interface TemplateFolder {
   sources: TemplateSources;
@@ -216,54 +218,245 @@ export function srgbProfile(): Uint8Array {
   ));
 }
 
-const fontCache = new Map<string, Uint8Array>();
+/** Bytes of a font file read in part are read in blocks of this size, as they are asked for. */
+const FONT_BLOCK = 4096;
+/** One buffer the digests of files read in part are made through (see `FontFileBytes.digest`). */
+let hashChunk: Buffer | undefined;
 
 /**
- * Reads a font file named in the theme: a path inside an npm package ("@expo-google-fonts/…"),
- * or a path relative to the edition folder. Throws `GuideInputError` (E-THEME-FONT) when there is no
- * such file or it cannot be read. With `store` (the build cache), the file's SHA-256 is kept there
- * by the file's print, and taken from it while the print is the same. A process reads each file
- * once: a face opened again (another build of `guide preview`, a batch's worker) gets these bytes.
+ * A font file open for the life of the process, its bytes read as they are asked for: its table
+ * directory and every table but the glyph data when opened, the glyphs a subset copies when it
+ * does (`read`), the whole file for fontkit and for a batch's threads (`whole`). The sample's
+ * guide draws ~900 of Noto Sans TC's 65,000 glyphs, and its tables but glyf are 0.4 MB of the
+ * 7 MB file: reading the whole file into new memory took ~21 ms a face, most of it the system
+ * giving the process pages it had not touched. The file stays open, so every part is read from
+ * the same file; one changed in place since it was opened is refused when a part is read or the
+ * digest made (E-THEME-FONT), as what was made of it so far belongs to other bytes.
  */
-export function readFontFile(root: string, name: string, store?: EntryStore): Uint8Array {
-  const file = fontFilePath(root, name);
-  // By the file found: two editions may name different files alike ("fonts/guide.ttf").
-  const cached = fontCache.get(file);
-  if (cached) return cached;
-  let bytes: Uint8Array;
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const before = fstatSync(fd, { bigint: true });
-    const size = Number(before.size);
-    // In memory every thread can read: a batch's worker threads draw from these same bytes.
-    bytes = Buffer.from(new SharedArrayBuffer(size));
-    let at = 0;
-    for (let read = -1; at < size && read !== 0; at += read) read = readSync(fd, bytes, at, size - at, at);
-    if (at < size) bytes = bytes.subarray(0, at);
-    if (store) keepDigest(store, file, before, fstatSync(fd, { bigint: true }), bytes);
-  } catch (error) {
-    throw fontFileError(name, error);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+class FontFileBytes implements PartlyRead {
+  /**
+   * As long as the file, in memory every thread can read (a batch's worker threads draw from
+   * these same bytes once they are whole): its tables but glyf as it is opened, the rest once
+   * `whole` reads it.
+   */
+  readonly bytes: Buffer;
+  /** 1 for each block not read yet; undefined once the whole file is. */
+  private unread: Uint8Array | undefined;
+  private blocksLeft = 0;
+  private known: string | undefined;
+
+  private constructor(
+    /** The path the theme names it by, for messages. */
+    private readonly name: string,
+    /** The file found, which the build cache keeps its digest by. */
+    private readonly file: string,
+    bytes: Buffer,
+    private readonly fd: number | undefined,
+    /** What `fstat` said as the file was opened (`statPrint`). */
+    private readonly stat: BigIntStats | undefined,
+  ) {
+    this.bytes = bytes;
   }
-  fontCache.set(file, bytes);
-  return bytes;
+
+  /** Opens the file `name` leads to: reads its directory and tables but glyf. Throws E-THEME-FONT when it cannot. */
+  static open(file: string, name: string): FontFileBytes {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file, 'r');
+      const stat = fstatSync(fd, { bigint: true });
+      if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+      const opened = new FontFileBytes(name, file, Buffer.from(new SharedArrayBuffer(Number(stat.size))), fd, stat);
+      // An empty file is read whole as it is.
+      if (opened.bytes.length > 0) {
+        opened.unread = new Uint8Array(Math.ceil(opened.bytes.length / FONT_BLOCK)).fill(1);
+        opened.blocksLeft = opened.unread.length;
+        fd = undefined;
+        opened.readTables();
+      }
+      return opened;
+    } catch (error) {
+      throw error instanceof GuideInputError ? error : fontFileError(name, error);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+
+  /** A whole file's bytes that another thread read, with their digest when it made one. */
+  static shared(bytes: Buffer, digest: string | undefined): FontFileBytes {
+    if (digest !== undefined) knowSha256(bytes, digest);
+    return new FontFileBytes('', '', bytes, undefined, undefined);
+  }
+
+  /**
+   * Reads the table directory and each table it names but glyf. A file whose directory cannot be
+   * read so (not an sfnt font, a table past its end) is read whole: fontkit reads it.
+   */
+  private readTables(): void {
+    this.fill([0, 12]);
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const count = this.bytes.length >= 12 ? view.getUint16(4) : 0;
+    this.fill([12, 12 + 16 * count]);
+    const tables = tableDirectory(this.bytes);
+    if (tables === undefined) {
+      this.whole();
+      return;
+    }
+    const ranges: number[] = [];
+    for (const [tag, record] of Object.entries(tables)) {
+      if (tag !== 'glyf' && record) ranges.push(record.offset, record.offset + record.length);
+    }
+    this.fill(ranges);
+  }
+
+  /**
+   * The parts of the file `ranges` names (pairs of start and end, one after another), one after
+   * another in an array of their own: a subset's glyphs, read without touching the memory of
+   * the 7 MB they lie in (this machine gives a page of it in ~35 µs when a read fills it, and the
+   * sample's glyphs lie in ~500 of them; their data is 60). Parts that follow each other in the
+   * file are read at once. Throws E-THEME-FONT when the file changed since it was opened.
+   */
+  read(ranges: readonly number[]): Uint8Array {
+    let total = 0;
+    for (let i = 0; i + 1 < ranges.length; i += 2) total += partLength(ranges, i, this.bytes.length);
+    const out = new Uint8Array(total);
+    if (this.unread === undefined) {
+      for (let i = 0, at = 0; i + 1 < ranges.length; at += partLength(ranges, i, this.bytes.length), i += 2)
+        out.set(this.bytes.subarray(ranges[i]!, ranges[i]! + partLength(ranges, i, this.bytes.length)), at);
+      return out;
+    }
+    this.checkUnchanged();
+    for (let i = 0, at = 0; i + 1 < ranges.length;) {
+      const start = ranges[i]!;
+      let length = partLength(ranges, i, this.bytes.length);
+      for (i += 2; i + 1 < ranges.length && ranges[i] === start + length; i += 2)
+        length += partLength(ranges, i, this.bytes.length);
+      for (let done = 0; done < length;) done += this.readAt(out, at + done, length - done, start + done);
+      at += length;
+    }
+    this.checkUnchanged();
+    return out;
+  }
+
+  /** Reads the parts of the file `ranges` names (as for `read`) into `bytes`, where not read yet. */
+  private fill(ranges: readonly number[]): void {
+    const unread = this.unread;
+    if (unread === undefined) return;
+    const wanted: number[] = [];
+    for (let i = 0; i + 1 < ranges.length; i += 2) {
+      const last = Math.min(Math.ceil(ranges[i + 1]! / FONT_BLOCK), unread.length) - 1;
+      for (let block = Math.floor(ranges[i]! / FONT_BLOCK); block <= last; block++) {
+        if (unread[block] === 1) wanted.push(block);
+      }
+    }
+    if (wanted.length === 0) return;
+    // In file order, each block once (ranges may share one).
+    wanted.sort(ascending);
+    this.checkUnchanged();
+    for (let i = 0; i < wanted.length;) {
+      let last = i;
+      while (last + 1 < wanted.length && wanted[last + 1]! <= wanted[last]! + 1) last++;
+      this.readBlocks(wanted[i]!, wanted[last]!);
+      i = last + 1;
+    }
+    this.checkUnchanged();
+    if (this.blocksLeft === 0) {
+      this.unread = undefined;
+      closeSync(this.fd!);
+    }
+  }
+
+  /** The whole file's bytes, read now where they are not yet. */
+  whole(): Buffer {
+    this.fill([0, this.bytes.length]);
+    return this.bytes;
+  }
+
+  /** Its SHA-256 when this thread has made it, or the thread that read it. */
+  get knownDigest(): string | undefined {
+    return this.known ?? (this.unread === undefined ? knownSha256(this.bytes) : undefined);
+  }
+
+  /**
+   * SHA-256 (hex) of the file. With `store` (the build cache), taken from it by the file's print, or
+   * kept there (`keepDigest`). A file read in part is hashed through a buffer of its own, not
+   * read whole into new memory.
+   */
+  digest(store?: EntryStore): string {
+    if (this.known !== undefined) return this.known;
+    const kept = store && this.stat ? keptDigest(store, this.file, this.stat) : undefined;
+    if (kept !== undefined) return (this.known = kept);
+    let digest: string;
+    if (this.unread === undefined) digest = sha256OfReadOnly(this.bytes);
+    else {
+      const hash = createHash('sha256');
+      const chunk = (hashChunk ??= Buffer.allocUnsafe(1 << 20));
+      for (let at = 0; at < this.bytes.length;) {
+        const read = this.readAt(chunk, 0, Math.min(chunk.length, this.bytes.length - at), at);
+        hash.update(chunk.subarray(0, read));
+        at += read;
+      }
+      this.checkUnchanged();
+      digest = hash.digest('hex');
+    }
+    if (store && this.stat && !changedLately(this.stat))
+      setJson(store, entryKey('font-digest', this.file, statPrint(this.stat)), digest);
+    return (this.known = digest);
+  }
+
+  private readBlocks(first: number, last: number): void {
+    const from = first * FONT_BLOCK;
+    const to = Math.min(this.bytes.length, (last + 1) * FONT_BLOCK);
+    for (let at = from; at < to;) at += this.readAt(this.bytes, at, to - at, at);
+    this.unread!.fill(0, first, last + 1);
+    this.blocksLeft -= last + 1 - first;
+  }
+
+  /** Reads at `position` into `into`; a file shorter than when it was opened has changed. */
+  private readAt(into: Uint8Array, offset: number, length: number, position: number): number {
+    let read: number;
+    try {
+      read = readSync(this.fd!, into, offset, length, position);
+    } catch (error) {
+      throw fontFileError(this.name, error);
+    }
+    if (read === 0) throw this.changed();
+    return read;
+  }
+
+  private checkUnchanged(): void {
+    let now: BigIntStats;
+    try {
+      now = fstatSync(this.fd!, { bigint: true });
+    } catch (error) {
+      throw fontFileError(this.name, error);
+    }
+    if (statPrint(now) !== statPrint(this.stat!)) throw this.changed();
+  }
+
+  private changed(): GuideInputError {
+    return new GuideInputError([
+      diagnostic('E-THEME-FONT', say.fontUnusable({ name: this.name, why: say.itChanged() }), {
+        hint: say.runAgainHint(),
+      }),
+    ]);
+  }
 }
 
-/**
- * Takes a font file's SHA-256 from `store`, or keeps it there, by its place and print
- * (`statPrint`). Hashing a font of 7 MB took 9 ms of every build, for the build cache's keys and
- * the manifest. A file that changed while it was read (`before` and `after` differ) is hashed and
- * not kept; so is one changed in the last two seconds, since a change right after the read could
- * leave its times as they were (file systems keep them to a few ms, some to the second).
- */
-function keepDigest(store: EntryStore, file: string, before: BigIntStats, after: BigIntStats, bytes: Uint8Array) {
-  const print = statPrint(before);
-  if (print !== statPrint(after) || changedLately(after)) return;
-  const kept = keptDigest(store, file, after);
-  if (kept !== undefined) knowSha256(bytes, kept);
-  else setJson(store, entryKey('font-digest', file, print), sha256OfReadOnly(bytes));
+const fontCache = new Map<string, FontFileBytes>();
+
+const ascending = (a: number, b: number) => a - b;
+
+/** The length of the part at `i` of `ranges` (pairs of start and end) within a file of `size` bytes. */
+const partLength = (ranges: readonly number[], i: number, size: number) =>
+  Math.max(0, Math.min(ranges[i + 1]!, size) - ranges[i]!);
+
+/** The font file `name` leads to, opened once per process (`FontFileBytes`). Throws E-THEME-FONT when it cannot be. */
+function openFontFile(root: string, name: string): FontFileBytes {
+  const file = fontFilePath(root, name);
+  // By the file found: two editions may name different files alike ("fonts/guide.ttf").
+  let opened = fontCache.get(file);
+  if (opened === undefined) fontCache.set(file, (opened = FontFileBytes.open(file, name)));
+  return opened;
 }
 
 /** The digest `store` keeps for the file of this print, unless it changed in the last two seconds. */
@@ -273,65 +466,78 @@ function keptDigest(store: EntryStore, file: string, stat: BigIntStats): string 
   return typeof kept === 'string' && /^[0-9a-f]{64}$/.test(kept) ? kept : undefined;
 }
 
-/** Whether a file changed in the last two seconds: its times may not tell a change made right after. */
+/**
+ * Whether a file changed in the last two seconds: its times may not tell a change made right
+ * after it was read (file systems keep them to a few ms, some to the second), so its digest is
+ * not kept by them.
+ */
 const changedLately = (stat: BigIntStats) => Date.now() - Number(stat.ctimeMs) < 2000;
 
 /**
- * A font file the theme names, as a build opens it: its digest and first bytes at once, its bytes
- * when a face first needs them. With the build cache, a rebuild needs them only for what the cache
- * lacks (a character never looked up, a subset never made): its lookups, facts and subsets are
- * kept by the digest, which the cache keeps by the file's print. Reading the two 7 MB faces took
- * ~17 ms of every rebuild.
+ * A font file the theme names, as a build opens it: its digest and first bytes at once, its
+ * tables and glyphs when a face first needs them. With the build cache, a rebuild needs them only
+ * for what the cache lacks (a character never looked up, a subset never made): its lookups, facts
+ * and subsets are kept by the digest, which the cache keeps by the file's print (hashing a 7 MB
+ * font took 9 ms of every build).
  */
-export class FontFile {
+export class FontFile implements FontSource {
   private constructor(
     private readonly root: string,
     private readonly name: string,
     private readonly store: EntryStore | undefined,
-    private loaded: Uint8Array | undefined,
+    private opened: FontFileBytes | undefined,
     private readonly cachedDigest: string | undefined,
     /** Its first four bytes (fewer in a shorter file): what kind of file it is. */
     readonly signature: Uint8Array,
   ) {}
 
-  /** Opens `name`: read now unless `store` gives its digest. Throws as `readFontFile` does. */
+  /** Opens `name`: its tables are read now unless `store` gives its digest. Throws E-THEME-FONT when it cannot be. */
   static open(root: string, name: string, store?: EntryStore): FontFile {
     const kept = store ? unreadFont(root, name, store) : undefined;
     if (kept) return new FontFile(root, name, store, undefined, kept.digest, kept.signature);
-    const bytes = readFontFile(root, name, store);
-    return new FontFile(root, name, store, bytes, undefined, bytes.subarray(0, 4));
+    const opened = openFontFile(root, name);
+    return new FontFile(root, name, store, opened, undefined, opened.bytes.subarray(0, 4));
   }
 
   /** SHA-256 (hex) of its bytes. */
   get digest(): string {
-    return this.cachedDigest ?? sha256OfReadOnly(this.bytes());
+    return this.cachedDigest ?? this.file().digest(this.store);
+  }
+
+  /** The whole file. Throws as `tables` does. */
+  bytes(): Uint8Array {
+    return this.file().whole();
   }
 
   /**
-   * Its bytes, read on the first call when its digest came from the build cache. Throws
-   * `GuideInputError` when they are not those of that digest: the file changed since it was
-   * opened, and what the build made of it so far belongs to the other bytes.
+   * The file with its tables read but glyph data, read as asked for. Throws E-THEME-FONT when
+   * the file is not that of the digest the build cache gave: it changed since it was opened,
+   * and what the build made of it so far belongs to the other bytes.
    */
-  bytes(): Uint8Array {
-    if (this.loaded === undefined) {
-      const bytes = readFontFile(this.root, this.name, this.store);
-      if (sha256OfReadOnly(bytes) !== this.cachedDigest) {
+  tables(): PartlyRead {
+    return this.file();
+  }
+
+  private file(): FontFileBytes {
+    if (this.opened === undefined) {
+      const opened = openFontFile(this.root, this.name);
+      if (opened.digest(this.store) !== this.cachedDigest) {
         throw new GuideInputError([
           diagnostic('E-THEME-FONT', say.fontUnusable({ name: this.name, why: say.itChanged() }), {
             hint: say.runAgainHint(),
           }),
         ]);
       }
-      this.loaded = bytes;
+      this.opened = opened;
     }
-    return this.loaded;
+    return this.opened;
   }
 }
 
 /**
  * The digest `store` keeps for the font file `name` and its first bytes, without reading the
- * rest; undefined when the file was read already, the store lacks its print, or it cannot be
- * opened (`readFontFile` then says why).
+ * rest; undefined when the file was opened already, the store lacks its print, or it cannot be
+ * opened (`FontFile.open` then says why).
  */
 function unreadFont(
   root: string,
@@ -361,9 +567,21 @@ export interface FontFileRead {
   digest: string | undefined;
 }
 
-/** The font files this thread has read, by path, in memory other threads can share. */
+/**
+ * The font files this thread has opened, by path, read whole into memory other threads can
+ * share. A file that cannot be read whole now (it changed) is left out: a thread given none
+ * opens it itself and says so.
+ */
 export function fontFilesRead(): ReadonlyMap<string, FontFileRead> {
-  return new Map([...fontCache].map(([file, bytes]) => [file, { bytes, digest: knownSha256(bytes) }]));
+  const read = new Map<string, FontFileRead>();
+  for (const [file, opened] of fontCache) {
+    try {
+      read.set(file, { bytes: opened.whole(), digest: opened.knownDigest });
+    } catch (error) {
+      if (!(error instanceof GuideInputError)) throw error;
+    }
+  }
+  return read;
 }
 
 /**
@@ -373,9 +591,7 @@ export function fontFilesRead(): ReadonlyMap<string, FontFileRead> {
 export function useFontFiles(files: ReadonlyMap<string, FontFileRead>): void {
   for (const [file, { bytes, digest }] of files) {
     // A thread receives plain views of the shared memory; fontkit reads fonts as Buffers.
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    fontCache.set(file, buffer);
-    if (digest !== undefined) knowSha256(buffer, digest);
+    fontCache.set(file, FontFileBytes.shared(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), digest));
   }
 }
 
@@ -386,8 +602,9 @@ export function useFontFiles(files: ReadonlyMap<string, FontFileRead>): void {
  */
 export function readFontTables(root: string, name: string, tags: readonly string[]): Uint8Array {
   const file = fontFilePath(root, name);
-  const cached = fontCache.get(file);
-  if (cached) return cached;
+  // A file opened already has these tables read (`FontFileBytes`).
+  const opened = fontCache.get(file);
+  if (opened) return opened.bytes;
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -424,8 +641,8 @@ export function readFontTables(root: string, name: string, tags: readonly string
  */
 export function fontFileHash(root: string, name: string): string {
   const file = fontFilePath(root, name);
-  const cached = fontCache.get(file);
-  if (cached) return sha256OfReadOnly(cached);
+  const opened = fontCache.get(file);
+  if (opened) return opened.digest();
   const hash = createHash('sha256');
   const chunk = Buffer.allocUnsafe(1 << 20);
   let fd: number | undefined;

@@ -9,5 +9,13 @@ export function fontInMemory(bytes: Uint8Array): FontSource {
       return sha256OfReadOnly(bytes);
     },
     bytes: () => bytes,
+    tables: () => ({
+      bytes,
+      read: (ranges) => {
+        const parts: Uint8Array[] = [];
+        for (let i = 0; i + 1 < ranges.length; i += 2) parts.push(bytes.subarray(ranges[i], ranges[i + 1]));
+        return Buffer.concat(parts);
+      },
+    }),
   };
 }

@@ -13,11 +13,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { FontFile, fontFilesRead, readFontFile } from '../../src/io/resources.js';
+import { FontFile, fontFilesRead } from '../../src/io/resources.js';
 import { entryKey, setJson } from '../../src/cache-store.js';
 import { GuideInputError } from '../../src/errors.js';
 import { sha256Hex, sha256OfReadOnly } from '../../src/hash.js';
 import { statPrint } from '../../src/io/inputs-seen.js';
+import { FontFace } from '../../src/writers/pdf/fonts.js';
+import { readStaticTrueType, tableDirectory } from '../../src/writers/pdf/sfnt.js';
+import { TrueTypeSubset } from '../../src/writers/pdf/truetype-subset.js';
 import { memoryStore } from '../helpers/memory-store.js';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -26,9 +29,9 @@ const face = '@expo-google-fonts/noto-sans-tc/400Regular/NotoSansTC_400Regular.t
 /** What another thread does with the files: take them, read the face, change its first byte. */
 const inAnotherThread = `
   const { parentPort, workerData } = require('node:worker_threads');
-  Promise.all([import(workerData.resources), import(workerData.hash)]).then(([{ useFontFiles, readFontFile }, { knownSha256 }]) => {
+  Promise.all([import(workerData.resources), import(workerData.hash)]).then(([{ useFontFiles, FontFile }, { knownSha256 }]) => {
     useFontFiles(workerData.files);
-    const bytes = readFontFile(workerData.root, workerData.face);
+    const bytes = FontFile.open(workerData.root, workerData.face).bytes();
     const digest = knownSha256(bytes);
     bytes[0] = 0xee;
     parentPort.postMessage({ isBuffer: Buffer.isBuffer(bytes), length: bytes.length, digest });
@@ -37,7 +40,7 @@ const inAnotherThread = `
 
 describe('font files', () => {
   it('are read into memory shared with the threads they are given to', async () => {
-    const bytes = readFontFile(repoRoot, face);
+    const bytes = FontFile.open(repoRoot, face).bytes();
     assert.ok(bytes.buffer instanceof SharedArrayBuffer);
     const file = createRequire(import.meta.url).resolve(face);
     assert.equal(fontFilesRead().get(file)?.bytes, bytes);
@@ -77,16 +80,17 @@ describe('font files', () => {
       // unchanged; a link to it), and a copy made just now.
       symlinkSync(installed, path.join(dir, 'installed.ttf'));
       copyFileSync(installed, path.join(dir, 'copy.ttf'));
-      const copy = readFontFile(dir, 'copy.ttf', store);
+      const copy = FontFile.open(dir, 'copy.ttf', store).digest;
       assert.equal(kept.size, 0, 'the digest of a file just made is not kept');
-      const bytes = readFontFile(dir, 'installed.ttf', store);
+      const installedDigest = FontFile.open(dir, 'installed.ttf', store).digest;
       assert.deepEqual(
         [...kept.keys()].map((key) => key.split('.')[0]),
         ['font-digest'],
       );
       const digest = JSON.parse(new TextDecoder().decode([...kept.values()][0])) as string;
-      assert.equal(digest, sha256OfReadOnly(copy));
-      assert.equal(sha256OfReadOnly(bytes), digest);
+      assert.equal(digest, sha256Hex(readFileSync(installed)));
+      assert.equal(copy, digest);
+      assert.equal(installedDigest, digest);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -128,6 +132,53 @@ describe('font files', () => {
       );
       // Opened now, it is read at once and has its new digest.
       assert.equal(FontFile.open(dir, 'edited.ttf', store).digest, sha256Hex(changed));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("are read in part: the tables when opened, a glyph's data when a subset copies it; refused once changed in place", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'guide-font-part-'));
+    try {
+      const installed = createRequire(import.meta.url).resolve(face);
+      const original = readFileSync(installed);
+      for (const name of ['part.ttf', 'edited.ttf']) copyFileSync(installed, path.join(dir, name));
+      const file = FontFile.open(dir, 'part.ttf');
+      const { bytes } = file.tables();
+      const tables = tableDirectory(original)!;
+      for (const [tag, { offset, length } = { offset: 0, length: 0 }] of Object.entries(tables)) {
+        if (tag !== 'glyf')
+          assert.ok(original.subarray(offset, offset + length).equals(bytes.subarray(offset, offset + length)), tag);
+      }
+      const glyf = tables['glyf']!;
+      const unread = (from: number, to: number) => bytes.subarray(from, to).every((byte) => byte === 0);
+      // The glyph data is not read as the file opens (but for the block it shares with the table before).
+      assert.ok(unread(glyf.offset + 4096, glyf.offset + glyf.length));
+
+      // A subset copies the glyphs it holds, and reads those alone: the same bytes as from the whole file.
+      const partly = new FontFace(file);
+      const subsets = [partly.createSubset(), TrueTypeSubset.for(readStaticTrueType(original)!)!];
+      for (const character of '辦事指南，申請•') {
+        for (const subset of subsets) subset.includeGlyph(partly.glyphId(character.codePointAt(0)!));
+      }
+      assert.ok(Buffer.from(subsets[0]!.encode()).equals(Buffer.from(subsets[1]!.encode())));
+      assert.ok(unread(glyf.offset + 4096, glyf.offset + glyf.length), 'glyph data is read into memory of its own');
+      // Its digest is the whole file's, made without reading it into these bytes.
+      assert.equal(file.digest, sha256Hex(original));
+      assert.ok(unread(glyf.offset + 4096, glyf.offset + glyf.length));
+
+      // Changed in place after it was opened: a part read now would belong to other bytes.
+      const edited = FontFile.open(dir, 'edited.ttf');
+      const changed = Buffer.from(original);
+      changed[changed.length - 1] ^= 1;
+      writeFileSync(path.join(dir, 'edited.ttf'), changed);
+      const changedWhileUsed = (error: unknown) =>
+        error instanceof GuideInputError && /edited\.ttf.*changed while guide was using it/.test(error.message);
+      assert.throws(
+        () => edited.tables().read([glyf.offset + glyf.length - 10, glyf.offset + glyf.length]),
+        changedWhileUsed,
+      );
+      assert.throws(() => edited.digest, changedWhileUsed);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -13,7 +13,7 @@ import type { FaceChain, FontChains } from './face-chain.js';
 import { describeCodePoint } from '../../diagnostics/code-point.js';
 import { HorizontalMetrics, storedGlyphBox, TrueTypeSubset } from './truetype-subset.js';
 import { CmapUnread, readCmapCoverage, type CmapCoverage } from './cmap.js';
-import { fontkitFacts, readStaticTrueType, type RawFont, type StaticTrueType } from './sfnt.js';
+import { fontkitFacts, readStaticTrueType, type PartlyRead, type RawFont, type StaticTrueType } from './sfnt.js';
 
 /** A font subset being made: glyphs go in (their ids in the subset come back), a font file comes out. */
 export interface FontSubset {
@@ -26,11 +26,13 @@ export type FontBox = [number, number, number, number];
 
 /**
  * A font file as a face reads it: its digest (what the build cache knows it by) and its bytes,
- * which a face asks for only when it needs them (io/resources.ts `FontFile`).
+ * which a face asks for only when it needs them (io/resources.ts `FontFile`): its tables, and the
+ * glyphs a subset copies, for a static TrueType font; the whole file for fontkit.
  */
 export interface FontSource {
   readonly digest: string;
   bytes(): Uint8Array;
+  tables(): PartlyRead;
 }
 
 /**
@@ -122,7 +124,7 @@ export class FontFace {
   /** The font as guide reads a static TrueType font (sfnt.ts), when it is one; else null. */
   private get staticTrueType(): StaticTrueType | null {
     // Read once: null, for a font left to fontkit, is an answer too.
-    if (this.trueType === undefined) this.trueType = readStaticTrueType(this.source.bytes()) ?? null;
+    if (this.trueType === undefined) this.trueType = readStaticTrueType(this.source.tables()) ?? null;
     return this.trueType;
   }
 
@@ -257,7 +259,7 @@ export class FontFace {
   private lookUpGlyph(cp: number): number {
     if (this.cmap === undefined) {
       try {
-        this.cmap = readCmapCoverage(this.source.bytes());
+        this.cmap = readCmapCoverage(this.source.tables().bytes);
       } catch (error) {
         if (!(error instanceof CmapUnread)) throw error;
         this.cmap = null;

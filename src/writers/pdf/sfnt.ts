@@ -41,11 +41,23 @@ export function tableDirectory(bytes: Uint8Array): TableDirectory | undefined {
   return tables;
 }
 
+/**
+ * A font file read in part (io/resources.ts): `bytes` is as long as the file and holds its tables
+ * but glyf; `read` reads other parts of it (pairs of start and end, one after another), one after
+ * another in an array of their own.
+ */
+export interface PartlyRead {
+  readonly bytes: Uint8Array;
+  read(ranges: readonly number[]): Uint8Array;
+}
+
 /** A font as truetype-subset.ts reads it: its bytes and its table directory (fontkit's fonts have these too). */
 export interface RawFont {
   stream: { buffer: Uint8Array };
   directory: { tables: TableDirectory };
   _variationProcessor?: unknown;
+  /** For a file read in part: what reads the glyph data a subset copies. */
+  partly?: PartlyRead;
 }
 
 /** A face's facts as fontkit gives them (`FontFace.facts` adds the rest). */
@@ -71,10 +83,12 @@ export interface StaticTrueType extends RawFont {
 const NEEDED = ['head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf', 'name', 'post'];
 
 /**
- * `bytes` as a static TrueType font, or undefined for a font left to fontkit (see the module's
- * comment). Reads nothing but the directory and the small tables of the facts.
+ * A font file's bytes as a static TrueType font, or undefined for a font left to fontkit (see the
+ * module's comment). Reads nothing but the directory and the small tables of the facts.
  */
-export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefined {
+export function readStaticTrueType(file: Uint8Array | PartlyRead): StaticTrueType | undefined {
+  const partly = file instanceof Uint8Array ? undefined : file;
+  const bytes = partly ? partly.bytes : (file as Uint8Array);
   const tables = tableDirectory(bytes);
   if (tables === undefined) return undefined;
   const version = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
@@ -109,7 +123,7 @@ export function readStaticTrueType(bytes: Uint8Array): StaticTrueType | undefine
     capHeight: os2 === undefined ? ascent : laterOs2 ? os2.getInt16(88) : undefined,
     xHeight: os2 === undefined ? 0 : laterOs2 ? os2.getInt16(86) : undefined,
   };
-  return { stream: { buffer: bytes }, directory: { tables }, facts };
+  return { stream: { buffer: bytes }, directory: { tables }, facts, ...(partly ? { partly } : {}) };
 }
 
 /** A fontkit font's facts, as `readStaticTrueType` reads them of a static TrueType font. */

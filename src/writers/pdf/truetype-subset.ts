@@ -13,7 +13,7 @@
  */
 
 import type { Font } from 'fontkit';
-import type { RawFont } from './sfnt.js';
+import type { PartlyRead, RawFont } from './sfnt.js';
 
 /** A font read here: fontkit's, or guide's own reading of a static TrueType font (sfnt.ts); both have its bytes and table directory. */
 type AnyFont = Font | RawFont;
@@ -33,7 +33,11 @@ class FontTables {
   readonly head: Uint8Array;
   readonly hhea: Uint8Array;
   readonly maxp: Uint8Array;
-  readonly glyf: Uint8Array;
+  /** glyf as stored; for a file read in part (`partly`), the glyphs read so far instead. */
+  private readonly glyf: Uint8Array;
+  private readonly glyfOffset: number;
+  private readonly partly: PartlyRead | undefined;
+  private readonly glyphsRead = new Map<number, Uint8Array>();
   /** cvt, prep and fpgm as stored (those the font has). */
   readonly programs: ReadonlyMap<string, Uint8Array>;
   /** 0: short loca offsets (halved, 16 bits); 1: long (32 bits). */
@@ -48,6 +52,8 @@ class FontTables {
     this.hhea = table('hhea')!;
     this.maxp = table('maxp')!;
     this.glyf = table('glyf')!;
+    this.glyfOffset = (font as unknown as RawFont).directory.tables['glyf']!.offset;
+    this.partly = (font as unknown as RawFont).partly;
     const programs = new Map<string, Uint8Array>();
     for (const tag of ['cvt ', 'prep', 'fpgm']) {
       const data = table(tag);
@@ -64,6 +70,39 @@ class FontTables {
       this.offsets[id] = this.locaVersion === 0 ? loca.getUint16(id * 2) * 2 : loca.getUint32(id * 4);
     }
     this.horizontal = new HorizontalMetrics(view(this.hhea), view(table('hmtx')!));
+  }
+
+  /** Glyph `id`'s data as stored (empty for a glyph id past the font's). */
+  glyph(id: number): Uint8Array {
+    if (this.partly === undefined) return this.glyf.subarray(this.offsets[id] ?? 0, this.offsets[id + 1] ?? 0);
+    let data = this.glyphsRead.get(id);
+    if (data === undefined) {
+      this.readGlyphs([id]);
+      data = this.glyphsRead.get(id)!;
+    }
+    return data;
+  }
+
+  /** Reads the data of those of `ids` not read yet at once, for a file read in part: `glyph` then has it. */
+  readGlyphs(ids: readonly number[]): void {
+    if (this.partly === undefined) return;
+    const unread = [...new Set(ids)].filter((id) => !this.glyphsRead.has(id));
+    if (unread.length === 0) return;
+    // In file order: glyphs that follow each other there are read at once.
+    const { offsets } = this;
+    unread.sort((a, b) => (offsets[a] ?? 0) - (offsets[b] ?? 0));
+    const ranges: number[] = [];
+    for (const id of unread) {
+      const start = Math.min(offsets[id] ?? 0, this.glyf.length);
+      const end = Math.min(Math.max(offsets[id + 1] ?? 0, start), this.glyf.length);
+      ranges.push(this.glyfOffset + start, this.glyfOffset + end);
+    }
+    const data = this.partly.read(ranges);
+    for (let i = 0, at = 0; i < unread.length; i++) {
+      const length = ranges[2 * i + 1]! - ranges[2 * i]!;
+      this.glyphsRead.set(unread[i]!, data.subarray(at, at + length));
+      at += length;
+    }
   }
 
   /** Advance width and left side bearing of a glyph, as fontkit reads them from hmtx. */
@@ -143,9 +182,9 @@ function tablesFor(font: AnyFont): FontTables {
  * them on the bundled fonts).
  */
 export function storedGlyphBox(font: AnyFont, id: number): [number, number, number, number] | null {
-  const { glyf, offsets } = tablesFor(font);
-  if (id + 1 >= offsets.length) return null;
-  const data = glyf.subarray(offsets[id], offsets[id + 1]);
+  const tables = tablesFor(font);
+  if (id + 1 >= tables.offsets.length) return null;
+  const data = tables.glyph(id);
   if (data.length < 10) return null;
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   return [view.getInt16(2), view.getInt16(4), view.getInt16(6), view.getInt16(8)];
@@ -200,8 +239,9 @@ export class TrueTypeSubset {
    */
   includeComponents(): void {
     const { tables } = this;
+    tables.readGlyphs(this.glyphs);
     for (let i = 0; i < this.glyphs.length; i++) {
-      const data = tables.glyf.subarray(tables.offsets[this.glyphs[i]!]!, tables.offsets[this.glyphs[i]! + 1]!);
+      const data = tables.glyph(this.glyphs[i]!);
       if (!isComposite(data)) continue;
       const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
       for (const at of componentIdOffsets(view)) this.includeGlyph(view.getUint16(at));
@@ -216,12 +256,11 @@ export class TrueTypeSubset {
     const advances: number[] = [];
     const bearings: number[] = [];
     let offset = 0;
+    tables.readGlyphs(this.glyphs);
     // Components are appended to `glyphs` while it is walked.
     for (let i = 0; i < this.glyphs.length; i++) {
       const id = this.glyphs[i]!;
-      const start = tables.offsets[id]!;
-      const end = tables.offsets[id + 1]!;
-      let data = tables.glyf.subarray(start, end);
+      let data = tables.glyph(id);
       if (isComposite(data)) {
         data = copy(data);
         this.renumberComponents(data);
