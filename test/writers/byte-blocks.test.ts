@@ -1,4 +1,4 @@
-/** PDF output is gathered in 1 MB blocks (src/writers/byte-blocks.ts): the bytes must come back as pushed. */
+/** PDF output is gathered in 256 KB blocks (src/writers/byte-blocks.ts): the bytes must come back as pushed. */
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -6,7 +6,7 @@ import { ByteBlocks } from '../../src/writers/byte-blocks.js';
 
 test('bytes pushed in pieces of any size come back in order, across block boundaries', () => {
   const pieces: Uint8Array[] = [];
-  // Sizes chosen to straddle the 1 MB blocks: small pieces, one larger than a block, an empty one.
+  // Sizes chosen to straddle the 256 KB blocks: small pieces, ones larger than a block, an empty one.
   for (const size of [1, 700_000, 0, 13, 1_500_000, 333_333, 4096]) {
     pieces.push(Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) % 256));
   }
