@@ -32,15 +32,15 @@ export function fontSegments(text: string, fallbackOf: FallbackFontOf | undefine
   const segments: { text: string; font?: string }[] = [];
   let start = 0;
   let font: string | undefined;
-  let at = 0;
-  for (const char of text) {
-    const next = fallbackOf(char.codePointAt(0)!);
+  for (let at = 0; at < text.length; at++) {
+    const cp = text.codePointAt(at)!;
+    const next = fallbackOf(cp);
     if (next !== font && at > start) {
       segments.push({ text: text.slice(start, at), ...(font ? { font } : {}) });
       start = at;
     }
     font = next;
-    at += char.length;
+    if (cp > 0xffff) at++;
   }
   segments.push({ text: text.slice(start), ...(font ? { font } : {}) });
   return segments;

@@ -465,8 +465,10 @@ export class EmbeddedFace {
     const segments: EncodedSegment[] = [];
     const primary = this.own[0]!;
     let current: EncodedSegment | undefined;
-    for (const char of text) {
-      const cp = char.codePointAt(0)!;
+    // An index loop: `for…of` made a string and a result object for each character drawn.
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
       let font: FontResource | undefined;
       let hex: string | undefined;
       for (const { subset, resource } of this.common) {

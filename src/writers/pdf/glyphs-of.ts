@@ -11,7 +11,15 @@ import type { FontKey, LineDrawable, SharedGlyphs } from './types.js';
 export function glyphsOf(lines: Iterable<LineDrawable>, fonts: PdfFonts): SharedGlyphs {
   const drawn: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
   for (const line of lines) {
-    for (const run of line.runs) for (const char of run.text) drawn[run.font].add(char.codePointAt(0)!);
+    for (const run of line.runs) {
+      const { text } = run;
+      const into = drawn[run.font];
+      for (let i = 0; i < text.length; i++) {
+        const cp = text.codePointAt(i)!;
+        into.add(cp);
+        if (cp > 0xffff) i++;
+      }
+    }
   }
   return {
     regular: [...drawn.regular].filter((cp) => fonts.regular.primary.has(cp)),

@@ -56,7 +56,11 @@ export class TextMeasurer {
   /** Width in points of plain text in one font. */
   width(text: string, font: FontKey, size: number): number {
     let width = 0;
-    for (const char of text) width += this.advance(font, char.codePointAt(0) as number);
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      width += this.advance(font, cp);
+      if (cp > 0xffff) i++;
+    }
     return width * size;
   }
 
