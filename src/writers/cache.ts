@@ -10,6 +10,7 @@ import type { EntryStore } from '../cache-store.js';
 import type { Inline } from '../model/doc-model.js';
 import type { CommonGlyphFonts } from './docx/fonts.js';
 import type { KeptBody } from './docx/kept-bodies.js';
+import type { KeptRuns } from './docx/kept-runs.js';
 import type { PackageShell } from './docx/shell.js';
 import type { ZipEntry } from './docx/zip.js';
 import type { SetParagraph } from './pdf/flow/text.js';
@@ -64,6 +65,11 @@ export interface WriterCache {
    * (docx/kept-bodies.ts). Null when the cache serves one document. Bounded.
    */
   readonly docxBodies: WeakMap<PdfFonts, KeptWhenMetAgain<KeptBody>> | null;
+  /**
+   * DOCX body runs of the build before, from the build cache, by fonts: a single build with the
+   * cache writes only the runs it had not (docx/kept-runs.ts). Null for any other.
+   */
+  readonly keptDocxRuns: WeakMap<PdfFonts, KeptRuns> | null;
   /** Digests of the model's blocks and the theme, for the keys of kept sections (kept-sections.ts). */
   readonly digests: DigestOfObjects;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
@@ -98,6 +104,7 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
     pageStreams: options.oneDocument === true ? null : new WeakMap(),
     keptPages: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     docxBodies: options.oneDocument === true ? null : new WeakMap(),
+    keptDocxRuns: options.oneDocument === true && options.store !== undefined ? new WeakMap() : null,
     digests: new DigestOfObjects(),
     qrMatrices: new Map(),
     docxShells: new WeakMap(),
@@ -108,10 +115,11 @@ export function createWriterCache(options: { oneDocument?: boolean; store?: Entr
 }
 
 /**
- * Keeps in the build cache what a single build with it set and drew (kept-paragraphs.ts,
- * kept-pages.ts), for the next build to take. Call once the build's files are written.
+ * Keeps in the build cache what a single build with it set, drew and wrote (kept-paragraphs.ts,
+ * kept-pages.ts, docx/kept-runs.ts), for the next build to take. Call once the build's files are written.
  */
 export function keepForNextBuild(cache: WriterCache, fonts: PdfFonts): void {
   cache.keptParagraphs?.get(fonts)?.keep();
   cache.keptPages?.get(fonts)?.keep();
+  cache.keptDocxRuns?.get(fonts)?.keep();
 }

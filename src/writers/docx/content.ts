@@ -9,6 +9,7 @@
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';
 import type { TocEntry } from '../../model/transforms/toc.js';
 import { blockText, columnCount, eachBlock, plainText } from '../../model/visit.js';
+import { sha256Hex } from '../../hash.js';
 import type { WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
 import { ListNumbering, type ListInstance } from './numbering.js';
@@ -59,7 +60,7 @@ export class DocxContext {
   readonly images: BodyImage[] = [];
   readonly lists = new ListNumbering();
   readonly #linkIds = new Map<string, string>();
-  /** The bookmarks and the contents' lines as JSON, for `state`. */
+  /** A digest of the bookmarks and the contents' lines, for `state`. */
   #headings: string | undefined;
 
   constructor(
@@ -112,8 +113,9 @@ export class DocxContext {
    * state, from the same blocks, is the same XML.
    */
   state(): string {
-    // The bookmarks and the contents' lines are the whole document's, made as it starts.
-    this.#headings ??= JSON.stringify([[...this.anchors], this.tocLines]);
+    // The bookmarks and the contents' lines are the whole document's, made as it starts: a digest
+    // of them, as a build's body is asked for its state run by run (kept-runs.ts).
+    this.#headings ??= sha256Hex(JSON.stringify([[...this.anchors], this.tocLines]));
     return JSON.stringify([this.#headings, this.links, this.images.length, this.lists.instances.length]);
   }
 
@@ -239,10 +241,12 @@ function spacingAfterTable(): XmlNode {
  * Section blocks as body XML, one block at a time: the caller keeps each as bytes, never the
  * text, so no body is ever held as one string (see `writeDocx`). Each block is written out as
  * soon as it is converted: the XML objects of a whole body (thousands of measures) are never all
- * alive at once.
+ * alive at once. `after` says whether blocks of the section came before these and wrote anything
+ * (a page break then starts a page).
  */
-export function* bodyXml(blocks: readonly Block[], ctx: DocxContext): Generator<string> {
-  for (const element of converted(blocks, ctx, { kind: 'body', width: ctx.page.textWidth })) yield xmlText(element);
+export function* bodyXml(blocks: readonly Block[], ctx: DocxContext, after = false): Generator<string> {
+  const container: Container = { kind: 'body', width: ctx.page.textWidth };
+  for (const element of converted(blocks, ctx, container, after)) yield xmlText(element);
 }
 
 /** Blocks in order. A page break becomes "page break before" on the block after it, so no empty paragraph starts the new page. */
@@ -254,10 +258,16 @@ function convertBlocks(blocks: readonly Block[], ctx: DocxContext, container: Co
  * The elements of `blocks`, each as it is made (see `convertBlocks`). Generators and loops rather
  * than callbacks on the writers' paths: see "Code kept optimized" in docs/decisions.md.
  */
-function* converted(blocks: readonly Block[], ctx: DocxContext, container: Container): Generator<XmlNode> {
+function* converted(
+  blocks: readonly Block[],
+  ctx: DocxContext,
+  container: Container,
+  /** Whether content of the same container came before these blocks. */
+  after = false,
+): Generator<XmlNode> {
   let lastContent = blocks.length - 1;
   while (lastContent >= 0 && blocks[lastContent]!.type === 'page-break') lastContent--;
-  let taken = false;
+  let taken = after;
   let breakBefore = false;
   for (const [index, block] of blocks.entries()) {
     if (block.type === 'page-break') {

@@ -9,7 +9,7 @@
  * document (package.ts).
  */
 
-import type { DocModel, Section } from '../../model/doc-model.js';
+import type { Block, DocModel } from '../../model/doc-model.js';
 import { tocEntries, type TocEntry } from '../../model/transforms/toc.js';
 import { createWriterCache, type WriterCache } from '../cache.js';
 import type { Theme } from '../theme.js';
@@ -31,6 +31,7 @@ import type { SharedGlyphs } from '../pdf/types.js';
 import { escapeXml, unescapeXml, xmlText } from './xml.js';
 import { embeddedFonts } from './fonts.js';
 import { keptBody, keptBodiesOf } from './kept-bodies.js';
+import { keptRunsOf, keptRunsXml } from './kept-runs.js';
 
 /** A written DOCX file. */
 export interface DocxResult {
@@ -99,10 +100,13 @@ function addCodePoints(used: Set<number>, escaped: string): void {
   }
 }
 
-/** A section's body XML, block by block, as UTF-8; the characters it prints go into `used` when given. */
-function sectionXml(section: Section, ctx: DocxContext, used: Set<number> | null): Uint8Array[] {
+/**
+ * A section's blocks as body XML, block by block, as UTF-8 (`after`: whether content of the
+ * section came before them); the characters it prints go into `used` when given.
+ */
+function blocksXml(blocks: readonly Block[], ctx: DocxContext, after: boolean, used: Set<number> | null): Uint8Array[] {
   const pieces: Uint8Array[] = [];
-  for (const xml of bodyXml(section.blocks, ctx)) {
+  for (const xml of bodyXml(blocks, ctx, after)) {
     if (used) addUsedCodePoints(used, xml);
     pieces.push(Buffer.from(xml, 'utf8'));
   }
@@ -144,10 +148,20 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const bodies: (readonly Uint8Array[])[] = [];
   // A batch's firms that get the same measures have the same body: written once for them.
   const kept = options.fonts ? keptBodiesOf(cache, options.fonts) : null;
+  // A single build with the build cache writes the runs of its sections the build before did not.
+  const runs = keptRunsOf(cache, options.fonts);
   for (const section of model.sections) {
-    const write = (into: Set<number>) => sectionXml(section, ctx, embed ? into : null);
+    const write = (into: Set<number>) => blocksXml(section.blocks, ctx, false, embed ? into : null);
     const into = section.kind === 'body' ? inBody : used;
-    bodies.push(kept ? keptBody(kept, section, ctx, embed, into, write) : write(into));
+    bodies.push(
+      kept
+        ? keptBody(kept, section, ctx, embed, into, write)
+        : runs
+          ? keptRunsXml(runs, section, ctx, options.fonts!, embed, into, (blocks, after, own) =>
+              blocksXml(blocks, ctx, after, own),
+            )
+          : write(into),
+    );
   }
   for (const cp of inBody) used.add(cp);
 

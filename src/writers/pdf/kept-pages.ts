@@ -10,7 +10,7 @@ import { getNumbered, setNumbered, type EntryStore } from '../../cache-store.js'
 import { InternalError } from '../../errors.js';
 import type { WriterCache } from '../cache.js';
 import type { PdfFonts } from './fonts.js';
-import { KeptEntries } from './kept-entries.js';
+import { KeptEntries } from '../kept-entries.js';
 
 /** Where the drawer finds and leaves body streams by page key: kept pages, or a batch's. */
 export interface PageStreams {

@@ -12,7 +12,7 @@ import type { Inline } from '../../model/doc-model.js';
 import type { WriterCache } from '../cache.js';
 import { themeColor } from '../theme.js';
 import type { PdfFonts } from './fonts.js';
-import { KeptEntries } from './kept-entries.js';
+import { KeptEntries } from '../kept-entries.js';
 import type { SetLine } from './line-break.js';
 import type { LinkTarget, TextRun } from './types.js';
 

@@ -1,12 +1,12 @@
 /**
- * What one `guide build` made of one kind (set paragraphs, drawn pages), kept in the build cache
+ * What one `guide build` made of one kind (set paragraphs, drawn pages, DOCX body runs), kept in the build cache
  * for the next build as one entry, by the digests of the primary faces. What the build before kept
  * is read on first use, checked as each value is taken, and let go once taken; what this build
  * made or took is kept for the next, when it made anything the entry lacked.
  */
 
-import { entryKey, type EntryStore } from '../../cache-store.js';
-import type { PdfFonts } from './fonts.js';
+import { entryKey, type EntryStore } from '../cache-store.js';
+import type { PdfFonts } from './pdf/fonts.js';
 
 /**
  * How much of a build's values are kept (about their size in the entry): past it, a value is made
