@@ -41,10 +41,10 @@ const queueDepth = 2;
  */
 const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 128 };
 
-/** A worker thread running worker.js with the run's setup. */
-function startWorker(setup: FirmWorkerSetup): Worker {
+/** A worker thread running worker.js with the run's setup and this thread's font files. */
+function startWorker(setup: FirmWorkerSetup, fontFiles: WorkerData['fontFiles']): Worker {
   // A thread has its own copy of every module: it speaks the language this one was told to.
-  const workerData: WorkerData = { setup, language: currentLanguage(), fontFiles: fontFilesRead() };
+  const workerData: WorkerData = { setup, language: currentLanguage(), fontFiles };
   return startModuleWorker('./worker.js', import.meta.url, { workerData, resourceLimits });
 }
 
@@ -68,6 +68,9 @@ export interface PoolOptions {
 /** Runs every job; resolves when each has a result and every worker thread has stopped. */
 export function runPool(options: PoolOptions): Promise<void> {
   const { jobs } = options;
+  // Read whole before any firm is built, for every thread to draw from the same bytes: a font
+  // changed since this thread opened it is refused here (E-THEME-FONT), not read anew by a worker.
+  const fontFiles = fontFilesRead();
   /** Jobs handed back by a worker that died before starting them, taken before new ones. */
   const returned: FirmJob[] = [];
   /** Jobs a worker ran out of memory on: this thread builds them. */
@@ -105,7 +108,7 @@ export function runPool(options: PoolOptions): Promise<void> {
     };
 
     const start = () => {
-      const worker = startWorker(options.setup);
+      const worker = startWorker(options.setup, fontFiles);
       settingUp.add(worker);
       live++;
       /** Jobs sent and not answered, in the order the worker builds them. */

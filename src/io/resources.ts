@@ -230,8 +230,10 @@ let hashChunk: Buffer | undefined;
  * guide draws ~900 of Noto Sans TC's 65,000 glyphs, and its tables but glyf are 0.4 MB of the
  * 7 MB file: reading the whole file into new memory took ~21 ms a face, most of it the system
  * giving the process pages it had not touched. The file stays open, so every part is read from
- * the same file; one changed in place since it was opened is refused when a part is read or the
- * digest made (E-THEME-FONT), as what was made of it so far belongs to other bytes.
+ * the same file, also when another is put in its place (renamed over it) or it is deleted; one
+ * written to since it was opened (its size or time of change differ) is refused when a part is
+ * read or the digest made (E-THEME-FONT), as what was made of it so far belongs to other bytes,
+ * and let go: a build after opens the file as it is then.
  */
 class FontFileBytes implements PartlyRead {
   /**
@@ -251,7 +253,8 @@ class FontFileBytes implements PartlyRead {
     /** The file found, which the build cache keeps its digest by. */
     private readonly file: string,
     bytes: Buffer,
-    private readonly fd: number | undefined,
+    /** Open until the whole file is read. */
+    private fd: number | undefined,
     /** What `fstat` said as the file was opened (`statPrint`). */
     private readonly stat: BigIntStats | undefined,
   ) {
@@ -266,12 +269,19 @@ class FontFileBytes implements PartlyRead {
       const stat = fstatSync(fd, { bigint: true });
       if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
       const opened = new FontFileBytes(name, file, Buffer.from(new SharedArrayBuffer(Number(stat.size))), fd, stat);
-      // An empty file is read whole as it is.
-      if (opened.bytes.length > 0) {
+      // The file is the object's to close: once it is read whole (an empty one now), or now
+      // when its tables cannot be read.
+      fd = undefined;
+      if (opened.bytes.length === 0) opened.close();
+      else {
         opened.unread = new Uint8Array(Math.ceil(opened.bytes.length / FONT_BLOCK)).fill(1);
         opened.blocksLeft = opened.unread.length;
-        fd = undefined;
-        opened.readTables();
+        try {
+          opened.readTables();
+        } catch (error) {
+          opened.close();
+          throw error;
+        }
       }
       return opened;
     } catch (error) {
@@ -361,8 +371,13 @@ class FontFileBytes implements PartlyRead {
     this.checkUnchanged();
     if (this.blocksLeft === 0) {
       this.unread = undefined;
-      closeSync(this.fd!);
+      this.close();
     }
+  }
+
+  private close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** The whole file's bytes, read now where they are not yet. */
@@ -423,6 +438,11 @@ class FontFileBytes implements PartlyRead {
     return read;
   }
 
+  /**
+   * Throws E-THEME-FONT when the open file was written to since it was opened. Its size and time
+   * of change say so; the time its entry changed (a rename over it, a deletion, a change of mode)
+   * does not, as the bytes read are still those of the file opened.
+   */
   private checkUnchanged(): void {
     let now: BigIntStats;
     try {
@@ -430,10 +450,12 @@ class FontFileBytes implements PartlyRead {
     } catch (error) {
       throw fontFileError(this.name, error);
     }
-    if (statPrint(now) !== statPrint(this.stat!)) throw this.changed();
+    if (now.size !== this.stat!.size || now.mtimeNs !== this.stat!.mtimeNs) throw this.changed();
   }
 
+  /** The error for a file written to while in use, which is let go: a build after opens it anew. */
   private changed(): GuideInputError {
+    if (fontCache.get(this.file) === this) fontCache.delete(this.file);
     return new GuideInputError([
       diagnostic('E-THEME-FONT', say.fontUnusable({ name: this.name, why: say.itChanged() }), {
         hint: say.runAgainHint(),
@@ -569,19 +591,22 @@ export interface FontFileRead {
 
 /**
  * The font files this thread has opened, by path, read whole into memory other threads can
- * share. A file that cannot be read whole now (it changed) is left out: a thread given none
- * opens it itself and says so.
+ * share. Throws E-THEME-FONT when one was written to since it was opened.
  */
 export function fontFilesRead(): ReadonlyMap<string, FontFileRead> {
+  readOpenFontFilesWhole();
   const read = new Map<string, FontFileRead>();
-  for (const [file, opened] of fontCache) {
-    try {
-      read.set(file, { bytes: opened.whole(), digest: opened.knownDigest });
-    } catch (error) {
-      if (!(error instanceof GuideInputError)) throw error;
-    }
-  }
+  for (const [file, opened] of fontCache) read.set(file, { bytes: opened.bytes, digest: opened.knownDigest });
   return read;
+}
+
+/**
+ * Reads the rest of every font file this thread has opened, and closes it: what this thread
+ * builds after draws from the bytes read now, however the files change. Throws E-THEME-FONT when
+ * one was written to since it was opened.
+ */
+export function readOpenFontFilesWhole(): void {
+  for (const opened of [...fontCache.values()]) opened.whole();
 }
 
 /**
@@ -598,7 +623,7 @@ export function useFontFiles(files: ReadonlyMap<string, FontFileRead>): void {
 /**
  * The parts of a font file that say which characters it has: its table directory and the tables
  * named by `tags`, in an array as long as the file with zeros elsewhere. Checking characters needs
- * a few hundred kilobytes of a 7 MB font. Throws as `readFontFile` does.
+ * a few hundred kilobytes of a 7 MB font. Throws as `FontFile.open` does.
  */
 export function readFontTables(root: string, name: string, tags: readonly string[]): Uint8Array {
   const file = fontFilePath(root, name);
@@ -637,7 +662,7 @@ export function readFontTables(root: string, name: string, tags: readonly string
 /**
  * The SHA-256 (hex) of a font file named in the theme, read in pieces and not kept: a batch hashes
  * every font of the chain, and the fallback faces (20 MB for Noto Sans SC) are seldom drawn from.
- * Throws as `readFontFile` does.
+ * Throws as `FontFile.open` does.
  */
 export function fontFileHash(root: string, name: string): string {
   const file = fontFilePath(root, name);
@@ -658,7 +683,7 @@ export function fontFileHash(root: string, name: string): string {
 }
 
 /**
- * Throws what `readFontFile` would when the font file is missing or a folder, without reading
+ * Throws what `FontFile.open` would when the font file is missing or a folder, without reading
  * it: fallback fonts are read only when a guide needs them, but a wrong path is told at once.
  */
 export function checkFontFile(root: string, name: string): void {

@@ -111,10 +111,11 @@ function checkTextGlyphs(
   only?: ReadonlySet<string>,
 ): Diagnostic[] {
   // Nearly always every character can be drawn: all the values are looked up at once to say so
-  // (each distinct character once), rather than value by value.
+  // (each distinct character once), rather than value by value. Joined by a line break, which is
+  // never looked up, so that a value's lone surrogate does not pair with the next one's.
   const all: string[] = [];
   for (const values of texts.values()) for (const { value } of values) all.push(value);
-  if (missing(all.join('')).length === 0) return [];
+  if (missing(all.join('\n')).length === 0) return [];
   const out: Diagnostic[] = [];
   for (const [file, values] of texts) {
     const source = sources.get(file) ?? '';

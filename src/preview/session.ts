@@ -12,6 +12,8 @@ import { validateCatalogue } from '../catalogue/validate.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { loadEdition } from '../io/edition.js';
+import { readOpenFontFilesWhole } from '../io/resources.js';
+import { GuideInputError } from '../errors.js';
 import { readRunFirmList } from '../batch/preflight.js';
 import { matchFirm } from '../firms/match.js';
 import type { DocModel } from '../model/doc-model.js';
@@ -105,6 +107,15 @@ export class PreviewSession {
       const made = prepare({ root, catalogue, templates, entry });
       diagnostics.push(...made.diagnostics);
       prepared = made.prepared;
+      try {
+        // A session builds again and again from the fonts it opened: the bytes read now, however
+        // the files change after (a build reads them in part, and refuses one written to meanwhile).
+        if (prepared) readOpenFontFilesWhole();
+      } catch (error) {
+        if (!(error instanceof GuideInputError)) throw error;
+        diagnostics.push(...error.diagnostics);
+        prepared = undefined;
+      }
       if (prepared) this.prepared = { key, prepared };
     }
     if (!prepared || hasErrors(diagnostics)) return result();

@@ -5,7 +5,17 @@
  */
 
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -179,6 +189,17 @@ describe('font files', () => {
         changedWhileUsed,
       );
       assert.throws(() => edited.digest, changedWhileUsed);
+      // Let go once refused: opened again, it is read as it is now.
+      assert.equal(FontFile.open(dir, 'edited.ttf').digest, sha256Hex(changed));
+
+      // Another file renamed over it, or a change of mode, is no change to the file opened: its
+      // parts are still read from it.
+      const replaced = FontFile.open(dir, 'part.ttf');
+      writeFileSync(path.join(dir, 'other.ttf'), changed);
+      renameSync(path.join(dir, 'other.ttf'), path.join(dir, 'part.ttf'));
+      chmodSync(path.join(dir, 'part.ttf'), 0o600);
+      const end = glyf.offset + glyf.length;
+      assert.ok(Buffer.from(replaced.tables().read([end - 64, end])).equals(original.subarray(end - 64, end)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -33,7 +33,7 @@ class FontTables {
   readonly head: Uint8Array;
   readonly hhea: Uint8Array;
   readonly maxp: Uint8Array;
-  /** glyf as stored; for a file read in part (`partly`), the glyphs read so far instead. */
+  /** glyf as stored; for a file read in part (`partly`), unread: the glyphs read are in `glyphsRead`. */
   private readonly glyf: Uint8Array;
   private readonly glyfOffset: number;
   private readonly partly: PartlyRead | undefined;
