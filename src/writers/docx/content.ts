@@ -62,6 +62,8 @@ export class DocxContext {
   readonly #linkIds = new Map<string, string>();
   /** A digest of the bookmarks and the contents' lines, for `state`. */
   #headings: string | undefined;
+  /** A digest of the links so far (each id and address, in order), for `state`. */
+  #linksDigest = '';
 
   constructor(
     model: DocModel,
@@ -95,6 +97,7 @@ export class DocxContext {
       id = `Link${this.#linkIds.size + 1}`;
       this.#linkIds.set(target, id);
       this.links.push({ id, target });
+      this.#linksDigest = sha256Hex(JSON.stringify([this.#linksDigest, id, target]));
     }
     return id;
   }
@@ -113,10 +116,11 @@ export class DocxContext {
    * state, from the same blocks, is the same XML.
    */
   state(): string {
-    // The bookmarks and the contents' lines are the whole document's, made as it starts: a digest
-    // of them, as a build's body is asked for its state run by run (kept-runs.ts).
+    // Digests, as a build's body is asked for its state run by run (kept-runs.ts): the bookmarks
+    // and the contents' lines are the whole document's, made as it starts; the links are chained
+    // as they come (a guide may have a link for each of 2,000 measures).
     this.#headings ??= sha256Hex(JSON.stringify([[...this.anchors], this.tocLines]));
-    return JSON.stringify([this.#headings, this.links, this.images.length, this.lists.instances.length]);
+    return JSON.stringify([this.#headings, this.#linksDigest, this.images.length, this.lists.instances.length]);
   }
 
   /** Where the links, pictures and lists stand now: `addedSince` takes what writing adds after. */
