@@ -392,9 +392,9 @@ class FontFileBytes implements PartlyRead {
   }
 
   /**
-   * SHA-256 (hex) of the file. With `store` (the build cache), taken from it by the file's print, or
-   * kept there (`keepDigest`). A file read in part is hashed through a buffer of its own, not
-   * read whole into new memory.
+   * SHA-256 (hex) of the file. With `store` (the build cache), taken from it by the file's print
+   * (`keptDigest`), or kept there unless the file changed in the last two seconds. A file read in
+   * part is hashed through a buffer of its own, not read whole into new memory.
    */
   digest(store?: EntryStore): string {
     if (this.known !== undefined) return this.known;
