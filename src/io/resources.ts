@@ -220,8 +220,19 @@ export function srgbProfile(): Uint8Array {
 
 /** Bytes of a font file read in part are read in blocks of this size, as they are asked for. */
 const FONT_BLOCK = 4096;
-/** One buffer the digests of files read in part are made through (see `FontFileBytes.digest`). */
+/** One buffer the digests of font files not held whole are made through (`sha256InChunks`). */
 let hashChunk: Buffer | undefined;
+
+/**
+ * The SHA-256 (hex) of what `read` puts into the chunk it is given, call by call until it puts
+ * nothing: a 7 MB font hashed through one buffer, not read whole into new memory.
+ */
+function sha256InChunks(read: (chunk: Buffer) => number): string {
+  const hash = createHash('sha256');
+  const chunk = (hashChunk ??= Buffer.allocUnsafe(1 << 20));
+  for (let length = read(chunk); length > 0; length = read(chunk)) hash.update(chunk.subarray(0, length));
+  return hash.digest('hex');
+}
 
 /**
  * A font file open for the life of the process, its bytes read as they are asked for: its table
@@ -403,15 +414,14 @@ class FontFileBytes implements PartlyRead {
     let digest: string;
     if (this.unread === undefined) digest = sha256OfReadOnly(this.bytes);
     else {
-      const hash = createHash('sha256');
-      const chunk = (hashChunk ??= Buffer.allocUnsafe(1 << 20));
-      for (let at = 0; at < this.bytes.length;) {
-        const read = this.readAt(chunk, 0, Math.min(chunk.length, this.bytes.length - at), at);
-        hash.update(chunk.subarray(0, read));
+      let at = 0;
+      digest = sha256InChunks((chunk) => {
+        const read =
+          at < this.bytes.length ? this.readAt(chunk, 0, Math.min(chunk.length, this.bytes.length - at), at) : 0;
         at += read;
-      }
+        return read;
+      });
       this.checkUnchanged();
-      digest = hash.digest('hex');
     }
     if (store && this.stat && !changedLately(this.stat))
       setJson(store, entryKey('font-digest', this.file, statPrint(this.stat)), digest);
@@ -668,18 +678,15 @@ export function fontFileHash(root: string, name: string): string {
   const file = fontFilePath(root, name);
   const opened = fontCache.get(file);
   if (opened) return opened.digest();
-  const hash = createHash('sha256');
-  const chunk = Buffer.allocUnsafe(1 << 20);
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+    return sha256InChunks((chunk) => readSync(fd!, chunk));
   } catch (error) {
     throw fontFileError(name, error);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return hash.digest('hex');
 }
 
 /**

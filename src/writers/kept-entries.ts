@@ -1,11 +1,12 @@
 /**
- * What one `guide build` made of one kind (set paragraphs, drawn pages, DOCX body runs), kept in the build cache
- * for the next build as one entry, by the digests of the primary faces. What the build before kept
- * is read on first use, checked as each value is taken, and let go once taken; what this build
- * made or took is kept for the next, when it made anything the entry lacked.
+ * What one `guide build` made of one kind (set paragraphs, drawn pages, DOCX body runs), kept in
+ * the build cache for the next build as one entry, by the digests of the primary faces. What the
+ * build before kept is read on first use, checked as each value is taken, and let go once taken;
+ * what this build made or took is kept for the next, when it made anything the entry lacked.
  */
 
-import { entryKey, type EntryStore } from '../cache-store.js';
+import { entryKey, getNumbered, setNumbered, type EntryStore } from '../cache-store.js';
+import { InternalError } from '../errors.js';
 import type { PdfFonts } from './pdf/fonts.js';
 
 /**
@@ -79,4 +80,74 @@ export abstract class KeptEntries<V> {
     this.usedSize += size;
     return true;
   }
+}
+
+/** A record's key as bytes: a SHA-256 (given as hex). */
+const KEY_BYTES = 32;
+
+/**
+ * Kept values written as bytes (pages' streams, DOCX runs), each by a SHA-256: the entry is a
+ * count, then for each value its key, the length of its record and the record (`encode`). An
+ * entry laid out otherwise, or a record `decode` refuses, reads as empty (the store has checked
+ * the bytes are those it wrote).
+ */
+export abstract class KeptRecords<V> extends KeptEntries<V> {
+  /** `value` as the pieces of its record. */
+  protected abstract encode(value: V): readonly Uint8Array[];
+
+  /** A record as the value it was written from, or undefined when it is not of its layout. */
+  protected abstract decode(record: Uint8Array): V | undefined;
+
+  override set(key: string, value: V): void {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new InternalError("a kept value's key is not a SHA-256 in hex");
+    super.set(key, value);
+  }
+
+  protected read(store: EntryStore, key: string): Map<string, unknown> {
+    const values = new Map<string, V>();
+    const entry = getNumbered(store, key, 1);
+    if (!entry) return values;
+    const { bytes } = entry;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    let at = 0;
+    for (let n = 0; n < entry.numbers[0]!; n++) {
+      if (at + KEY_BYTES + 4 > bytes.length) return new Map();
+      const valueKey = Buffer.from(bytes.subarray(at, at + KEY_BYTES)).toString('hex');
+      const length = view.getUint32(at + KEY_BYTES);
+      at += KEY_BYTES + 4;
+      const value = at + length <= bytes.length ? this.decode(bytes.subarray(at, at + length)) : undefined;
+      if (value === undefined) return new Map();
+      values.set(valueKey, value);
+      at += length;
+    }
+    return at === bytes.length ? values : new Map();
+  }
+
+  protected write(store: EntryStore, key: string, values: ReadonlyMap<string, V>): void {
+    const pieces: Uint8Array[] = [];
+    for (const [valueKey, value] of values) {
+      const record = this.encode(value);
+      const head = new Uint8Array(KEY_BYTES + 4);
+      head.set(Buffer.from(valueKey, 'hex'));
+      new DataView(head.buffer).setUint32(KEY_BYTES, byteLength(record));
+      pieces.push(head, ...record);
+    }
+    setNumbered(store, key, [values.size], Buffer.concat(pieces));
+  }
+
+  /** Each value `read` gives is one `decode` made. */
+  protected checked(value: unknown): V | undefined {
+    return value as V;
+  }
+
+  /** About the size in the entry of a record of `length` bytes, with its key and length. */
+  protected static recordSize(length: number): number {
+    return KEY_BYTES + 4 + length;
+  }
+}
+
+function byteLength(pieces: readonly Uint8Array[]): number {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  return length;
 }

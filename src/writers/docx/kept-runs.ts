@@ -9,11 +9,10 @@
  * in the primary regular face (a fallback face names the runs of the others).
  */
 
-import { getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
+import type { EntryStore } from '../../cache-store.js';
 import type { Block, Section } from '../../model/doc-model.js';
-import { InternalError } from '../../errors.js';
 import type { WriterCache } from '../cache.js';
-import { KeptEntries } from '../kept-entries.js';
+import { KeptRecords } from '../kept-entries.js';
 import { sectionKey } from '../kept-sections.js';
 import type { PdfFonts } from '../pdf/fonts.js';
 import type { ContextAdditions, DocxContext } from './content.js';
@@ -26,10 +25,7 @@ export interface KeptRun {
   readonly added: ContextAdditions;
 }
 
-/** A run key's length as bytes: a SHA-256 (`sectionKey` gives it as hex). */
-const KEY_BYTES = 32;
-
-/** What a record holds besides its key, XML and pictures, as JSON. */
+/** What a record holds besides its XML and pictures, as JSON. */
 interface RunFacts {
   codePoints: number[];
   links: string[];
@@ -39,91 +35,51 @@ interface RunFacts {
 }
 
 /** The runs one build wrote or took, and those the build before kept, by the same fonts. */
-export class KeptRuns extends KeptEntries<KeptRun> {
+export class KeptRuns extends KeptRecords<KeptRun> {
   constructor(store: EntryStore, fonts: PdfFonts) {
     super(store, 'docx-runs', fonts);
   }
 
-  override set(key: string, run: KeptRun): void {
-    if (!/^[0-9a-f]{64}$/.test(key)) throw new InternalError('a run key is not a SHA-256 in hex');
-    super.set(key, run);
+  /** The length of the run's facts, the facts, the XML and its pictures. */
+  protected encode(run: KeptRun): readonly Uint8Array[] {
+    const facts: RunFacts = {
+      codePoints: [...run.codePoints],
+      links: [...run.added.links],
+      lists: [...run.added.lists],
+      images: run.added.images.map(({ emus, png }) => [emus, png.length]),
+    };
+    const json = Buffer.from(JSON.stringify(facts), 'utf8');
+    const factsLength = new Uint8Array(4);
+    new DataView(factsLength.buffer).setUint32(0, json.length);
+    return [factsLength, json, run.xml, ...run.added.images.map(({ png }) => png)];
   }
 
-  protected read(store: EntryStore, key: string): Map<string, unknown> {
-    return readEntry(getNumbered(store, key, 1));
-  }
-
-  /** A count, then for each run its key, the length of its facts, its facts, the XML's length, the XML and its pictures. */
-  protected write(store: EntryStore, key: string, runs: ReadonlyMap<string, KeptRun>): void {
-    const records: Uint8Array[] = [];
-    for (const [runKey, run] of runs) {
-      const facts: RunFacts = {
-        codePoints: [...run.codePoints],
-        links: [...run.added.links],
-        lists: [...run.added.lists],
-        images: run.added.images.map(({ emus, png }) => [emus, png.length]),
-      };
-      const json = Buffer.from(JSON.stringify(facts), 'utf8');
-      const head = new Uint8Array(KEY_BYTES + 4);
-      head.set(Buffer.from(runKey, 'hex'));
-      new DataView(head.buffer).setUint32(KEY_BYTES, json.length);
-      const xmlLength = new Uint8Array(4);
-      new DataView(xmlLength.buffer).setUint32(0, run.xml.length);
-      records.push(head, json, xmlLength, run.xml, ...run.added.images.map(({ png }) => png));
+  protected decode(record: Uint8Array): KeptRun | undefined {
+    if (record.length < 4) return undefined;
+    const factsEnd = 4 + new DataView(record.buffer, record.byteOffset, 4).getUint32(0);
+    const facts =
+      factsEnd <= record.length ? runFacts(new TextDecoder().decode(record.subarray(4, factsEnd))) : undefined;
+    if (!facts) return undefined;
+    // The pictures end the record; the XML is what lies between the facts and them.
+    let pictures = 0;
+    for (const [, length] of facts.images) pictures += length;
+    let at = record.length - pictures;
+    if (at < factsEnd) return undefined;
+    const xml = record.subarray(factsEnd, at);
+    const images: { png: Uint8Array; emus: number }[] = [];
+    for (const [emus, length] of facts.images) {
+      images.push({ png: record.subarray(at, at + length), emus });
+      at += length;
     }
-    setNumbered(store, key, [runs.size], Buffer.concat(records));
+    return { xml, codePoints: facts.codePoints, added: { links: facts.links, lists: facts.lists, images } };
   }
 
-  protected checked(value: unknown): KeptRun | undefined {
-    // `readEntry` made each value, as this build uses it.
-    return typeof value === 'object' && value !== null && (value as KeptRun).xml instanceof Uint8Array
-      ? (value as KeptRun)
-      : undefined;
-  }
-
-  protected sizeOf(run: KeptRun, key: string): number {
-    let size = key.length + 64 + 8 * run.codePoints.length + run.xml.length;
+  protected sizeOf(run: KeptRun): number {
+    let size = 64 + 8 * run.codePoints.length + run.xml.length;
     for (const link of run.added.links) size += link.length;
     for (const { png } of run.added.images) size += 16 + png.length;
-    return size + 32 * run.added.lists.length;
+    return KeptRecords.recordSize(size + 32 * run.added.lists.length);
   }
-}
-
-/** The runs of an entry (see `KeptRuns.write`); an entry laid out otherwise reads as empty. */
-function readEntry(entry: { numbers: number[]; bytes: Uint8Array } | undefined): Map<string, KeptRun> {
-  const runs = new Map<string, KeptRun>();
-  if (!entry) return runs;
-  const { bytes } = entry;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  const decoder = new TextDecoder();
-  let at = 0;
-  const take = (length: number): Uint8Array | undefined => {
-    if (at + length > bytes.length) return undefined;
-    at += length;
-    return bytes.subarray(at - length, at);
-  };
-  const length = (): number | undefined => (take(4) ? view.getUint32(at - 4) : undefined);
-  for (let n = 0; n < entry.numbers[0]!; n++) {
-    const key = take(KEY_BYTES);
-    const factsLength = length();
-    const factsBytes = factsLength === undefined ? undefined : take(factsLength);
-    const facts = factsBytes && runFacts(decoder.decode(factsBytes));
-    const xmlLength = facts && length();
-    const xml = xmlLength === undefined ? undefined : take(xmlLength);
-    if (!key || !facts || !xml) return new Map();
-    const images: { png: Uint8Array; emus: number }[] = [];
-    for (const [emus, pngLength] of facts.images) {
-      const png = take(pngLength);
-      if (!png) return new Map();
-      images.push({ png, emus });
-    }
-    runs.set(Buffer.from(key).toString('hex'), {
-      xml,
-      codePoints: facts.codePoints,
-      added: { links: facts.links, lists: facts.lists, images },
-    });
-  }
-  return at === bytes.length ? runs : new Map();
 }
 
 /** A record's facts, or undefined when they are not of their shape. */

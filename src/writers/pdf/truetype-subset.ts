@@ -72,9 +72,15 @@ class FontTables {
     this.horizontal = new HorizontalMetrics(view(this.hhea), view(table('hmtx')!));
   }
 
-  /** Glyph `id`'s data as stored (empty for a glyph id past the font's). */
+  /** Where glyph `id`'s data lies in glyf: empty for a glyph id past the font's, within glyf for a damaged loca. */
+  private range(id: number): [number, number] {
+    const start = Math.min(this.offsets[id] ?? 0, this.glyf.length);
+    return [start, Math.min(Math.max(this.offsets[id + 1] ?? 0, start), this.glyf.length)];
+  }
+
+  /** Glyph `id`'s data as stored. */
   glyph(id: number): Uint8Array {
-    if (this.partly === undefined) return this.glyf.subarray(this.offsets[id] ?? 0, this.offsets[id + 1] ?? 0);
+    if (this.partly === undefined) return this.glyf.subarray(...this.range(id));
     let data = this.glyphsRead.get(id);
     if (data === undefined) {
       this.readGlyphs([id]);
@@ -93,8 +99,7 @@ class FontTables {
     unread.sort((a, b) => (offsets[a] ?? 0) - (offsets[b] ?? 0));
     const ranges: number[] = [];
     for (const id of unread) {
-      const start = Math.min(offsets[id] ?? 0, this.glyf.length);
-      const end = Math.min(Math.max(offsets[id + 1] ?? 0, start), this.glyf.length);
+      const [start, end] = this.range(id);
       ranges.push(this.glyfOffset + start, this.glyfOffset + end);
     }
     const data = this.partly.read(ranges);
