@@ -28,7 +28,7 @@ export const FONT_TABLE_RELATIONSHIPS_PART = 'word/_rels/fontTable.xml.rels';
 
 /** docx's package with placeholders, and the text of the parts each document edits. */
 export interface PackageShell {
-  /** The entries in docx's order, compressed as docx wrote them. */
+  /** The entries in docx's order, deflated. */
   entries: readonly ZipEntry[];
   /** document.xml, its relationships, the header and the footer, unzipped. */
   texts: ReadonlyMap<string, string>;

@@ -1,10 +1,8 @@
 /**
- * Just enough zip for the DOCX package: reading the entries docx packs (still compressed), and
- * writing a package's entries in a chosen order with one fixed time. docx stamps every entry
- * with the time of packing and puts [Content_Types].xml near the end; writing the entries again
- * with the document's own date, in the order Office writes ([Content_Types].xml first, which is
- * also how `file` and other sniffers recognise an OOXML package), makes the bytes depend on the
- * content alone.
+ * Just enough zip for the DOCX package and the XLSX firm lists: reading an archive's entries
+ * (still compressed), and writing a package's entries in a chosen order with one fixed time, the
+ * document's own date, in the order Office writes ([Content_Types].xml first, which is also how
+ * `file` and other sniffers recognise an OOXML package), so the bytes depend on the content alone.
  */
 
 import { crc32, deflateRawSync } from 'node:zlib';
