@@ -74,11 +74,8 @@ export interface WriterCache {
   readonly digests: DigestOfObjects;
   /** PDF QR symbols by address: choosing the mask is most of the cost of a symbol. Bounded. */
   readonly qrMatrices: Map<string, QrMatrix>;
-  /**
-   * DOCX package shells by theme, then by language, running header and sections: building the
-   * shell is most of docx's work.
-   */
-  readonly docxShells: WeakMap<Theme, Map<string, Promise<PackageShell>>>;
+  /** DOCX package shells by theme, then by language, sections and whether fonts are embedded. */
+  readonly docxShells: WeakMap<Theme, Map<string, PackageShell>>;
   /** DOCX QR pictures (PNG bytes) by address. Bounded. */
   readonly qrPngs: Map<string, Uint8Array>;
   /**

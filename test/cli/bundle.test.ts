@@ -188,38 +188,6 @@ describe('startup bundle', () => {
     assert.equal(main.split('bundleRequire(import.meta.url)').length - 1, 1);
   });
 
-  it('loads docx only to build a DOCX package shell the build cache has not kept', async () => {
-    const dir = await copyEdition();
-    // The bundle's modules that hold docx: esbuild heads each module it bundles with its file.
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    const folder = path.join(path.dirname(stampFile), stamp.folder);
-    const docxModules = readdirSync(folder).filter(
-      (name) =>
-        name.endsWith('.js') && /^\/\/ node_modules\/docx\//m.test(readFileSync(path.join(folder, name), 'utf8')),
-    );
-    assert.ok(docxModules.length > 0);
-    const loadsDocx = async (...args: string[]) => {
-      const loaded = await modulesLoaded(['build', ...args], dir);
-      assert.ok(
-        loaded.some((url) => url.includes(`/lib/bundle/${stamp.folder}/`)),
-        'not run from the bundle',
-      );
-      return loaded.some((url) => docxModules.some((name) => url.endsWith(`/${stamp.folder}/${name}`)));
-    };
-    const docxWritten = () => [...outputs(dir)].find(([name]) => name.endsWith('.docx'))![1];
-    assert.equal(await loadsDocx(), true);
-    const first = docxWritten();
-    // Nothing changed: the whole files come from the cache.
-    assert.equal(await loadsDocx(), false);
-    // One measure edited: the DOCX is written again, in the shell the cache kept.
-    await editFile(path.join(dir, 'policies/costs/costs-electricity-95.yaml'), (text) =>
-      text.replace(/^summary: (.*)$/m, (_line, summary: string) => `summary: ${summary}（修訂）`),
-    );
-    assert.equal(await loadsDocx(), false);
-    assert.ok(!docxWritten().equals(first));
-    assert.equal(await loadsDocx('--no-cache'), true);
-  });
-
   it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {
     // Which of node's modules the process loaded, written as it exits.
     const probe =

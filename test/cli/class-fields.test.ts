@@ -145,16 +145,12 @@ describe('class fields in the bundle', () => {
       assert.equal(classFieldsAsStores(source, 'case.js'), source, what);
   });
 
-  it("finds the helper in markdown-it's and docx's builds", () => {
+  it("finds the helper in markdown-it's build", () => {
     const require = createRequire(import.meta.url);
-    // The ES builds the bundle takes, beside the CommonJS builds `require` finds.
-    for (const [name, file] of [
-      ['markdown-it', 'markdown-it.mjs'],
-      ['docx', 'index.mjs'],
-    ] as const) {
-      const source = readFileSync(path.join(path.dirname(require.resolve(name)), file), 'utf8');
-      const written = classFieldsAsStores(source, file);
-      assert.ok((written.match(/const classFieldTarget = this, classFieldValue = /g) ?? []).length > 40, file);
-    }
+    // The ES build the bundle takes, beside the CommonJS build `require` finds.
+    const file = 'markdown-it.mjs';
+    const source = readFileSync(path.join(path.dirname(require.resolve('markdown-it')), file), 'utf8');
+    const written = classFieldsAsStores(source, file);
+    assert.ok((written.match(/const classFieldTarget = this, classFieldValue = /g) ?? []).length > 40, file);
   });
 });

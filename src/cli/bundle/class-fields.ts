@@ -1,5 +1,5 @@
 /**
- * Class fields as the packages wrote them, in the bundle. markdown-it and docx ship their classes
+ * Class fields as the packages wrote them, in the bundle. markdown-it ships its classes
  * compiled by Babel, which turns each field into a call of its helper
  * (`_defineProperty(this, "map", null)`): a property key conversion, an `in` test and a keyed
  * store, through one call site for every field of every class. V8 can make none of those

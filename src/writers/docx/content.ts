@@ -1,9 +1,8 @@
 /**
- * DocModel blocks and inlines → WordprocessingML body XML (see xml.ts for why as objects rather
- * than docx components). One `DocxContext` per document holds every id that ends up in the XML
- * (bookmarks, link and picture relationships, drawings, list instances), counted within the
- * document: docx's own counters for these are process-wide or random, which would make the
- * bytes depend on what else the process wrote.
+ * DocModel blocks and inlines → WordprocessingML body XML (see xml.ts). One `DocxContext` per
+ * document holds every id that ends up in the XML (bookmarks, link and picture relationships,
+ * drawings, list instances), counted within the document, so the bytes never depend on what
+ * else the process wrote.
  */
 
 import type { Block, DocModel, Inline, Table as ModelTable, TableRow as ModelRow } from '../../model/doc-model.js';

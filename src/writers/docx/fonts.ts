@@ -114,46 +114,6 @@ export function fontTableRelationshipsXml(): string {
   );
 }
 
-/**
- * settings.xml with a line that ends in a manual line break left unjustified, as the PDF sets it
- * (此致 before the break keeps its two characters together; Word and LibreOffice would spread
- * them over the line), and, when fonts are embedded, embedding switched on (TrueType fonts,
- * subsets only), each where the schema puts it.
- */
-export function withSettings(settingsXml: string, embed: boolean): string {
-  const tabStop = settingsXml.indexOf('<w:defaultTabStop');
-  const compat = settingsXml.indexOf('<w:compat>');
-  if (tabStop < 0 || compat < tabStop) throw new Error('docx wrote settings.xml in a form not known here');
-  const afterCompat = compat + '<w:compat>'.length;
-  return (
-    settingsXml.slice(0, tabStop) +
-    (embed ? '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>' : '') +
-    settingsXml.slice(tabStop, afterCompat) +
-    '<w:doNotExpandShiftReturn/>' +
-    settingsXml.slice(afterCompat)
-  );
-}
-
-/**
- * styles.xml with what every paragraph inherits from Normal: no automatic space between East
- * Asian text and Latin text or numbers (the PDF sets none; Word follows it, LibreOffice 7.4 does
- * not read it), widow and orphan control, and w:overflowPunct on. Word then hangs a closing mark
- * in the margin and draws it (its own default); LibreOffice reads the switch as "no hanging
- * punctuation" (punctuation-wrap simple) and keeps the mark on the line. With it off or absent,
- * LibreOffice hangs marks and does not draw them: 8 of 2,218 marks of the sample were lost. In
- * Normal rather than the document defaults: LibreOffice does not read these from w:pPrDefault.
- */
-export function withParagraphDefaults(stylesXml: string): string {
-  const normal =
-    '<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/><w:pPr>';
-  if (!stylesXml.includes(normal)) throw new Error('docx wrote the Normal style in a form not known here');
-  // In the order the schema gives paragraph properties: before w:spacing and w:jc.
-  return stylesXml.replace(
-    normal,
-    `${normal}<w:widowControl/><w:overflowPunct/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`,
-  );
-}
-
 /** Sets of embedded faces kept per cache: the characters of a firm's guide recur from firm to firm. */
 const MAX_EMBEDDED = 32;
 

@@ -2,8 +2,8 @@
  * DOCX writer: DocModel → a Word document that Word lays out itself. Pure: no fs, process or
  * clock; the same model, theme and date give the same bytes, in one process or in two.
  *
- * docx builds the package around the body (styles, sections with their header and footer,
- * settings), once per theme and layout of sections (shell.ts). The body is written as XML text
+ * The package around the body (styles, sections with their header and footer, settings) is
+ * built once per theme and layout of sections (shell.ts). The body is written as XML text
  * (content.ts) and put in the shell's placeholders; numbering.xml, core.xml and the
  * relationships of links and pictures are written here, so every id in the file is counted per
  * document (package.ts).
@@ -135,7 +135,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const fallbackOf = fallbackFontOf(options.fonts, theme);
   // Fonts are embedded when the theme says so and the PDF's faces are at hand to subset.
   const embed = theme.fonts.docx.embed && options.fonts !== undefined;
-  const shell = await packageShell(theme, model.meta, model.sections, cache, embed);
+  const shell = packageShell(theme, model.meta, model.sections, cache, embed);
   const toc = options.toc ?? tocEntries(model, theme.toc.depth);
   const ctx = new DocxContext(model, theme, pageGeometryOf(theme), toc, headingPages, cache, fallbackOf);
   // Each block's XML is kept as UTF-8 bytes as soon as it is written: a 2,000-measure body is

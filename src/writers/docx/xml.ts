@@ -1,18 +1,16 @@
 /**
- * Body XML built directly as plain objects in the shape docx's XML writer takes, rather than as
- * docx components, and written to text here. docx spends ~5 µs per element building and walking
- * its component tree, and its writer another few; a guide has ~17,000 elements (card tables,
- * lists), and a batch writes one guide per firm. The rest of the package (sections, headers,
- * images, styles) stays docx's: the body is put in its place afterwards (index.ts).
+ * WordprocessingML built as plain objects and written to text here (a guide has ~17,000
+ * elements, and a batch writes one guide per firm: a component tree, as the docx library builds
+ * one, cost ~5 µs an element to build and walk).
  *
  * An element is `{ name: content }`: content is `{}` (empty), `{ _attr }` (attributes only), or
  * an array of `{ _attr }` first, then child elements, or a single text string.
  */
 
-/** Attribute values; docx's writer escapes strings. */
+/** Attribute values; strings are escaped when written. */
 export type XmlAttributes = Record<string, string | number>;
 
-/** One XML element in docx's writer's object form. */
+/** One XML element in object form. */
 export interface XmlNode {
   readonly [name: string]: XmlContent;
 }
@@ -36,8 +34,8 @@ export function val(name: string, value: string | number): XmlNode {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
 /**
- * Escapes text or an attribute value. Control characters XML 1.0 does not allow are dropped, as
- * docx's writer drops them: Word refuses a file that holds one.
+ * Escapes text or an attribute value. Control characters XML 1.0 does not allow are dropped:
+ * Word refuses a file that holds one.
  */
 export function escapeXml(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching the control characters is the point

@@ -37,7 +37,7 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const UTF8_NAMES = 0x0800;
 const DATA_DESCRIPTOR = 0x0008;
 
-/** The entries of a zip archive in central-directory order. Only what docx writes is needed: no zip64, no encryption. */
+/** The entries of a zip archive in central-directory order. Only what Office files hold is needed: no zip64, no encryption. */
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = bytes.length - 22;
