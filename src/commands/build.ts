@@ -28,7 +28,7 @@ import { summarizeDiff } from '../release/diff.js';
 import { createManifest, manifestFileName, serializeManifest } from '../release/manifest.js';
 import { changesSince } from '../release/since.js';
 import { parseOutputAndReportFormats } from './options.js';
-import { optimizeHotCodeOnly } from './v8-flags.js';
+import { holdYoungGeneration, optimizeHotCodeOnly, releaseYoungGeneration, SMALL_EDITION } from './v8-flags.js';
 import { buildMessages as say } from '../messages/render.js';
 
 export interface BuildCommandOptions {
@@ -52,6 +52,7 @@ function formatBytes(bytes: number): string {
 
 export async function buildCommand(io: CliIo, options: BuildCommandOptions): Promise<number> {
   optimizeHotCodeOnly();
+  holdYoungGeneration();
   const report = createReporter(io);
   const { formats, report: reportFormat } = parseOutputAndReportFormats(options.format);
   const pinnedDate = buildInstant(io.env);
@@ -71,6 +72,7 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
   };
   const { catalogue, root } = { catalogue: loaded.catalogue, root: loaded.root };
   if (!catalogue || hasErrors(diagnostics)) return fail();
+  if (catalogue.measures.length > SMALL_EDITION) releaseYoungGeneration();
   const edition = catalogue.edition;
   const request = resolveRequest(edition, {
     ...(options.asOf ? { asOf: options.asOf } : {}),
