@@ -143,15 +143,19 @@ export async function buildCommand(io: CliIo, options: BuildCommandOptions): Pro
     ...(since ? { changes: since.diff } : {}),
   });
   const manifestText = serializeManifest(manifest);
-  const written = await writeEditionOutput(
-    outDir,
-    named.map((file) => ({ name: file.path, bytes: file.bytes })),
-    { name: manifestFileName, text: manifestText },
-    io.cwd,
-  );
-  if (store) {
-    keepFontMetrics(prepared.fonts);
-    await store.flush();
+  // The cache is written while the files are: both wait mostly on the thread pool.
+  if (store) keepFontMetrics(prepared.fonts);
+  const flushed = store?.flush();
+  let written: string[];
+  try {
+    written = await writeEditionOutput(
+      outDir,
+      named.map((file) => ({ name: file.path, bytes: file.bytes })),
+      { name: manifestFileName, text: manifestText },
+      io.cwd,
+    );
+  } finally {
+    await flushed;
   }
 
   if (diagnostics.length > 0 || reportFormat === 'json') {

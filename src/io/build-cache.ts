@@ -13,7 +13,7 @@
  */
 
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
-import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EntryStore } from '../cache-store.js';
@@ -152,14 +152,15 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
         // Loaded only to write: a run that made nothing new (a validate repeating its last run) only reads.
         const { replaceTargets, stageFile } = await import('./write-atomic.js');
         await prepareFolder(dir);
-        for (const [key, payload] of entries) {
-          const target = fileOf(key);
-          const staged = await stageFile(target, Buffer.concat([Buffer.from(header(key, payload)), payload]), {
-            durable: false,
-          });
-          await replaceTargets([staged]);
-        }
-        await trim(dir, maxBytes);
+        // All at once, each as its header and payload: one after another, the run waited on each
+        // file's round trips to the thread pool, and copied every payload behind its header first.
+        await Promise.allSettled(
+          entries.map(async ([key, payload]) => {
+            const staged = await stageFile(fileOf(key), [header(key, payload), payload], { durable: false });
+            await replaceTargets([staged]);
+          }),
+        );
+        await trimWhenFull(dir, maxBytes, written(entries));
       } catch {
         // A cache that cannot be written (a full disk, a read-only folder) only makes the next run slower.
       }
@@ -184,8 +185,44 @@ async function prepareFolder(dir: string): Promise<void> {
   for (const [name, text] of marks) if (!present.has(name)) await writeFile(path.join(dir, name), text);
 }
 
-/** Drops the entries used longest ago until the folder holds three quarters of `maxBytes`, and stale temporaries. */
-async function trim(dir: string, maxBytes: number): Promise<void> {
+/** About the bytes `entries` take on disk, with their headers. */
+function written(entries: readonly [string, Uint8Array][]): number {
+  let bytes = 0;
+  for (const [key, payload] of entries) bytes += payload.length + key.length + 256;
+  return bytes;
+}
+
+/**
+ * The file in the cache folder that holds what the folder held when it was last measured, plus
+ * what runs wrote since, and how many runs that was: "<bytes> <runs>".
+ */
+const ledgerName = 'guide-cache-usage';
+
+/** Runs that add to the ledger before the folder is measured again, whatever it says. */
+const RUNS_BETWEEN_MEASURES = 32;
+
+/**
+ * Measures the folder, and trims it, when the ledger says the bytes just written took it past
+ * `maxBytes` (and at least every `RUNS_BETWEEN_MEASURES` runs); else adds them to the ledger.
+ * Measuring lists and stats every entry: ~25 ms a run once the folder holds a thousand, as a cache
+ * used for a while does. Runs at the same time may each miss what the other wrote, so the folder
+ * can go past its bound by that much until it is measured again; an entry written again under the
+ * same name is counted twice, which only measures sooner.
+ */
+async function trimWhenFull(dir: string, maxBytes: number, bytes: number): Promise<void> {
+  const ledger = path.join(dir, ledgerName);
+  const [held, runs] = (await readFile(ledger, 'utf8').catch(() => '')).split(' ').map(Number);
+  const total = held! + bytes;
+  // A ledger missing or not read whole (NaN) fails the test, and the folder is measured.
+  if (total <= maxBytes && runs! < RUNS_BETWEEN_MEASURES) await writeFile(ledger, `${total} ${runs! + 1}`);
+  else await writeFile(ledger, `${await trim(dir, maxBytes)} 0`);
+}
+
+/**
+ * Drops the entries used longest ago until the folder holds three quarters of `maxBytes`, and stale
+ * temporaries; returns the bytes its entries hold then.
+ */
+async function trim(dir: string, maxBytes: number): Promise<number> {
   const { temporaryFileName } = await import('./write-atomic.js');
   const entries: { file: string; size: number; used: number }[] = [];
   let total = 0;
@@ -204,13 +241,14 @@ async function trim(dir: string, maxBytes: number): Promise<void> {
     entries.push({ file, size: info.size, used: info.mtimeMs });
     total += info.size;
   }
-  if (total <= maxBytes) return;
+  if (total <= maxBytes) return total;
   entries.sort((a, b) => a.used - b.used);
   for (const entry of entries) {
     if (total <= (maxBytes * 3) / 4) break;
     await rm(entry.file, { force: true });
     total -= entry.size;
   }
+  return total;
 }
 
 function statOrUndefined(file: string): Stats | undefined {

@@ -16,7 +16,7 @@ export const temporaryFileName = /^\.guide-(\d+)-\d+\.tmp$/;
 let temporaryCount = 0;
 
 /** A file's bytes, its text, or its text in pieces (written one after the other, never joined). */
-export type FileData = Uint8Array | string | Iterable<string>;
+export type FileData = Uint8Array | string | Iterable<string | Uint8Array>;
 
 /** A file written in full under a temporary name beside its target, not yet renamed over it. */
 export interface StagedFile {
