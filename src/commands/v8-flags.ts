@@ -50,8 +50,8 @@ export function optimizeHotCodeOnly(): void {
  * modules are loaded): V8 doubles it as objects survive, to 16 MB, and each doubling takes fresh
  * memory, which a process pays for page by page as it first touches it (about 12 µs a page on the
  * 2-core reference machine, a quarter of a build's time in all). A guide of the sample's size is
- * made before the larger young generation pays for itself: a build without the cache 1,080 →
- * 939 ms, a rebuild after an edit 920 → 817 ms (interleaved, 9 runs each). Larger guides gain
+ * made before the larger young generation pays for itself: a build without the cache 1,133 →
+ * 974 ms, a rebuild after an edit 976 → 877 ms (interleaved, 9 runs each). Larger guides gain
  * from it (2,000 measures: 13.4 → 20.3 s held throughout), so a build lets it go as soon as it
  * knows it has more than `SMALL_EDITION` measures (`releaseYoungGeneration`). V8 reads this one
  * each time it would grow the young generation.

@@ -7,9 +7,10 @@
  * Entries are written when the run ends (`flush`), each atomically (a temporary file renamed
  * over the entry), so concurrent runs sharing a folder only ever see whole entries: two runs
  * making the same entry write the same bytes, and the last rename wins. A run that wrote
- * entries then trims the folder to `maxBytes`, dropping the entries used longest ago (a hit
- * marks its entry used). The cache never fails a build: what cannot be read is a miss, what
- * cannot be written is left out.
+ * entries adds them to the folder's ledger, and trims the folder to `maxBytes` when the ledger
+ * says it may be past it, dropping the entries used longest ago (a hit marks its entry used).
+ * The cache never fails a build: what cannot be read is a miss, what cannot be written is left
+ * out.
  */
 
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
@@ -44,7 +45,7 @@ const entryFileName = /^[a-z][a-z-]*\.[0-9a-f]{64}$/;
 /**
  * What guide's code is, beyond its version: when this module was compiled (a development build
  * of the same version rewrites it), the versions of the packages guide depends on (an update
- * of pdfkit or docx can change output bytes) and of node's zlib (entries hold deflated bytes,
+ * of pdfkit or fontkit can change output bytes) and of node's zlib (entries hold deflated bytes,
  * and another zlib may deflate the same input otherwise). Part of every entry's name, made once
  * per process.
  */
@@ -152,14 +153,22 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
         // Loaded only to write: a run that made nothing new (a validate repeating its last run) only reads.
         const { replaceTargets, stageFile } = await import('./write-atomic.js');
         await prepareFolder(dir);
-        // All at once, each as its header and payload: one after another, the run waited on each
-        // file's round trips to the thread pool, and copied every payload behind its header first.
-        await Promise.allSettled(
-          entries.map(async ([key, payload]) => {
-            const staged = await stageFile(fileOf(key), [header(key, payload), payload], { durable: false });
-            await replaceTargets([staged]);
-          }),
-        );
+        // A few at a time, each as its header and payload: one after another, the run waited on
+        // each file's round trips to the thread pool, and copied every payload behind its header
+        // first. Not all at once: each holds a file open, and a cold build of 2,000 measures
+        // writes thousands (the output files, written meanwhile, need some too).
+        let next = 0;
+        const writer = async () => {
+          for (let at = next++; at < entries.length; at = next++) {
+            const [key, payload] = entries[at]!;
+            try {
+              await replaceTargets([await stageFile(fileOf(key), [header(key, payload), payload], { durable: false })]);
+            } catch {
+              // Left out, as below.
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(WRITERS, entries.length) }, writer));
         await trimWhenFull(dir, maxBytes, written(entries));
       } catch {
         // A cache that cannot be written (a full disk, a read-only folder) only makes the next run slower.
@@ -185,6 +194,9 @@ async function prepareFolder(dir: string): Promise<void> {
   for (const [name, text] of marks) if (!present.has(name)) await writeFile(path.join(dir, name), text);
 }
 
+/** Entries written at once. */
+const WRITERS = 8;
+
 /** About the bytes `entries` take on disk, with their headers. */
 function written(entries: readonly [string, Uint8Array][]): number {
   let bytes = 0;
@@ -198,7 +210,7 @@ function written(entries: readonly [string, Uint8Array][]): number {
  */
 const ledgerName = 'guide-cache-usage';
 
-/** Runs that add to the ledger before the folder is measured again, whatever it says. */
+/** The folder is measured at least every this many runs that write, whatever the ledger says. */
 const RUNS_BETWEEN_MEASURES = 32;
 
 /**
@@ -211,11 +223,25 @@ const RUNS_BETWEEN_MEASURES = 32;
  */
 async function trimWhenFull(dir: string, maxBytes: number, bytes: number): Promise<void> {
   const ledger = path.join(dir, ledgerName);
-  const [held, runs] = (await readFile(ledger, 'utf8').catch(() => '')).split(' ').map(Number);
-  const total = held! + bytes;
-  // A ledger missing or not read whole (NaN) fails the test, and the folder is measured.
-  if (total <= maxBytes && runs! < RUNS_BETWEEN_MEASURES) await writeFile(ledger, `${total} ${runs! + 1}`);
-  else await writeFile(ledger, `${await trim(dir, maxBytes)} 0`);
+  const read = /^(\d+) (\d+)$/.exec(await readFile(ledger, 'utf8').catch(() => ''));
+  const total = Number(read?.[1]) + bytes;
+  const runs = Number(read?.[2]) + 1;
+  // A ledger missing or not as written (NaN) fails the test, and the folder is measured.
+  if (total <= maxBytes && runs < RUNS_BETWEEN_MEASURES) {
+    await writeFile(ledger, `${total} ${runs}`);
+    await removeStaleTemporaries(dir);
+  } else await writeFile(ledger, `${await trim(dir, maxBytes)} 0`);
+}
+
+/** Removes the temporary files runs that were killed left in the folder; looks at no entry. */
+async function removeStaleTemporaries(dir: string): Promise<void> {
+  const { temporaryFileName } = await import('./write-atomic.js');
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    if (!temporaryFileName.test(name)) continue;
+    const info = statOrUndefined(path.join(dir, name));
+    if (info?.isFile() && now - info.mtimeMs > staleTemporaryMs) await rm(path.join(dir, name), { force: true });
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, it } from 'node:test';
 import { classFieldsAsStores } from '../../src/cli/bundle/class-fields.js';
 
-/** Babel's helper and what it calls, as markdown-it's and docx's builds hold them. */
+/** Babel's helper and what it calls, as markdown-it's build holds them. */
 const helpers = `
 function _typeof(o) { "@babel/helpers - typeof"; return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o) { return typeof o; } : function(o) { return o && "function" == typeof Symbol && o.constructor === Symbol && o !== Symbol.prototype ? "symbol" : typeof o; }, _typeof(o); }
 function toPrimitive(t, r) {

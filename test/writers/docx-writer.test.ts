@@ -440,6 +440,27 @@ describe('DOCX writer: the cases the kitchen sink leaves out', async () => {
   });
 });
 
+describe('DOCX writer: a body section after the cover and another', () => {
+  it("fills every body section's header and footer, not the first one's alone", async () => {
+    const model: DocModel = {
+      meta: { ...extras.meta, header: '第二節頁首' },
+      sections: [
+        { kind: 'body', blocks: [p(t('前言'))] },
+        { kind: 'cover', blocks: [p(t('封面'))] },
+        { kind: 'body', blocks: [p(t('正文'))] },
+      ],
+    };
+    const parts = docxParts((await writeDocx(model, { theme, creationDate, bodyPageCount: 7 })).bytes);
+    for (const n of [1, 2]) {
+      const header = partText(parts, `word/header${n}.xml`);
+      const footer = partText(parts, `word/footer${n}.xml`);
+      assert.equal(textOf(header), '第二節頁首', `header${n}`);
+      assert.doesNotMatch(footer, /guide-body-page-count/, `footer${n}`);
+      assert.match(textOf(footer), /7/, `footer${n}`);
+    }
+  });
+});
+
 describe('DOCX writer: text read back', () => {
   for (const [name, model] of [
     ['kitchen sink', kitchenSink],

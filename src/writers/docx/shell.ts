@@ -40,10 +40,12 @@ export const DOCUMENT_PART = 'word/document.xml';
 export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
 export const FOOTER_PART = 'word/footer1.xml';
 export const HEADER_PART = 'word/header1.xml';
-export const STYLES_PART = 'word/styles.xml';
-export const SETTINGS_PART = 'word/settings.xml';
-export const FONT_TABLE_PART = 'word/fontTable.xml';
-export const FONT_TABLE_RELATIONSHIPS_PART = 'word/_rels/fontTable.xml.rels';
+
+/** Parts the shell writes and documents take as they are. */
+const STYLES_PART = 'word/styles.xml';
+const SETTINGS_PART = 'word/settings.xml';
+const FONT_TABLE_PART = 'word/fontTable.xml';
+const FONT_TABLE_RELATIONSHIPS_PART = 'word/_rels/fontTable.xml.rels';
 
 /** The package with placeholders, and the text of the parts each document edits. */
 export interface PackageShell {
@@ -62,9 +64,7 @@ export function bodyPlaceholder(index: number): string {
  * The run that stands for the running header's text: each firm's guide names its own guide
  * there, and one shell serves them all.
  */
-export const runningHeaderRun = el('w:r', undefined, [
-  el('w:t', { 'xml:space': 'preserve' }, ['guide-running-header']),
-]);
+const runningHeaderRun = el('w:r', undefined, [el('w:t', { 'xml:space': 'preserve' }, ['guide-running-header'])]);
 export const RUNNING_HEADER_PLACEHOLDER = xmlText(runningHeaderRun);
 
 /** The run that stands for the footer's page total (the result of its SECTIONPAGES field). */

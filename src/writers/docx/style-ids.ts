@@ -1,7 +1,4 @@
-/**
- * The names the body gives its styles (styles.ts builds the style sheet): plain constants, so
- * the writer that refers to them does not load docx, which only the package shell needs.
- */
+/** The names the body gives its styles (styles.ts builds the style sheet). */
 
 import type { ParagraphRole } from '../../model/doc-model.js';
 
