@@ -158,18 +158,21 @@ export function openBuildCache(dir: string, options: { maxBytes?: number } = {})
         // first. Not all at once: each holds a file open, and a cold build of 2,000 measures
         // writes thousands (the output files, written meanwhile, need some too).
         let next = 0;
+        let written = 0;
         const writer = async () => {
           for (let at = next++; at < entries.length; at = next++) {
             const [key, payload] = entries[at]!;
+            const head = header(key, payload);
             try {
-              await replaceTargets([await stageFile(fileOf(key), [header(key, payload), payload], { durable: false })]);
+              await replaceTargets([await stageFile(fileOf(key), [head, payload], { durable: false })]);
+              written += Buffer.byteLength(head) + payload.length;
             } catch {
               // Left out, as below.
             }
           }
         };
         await Promise.all(Array.from({ length: Math.min(WRITERS, entries.length) }, writer));
-        await trimWhenFull(dir, maxBytes, written(entries));
+        await trimWhenFull(dir, maxBytes, written);
       } catch {
         // A cache that cannot be written (a full disk, a read-only folder) only makes the next run slower.
       }
@@ -197,13 +200,6 @@ async function prepareFolder(dir: string): Promise<void> {
 /** Entries written at once. */
 const WRITERS = 8;
 
-/** About the bytes `entries` take on disk, with their headers. */
-function written(entries: readonly [string, Uint8Array][]): number {
-  let bytes = 0;
-  for (const [key, payload] of entries) bytes += payload.length + key.length + 256;
-  return bytes;
-}
-
 /**
  * The file in the cache folder that holds what the folder held when it was last measured, plus
  * what runs wrote since, and how many runs that was: "<bytes> <runs>".
@@ -222,18 +218,17 @@ const RUNS_BETWEEN_MEASURES = 32;
  * same name is counted twice, which only measures sooner.
  */
 async function trimWhenFull(dir: string, maxBytes: number, bytes: number): Promise<void> {
+  await removeStaleTemporaries(dir);
   const ledger = path.join(dir, ledgerName);
   const read = /^(\d+) (\d+)$/.exec(await readFile(ledger, 'utf8').catch(() => ''));
   const total = Number(read?.[1]) + bytes;
   const runs = Number(read?.[2]) + 1;
   // A ledger missing or not as written (NaN) fails the test, and the folder is measured.
-  if (total <= maxBytes && runs < RUNS_BETWEEN_MEASURES) {
-    await writeFile(ledger, `${total} ${runs}`);
-    await removeStaleTemporaries(dir);
-  } else await writeFile(ledger, `${await trim(dir, maxBytes)} 0`);
+  if (total <= maxBytes && runs < RUNS_BETWEEN_MEASURES) await writeFile(ledger, `${total} ${runs}`);
+  else await writeFile(ledger, `${await trim(dir, maxBytes)} 0`);
 }
 
-/** Removes the temporary files runs that were killed left in the folder; looks at no entry. */
+/** Removes the temporary files runs that were killed left in the folder; stats nothing else. */
 async function removeStaleTemporaries(dir: string): Promise<void> {
   const { temporaryFileName } = await import('./write-atomic.js');
   const now = Date.now();
@@ -245,25 +240,18 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
 }
 
 /**
- * Drops the entries used longest ago until the folder holds three quarters of `maxBytes`, and stale
- * temporaries; returns the bytes its entries hold then.
+ * Drops the entries used longest ago until the folder holds three quarters of `maxBytes`; returns
+ * the bytes its entries hold then.
  */
 async function trim(dir: string, maxBytes: number): Promise<number> {
-  const { temporaryFileName } = await import('./write-atomic.js');
   const entries: { file: string; size: number; used: number }[] = [];
   let total = 0;
-  const now = Date.now();
   for (const name of readdirSync(dir)) {
-    const temporary = temporaryFileName.test(name);
-    if (!temporary && !entryFileName.test(name)) continue;
+    if (!entryFileName.test(name)) continue;
     const file = path.join(dir, name);
     // Synchronous: a thread-pool round trip per entry left a run waiting 20 ms on 600 entries.
     const info = statOrUndefined(file);
     if (!info?.isFile()) continue;
-    if (temporary) {
-      if (now - info.mtimeMs > staleTemporaryMs) await rm(file, { force: true });
-      continue;
-    }
     entries.push({ file, size: info.size, used: info.mtimeMs });
     total += info.size;
   }

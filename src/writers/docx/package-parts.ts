@@ -97,56 +97,55 @@ export const DEFAULT_STYLES_BEFORE_TOC =
   '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="37"/><w:unhideWhenUsed/>' +
   '</w:style>';
 
+/** A kind of note: footnote or endnote; Word writes the two alike but for their names. */
+type Note = 'footnote' | 'endnote';
+
+const capitalized = (note: Note) => `${note[0]!.toUpperCase()}${note.slice(1)}`;
+
+/** Word's styles for one kind of note: its reference mark, its text, and that text as a character style. */
+function noteStylesXml(note: Note): string {
+  const name = capitalized(note);
+  const common = '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>';
+  const size = '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>';
+  return (
+    `<w:style w:type="character" w:styleId="${name}Reference"><w:name w:val="${note} reference"/>` +
+    `<w:basedOn w:val="DefaultParagraphFont"/>${common}<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:styleId="${name}Text"><w:name w:val="${note} text"/>` +
+    `<w:basedOn w:val="Normal"/><w:link w:val="${name}TextChar"/>${common}` +
+    `<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>${size}</w:style>` +
+    `<w:style w:type="character" w:styleId="${name}TextChar"><w:name w:val="${name} Text Char"/>` +
+    `<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="${name}Text"/>${common}${size}</w:style>`
+  );
+}
+
 /** Word's default styles that guide leaves as they are, after TOC levels 4–9: notes and line numbers. */
 export const DEFAULT_STYLES_AFTER_TOC =
-  '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/>' +
-  '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/>' +
-  '<w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>' +
-  '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>' +
-  '<w:basedOn w:val="Normal"/><w:link w:val="FootnoteTextChar"/><w:uiPriority w:val="99"/>' +
-  '<w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>' +
-  '</w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>' +
-  '<w:style w:type="character" w:styleId="FootnoteTextChar"><w:name w:val="Footnote Text Char"/>' +
-  '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="FootnoteText"/>' +
-  '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/>' +
-  '<w:szCs w:val="20"/></w:rPr></w:style><w:style w:type="character" w:styleId="EndnoteReference">' +
-  '<w:name w:val="endnote reference"/><w:basedOn w:val="DefaultParagraphFont"/>' +
-  '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:rPr>' +
-  '<w:vertAlign w:val="superscript"/></w:rPr></w:style>' +
-  '<w:style w:type="paragraph" w:styleId="EndnoteText"><w:name w:val="endnote text"/>' +
-  '<w:basedOn w:val="Normal"/><w:link w:val="EndnoteTextChar"/><w:uiPriority w:val="99"/>' +
-  '<w:semiHidden/><w:unhideWhenUsed/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>' +
-  '</w:pPr><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>' +
-  '<w:style w:type="character" w:styleId="EndnoteTextChar"><w:name w:val="Endnote Text Char"/>' +
-  '<w:basedOn w:val="DefaultParagraphFont"/><w:link w:val="EndnoteText"/><w:uiPriority w:val="99"/>' +
-  '<w:semiHidden/><w:unhideWhenUsed/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>' +
-  '</w:style><w:style w:type="character" w:styleId="LineNumber"><w:name w:val="line number"/>' +
+  noteStylesXml('footnote') +
+  noteStylesXml('endnote') +
+  '<w:style w:type="character" w:styleId="LineNumber"><w:name w:val="line number"/>' +
   '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/>' +
   '<w:unhideWhenUsed/></w:style>';
 
-/** Footnotes: only the separators Word expects. */
-export const FOOTNOTES_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-  `<w:footnotes ${SETTINGS_NAMESPACES}>` +
-  '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>' +
-  '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr>' +
-  '<w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:separator/></w:r>' +
-  '</w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>' +
-  '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr>' +
-  '<w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r>' +
-  '<w:continuationSeparator/></w:r></w:p></w:footnote></w:footnotes>';
+/**
+ * A notes part: only the two separators Word expects. docx declared footnotes.xml standalone and
+ * endnotes.xml not.
+ */
+function notesXml(note: Note, declaration: string): string {
+  const separator = (type: string, id: number) =>
+    `<w:${note} w:type="${type}" w:id="${id}"><w:p><w:pPr>` +
+    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>' +
+    `<w:r><w:rPr><w:rStyle w:val="${capitalized(note)}Reference"/></w:rPr><w:${note}Ref/></w:r>` +
+    `<w:r><w:${type}/></w:r></w:p></w:${note}>`;
+  return (
+    `${declaration}<w:${note}s ${SETTINGS_NAMESPACES}>` +
+    separator('separator', -1) +
+    separator('continuationSeparator', 0) +
+    `</w:${note}s>`
+  );
+}
 
-/** Endnotes: only the separators Word expects. */
-export const ENDNOTES_XML =
-  '<?xml version="1.0" encoding="UTF-8"?>' +
-  `<w:endnotes ${SETTINGS_NAMESPACES}>` +
-  '<w:endnote w:type="separator" w:id="-1"><w:p><w:pPr>' +
-  '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr>' +
-  '<w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r><w:r><w:separator/></w:r></w:p>' +
-  '</w:endnote><w:endnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>' +
-  '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr>' +
-  '<w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteRef/></w:r><w:r><w:continuationSeparator/>' +
-  '</w:r></w:p></w:endnote></w:endnotes>';
+export const FOOTNOTES_XML = notesXml('footnote', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>');
+export const ENDNOTES_XML = notesXml('endnote', '<?xml version="1.0" encoding="UTF-8"?>');
 
 /** The Office theme (colours, fonts and effects Word falls back on). */
 export const THEME_XML =

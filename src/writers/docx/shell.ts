@@ -152,6 +152,21 @@ const packageRelationshipsXml = relationshipsXml([
   [officeRelationship('custom-properties'), 'docProps/custom.xml'],
 ]);
 
+/** The parts document.xml relates to before the body sections' headers and footers. */
+const documentParts = [
+  [officeRelationship('styles'), 'styles.xml'],
+  [officeRelationship('numbering'), 'numbering.xml'],
+  [officeRelationship('footnotes'), 'footnotes.xml'],
+  [officeRelationship('endnotes'), 'endnotes.xml'],
+  [officeRelationship('settings'), 'settings.xml'],
+] as const;
+
+/** The relationship ids of the header and the footer of the `n`th body section (from 0). */
+function runningRelationships(n: number): [string, string] {
+  const header = documentParts.length + 2 * n + 1;
+  return [`rId${header}`, `rId${header + 1}`];
+}
+
 /** The relationships of document.xml: the parts it uses, then a header and a footer per body section. */
 function documentRelationshipsXml(bodies: number): string {
   const running = Array.from({ length: bodies }, (_, i) => [
@@ -159,11 +174,7 @@ function documentRelationshipsXml(bodies: number): string {
     [officeRelationship('footer'), `footer${i + 1}.xml`] as const,
   ]).flat();
   return relationshipsXml([
-    [officeRelationship('styles'), 'styles.xml'],
-    [officeRelationship('numbering'), 'numbering.xml'],
-    [officeRelationship('footnotes'), 'footnotes.xml'],
-    [officeRelationship('endnotes'), 'endnotes.xml'],
-    [officeRelationship('settings'), 'settings.xml'],
+    ...documentParts,
     ...running,
     [officeRelationship('theme'), 'theme/theme1.xml'],
     [officeRelationship('fontTable'), 'fontTable.xml'],
@@ -228,9 +239,7 @@ function documentXml(kinds: readonly Section['kind'][], page: PageGeometry): str
   let body = '';
   let bodies = 0;
   for (const [index, kind] of kinds.entries()) {
-    // The header's and footer's relationships follow document.xml's first five.
-    const running: [string, string] | null =
-      kind === 'body' ? [`rId${6 + 2 * bodies}`, `rId${7 + 2 * bodies++}`] : null;
+    const running = kind === 'body' ? runningRelationships(bodies++) : null;
     const properties = sectionPropertiesXml(page, running, index === firstBody);
     body +=
       bodyPlaceholder(index) + (index === kinds.length - 1 ? properties : `<w:p><w:pPr>${properties}</w:pPr></w:p>`);
@@ -288,7 +297,9 @@ function settingsXml(embed: boolean): string {
 function buildShell(theme: Theme, language: string, kinds: readonly Section['kind'][], embed: boolean): PackageShell {
   const page = pageGeometryOf(theme);
   const bodies = kinds.filter((kind) => kind === 'body').length;
-  const numbered = (name: string) => Array.from({ length: bodies }, (_, i) => name.replace('N', String(i + 1)));
+  // One of each per body section: word/header1.xml, word/header2.xml…
+  const perBody = (name: string, text: string) =>
+    Array.from({ length: bodies }, (_, i): [string, string] => [name.replace('N', String(i + 1)), text]);
   const footer = footerXml(theme.running.footer);
   const empty = relationshipsXml([]);
   // In docx's order. core.xml and numbering.xml are each document's own (package.ts): the shell
@@ -299,10 +310,10 @@ function buildShell(theme: Theme, language: string, kinds: readonly Section['kin
     [STYLES_PART, stylesXml(theme, language, page)],
     ['docProps/core.xml', ''],
     ['_rels/.rels', packageRelationshipsXml],
-    ...numbered('word/_rels/headerN.xml.rels').map((name): [string, string] => [name, empty]),
-    ...numbered('word/_rels/footerN.xml.rels').map((name): [string, string] => [name, empty]),
-    ...numbered('word/headerN.xml').map((name): [string, string] => [name, headerXml]),
-    ...numbered('word/footerN.xml').map((name): [string, string] => [name, footer]),
+    ...perBody('word/_rels/headerN.xml.rels', empty),
+    ...perBody('word/_rels/footerN.xml.rels', empty),
+    ...perBody('word/headerN.xml', headerXml),
+    ...perBody('word/footerN.xml', footer),
     ['docProps/custom.xml', CUSTOM_PROPERTIES_XML],
     ['docProps/app.xml', APP_PROPERTIES_XML],
     ['word/footnotes.xml', FOOTNOTES_XML],

@@ -33,12 +33,16 @@ interface ParagraphProperties {
 
 /** Run properties a style sets; `bold: false` undoes a bold base. */
 interface RunProperties {
+  /** The Latin (also complex-script) and East Asian font names. */
+  fonts?: { latin: string; eastAsia: string };
   bold?: boolean;
   italics?: boolean;
   color?: string;
   /** Half-points. */
   size?: number;
   underline?: boolean;
+  /** The East Asian language tag beside en-US (the document defaults). */
+  eastAsianLanguage?: string;
 }
 
 interface Style {
@@ -142,14 +146,20 @@ function paragraphXml(p: ParagraphProperties, normal: boolean): string {
 
 function runXml(r: RunProperties): string {
   const bold = r.bold === undefined ? '' : r.bold ? '<w:b/><w:bCs/>' : '<w:b w:val="false"/><w:bCs w:val="false"/>';
+  const { fonts, eastAsianLanguage } = r;
   const xml =
+    (fonts
+      ? `<w:rFonts w:ascii="${escapeXml(fonts.latin)}" w:cs="${escapeXml(fonts.latin)}" ` +
+        `w:eastAsia="${escapeXml(fonts.eastAsia)}" w:hAnsi="${escapeXml(fonts.latin)}" w:hint="eastAsia"/>`
+      : '') +
     bold +
     flag('i', r.italics) +
     flag('iCs', r.italics) +
     (r.color ? `<w:color w:val="${r.color}"/>` : '') +
     // As docx wrote them: no complex-script size for a size of 0.
     (r.size === undefined ? '' : `<w:sz w:val="${r.size}"/>${r.size ? `<w:szCs w:val="${r.size}"/>` : ''}`) +
-    (r.underline ? '<w:u w:val="single"/>' : '');
+    (r.underline ? '<w:u w:val="single"/>' : '') +
+    (eastAsianLanguage ? `<w:lang w:val="en-US" w:eastAsia="${escapeXml(eastAsianLanguage)}"/>` : '');
   return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`;
 }
 
@@ -224,16 +234,13 @@ function wordTocLevel(level: number, theme: Theme): Style {
 
 /** The document defaults: the guide's fonts, text colour and size, and the document's language for East Asian text. */
 function documentDefaultsXml(theme: Theme, language: string): string {
-  const { latin, eastAsia } = theme.fonts.docx;
-  const size = halfPoints(theme.paragraph.body.size);
-  return (
-    '<w:docDefaults><w:rPrDefault><w:rPr>' +
-    `<w:rFonts w:ascii="${escapeXml(latin)}" w:cs="${escapeXml(latin)}" w:eastAsia="${escapeXml(eastAsia)}" ` +
-    `w:hAnsi="${escapeXml(latin)}" w:hint="eastAsia"/>` +
-    `<w:color w:val="${hexColor(theme.colors.text)}"/>${runXml({ size }).slice('<w:rPr>'.length, -'</w:rPr>'.length)}` +
-    `<w:lang w:val="en-US" w:eastAsia="${escapeXml(wordLanguageOf(language))}"/>` +
-    '</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>'
-  );
+  const run = runXml({
+    fonts: theme.fonts.docx,
+    color: hexColor(theme.colors.text),
+    size: halfPoints(theme.paragraph.body.size),
+    eastAsianLanguage: wordLanguageOf(language),
+  });
+  return `<w:docDefaults><w:rPrDefault>${run}</w:rPrDefault><w:pPrDefault/></w:docDefaults>`;
 }
 
 /** The guide's own styles, in the order they are written after Word's defaults and the table styles. */
