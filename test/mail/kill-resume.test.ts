@@ -19,6 +19,18 @@ function runGuide(args: string[], cwd: string): Promise<{ status: number | null;
   });
 }
 
+/** Whether the journal has a message sent yet. */
+async function journaledSent(journalFile: string): Promise<boolean> {
+  const text = await readFile(journalFile, 'utf8').catch(() => '');
+  return text.split('\n').some((line) => {
+    try {
+      return (JSON.parse(line) as JournalEntry).event === 'sent';
+    } catch {
+      return false; // a line still being written
+    }
+  });
+}
+
 describe('guide mail killed with SIGKILL and run again', () => {
   const folders: string[] = [];
   after(() => folders.forEach(removeFolder));
@@ -49,6 +61,10 @@ describe('guide mail killed with SIGKILL and run again', () => {
         const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         await secondArrived;
+        // The second message may come in on another connection before the first's acknowledgement
+        // is journaled (a loaded machine): kill the run once the journal has it.
+        for (let waited = 0; waited < 10_000 && !(await journaledSent(journalFile)); waited += 20)
+          await new Promise((resolve) => setTimeout(resolve, 20));
         child.kill('SIGKILL');
         await exited;
         release();
