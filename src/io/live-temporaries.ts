@@ -2,11 +2,11 @@
  * The temporary files this process is writing right now, removed if SIGINT (Ctrl-C) or SIGTERM
  * stops it: a killed write must not leave a full-size `.guide-….tmp` beside the user's files. The
  * handlers are installed only while such a file exists, so the rest of a run keeps Node's default
- * behaviour. Worker threads never receive signals; the main thread's next run sweeps their files.
+ * behaviour. Worker threads never receive signals (their handlers are never called, nor do they
+ * keep a signal from stopping the process); the main thread's next run sweeps their files.
  */
 
 import { rmSync, writeSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
 import { helpMessages } from '../messages/cli.js';
 import { ioMessages as say } from '../messages/io.js';
 
@@ -30,7 +30,7 @@ function stop(signal: HandledSignal): never {
 
 /** Records `file` as being written; call before creating it. */
 export function trackTemporary(file: string): void {
-  if (live.size === 0 && isMainThread) {
+  if (live.size === 0) {
     for (const signal of Object.keys(handlers) as HandledSignal[]) process.on(signal, handlers[signal]);
   }
   live.add(file);
@@ -38,6 +38,6 @@ export function trackTemporary(file: string): void {
 
 /** `file` was renamed or removed: a signal no longer needs to remove it. */
 export function untrackTemporary(file: string): void {
-  if (!live.delete(file) || live.size > 0 || !isMainThread) return;
+  if (!live.delete(file) || live.size > 0) return;
   for (const signal of Object.keys(handlers) as HandledSignal[]) process.off(signal, handlers[signal]);
 }

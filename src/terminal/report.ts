@@ -1,7 +1,6 @@
-/** Everything a person reads on the terminal goes through here; the only module that uses chalk. */
+/** Everything a person reads on the terminal goes through here; the only module that colours text. */
 
 import path from 'node:path';
-import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { boundRepeats, diagnosticToJson, formatDiagnostic, summarize, type TextStyle } from '../diagnostics/format.js';
 import { reportMessages as say } from '../messages/report.js';
@@ -28,14 +27,53 @@ export interface Reporter {
   ): void;
 }
 
-function styleFor(stream: OutputStream, env: CliIo['env']) {
-  const chalk = new Chalk({ level: useColor(stream, env) ? 1 : 0 });
+/** A terminal style: the SGR codes that turn it on and off. */
+interface Sgr {
+  on: string;
+  off: string;
+}
+
+const sgr = (on: number, off: number): Sgr => ({ on: `\u001b[${on}m`, off: `\u001b[${off}m` });
+const red = sgr(31, 39);
+const yellow = sgr(33, 39);
+const green = sgr(32, 39);
+const bold = sgr(1, 22);
+const dim = sgr(2, 22);
+
+/**
+ * `text` in `styles` (outermost first), in the bytes chalk wrote, which guide used before: a
+ * style turned off inside `text` is turned on again after, and every line break is wrapped in
+ * the styles' ends and starts, so a terminal or pager that shows a line alone shows it styled.
+ * Written here rather than loaded: chalk's import of node:process makes the standard streams,
+ * and its colour detection loads node's tty and net modules, ~3 ms of every command.
+ */
+function styled(text: string, styles: readonly Sgr[]): string {
+  if (text === '') return text;
+  let inner = text;
+  if (inner.includes('\u001b')) {
+    for (const style of styles.toReversed()) inner = inner.replaceAll(style.off, style.off + style.on);
+  }
+  const on = styles.map((style) => style.on).join('');
+  const off = styles
+    .toReversed()
+    .map((style) => style.off)
+    .join('');
+  return on + inner.replace(/\r?\n/g, (lineBreak) => off + lineBreak + on) + off;
+}
+
+/** The styles of text for `stream`: SGR colours (the 16 every terminal has) where it takes them. */
+export function styleFor(stream: OutputStream, env: CliIo['env']) {
+  const style = useColor(stream, env)
+    ? (...styles: Sgr[]) =>
+        (t: string) =>
+          styled(t, styles)
+    : () => (t: string) => t;
   return {
-    error: (t: string) => chalk.red.bold(t),
-    warning: (t: string) => chalk.yellow.bold(t),
-    dim: (t: string) => chalk.dim(t),
-    bold: (t: string) => chalk.bold(t),
-    ok: (t: string) => chalk.green(t),
+    error: style(red, bold),
+    warning: style(yellow, bold),
+    dim: style(dim),
+    bold: style(bold),
+    ok: style(green),
   };
 }
 

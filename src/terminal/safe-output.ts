@@ -10,7 +10,7 @@ import type { OutputStream } from './io.js';
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /**
- * What guide writes itself and may pass: SGR colours (chalk), erase-line and carriage return (the
+ * What guide writes itself and may pass: SGR colours (report.ts), erase-line and carriage return (the
  * progress bar); any other control character is escaped.
  */
 // eslint-disable-next-line no-control-regex -- the escape sequences guide writes, and every other control
