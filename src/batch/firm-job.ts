@@ -10,7 +10,7 @@ import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Firm } from '../firms/types.js';
 import { removeFiles } from '../io/batch-output.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeFileAtomicSync } from '../io/write-atomic.js';
 import { buildFirmGuide } from './build-firm.js';
 import type { ManifestFile } from './manifest.js';
 import type { FirmWorker } from './worker-setup.js';
@@ -80,7 +80,7 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
   for (const output of built.files) {
     const relative = `${job.firm.id}/${job.base}.${output.format}`;
     try {
-      await writeFileAtomic(path.join(setup.outDir, relative), output.bytes);
+      writeFileAtomicSync(path.join(setup.outDir, relative), output.bytes);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       await removePrevious();

@@ -4,7 +4,7 @@
  * several files that belong together is two steps: stage them all, then replace the targets.
  */
 
-import { statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
@@ -41,6 +41,40 @@ export async function writeFileAtomic(
 }
 
 /**
+ * `writeFileAtomic` in synchronous calls, for a batch's firm files. The thread that builds a firm
+ * has nothing else to do while its files are written, and each asynchronous step (seven a file)
+ * was a hop to node's thread pool and back, the thread idle until the event loop woke it: 300
+ * firms took 7 % longer. No signal is watched for meanwhile: as with a worker thread's files (a
+ * worker receives no signals), a killed run's temporary file is left for the next run's sweep of
+ * the output folder.
+ */
+export function writeFileAtomicSync(target: string, bytes: Uint8Array): void {
+  const folder = path.dirname(target);
+  const temporary = path.join(folder, temporaryName());
+  let created = false;
+  try {
+    mkdirSync(folder, { recursive: true });
+    const fd = openSync(temporary, 'w');
+    created = true;
+    try {
+      writeFileSync(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    if (created) rmSync(temporary, { force: true });
+    throw outputError(target, target, error);
+  }
+}
+
+/** A new temporary file's name, unique in this process. */
+function temporaryName(): string {
+  return `.guide-${process.pid}-${++temporaryCount}.tmp`;
+}
+
+/**
  * Writes `data` in full (flushed to disk) to a temporary file beside `target`, creating the
  * folder, and checks that `target` is not a folder, so that a later rename over it can succeed.
  * Nothing existing is touched. Throws `OutputError` (temporary file removed) when it cannot.
@@ -61,7 +95,7 @@ export async function stageFile(
   }
   // A folder where the file goes would make its rename fail after others were done: say so now.
   if ((await lstat(target).catch(() => undefined))?.isDirectory()) throw outputError(target, shown, { code: 'EISDIR' });
-  const temporary = path.join(folder, `.guide-${process.pid}-${++temporaryCount}.tmp`);
+  const temporary = path.join(folder, temporaryName());
   trackTemporary(temporary);
   try {
     const handle = await open(temporary, 'w');

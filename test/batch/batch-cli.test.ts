@@ -403,6 +403,25 @@ describe('guide batch', () => {
     for (const file of other.files) assert.ok((await readFile(path.join(outDir, file.path))).length > 0);
   });
 
+  it('records a firm whose file cannot be written, leaves no temporary file, and exits 3', async () => {
+    const dir = await edition();
+    const firmDir = path.join(dir, 'dist/firms/TW-0002');
+    // A folder where the firm's PDF goes: its rename fails.
+    await mkdir(path.join(firmDir, '鴻達電子科技（煙臺）有限公司-惠企政策指南.pdf'), { recursive: true });
+    const run = await batch(dir);
+    assert.equal(run.code, 3, run.stderr);
+    assert.match(
+      run.stderr,
+      /failed TW-0002 鴻達電子科技（煙臺）有限公司: E-FIRM-BUILD could not write TW-0002\/鴻達電子科技（煙臺）有限公司-惠企政策指南\.pdf \(EISDIR\)/,
+    );
+    assert.match(run.stderr, /built 3, 0 up to date, 1 failed/);
+    assert.deepEqual(await readdir(firmDir), ['鴻達電子科技（煙臺）有限公司-惠企政策指南.pdf']);
+    const failed = (await manifest(dir)).firms.find((f) => f.id === 'TW-0002')!;
+    assert.equal(failed.status, 'failed');
+    assert.deepEqual(failed.files, []);
+    await assertManifestMatchesFiles(dir);
+  });
+
   it('refuses an output folder another running batch holds, and takes over one a killed run left', async () => {
     const dir = await edition();
     const outDir = path.join(dir, 'dist/firms');
