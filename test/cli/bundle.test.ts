@@ -202,6 +202,21 @@ describe('startup bundle', () => {
     assert.equal(await loaded(plain), 'true');
   });
 
+  it("validates and builds without node's modules neither uses: child_process, worker_threads, tty, net", async () => {
+    const unused = ['child_process', 'worker_threads', 'tty', 'net'];
+    // Which of them the process loaded, written as it exits (after everything guide wrote), and
+    // found before process.stderr is made: for a pipe, that loads net.
+    const probe =
+      `process.on('exit', () => { const loaded = ${JSON.stringify(unused)}.filter((name) => process.moduleLoadList.includes('NativeModule ' + name));` +
+      " process.stderr.write('\\n' + JSON.stringify(loaded)); });";
+    const dir = await copyEdition();
+    for (const args of [['validate'], ['build', '--no-cache'], ['build']]) {
+      const result = await spawnGuide(args, { cwd: dir, env, probe });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr.slice(result.stderr.lastIndexOf('\n') + 1), '[]', args.join(' '));
+    }
+  });
+
   it("asks node to keep the modules' compiled code between runs, where node can (22.1 and later)", async () => {
     // node 20 has no enableCompileCache: the probe puts one in its place, which counts its calls.
     const probe =
