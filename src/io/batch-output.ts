@@ -11,6 +11,7 @@ import path from 'node:path';
 import { OutputError } from '../errors.js';
 import { ioMessages as say } from '../messages/io.js';
 import { temporaryFileName } from './write-atomic.js';
+import { isTracked } from './live-temporaries.js';
 
 /** The bytes of a file, or why they could not be read (ENOENT, EACCES, …). */
 export function readFileBytes(file: string): { bytes: Uint8Array } | { error: string } {
@@ -57,7 +58,6 @@ export async function removeFiles(files: Iterable<string>): Promise<void> {
 }
 
 function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
   } catch (error) {
@@ -76,7 +76,9 @@ function isAlive(pid: number): boolean {
 /**
  * Removes temporary files a killed run left in `dir` and its subfolders (one level: the firms'
  * folders). Files of a process that is still running are left alone: it may be writing them.
- * Returns how many were removed.
+ * A file under this process's own pid that it is not writing is an earlier process's that had
+ * the same pid (pids repeat, in containers from one run to the next). Returns how many were
+ * removed.
  */
 export async function removeLeftoverTemporaries(dir: string): Promise<number> {
   let removed = 0;
@@ -91,7 +93,8 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() && depth > 0) await sweep(full, depth - 1);
       const found = entry.isFile() ? temporaryFileName.exec(entry.name) : null;
-      if (found && !isAlive(Number(found[1]))) {
+      const pid = Number(found?.[1]);
+      if (found && (pid === process.pid ? !isTracked(full) : !isAlive(pid))) {
         await rm(full, { force: true });
         removed++;
       }

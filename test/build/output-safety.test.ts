@@ -151,7 +151,7 @@ describe('guide build leaves good files alone when writing fails', () => {
   it('the next build removes a temporary file a dead process left, and keeps one of a running process', async () => {
     const { dir, dist } = editionWithEarlierBuild();
     const dead = `.guide-${deadPid()}-1.tmp`;
-    const running = `.guide-${process.pid}-999999.tmp`;
+    const running = `.guide-${process.ppid}-999999.tmp`;
     writeFileSync(path.join(dist, dead), 'a killed build');
     writeFileSync(path.join(dist, running), 'a build still writing');
     const run = await runCli(['build', '--format', 'docx'], { cwd: dir });
