@@ -10,7 +10,7 @@ import type { MeasureEntry } from '../catalogue/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Firm } from '../firms/types.js';
 import { removeFiles } from '../io/batch-output.js';
-import { writeFileAtomicSync } from '../io/write-atomic.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../io/write-atomic.js';
 import { buildFirmGuide } from './build-firm.js';
 import type { ManifestFile } from './manifest.js';
 import type { FirmWorker } from './worker-setup.js';
@@ -49,8 +49,17 @@ export type FirmJobResult =
       cause: 'input' | 'output' | 'internal';
     };
 
+/**
+ * How a builder writes a firm's files. A worker thread writes them with synchronous calls: it has
+ * nothing else to do meanwhile, and each of the seven asynchronous steps of a file was a hop to
+ * node's thread pool with the thread idle until woken. The main thread writes them
+ * asynchronously: between its steps the manifest is written and the workers' answers come in, and
+ * a signal is taken (its handler removes the file being written).
+ */
+export type FileWrites = 'synchronous' | 'asynchronous';
+
 /** Builds and writes one firm's guide. Never throws for a firm's own problem: it reports it. */
-export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<FirmJobResult> {
+export async function runFirmJob(worker: FirmWorker, job: FirmJob, writes: FileWrites): Promise<FirmJobResult> {
   const { setup, prepared } = worker;
   const entries = (ids: readonly string[]): MeasureEntry[] => ids.map((id) => prepared.measures.get(id)!);
   const built = await buildFirmGuide(worker, {
@@ -62,8 +71,9 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
   const previousFiles = (kept: ReadonlySet<string> = new Set()) =>
     job.previousFiles.filter((file) => !kept.has(file) && isInside(file)).map((file) => path.join(setup.outDir, file));
   // A firm that fails keeps no guide from an earlier run: it was made from other data, and the
-  // manifest lists no files for the firm.
-  const removePrevious = () => removeFiles(previousFiles());
+  // manifest lists no files for the firm. Should they not go (a read-only folder), what made the
+  // firm fail is what is reported.
+  const removePrevious = () => removeFiles(previousFiles()).catch(() => undefined);
   if (built.files.length === 0) {
     await removePrevious();
     const rendered = [...built.rendered].filter(([file]) => built.diagnostics.some((d) => d.file === file));
@@ -79,24 +89,13 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
   const files: ManifestFile[] = [];
   for (const output of built.files) {
     const relative = `${job.firm.id}/${job.base}.${output.format}`;
+    const target = path.join(setup.outDir, relative);
     try {
-      writeFileAtomicSync(path.join(setup.outDir, relative), output.bytes);
+      if (writes === 'synchronous') writeFileAtomicSync(target, output.bytes);
+      else await writeFileAtomic(target, output.bytes);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       await removePrevious();
-      return {
-        kind: 'failed',
-        index: job.index,
-        diagnostics: [
-          {
-            code: 'E-FIRM-BUILD',
-            severity: 'error',
-            message: say.couldNotWrite({ file: relative, reason }),
-            hint: say.couldNotWriteHint(),
-          },
-        ],
-        cause: 'output',
-      };
+      return outputFailure(job, say.couldNotWrite({ file: relative, reason: reasonOf(error) }));
     }
     files.push({
       format: output.format,
@@ -108,8 +107,30 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob): Promise<Firm
   }
   // Files an earlier run wrote under other names are stale.
   const written = new Set(files.map((file) => file.path));
-  await removeFiles(previousFiles(written));
+  for (const stale of previousFiles(written)) {
+    try {
+      await removeFiles([stale]);
+    } catch (error) {
+      const file = path.relative(setup.outDir, stale).split(path.sep).join('/');
+      return outputFailure(job, say.couldNotRemove({ file, reason: reasonOf(error) }));
+    }
+  }
   return { kind: 'done', index: job.index, files };
+}
+
+/** A firm whose files could not be written or removed (exit code 3). */
+function outputFailure(job: FirmJob, message: string): FirmJobResult {
+  return {
+    kind: 'failed',
+    index: job.index,
+    diagnostics: [{ code: 'E-FIRM-BUILD', severity: 'error', message, hint: say.couldNotWriteHint() }],
+    cause: 'output',
+  };
+}
+
+/** A system error's code (EACCES, ENOSPC…), else its text. */
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 /** A bug met while building one firm: reported for that firm, so the others still get built. */

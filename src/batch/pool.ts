@@ -99,7 +99,12 @@ export function runPool(options: PoolOptions): Promise<void> {
       if (localRunning) return;
       localRunning = true;
       for (let job = tooBig.shift() ?? take(); job; job = tooBig.shift() ?? take()) {
-        settle(job, await runFirmJob(options.local, job).catch((error: unknown) => internalFailure(job!.index, error)));
+        settle(
+          job,
+          await runFirmJob(options.local, job, 'asynchronous').catch((error: unknown) =>
+            internalFailure(job!.index, error),
+          ),
+        );
         await new Promise((done) => setImmediate(done));
       }
       localRunning = false;

@@ -46,7 +46,7 @@ if (!prepared.worker) {
   let building = Promise.resolve();
   port.on('message', (job: FirmJob) => {
     building = building.then(() =>
-      runFirmJob(worker, job)
+      runFirmJob(worker, job, 'synchronous')
         .catch((error: unknown) => internalFailure(job.index, error))
         .then((result) => port.postMessage(result)),
     );

@@ -4,7 +4,17 @@
  * several files that belong together is two steps: stage them all, then replace the targets.
  */
 
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError } from '../errors.js';
@@ -41,12 +51,10 @@ export async function writeFileAtomic(
 }
 
 /**
- * `writeFileAtomic` in synchronous calls, for a batch's firm files. The thread that builds a firm
- * has nothing else to do while its files are written, and each asynchronous step (seven a file)
- * was a hop to node's thread pool and back, the thread idle until the event loop woke it: 300
- * firms took 7 % longer. No signal is watched for meanwhile: as with a worker thread's files (a
- * worker receives no signals), a killed run's temporary file is left for the next run's sweep of
- * the output folder.
+ * `writeFileAtomic` in synchronous calls, for a thread with nothing else to do while it writes (a
+ * batch's worker threads: see `FileWrites` in batch/firm-job.ts). No signal is watched for, as
+ * none reaches a worker thread: a killed run's temporary file is left for the next run's sweep of
+ * the output folder (io/batch-output.ts).
  */
 export function writeFileAtomicSync(target: string, bytes: Uint8Array): void {
   const folder = path.dirname(target);
@@ -54,6 +62,10 @@ export function writeFileAtomicSync(target: string, bytes: Uint8Array): void {
   let created = false;
   try {
     mkdirSync(folder, { recursive: true });
+    // A folder where the file goes is said so before the file is written (and, on some systems,
+    // its rename would fail with another code).
+    if (lstatSync(target, { throwIfNoEntry: false })?.isDirectory())
+      throw Object.assign(new Error(), { code: 'EISDIR' });
     const fd = openSync(temporary, 'w');
     created = true;
     try {

@@ -120,6 +120,11 @@ export const batchMessages = {
     'zh-Hans': '无法写入 «file»（«reason»）',
     'zh-Hant': '無法寫入 «file»（«reason»）',
   }),
+  couldNotRemove: message({
+    en: 'could not remove «file», which an earlier run wrote («reason»)',
+    'zh-Hans': '无法删除以前运行生成的 «file»（«reason»）',
+    'zh-Hant': '無法刪除先前執行產生的 «file»（«reason»）',
+  }),
   couldNotWriteHint: message({
     en: 'check that the output folder is writable and the disk has room',
     'zh-Hans': '请检查输出文件夹是否可写、磁盘空间是否足够',

@@ -45,7 +45,7 @@ const dim = sgr(2, 22);
  * style turned off inside `text` is turned on again after, and every line break is wrapped in
  * the styles' ends and starts, so a terminal or pager that shows a line alone shows it styled.
  * Written here rather than loaded: chalk's import of node:process makes the standard streams,
- * and its colour detection loads node's tty and net modules, ~3 ms of every command.
+ * and its colour detection loads node's tty (with net) and os modules, for every command.
  */
 function styled(text: string, styles: readonly Sgr[]): string {
   if (text === '') return text;

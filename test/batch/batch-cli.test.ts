@@ -403,6 +403,24 @@ describe('guide batch', () => {
     for (const file of other.files) assert.ok((await readFile(path.join(outDir, file.path))).length > 0);
   });
 
+  it('records a firm whose earlier file cannot be removed as failed, and exits 3 (not 70)', async () => {
+    const dir = await edition(rows.slice(0, 2));
+    assert.equal((await batch(dir)).code, 0);
+    // Renamed files leave the earlier ones stale; one of them is now a folder that holds a file.
+    const earlier = path.join(dir, 'dist/firms/TW-0002/鴻達電子科技（煙臺）有限公司-惠企政策指南.pdf');
+    await rm(earlier);
+    await mkdir(earlier);
+    await writeFile(path.join(earlier, 'kept.txt'), 'not guide’s');
+    const run = await batch(dir, '--name-pattern', '{編號}_指南');
+    assert.equal(run.code, 3, run.stderr);
+    assert.match(
+      run.stderr,
+      /failed TW-0002 鴻達電子科技（煙臺）有限公司: E-FIRM-BUILD could not remove TW-0002\/鴻達電子科技（煙臺）有限公司-惠企政策指南\.pdf, which an earlier run wrote \(/,
+    );
+    assert.match(run.stderr, /built 1, 0 up to date, 1 failed/);
+    assert.equal((await manifest(dir)).firms.find((f) => f.id === 'TW-0002')!.status, 'failed');
+  });
+
   it('records a firm whose file cannot be written, leaves no temporary file, and exits 3', async () => {
     const dir = await edition();
     const firmDir = path.join(dir, 'dist/firms/TW-0002');
