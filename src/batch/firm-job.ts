@@ -105,16 +105,18 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob, writes: FileW
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
     });
   }
-  // Files an earlier run wrote under other names are stale.
+  // Files an earlier run wrote under other names are stale; each is tried, the first that stays is reported.
   const written = new Set(files.map((file) => file.path));
+  let staying: string | undefined;
   for (const stale of previousFiles(written)) {
     try {
       await removeFiles([stale]);
     } catch (error) {
       const file = path.relative(setup.outDir, stale).split(path.sep).join('/');
-      return outputFailure(job, say.couldNotRemove({ file, reason: reasonOf(error) }));
+      staying ??= say.couldNotRemove({ file, reason: reasonOf(error) });
     }
   }
+  if (staying !== undefined) return outputFailure(job, staying);
   return { kind: 'done', index: job.index, files };
 }
 
