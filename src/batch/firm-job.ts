@@ -71,9 +71,9 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob, writes: FileW
   const previousFiles = (kept: ReadonlySet<string> = new Set()) =>
     job.previousFiles.filter((file) => !kept.has(file) && isInside(file)).map((file) => path.join(setup.outDir, file));
   // A firm that fails keeps no guide from an earlier run: it was made from other data, and the
-  // manifest lists no files for the firm. Should they not go (a read-only folder), what made the
+  // manifest lists no files for the firm. Should one stay (a read-only folder), what made the
   // firm fail is what is reported.
-  const removePrevious = () => removeFiles(previousFiles()).catch(() => undefined);
+  const removePrevious = () => removeFiles(previousFiles());
   if (built.files.length === 0) {
     await removePrevious();
     const rendered = [...built.rendered].filter(([file]) => built.diagnostics.some((d) => d.file === file));
@@ -95,7 +95,8 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob, writes: FileW
       else await writeFileAtomic(target, output.bytes);
     } catch (error) {
       await removePrevious();
-      return outputFailure(job, say.couldNotWrite({ file: relative, reason: reasonOf(error) }));
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return outputFailure(job, say.couldNotWrite({ file: relative, reason }));
     }
     files.push({
       format: output.format,
@@ -105,18 +106,12 @@ export async function runFirmJob(worker: FirmWorker, job: FirmJob, writes: FileW
       ...(output.pages !== undefined ? { pages: output.pages } : {}),
     });
   }
-  // Files an earlier run wrote under other names are stale; each is tried, the first that stays is reported.
-  const written = new Set(files.map((file) => file.path));
-  let staying: string | undefined;
-  for (const stale of previousFiles(written)) {
-    try {
-      await removeFiles([stale]);
-    } catch (error) {
-      const file = path.relative(setup.outDir, stale).split(path.sep).join('/');
-      staying ??= say.couldNotRemove({ file, reason: reasonOf(error) });
-    }
+  // Files an earlier run wrote under other names are stale.
+  const staying = await removeFiles(previousFiles(new Set(files.map((file) => file.path))));
+  if (staying !== undefined) {
+    const file = path.relative(setup.outDir, staying.file).split(path.sep).join('/');
+    return outputFailure(job, say.couldNotRemove({ file, reason: staying.reason }));
   }
-  if (staying !== undefined) return outputFailure(job, staying);
   return { kind: 'done', index: job.index, files };
 }
 
@@ -128,11 +123,6 @@ function outputFailure(job: FirmJob, message: string): FirmJobResult {
     diagnostics: [{ code: 'E-FIRM-BUILD', severity: 'error', message, hint: say.couldNotWriteHint() }],
     cause: 'output',
   };
-}
-
-/** A system error's code (EACCES, ENOSPC…), else its text. */
-function reasonOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 /** A bug met while building one firm: reported for that firm, so the others still get built. */

@@ -52,9 +52,20 @@ export function stopwatch(): () => number {
   return () => performance.now() - started;
 }
 
-/** Removes files; those already gone are fine. */
-export async function removeFiles(files: Iterable<string>): Promise<void> {
-  for (const file of files) await rm(file, { force: true });
+/**
+ * Removes files; those already gone are fine. Each is tried: returns the first that stays, with
+ * why (EACCES, …), or undefined when all went.
+ */
+export async function removeFiles(files: Iterable<string>): Promise<{ file: string; reason: string } | undefined> {
+  let staying: { file: string; reason: string } | undefined;
+  for (const file of files) {
+    try {
+      await rm(file, { force: true });
+    } catch (error) {
+      staying ??= { file, reason: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+  }
+  return staying;
 }
 
 function isAlive(pid: number): boolean {
@@ -93,8 +104,9 @@ export async function removeLeftoverTemporaries(dir: string): Promise<number> {
       const full = path.join(folder, entry.name);
       if (entry.isDirectory() && depth > 0) await sweep(full, depth - 1);
       const found = entry.isFile() ? temporaryFileName.exec(entry.name) : null;
-      const pid = Number(found?.[1]);
-      if (found && (pid === process.pid ? !isTracked(full) : !isAlive(pid))) {
+      if (!found) continue;
+      const pid = Number(found[1]);
+      if (pid === process.pid ? !isTracked(full) : !isAlive(pid)) {
         await rm(full, { force: true });
         removed++;
       }

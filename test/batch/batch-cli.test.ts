@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import type { BatchManifest } from '../../src/batch/manifest.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
+import { deadPid } from '../helpers/processes.js';
 import { makeXlsx } from './xlsx-fixture.js';
 
 const header = '編號,企業名稱,聯繫人,電子郵箱,所在城市,行業,規模,是否出口,困難訴求';
@@ -458,10 +459,7 @@ describe('guide batch', () => {
       holder.kill();
     }
     // A process that has ended: its lock is stale.
-    const ended = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    });
-    await writeFile(lock, `${ended.stdout}\n`);
+    await writeFile(lock, `${deadPid()}\n`);
     const run = await batch(dir);
     assert.equal(run.code, 0, run.stderr);
     await assert.rejects(readFile(lock), { code: 'ENOENT' }, 'the lock is given back');

@@ -5,7 +5,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
@@ -16,6 +16,7 @@ import { writeEditionOutput } from '../../src/io/edition-output.js';
 import { runCli } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/paths.js';
 import { copySampleEdition } from '../helpers/edition.js';
+import { deadPid } from '../helpers/processes.js';
 
 const guideName = '山東省貫徹落實「26條措施」辦事指南-2020年3月版';
 const pdf = `${guideName}.pdf`;
@@ -42,12 +43,6 @@ function assertUnchanged(dist: string, earlier: Map<string, string>, except: str
 }
 
 const temporaries = (dist: string) => readdirSync(dist).filter((name) => name.endsWith('.tmp'));
-
-/** The id of a process that has ended. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-  return Number(child.stdout);
-}
 
 const systemError = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
 

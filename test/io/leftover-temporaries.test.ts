@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { removeLeftoverTemporaries } from '../../src/io/batch-output.js';
+import { deadPid } from '../helpers/processes.js';
 import { trackTemporary, untrackTemporary } from '../../src/io/live-temporaries.js';
 
 describe('leftover temporary files', () => {
@@ -13,8 +13,7 @@ describe('leftover temporary files', () => {
     try {
       const firm = path.join(dir, 'TW-0001');
       mkdirSync(firm);
-      // A process that has exited: its pid names no process (until the system reuses it).
-      const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+      const gone = deadPid();
       const names = {
         gone: `.guide-${gone}-1.tmp`,
         // pids repeat (in a container, from one run to the next): a run's own pid is an earlier run's.

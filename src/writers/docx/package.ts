@@ -6,7 +6,7 @@
  */
 
 import type { DocMeta } from '../../model/doc-model.js';
-import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, type PackageShell } from './shell.js';
+import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PARTS, HEADER_PARTS, type PackageShell } from './shell.js';
 import { escapeXml } from './xml.js';
 import { writeZip, zipEntry, type ZipEntry } from './zip.js';
 
@@ -38,9 +38,6 @@ export function corePropertiesXml(meta: DocMeta, date: Date): string {
     '</cp:coreProperties>'
   );
 }
-
-const runningHeader = /^word\/header\d+\.xml$/;
-const runningFooter = /^word\/footer\d+\.xml$/;
 
 /** The parts every package has, first, in the order Word writes them; the rest keep the shell's (stable) order. */
 const LEADING_PARTS = ['[Content_Types].xml', '_rels/.rels'];
@@ -99,7 +96,7 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
   ]);
   // Every body section has a header and a footer of its own in the package, all alike.
   const running = (name: string) =>
-    runningHeader.test(name) ? content.headerXml : runningFooter.test(name) ? content.footerXml : undefined;
+    HEADER_PARTS.test(name) ? content.headerXml : FOOTER_PARTS.test(name) ? content.footerXml : undefined;
   const entries = shell.entries.map((entry) => {
     const text = own.get(entry.name) ?? running(entry.name);
     return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);

@@ -40,6 +40,9 @@ export const DOCUMENT_PART = 'word/document.xml';
 export const DOCUMENT_RELATIONSHIPS_PART = 'word/_rels/document.xml.rels';
 export const FOOTER_PART = 'word/footer1.xml';
 export const HEADER_PART = 'word/header1.xml';
+/** Every body section's header and footer (word/header1.xml, word/header2.xml…): all alike. */
+export const HEADER_PARTS = /^word\/header\d+\.xml$/;
+export const FOOTER_PARTS = /^word\/footer\d+\.xml$/;
 
 /** Parts the shell writes and documents take as they are. */
 const STYLES_PART = 'word/styles.xml';
