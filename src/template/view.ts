@@ -375,7 +375,8 @@ function needIndex(vocabulary: Record<string, string>, measures: MeasureView[]):
   for (const measure of measures) for (const code of measure.audience?.needs ?? []) codes.add(code);
   const entries: NeedEntry[] = [];
   for (const code of codes) {
-    const answering = measures.filter((measure) => measure.audience?.needs?.includes(code));
+    const answering: MeasureView[] = [];
+    for (const measure of measures) if (measure.audience?.needs?.includes(code)) answering.push(measure);
     if (answering.length === 0) continue;
     const label = Object.hasOwn(vocabulary, code) ? vocabulary[code]! : code;
     entries.push({ code, label, measures: answering.map(measureRef) });

@@ -9,3 +9,10 @@ export function distinctAscending(codePoints: Iterable<number>): number[] {
 function ascending(a: number, b: number): number {
   return a - b;
 }
+
+/** Those of `codePoints` that `set` (or a map's keys) lacks, in their order. */
+export function notIn(codePoints: readonly number[], set: { has(codePoint: number): boolean }): number[] {
+  const out: number[] = [];
+  for (const cp of codePoints) if (!set.has(cp)) out.push(cp);
+  return out;
+}

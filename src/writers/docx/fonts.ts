@@ -16,7 +16,7 @@ import type { FontFace, PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
 import { LruMap } from '../../lru.js';
 import type { WriterCache } from '../cache.js';
-import { distinctAscending } from '../code-points.js';
+import { distinctAscending, notIn } from '../code-points.js';
 import { subsetFont, subsetFontInRuns } from './font-subset.js';
 import { deflatedZipEntry, zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
@@ -247,9 +247,8 @@ export class CommonGlyphFonts {
    * body uses `inBody` (both ascending).
    */
   entries(name: string, used: readonly number[], inBody: readonly number[]): readonly ZipEntry[] {
-    const body = inBody.filter((cp) => !this.isCommon.has(cp));
-    const isBody = new Set(body);
-    const own = used.filter((cp) => !this.isCommon.has(cp) && !isBody.has(cp));
+    const body = notIn(inBody, this.isCommon);
+    const own = notIn(notIn(used, this.isCommon), new Set(body));
     const bodyKey = body.join(',');
     const key = `${name}\u0000${bodyKey}\u0000${own.join(',')}`;
     let entries = takeKept(this.made, key);

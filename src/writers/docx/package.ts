@@ -47,6 +47,11 @@ function rank(entry: ZipEntry): number {
   return index === -1 ? LEADING_PARTS.length : index;
 }
 
+// Made once, not per call: see "Code kept optimized" in docs/decisions.md.
+function byRank(a: ZipEntry, b: ZipEntry): number {
+  return rank(a) - rank(b);
+}
+
 /** Text, or pieces of text and UTF-8 bytes, as UTF-8: pieces are written straight into one buffer, never joined as text first. */
 function utf8(text: string | readonly (string | Uint8Array)[]): Uint8Array {
   if (typeof text === 'string') return Buffer.from(text, 'utf8');
@@ -104,8 +109,5 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
   entries.push(...content.fonts);
   // Array.prototype.sort is stable, so parts that rank alike keep the shell's order.
-  return writeZip(
-    entries.sort((a, b) => rank(a) - rank(b)),
-    date,
-  );
+  return writeZip(entries.sort(byRank), date);
 }

@@ -79,6 +79,18 @@ function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * An entry's general purpose flags as written: no data descriptor, and UTF-8 names flagged as such.
+ * Made once, not per call: see "Code kept optimized" in docs/decisions.md.
+ */
+function flagsOf(entry: ZipEntry, name: Uint8Array): number {
+  return (entry.flags & ~DATA_DESCRIPTOR & ~UTF8_NAMES) | (name.some(isNotAscii) ? UTF8_NAMES : 0);
+}
+
+function isNotAscii(byte: number): boolean {
+  return byte > 0x7f;
+}
+
 /** Writes the entries, in the order given, each stamped with `modified`. */
 export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Array {
   const encoder = new TextEncoder();
@@ -89,11 +101,9 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
   const offsets: number[] = [];
-  const flagsOf = (entry: ZipEntry, name: Uint8Array) =>
-    (entry.flags & ~DATA_DESCRIPTOR & ~UTF8_NAMES) | (name.some((byte) => byte > 0x7f) ? UTF8_NAMES : 0);
-
   let at = 0;
-  entries.forEach((entry, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const name = names[i]!;
     offsets.push(at);
     view.setUint32(at, LOCAL_HEADER, true);
@@ -110,10 +120,11 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
     out.set(name, at + 30);
     out.set(entry.data, at + 30 + name.length);
     at += 30 + name.length + entry.data.length;
-  });
+  }
 
   const centralStart = at;
-  entries.forEach((entry, i) => {
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
     const name = names[i]!;
     view.setUint32(at, CENTRAL_HEADER, true);
     view.setUint16(at + 4, 20, true);
@@ -130,7 +141,7 @@ export function writeZip(entries: readonly ZipEntry[], modified: Date): Uint8Arr
     view.setUint32(at + 42, offsets[i]!, true);
     out.set(name, at + 46);
     at += 46 + name.length;
-  });
+  }
 
   view.setUint32(at, END_OF_CENTRAL_DIRECTORY, true);
   view.setUint16(at + 8, entries.length, true);

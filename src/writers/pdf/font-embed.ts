@@ -14,7 +14,7 @@ import { deflateSync } from 'node:zlib';
 import { InternalError } from '../../errors.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import type { WriterCache } from '../cache.js';
-import { distinctAscending } from '../code-points.js';
+import { distinctAscending, notIn } from '../code-points.js';
 import { sha256Hex } from '../../hash.js';
 import { LruMap } from '../../lru.js';
 import type { FaceChain } from './face-chain.js';
@@ -346,7 +346,7 @@ export function bodySubset(
   shared: SharedSubset | undefined,
   cache: WriterCache,
 ): SharedSubset | undefined {
-  const rest = distinctAscending(shared ? codePoints.filter((cp) => !shared.encoded.has(cp)) : codePoints);
+  const rest = distinctAscending(shared ? notIn(codePoints, shared.encoded) : codePoints);
   if (rest.length === 0) return undefined;
   let byList = cache.bodySubsets.get(face);
   if (!byList) cache.bodySubsets.set(face, (byList = new LruMap(BODY_SUBSETS)));

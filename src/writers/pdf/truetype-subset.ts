@@ -92,7 +92,8 @@ class FontTables {
   /** Reads the data of those of `ids` not read yet at once, for a file read in part: `glyph` then has it. */
   readGlyphs(ids: readonly number[]): void {
     if (this.partly === undefined) return;
-    const unread = [...new Set(ids)].filter((id) => !this.glyphsRead.has(id));
+    const unread: number[] = [];
+    for (const id of new Set(ids)) if (!this.glyphsRead.has(id)) unread.push(id);
     if (unread.length === 0) return;
     // In file order: glyphs that follow each other there are read at once.
     const { offsets } = this;

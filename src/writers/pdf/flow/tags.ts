@@ -4,7 +4,7 @@
  * drawer (draw.ts, structure.ts), which turns paths into the structure tree.
  */
 
-import type { Drawable, StructNode, StructPath, StructType } from '../types.js';
+import type { Drawable, LineDrawable, StructNode, StructPath, StructType } from '../types.js';
 import type { FlowEnv, FlowBox } from './types.js';
 
 /** A new element of `type`, with a key no other element of the document has. */
@@ -24,7 +24,8 @@ export function tagBoxes(env: FlowEnv, boxes: readonly FlowBox[], path: StructPa
 }
 
 function tagDrawables(env: FlowEnv, drawables: readonly Drawable[], path: StructPath): void {
-  const lines = drawables.filter((d) => d.kind === 'line');
+  const lines: LineDrawable[] = [];
+  for (const d of drawables) if (d.kind === 'line') lines.push(d);
   for (const line of lines) line.struct = path;
   for (const link of drawables) {
     if (link.kind !== 'link' || link.struct) continue;

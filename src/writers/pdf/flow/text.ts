@@ -168,12 +168,13 @@ export function addParagraph(flow: FlowBuilder, block: Extract<Block, { type: 'p
   if (boxes.length === 0) return;
   tagBoxes(flow.env, boxes, [...ctx.struct, structNode(flow.env, 'P')]);
   const last = boxes.length - 1;
-  boxes.forEach((box, i) => {
+  for (let i = 0; i <= last; i++) {
+    const box = boxes[i]!;
     // No orphan (first line alone at a page bottom) and no widow (last line alone at a top).
     box.keepWithPrev = i === 1 || (i === last && i > 0);
     if (i === 0) box.gapBefore = flow.takeGap(style.spaceBefore);
     flow.emit(box);
-  });
+  }
   flow.gap = style.spaceAfter;
 }
 
