@@ -9,3 +9,7 @@ module.enableCompileCache?.();
 // guide's bundle when a current one was made at install: the same command line, loaded sooner.
 const { main } = await import(currentBundle() ?? '../lib/cli/main.js');
 process.exitCode = await main(process.argv.slice(2));
+// Once node has done what the command left to it (its event loop run dry, every 'exit' listener
+// called), the process ends there: node's own exit goes on to take the heap apart piece by piece,
+// which the system does at once (measured: 2 ms of `guide --help`, 7 ms of a build).
+process.once('exit', () => process.exit());
