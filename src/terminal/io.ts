@@ -18,9 +18,13 @@ export interface CliIo {
   onStop?(stop: () => void): () => void;
 }
 
-/** Colours only on a terminal, never with NO_COLOR (https://no-color.org), forced by FORCE_COLOR. */
+/**
+ * Colours only on a terminal, never with NO_COLOR (https://no-color.org). FORCE_COLOR decides
+ * wherever the text goes, as node and chalk read it: `0` or `false` for none, any other value
+ * (empty too) for colours.
+ */
 export function useColor(stream: OutputStream, env: CliIo['env']): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return stream.isTTY === true && env.TERM !== 'dumb';
 }

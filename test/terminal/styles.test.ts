@@ -24,11 +24,27 @@ describe('terminal styles', () => {
       assert.equal(style[name](text), styled, `${name} ${JSON.stringify(text)}`);
   });
 
+  it('colours wherever FORCE_COLOR asks for them', () => {
+    for (const [stream, env] of [
+      [pipe, { FORCE_COLOR: '1' }],
+      [pipe, { FORCE_COLOR: '' }],
+      [pipe, { FORCE_COLOR: 'true' }],
+      [terminal, { TERM: 'dumb', FORCE_COLOR: '3' }],
+    ] as const) {
+      const style = styleFor(stream, env);
+      for (const [name, text, styled] of cases)
+        assert.equal(style[name](text), styled, `${JSON.stringify(env)} ${name}`);
+    }
+  });
+
   it('leaves text as it is where they are not', () => {
     for (const [stream, env] of [
       [pipe, {}],
       [terminal, { NO_COLOR: '1' }],
+      [terminal, { NO_COLOR: '1', FORCE_COLOR: '1' }],
       [terminal, { TERM: 'dumb' }],
+      [terminal, { FORCE_COLOR: '0' }],
+      [terminal, { FORCE_COLOR: 'false' }],
     ] as const) {
       const style = styleFor(stream, env);
       for (const [name, text] of cases) assert.equal(style[name](text), text);
