@@ -1,0 +1,35 @@
+/**
+ * bin/guide.js ends the process as soon as node has emitted 'exit', skipping node's own teardown;
+ * an error node has yet to report then (an uncaught one, reported after 'exit') must still be.
+ */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { repoRoot } from '../helpers/paths.js';
+
+const guideBin = path.join(repoRoot, 'bin/guide.js');
+
+describe('bin/guide.js', () => {
+  it('still reports an error thrown once the command has returned', () => {
+    // Loaded first: once guide's command has returned and the event loop is empty, a late error.
+    const late = "process.once('beforeExit', () => setTimeout(() => { throw new Error('late failure'); }));";
+    const run = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(late)}`, guideBin, '--version'],
+      { encoding: 'utf8', env: { ...process.env, GUIDE_LANG: 'en' } },
+    );
+    assert.match(run.stdout, /^\d+\.\d+\.\d+/);
+    assert.match(run.stderr, /Error: late failure/);
+    assert.equal(run.status, 1);
+  });
+
+  it('ends with the exit code the command gave', () => {
+    const usage = spawnSync(process.execPath, [guideBin, 'no-such-command'], { encoding: 'utf8' });
+    assert.equal(usage.status, 2, usage.stderr);
+    const help = spawnSync(process.execPath, [guideBin, '--help'], { encoding: 'utf8' });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /Usage: guide/);
+  });
+});
