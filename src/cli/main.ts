@@ -362,6 +362,12 @@ function languageOf(argv: readonly string[], env: CliIo['env']) {
 
 /** Runs the CLI; returns the process exit code. Never throws. */
 export async function main(argv: readonly string[], given: CliIo = processIo()): Promise<number> {
+  const code = await run(argv, given);
+  // Output that could not be written was said on the other stream: a run that went well did not.
+  return code === ExitCode.ok && given.outputFailed?.() ? ExitCode.outputFailed : code;
+}
+
+async function run(argv: readonly string[], given: CliIo): Promise<number> {
   const io: CliIo = { ...given, stdout: safeStream(given.stdout), stderr: safeStream(given.stderr) };
   setLanguage(languageOf(argv, io.env));
   let exitCode: number = ExitCode.ok;

@@ -3,13 +3,28 @@
 import type * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CliIo, OutputStream } from '../terminal/io.js';
+import { ExitCode } from '../terminal/exit-codes.js';
+import { helpMessages as say } from '../messages/cli.js';
 
 // node:fs by require: an ES import of it builds the namespace of its every export first.
 const { fstatSync, statSync, writeSync } = createRequire(import.meta.url)('node:fs') as typeof fs;
 
-// `guide list | head` closes the pipe early: the reader has what it wanted, which is no error.
-function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
-  if (error.code !== 'EPIPE') throw error;
+/** Standard output or error that could not be written (not a closed pipe: `guide list | head`). */
+let failedStreams = 0;
+
+/**
+ * Says that `name` could not be written, on the other stream (when that one can be), and has the
+ * process end with exit code 3, also when the failure comes after the command has returned.
+ */
+function reportFailure(name: 'stdout' | 'stderr', error: NodeJS.ErrnoException): void {
+  failedStreams++;
+  process.exitCode = ExitCode.outputFailed;
+  const stream = name === 'stdout' ? say.standardOutput() : say.standardError();
+  try {
+    writeSync(name === 'stdout' ? 2 : 1, `${say.streamFailed({ stream, code: error.code ?? error.message })}\n`);
+  } catch {
+    // Nowhere left to say it: the exit code does.
+  }
 }
 
 /**
@@ -38,10 +53,16 @@ function processStream(name: 'stdout' | 'stderr'): OutputStream {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   const isDirect = () => (direct ??= !mayBeTerminal(fd));
+  // A closed pipe ends the output quietly: `guide list | head` has what it wanted.
+  const fail = (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (error.code !== 'EPIPE') reportFailure(name, error);
+  };
   const nodeStream = () => {
     if (stream === undefined) {
       stream = process[name];
-      stream.on('error', ignoreClosedPipe);
+      stream.on('error', fail);
     }
     return stream;
   };
@@ -56,15 +77,11 @@ function processStream(name: 'stdout' | 'stderr'): OutputStream {
         while (written < bytes.length) written += writeSync(fd, bytes, written);
         return true;
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          closed = true;
-          return true;
-        }
-        if (code !== 'EAGAIN') throw error;
         // A full pipe that node's stream (of this process or another) made non-blocking: that
         // stream waits for the reader.
-        return nodeStream().write(bytes.subarray(written));
+        if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return nodeStream().write(bytes.subarray(written));
+        fail(error as NodeJS.ErrnoException);
+        return true;
       }
     },
     get isTTY() {
@@ -82,6 +99,7 @@ export function processIo(): CliIo {
     stderr: processStream('stderr'),
     cwd: process.cwd(),
     env: process.env,
+    outputFailed: () => failedStreams > 0,
     onStop(stop) {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

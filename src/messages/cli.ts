@@ -470,6 +470,14 @@ export const helpMessages = {
 
   /** A user's mistake that is no diagnostic (a usage or output error), as guide prints it. */
   failed: message({ en: 'guide: «problem»', 'zh-Hans': 'guide：«problem»', 'zh-Hant': 'guide：«problem»' }),
+  /** Standard output or error could not be written; said on the other one. */
+  streamFailed: message({
+    en: 'guide: could not write to «stream» («code»)',
+    'zh-Hans': 'guide：无法写入«stream»（«code»）',
+    'zh-Hant': 'guide：無法寫入«stream»（«code»）',
+  }),
+  standardOutput: message({ en: 'standard output', 'zh-Hans': '标准输出', 'zh-Hant': '標準輸出' }),
+  standardError: message({ en: 'standard error', 'zh-Hans': '标准错误输出', 'zh-Hant': '標準錯誤輸出' }),
   internalError: message({
     en: 'guide: internal error (a bug in guide «version»). Please report it with the command you ran and this text:',
     'zh-Hans': 'guide：内部错误（guide «version» 的缺陷）。请把你运行的命令和下面的内容一起报告给我们：',

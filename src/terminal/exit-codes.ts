@@ -11,7 +11,7 @@ export const ExitCode = {
   invalidInput: 1,
   /** Unknown command or option, bad option value. */
   usage: 2,
-  /** An output file could not be written. */
+  /** An output file, or standard output or error, could not be written. */
   outputFailed: 3,
   /** A bug in guide. */
   internal: 70,

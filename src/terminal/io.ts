@@ -16,6 +16,11 @@ export interface CliIo {
    * is called: a command that runs until stopped (`guide preview`) shuts down cleanly.
    */
   onStop?(stop: () => void): () => void;
+  /**
+   * Whether standard output or error could not be written (a full disk, an I/O error): the
+   * process's streams say so on the other one, and the command ends with exit code 3.
+   */
+  outputFailed?(): boolean;
 }
 
 /**

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
@@ -96,6 +96,25 @@ describe('standard output of a guide process', () => {
     closeSync(writer);
     closeSync(reader);
     assert.deepEqual(await ended, { code: 0, stderr: 'EPIPE\nstdout not made\n' });
+  });
+
+  it('that cannot be written, says so on standard error and ends with exit code 3', async () => {
+    // A file open for reading only, written without node's stream (EBADF); a full device,
+    // through it (ENOSPC, which node's stream reports after the write).
+    const readOnly = path.join(folder, 'read-only.txt');
+    writeFileSync(readOnly, '');
+    for (const [target, flags, code] of [
+      [readOnly, 'r', 'EBADF'],
+      ['/dev/full', 'w', 'ENOSPC'],
+    ] as const) {
+      const fd = openSync(target, flags);
+      const { ended } = start(fd);
+      closeSync(fd);
+      const run = await ended;
+      assert.equal(run.code, 3, `${target}: ${run.stderr}`);
+      assert.match(run.stderr, new RegExp(`^guide: could not write to standard output \\(${code}\\)$`, 'm'));
+      assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
+    }
   });
 
   it('into a full pipe left non-blocking by another process, waits until it is read', { timeout: 60_000 }, async () => {
