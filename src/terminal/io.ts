@@ -24,12 +24,15 @@ export interface CliIo {
 }
 
 /**
- * Colours only on a terminal, never with NO_COLOR (https://no-color.org). FORCE_COLOR decides
- * wherever the text goes, as node and chalk read it: `0` or `false` for none, any other value
- * (empty too) for colours.
+ * Colours only on a terminal, never with NO_COLOR (https://no-color.org; it wins over
+ * FORCE_COLOR, where node warns and colours). FORCE_COLOR decides wherever the text goes, for the
+ * values node reads: `0` or `false` for none; `1`, `2`, `3`, `true` or empty for colours. Any
+ * other value is left to the terminal, as if not set.
  */
 export function useColor(stream: OutputStream, env: CliIo['env']): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  const force = env.FORCE_COLOR;
+  if (force === '0' || force === 'false') return false;
+  if (force === '' || force === '1' || force === '2' || force === '3' || force === 'true') return true;
   return stream.isTTY === true && env.TERM !== 'dumb';
 }

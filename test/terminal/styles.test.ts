@@ -30,6 +30,7 @@ describe('terminal styles', () => {
       [pipe, { FORCE_COLOR: '' }],
       [pipe, { FORCE_COLOR: 'true' }],
       [terminal, { TERM: 'dumb', FORCE_COLOR: '3' }],
+      [terminal, { FORCE_COLOR: 'yes' }],
     ] as const) {
       const style = styleFor(stream, env);
       for (const [name, text, styled] of cases)
@@ -45,6 +46,7 @@ describe('terminal styles', () => {
       [terminal, { TERM: 'dumb' }],
       [terminal, { FORCE_COLOR: '0' }],
       [terminal, { FORCE_COLOR: 'false' }],
+      [pipe, { FORCE_COLOR: 'yes' }],
     ] as const) {
       const style = styleFor(stream, env);
       for (const [name, text] of cases) assert.equal(style[name](text), text);
