@@ -75,7 +75,19 @@ export function readTemplateFolder(
   seeInput(absolute);
   try {
     names = readdirSync(absolute).sort();
-  } catch {
+  } catch (error) {
+    // No folder means guide's own templates (checkTemplatesFolder says when one was named); one
+    // that cannot be read is said, never quietly replaced by them.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      const folder = path.relative(root, absolute).split(path.sep).join('/') || '.';
+      diagnostics.push(
+        diagnostic('E-TEMPLATE', say.templateUnreadable({ name: folder, reason: code ?? String(error) }), {
+          file: folder,
+          hint: say.templateUnreadableHint(),
+        }),
+      );
+    }
     return { sources, diagnostics };
   }
   const read = (name: string): string | undefined => {

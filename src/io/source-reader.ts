@@ -11,11 +11,12 @@ import { seeInput } from './inputs-seen.js';
  * Adds the files under `relative` to `out`. Links are followed (a linked folder once, by its real
  * path, so a link to a parent cannot loop); a linked folder leading out of the edition folder is
  * followed only when `outside` is allowed, else added itself, so reading it says where it leads.
+ * So is a folder that cannot be read: its measures would be missing from the guide without a word.
  */
 interface Walk {
   files: string[];
-  /** Linked folders leading out of the edition folder, not followed. */
-  outside: string[];
+  /** Listed as they are, whatever the patterns: reading them says what is wrong with them. */
+  asThemselves: string[];
   seen: Set<string>;
 }
 
@@ -28,19 +29,27 @@ function walk(root: string, relative: string, out: Walk, options: ReadOptions): 
     if (out.seen.has(real)) return;
     out.seen.add(real);
     entries = readdirSync(folder, { withFileTypes: true });
-  } catch {
-    return; // a prefix folder that does not exist simply matches nothing
+  } catch (error) {
+    // A prefix folder that does not exist simply matches nothing.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR' && relative !== '') out.asThemselves.push(relative);
+    return;
   }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const child = relative ? `${relative}/${entry.name}` : entry.name;
     let isFolder = entry.isDirectory();
     if (entry.isSymbolicLink()) {
-      // A broken link is listed: reading it says the file is missing, rather than nothing at all.
+      // A broken link is listed: reading it says the file is missing, rather than nothing at all;
+      // so is a link that cannot be followed (a loop: ELOOP).
       seeInput(path.join(root, child));
-      isFolder = statSync(path.join(root, child), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      try {
+        isFolder = statSync(path.join(root, child), { throwIfNoEntry: false })?.isDirectory() ?? false;
+      } catch {
+        isFolder = false;
+      }
       if (isFolder && !options.outside && realPathOutside(root, child) !== undefined) {
-        out.outside.push(child);
+        out.asThemselves.push(child);
         continue;
       }
     }
@@ -78,14 +87,14 @@ export function createSourceReader(root: string): SourceReader {
     },
     async list(patterns: readonly string[], options: ReadOptions = { outside: false }): Promise<string[]> {
       const matches = policyMatcher(patterns);
-      const out: Walk = { files: [], outside: [], seen: new Set() };
+      const out: Walk = { files: [], asThemselves: [], seen: new Set() };
       const folders = patternFolders(patterns);
       // A folder inside another is walked once, as part of the outer one.
       for (const folder of folders) {
         if (folders.some((other) => other !== folder && (other === '' || folder.startsWith(`${other}/`)))) continue;
         walk(root, folder, out, options);
       }
-      const found = new Set([...out.files.filter(matches), ...out.outside]);
+      const found = new Set([...out.files.filter(matches), ...out.asThemselves]);
       return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     },
   };

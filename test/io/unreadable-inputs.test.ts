@@ -1,0 +1,73 @@
+/**
+ * Inputs the system will not let guide read are said, never passed over: a policies folder that
+ * cannot be listed (its measures would be missing from the guide), a templates folder that cannot
+ * be listed (guide's own templates would stand in for the edition's), a link that loops.
+ */
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { repoRoot } from '../helpers/paths.js';
+import { copyEdition } from '../release/helpers.js';
+
+const guideBin = path.join(repoRoot, 'bin/guide.js');
+const editions: string[] = [];
+after(() => {
+  for (const dir of editions) {
+    chmodSync(path.join(dir, 'policies/costs'), 0o755);
+    chmodSync(path.join(dir, 'templates'), 0o755);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * guide in a process that file permissions hold: as root (the tests' container), without the
+ * capabilities that let root read any file.
+ */
+function guide(cwd: string, ...args: string[]) {
+  const command =
+    process.getuid?.() === 0
+      ? ['setpriv', '--bounding-set=-dac_override,-dac_read_search', '--', process.execPath, guideBin, ...args]
+      : [process.execPath, guideBin, ...args];
+  return spawnSync(command[0]!, command.slice(1), { cwd, encoding: 'utf8', env: { ...process.env, GUIDE_LANG: 'en' } });
+}
+
+async function edition(): Promise<string> {
+  const dir = await copyEdition();
+  editions.push(dir);
+  return dir;
+}
+
+describe('inputs that cannot be read', () => {
+  it('a policies folder that cannot be listed is an error, not a chapter fewer', async () => {
+    const dir = await edition();
+    chmodSync(path.join(dir, 'policies/costs'), 0);
+    const run = guide(dir, 'validate');
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, /E-FILE-READ/);
+    assert.match(run.stdout + run.stderr, /policies\/costs could not be read: EACCES/);
+  });
+
+  it('a templates folder that cannot be listed is an error, not guide’s own templates', async () => {
+    const dir = await edition();
+    chmodSync(path.join(dir, 'templates'), 0);
+    const run = guide(dir, 'build', '--format', 'pdf', '--no-cache', '--out', path.join(dir, 'out'));
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, /E-TEMPLATE/);
+    assert.match(run.stdout + run.stderr, /templates could not be read \(EACCES\)/);
+  });
+
+  it('a link that loops is said of the file, not an internal error', async () => {
+    const dir = await edition();
+    symlinkSync('loop.yaml', path.join(dir, 'policies/costs/loop.yaml'));
+    const run = spawnSync(process.execPath, [guideBin, 'validate'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, GUIDE_LANG: 'en' },
+    });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout + run.stderr, /policies\/costs\/loop\.yaml could not be read: ELOOP/);
+  });
+});
