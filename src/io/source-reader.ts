@@ -1,11 +1,12 @@
 /** The real file system behind catalogue/load.ts's SourceReader. */
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadOptions, ReadResult, SourceReader } from '../catalogue/load.js';
 import { patternFolders, policyMatcher } from '../catalogue/policy-patterns.js';
 import { realPathOutside } from './edition-links.js';
 import { seeInput } from './inputs-seen.js';
+import { catalogueMessages as say } from '../messages/catalogue.js';
 
 /**
  * Adds the files under `relative` to `out`. Links are followed (a linked folder once, by its real
@@ -53,8 +54,9 @@ function walk(root: string, relative: string, out: Walk, options: ReadOptions): 
         continue;
       }
     }
+    // Anything else is listed too (a named pipe, a device): reading it says it is no file.
     if (isFolder) walk(root, child, out, options);
-    else if (entry.isFile() || entry.isSymbolicLink()) out.files.push(child);
+    else out.files.push(child);
   }
 }
 
@@ -70,13 +72,17 @@ export function createSourceReader(root: string): SourceReader {
       }
       let fd: number;
       try {
-        fd = openSync(path.resolve(root, file), 'r');
+        // Not blocking: opening a named pipe would wait for a writer (a regular file reads as ever).
+        fd = openSync(path.resolve(root, file), constants.O_RDONLY | constants.O_NONBLOCK);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         return code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unreadable', reason: code ?? String(error) };
       }
       try {
-        const { size } = fstatSync(fd);
+        const stats = fstatSync(fd);
+        // A folder reads as EISDIR, as before.
+        if (!stats.isFile() && !stats.isDirectory()) return { kind: 'unreadable', reason: say.notAFile() };
+        const { size } = stats;
         if (size > maxBytes) return { kind: 'too-large', size };
         return { kind: 'ok', bytes: readFileSync(fd) };
       } catch (error) {

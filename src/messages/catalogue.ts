@@ -21,6 +21,12 @@ export const catalogueMessages = {
     'zh-Hans': '无法读取 «file»：«reason»',
     'zh-Hant': '無法讀取 «file»：«reason»',
   }),
+  /** The reason in fileUnreadable for a named pipe, socket or device where a file should be. */
+  notAFile: message({
+    en: 'it is not a file (a named pipe or a device)',
+    'zh-Hans': '它不是文件（而是命名管道或设备）',
+    'zh-Hant': '它不是檔案（而是具名管道或裝置）',
+  }),
   tooLarge: message({
     en: 'the file is «size»; a measure file may be at most «max»',
     'zh-Hans': '文件大小为 «size»；措施文件最大只能是 «max»',

@@ -1,11 +1,12 @@
 /**
  * Inputs the system will not let guide read are said, never passed over: a policies folder that
  * cannot be listed (its measures would be missing from the guide), a templates folder that cannot
- * be listed (guide's own templates would stand in for the edition's), a link that loops.
+ * be listed (guide's own templates would stand in for the edition's), a link that loops, a named
+ * pipe where a file should be (opening it would wait for a writer).
  */
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -57,6 +58,21 @@ describe('inputs that cannot be read', () => {
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stdout + run.stderr, /E-TEMPLATE/);
     assert.match(run.stdout + run.stderr, /templates could not be read \(EACCES\)/);
+  });
+
+  it('a named pipe among the measures or as guide.yaml is said to be no file, at once', async () => {
+    const dir = await edition();
+    execFileSync('mkfifo', [path.join(dir, 'policies/costs/pipe.yaml'), path.join(dir, 'pipe.yaml')]);
+    const options = { cwd: dir, encoding: 'utf8', env: { ...process.env, GUIDE_LANG: 'en' }, timeout: 60_000 } as const;
+    const amongMeasures = spawnSync(process.execPath, [guideBin, 'validate'], options);
+    assert.equal(amongMeasures.status, 1, amongMeasures.stdout + amongMeasures.stderr);
+    assert.match(
+      amongMeasures.stdout + amongMeasures.stderr,
+      /policies\/costs\/pipe\.yaml could not be read: it is not a file/,
+    );
+    const asConfig = spawnSync(process.execPath, [guideBin, 'validate', '--config', 'pipe.yaml'], options);
+    assert.equal(asConfig.status, 1, asConfig.stdout + asConfig.stderr);
+    assert.match(asConfig.stdout + asConfig.stderr, /pipe\.yaml could not be read: it is not a file/);
   });
 
   it('a link that loops is said of the file, not an internal error', async () => {
