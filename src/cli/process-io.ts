@@ -9,15 +9,15 @@ import { helpMessages as say } from '../messages/cli.js';
 // node:fs by require: an ES import of it builds the namespace of its every export first.
 const { fstatSync, statSync, writeSync } = createRequire(import.meta.url)('node:fs') as typeof fs;
 
-/** Standard output or error that could not be written (not a closed pipe: `guide list | head`). */
-let failedStreams = 0;
+/** Whether standard output or error could not be written (a closed pipe, `guide list | head`, is no failure). */
+let outputFailed = false;
 
 /**
  * Says that `name` could not be written, on the other stream (when that one can be), and has the
  * process end with exit code 3, also when the failure comes after the command has returned.
  */
 function reportFailure(name: 'stdout' | 'stderr', error: NodeJS.ErrnoException): void {
-  failedStreams++;
+  outputFailed = true;
   process.exitCode = ExitCode.outputFailed;
   const stream = name === 'stdout' ? say.standardOutput() : say.standardError();
   try {
@@ -99,7 +99,7 @@ export function processIo(): CliIo {
     stderr: processStream('stderr'),
     cwd: process.cwd(),
     env: process.env,
-    outputFailed: () => failedStreams > 0,
+    outputFailed: () => outputFailed,
     onStop(stop) {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);

@@ -82,8 +82,7 @@ export function createSourceReader(root: string): SourceReader {
         const stats = fstatSync(fd);
         // A folder reads as EISDIR, as before.
         if (!stats.isFile() && !stats.isDirectory()) return { kind: 'unreadable', reason: say.notAFile() };
-        const { size } = stats;
-        if (size > maxBytes) return { kind: 'too-large', size };
+        if (stats.size > maxBytes) return { kind: 'too-large', size: stats.size };
         return { kind: 'ok', bytes: readFileSync(fd) };
       } catch (error) {
         return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
