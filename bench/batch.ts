@@ -1,6 +1,6 @@
 /**
  * `guide batch` benchmark: 1,000 generated firms against the sample edition, PDF and DOCX, timed
- * as a user runs it (a fresh `node bin/guide.js batch` process), with the process's peak
+ * as a user runs it (a fresh `node bin/guide.cjs batch` process), with the process's peak
  * resident memory (main thread and workers share the process) read from /proc while it runs.
  * Compared with the naive way: `guide build` once per firm, timed for a few runs and multiplied
  * out. `--large` adds 10,000 firms, PDF only, sampling memory along the way to show it stays
@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const guide = path.join(root, 'bin/guide.js');
+const guide = path.join(root, 'bin/guide.cjs');
 
 export interface BatchRun {
   firms: number;

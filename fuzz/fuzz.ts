@@ -102,7 +102,7 @@ function writeFinding(
         ...editionFiles.map((file) => `mkdir -p "$DIR/${dirname(file)}" && cp -r "$REPO/${file}" "$DIR/${file}"`),
         `head -n 3 "$REPO/test/fixtures/firms/firms.csv" > "$DIR/firms.csv"`,
         'cp -r "$HERE/case/." "$DIR/"',
-        `cd "$DIR" && GUIDE_LANG=en node "$REPO/bin/guide.js" ${argv}; echo "exit code $?"`,
+        `cd "$DIR" && GUIDE_LANG=en node "$REPO/bin/guide.cjs" ${argv}; echo "exit code $?"`,
         '',
       ].join('\n'),
     ),

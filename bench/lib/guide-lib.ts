@@ -1,5 +1,5 @@
 /**
- * guide's own modules, loaded from the compiled lib/ (what `bin/guide.js` runs), typed from src/
+ * guide's own modules, loaded from the compiled lib/ (what `bin/guide.cjs` runs), typed from src/
  * so that `npm run typecheck` works before lib/ is built.
  */
 
@@ -18,7 +18,7 @@ import type * as Edition from '../../src/io/edition.js';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The CLI entry point the benchmarks start as a fresh process. */
-export const guideBin = path.join(repoRoot, 'bin/guide.js');
+export const guideBin = path.join(repoRoot, 'bin/guide.cjs');
 
 /** The lib/ modules the harness uses to render content for the other tools. */
 export interface GuideLib {

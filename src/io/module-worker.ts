@@ -14,10 +14,11 @@ const inBundle = !/\/io\/module-worker\.[jt]s$/.test(here);
 /**
  * Starts a worker thread on the module `file` beside `from` (the caller's `import.meta.url`),
  * e.g. `startModuleWorker('./worker.js', import.meta.url, options)`. From the bundle, the
- * bundle's entry of that name (make.ts `workerEntries`) runs: the same code, in few files.
+ * bundle's entry of that name (make.ts `workerEntries`) runs, loaded by the bundle's start as the
+ * main thread's modules are: the same code, in few files, compiled at install.
  */
 export function startModuleWorker(file: string, from: string, options: WorkerOptions): Worker {
-  if (inBundle) return new Worker(new URL(`./${path.posix.basename(file)}`, here), options);
+  if (inBundle) return new Worker(new URL('./start.cjs', here), { ...options, argv: [path.posix.basename(file)] });
   if (!from.endsWith('.ts')) return new Worker(new URL(file, from), options);
   // Run from the sources (tests, through tsx), the worker is TypeScript too, and tsx's loader
   // does not reach into worker threads on Node 20: the worker registers it before loading.

@@ -132,14 +132,20 @@ describe('the packed package, installed into a fresh project', () => {
       started = Date.now();
       temp = await mkdtemp(path.join(tmpdir(), 'guide-pack-'));
       // --ignore-scripts: lib/ is already built, and `prepare` would delete and rebuild it under the
-      // other test files that run bin/guide.js at the same time.
+      // other test files that run bin/guide.cjs at the same time.
       const { stdout } = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', temp], {
         cwd: repoRoot,
         maxBuffer: 16 << 20,
       });
       const [packed] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
       const paths = packed!.files.map((file) => file.path);
-      for (const needed of ['bin/guide.js', 'lib/index.js', 'lib/index.d.ts', 'templates/theme.yaml', 'package.json']) {
+      for (const needed of [
+        'bin/guide.cjs',
+        'lib/index.js',
+        'lib/index.d.ts',
+        'templates/theme.yaml',
+        'package.json',
+      ]) {
         assert.ok(paths.includes(needed), `${needed} is packed`);
       }
       assert.ok(

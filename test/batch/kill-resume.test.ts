@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import type { BatchManifest } from '../../src/batch/manifest.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const guide = path.join(repoRoot, 'bin/guide.js');
+const guide = path.join(repoRoot, 'bin/guide.cjs');
 const firmCount = 40;
 
 /** A list of firms of every kind, enough for a run that takes a few seconds. */

@@ -222,7 +222,7 @@ describe('build cache', () => {
 
   it('lets two builds share a cache at once', async () => {
     const run = promisify(execFile);
-    const bin = path.join(repoRoot, 'bin/guide.js');
+    const bin = path.join(repoRoot, 'bin/guide.cjs');
     const outs = ['a', 'b'].map((name) => path.join(dir, `concurrent-${name}`));
     // Both cold: each writes every entry while the other reads and writes them.
     await Promise.all(

@@ -178,7 +178,7 @@ describe('guide build stopped by a signal while it writes', () => {
         [
           '--import',
           path.join(repoRoot, 'test/helpers/slow-temporary-write.mjs'),
-          path.join(repoRoot, 'bin/guide.js'),
+          path.join(repoRoot, 'bin/guide.cjs'),
           'build',
         ],
         { cwd: dir, env: { ...process.env, GUIDE_LANG: 'en' } },

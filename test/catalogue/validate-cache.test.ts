@@ -186,7 +186,7 @@ describe('validate repeating its last run', () => {
     const inProcess = async (args: string[]): Promise<CliRun> => {
       const child = await promisify(execFile)(
         process.execPath,
-        [path.join(repoRoot, 'bin/guide.js'), 'validate', ...args],
+        [path.join(repoRoot, 'bin/guide.cjs'), 'validate', ...args],
         {
           cwd: dir,
           env: { ...process.env, ...env, GUIDE_LANG: 'en' },

@@ -1,5 +1,5 @@
 /**
- * bin/guide.js ends the process as soon as node has emitted 'exit', skipping node's own teardown;
+ * bin/guide.cjs ends the process as soon as node has emitted 'exit', skipping node's own teardown;
  * an error node has yet to report then (an uncaught one, reported after 'exit') must still be.
  */
 
@@ -9,9 +9,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
 
-const guideBin = path.join(repoRoot, 'bin/guide.js');
+const guideBin = path.join(repoRoot, 'bin/guide.cjs');
 
-describe('bin/guide.js', () => {
+describe('bin/guide.cjs', () => {
   it('still reports an error thrown once the command has returned', () => {
     // Loaded first: once guide's command has returned and the event loop is empty, a late error.
     const late = "process.once('beforeExit', () => setTimeout(() => { throw new Error('late failure'); }));";

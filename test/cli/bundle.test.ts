@@ -1,5 +1,5 @@
 /**
- * guide's startup bundle (src/cli/bundle/): bin/guide.js starts from it only while it is
+ * guide's startup bundle (src/cli/bundle/): bin/guide.cjs starts from it only while it is
  * current, and what comes out of a run (files, terminal output, exit code) is what comes out
  * without it. The bundle is made here in another language, time zone and folder than the runs,
  * so that anything it kept from the process that made it would show.
@@ -9,11 +9,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { before, describe, it } from 'node:test';
-import { currentBundle, stampFile, stampOf, type BundleStamp } from '../../src/cli/bundle/launch.js';
+import launch from '../../src/cli/bundle/launch.cjs';
+import type { BundleStamp } from '../../src/cli/bundle/stamp.js';
 import { repoRoot } from '../helpers/paths.js';
-import { copyEdition, editFile, moduleUrl, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
+import { copyEdition, editFile, run, spawnGuide, type ProcessRun } from '../release/helpers.js';
+
+const { currentBundle, stampFile, stampOf } = launch;
 
 /** The environment of the runs: English. */
 const env: NodeJS.ProcessEnv = { ...process.env, GUIDE_LANG: 'en', TZ: 'Asia/Taipei' };
@@ -33,40 +35,52 @@ async function bothWays(args: string[], dir: string): Promise<[ProcessRun, Proce
   return [await spawnGuide(args, { cwd: dir, env }), await spawnGuide(args, { cwd: dir, env: plain })];
 }
 
-/** Every module `guide args` loads in `dir`, by URL, in the order loaded (from the bundle). */
-async function modulesLoaded(args: string[], dir: string): Promise<string[]> {
-  const log = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-loads-')), 'loaded.txt');
-  // A loader hook that writes down every module the process loads, by URL, as it loads it.
-  const hooks = moduleUrl(
-    "import { appendFileSync } from 'node:fs';" +
-      'export async function load(url, context, next) {' +
-      " appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, url + '\\n'); return next(url, context); }",
-  );
+/** A module of the bundle a thread loaded, by file name, with its compiled code (start.cts). */
+type Loaded = [name: string, code: 'used' | 'refused' | 'none'];
+
+/**
+ * The bundle's modules `guide args` loads in `dir`, in the order loaded: in the main thread, each
+ * with its compiled code; in each worker thread, by name.
+ */
+async function modulesLoaded(args: string[], dir: string): Promise<{ main: Loaded[]; workers: string[][] }> {
+  const log = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-loads-')), 'loaded.jsonl');
+  // The probe is imported into worker threads too, which a batch ends without their 'exit'
+  // event: there it notes each module of the bundle start.cts reads. The main thread's start says
+  // as it exits what it loaded (start.cjs is required, so node's require cache holds it).
+  const probe = [
+    "import fs from 'node:fs'; import { createRequire } from 'node:module'; import { threadId } from 'node:worker_threads';",
+    'const note = (entry) => fs.appendFileSync(process.env.GUIDE_TEST_LOAD_LOG, JSON.stringify([threadId, entry]) + "\\n");',
+    'const read = fs.readFileSync;',
+    "fs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && /[\\/]lib[\\/]bundle[\\/]guide-[^\\/]+[\\/][^\\/]+\\.c?js$/.test(file)) note(file); return read.call(this, file, ...rest); };",
+    "const { cache } = createRequire(process.execPath); process.on('exit', () => {",
+    " const start = Object.values(cache).find((module) => module.filename.endsWith('/start.cjs'));",
+    ' note(start ? start.exports.modulesLoaded() : []); });',
+  ].join('\n');
   try {
-    const result = await spawnGuide(args, {
-      cwd: dir,
-      env: { ...env, GUIDE_TEST_LOAD_LOG: log },
-      probe: `import { register } from 'node:module'; register(${JSON.stringify(hooks)});`,
-    });
+    const result = await spawnGuide(args, { cwd: dir, env: { ...env, GUIDE_TEST_LOAD_LOG: log }, probe });
     assert.equal(result.code, 0, result.stderr);
-    return readFileSync(log, 'utf8').split('\n');
+    const notes = readFileSync(log, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as [number, string | [string, Loaded[1]][]]);
+    const main = notes.find(([thread, entry]) => thread === 0 && Array.isArray(entry));
+    const workers = new Map<number, string[]>();
+    for (const [thread, entry] of notes) {
+      if (thread !== 0 && typeof entry === 'string')
+        workers.set(thread, [...(workers.get(thread) ?? []), path.basename(entry)]);
+    }
+    return {
+      main: (main![1] as [string, Loaded[1]][]).map(([file, code]) => [path.basename(file), code]),
+      workers: [...workers.values()],
+    };
   } finally {
     rmSync(path.dirname(log), { recursive: true, force: true });
   }
 }
 
-/**
- * Whether `guide args` in `dir`, from the bundle, required the bundle's CommonJS file `file` (a
- * package loaded only when called: yaml.cjs, fontkit.cjs), as `'true'` or `'false'`.
- */
-async function requires(file: string, args: string[], dir: string): Promise<string | undefined> {
-  // Written as the process exits, after all guide says.
-  const probe =
-    "import { createRequire } from 'node:module'; const { cache } = createRequire(process.execPath);" +
-    `process.on('exit', () => process.stderr.write(String(Object.keys(cache).some((name) => name.endsWith(${JSON.stringify(file)})))));`;
-  const result = await spawnGuide(args, { cwd: dir, env, probe });
-  assert.equal(result.code, 0, result.stderr);
-  return /(true|false)$/.exec(result.stderr)?.[1];
+/** The file names of the bundle's modules `guide args` loads in `dir`, in its main thread. */
+async function namesLoaded(args: string[], dir: string): Promise<string[]> {
+  return (await modulesLoaded(args, dir)).main.map(([name]) => name);
 }
 
 describe('startup bundle', () => {
@@ -80,8 +94,8 @@ describe('startup bundle', () => {
     assert.equal(made.code, 0);
   });
 
-  it('is what bin/guide.js runs, unless turned off', async () => {
-    assert.ok(currentBundle(env)?.startsWith('file://'));
+  it('is what bin/guide.cjs runs, unless turned off', async () => {
+    assert.ok(currentBundle(env)?.endsWith(`${path.sep}start.cjs`));
     assert.equal(currentBundle(plain), undefined);
     // The code a process ran, by file, from a CPU profile of `guide --help`.
     const filesRun = async (runEnv: NodeJS.ProcessEnv) => {
@@ -89,7 +103,7 @@ describe('startup bundle', () => {
       try {
         const help = await run(
           process.execPath,
-          ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repoRoot, 'bin/guide.js'), '--help'],
+          ['--cpu-prof', '--cpu-prof-dir', dir, path.join(repoRoot, 'bin/guide.cjs'), '--help'],
           { cwd: dir, env: runEnv },
         );
         assert.equal(help.code, 0, help.stderr);
@@ -102,7 +116,10 @@ describe('startup bundle', () => {
       }
     };
     const fromBundle = [...(await filesRun(env))];
-    assert.ok(fromBundle.some((url) => url.includes('/lib/bundle/guide-')));
+    // Named by their files in the bundle's folder, also where V8 gave them the code made at install.
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    assert.ok(fromBundle.some((url) => url.endsWith(path.join(path.dirname(stampFile), stamp.folder, 'main.js'))));
+    assert.ok(!fromBundle.some((url) => url.includes('/lib/bundle/making-')));
     assert.ok(!fromBundle.some((url) => url.endsWith('/lib/cli/main.js')));
     const plainRun = [...(await filesRun(plain))];
     assert.ok(plainRun.some((url) => url.endsWith('/lib/cli/main.js')));
@@ -119,6 +136,11 @@ describe('startup bundle', () => {
     for (const left of ['brotli', '@noble/ciphers', 'yaml', 'fontkit', 'tiny-inflate', 'source-map']) {
       assert.ok(!bundled.some((text) => heads(left).test(text)), left);
     }
+    for (const kept of ['commander', 'handlebars', 'pdfkit'])
+      assert.ok(
+        bundled.some((text) => heads(kept).test(text)),
+        kept,
+      );
     // yaml and fontkit are beside the modules, each as one CommonJS file of its own, fontkit's
     // brotli and tiny-inflate as in the modules.
     assert.ok(heads('yaml').test(readFileSync(path.join(folder, 'yaml.cjs'), 'utf8')));
@@ -129,21 +151,21 @@ describe('startup bundle', () => {
 
   it('loads yaml only for files the build cache has not kept', async () => {
     const dir = await copyEdition();
-    const validate = (...args: string[]) => requires('yaml.cjs', ['validate', ...args], dir);
-    assert.equal(await validate(), 'true');
+    const validate = async (...args: string[]) => (await namesLoaded(['validate', ...args], dir)).includes('yaml.cjs');
+    assert.equal(await validate(), true);
     // Every file kept by the run before: nothing to parse.
-    assert.equal(await validate(), 'false');
+    assert.equal(await validate(), false);
     await editFile(path.join(dir, 'guide.yaml'), (text) => `${text}\n# edited\n`);
-    assert.equal(await validate(), 'true');
-    assert.equal(await validate('--no-cache'), 'true');
+    assert.equal(await validate(), true);
+    assert.equal(await validate('--no-cache'), true);
   });
 
   it('loads fontkit only for a font guide does not read itself', async () => {
     const dir = await copyEdition();
-    const build = (...args: string[]) => requires('fontkit.cjs', ['build', ...args], dir);
+    const build = async (...args: string[]) => (await namesLoaded(['build', ...args], dir)).includes('fontkit.cjs');
     // The theme's fonts are static TrueType fonts, which guide reads itself (writers/pdf/sfnt.ts).
-    assert.equal(await build('--no-cache'), 'false');
-    assert.equal(await build(), 'false');
+    assert.equal(await build('--no-cache'), false);
+    assert.equal(await build(), false);
     // The same font with its PostScript name in a Chinese record only: left to fontkit.
     const font = Buffer.from(
       readFileSync(
@@ -162,30 +184,45 @@ describe('startup bundle', () => {
     await editFile(path.join(dir, 'templates/theme.yaml'), (text) =>
       text.replace(/^( {4}regular: ).*$/m, '$1renamed.ttf'),
     );
-    assert.equal(await build('--no-cache'), 'true');
+    assert.equal(await build('--no-cache'), true);
   });
 
   it("starts from main.js alone; the commands' parts import what they share from it", async () => {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    const fromBundle = (loaded: string[]) =>
-      loaded.filter((url) => url.includes(`/lib/bundle/${stamp.folder}/`)).map((url) => path.basename(url));
-    assert.deepEqual(fromBundle(await modulesLoaded(['--help'], tmpdir())), ['main.js']);
+    assert.deepEqual(await namesLoaded(['--help'], tmpdir()), ['main.js']);
     // validate's own part and the chunks it shares with other commands load after it and import
     // from it what they share with it: a joined chunk is gone, so an import of one would fail.
-    const validate = fromBundle(await modulesLoaded(['validate'], await copyEdition()));
+    const validate = await namesLoaded(['validate'], await copyEdition());
     assert.equal(validate[0], 'main.js');
     assert.ok(validate.some((file) => file.startsWith('validate-')));
   });
 
-  it('holds main.js in ASCII, with one require, which node reads and compiles sooner', () => {
+  it('gives the modules a command loads the compiled code made at install', async () => {
+    // validate sets no V8 flag, and make.ts's runs validate an edition of their own.
+    const validate = (await modulesLoaded(['validate', '--no-cache'], await copyEdition())).main;
+    assert.ok(validate.length > 3);
+    assert.deepEqual(
+      validate.filter(([, code]) => code !== 'used'),
+      [],
+    );
+    // A build sets V8 flags as it starts (commands/v8-flags.ts), after loading its own part: V8
+    // refuses the code of what it loads later, and compiles that as if there were none.
+    const build = (await modulesLoaded(['build'], await copyEdition())).main;
+    assert.deepEqual(
+      build.slice(0, 2).map(([name, code]) => [name.replace(/-\w+\.js$/, ''), code]),
+      [
+        ['main.js', 'used'],
+        ['build', 'used'],
+      ],
+    );
+  });
+
+  it('holds main.js in ASCII, which node reads sooner', () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const main = readFileSync(path.join(path.dirname(stampFile), stamp.folder, 'main.js'), 'utf8');
     // esbuild escapes strings, not regular expression literals or comments: write those from
     // strings (new RegExp) and in ASCII in the modules main.js joins.
     const line = main.split('\n').find((text) => /[^\t\n\r\x20-\x7e]/.test(text));
     assert.equal(line, undefined);
-    // One require for all the modules it joined (make.ts heads each with its own).
-    assert.equal(main.split('bundleRequire(import.meta.url)').length - 1, 1);
   });
 
   it("starts without loading node's child_process, which only commander's executable subcommands use", async () => {
@@ -246,11 +283,14 @@ describe('startup bundle', () => {
       writeFileSync(path.join(dir, 'firms.csv'), readFileSync(path.join(repoRoot, 'test/fixtures/firms/firms.csv')));
     }
     const args = ['batch', '--firms', 'firms.csv', '--jobs', '2'];
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    // The probe that writes down every module loaded is imported into each worker thread too.
-    const loaded = await modulesLoaded(args, fromBundle);
-    assert.ok(loaded.includes(pathToFileURL(path.join(path.dirname(stampFile), stamp.folder, 'worker.js')).href));
-    assert.ok(!loaded.some((url) => url.endsWith('/lib/batch/worker.js')));
+    // Each worker thread starts on the bundle's worker entry, which imports from main.js what it
+    // shares with the main thread.
+    const { workers } = await modulesLoaded(args, fromBundle);
+    assert.ok(workers.length > 0);
+    for (const loaded of workers) {
+      assert.equal(loaded[0], 'worker.js');
+      assert.ok(loaded.includes('main.js'));
+    }
     const plainRun = await spawnGuide(args, { cwd: withoutIt, env: plain });
     assert.equal(plainRun.code, 0, plainRun.stderr);
     const filesOf = (dir: string) => {

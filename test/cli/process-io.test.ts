@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
 import { moduleUrl, spawnGuide, tempDir } from '../release/helpers.js';
 
-const guideBin = path.join(repoRoot, 'bin/guide.js');
+const guideBin = path.join(repoRoot, 'bin/guide.cjs');
 const env = { ...process.env, GUIDE_LANG: 'en' };
 const folder = await tempDir('guide-io-');
 after(() => rmSync(folder, { recursive: true, force: true }));

@@ -103,7 +103,7 @@ describe('build cache writes', () => {
     folders.push(edition);
     const run = spawnSync(
       'bash',
-      ['-c', `ulimit -n 80 && exec "${process.execPath}" "${path.join(repoRoot, 'bin/guide.js')}" build --out out`],
+      ['-c', `ulimit -n 80 && exec "${process.execPath}" "${path.join(repoRoot, 'bin/guide.cjs')}" build --out out`],
       { cwd: edition, encoding: 'utf8', env: { ...process.env, GUIDE_LANG: 'en' } },
     );
     assert.equal(run.status, 0, run.stderr);

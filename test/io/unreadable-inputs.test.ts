@@ -13,7 +13,7 @@ import { after, describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
 import { copyEdition } from '../release/helpers.js';
 
-const guideBin = path.join(repoRoot, 'bin/guide.js');
+const guideBin = path.join(repoRoot, 'bin/guide.cjs');
 const editions: string[] = [];
 after(() => {
   for (const dir of editions) {

@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../src/mail/journal.js';
 import { repoRoot } from '../helpers/paths.js';
 import { builtBatch, decodeWords, parseMessage, removeFolder, startServer, type Received } from './helpers.js';
 
-const guide = path.join(repoRoot, 'bin/guide.js');
+const guide = path.join(repoRoot, 'bin/guide.cjs');
 
 /** Runs the CLI in a child process without blocking this one, where the SMTP server runs. */
 function runGuide(args: string[], cwd: string): Promise<{ status: number | null; stderr: string }> {

@@ -31,7 +31,7 @@ let page: Page;
 
 before(async () => {
   dir = copySampleEdition('preview');
-  child = spawn(process.execPath, [path.join(repoRoot, 'bin/guide.js'), 'preview', '--lang', 'en'], {
+  child = spawn(process.execPath, [path.join(repoRoot, 'bin/guide.cjs'), 'preview', '--lang', 'en'], {
     cwd: dir,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -47,7 +47,7 @@ export function moduleUrl(source: string): string {
 }
 
 /**
- * Runs `node bin/guide.js …` of this repository in its own process (lib/ must be built); with
+ * Runs `node bin/guide.cjs …` of this repository in its own process (lib/ must be built); with
  * `probe`, an ES module's source, imported into that process before guide starts.
  */
 export function spawnGuide(
@@ -55,7 +55,7 @@ export function spawnGuide(
   options: { cwd: string; env: NodeJS.ProcessEnv; probe?: string },
 ): Promise<ProcessRun> {
   const preload = options.probe === undefined ? [] : ['--import', moduleUrl(options.probe)];
-  return run(process.execPath, [...preload, path.join(repoRoot, 'bin/guide.js'), ...args], options);
+  return run(process.execPath, [...preload, path.join(repoRoot, 'bin/guide.cjs'), ...args], options);
 }
 
 /** Runs a program and collects its output. */

@@ -1,9 +1,10 @@
 /**
  * Makes guide's startup bundle (`npm run bundle`, run by `prepare` at `npm install`): esbuild
- * bundles the command line (lib/cli/main.js) and everything it imports into a few ES modules, the
+ * bundles the command line (lib/cli/main.js) and everything it imports into a few modules, the
  * commands' own parts split off so they still load only when their command runs, and writes them
- * with their stamp into lib/bundle/ (rebuilt with lib/, never committed). bin/guide.js then starts
- * from the bundle while the stamp says it is current (launch.ts).
+ * as CommonJS modules with their start (start.cts) and their stamp into lib/bundle/ (rebuilt with
+ * lib/, never committed); a few runs of guide then make V8's compiled code of each. bin/guide.cjs
+ * starts from the bundle while the stamp says it is current (launch.cts).
  *
  * A bundle that cannot be made is not an error: guide runs from its modules as it did without one.
  */
@@ -23,13 +24,18 @@ import {
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { build, transformSync, type Metafile, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { isWithin } from '../../io/edition-links.js';
-import { bundleFolder, packageRoot as root, stampFile, stampOf, type BundleStamp } from './launch.js';
+import launch from './launch.cjs';
+import type { BundleStamp } from './stamp.js';
 import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 import { classFieldsAsStores } from './class-fields.js';
+
+const { bundleFolder, packageRoot: root, stampFile, stampOf } = launch;
 
 /**
  * The modules worker threads start on, bundled as entries of their own beside main.js (named as
@@ -67,15 +73,12 @@ const ownPlaces: Plugin = {
 };
 
 /**
- * Heads every module of the bundle: the dependencies written as CommonJS call require (for node's
- * own modules); an ES module has none of its own.
+ * The stand-ins of stand-ins.ts in place of the packages they stand for. What a stand-in requires
+ * when called stays out of the bundle: its one-file build beside the bundle's modules, the
+ * CommonJS build resolved as node would from the importing package, or node's own module.
  */
-const requireBanner =
-  "import { createRequire as bundleRequire } from 'node:module'; const require = bundleRequire(import.meta.url);";
-
-/** The stand-ins of stand-ins.ts in place of the packages they stand for, in a bundle of `format`. */
 const standInNamespace = 'loaded-when-called';
-const loadedWhenCalled = (format: 'esm' | 'cjs'): Plugin => ({
+const loadedWhenCalled: Plugin = {
   name: standInNamespace,
   setup(bundler) {
     const commonJsFiles = new Map(commonJsFileStandIns());
@@ -85,18 +88,16 @@ const loadedWhenCalled = (format: 'esm' | 'cjs'): Plugin => ({
       return {
         path: args.path,
         namespace: standInNamespace,
-        // What it loads when called: its one-file build beside the bundle's modules, the
-        // CommonJS build resolved as node would from the importing package, or node's own module
-        // by its name.
         pluginData: commonJsFile ? `./${commonJsFile}` : createRequire(args.importer).resolve(args.path),
       };
     });
+    bundler.onResolve({ filter: /.*/, namespace: standInNamespace }, (args) => ({ path: args.path, external: true }));
     bundler.onLoad({ filter: /.*/, namespace: standInNamespace }, (args) => ({
-      contents: standInSource(args.path, args.pluginData as string, format),
+      contents: standInSource(args.path, args.pluginData as string),
       loader: 'js',
     }));
   },
-});
+};
 
 /**
  * main.js and the chunks it imports, made one module. esbuild splits the code main.js shares with
@@ -141,10 +142,7 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
   );
   const made = await build({
     stdin: { contents: entry, resolveDir: work, sourcefile: 'startup.js' },
-    // One require for all: each chunk made its own (a createRequire each, ~0.3 ms in all).
-    banner: {
-      js: `// main.js and the chunks it imported, joined: the modules they bundled.\n${heads.join('\n')}\n${requireBanner}`,
-    },
+    banner: { js: `// main.js and the chunks it imported, joined: the modules they bundled.\n${heads.join('\n')}` },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -163,11 +161,10 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
               return { path: file, namespace: 'startup' };
             return { path: args.path, external: true };
           });
-          bundler.onLoad({ filter: /.*/, namespace: 'startup' }, (args) => {
-            const text = readFileSync(path.join(work, args.path), 'utf8');
-            if (!text.startsWith(requireBanner)) throw new Error(`${args.path} does not start with its require`);
-            return { contents: text.slice(requireBanner.length), loader: 'js' };
-          });
+          bundler.onLoad({ filter: /.*/, namespace: 'startup' }, (args) => ({
+            contents: readFileSync(path.join(work, args.path), 'utf8'),
+            loader: 'js',
+          }));
         },
       },
     ],
@@ -185,6 +182,81 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
     let text = readFileSync(file, 'utf8');
     for (const name of names) text = text.replaceAll(`"./${name}"`, '"./main.js"');
     writeFileSync(file, text);
+  }
+}
+
+/**
+ * The bundle's ES modules rewritten as CommonJS modules, which start.cts loads with V8's compiled
+ * code of each (node 20 takes none for an ES module). Each runs in strict mode, as it did; an
+ * `import()` of another is a require, which start.cts answers; `import.meta.url` is the module's
+ * own place (what module-worker.ts starts the worker entries beside). esbuild drops comments, so
+ * the files a module bundled, which esbuild headed each with, are listed at its top.
+ */
+function asCommonJs(work: string): void {
+  for (const name of readdirSync(work)) {
+    if (!name.endsWith('.js')) continue;
+    const file = path.join(work, name);
+    const source = readFileSync(file, 'utf8');
+    const { code } = transformSync(source, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      supported: { 'dynamic-import': false },
+      define: { 'import.meta.url': 'bundleModuleUrl' },
+      logLevel: 'error',
+    });
+    const heads = [...new Set(source.match(/^\/\/ \S+$/gm))].join('\n');
+    const place = code.includes('bundleModuleUrl')
+      ? 'const bundleModuleUrl = require("node:url").pathToFileURL(__filename).href;\n'
+      : '';
+    writeFileSync(file, `${heads}\n"use strict";\n${place}${code}`);
+  }
+}
+
+/** The module that starts the bundle (start.cts), beside its modules. */
+function writeStart(work: string): void {
+  const start = readFileSync(fileURLToPath(new URL('./start.cjs', import.meta.url)), 'utf8');
+  // It is copied out of lib/: it may require nothing of guide's own.
+  for (const [, specifier] of start.matchAll(/\brequire\("([^"]+)"\)/g)) {
+    if (!specifier!.startsWith('node:')) throw new Error(`start.cjs requires ${specifier}`);
+  }
+  writeFileSync(path.join(work, 'start.cjs'), start);
+}
+
+/**
+ * The runs at install that make V8's compiled code of the bundle's modules (start.cts `train`),
+ * each in a process of its own and given the code of the runs before it: guide's help, then a new
+ * edition validated twice and built twice, with an edit to its measure before the second build,
+ * as an officer rebuilds. In a temporary folder, removed after. A run that fails stops the bundle:
+ * a user's run would fail too.
+ */
+function trainCompiledCode(folder: string): void {
+  const dir = mkdtempSync(path.join(tmpdir(), 'guide-bundle-runs-'));
+  const start = JSON.stringify(path.join(folder, 'start.cjs'));
+  const edition = path.join(dir, 'edition');
+  const guide = (cwd: string, args: string[]) => {
+    const script = `require(${start}).train(${JSON.stringify(args)}).then((code) => (process.exitCode = code));`;
+    const run = spawnSync(process.execPath, ['-e', script], {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`guide ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  };
+  try {
+    guide(dir, ['--help']);
+    guide(dir, ['init', edition]);
+    guide(edition, ['validate']);
+    guide(edition, ['validate']);
+    guide(edition, ['build']);
+    const policies = path.join(edition, 'policies');
+    const measure = readdirSync(policies, { recursive: true, encoding: 'utf8' }).find((file) => file.endsWith('.yaml'));
+    if (measure === undefined) throw new Error('guide init made no measure file');
+    const file = path.join(policies, measure);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, '$&（修訂）'));
+    guide(edition, ['build']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -219,20 +291,18 @@ async function makeBundle(): Promise<void> {
       splitting: true,
       platform: 'node',
       format: 'esm',
-      banner: { js: requireBanner },
       target: 'node20',
       outdir: work,
       // Chunks beside main.js, not in a folder of their own: a stand-in's chunk requires its
       // CommonJS build as `./<file>`.
       chunkNames: '[name]-[hash]',
-      plugins: [ownPlaces, loadedWhenCalled('esm')],
+      plugins: [ownPlaces, loadedWhenCalled],
       metafile: true,
       logLevel: 'error',
     });
     await joinStartupChunks(work, bundled.metafile);
-    // Node reads the package.json nearest a module for its "type": one beside the modules spares
-    // it the look up through lib/ to guide's own, and reading that (~0.4 ms of every start).
-    writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
+    asCommonJs(work);
+    writeStart(work);
 
     // The packages some stand-ins load, each as one CommonJS file beside the modules.
     const commonJsFileInputs: string[] = [];
@@ -246,7 +316,7 @@ async function makeBundle(): Promise<void> {
         target: 'node20',
         outfile: path.join(work, file),
         // The stand-ins and equivalents hold within it too (fontkit's brotli and tiny-inflate).
-        plugins: [ownPlaces, loadedWhenCalled('cjs')],
+        plugins: [ownPlaces, loadedWhenCalled],
         metafile: true,
         logLevel: 'error',
       });
@@ -281,7 +351,17 @@ async function makeBundle(): Promise<void> {
     // sees the old bundle or the new one, whole. A folder of the same name holds the same files.
     const folder = path.join(bundleFolder, stamp.folder);
     const previous = stampedFolder();
-    if (!existsSync(folder)) renameSync(work, folder);
+    if (!existsSync(folder)) {
+      renameSync(work, folder);
+      // In its place: node 20's V8 names a module by the file its compiled code was made from,
+      // in stack traces and profiles.
+      try {
+        trainCompiledCode(folder);
+      } catch (error) {
+        rmSync(folder, { recursive: true, force: true });
+        throw error;
+      }
+    }
     const newStamp = `${stampFile}.${process.pid}`;
     writeFileSync(newStamp, JSON.stringify(stamp));
     renameSync(newStamp, stampFile);

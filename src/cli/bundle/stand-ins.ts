@@ -123,12 +123,11 @@ export function standsIn(specifier: string, importer: string): boolean {
 /**
  * The stand-in module for `specifier`, which `file` is (a path, resolved as node would from the
  * importer; the name of one of node's own modules; or `./` and the one-file build's name, beside
- * the bundle's module that holds the stand-in). It requires it through `createRequire`, so that
- * esbuild leaves it out of the bundle; from the module's own place, which `format` says how to
- * name (a one-file CommonJS build has stand-ins too: fontkit's brotli). An equivalent's module is
- * its own and loads nothing else.
+ * the bundle's module that holds the stand-in). It requires it when first called; make.ts leaves
+ * that require out of the bundle, for the bundle's start (start.ts) or node to load. An
+ * equivalent's module is its own and loads nothing else.
  */
-export function standInSource(specifier: string, file: string, format: 'esm' | 'cjs' = 'esm'): string {
+export function standInSource(specifier: string, file: string): string {
   if (Object.hasOwn(equivalents, specifier)) return equivalents[specifier]!.source;
   const standIn = standIns[specifier];
   if (!standIn) throw new Error(`no stand-in for ${specifier}`);
@@ -139,9 +138,8 @@ export function standInSource(specifier: string, file: string, format: 'esm' | '
   // A class is called with `new` (yaml's Scalar), and its stand-in constructs the real one.
   // Functions only: until the first call, a property of one (yaml's visit.BREAK, say) is not there.
   const lines = [
-    "import { createRequire } from 'node:module';",
     'function load() {',
-    `  const loaded = createRequire(${format === 'esm' ? 'import.meta.url' : '__filename'})(${JSON.stringify(file)});`,
+    `  const loaded = require(${JSON.stringify(file)});`,
     ...standIn.exports.map((name) => `  ${local(name)} = ${real(name)};`),
     '}',
     ...standIn.exports.map(
