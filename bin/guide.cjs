@@ -11,9 +11,19 @@ const { currentBundle } = require('../lib/cli/bundle/launch.cjs');
 enableCompileCache?.();
 // guide's bundle when a current one was made at install: the same command line, loaded sooner.
 const bundle = currentBundle();
+// A command whose promise has not settled when nothing is left to run never will: a bug in guide,
+// which node would end with exit code 0. ('beforeExit' comes only then, not on process.exit()
+// or a signal.)
+let settled = false;
+process.once('beforeExit', () => {
+  if (settled) return;
+  process.stderr.write('guide: internal error: the command stopped before it finished\n');
+  process.exitCode = 70;
+});
 (bundle ? Promise.resolve(require(bundle)) : import('../lib/cli/main.js'))
   .then(({ main }) => main(process.argv.slice(2)))
   .then((code) => {
+    settled = true;
     process.exitCode = code;
     // Once node has done what the command left to it (its event loop run dry, every 'exit'
     // listener called), the process ends there: node's own exit goes on to take the heap apart

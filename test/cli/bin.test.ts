@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
+import { copyEdition } from '../release/helpers.js';
 
 const guideBin = path.join(repoRoot, 'bin/guide.cjs');
 
@@ -23,6 +24,23 @@ describe('bin/guide.cjs', () => {
     assert.match(run.stdout, /^\d+\.\d+\.\d+/);
     assert.match(run.stderr, /Error: late failure/);
     assert.equal(run.status, 1);
+  });
+
+  it('ends a command that stopped before it finished as an internal error, not a success', async () => {
+    const edition = await copyEdition();
+    // Every write into dist/ left pending: a stand-in for a bug that leaves the command's promise
+    // unsettled with nothing left to run.
+    const pending =
+      "import fs from 'node:fs'; for (const name of ['open', 'mkdir', 'writeFile', 'rename']) {" +
+      ' const real = fs.promises[name];' +
+      " fs.promises[name] = (file, ...rest) => (String(file).includes('dist') ? new Promise(() => {}) : real(file, ...rest)); }";
+    const run = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(pending)}`, guideBin, 'build', '--no-cache'],
+      { cwd: edition, encoding: 'utf8', env: { ...process.env, GUIDE_LANG: 'en' } },
+    );
+    assert.match(run.stderr, /internal error: the command stopped before it finished/);
+    assert.equal(run.status, 70);
   });
 
   it('ends with the exit code the command gave', () => {

@@ -6,7 +6,7 @@
  */
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -214,6 +214,59 @@ describe('startup bundle', () => {
         ['build', 'used'],
       ],
     );
+  });
+
+  it('uses no compiled code its record does not vouch for, and keeps no module that failed to load', async () => {
+    // A copy of the bundle's folder, which start.cjs loads where it is.
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-copy-')), 'bundle');
+    cpSync(path.join(path.dirname(stampFile), stamp.folder), copy, { recursive: true });
+    const start = JSON.stringify(path.join(copy, 'start.cjs'));
+    const version = async () => {
+      const script = `const start = require(${start}); start.main(['--version']).then((code) => { process.exitCode = code; console.log(JSON.stringify(start.modulesLoaded())); });`;
+      const result = await run(process.execPath, ['-e', script], { cwd: copy, env });
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout.trim().split('\n').at(-1)!) as [string, string][]).map(([file, code]) => [
+        path.basename(file),
+        code,
+      ]);
+    };
+    try {
+      assert.deepEqual(await version(), [['main.js', 'used']]);
+      // Eight bytes of main.js's code changed, its length kept: V8 (node 20) would take it and crash.
+      const code = path.join(copy, 'main.js.v8-code');
+      const bytes = readFileSync(code);
+      bytes.fill(0xff, 2000, 2008);
+      writeFileSync(code, bytes);
+      assert.deepEqual(await version(), [['main.js', 'none']]);
+      // Made by another node: none used.
+      const recordFile = path.join(copy, 'compiled-code.json');
+      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { node: string; files: Record<string, number> };
+      writeFileSync(recordFile, JSON.stringify({ ...record, node: 'v0.0.0' }));
+      assert.deepEqual(await version(), [['main.js', 'none']]);
+      // A module that throws as it loads is run again by the next require, as node's loader does.
+      writeFileSync(
+        path.join(copy, 'flaky.js'),
+        "if (!globalThis.flakyFailed) { globalThis.flakyFailed = true; throw new Error('not this time'); }\nexports.loaded = true;",
+      );
+      const flaky = `const start = require(${start}); try { start.load('flaky.js'); } catch {} console.log(JSON.stringify(start.load('flaky.js')));`;
+      const twice = await run(process.execPath, ['-e', flaky], { cwd: copy, env });
+      assert.equal(twice.stdout.trim(), '{"loaded":true}', twice.stderr);
+    } finally {
+      rmSync(path.dirname(copy), { recursive: true, force: true });
+    }
+  });
+
+  it('makes the compiled code again when the runs at install were cut short', async () => {
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
+    const recordFile = path.join(path.dirname(stampFile), stamp.folder, 'compiled-code.json');
+    // As a make stopped after some of its runs leaves it: a record not marked complete.
+    const { complete, ...partial } = JSON.parse(readFileSync(recordFile, 'utf8')) as { complete?: boolean };
+    assert.equal(complete, true);
+    writeFileSync(recordFile, JSON.stringify(partial));
+    const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/bundle/make.js')], { cwd: tmpdir(), env });
+    assert.equal(made.stderr, '');
+    assert.equal((JSON.parse(readFileSync(recordFile, 'utf8')) as { complete?: boolean }).complete, true);
   });
 
   it('holds main.js in ASCII, which node reads sooner', () => {

@@ -223,25 +223,42 @@ function writeStart(work: string): void {
   writeFileSync(path.join(work, 'start.cjs'), start);
 }
 
+/** The record of the bundle's compiled code (start.cts), which make.ts marks complete. */
+const compiledCodeRecord = (folder: string) => path.join(folder, 'compiled-code.json');
+
+/** Whether every run at install made its code in `folder`. */
+function compiledCodeComplete(folder: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as { complete?: boolean }).complete === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The runs at install that make V8's compiled code of the bundle's modules (start.cts `train`),
- * each in a process of its own and given the code of the runs before it: guide's help, then a new
+ * each in a process of its own given the code of the runs before it: guide's help, then a new
  * edition validated twice and built twice, with an edit to its measure before the second build,
- * as an officer rebuilds. In a temporary folder, removed after. A run that fails stops the bundle:
- * a user's run would fail too.
+ * as an officer rebuilds. In a temporary folder, removed after. Without `NODE_OPTIONS`: V8 flags
+ * there would be the code's, and every run without them would refuse it.
  */
 function trainCompiledCode(folder: string): void {
   const dir = mkdtempSync(path.join(tmpdir(), 'guide-bundle-runs-'));
   const start = JSON.stringify(path.join(folder, 'start.cjs'));
   const edition = path.join(dir, 'edition');
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
   const guide = (cwd: string, args: string[]) => {
     const script = `require(${start}).train(${JSON.stringify(args)}).then((code) => (process.exitCode = code));`;
     const run = spawnSync(process.execPath, ['-e', script], {
       cwd,
+      env,
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
+      timeout: 120_000,
     });
-    if (run.status !== 0) throw new Error(`guide ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+    if (run.status !== 0)
+      throw new Error(`guide ${args.join(' ')} failed (${run.error?.message ?? run.status}): ${run.stderr}`);
   };
   try {
     guide(dir, ['--help']);
@@ -255,6 +272,10 @@ function trainCompiledCode(folder: string): void {
     const file = path.join(policies, measure);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, '$&（修訂）'));
     guide(edition, ['build']);
+    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as Record<string, unknown>;
+    const temporary = `${compiledCodeRecord(folder)}.${process.pid}`;
+    writeFileSync(temporary, JSON.stringify({ ...record, complete: true }));
+    renameSync(temporary, compiledCodeRecord(folder));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -348,20 +369,22 @@ async function makeBundle(): Promise<void> {
     ];
     const stamp: BundleStamp = { folder: `guide-${key.slice(0, 16)}`, key, guide, root, inputs: inputs.map(stampOf) };
     // The bundle first, then the stamp that names it, each by rename: a guide starting meanwhile
-    // sees the old bundle or the new one, whole. A folder of the same name holds the same files.
+    // sees the old bundle or the new one, whole. A folder of the same name holds the same modules.
     const folder = path.join(bundleFolder, stamp.folder);
-    const previous = stampedFolder();
-    if (!existsSync(folder)) {
-      renameSync(work, folder);
-      // In its place: node 20's V8 names a module by the file its compiled code was made from,
-      // in stack traces and profiles.
+    if (!existsSync(folder)) renameSync(work, folder);
+    // In its place: node 20's V8 names a module by the file its compiled code was made from, in
+    // stack traces and profiles. Again for a folder whose runs were cut short (Ctrl-C).
+    if (!compiledCodeComplete(folder)) {
       try {
         trainCompiledCode(folder);
       } catch (error) {
-        rmSync(folder, { recursive: true, force: true });
-        throw error;
+        // The bundle still starts sooner than guide's modules, and takes what code was made.
+        setLanguage(languageFromEnvironment(process.env));
+        process.stderr.write(`${say.noCompiledCode({ reason: firstLine(error) })}\n`);
       }
     }
+    // Read now: another make may have stamped its bundle meanwhile.
+    const previous = stampedFolder();
     const newStamp = `${stampFile}.${process.pid}`;
     writeFileSync(newStamp, JSON.stringify(stamp));
     renameSync(newStamp, stampFile);
@@ -376,10 +399,13 @@ async function makeBundle(): Promise<void> {
   }
 }
 
+function firstLine(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
 try {
   await makeBundle();
 } catch (error) {
   setLanguage(languageFromEnvironment(process.env));
-  const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-  process.stderr.write(`${say.notMade({ reason })}\n`);
+  process.stderr.write(`${say.notMade({ reason: firstLine(error) })}\n`);
 }

@@ -124,7 +124,7 @@ export function standsIn(specifier: string, importer: string): boolean {
  * The stand-in module for `specifier`, which `file` is (a path, resolved as node would from the
  * importer; the name of one of node's own modules; or `./` and the one-file build's name, beside
  * the bundle's module that holds the stand-in). It requires it when first called; make.ts leaves
- * that require out of the bundle, for the bundle's start (start.ts) or node to load. An
+ * that require out of the bundle, for the bundle's start (start.cts) or node to load. An
  * equivalent's module is its own and loads nothing else.
  */
 export function standInSource(specifier: string, file: string): string {

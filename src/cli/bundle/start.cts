@@ -15,6 +15,7 @@ import nodeModule = require('node:module');
 import path = require('node:path');
 import v8 = require('node:v8');
 import vm = require('node:vm');
+import zlib = require('node:zlib');
 
 /** The bundle's folder. */
 const folder = __dirname;
@@ -22,7 +23,52 @@ const folder = __dirname;
 /** V8's compiled code of a module of the bundle: a file beside it. */
 const compiledCodeFile = (file: string): string => `${file}.v8-code`;
 
-/** A module's compiled code: made at install and used, refused by V8, or none made. */
+/**
+ * What the runs at install made, written last by each: the node and V8 that made the code, and
+ * each file's CRC-32. V8 checks the code's version and flags and its source's length, but not its
+ * bytes (node 20), and node's own patches to V8 may change what the code means within one V8
+ * version: a damaged file, or code made by another node, could crash the process.
+ */
+interface CompiledCodeRecord {
+  node: string;
+  arch: string;
+  /** V8's tag of its version, flags and the processor's features (`v8.cachedDataVersionTag()`). */
+  v8: number;
+  /** Each module's code by the module's file name, as its CRC-32. */
+  files: Record<string, number>;
+}
+
+const recordFile = path.join(folder, 'compiled-code.json');
+
+/** The record as this process can use it: undefined when it is missing or for another node. */
+function usableRecord(): CompiledCodeRecord | undefined {
+  try {
+    const record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as CompiledCodeRecord;
+    const same =
+      record.node === process.version && record.arch === process.arch && record.v8 === v8.cachedDataVersionTag();
+    return same ? record : undefined;
+  } catch {
+    // None written (not made yet, or the runs at install failed): every module is compiled.
+    return undefined;
+  }
+}
+
+let record: CompiledCodeRecord | undefined | null = null;
+
+/** The compiled code of the bundle's file `name`, if the record vouches for it. */
+function compiledCode(name: string): Buffer | undefined {
+  if (record === null) record = usableRecord();
+  const crc = record?.files[name];
+  if (crc === undefined) return undefined;
+  try {
+    const code = fs.readFileSync(compiledCodeFile(path.join(folder, name)));
+    return zlib.crc32(code) === crc ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A module's compiled code: made at install and used, refused by V8, or none it could use. */
 type CompiledCode = 'used' | 'refused' | 'none';
 
 interface BundleModule {
@@ -49,14 +95,11 @@ function load(name: string): unknown {
   const file = path.join(folder, name);
   const known = loaded.get(file);
   if (known) return known.exports;
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(compiledCodeFile(file));
-  } catch {
-    // None made (the runs at install never loaded it): V8 compiles it, as node would.
-  }
-  // Node's own wrapper of a CommonJS module. V8 refuses compiled code made by another V8, under
-  // other flags or for another text, and compiles the module as if there were none.
+  // None (the runs at install never loaded it, or the record does not vouch for it): V8 compiles
+  // it, as node would.
+  const cachedData = compiledCode(name);
+  // Node's own wrapper of a CommonJS module. V8 refuses compiled code made under other flags or
+  // for another text, and compiles the module as if there were none.
   const source = fs.readFileSync(file, 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
@@ -64,9 +107,16 @@ function load(name: string): unknown {
   });
   const code = !cachedData ? 'none' : script.cachedDataRejected ? 'refused' : 'used';
   const module: BundleModule = { exports: {}, script, code };
+  // Known while it runs, for the modules it requires that require it in turn, as node's loader does.
   loaded.set(file, module);
-  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(module.exports, module.exports, requireFrom(file), module, file, folder);
+  try {
+    const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+    wrapper.call(module.exports, module.exports, requireFrom(file), module, file, folder);
+  } catch (error) {
+    // Not kept half made: the next require runs it again (after a file could not be read, say).
+    loaded.delete(file);
+    throw error;
+  }
   return module.exports;
 }
 
@@ -93,11 +143,25 @@ function main(args: string[]): Promise<number> {
 async function train(args: string[]): Promise<number> {
   v8.setFlagsFromString = () => {};
   process.once('exit', () => {
-    for (const [file, { script }] of loaded) {
-      const temporary = `${compiledCodeFile(file)}.${process.pid}`;
-      fs.writeFileSync(temporary, script.createCachedData());
-      fs.renameSync(temporary, compiledCodeFile(file));
+    const written = (file: string, bytes: Uint8Array | string) => {
+      const temporary = `${file}.${process.pid}`;
+      fs.writeFileSync(temporary, bytes);
+      fs.renameSync(temporary, file);
+    };
+    for (const [file, { script }] of loaded) written(compiledCodeFile(file), script.createCachedData());
+    // The record of every module's code so far, the runs before's too.
+    const files: Record<string, number> = {};
+    for (const name of fs.readdirSync(folder)) {
+      const code = /^(.+)\.v8-code$/.exec(name);
+      if (code) files[code[1]!] = zlib.crc32(fs.readFileSync(path.join(folder, name)));
     }
+    const made: CompiledCodeRecord = {
+      node: process.version,
+      arch: process.arch,
+      v8: v8.cachedDataVersionTag(),
+      files,
+    };
+    written(recordFile, JSON.stringify(made));
   });
   return main(args);
 }
