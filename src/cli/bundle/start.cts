@@ -53,6 +53,11 @@ function usableRecord(): CompiledCodeRecord | undefined {
   }
 }
 
+/**
+ * Read as the first module loads, under the flags node started with (null until then). A build
+ * sets flags later (commands/v8-flags.ts): V8 then refuses the code of what it loads, as it does
+ * in a batch's worker threads, whose tag differs from the start.
+ */
 let record: CompiledCodeRecord | undefined | null = null;
 
 /** The compiled code of the bundle's file `name`, if the record vouches for it. */
