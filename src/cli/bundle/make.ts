@@ -26,7 +26,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { build, transformSync, type Metafile, type Plugin } from 'esbuild';
+import { build, transform, type Metafile, type Plugin } from 'esbuild';
 import { languageFromEnvironment, setLanguage } from '../../messages/language.js';
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { isWithin } from '../../io/edition-links.js';
@@ -192,25 +192,27 @@ async function joinStartupChunks(work: string, metafile: Metafile): Promise<void
  * own place (what module-worker.ts starts the worker entries beside). esbuild drops comments, so
  * the files a module bundled, which esbuild headed each with, are listed at its top.
  */
-function asCommonJs(work: string): void {
-  for (const name of readdirSync(work)) {
-    if (!name.endsWith('.js')) continue;
-    const file = path.join(work, name);
-    const source = readFileSync(file, 'utf8');
-    const { code } = transformSync(source, {
-      format: 'cjs',
-      platform: 'node',
-      target: 'node20',
-      supported: { 'dynamic-import': false },
-      define: { 'import.meta.url': 'bundleModuleUrl' },
-      logLevel: 'error',
-    });
-    const heads = [...new Set(source.match(/^\/\/ \S+$/gm))].join('\n');
-    const place = code.includes('bundleModuleUrl')
-      ? 'const bundleModuleUrl = require("node:url").pathToFileURL(__filename).href;\n'
-      : '';
-    writeFileSync(file, `${heads}\n"use strict";\n${place}${code}`);
-  }
+async function asCommonJs(work: string): Promise<void> {
+  const modules = readdirSync(work).filter((name) => name.endsWith('.js'));
+  await Promise.all(
+    modules.map(async (name) => {
+      const file = path.join(work, name);
+      const source = readFileSync(file, 'utf8');
+      const { code } = await transform(source, {
+        format: 'cjs',
+        platform: 'node',
+        target: 'node20',
+        supported: { 'dynamic-import': false },
+        define: { 'import.meta.url': 'bundleModuleUrl' },
+        logLevel: 'error',
+      });
+      const heads = [...new Set(source.match(/^\/\/ \S+$/gm))].join('\n');
+      const place = code.includes('bundleModuleUrl')
+        ? 'const bundleModuleUrl = require("node:url").pathToFileURL(__filename).href;\n'
+        : '';
+      writeFileSync(file, `${heads}\n"use strict";\n${place}${code}`);
+    }),
+  );
 }
 
 /** The module that starts the bundle (start.cts), beside its modules. */
@@ -322,7 +324,7 @@ async function makeBundle(): Promise<void> {
       logLevel: 'error',
     });
     await joinStartupChunks(work, bundled.metafile);
-    asCommonJs(work);
+    await asCommonJs(work);
     writeStart(work);
 
     // The packages some stand-ins load, each as one CommonJS file beside the modules.
