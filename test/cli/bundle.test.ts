@@ -239,10 +239,20 @@ describe('startup bundle', () => {
       bytes.fill(0xff, 2000, 2008);
       writeFileSync(code, bytes);
       assert.deepEqual(await version(), [['main.js', 'none']]);
-      // Made by another node: none used.
+      writeFileSync(code, readFileSync(path.join(path.dirname(stampFile), stamp.folder, 'main.js.v8-code')));
+      assert.deepEqual(await version(), [['main.js', 'used']]);
+      // Made for another source of the same length (V8 checks only the length): none used.
+      const main = path.join(copy, 'main.js');
+      const source = readFileSync(main, 'utf8');
+      writeFileSync(main, source.replace('print the version', 'PRINT THE VERSION'));
+      assert.deepEqual(await version(), [['main.js', 'none']]);
+      writeFileSync(main, source);
+      // Made by another node, or a record without its files: none used.
       const recordFile = path.join(copy, 'compiled-code.json');
-      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { node: string; files: Record<string, number> };
+      const record = JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, unknown>;
       writeFileSync(recordFile, JSON.stringify({ ...record, node: 'v0.0.0' }));
+      assert.deepEqual(await version(), [['main.js', 'none']]);
+      writeFileSync(recordFile, JSON.stringify({ ...record, files: undefined }));
       assert.deepEqual(await version(), [['main.js', 'none']]);
       // A module that throws as it loads is run again by the next require, as node's loader does.
       writeFileSync(
@@ -257,16 +267,24 @@ describe('startup bundle', () => {
     }
   });
 
-  it('makes the compiled code again when the runs at install were cut short', async () => {
+  it('makes the compiled code again when the runs at install were cut short, or for another node', async () => {
     const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const recordFile = path.join(path.dirname(stampFile), stamp.folder, 'compiled-code.json');
+    type Made = { complete?: boolean; node: string };
+    const make = async () => {
+      const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/bundle/make.js')], { cwd: tmpdir(), env });
+      assert.equal(made.stderr, '');
+      return JSON.parse(readFileSync(recordFile, 'utf8')) as Made;
+    };
     // As a make stopped after some of its runs leaves it: a record not marked complete.
-    const { complete, ...partial } = JSON.parse(readFileSync(recordFile, 'utf8')) as { complete?: boolean };
+    const { complete, ...partial } = JSON.parse(readFileSync(recordFile, 'utf8')) as Made;
     assert.equal(complete, true);
     writeFileSync(recordFile, JSON.stringify(partial));
-    const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/bundle/make.js')], { cwd: tmpdir(), env });
-    assert.equal(made.stderr, '');
-    assert.equal((JSON.parse(readFileSync(recordFile, 'utf8')) as { complete?: boolean }).complete, true);
+    assert.equal((await make()).complete, true);
+    // As a node upgraded since leaves it.
+    writeFileSync(recordFile, JSON.stringify({ ...partial, complete: true, node: 'v0.0.0' }));
+    const remade = await make();
+    assert.deepEqual([remade.complete, remade.node], [true, process.version]);
   });
 
   it('holds main.js in ASCII, which node reads sooner', () => {

@@ -19,6 +19,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -228,28 +229,54 @@ function writeStart(work: string): void {
 /** The record of the bundle's compiled code (start.cts), which make.ts marks complete. */
 const compiledCodeRecord = (folder: string) => path.join(folder, 'compiled-code.json');
 
-/** Whether every run at install made its code in `folder`. */
+/** Whether every run at install made its code in `folder`, with this node. */
 function compiledCodeComplete(folder: string): boolean {
   try {
-    return (JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as { complete?: boolean }).complete === true;
+    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as {
+      complete?: boolean;
+      node?: string;
+      arch?: string;
+    };
+    return record.complete === true && record.node === process.version && record.arch === process.arch;
   } catch {
     return false;
   }
 }
 
+/** The bundle's compiled code and its record, gone: the runs start from none. */
+function removeCompiledCode(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (/\.v8-code(\.\d+)?$|^compiled-code\.json/.test(name)) rmSync(path.join(folder, name), { force: true });
+  }
+}
+
+/** Whether `folder` changed after `time` (ms); false when it is gone. */
+function changedSince(folder: string, time: number): boolean {
+  try {
+    return statSync(folder).mtimeMs > time;
+  } catch {
+    return false;
+  }
+}
+
+/** A run at install that guide itself failed: the bundle is not to be used. */
+class RunFailed extends Error {}
+
 /**
  * The runs at install that make V8's compiled code of the bundle's modules (start.cts `train`),
  * each in a process of its own given the code of the runs before it: guide's help, then a new
  * edition validated twice and built twice, with an edit to its measure before the second build,
- * as an officer rebuilds. In a temporary folder, removed after. Without `NODE_OPTIONS`: V8 flags
- * there would be the code's, and every run without them would refuse it.
+ * as an officer rebuilds. In a temporary folder, removed after.
  */
 function trainCompiledCode(folder: string): void {
   const dir = mkdtempSync(path.join(tmpdir(), 'guide-bundle-runs-'));
   const start = JSON.stringify(path.join(folder, 'start.cjs'));
   const edition = path.join(dir, 'edition');
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
+  // Runs of guide's own, without the settings of whoever installs it: V8 flags in NODE_OPTIONS
+  // would be the code's, and a SOURCE_DATE_EPOCH guide refuses would fail them.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|SOURCE_DATE_EPOCH|GUIDE_.*)$/.test(name)),
+  );
   const guide = (cwd: string, args: string[]) => {
     const script = `require(${start}).train(${JSON.stringify(args)}).then((code) => (process.exitCode = code));`;
     const run = spawnSync(process.execPath, ['-e', script], {
@@ -259,8 +286,11 @@ function trainCompiledCode(folder: string): void {
       encoding: 'utf8',
       timeout: 120_000,
     });
-    if (run.status !== 0)
-      throw new Error(`guide ${args.join(' ')} failed (${run.error?.message ?? run.status}): ${run.stderr}`);
+    if (run.error || run.signal) throw new Error(`guide ${args.join(' ')}: ${run.error?.message ?? run.signal}`);
+    if (run.status !== 0) {
+      process.stderr.write(run.stderr);
+      throw new RunFailed(`guide ${args.join(' ')} ended with exit code ${run.status}, as above`);
+    }
   };
   try {
     guide(dir, ['--help']);
@@ -377,24 +407,36 @@ async function makeBundle(): Promise<void> {
     // In its place: node 20's V8 names a module by the file its compiled code was made from, in
     // stack traces and profiles. Again for a folder whose runs were cut short (Ctrl-C).
     if (!compiledCodeComplete(folder)) {
+      removeCompiledCode(folder);
       try {
         trainCompiledCode(folder);
       } catch (error) {
-        // The bundle still starts sooner than guide's modules, and takes what code was made.
+        // guide failed a run the way it would fail the user's: no bundle.
+        if (error instanceof RunFailed) {
+          rmSync(folder, { recursive: true, force: true });
+          throw error;
+        }
+        // What went wrong was around the runs (a temporary folder, a timeout): the bundle still
+        // starts sooner than guide's modules, and takes what code was made.
         setLanguage(languageFromEnvironment(process.env));
         process.stderr.write(`${say.noCompiledCode({ reason: firstLine(error) })}\n`);
       }
     }
-    // Read now: another make may have stamped its bundle meanwhile.
+    // Another make may have removed it meanwhile (below), or stamped its own bundle.
+    if (!existsSync(path.join(folder, 'start.cjs'))) throw new Error(`${stamp.folder} was removed while it was made`);
     const previous = stampedFolder();
     const newStamp = `${stampFile}.${process.pid}`;
     writeFileSync(newStamp, JSON.stringify(stamp));
     renameSync(newStamp, stampFile);
     // The previous bundle stays until the next one: a guide started from it may still load its
-    // commands' parts.
+    // commands' parts. So does, for an hour, a bundle or making- folder another make may still be
+    // working in (its record not complete).
+    const anHourAgo = Date.now() - 3_600_000;
     for (const old of readdirSync(bundleFolder)) {
-      if (old.startsWith('guide-') && old !== stamp.folder && old !== previous)
-        rmSync(path.join(bundleFolder, old), { recursive: true, force: true });
+      if (!/^(guide|making)-/.test(old) || old === stamp.folder || old === previous) continue;
+      const other = path.join(bundleFolder, old);
+      if (other === work || (!compiledCodeComplete(other) && changedSince(other, anHourAgo))) continue;
+      rmSync(other, { recursive: true, force: true });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

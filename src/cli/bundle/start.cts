@@ -25,17 +25,19 @@ const compiledCodeFile = (file: string): string => `${file}.v8-code`;
 
 /**
  * What the runs at install made, written last by each: the node and V8 that made the code, and
- * each file's CRC-32. V8 checks the code's version and flags and its source's length, but not its
- * bytes (node 20), and node's own patches to V8 may change what the code means within one V8
- * version: a damaged file, or code made by another node, could crash the process.
+ * for each module the CRC-32 of its source and of its code. V8 checks the code's version and flags
+ * and its source's length, but neither the code's bytes nor the source's (node 20), and node's own
+ * patches to V8 may change what the code means within one V8 version: a damaged file, or code
+ * made by another node, could crash the process; code made for another source of the same length
+ * would run instead of it.
  */
 interface CompiledCodeRecord {
   node: string;
   arch: string;
   /** V8's tag of its version, flags and the processor's features (`v8.cachedDataVersionTag()`). */
   v8: number;
-  /** Each module's code by the module's file name, as its CRC-32. */
-  files: Record<string, number>;
+  /** Each module's source and code by the module's file name, as their CRC-32s. */
+  files: Record<string, [source: number, code: number]>;
 }
 
 const recordFile = path.join(folder, 'compiled-code.json');
@@ -45,7 +47,11 @@ function usableRecord(): CompiledCodeRecord | undefined {
   try {
     const record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as CompiledCodeRecord;
     const same =
-      record.node === process.version && record.arch === process.arch && record.v8 === v8.cachedDataVersionTag();
+      record.node === process.version &&
+      record.arch === process.arch &&
+      record.v8 === v8.cachedDataVersionTag() &&
+      typeof record.files === 'object' &&
+      record.files !== null;
     return same ? record : undefined;
   } catch {
     // None written (not made yet, or the runs at install failed): every module is compiled.
@@ -60,14 +66,14 @@ function usableRecord(): CompiledCodeRecord | undefined {
  */
 let record: CompiledCodeRecord | undefined | null = null;
 
-/** The compiled code of the bundle's file `name`, if the record vouches for it. */
-function compiledCode(name: string): Buffer | undefined {
+/** The compiled code of the bundle's file `name` with source `source`, if the record vouches for both. */
+function compiledCode(name: string, source: Buffer): Buffer | undefined {
   if (record === null) record = usableRecord();
-  const crc = record?.files[name];
-  if (crc === undefined) return undefined;
+  const crcs = record?.files[name];
+  if (!Array.isArray(crcs) || zlib.crc32(source) !== crcs[0]) return undefined;
   try {
     const code = fs.readFileSync(compiledCodeFile(path.join(folder, name)));
-    return zlib.crc32(code) === crc ? code : undefined;
+    return zlib.crc32(code) === crcs[1] ? code : undefined;
   } catch {
     return undefined;
   }
@@ -100,16 +106,19 @@ function load(name: string): unknown {
   const file = path.join(folder, name);
   const known = loaded.get(file);
   if (known) return known.exports;
+  const source = fs.readFileSync(file);
   // None (the runs at install never loaded it, or the record does not vouch for it): V8 compiles
   // it, as node would.
-  const cachedData = compiledCode(name);
-  // Node's own wrapper of a CommonJS module. V8 refuses compiled code made under other flags or
-  // for another text, and compiles the module as if there were none.
-  const source = fs.readFileSync(file, 'utf8');
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-  });
+  const cachedData = compiledCode(name, source);
+  // Node's own wrapper of a CommonJS module. V8 refuses compiled code made under other flags, and
+  // compiles the module as if there were none.
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${source.toString()}\n})`,
+    {
+      filename: file,
+      ...(cachedData ? { cachedData } : {}),
+    },
+  );
   const code = !cachedData ? 'none' : script.cachedDataRejected ? 'refused' : 'used';
   const module: BundleModule = { exports: {}, script, code };
   // Known while it runs, for the modules it requires that require it in turn, as node's loader does.
@@ -154,11 +163,14 @@ async function train(args: string[]): Promise<number> {
       fs.renameSync(temporary, file);
     };
     for (const [file, { script }] of loaded) written(compiledCodeFile(file), script.createCachedData());
-    // The record of every module's code so far, the runs before's too.
-    const files: Record<string, number> = {};
+    // The record of every module's code so far, the runs before's too (make.ts starts the runs
+    // with no code in the folder).
+    const files: CompiledCodeRecord['files'] = {};
     for (const name of fs.readdirSync(folder)) {
-      const code = /^(.+)\.v8-code$/.exec(name);
-      if (code) files[code[1]!] = zlib.crc32(fs.readFileSync(path.join(folder, name)));
+      const module = /^(.+)\.v8-code$/.exec(name)?.[1];
+      if (module === undefined) continue;
+      const crc = (file: string) => zlib.crc32(fs.readFileSync(path.join(folder, file)));
+      files[module] = [crc(module), crc(name)];
     }
     const made: CompiledCodeRecord = {
       node: process.version,
