@@ -10,9 +10,9 @@ function ascending(a: number, b: number): number {
   return a - b;
 }
 
-/** Those of `codePoints` that `set` (or a map's keys) lacks, in their order. */
-export function notIn(codePoints: readonly number[], set: { has(codePoint: number): boolean }): number[] {
+/** Those of `values` (code points, glyph ids) that `set` (or a map's keys) lacks, in their order. */
+export function notIn(values: readonly number[], set: { has(value: number): boolean }): number[] {
   const out: number[] = [];
-  for (const cp of codePoints) if (!set.has(cp)) out.push(cp);
+  for (const value of values) if (!set.has(value)) out.push(value);
   return out;
 }

@@ -22,6 +22,11 @@ const env: NodeJS.ProcessEnv = { ...process.env, GUIDE_LANG: 'en', TZ: 'Asia/Tai
 delete env.GUIDE_NO_BUNDLE;
 const plain: NodeJS.ProcessEnv = { ...env, GUIDE_NO_BUNDLE: '1' };
 
+/** The folder of the bundle the stamp names. */
+function stampedFolder(): string {
+  return path.join(path.dirname(stampFile), (JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp).folder);
+}
+
 /** The files a build wrote into `dir`, by name, as bytes. */
 function outputs(dir: string): Map<string, Buffer> {
   const folder = path.join(dir, 'dist');
@@ -117,8 +122,7 @@ describe('startup bundle', () => {
     };
     const fromBundle = [...(await filesRun(env))];
     // Named by their files in the bundle's folder, also where V8 gave them the code made at install.
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    assert.ok(fromBundle.some((url) => url.endsWith(path.join(path.dirname(stampFile), stamp.folder, 'main.js'))));
+    assert.ok(fromBundle.some((url) => url.endsWith(path.join(stampedFolder(), 'main.js'))));
     assert.ok(!fromBundle.some((url) => url.includes('/lib/bundle/making-')));
     assert.ok(!fromBundle.some((url) => url.endsWith('/lib/cli/main.js')));
     const plainRun = [...(await filesRun(plain))];
@@ -127,8 +131,7 @@ describe('startup bundle', () => {
   });
 
   it('leaves out the packages it has stand-ins for', () => {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    const folder = path.join(path.dirname(stampFile), stamp.folder);
+    const folder = stampedFolder();
     // esbuild heads each module it bundles with a comment naming its file.
     const modules = readdirSync(folder).filter((name) => name.endsWith('.js'));
     const bundled = modules.map((name) => readFileSync(path.join(folder, name), 'utf8'));
@@ -218,9 +221,8 @@ describe('startup bundle', () => {
 
   it('uses no compiled code its record does not vouch for, and keeps no module that failed to load', async () => {
     // A copy of the bundle's folder, which start.cjs loads where it is.
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
     const copy = path.join(mkdtempSync(path.join(tmpdir(), 'guide-bundle-copy-')), 'bundle');
-    cpSync(path.join(path.dirname(stampFile), stamp.folder), copy, { recursive: true });
+    cpSync(stampedFolder(), copy, { recursive: true });
     const start = JSON.stringify(path.join(copy, 'start.cjs'));
     const version = async () => {
       const script = `const start = require(${start}); start.main(['--version']).then((code) => { process.exitCode = code; console.log(JSON.stringify(start.modulesLoaded())); });`;
@@ -239,7 +241,7 @@ describe('startup bundle', () => {
       bytes.fill(0xff, 2000, 2008);
       writeFileSync(code, bytes);
       assert.deepEqual(await version(), [['main.js', 'none']]);
-      writeFileSync(code, readFileSync(path.join(path.dirname(stampFile), stamp.folder, 'main.js.v8-code')));
+      writeFileSync(code, readFileSync(path.join(stampedFolder(), 'main.js.v8-code')));
       assert.deepEqual(await version(), [['main.js', 'used']]);
       // Made for another source of the same length (V8 checks only the length): none used.
       const main = path.join(copy, 'main.js');
@@ -268,8 +270,7 @@ describe('startup bundle', () => {
   });
 
   it('makes the compiled code again when the runs at install were cut short, or for another node', async () => {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    const recordFile = path.join(path.dirname(stampFile), stamp.folder, 'compiled-code.json');
+    const recordFile = path.join(stampedFolder(), 'compiled-code.json');
     type Made = { complete?: boolean; node: string };
     const make = async () => {
       const made = await run(process.execPath, [path.join(repoRoot, 'lib/cli/bundle/make.js')], { cwd: tmpdir(), env });
@@ -288,8 +289,7 @@ describe('startup bundle', () => {
   });
 
   it('holds main.js in ASCII, which node reads sooner', () => {
-    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as BundleStamp;
-    const main = readFileSync(path.join(path.dirname(stampFile), stamp.folder, 'main.js'), 'utf8');
+    const main = readFileSync(path.join(stampedFolder(), 'main.js'), 'utf8');
     // esbuild escapes strings, not regular expression literals or comments: write those from
     // strings (new RegExp) and in ASCII in the modules main.js joins.
     const line = main.split('\n').find((text) => /[^\t\n\r\x20-\x7e]/.test(text));

@@ -32,7 +32,8 @@ import { languageFromEnvironment, setLanguage } from '../../messages/language.js
 import { bundleMessages as say } from '../../messages/bundle.js';
 import { isWithin } from '../../io/edition-links.js';
 import launch from './launch.cjs';
-import type { BundleStamp } from './stamp.js';
+import start from './start.cjs';
+import type { BundleStamp, CompiledCodeRecord } from './stamp.js';
 import { commonJsFileStandIns, standInFilter, standInSource, standsIn } from './stand-ins.js';
 import { classFieldsAsStores } from './class-fields.js';
 
@@ -227,26 +228,24 @@ function writeStart(work: string): void {
 }
 
 /** The record of the bundle's compiled code (start.cts), which make.ts marks complete. */
-const compiledCodeRecord = (folder: string) => path.join(folder, 'compiled-code.json');
+const compiledCodeRecord = (folder: string) => path.join(folder, start.recordName);
 
 /** Whether every run at install made its code in `folder`, with this node. */
 function compiledCodeComplete(folder: string): boolean {
   try {
-    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as {
-      complete?: boolean;
-      node?: string;
-      arch?: string;
-    };
+    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as CompiledCodeRecord;
     return record.complete === true && record.node === process.version && record.arch === process.arch;
   } catch {
     return false;
   }
 }
 
-/** The bundle's compiled code and its record, gone: the runs start from none. */
+/** The bundle's compiled code and its record (and their temporary files), gone: the runs start from none. */
 function removeCompiledCode(folder: string): void {
   for (const name of readdirSync(folder)) {
-    if (/\.v8-code(\.\d+)?$|^compiled-code\.json/.test(name)) rmSync(path.join(folder, name), { force: true });
+    const written = name.replace(/\.\d+$/, '');
+    if (written.endsWith(start.codeEnding) || written === start.recordName)
+      rmSync(path.join(folder, name), { force: true });
   }
 }
 
@@ -304,9 +303,9 @@ function trainCompiledCode(folder: string): void {
     const file = path.join(policies, measure);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, '$&（修訂）'));
     guide(edition, ['build']);
-    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as Record<string, unknown>;
+    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as CompiledCodeRecord;
     const temporary = `${compiledCodeRecord(folder)}.${process.pid}`;
-    writeFileSync(temporary, JSON.stringify({ ...record, complete: true }));
+    writeFileSync(temporary, JSON.stringify({ ...record, complete: true } satisfies CompiledCodeRecord));
     renameSync(temporary, compiledCodeRecord(folder));
   } finally {
     rmSync(dir, { recursive: true, force: true });

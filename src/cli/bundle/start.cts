@@ -16,31 +16,24 @@ import path = require('node:path');
 import v8 = require('node:v8');
 import vm = require('node:vm');
 import zlib = require('node:zlib');
+import type { CompiledCodeRecord } from './stamp.js';
 
 /** The bundle's folder. */
 const folder = __dirname;
 
-/** V8's compiled code of a module of the bundle: a file beside it. */
-const compiledCodeFile = (file: string): string => `${file}.v8-code`;
+/** V8's compiled code of a module of the bundle is a file beside it, named with this ending. */
+const codeEnding = '.v8-code';
+const compiledCodeFile = (file: string): string => `${file}${codeEnding}`;
 
 /**
- * What the runs at install made, written last by each: the node and V8 that made the code, and
- * for each module the CRC-32 of its source and of its code. V8 checks the code's version and flags
- * and its source's length, but neither the code's bytes nor the source's (node 20), and node's own
- * patches to V8 may change what the code means within one V8 version: a damaged file, or code
- * made by another node, could crash the process; code made for another source of the same length
- * would run instead of it.
+ * The record of what the runs at install made (stamp.ts `CompiledCodeRecord`), written last by
+ * each. V8 checks the code's version and flags and its source's length, but neither the code's
+ * bytes nor the source's (node 20), and node's own patches to V8 may change what the code means
+ * within one V8 version: a damaged file, or code made by another node, could crash the process;
+ * code made for another source of the same length would run instead of it.
  */
-interface CompiledCodeRecord {
-  node: string;
-  arch: string;
-  /** V8's tag of its version, flags and the processor's features (`v8.cachedDataVersionTag()`). */
-  v8: number;
-  /** Each module's source and code by the module's file name, as their CRC-32s. */
-  files: Record<string, [source: number, code: number]>;
-}
-
-const recordFile = path.join(folder, 'compiled-code.json');
+const recordName = 'compiled-code.json';
+const recordFile = path.join(folder, recordName);
 
 /** The record as this process can use it: undefined when it is missing or for another node. */
 function usableRecord(): CompiledCodeRecord | undefined {
@@ -167,8 +160,8 @@ async function train(args: string[]): Promise<number> {
     // with no code in the folder).
     const files: CompiledCodeRecord['files'] = {};
     for (const name of fs.readdirSync(folder)) {
-      const module = /^(.+)\.v8-code$/.exec(name)?.[1];
-      if (module === undefined) continue;
+      if (!name.endsWith(codeEnding)) continue;
+      const module = name.slice(0, -codeEnding.length);
       const crc = (file: string) => zlib.crc32(fs.readFileSync(path.join(folder, file)));
       files[module] = [crc(module), crc(name)];
     }
@@ -186,4 +179,4 @@ async function train(args: string[]): Promise<number> {
 // A worker thread started on this file (io/module-worker.ts) runs the module its argument names.
 if (require.main === module) load(process.argv[2]!);
 
-export = { load, modulesLoaded, main, train };
+export = { load, modulesLoaded, main, train, codeEnding, recordName };

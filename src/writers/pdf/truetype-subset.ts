@@ -14,6 +14,7 @@
 
 import type { Font } from 'fontkit';
 import type { PartlyRead, RawFont } from './sfnt.js';
+import { notIn } from '../code-points.js';
 
 /** A font read here: fontkit's, or guide's own reading of a static TrueType font (sfnt.ts); both have its bytes and table directory. */
 type AnyFont = Font | RawFont;
@@ -92,8 +93,7 @@ class FontTables {
   /** Reads the data of those of `ids` not read yet at once, for a file read in part: `glyph` then has it. */
   readGlyphs(ids: readonly number[]): void {
     if (this.partly === undefined) return;
-    const unread: number[] = [];
-    for (const id of new Set(ids)) if (!this.glyphsRead.has(id)) unread.push(id);
+    const unread = notIn([...new Set(ids)], this.glyphsRead);
     if (unread.length === 0) return;
     // In file order: glyphs that follow each other there are read at once.
     const { offsets } = this;
