@@ -8,7 +8,7 @@
  * hangs in the margin and does not draw there, widow control on.
  */
 
-import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { Theme } from '../theme.js';
 import { entryKey, getNumbered, setNumbered, type EntryStore } from '../../cache-store.js';
 import { sha256Hex } from '../../hash.js';
@@ -18,7 +18,7 @@ import { LruMap } from '../../lru.js';
 import type { WriterCache } from '../cache.js';
 import { distinctAscending, notIn } from '../code-points.js';
 import { subsetFont, subsetFontInRuns } from './font-subset.js';
-import { deflatedZipEntry, zipEntry, type ZipEntry } from './zip.js';
+import { deflatedZipEntry, deflateToByteBoundary, zipEntry, type ZipEntry } from './zip.js';
 import { escapeXml } from './xml.js';
 
 /** What Word writes for a face it knows: PANOSE, character set (88 Big5, 86 GB2312, 0 ANSI), family. */
@@ -195,9 +195,6 @@ function commonGlyphFonts(fonts: PdfFonts, shared: SharedGlyphs, cache: WriterCa
   return common;
 }
 
-/** Deflating that ends on a byte boundary, not the stream: more deflated data follows. */
-const ENDING_ON_A_BYTE_BOUNDARY = { finishFlush: zlibConstants.Z_SYNC_FLUSH };
-
 /** Body runs kept per face: one for each body that recurs. */
 const BODY_RUNS = 32;
 
@@ -271,7 +268,7 @@ export class CommonGlyphFonts {
     let bodyRuns = this.bodyRuns.get(part);
     if (!bodyRuns) this.bodyRuns.set(part, (bodyRuns = new LruMap(BODY_RUNS)));
     const deflated = Buffer.concat([
-      deflateRawSync(file.subarray(0, common.start), ENDING_ON_A_BYTE_BOUNDARY),
+      deflateToByteBoundary(file.subarray(0, common.start)),
       deflatedRun(this.commonRuns, part, file.subarray(common.start, common.end)),
       deflatedRun(bodyRuns, bodyKey, file.subarray(inBody.start, inBody.end)),
       deflateRawSync(file.subarray(inBody.end)),
@@ -291,7 +288,7 @@ function deflatedRun(
 ): Uint8Array {
   let run = runs.get(key);
   if (run === undefined || Buffer.compare(run.bytes, bytes) !== 0) {
-    run = { bytes: bytes.slice(), deflated: deflateRawSync(bytes, ENDING_ON_A_BYTE_BOUNDARY) };
+    run = { bytes: bytes.slice(), deflated: deflateToByteBoundary(bytes) };
     runs.set(key, run);
   }
   return run.deflated;

@@ -30,7 +30,7 @@ import type { PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
 import { escapeXml, unescapeXml, xmlText } from './xml.js';
 import { embeddedFonts } from './fonts.js';
-import { keptBody, keptBodiesOf } from './kept-bodies.js';
+import { keptBody, keptBodiesOf, type KeptBody } from './kept-bodies.js';
 import { keptRunsOf, keptRunsXml } from './kept-runs.js';
 
 /** A written DOCX file. */
@@ -146,8 +146,14 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const used = new Set<number>();
   const inBody = new Set<number>();
   const bodies: (readonly Uint8Array[])[] = [];
-  // A batch's firms that get the same measures have the same body: written once for them.
+  // A batch's firms that get the same measures have the same body: written and deflated once for
+  // them. Every section of a batch's document is deflated as a run of its own, taken or not.
   const kept = options.fonts ? keptBodiesOf(cache, options.fonts) : null;
+  const deflatedBodies = new Map<Uint8Array, Uint8Array>();
+  const taken = (body: Pick<KeptBody, 'xml' | 'deflated'>) => {
+    deflatedBodies.set(body.xml, body.deflated);
+    return [body.xml];
+  };
   // A single build with the build cache writes the runs of its sections the build before did not.
   const runs = keptRunsOf(cache, options.fonts);
   for (const section of model.sections) {
@@ -155,7 +161,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
     const into = section.kind === 'body' ? inBody : used;
     bodies.push(
       kept
-        ? keptBody(kept, section, ctx, embed, into, write)
+        ? taken(keptBody(kept, section, ctx, embed, into, write))
         : runs
           ? keptRunsXml(runs, section, ctx, options.fonts!, embed, into, (blocks, after, own) =>
               blocksXml(blocks, ctx, after, own),
@@ -202,6 +208,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
     shell,
     {
       documentXml,
+      deflatedBodies,
       relationshipsXml,
       ...(headerXml !== undefined ? { headerXml } : {}),
       ...(footerXml !== undefined ? { footerXml } : {}),

@@ -1,8 +1,8 @@
 /**
  * A batch's section bodies written once and taken again (see ../kept-sections.ts): each block's
- * XML, the characters it prints, and what writing it added to the document (links, pictures,
- * lists), which a document that takes it adds in turn. A single build writes each section once
- * and keeps none.
+ * XML, deflated too, the characters it prints, and what writing it added to the document (links,
+ * pictures, lists), which a document that takes it adds in turn. A single build writes each
+ * section once and keeps none.
  */
 
 import type { Section } from '../../model/doc-model.js';
@@ -10,13 +10,16 @@ import type { WriterCache } from '../cache.js';
 import { KeptWhenMetAgain, sectionKey } from '../kept-sections.js';
 import type { PdfFonts } from '../pdf/fonts.js';
 import type { ContextAdditions, DocxContext } from './content.js';
+import { deflateToByteBoundary } from './zip.js';
 
 /** Bodies kept per fonts: a batch's, one for each set of measures and needs that recurs. */
 const KEPT_BODIES = 16;
 
-/** A section's body: its blocks' XML as UTF-8, the characters it prints, what it added. */
+/** A section's body: its blocks' XML as UTF-8 and deflated, the characters it prints, what it added. */
 export interface KeptBody {
-  readonly pieces: readonly Uint8Array[];
+  readonly xml: Uint8Array;
+  /** `xml` deflated as a run of document.xml's (`deflateToByteBoundary`): deflated once for every document that takes it. */
+  readonly deflated: Uint8Array;
   readonly codePoints: readonly number[];
   readonly added: ContextAdditions;
 }
@@ -33,21 +36,21 @@ export function keptBody(
   embed: boolean,
   used: Set<number>,
   write: (used: Set<number>) => Uint8Array[],
-): readonly Uint8Array[] {
+): Pick<KeptBody, 'xml' | 'deflated'> {
   const key = sectionKey(ctx.cache.digests, [ctx.theme, JSON.stringify([embed, ctx.state()])], section.blocks);
   let body = kept.get(key);
   if (body !== undefined) ctx.replay(body.added);
   else {
     const mark = ctx.mark();
     const own = new Set<number>();
-    const pieces = write(own);
     // Kept as one buffer: small Buffers are views of the slabs of Node's Buffer pool, each of
     // which a kept piece would keep whole.
-    body = { pieces: [Buffer.concat(pieces)], codePoints: [...own], added: ctx.addedSince(mark) };
+    const xml = Buffer.concat(write(own));
+    body = { xml, deflated: deflateToByteBoundary(xml), codePoints: [...own], added: ctx.addedSince(mark) };
     kept.set(key, body);
   }
   for (const cp of body.codePoints) used.add(cp);
-  return body.pieces;
+  return body;
 }
 
 /** The batch's bodies written with `fonts`; null when the cache serves a single document. */

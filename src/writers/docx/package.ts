@@ -8,7 +8,7 @@
 import type { DocMeta } from '../../model/doc-model.js';
 import { DOCUMENT_PART, DOCUMENT_RELATIONSHIPS_PART, FOOTER_PARTS, HEADER_PARTS, type PackageShell } from './shell.js';
 import { escapeXml } from './xml.js';
-import { writeZip, zipEntry, type ZipEntry } from './zip.js';
+import { writeZip, zipEntry, zipEntryInRuns, type ZipEntry } from './zip.js';
 
 /** W3CDTF to the second, as Word writes it. */
 function w3cdtf(date: Date): string {
@@ -73,6 +73,8 @@ function utf8(text: string | readonly (string | Uint8Array)[]): Uint8Array {
 export interface PackageContent {
   /** document.xml with the bodies in place, in pieces: the shell's text and each body block's UTF-8 (see `bodyXml`). */
   documentXml: readonly (string | Uint8Array)[];
+  /** Pieces of `documentXml` deflated already (a batch's bodies, see `zipEntryInRuns`); none when it is deflated whole. */
+  deflatedBodies: ReadonlyMap<Uint8Array, Uint8Array>;
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
   /** The header with its text in place (when the document has a body section). */
@@ -103,6 +105,10 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
   const running = (name: string) =>
     HEADER_PARTS.test(name) ? content.headerXml : FOOTER_PARTS.test(name) ? content.footerXml : undefined;
   const entries = shell.entries.map((entry) => {
+    if (entry.name === DOCUMENT_PART && content.deflatedBodies.size > 0) {
+      const pieces = content.documentXml.map((piece) => (typeof piece === 'string' ? utf8(piece) : piece));
+      return zipEntryInRuns(entry.name, pieces, content.deflatedBodies);
+    }
     const text = own.get(entry.name) ?? running(entry.name);
     return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);
   });

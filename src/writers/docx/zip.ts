@@ -5,7 +5,7 @@
  * `file` and other sniffers recognise an OOXML package), so the bytes depend on the content alone.
  */
 
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants as zlibConstants, crc32, deflateRawSync } from 'node:zlib';
 
 /** One file in a zip archive, still compressed. */
 export interface ZipEntry {
@@ -29,6 +29,46 @@ export function zipEntry(name: string, data: Uint8Array, deflate: boolean): ZipE
 /** A part deflated already (kept so by the build cache, or deflated in pieces), with the CRC-32 and size of its bytes before. */
 export function deflatedZipEntry(name: string, crc32: number, size: number, deflated: Uint8Array): ZipEntry {
   return { name, flags: 0, crc32, size, method: 8, data: deflated };
+}
+
+/**
+ * `bytes` deflated, ending on a byte boundary rather than ending the stream (zlib's sync flush):
+ * more deflated data follows it, and deflated runs so made join into one stream.
+ */
+export function deflateToByteBoundary(bytes: Uint8Array): Buffer {
+  return deflateRawSync(bytes, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+}
+
+/**
+ * A part made of `pieces` one after the other, deflated in runs: a piece `deflated` holds (see
+ * `deflateToByteBoundary`) is taken as it is, and the pieces between are deflated anew. Where
+ * the runs start depends on the pieces alone, so the bytes are the same whether a run was
+ * deflated just now or kept from another document.
+ */
+export function zipEntryInRuns(
+  name: string,
+  pieces: readonly Uint8Array[],
+  deflated: ReadonlyMap<Uint8Array, Uint8Array>,
+): ZipEntry {
+  const out: Uint8Array[] = [];
+  let between: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  for (const piece of pieces) {
+    crc = crc32(piece, crc);
+    size += piece.length;
+    const run = deflated.get(piece);
+    if (run === undefined) {
+      between.push(piece);
+      continue;
+    }
+    if (between.length > 0) out.push(deflateToByteBoundary(Buffer.concat(between)));
+    between = [];
+    out.push(run);
+  }
+  // The stream's last block, empty when a run ended the part.
+  out.push(deflateRawSync(Buffer.concat(between)));
+  return deflatedZipEntry(name, crc, size, Buffer.concat(out));
 }
 
 const LOCAL_HEADER = 0x04034b50;
