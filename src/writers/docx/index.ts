@@ -30,7 +30,7 @@ import type { PdfFonts } from '../pdf/fonts.js';
 import type { SharedGlyphs } from '../pdf/types.js';
 import { escapeXml, unescapeXml, xmlText } from './xml.js';
 import { embeddedFonts } from './fonts.js';
-import { keptBody, keptBodiesOf, type KeptBody } from './kept-bodies.js';
+import { deflatedRun, keptBody, keptBodiesOf, type KeptBody } from './kept-bodies.js';
 import { keptRunsOf, keptRunsXml } from './kept-runs.js';
 
 /** A written DOCX file. */
@@ -146,12 +146,16 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
   const used = new Set<number>();
   const inBody = new Set<number>();
   const bodies: (readonly Uint8Array[])[] = [];
-  // A batch's firms that get the same measures have the same body: written and deflated once for
-  // them. Every section of a batch's document is deflated as a run of its own, taken or not.
+  // A batch's firms that get the same measures have the same body: written once for them.
   const kept = options.fonts ? keptBodiesOf(cache, options.fonts) : null;
+  // A batch's firm's document.xml is deflated in runs, each section's body one of them, so that a
+  // body kept is deflated once for all the firms that take it (zipEntryInRuns). Every section is
+  // a run, kept or just written, so a firm's bytes do not depend on what its builder met before.
+  // Whether a document is a batch's firm's is fixed for the run (its shared glyphs): the library's
+  // builds and the preview, whose caches keep bodies too, deflate whole as `guide build` does.
   const deflatedBodies = new Map<Uint8Array, Uint8Array>();
-  const taken = (body: Pick<KeptBody, 'xml' | 'deflated'>) => {
-    deflatedBodies.set(body.xml, body.deflated);
+  const sectionXml = (body: KeptBody): Uint8Array[] => {
+    if (options.sharedGlyphs) deflatedBodies.set(body.xml, deflatedRun(body));
     return [body.xml];
   };
   // A single build with the build cache writes the runs of its sections the build before did not.
@@ -161,7 +165,7 @@ export async function writeDocx(model: DocModel, options: DocxOptions): Promise<
     const into = section.kind === 'body' ? inBody : used;
     bodies.push(
       kept
-        ? taken(keptBody(kept, section, ctx, embed, into, write))
+        ? sectionXml(keptBody(kept, section, ctx, embed, into, write))
         : runs
           ? keptRunsXml(runs, section, ctx, options.fonts!, embed, into, (blocks, after, own) =>
               blocksXml(blocks, ctx, after, own),

@@ -55,7 +55,9 @@ export function zipEntryInRuns(
   let crc = 0;
   let size = 0;
   for (const piece of pieces) {
-    crc = crc32(piece, crc);
+    // An empty piece leaves the CRC as it is; node's crc32 answers 0 for one whose memory zlib
+    // has had (deflated, it holds no pointer), whatever the CRC so far.
+    if (piece.length > 0) crc = crc32(piece, crc);
     size += piece.length;
     const run = deflated.get(piece);
     if (run === undefined) {
