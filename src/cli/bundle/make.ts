@@ -232,12 +232,7 @@ const compiledCodeRecord = (folder: string) => path.join(folder, start.recordNam
 
 /** Whether every run at install made its code in `folder`, with this node. */
 function compiledCodeComplete(folder: string): boolean {
-  try {
-    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as CompiledCodeRecord;
-    return record.complete === true && record.node === process.version && record.arch === process.arch;
-  } catch {
-    return false;
-  }
+  return start.recordIn(folder)?.complete === true;
 }
 
 /** The bundle's compiled code and its record (and their temporary files), gone: the runs start from none. */
@@ -269,7 +264,7 @@ class RunFailed extends Error {}
  */
 function trainCompiledCode(folder: string): void {
   const dir = mkdtempSync(path.join(tmpdir(), 'guide-bundle-runs-'));
-  const start = JSON.stringify(path.join(folder, 'start.cjs'));
+  const startFile = JSON.stringify(path.join(folder, 'start.cjs'));
   const edition = path.join(dir, 'edition');
   // Runs of guide's own, without the settings of whoever installs it: V8 flags in NODE_OPTIONS
   // would be the code's, and a SOURCE_DATE_EPOCH guide refuses would fail them.
@@ -277,7 +272,7 @@ function trainCompiledCode(folder: string): void {
     Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|SOURCE_DATE_EPOCH|GUIDE_.*)$/.test(name)),
   );
   const guide = (cwd: string, args: string[]) => {
-    const script = `require(${start}).train(${JSON.stringify(args)}).then((code) => (process.exitCode = code));`;
+    const script = `require(${startFile}).train(${JSON.stringify(args)}).then((code) => (process.exitCode = code));`;
     const run = spawnSync(process.execPath, ['-e', script], {
       cwd,
       env,
@@ -303,7 +298,8 @@ function trainCompiledCode(folder: string): void {
     const file = path.join(policies, measure);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^summary: .*$/m, '$&（修訂）'));
     guide(edition, ['build']);
-    const record = JSON.parse(readFileSync(compiledCodeRecord(folder), 'utf8')) as CompiledCodeRecord;
+    const record = start.recordIn(folder);
+    if (record === undefined) throw new Error('the runs left no record of their code');
     const temporary = `${compiledCodeRecord(folder)}.${process.pid}`;
     writeFileSync(temporary, JSON.stringify({ ...record, complete: true } satisfies CompiledCodeRecord));
     renameSync(temporary, compiledCodeRecord(folder));

@@ -35,21 +35,29 @@ const compiledCodeFile = (file: string): string => `${file}${codeEnding}`;
 const recordName = 'compiled-code.json';
 const recordFile = path.join(folder, recordName);
 
-/** The record as this process can use it: undefined when it is missing or for another node. */
-function usableRecord(): CompiledCodeRecord | undefined {
+/**
+ * The record in the bundle folder `dir` when this node on this processor made it; undefined when
+ * it is missing, damaged or another's. make.ts reads it too, to know whether the runs finished.
+ */
+function recordIn(dir: string): CompiledCodeRecord | undefined {
   try {
-    const record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as CompiledCodeRecord;
-    const same =
+    const record = JSON.parse(fs.readFileSync(path.join(dir, recordName), 'utf8')) as CompiledCodeRecord;
+    const ours =
       record.node === process.version &&
       record.arch === process.arch &&
-      record.v8 === v8.cachedDataVersionTag() &&
       typeof record.files === 'object' &&
       record.files !== null;
-    return same ? record : undefined;
+    return ours ? record : undefined;
   } catch {
     // None written (not made yet, or the runs at install failed): every module is compiled.
     return undefined;
   }
+}
+
+/** The record as this process can use it: made under the V8 flags node started with, too. */
+function usableRecord(): CompiledCodeRecord | undefined {
+  const record = recordIn(folder);
+  return record?.v8 === v8.cachedDataVersionTag() ? record : undefined;
 }
 
 /**
@@ -179,4 +187,4 @@ async function train(args: string[]): Promise<number> {
 // A worker thread started on this file (io/module-worker.ts) runs the module its argument names.
 if (require.main === module) load(process.argv[2]!);
 
-export = { load, modulesLoaded, main, train, codeEnding, recordName };
+export = { load, modulesLoaded, main, train, recordIn, codeEnding, recordName };

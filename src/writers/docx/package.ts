@@ -52,28 +52,11 @@ function byRank(a: ZipEntry, b: ZipEntry): number {
   return rank(a) - rank(b);
 }
 
-/** Text, or pieces of text and UTF-8 bytes, as UTF-8: pieces are written straight into one buffer, never joined as text first. */
-function utf8(text: string | readonly (string | Uint8Array)[]): Uint8Array {
-  if (typeof text === 'string') return Buffer.from(text, 'utf8');
-  let length = 0;
-  for (const piece of text) length += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
-  const bytes = Buffer.allocUnsafe(length);
-  let offset = 0;
-  for (const piece of text) {
-    if (typeof piece === 'string') offset += bytes.write(piece, offset, 'utf8');
-    else {
-      bytes.set(piece, offset);
-      offset += piece.length;
-    }
-  }
-  return bytes;
-}
-
 /** What one document puts into its shell. */
 export interface PackageContent {
   /** document.xml with the bodies in place, in pieces: the shell's text and each body block's UTF-8 (see `bodyXml`). */
   documentXml: readonly (string | Uint8Array)[];
-  /** Pieces of `documentXml` deflated already (a batch's bodies, see `zipEntryInRuns`); none when it is deflated whole. */
+  /** Pieces of `documentXml` deflated already (a batch's bodies, see `zipEntryInRuns`); without any, it is deflated whole. */
   deflatedBodies: ReadonlyMap<Uint8Array, Uint8Array>;
   /** Relationship elements added to document.xml's (links and pictures). */
   relationshipsXml: string;
@@ -92,8 +75,7 @@ export interface PackageContent {
 /** The document's package: its shell with its own parts put in, every entry stamped with `date`. */
 export function assemblePackage(shell: PackageShell, content: PackageContent, date: Date): Uint8Array {
   const relationships = shell.texts.get(DOCUMENT_RELATIONSHIPS_PART)!;
-  const own = new Map<string, string | readonly (string | Uint8Array)[]>([
-    [DOCUMENT_PART, content.documentXml],
+  const own = new Map<string, string>([
     [
       DOCUMENT_RELATIONSHIPS_PART,
       relationships.replace('</Relationships>', `${content.relationshipsXml}</Relationships>`),
@@ -105,12 +87,14 @@ export function assemblePackage(shell: PackageShell, content: PackageContent, da
   const running = (name: string) =>
     HEADER_PARTS.test(name) ? content.headerXml : FOOTER_PARTS.test(name) ? content.footerXml : undefined;
   const entries = shell.entries.map((entry) => {
-    if (entry.name === DOCUMENT_PART && content.deflatedBodies.size > 0) {
-      const pieces = content.documentXml.map((piece) => (typeof piece === 'string' ? utf8(piece) : piece));
+    if (entry.name === DOCUMENT_PART) {
+      const pieces = content.documentXml.map((piece) =>
+        typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece,
+      );
       return zipEntryInRuns(entry.name, pieces, content.deflatedBodies);
     }
     const text = own.get(entry.name) ?? running(entry.name);
-    return text === undefined ? entry : zipEntry(entry.name, utf8(text), true);
+    return text === undefined ? entry : zipEntry(entry.name, Buffer.from(text, 'utf8'), true);
   });
   for (const { name, png } of content.media) entries.push(zipEntry(name, png, false));
   entries.push(...content.fonts);

@@ -41,9 +41,10 @@ export function deflateToByteBoundary(bytes: Uint8Array): Buffer {
 
 /**
  * A part made of `pieces` one after the other, deflated in runs: a piece `deflated` holds (see
- * `deflateToByteBoundary`) is taken as it is, and the pieces between are deflated anew. Where
- * the runs start depends on the pieces alone, so the bytes are the same whether a run was
- * deflated just now or kept from another document.
+ * `deflateToByteBoundary`) is taken as it is, and the pieces between are deflated anew; given no
+ * runs, the part is deflated whole, as `zipEntry` deflates it. Where the runs start depends on the
+ * pieces alone, so the bytes are the same whether a run was deflated just now or kept from another
+ * document.
  */
 export function zipEntryInRuns(
   name: string,
